@@ -1,0 +1,65 @@
+//! JSON bodies of the HTTP API (`/api/...`), shared by the server and the browser.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// `POST /api/workshops`: what the facilitator filled in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewWorkshop {
+    /// Title of the meeting.
+    pub title: String,
+    /// Study site label.
+    pub site: String,
+    /// Question shown above the spectrum.
+    pub question: String,
+    /// Label of the 0 end.
+    pub left_pole: String,
+    /// Label of the 100 end.
+    pub right_pole: String,
+    /// Aspect texts, in display order.
+    pub aspects: Vec<String>,
+}
+
+/// Reply to `POST /api/workshops`. The secret appears here once; the console URL holds it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CreatedWorkshop {
+    /// Public id (projector URL).
+    pub workshop_id: Uuid,
+    /// Join code for pairs.
+    pub join_code: String,
+    /// Facilitator secret (at least 128 random bits, hex).
+    pub facilitator_secret: String,
+    /// Path of the facilitator console (`/f/{secret}`).
+    pub console_path: String,
+}
+
+/// `POST /api/join`: a pair joining with a code and a label.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JoinRequest {
+    /// The join code as typed (normalised by the server).
+    pub code: String,
+    /// The pair's chosen label.
+    pub label: String,
+}
+
+/// Reply to `POST /api/join`. The device keeps the token; it is the pair's only key.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Joined {
+    /// The pair's public id.
+    pub pair_id: Uuid,
+    /// The pair's secret token (hex), sent back in `Auth::Pair`.
+    pub token: String,
+    /// The normalised join code.
+    pub code: String,
+    /// The label as stored.
+    pub label: String,
+}
+
+/// Any refused API request: a sentence for the user and, for forms, the field to fix.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApiError {
+    /// What went wrong and what to do, for people.
+    pub error: String,
+    /// The form field concerned, when there is one (its visible label).
+    pub field: Option<String>,
+}

@@ -1,0 +1,10 @@
+//! Pure domain logic shared by the server and the browser: the workshop model, validation,
+//! join codes and the statistics shown to the room. No Leptos, no I/O, so it is tested with
+//! plain `#[test]`s and reused unchanged on both sides of the socket.
+
+pub mod code;
+pub mod model;
+pub mod stats;
+pub mod validate;
+
+pub use model::*;

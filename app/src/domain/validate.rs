@@ -1,0 +1,145 @@
+//! Validation of everything a person can type or send. Each failure says what to do about it,
+//! in words a facilitator or a pair can act on; the server uses these before touching storage.
+
+use thiserror::Error;
+
+/// Longest aspect (post-it) text, in characters.
+pub const ASPECT_MAX: usize = 120;
+/// Longest pair label, in characters.
+pub const PAIR_LABEL_MAX: usize = 40;
+/// Longest workshop title, in characters.
+pub const TITLE_MAX: usize = 120;
+/// Longest site label, in characters.
+pub const SITE_MAX: usize = 60;
+/// Longest question, in characters.
+pub const QUESTION_MAX: usize = 300;
+/// Longest pole label, in characters.
+pub const POLE_MAX: usize = 60;
+/// Most aspect cards in one workshop.
+pub const MAX_ASPECTS: usize = 60;
+
+/// Why a piece of input was refused. The `Display` text is shown to the user as it is.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum InvalidInput {
+    /// A required text was empty after trimming.
+    #[error("{field} is empty: please write something.")]
+    Empty { field: &'static str },
+    /// A text was longer than its limit.
+    #[error("{field} is too long: {len} characters, at most {max}. Please shorten it.")]
+    TooLong { field: &'static str, len: usize, max: usize },
+    /// A text contained control characters (other than ordinary spaces).
+    #[error("{field} contains control characters; please type plain text.")]
+    ControlChars { field: &'static str },
+    /// A position was not a number between 0 and 100.
+    #[error("Position must be a number from 0 to 100.")]
+    PositionOutOfRange,
+    /// Too few or too many aspects.
+    #[error("A workshop needs between 1 and {max} aspects; it has {count}.")]
+    AspectCount { count: usize, max: usize },
+    /// Two aspects with the same text.
+    #[error("The aspect \"{text}\" appears twice; remove one.")]
+    DuplicateAspect { text: String },
+}
+
+/// Trims `input` and checks it is non-empty, within `max` characters and free of control
+/// characters. Returns the trimmed text, which is what gets stored.
+pub fn clean_text(field: &'static str, input: &str, max: usize) -> Result<String, InvalidInput> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(InvalidInput::Empty { field });
+    }
+    let len = text.chars().count();
+    if len > max {
+        return Err(InvalidInput::TooLong { field, len, max });
+    }
+    if text.chars().any(char::is_control) {
+        return Err(InvalidInput::ControlChars { field });
+    }
+    Ok(text.to_string())
+}
+
+/// Checks a position and rounds it to one decimal place, the precision the tool stores
+/// (a 1000-step scale is finer than any finger or arrow key can set).
+pub fn clean_position(position: f64) -> Result<f64, InvalidInput> {
+    if !position.is_finite() || !(0.0..=100.0).contains(&position) {
+        return Err(InvalidInput::PositionOutOfRange);
+    }
+    Ok((position * 10.0).round() / 10.0)
+}
+
+/// Checks the list of aspect texts for a new workshop: each cleaned, no duplicates
+/// (compared case-insensitively), between 1 and [`MAX_ASPECTS`].
+pub fn clean_aspects(aspects: &[String]) -> Result<Vec<String>, InvalidInput> {
+    let cleaned: Vec<String> = aspects
+        .iter()
+        .filter(|a| !a.trim().is_empty())
+        .map(|a| clean_text("Aspect", a, ASPECT_MAX))
+        .collect::<Result<_, _>>()?;
+    if cleaned.is_empty() || cleaned.len() > MAX_ASPECTS {
+        return Err(InvalidInput::AspectCount { count: cleaned.len(), max: MAX_ASPECTS });
+    }
+    let mut seen = std::collections::HashSet::new();
+    for text in &cleaned {
+        if !seen.insert(text.to_lowercase()) {
+            return Err(InvalidInput::DuplicateAspect { text: text.clone() });
+        }
+    }
+    Ok(cleaned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_trimmed_and_kept() {
+        assert_eq!(clean_text("Title", "  Site visit  ", 20).unwrap(), "Site visit");
+    }
+
+    #[test]
+    fn empty_text_is_refused() {
+        assert_eq!(clean_text("Title", "   ", 20), Err(InvalidInput::Empty { field: "Title" }));
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        // 40 Welsh/emoji characters are fine even though they are more than 40 bytes.
+        let label = "ŵŷ🙂".repeat(13) + "a";
+        assert_eq!(label.chars().count(), 40);
+        assert!(clean_text("Pair name", &label, PAIR_LABEL_MAX).is_ok());
+        let long = "a".repeat(41);
+        assert_eq!(
+            clean_text("Pair name", &long, PAIR_LABEL_MAX),
+            Err(InvalidInput::TooLong { field: "Pair name", len: 41, max: 40 })
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        assert!(clean_text("Aspect", "a\u{0}b", 20).is_err());
+        assert!(clean_text("Aspect", "a\nb", 20).is_err());
+    }
+
+    #[test]
+    fn positions_are_checked_and_rounded() {
+        assert_eq!(clean_position(0.0), Ok(0.0));
+        assert_eq!(clean_position(100.0), Ok(100.0));
+        assert_eq!(clean_position(42.26), Ok(42.3));
+        for bad in [-0.1, 100.01, f64::NAN, f64::INFINITY] {
+            assert_eq!(clean_position(bad), Err(InvalidInput::PositionOutOfRange), "{bad}");
+        }
+    }
+
+    #[test]
+    fn aspects_are_checked() {
+        let ok = clean_aspects(&["A".into(), " ".into(), " B ".into()]).unwrap();
+        assert_eq!(ok, vec!["A".to_string(), "B".to_string()]);
+        assert!(matches!(clean_aspects(&[]), Err(InvalidInput::AspectCount { count: 0, .. })));
+        assert!(matches!(
+            clean_aspects(&["Holding".into(), "holding".into()]),
+            Err(InvalidInput::DuplicateAspect { .. })
+        ));
+        let too_many: Vec<String> = (0..61).map(|i| format!("aspect {i}")).collect();
+        assert!(matches!(clean_aspects(&too_many), Err(InvalidInput::AspectCount { count: 61, .. })));
+    }
+}

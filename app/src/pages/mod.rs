@@ -1,0 +1,8 @@
+//! One module per screen.
+
+pub mod console;
+pub mod home;
+pub mod join;
+pub mod new_workshop;
+pub mod pair;
+pub mod projector;

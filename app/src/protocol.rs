@@ -1,0 +1,129 @@
+//! The websocket protocol: one serde enum per direction, JSON text frames.
+//!
+//! The server is the authority. A client sends intentions ([`ClientMsg`]); the server
+//! validates, commits to the database, numbers the change and fans it out ([`ServerMsg`]).
+//! Every change a client makes carries a `change_id` chosen by the client, so a change resent
+//! after a dropped connection is recognised and acknowledged again rather than applied twice.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::domain::{Event, RoomView, Viewer};
+
+/// Largest websocket message the server accepts, in bytes. Real messages are under 300 bytes.
+pub const MAX_MESSAGE_BYTES: usize = 4 * 1024;
+
+/// Most updates a reconnecting client is sent one by one; further behind, it gets a snapshot.
+pub const MAX_CATCH_UP: u64 = 500;
+
+/// How a socket proves who it is. Sent once, in [`ClientMsg::Hello`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "as", rename_all = "snake_case")]
+pub enum Auth {
+    /// The facilitator, by the secret in the console URL.
+    Facilitator { secret: String },
+    /// A pair, by the join code and the token its device received when it joined.
+    Pair { code: String, token: String },
+    /// The projector, by the workshop's public id: it can watch, never change.
+    Projector { workshop_id: Uuid },
+}
+
+/// Messages from a browser (or test client) to the server.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ClientMsg {
+    /// First message on every socket: who this is, and the last sequence number it has seen
+    /// (so a reconnecting screen is sent only what it missed).
+    Hello { auth: Auth, last_seq: Option<u64> },
+    /// Put an aspect on the spectrum at `position` (0–100), or move it there.
+    Place { change_id: Uuid, card_id: Uuid, position: f64 },
+    /// Take an aspect off the spectrum, back into the tray.
+    Unplace { change_id: Uuid, card_id: Uuid },
+}
+
+/// Why the server refused something; the `message` beside it is written for the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Not JSON, or not a message this server knows.
+    Malformed,
+    /// Larger than [`MAX_MESSAGE_BYTES`].
+    TooLarge,
+    /// A change before `Hello`, or a second `Hello`.
+    NotReady,
+    /// Wrong secret, token or code; or the role may not do this.
+    Forbidden,
+    /// No such workshop.
+    UnknownWorkshop,
+    /// No such aspect in this workshop.
+    UnknownCard,
+    /// The value failed validation (position off the spectrum, text too long, …).
+    Invalid,
+    /// Too many messages in a short time.
+    RateLimited,
+    /// The server could not store the change; nothing was changed.
+    Storage,
+}
+
+/// Messages from the server.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMsg {
+    /// Reply to `Hello`: who the server takes this socket to be. Followed by either a
+    /// `Snapshot` or the `Update`s the client missed.
+    Welcome { you: Viewer },
+    /// The whole state this viewer may see. Replaces whatever the client had.
+    Snapshot { view: RoomView },
+    /// One committed change, in sequence order.
+    Update { seq: u64, event: Event },
+    /// The change `change_id` is committed to the database as sequence `seq`.
+    Ack { change_id: Uuid, seq: u64 },
+    /// A message was refused; nothing changed. `change_id` names the change, when there was one.
+    Refused { change_id: Option<Uuid>, code: ErrorCode, message: String },
+    /// Which pairs have a screen connected right now (facilitator only).
+    Presence { connected: Vec<Uuid> },
+}
+
+impl ServerMsg {
+    /// Convenience for a refusal.
+    pub fn refused(change_id: Option<Uuid>, code: ErrorCode, message: impl Into<String>) -> Self {
+        ServerMsg::Refused { change_id, code, message: message.into() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_messages_have_a_stable_json_shape() {
+        let msg = ClientMsg::Place { change_id: Uuid::nil(), card_id: Uuid::nil(), position: 12.5 };
+        let json = serde_json::to_string(&msg).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"place","change_id":"00000000-0000-0000-0000-000000000000","card_id":"00000000-0000-0000-0000-000000000000","position":12.5}"#
+        );
+        let hello: ClientMsg = serde_json::from_str(
+            r#"{"type":"hello","auth":{"as":"pair","code":"ABCDEF","token":"t"},"last_seq":3}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            hello,
+            ClientMsg::Hello { auth: Auth::Pair { code: "ABCDEF".into(), token: "t".into() }, last_seq: Some(3) }
+        );
+    }
+
+    #[test]
+    fn unknown_or_incomplete_messages_do_not_parse() {
+        for bad in [r#"{"type":"explode"}"#, r#"{"type":"place","position":1}"#, "[]", "nope"] {
+            assert!(serde_json::from_str::<ClientMsg>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn server_messages_round_trip() {
+        let msg = ServerMsg::refused(Some(Uuid::nil()), ErrorCode::Invalid, "Position must be a number from 0 to 100.");
+        let back: ServerMsg = serde_json::from_str(&serde_json::to_string(&msg).unwrap()).unwrap();
+        assert_eq!(back, msg);
+    }
+}
