@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs whatever this machine is missing to build (and, with --test, to test) the app.
+# Idempotent: each step checks first and skips what is already there.
+#
+#   scripts/setup.sh          toolchain for building and serving
+#   scripts/setup.sh --test   the same, plus Chromium for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=false
+[ "${1:-}" = "--test" ] && want_test=true
+
+CARGO_LEPTOS_VERSION=0.3.10
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+
+step() { printf '\n== %s\n' "$*"; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+  step "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes on 2 cores, once)"
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # --locked fails for 0.2.130 (a yanked dependency in its lock file), so resolve afresh.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# Node packages: Playwright (tests) and binaryen's wasm-opt (release builds; Debian's binaryen
+# 108 silently breaks rustc 1.95's WebAssembly, the npm one does not).
+if ! command -v npm >/dev/null; then
+  step "installing Node.js and npm"
+  apt-get update && apt-get install -y nodejs npm
+fi
+stamp=end2end/node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ end2end/package-lock.json -nt "$stamp" ]; then
+  step "installing Node packages (end2end/)"
+  (cd end2end && npm ci --no-audit --no-fund)
+fi
+
+if $want_test; then
+  if [ ! -x /usr/bin/chromium ]; then
+    step "installing Debian's Chromium for the browser tests"
+    apt-get update && apt-get install -y chromium
+  fi
+  if ! command -v sqlite3 >/dev/null; then
+    apt-get update && apt-get install -y sqlite3
+  fi
+fi
