@@ -1,1 +1,119 @@
+//! Discretion Spectrum server: HTTP API, websocket, live rooms, storage and exports.
+//!
+//! - [`store`]: SQLite (WAL), one transaction per change including its event-log row.
+//! - [`room`], [`hub`] and [`feed`]: the live state of each workshop and what each screen is
+//!   sent, independent of transport.
+//! - [`socket`]: the websocket (`GET /ws`), mapping [`app::protocol`] messages to room calls.
+//! - [`http`], [`export`], [`qr`]: the JSON API, the CSV download and the join QR code.
+//!
+//! [`api_router`] is everything except the Leptos pages, so integration tests can run a real
+//! server on a free port without the site being built; `main.rs` adds the pages.
 
+#![warn(missing_docs)]
+
+pub mod export;
+pub mod feed;
+pub mod http;
+pub mod hub;
+pub mod qr;
+pub mod room;
+pub mod secret;
+pub mod socket;
+pub mod store;
+pub mod time;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
+use axum::routing::{any, get, post};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::hub::Hub;
+use crate::store::Store;
+
+/// Default database file, relative to the working directory.
+pub const DEFAULT_DATABASE: &str = "data/discretion-spectrum.sqlite3";
+/// Largest HTTP request body accepted (the biggest real one, a new workshop, is ~10 KiB).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Server settings, read from the environment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// SQLite file (`DS_DATABASE`, default [`DEFAULT_DATABASE`]); its folder is created.
+    pub database_path: PathBuf,
+    /// Origin used in join links and QR codes, e.g. `https://spectrum.example.org`
+    /// (`DS_PUBLIC_URL`). Without it, the origin comes from each request's `Host` header.
+    pub public_url: Option<String>,
+}
+
+impl Config {
+    /// Reads `DS_DATABASE` and `DS_PUBLIC_URL`. Empty values count as unset.
+    pub fn from_env() -> Config {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        Config {
+            database_path: var("DS_DATABASE")
+                .unwrap_or_else(|| DEFAULT_DATABASE.into())
+                .into(),
+            public_url: var("DS_PUBLIC_URL").map(|u| u.trim().trim_end_matches('/').to_string()),
+        }
+    }
+}
+
+/// Shared state of every handler: the database and the live rooms. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Arc<Store>,
+    /// The live rooms.
+    pub hub: Arc<Hub>,
+    /// Fixed public origin, if configured (see [`Config::public_url`]).
+    pub public_url: Option<Arc<str>>,
+}
+
+/// Opens the database (creating file, folder and schema as needed) and an empty hub.
+pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
+    let path = config.database_path.clone();
+    let store = tokio::task::spawn_blocking(move || Store::open(&path)).await??;
+    let store = Arc::new(store);
+    Ok(AppState {
+        hub: Arc::new(Hub::new(Arc::clone(&store))),
+        store,
+        public_url: config.public_url.map(Arc::from),
+    })
+}
+
+/// Every route except the Leptos pages: the JSON API, the websocket, the CSV export and the
+/// QR code, with a body limit and the security headers.
+pub fn api_router(state: AppState) -> Router {
+    let router = Router::new()
+        .route("/api/workshops", post(http::create_workshop))
+        .route("/api/workshops/by-code/{code}", get(http::workshop_by_code))
+        .route("/api/join", post(http::join))
+        .route("/f/{secret}/placements.csv", get(export::placements_csv))
+        .route("/qr/{code}", get(qr::join_qr))
+        .route("/ws", any(socket::upgrade))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state);
+    with_security_headers(router)
+}
+
+/// Adds headers every response should carry: no MIME sniffing, and no `Referer`, so the
+/// facilitator's secret console URL never leaks to another site.
+pub fn with_security_headers<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+    router
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+}

@@ -1,0 +1,235 @@
+//! What one screen is sent, independent of the websocket: the initial sync (catch-up or
+//! snapshot), then the room's broadcasts filtered for this viewer, in sequence order, with a
+//! fresh snapshot whenever the screen fell too far behind.
+//!
+//! [`Feed::next`] is cancel-safe, so a socket can use it in `tokio::select!`: nothing is lost
+//! if another branch wins while it waits.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use app::domain::Viewer;
+use app::protocol::{MAX_CATCH_UP, ServerMsg};
+use tokio::sync::broadcast::{self, error::RecvError};
+
+use crate::room::{Room, RoomMsg};
+
+/// The outgoing stream of one screen.
+pub struct Feed {
+    room: Arc<Room>,
+    viewer: Viewer,
+    updates: broadcast::Receiver<RoomMsg>,
+    /// Highest sequence number this screen has been brought up to.
+    sent_seq: u64,
+    /// Messages decided but not yet handed out.
+    pending: VecDeque<ServerMsg>,
+    /// The screen lagged: its next message must be a snapshot.
+    resync: bool,
+}
+
+impl Feed {
+    /// Subscribes to the room. Do this before reading any state, so that every change
+    /// committed afterwards reaches this feed.
+    pub fn subscribe(room: Arc<Room>, viewer: Viewer) -> Feed {
+        let updates = room.subscribe();
+        Feed {
+            room,
+            viewer,
+            updates,
+            sent_seq: 0,
+            pending: VecDeque::new(),
+            resync: false,
+        }
+    }
+
+    /// Queues the initial sync: the updates missed since `last_seq` when that is at most
+    /// [`MAX_CATCH_UP`] behind and not ahead of the room, otherwise a snapshot; then, for
+    /// the facilitator, who is connected.
+    pub async fn start(&mut self, last_seq: Option<u64>) {
+        let current = self.room.seq().await;
+        let caught_up = match last_seq.filter(|s| *s <= current && current - *s <= MAX_CATCH_UP) {
+            Some(since) => match self.room.events_between(&self.viewer, since, current).await {
+                Ok(events) => {
+                    self.pending.extend(
+                        events
+                            .into_iter()
+                            .map(|(seq, event)| ServerMsg::Update { seq, event }),
+                    );
+                    self.sent_seq = current;
+                    true
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "catch-up failed; sending a snapshot instead");
+                    false
+                }
+            },
+            None => false,
+        };
+        if !caught_up {
+            let view = self.room.snapshot(&self.viewer).await;
+            self.sent_seq = view.seq;
+            self.pending.push_back(ServerMsg::Snapshot { view });
+        }
+        self.queue_presence();
+    }
+
+    /// The next queued message, without waiting.
+    pub fn pop_pending(&mut self) -> Option<ServerMsg> {
+        self.pending.pop_front()
+    }
+
+    /// The next message for this screen; `None` when the room is gone.
+    pub async fn next(&mut self) -> Option<ServerMsg> {
+        loop {
+            if let Some(msg) = self.pending.pop_front() {
+                return Some(msg);
+            }
+            if self.resync {
+                // If this await is cancelled, `resync` stays set and the next call retries.
+                let view = self.room.snapshot(&self.viewer).await;
+                self.resync = false;
+                self.sent_seq = view.seq;
+                self.queue_presence();
+                return Some(ServerMsg::Snapshot { view });
+            }
+            match self.updates.recv().await {
+                Ok(RoomMsg::Update { seq, event }) => {
+                    if seq > self.sent_seq {
+                        self.sent_seq = seq;
+                        if self.viewer.may_see(&event) {
+                            return Some(ServerMsg::Update { seq, event });
+                        }
+                    }
+                }
+                Ok(RoomMsg::Presence(connected)) => {
+                    if self.viewer == Viewer::Facilitator {
+                        return Some(ServerMsg::Presence { connected });
+                    }
+                }
+                Err(RecvError::Lagged(missed)) => {
+                    tracing::info!(workshop = %self.room.workshop_id(), missed, "slow screen; resending a snapshot");
+                    self.resync = true;
+                }
+                Err(RecvError::Closed) => return None,
+            }
+        }
+    }
+
+    fn queue_presence(&mut self) {
+        if self.viewer == Viewer::Facilitator {
+            self.pending.push_back(ServerMsg::Presence {
+                connected: self.room.connected(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::room::BROADCAST_CAPACITY;
+    use crate::store::{NewWorkshopRecord, Store};
+
+    async fn room() -> (tempfile::TempDir, Arc<Room>) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(Store::open(&dir.path().join("db.sqlite3")).unwrap());
+        let new = NewWorkshopRecord {
+            title: "T".into(),
+            site: "S".into(),
+            question: "Q".into(),
+            left_pole: "L".into(),
+            right_pole: "R".into(),
+            aspects: vec!["A".into()],
+        };
+        let info = store.create_workshop(&new, "h", 0).unwrap();
+        let loaded = store.load_room(info.id).unwrap().unwrap();
+        (dir, Arc::new(Room::new(info.id, store, loaded)))
+    }
+
+    async fn next_now(feed: &mut Feed) -> Option<ServerMsg> {
+        tokio::time::timeout(Duration::from_millis(200), feed.next())
+            .await
+            .ok()
+            .flatten()
+    }
+
+    #[tokio::test]
+    async fn changes_committed_before_the_snapshot_are_not_sent_again() {
+        let (_dir, room) = room().await;
+        let mut feed = Feed::subscribe(Arc::clone(&room), Viewer::Projector);
+        room.join("Pair 1".into()).await.unwrap(); // seq 2, queued in the channel
+        feed.start(None).await;
+        let Some(ServerMsg::Snapshot { view }) = feed.pop_pending() else {
+            panic!("snapshot")
+        };
+        assert_eq!((view.seq, view.pairs.len()), (2, 1));
+        room.join("Pair 2".into()).await.unwrap();
+        assert!(matches!(
+            next_now(&mut feed).await,
+            Some(ServerMsg::Update { seq: 3, .. })
+        ));
+        assert_eq!(next_now(&mut feed).await, None);
+    }
+
+    #[tokio::test]
+    async fn a_lagging_screen_gets_one_fresh_snapshot_then_live_updates() {
+        let (_dir, room) = room().await;
+        let mut facilitator = Feed::subscribe(Arc::clone(&room), Viewer::Facilitator);
+        facilitator.start(None).await;
+        assert!(matches!(
+            facilitator.pop_pending(),
+            Some(ServerMsg::Snapshot { .. })
+        ));
+        assert!(matches!(
+            facilitator.pop_pending(),
+            Some(ServerMsg::Presence { .. })
+        ));
+        let joins = BROADCAST_CAPACITY + 10;
+        for i in 0..joins {
+            room.join(format!("Pair {i}")).await.unwrap();
+        }
+        let Some(ServerMsg::Snapshot { view }) = next_now(&mut facilitator).await else {
+            panic!("expected a snapshot after lagging")
+        };
+        assert_eq!((view.seq, view.pairs.len()), (1 + joins as u64, joins));
+        assert!(matches!(
+            next_now(&mut facilitator).await,
+            Some(ServerMsg::Presence { .. })
+        ));
+        // The backlog still in the channel is older than the snapshot: skipped, not resent.
+        assert_eq!(next_now(&mut facilitator).await, None);
+        room.join("Late pair".into()).await.unwrap();
+        let next = next_now(&mut facilitator).await;
+        assert!(matches!(next, Some(ServerMsg::Update { seq, .. }) if seq == 2 + joins as u64));
+    }
+
+    #[tokio::test]
+    async fn catch_up_is_limited_to_what_the_viewer_may_see() {
+        let (_dir, room) = room().await;
+        let (pair, _) = room.join("Pair 1".into()).await.unwrap();
+        let (other, _) = room.join("Pair 2".into()).await.unwrap();
+        let card = room.snapshot(&Viewer::Projector).await.cards[0].id;
+        let change = crate::store::Change::Place {
+            card_id: card,
+            position: 50.0,
+        };
+        room.apply(&other, uuid::Uuid::new_v4(), change)
+            .await
+            .unwrap();
+        let me = Viewer::Pair {
+            pair_id: pair.id,
+            label: pair.label.clone(),
+        };
+        let mut feed = Feed::subscribe(Arc::clone(&room), me);
+        feed.start(Some(1)).await;
+        let seqs: Vec<u64> = std::iter::from_fn(|| feed.pop_pending())
+            .map(|m| match m {
+                ServerMsg::Update { seq, .. } => seq,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(seqs, [2, 3], "both joins, not the other pair's placement");
+    }
+}

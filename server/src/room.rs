@@ -1,0 +1,269 @@
+//! One live workshop: its [`RoomView`], who may act in it, and the channel that fans committed
+//! changes out to every screen. Independent of transport: the websocket and HTTP handlers only
+//! call these methods.
+//!
+//! Order is kept by one tokio mutex per room, held from validation through the database
+//! commit to the broadcast, so updates leave in sequence order. The lock is a tokio mutex
+//! because it is held across the `.await` on the storage task; presence uses a std mutex that
+//! is never held across an `.await`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+use app::domain::validate::{InvalidInput, clean_position};
+use app::domain::{Event, PairSummary, RoomView, Viewer};
+use thiserror::Error;
+use tokio::sync::broadcast;
+use uuid::Uuid;
+
+use crate::secret::{hash_secret, new_secret};
+use crate::store::{Change, ChangeOutcome, LoadedRoom, Store, StoreError};
+use crate::time::now_ms;
+
+/// Capacity of a room's broadcast channel. A screen that falls this far behind is sent a
+/// fresh snapshot instead of the backlog.
+pub const BROADCAST_CAPACITY: usize = 256;
+
+/// What a room broadcasts to its sockets.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RoomMsg {
+    /// A committed change, in sequence order.
+    Update {
+        /// Its sequence number.
+        seq: u64,
+        /// The change.
+        event: Event,
+    },
+    /// The set of pairs with a screen connected changed; here is the new set.
+    Presence(Vec<Uuid>),
+}
+
+/// Why the room refused a change. Nothing was changed.
+#[derive(Debug, Error)]
+pub enum RoomError {
+    /// The card is not an aspect of this workshop.
+    #[error("That aspect is not part of this workshop.")]
+    UnknownCard,
+    /// The value failed validation.
+    #[error(transparent)]
+    Invalid(#[from] InvalidInput),
+    /// Unplacing an aspect that is not on the spectrum.
+    #[error("That aspect is already in the tray.")]
+    NotPlaced,
+    /// The change id belongs to another pair's change.
+    #[error("That change id was already used; the change was not applied.")]
+    ChangeIdReused,
+    /// The pair label is taken.
+    #[error("A pair called '{0}' has already joined. Choose another name, or ask the facilitator.")]
+    DuplicateLabel(String),
+    /// Storage failed; nothing was changed.
+    #[error("The server could not save this; nothing was changed. Please try again.")]
+    Storage(StoreError),
+}
+
+impl From<StoreError> for RoomError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::UnknownCard => RoomError::UnknownCard,
+            StoreError::NotPlaced => RoomError::NotPlaced,
+            StoreError::ChangeIdReused => RoomError::ChangeIdReused,
+            StoreError::DuplicateLabel(label) => RoomError::DuplicateLabel(label),
+            other => RoomError::Storage(other),
+        }
+    }
+}
+
+/// The mutable part of a room, behind its ordering lock.
+struct RoomState {
+    view: RoomView,
+    pairs_by_token_hash: HashMap<String, PairSummary>,
+}
+
+/// A live workshop.
+pub struct Room {
+    workshop_id: Uuid,
+    store: Arc<Store>,
+    state: tokio::sync::Mutex<RoomState>,
+    tx: broadcast::Sender<RoomMsg>,
+    presence: Mutex<BTreeMap<Uuid, usize>>,
+}
+
+/// Counts one connected screen of a pair for as long as it lives.
+pub struct PresenceGuard {
+    room: Arc<Room>,
+    pair_id: Uuid,
+}
+
+impl Drop for PresenceGuard {
+    fn drop(&mut self) {
+        self.room.disconnect(self.pair_id);
+    }
+}
+
+impl Room {
+    /// A room over state loaded from the database.
+    pub fn new(workshop_id: Uuid, store: Arc<Store>, loaded: LoadedRoom) -> Room {
+        let (tx, _) = broadcast::channel(BROADCAST_CAPACITY);
+        Room {
+            workshop_id,
+            store,
+            state: tokio::sync::Mutex::new(RoomState {
+                view: loaded.view,
+                pairs_by_token_hash: loaded.pairs_by_token_hash,
+            }),
+            tx,
+            presence: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// The workshop's public id.
+    pub fn workshop_id(&self) -> Uuid {
+        self.workshop_id
+    }
+
+    /// Receives every later broadcast. Subscribe *before* reading a snapshot or the current
+    /// sequence, so that nothing can fall between the two.
+    pub fn subscribe(&self) -> broadcast::Receiver<RoomMsg> {
+        self.tx.subscribe()
+    }
+
+    /// What `viewer` may see now, with its sequence number.
+    pub async fn snapshot(&self, viewer: &Viewer) -> RoomView {
+        self.state.lock().await.view.visible_to(viewer)
+    }
+
+    /// Sequence number of the last committed change.
+    pub async fn seq(&self) -> u64 {
+        self.state.lock().await.view.seq
+    }
+
+    /// The pair holding this token, if it belongs to this workshop.
+    pub async fn pair_by_token(&self, token: &str) -> Option<PairSummary> {
+        let hash = hash_secret(token);
+        self.state
+            .lock()
+            .await
+            .pairs_by_token_hash
+            .get(&hash)
+            .cloned()
+    }
+
+    /// The events with `after < seq <= up_to` that `viewer` may see, from the event log.
+    pub async fn events_between(
+        &self,
+        viewer: &Viewer,
+        after: u64,
+        up_to: u64,
+    ) -> Result<Vec<(u64, Event)>, StoreError> {
+        let id = self.workshop_id;
+        let events = self
+            .store
+            .run(move |s| s.events_between(id, after, up_to))
+            .await?;
+        Ok(events
+            .into_iter()
+            .filter(|(_, e)| viewer.may_see(e))
+            .collect())
+    }
+
+    /// Adds a pair with a cleaned label. Returns the pair and its new token (shown once).
+    pub async fn join(&self, label: String) -> Result<(PairSummary, String), RoomError> {
+        let token = new_secret();
+        let token_hash = hash_secret(&token);
+        let mut state = self.state.lock().await;
+        let (id, hash) = (self.workshop_id, token_hash.clone());
+        let (seq, pair) = self
+            .store
+            .run(move |s| s.join_pair(id, &label, &hash, now_ms()))
+            .await?;
+        state.pairs_by_token_hash.insert(token_hash, pair.clone());
+        self.commit(&mut state, seq, Event::PairJoined { pair: pair.clone() });
+        Ok((pair, token))
+    }
+
+    /// Validates and applies one pair's change; returns its sequence number (the original
+    /// one when this change id was already committed). The pair is the authenticated one, so
+    /// a pair can only ever change its own placements.
+    pub async fn apply(
+        &self,
+        pair: &PairSummary,
+        change_id: Uuid,
+        change: Change,
+    ) -> Result<u64, RoomError> {
+        let change = match change {
+            Change::Place { card_id, position } => Change::Place {
+                card_id,
+                position: clean_position(position)?,
+            },
+            unplace => unplace,
+        };
+        let mut state = self.state.lock().await;
+        if state.view.card(change.card_id()).is_none() {
+            return Err(RoomError::UnknownCard);
+        }
+        let (id, pair_for_store) = (self.workshop_id, pair.clone());
+        let outcome = self
+            .store
+            .run(move |s| s.apply_change(id, &pair_for_store, change_id, change, now_ms()))
+            .await?;
+        match outcome {
+            ChangeOutcome::AlreadyCommitted { seq } => Ok(seq),
+            ChangeOutcome::Committed { seq, event } => {
+                self.commit(&mut state, seq, event);
+                Ok(seq)
+            }
+        }
+    }
+
+    /// After the database commit: update the view and broadcast, still under the lock.
+    fn commit(&self, state: &mut RoomState, seq: u64, event: Event) {
+        if seq != state.view.seq + 1 {
+            // Another process wrote to this workshop; the view is still right for this event,
+            // but screens may have missed some. They get a snapshot when they reconnect.
+            tracing::warn!(workshop = %self.workshop_id, seq, view_seq = state.view.seq, "sequence gap");
+        }
+        state.view.apply(seq, &event);
+        // An error only means nobody is listening right now.
+        let _ = self.tx.send(RoomMsg::Update { seq, event });
+    }
+
+    /// Counts a connected screen of `pair_id` until the guard is dropped.
+    pub fn connect(self: &Arc<Self>, pair_id: Uuid) -> PresenceGuard {
+        let mut presence = self.presence.lock().unwrap_or_else(|p| p.into_inner());
+        let count = presence.entry(pair_id).or_insert(0);
+        *count += 1;
+        if *count == 1 {
+            self.broadcast_presence(&presence);
+        }
+        PresenceGuard {
+            room: Arc::clone(self),
+            pair_id,
+        }
+    }
+
+    fn disconnect(&self, pair_id: Uuid) {
+        let mut presence = self.presence.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(count) = presence.get_mut(&pair_id) else {
+            return;
+        };
+        *count -= 1;
+        if *count == 0 {
+            presence.remove(&pair_id);
+            self.broadcast_presence(&presence);
+        }
+    }
+
+    /// Pairs with at least one screen connected, in id order.
+    pub fn connected(&self) -> Vec<Uuid> {
+        let presence = self.presence.lock().unwrap_or_else(|p| p.into_inner());
+        presence.keys().copied().collect()
+    }
+
+    /// Sent while the presence lock is held (sending never blocks), so presence messages
+    /// leave in the order the changes happened.
+    fn broadcast_presence(&self, presence: &BTreeMap<Uuid, usize>) {
+        let _ = self
+            .tx
+            .send(RoomMsg::Presence(presence.keys().copied().collect()));
+    }
+}

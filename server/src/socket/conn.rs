@@ -1,0 +1,141 @@
+//! One websocket's plumbing: sending with a deadline, reading and classifying frames, and the
+//! per-connection rate limit.
+
+use std::num::NonZeroU32;
+use std::time::Duration;
+
+use app::protocol::{ClientMsg, ErrorCode, MAX_MESSAGE_BYTES, ServerMsg};
+use axum::extract::ws::{CloseFrame, Message, WebSocket};
+use futures::SinkExt;
+use futures::stream::SplitSink;
+use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+
+/// A send that takes longer than this means the client stopped reading: drop it.
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+/// Messages per second a connection may send, sustained.
+const RATE_PER_SECOND: NonZeroU32 = NonZeroU32::new(20).expect("20 is not zero");
+/// Messages a connection may send in a burst.
+const RATE_BURST: NonZeroU32 = NonZeroU32::new(40).expect("40 is not zero");
+/// Close code for a policy violation (RFC 6455 §7.4.1).
+pub const CLOSE_POLICY: u16 = 1008;
+
+/// The connection is gone (closed, failed, or too slow); stop serving it.
+#[derive(Debug)]
+pub struct Gone;
+
+/// The sending half of a socket.
+pub struct Outbox {
+    sink: SplitSink<WebSocket, Message>,
+}
+
+impl Outbox {
+    /// Wraps the sending half.
+    pub fn new(sink: SplitSink<WebSocket, Message>) -> Self {
+        Outbox { sink }
+    }
+
+    /// Sends one message as a JSON text frame, giving up after [`SEND_TIMEOUT`].
+    pub async fn send(&mut self, msg: &ServerMsg) -> Result<(), Gone> {
+        let json = serde_json::to_string(msg).map_err(|e| {
+            tracing::error!(error = %e, "could not serialise a server message");
+            Gone
+        })?;
+        match tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::text(json))).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => {
+                tracing::debug!(error = %e, "websocket send failed");
+                Err(Gone)
+            }
+            Err(_) => {
+                tracing::info!("websocket client too slow to read; dropping it");
+                Err(Gone)
+            }
+        }
+    }
+
+    /// Sends a refusal, then closes the socket with a policy-violation code.
+    pub async fn refuse_and_close(&mut self, refusal: ServerMsg, reason: &'static str) {
+        if self.send(&refusal).await.is_ok() {
+            let frame = CloseFrame {
+                code: CLOSE_POLICY,
+                reason: reason.into(),
+            };
+            let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(frame))))
+                .await;
+        }
+    }
+}
+
+/// What one incoming frame amounts to.
+pub enum Incoming {
+    /// A well-formed client message.
+    Msg(ClientMsg),
+    /// Refuse it with this message and carry on.
+    Refuse(ServerMsg),
+    /// Nothing to do (ping, pong).
+    Ignore,
+    /// The client closed the socket.
+    Close,
+}
+
+/// A per-connection rate limiter: 20 messages a second, bursts of 40.
+pub fn rate_limiter() -> DefaultDirectRateLimiter {
+    RateLimiter::direct(Quota::per_second(RATE_PER_SECOND).allow_burst(RATE_BURST))
+}
+
+/// Classifies a frame: size limit, parsing, then the rate limit (which every text or binary
+/// frame counts against). Never panics on any input.
+pub fn classify(frame: Message, limiter: &DefaultDirectRateLimiter) -> Incoming {
+    let text = match frame {
+        Message::Text(text) => text,
+        Message::Binary(_) if limiter.check().is_err() => return rate_limited(None),
+        Message::Binary(_) => {
+            return Incoming::Refuse(ServerMsg::refused(
+                None,
+                ErrorCode::Malformed,
+                "Binary messages are not understood; send JSON text.",
+            ));
+        }
+        Message::Close(_) => return Incoming::Close,
+        Message::Ping(_) | Message::Pong(_) => return Incoming::Ignore,
+    };
+    let limited = limiter.check().is_err();
+    if text.len() > MAX_MESSAGE_BYTES {
+        return Incoming::Refuse(ServerMsg::refused(
+            None,
+            ErrorCode::TooLarge,
+            format!(
+                "That message is {} bytes; the most this server accepts is {MAX_MESSAGE_BYTES}.",
+                text.len()
+            ),
+        ));
+    }
+    match serde_json::from_str::<ClientMsg>(text.as_str()) {
+        Ok(msg) if limited => rate_limited(change_id(&msg)),
+        Ok(msg) => Incoming::Msg(msg),
+        Err(_) if limited => rate_limited(None),
+        Err(e) => Incoming::Refuse(ServerMsg::refused(
+            None,
+            ErrorCode::Malformed,
+            format!("That message was not understood: {e}."),
+        )),
+    }
+}
+
+/// The change id a client message carries, if it is a change.
+pub fn change_id(msg: &ClientMsg) -> Option<uuid::Uuid> {
+    match msg {
+        ClientMsg::Hello { .. } => None,
+        ClientMsg::Place { change_id, .. } | ClientMsg::Unplace { change_id, .. } => {
+            Some(*change_id)
+        }
+    }
+}
+
+fn rate_limited(change_id: Option<uuid::Uuid>) -> Incoming {
+    Incoming::Refuse(ServerMsg::refused(
+        change_id,
+        ErrorCode::RateLimited,
+        "Too many messages at once; wait a moment and try again.",
+    ))
+}

@@ -1,0 +1,196 @@
+//! `GET /ws`: one websocket per screen. This module only maps protocol messages to room
+//! calls; the rules live in [`crate::room`].
+//!
+//! A connection goes through two phases: waiting for `Hello` (at most [`HELLO_TIMEOUT`]),
+//! then one `tokio::select!` loop over the client's messages and the screen's [`Feed`]
+//! (which subscribes before the snapshot or catch-up is read, so no change falls between).
+
+mod conn;
+mod hello;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::domain::PairSummary;
+use app::protocol::{ClientMsg, ErrorCode, ServerMsg};
+use axum::extract::State;
+use axum::extract::ws::{WebSocket, WebSocketUpgrade};
+use axum::response::Response;
+use futures::StreamExt;
+use futures::stream::SplitStream;
+use governor::DefaultDirectRateLimiter;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::feed::Feed;
+use crate::room::{Room, RoomError};
+use crate::store::Change;
+use conn::{Gone, Incoming, Outbox, classify, rate_limiter};
+use hello::{Identity, authenticate};
+
+/// A client must say `Hello` within this time after connecting.
+pub const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+/// Hard limit on one incoming websocket message or frame: beyond it tungstenite fails the
+/// read and the connection is dropped. Up to it, messages over
+/// [`app::protocol::MAX_MESSAGE_BYTES`] are refused politely and the connection stays.
+pub const MAX_WS_MESSAGE: usize = 64 * 1024;
+/// Bytes buffered before a write goes to the network.
+const WRITE_BUFFER: usize = 64 * 1024;
+/// Most bytes queued for one client: a snapshot of 100 pairs × 30 aspects is about 0.5 MB.
+const MAX_WRITE_BUFFER: usize = 4 * 1024 * 1024;
+
+/// Upgrades the request to a websocket with explicit limits (the library defaults are
+/// megabytes).
+pub async fn upgrade(State(state): State<AppState>, ws: WebSocketUpgrade) -> Response {
+    ws.max_message_size(MAX_WS_MESSAGE)
+        .max_frame_size(MAX_WS_MESSAGE)
+        .write_buffer_size(WRITE_BUFFER)
+        .max_write_buffer_size(MAX_WRITE_BUFFER)
+        .on_upgrade(move |socket| handle_socket(socket, state))
+}
+
+/// Serves one socket until it closes. Never panics on client input.
+pub async fn handle_socket(socket: WebSocket, state: AppState) {
+    let (sink, mut inbox) = socket.split();
+    let mut out = Outbox::new(sink);
+    let limiter = rate_limiter();
+    let Some((identity, last_seq)) = await_hello(&mut out, &mut inbox, &state, &limiter).await
+    else {
+        return;
+    };
+    let workshop = identity.room.workshop_id();
+    tracing::debug!(%workshop, viewer = ?identity.viewer, "socket joined");
+    if let Err(Gone) = serve(&mut out, &mut inbox, &limiter, identity, last_seq).await {
+        tracing::debug!(%workshop, "socket gone");
+    }
+}
+
+/// Waits for a valid `Hello`. Other messages before it are refused (the connection stays);
+/// bad credentials or the deadline close it.
+async fn await_hello(
+    out: &mut Outbox,
+    inbox: &mut SplitStream<WebSocket>,
+    state: &AppState,
+    limiter: &DefaultDirectRateLimiter,
+) -> Option<(Identity, Option<u64>)> {
+    let deadline = tokio::time::Instant::now() + HELLO_TIMEOUT;
+    loop {
+        let frame = match tokio::time::timeout_at(deadline, inbox.next()).await {
+            Err(_) => {
+                let msg = "No hello within 10 seconds; reconnect and say hello first.";
+                out.refuse_and_close(
+                    ServerMsg::refused(None, ErrorCode::NotReady, msg),
+                    "hello timeout",
+                )
+                .await;
+                return None;
+            }
+            Ok(None | Some(Err(_))) => return None,
+            Ok(Some(Ok(frame))) => frame,
+        };
+        let refusal = match classify(frame, limiter) {
+            Incoming::Msg(ClientMsg::Hello { auth, last_seq }) => {
+                match authenticate(&state.hub, auth).await {
+                    Ok(identity) => return Some((identity, last_seq)),
+                    Err(refusal) => {
+                        out.refuse_and_close(refusal, "not authorised").await;
+                        return None;
+                    }
+                }
+            }
+            Incoming::Msg(change) => ServerMsg::refused(
+                conn::change_id(&change),
+                ErrorCode::NotReady,
+                "Say hello first: this connection is not signed in yet.",
+            ),
+            Incoming::Refuse(refusal) => refusal,
+            Incoming::Ignore => continue,
+            Incoming::Close => return None,
+        };
+        out.send(&refusal).await.ok()?;
+    }
+}
+
+/// The signed-in phase: welcome, initial sync, then the select loop.
+async fn serve(
+    out: &mut Outbox,
+    inbox: &mut SplitStream<WebSocket>,
+    limiter: &DefaultDirectRateLimiter,
+    identity: Identity,
+    last_seq: Option<u64>,
+) -> Result<(), Gone> {
+    let Identity { room, viewer, pair } = identity;
+    // Subscribe first: everything committed after this point arrives through the feed.
+    let mut feed = Feed::subscribe(Arc::clone(&room), viewer.clone());
+    let _presence = pair.as_ref().map(|p| room.connect(p.id));
+    out.send(&ServerMsg::Welcome { you: viewer }).await?;
+    feed.start(last_seq).await;
+    while let Some(msg) = feed.pop_pending() {
+        out.send(&msg).await?;
+    }
+    loop {
+        tokio::select! {
+            frame = inbox.next() => {
+                let Some(Ok(frame)) = frame else { return Ok(()) };
+                let reply = match classify(frame, limiter) {
+                    Incoming::Msg(msg) => handle_message(&room, pair.as_ref(), msg).await,
+                    Incoming::Refuse(refusal) => refusal,
+                    Incoming::Ignore => continue,
+                    Incoming::Close => return Ok(()),
+                };
+                out.send(&reply).await?;
+            }
+            msg = feed.next() => match msg {
+                Some(msg) => out.send(&msg).await?,
+                // The room holds the sender and we hold the room, so this cannot happen;
+                // if it did, the screen would reconnect and resynchronise.
+                None => return Ok(()),
+            }
+        }
+    }
+}
+
+/// Handles one message after `Hello`; returns the reply for this socket.
+async fn handle_message(room: &Room, pair: Option<&PairSummary>, msg: ClientMsg) -> ServerMsg {
+    let (change_id, change) = match msg {
+        ClientMsg::Hello { .. } => {
+            return ServerMsg::refused(
+                None,
+                ErrorCode::NotReady,
+                "Already signed in; hello is sent once.",
+            );
+        }
+        ClientMsg::Place {
+            change_id,
+            card_id,
+            position,
+        } => (change_id, Change::Place { card_id, position }),
+        ClientMsg::Unplace { change_id, card_id } => (change_id, Change::Unplace { card_id }),
+    };
+    let Some(pair) = pair else {
+        return ServerMsg::refused(
+            Some(change_id),
+            ErrorCode::Forbidden,
+            "Only a pair's tablet can place aspects; the console and the projector only watch.",
+        );
+    };
+    match room.apply(pair, change_id, change).await {
+        Ok(seq) => ServerMsg::Ack { change_id, seq },
+        Err(e) => refusal_for(change_id, e),
+    }
+}
+
+fn refusal_for(change_id: Uuid, e: RoomError) -> ServerMsg {
+    let code = match &e {
+        RoomError::UnknownCard => ErrorCode::UnknownCard,
+        RoomError::Invalid(_)
+        | RoomError::NotPlaced
+        | RoomError::ChangeIdReused
+        | RoomError::DuplicateLabel(_) => ErrorCode::Invalid,
+        RoomError::Storage(cause) => {
+            tracing::error!(error = %cause, %change_id, "could not store a change");
+            ErrorCode::Storage
+        }
+    };
+    ServerMsg::refused(Some(change_id), code, e.to_string())
+}

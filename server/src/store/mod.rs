@@ -1,0 +1,202 @@
+//! Storage: one SQLite file in WAL mode, written so PostgreSQL could serve the same schema.
+//!
+//! Every change writes its own row(s) *and* its event-log row in one transaction, so the log
+//! and the state can never disagree, and a change the server acknowledged is on disk
+//! (`synchronous=FULL`). Methods here are synchronous; async callers go through
+//! [`Store::run`], which moves the work to tokio's blocking pool.
+
+mod changes;
+mod workshops;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::Connection;
+use thiserror::Error;
+use uuid::Uuid;
+
+pub use changes::{Change, ChangeOutcome, LoggedEvent};
+pub use workshops::{ExportRow, LoadedRoom, NewWorkshopRecord};
+
+/// The schema, applied idempotently at start-up.
+const SCHEMA: &str = include_str!("schema.sql");
+/// Schema version recorded in `PRAGMA user_version`.
+const SCHEMA_VERSION: i64 = 1;
+/// How long a writer waits for another connection's lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Why a storage operation failed. Variants other than [`StoreError::Sqlite`],
+/// [`StoreError::Io`], [`StoreError::Corrupt`] and [`StoreError::TaskFailed`] are
+/// business-rule refusals: nothing was written.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The database refused or failed (disk full, locked too long, …).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The database folder could not be created.
+    #[error("cannot create the database folder {path}: {source}")]
+    Io {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A stored value could not be read back (a bad uuid or JSON in a row).
+    #[error("stored data is unreadable: {0}")]
+    Corrupt(String),
+    /// The blocking task running the query panicked or was cancelled.
+    #[error("storage task failed: {0}")]
+    TaskFailed(String),
+    /// No unused join code was found after many random tries.
+    #[error("could not find an unused join code")]
+    NoFreeCode,
+    /// The workshop does not exist.
+    #[error("no such workshop")]
+    UnknownWorkshop,
+    /// Another pair of this workshop already uses this label (compared case-insensitively).
+    #[error("a pair called '{0}' has already joined")]
+    DuplicateLabel(String),
+    /// The card does not belong to this workshop.
+    #[error("no such aspect in this workshop")]
+    UnknownCard,
+    /// An `Unplace` for an aspect that is not on the spectrum.
+    #[error("that aspect is not on the spectrum")]
+    NotPlaced,
+    /// The change id was already used by a different pair.
+    #[error("that change id was already used by someone else")]
+    ChangeIdReused,
+}
+
+/// The database. One connection behind a mutex: SQLite serialises writers anyway, and the
+/// mutex is only ever taken on the blocking pool, never across an `.await`.
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file at `path`, its parent folder and the schema.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // journal_mode returns a row, so it is read rather than executed.
+        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!(%mode, "SQLite did not switch to WAL mode");
+        }
+        conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
+        conn.execute_batch(SCHEMA)?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    /// The connection. A poisoned lock is taken over: rusqlite rolls back an unfinished
+    /// transaction when it is dropped, so the connection is still consistent.
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` on tokio's blocking pool, so database work never blocks the async runtime.
+    pub async fn run<T, F>(self: &Arc<Self>, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    {
+        let store = Arc::clone(self);
+        tokio::task::spawn_blocking(move || f(&store))
+            .await
+            .map_err(|e| StoreError::TaskFailed(e.to_string()))?
+    }
+}
+
+/// Reads a TEXT uuid column.
+fn uuid_at(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Uuid> {
+    let text: String = row.get(idx)?;
+    Uuid::parse_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Reads a BIGINT sequence number column.
+fn seq_at(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<u64> {
+    let seq: i64 = row.get(idx)?;
+    u64::try_from(seq).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Integer, Box::new(e))
+    })
+}
+
+/// A sequence number as SQLite stores it. Sequences count changes in one workshop, so they
+/// never come near `i64::MAX`; saturating keeps this total anyway.
+fn seq_param(seq: u64) -> i64 {
+    i64::try_from(seq).unwrap_or(i64::MAX)
+}
+
+/// The next sequence number of a workshop, read inside the writing transaction (so it is
+/// the database, not a process, that decides the order).
+fn next_seq(tx: &rusqlite::Transaction<'_>, workshop_id: Uuid) -> Result<u64, StoreError> {
+    let last: i64 = tx.query_row(
+        "SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1",
+        [workshop_id.to_string()],
+        |r| r.get(0),
+    )?;
+    let last = u64::try_from(last).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(last + 1)
+}
+
+/// One row of the event log, as [`insert_event`] writes it.
+struct EventRow<'a> {
+    workshop_id: Uuid,
+    seq: u64,
+    at: i64,
+    actor: &'a str,
+    actor_label: &'a str,
+    action: &'a str,
+    card_id: Option<Uuid>,
+    pair_id: Option<Uuid>,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+    change_id: Option<Uuid>,
+    payload: Option<&'a app::domain::Event>,
+}
+
+/// Appends one row to the event log.
+fn insert_event(tx: &rusqlite::Transaction<'_>, row: EventRow<'_>) -> Result<(), StoreError> {
+    let payload = row
+        .payload
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    tx.execute(
+        "INSERT INTO events (workshop_id, seq, at, actor, actor_label, action, card_id, pair_id,
+                             before_json, after_json, change_id, payload_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        rusqlite::params![
+            row.workshop_id.to_string(),
+            seq_param(row.seq),
+            row.at,
+            row.actor,
+            row.actor_label,
+            row.action,
+            row.card_id.map(|id| id.to_string()),
+            row.pair_id.map(|id| id.to_string()),
+            row.before.map(|v| v.to_string()),
+            row.after.map(|v| v.to_string()),
+            row.change_id.map(|id| id.to_string()),
+            payload,
+        ],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,288 @@
+//! Workshops: creation, look-ups, loading a live room, and the rows of the CSV export.
+
+use std::collections::HashMap;
+
+use app::domain::code::{CODE_LEN, code_from_bytes};
+use app::domain::{Card, PairSummary, Placement, RoomView, WorkshopInfo};
+use rusqlite::{OptionalExtension, TransactionBehavior};
+use uuid::Uuid;
+
+use super::{EventRow, Store, StoreError, insert_event, seq_at, uuid_at};
+
+/// How many random join codes to try before giving up (with a billion codes and a handful of
+/// workshops, the second try practically never happens).
+const CODE_ATTEMPTS: usize = 32;
+
+/// A validated new workshop, ready to store.
+#[derive(Clone, Debug)]
+pub struct NewWorkshopRecord {
+    /// Title.
+    pub title: String,
+    /// Study site.
+    pub site: String,
+    /// Question above the spectrum.
+    pub question: String,
+    /// Label of the 0 end.
+    pub left_pole: String,
+    /// Label of the 100 end.
+    pub right_pole: String,
+    /// Aspect texts in display order.
+    pub aspects: Vec<String>,
+}
+
+/// Everything a live room needs, read in one go.
+#[derive(Clone, Debug)]
+pub struct LoadedRoom {
+    /// The state every screen draws from.
+    pub view: RoomView,
+    /// Pairs by the sha256 hex of their token.
+    pub pairs_by_token_hash: HashMap<String, PairSummary>,
+}
+
+/// One placed aspect of one pair, as the CSV export writes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRow {
+    /// Pair label.
+    pub pair: String,
+    /// Aspect text.
+    pub aspect: String,
+    /// 0–100.
+    pub position: f64,
+    /// First placed, ms since the epoch.
+    pub placed_at: i64,
+    /// Last moved, ms since the epoch.
+    pub moved_at: i64,
+}
+
+const WORKSHOP_COLUMNS: &str =
+    "id, title, site, question, left_pole, right_pole, join_code, created_at";
+
+fn workshop_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<WorkshopInfo> {
+    Ok(WorkshopInfo {
+        id: uuid_at(row, 0)?,
+        title: row.get(1)?,
+        site: row.get(2)?,
+        question: row.get(3)?,
+        left_pole: row.get(4)?,
+        right_pole: row.get(5)?,
+        join_code: row.get(6)?,
+        created_at: row.get(7)?,
+    })
+}
+
+impl Store {
+    /// Stores a new workshop with a fresh unique join code, its cards, and event 1
+    /// (`workshop_created`), all in one transaction. Only the hash of the facilitator's
+    /// secret is stored.
+    pub fn create_workshop(
+        &self,
+        new: &NewWorkshopRecord,
+        secret_hash: &str,
+        now: i64,
+    ) -> Result<WorkshopInfo, StoreError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut join_code = None;
+        for _ in 0..CODE_ATTEMPTS {
+            let candidate = code_from_bytes(&rand::random::<[u8; CODE_LEN]>());
+            let taken = tx
+                .query_row(
+                    "SELECT 1 FROM workshops WHERE join_code = ?1",
+                    [&candidate],
+                    |_| Ok(()),
+                )
+                .optional()?
+                .is_some();
+            if !taken {
+                join_code = Some(candidate);
+                break;
+            }
+        }
+        let join_code = join_code.ok_or(StoreError::NoFreeCode)?;
+        let info = WorkshopInfo {
+            id: Uuid::new_v4(),
+            title: new.title.clone(),
+            site: new.site.clone(),
+            question: new.question.clone(),
+            left_pole: new.left_pole.clone(),
+            right_pole: new.right_pole.clone(),
+            join_code,
+            created_at: now,
+        };
+        tx.execute(
+            "INSERT INTO workshops (id, title, site, question, left_pole, right_pole, join_code,
+                                    facilitator_secret_hash, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            rusqlite::params![
+                info.id.to_string(),
+                info.title,
+                info.site,
+                info.question,
+                info.left_pole,
+                info.right_pole,
+                info.join_code,
+                secret_hash,
+                now,
+            ],
+        )?;
+        for (ord, text) in new.aspects.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO cards (id, workshop_id, text, ord, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                rusqlite::params![
+                    Uuid::new_v4().to_string(),
+                    info.id.to_string(),
+                    text,
+                    ord,
+                    now
+                ],
+            )?;
+        }
+        let after = serde_json::json!({
+            "title": info.title, "site": info.site, "question": info.question,
+            "left_pole": info.left_pole, "right_pole": info.right_pole,
+            "join_code": info.join_code, "aspects": new.aspects,
+        });
+        insert_event(
+            &tx,
+            EventRow {
+                workshop_id: info.id,
+                seq: 1,
+                at: now,
+                actor: "facilitator",
+                actor_label: "Facilitator",
+                action: "workshop_created",
+                card_id: None,
+                pair_id: None,
+                before: None,
+                after: Some(after),
+                change_id: None,
+                payload: None,
+            },
+        )?;
+        tx.commit()?;
+        Ok(info)
+    }
+
+    /// The public facts of the workshop with this (normalised) join code.
+    pub fn workshop_by_code(&self, code: &str) -> Result<Option<WorkshopInfo>, StoreError> {
+        let sql = format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE join_code = ?1");
+        Ok(self
+            .conn()
+            .query_row(&sql, [code], workshop_from_row)
+            .optional()?)
+    }
+
+    /// The workshop whose facilitator secret hashes to `secret_hash`.
+    pub fn workshop_by_secret_hash(
+        &self,
+        secret_hash: &str,
+    ) -> Result<Option<WorkshopInfo>, StoreError> {
+        let sql =
+            format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE facilitator_secret_hash = ?1");
+        Ok(self
+            .conn()
+            .query_row(&sql, [secret_hash], workshop_from_row)
+            .optional()?)
+    }
+
+    /// Loads the whole state of a workshop, or `None` if there is no such workshop.
+    /// Read in one transaction so the view is consistent with its `seq`.
+    pub fn load_room(&self, workshop_id: Uuid) -> Result<Option<LoadedRoom>, StoreError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let id = workshop_id.to_string();
+        let sql = format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE id = ?1");
+        let Some(workshop) = tx.query_row(&sql, [&id], workshop_from_row).optional()? else {
+            return Ok(None);
+        };
+        let cards = tx
+            .prepare("SELECT id, text, ord FROM cards WHERE workshop_id = ?1 ORDER BY ord")?
+            .query_map([&id], |r| {
+                Ok(Card {
+                    id: uuid_at(r, 0)?,
+                    text: r.get(1)?,
+                    order: r.get(2)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let pairs = tx
+            .prepare(
+                "SELECT id, label, joined_at, token_hash FROM pairs
+                 WHERE workshop_id = ?1 ORDER BY join_seq",
+            )?
+            .query_map([&id], |r| {
+                let pair = PairSummary {
+                    id: uuid_at(r, 0)?,
+                    label: r.get(1)?,
+                    joined_at: r.get(2)?,
+                };
+                Ok((pair, r.get::<_, String>(3)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let placements = tx
+            .prepare(
+                "SELECT pl.pair_id, pl.card_id, pl.position, pl.placed_at, pl.moved_at
+                 FROM placements pl
+                 JOIN pairs p ON p.id = pl.pair_id
+                 JOIN cards c ON c.id = pl.card_id
+                 WHERE pl.workshop_id = ?1 ORDER BY p.join_seq, c.ord",
+            )?
+            .query_map([&id], |r| {
+                Ok(Placement {
+                    pair_id: uuid_at(r, 0)?,
+                    card_id: uuid_at(r, 1)?,
+                    position: r.get(2)?,
+                    placed_at: r.get(3)?,
+                    moved_at: r.get(4)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let seq = tx.query_row(
+            "SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1",
+            [&id],
+            |r| seq_at(r, 0),
+        )?;
+        let pairs_by_token_hash = pairs
+            .iter()
+            .map(|(pair, hash)| (hash.clone(), pair.clone()))
+            .collect();
+        let pairs = pairs.into_iter().map(|(pair, _)| pair).collect();
+        Ok(Some(LoadedRoom {
+            view: RoomView {
+                workshop,
+                cards,
+                pairs,
+                placements,
+                seq,
+            },
+            pairs_by_token_hash,
+        }))
+    }
+
+    /// Every placed aspect of a workshop, ordered by the pairs' joining order, then by card
+    /// order: the rows of the CSV export.
+    pub fn export_rows(&self, workshop_id: Uuid) -> Result<Vec<ExportRow>, StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT p.label, c.text, pl.position, pl.placed_at, pl.moved_at
+             FROM placements pl
+             JOIN pairs p ON p.id = pl.pair_id
+             JOIN cards c ON c.id = pl.card_id
+             WHERE pl.workshop_id = ?1
+             ORDER BY p.join_seq, c.ord",
+        )?;
+        let rows = stmt
+            .query_map([workshop_id.to_string()], |r| {
+                Ok(ExportRow {
+                    pair: r.get(0)?,
+                    aspect: r.get(1)?,
+                    position: r.get(2)?,
+                    placed_at: r.get(3)?,
+                    moved_at: r.get(4)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+}

@@ -1,0 +1,336 @@
+//! Test harness: a real server on a free port over a real SQLite file, and a typed websocket
+//! client. Each server runs on its own tokio runtime, so dropping or restarting it kills every
+//! task it had (listener, sockets) at once, as a crash would.
+#![allow(dead_code)] // each test file uses a different part of the harness
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use app::api::{CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
+use app::domain::{RoomView, Viewer};
+use app::protocol::{Auth, ClientMsg, ServerMsg};
+use futures::{SinkExt, StreamExt};
+use server::{Config, api_router, open_state};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+use uuid::Uuid;
+
+/// How long a test waits for a message that should come.
+pub const RECV_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A server on 127.0.0.1 with its own database file in a temporary folder.
+pub struct TestServer {
+    /// Where it listens (changes on restart).
+    pub addr: SocketAddr,
+    /// The SQLite file.
+    pub db_path: PathBuf,
+    runtime: Option<tokio::runtime::Runtime>,
+    _dir: tempfile::TempDir,
+}
+
+impl TestServer {
+    /// Starts a server on a fresh database.
+    pub async fn start() -> TestServer {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db_path = dir.path().join("data").join("test.sqlite3");
+        let (runtime, addr) = serve(db_path.clone()).await;
+        TestServer {
+            addr,
+            db_path,
+            runtime: Some(runtime),
+            _dir: dir,
+        }
+    }
+
+    /// Kills the server without a graceful shutdown and starts a new one on the same file.
+    pub async fn restart(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+        let (runtime, addr) = serve(self.db_path.clone()).await;
+        self.runtime = Some(runtime);
+        self.addr = addr;
+    }
+
+    /// `http://addr{path}`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// A websocket client connected to `/ws` (not yet signed in).
+    pub async fn connect(&self) -> WsClient {
+        let (ws, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", self.addr))
+            .await
+            .expect("websocket connects");
+        WsClient { ws }
+    }
+
+    /// Creates a workshop with these aspects through the API.
+    pub async fn create_workshop(&self, aspects: &[&str]) -> CreatedWorkshop {
+        let body = new_workshop(aspects);
+        let response = reqwest::Client::new()
+            .post(self.url("/api/workshops"))
+            .json(&body)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 201);
+        response.json().await.expect("CreatedWorkshop")
+    }
+
+    /// Joins a workshop as a pair through the API.
+    pub async fn join(&self, code: &str, label: &str) -> Joined {
+        let response = self.post_join(code, label).await;
+        assert_eq!(response.status(), 200, "join {label}");
+        response.json().await.expect("Joined")
+    }
+
+    /// `POST /api/join`, returning the raw response.
+    pub async fn post_join(&self, code: &str, label: &str) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(self.url("/api/join"))
+            .json(&JoinRequest {
+                code: code.into(),
+                label: label.into(),
+            })
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// A signed-in facilitator console: returns the client after Welcome, Snapshot, Presence.
+    pub async fn facilitator(&self, created: &CreatedWorkshop) -> (WsClient, RoomView) {
+        let mut ws = self.connect().await;
+        let auth = Auth::Facilitator {
+            secret: created.facilitator_secret.clone(),
+        };
+        assert_eq!(ws.hello(auth, None).await, Viewer::Facilitator);
+        let view = ws.expect_snapshot().await;
+        let presence = ws.recv().await;
+        assert!(
+            matches!(presence, ServerMsg::Presence { .. }),
+            "{presence:?}"
+        );
+        (ws, view)
+    }
+
+    /// A signed-in pair tablet: returns the client after Welcome and Snapshot.
+    pub async fn pair(&self, joined: &Joined) -> (WsClient, RoomView) {
+        let mut ws = self.connect().await;
+        let you = ws.hello(pair_auth(joined), None).await;
+        assert_eq!(
+            you,
+            Viewer::Pair {
+                pair_id: joined.pair_id,
+                label: joined.label.clone()
+            }
+        );
+        let view = ws.expect_snapshot().await;
+        (ws, view)
+    }
+
+    /// A signed-in projector: returns the client after Welcome and Snapshot.
+    pub async fn projector(&self, workshop_id: Uuid) -> (WsClient, RoomView) {
+        let mut ws = self.connect().await;
+        assert_eq!(
+            ws.hello(Auth::Projector { workshop_id }, None).await,
+            Viewer::Projector
+        );
+        let view = ws.expect_snapshot().await;
+        (ws, view)
+    }
+
+    /// Opens the database file directly, as a researcher would.
+    pub fn open_db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db_path).expect("open database")
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+/// Starts `api_router` on its own runtime; returns once the database is open.
+async fn serve(db_path: PathBuf) -> (tokio::runtime::Runtime, SocketAddr) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.set_nonblocking(true).expect("non-blocking");
+    let addr = listener.local_addr().expect("address");
+    let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
+    runtime.spawn(async move {
+        let config = Config {
+            database_path: db_path,
+            public_url: None,
+        };
+        let state = open_state(config).await.expect("open state");
+        let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+        let _ = ready_tx.send(());
+        axum::serve(listener, api_router(state))
+            .await
+            .expect("serve");
+    });
+    ready_rx.await.expect("server started");
+    (runtime, addr)
+}
+
+/// A valid new workshop with these aspects.
+pub fn new_workshop(aspects: &[&str]) -> NewWorkshop {
+    NewWorkshop {
+        title: "Knowledge exchange meeting".into(),
+        site: "Site 3".into(),
+        question: "How much discretion?".into(),
+        left_pole: "Fixed".into(),
+        right_pole: "Flexible".into(),
+        aspects: aspects.iter().map(|a| a.to_string()).collect(),
+    }
+}
+
+/// The `Auth` a pair's tablet sends.
+pub fn pair_auth(joined: &Joined) -> Auth {
+    Auth::Pair {
+        code: joined.code.clone(),
+        token: joined.token.clone(),
+    }
+}
+
+/// A `Place` with a fresh change id.
+pub fn place(card_id: Uuid, position: f64) -> ClientMsg {
+    ClientMsg::Place {
+        change_id: Uuid::new_v4(),
+        card_id,
+        position,
+    }
+}
+
+/// A typed websocket test client.
+pub struct WsClient {
+    ws: WebSocketStream<MaybeTlsStream<TcpStream>>,
+}
+
+impl WsClient {
+    /// Sends a client message as JSON text.
+    pub async fn send(&mut self, msg: &ClientMsg) {
+        self.send_text(serde_json::to_string(msg).expect("serialise"))
+            .await;
+    }
+
+    /// Sends raw text (for malformed input).
+    pub async fn send_text(&mut self, text: impl Into<String>) {
+        self.ws
+            .send(Message::text(text.into()))
+            .await
+            .expect("send");
+    }
+
+    /// Sends a raw frame.
+    pub async fn send_frame(&mut self, frame: Message) -> Result<(), String> {
+        self.ws.send(frame).await.map_err(|e| e.to_string())
+    }
+
+    /// The next server message within `wait`, or `None`. Panics if the socket closes.
+    pub async fn try_recv(&mut self, wait: Duration) -> Option<ServerMsg> {
+        loop {
+            let frame = match tokio::time::timeout(wait, self.ws.next()).await {
+                Err(_) => return None,
+                Ok(frame) => frame,
+            };
+            match frame {
+                Some(Ok(Message::Text(text))) => {
+                    return Some(serde_json::from_str(text.as_str()).expect("a ServerMsg"));
+                }
+                Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
+                other => panic!("socket closed or failed: {other:?}"),
+            }
+        }
+    }
+
+    /// The next server message; panics after [`RECV_TIMEOUT`].
+    pub async fn recv(&mut self) -> ServerMsg {
+        self.try_recv(RECV_TIMEOUT)
+            .await
+            .expect("a message before the timeout")
+    }
+
+    /// Receives until `pred` matches; returns everything received, the match last.
+    pub async fn recv_until(&mut self, pred: impl Fn(&ServerMsg) -> bool) -> Vec<ServerMsg> {
+        let mut seen = Vec::new();
+        loop {
+            let msg = self.recv().await;
+            let done = pred(&msg);
+            seen.push(msg);
+            if done {
+                return seen;
+            }
+        }
+    }
+
+    /// Sends `Hello` and returns who the server says we are.
+    pub async fn hello(&mut self, auth: Auth, last_seq: Option<u64>) -> Viewer {
+        self.send(&ClientMsg::Hello { auth, last_seq }).await;
+        match self.recv().await {
+            ServerMsg::Welcome { you } => you,
+            other => panic!("expected Welcome, got {other:?}"),
+        }
+    }
+
+    /// Expects a snapshot next.
+    pub async fn expect_snapshot(&mut self) -> RoomView {
+        match self.recv().await {
+            ServerMsg::Snapshot { view } => view,
+            other => panic!("expected Snapshot, got {other:?}"),
+        }
+    }
+
+    /// Sends a change and waits for its `Ack` (or refusal), skipping other messages.
+    pub async fn change(&mut self, msg: &ClientMsg) -> ServerMsg {
+        let id = match msg {
+            ClientMsg::Place { change_id, .. } | ClientMsg::Unplace { change_id, .. } => *change_id,
+            ClientMsg::Hello { .. } => panic!("not a change"),
+        };
+        self.send(msg).await;
+        let seen = self.recv_until(|m| match m {
+            ServerMsg::Ack { change_id, .. } => *change_id == id,
+            ServerMsg::Refused { change_id, .. } => *change_id == Some(id),
+            _ => false,
+        });
+        seen.await.pop().expect("at least the reply")
+    }
+
+    /// Sends a change and returns its acknowledged sequence number.
+    pub async fn acked(&mut self, msg: &ClientMsg) -> u64 {
+        match self.change(msg).await {
+            ServerMsg::Ack { seq, .. } => seq,
+            other => panic!("expected Ack, got {other:?}"),
+        }
+    }
+
+    /// Expects the server to close the connection (a Close frame, or the stream ending).
+    pub async fn expect_closed(&mut self) {
+        loop {
+            match tokio::time::timeout(RECV_TIMEOUT, self.ws.next()).await {
+                Err(_) => panic!("the server did not close the connection"),
+                Ok(None | Some(Err(_)) | Some(Ok(Message::Close(_)))) => return,
+                Ok(Some(Ok(Message::Text(text)))) => {
+                    let msg: ServerMsg = serde_json::from_str(text.as_str()).expect("a ServerMsg");
+                    panic!("expected the connection to close, got {msg:?}");
+                }
+                Ok(Some(Ok(_))) => continue,
+            }
+        }
+    }
+
+    /// Closes the socket from the client side.
+    pub async fn close(mut self) {
+        let _ = self.ws.close(None).await;
+    }
+}
