@@ -1,1 +1,176 @@
-//! The browser's live connection to the server (websocket with reconnect and offline queue).
+//! The browser's live connection to the server: one hook, [`use_live`], used by the console,
+//! the projector and the pairs' tablets.
+//!
+//! It opens `ws(s)://{host}/ws`, says `Hello` with the last sequence number it has seen, keeps
+//! the [`RoomView`] up to date with `Snapshot`s and `Update`s, and reconnects by itself with
+//! exponential back-off (0.5 s doubling to 10 s, with jitter) whenever the socket closes. Changes
+//! go through an [`Outbox`]: kept (optionally in `localStorage`) until the server acknowledges
+//! them, resent in order after every reconnect. Pages are rendered on the server first, so
+//! nothing here touches the browser outside effects; the socket itself lives in [`socket`],
+//! which only exists in the WebAssembly build.
+
+pub mod browser;
+#[cfg(feature = "hydrate")]
+mod socket;
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::outbox::{ChangeKind, Outbox, PendingChange, sync_status_text};
+use crate::domain::{RoomView, Viewer};
+use crate::protocol::Auth;
+
+pub use crate::domain::outbox::Link;
+
+/// First reconnect delay, in milliseconds.
+pub const BACKOFF_START_MS: f64 = 500.0;
+/// Longest reconnect delay, in milliseconds.
+pub const BACKOFF_MAX_MS: f64 = 10_000.0;
+/// A change not acknowledged within this long means the connection is dead even if the
+/// browser has not noticed (venue Wi-Fi drops TCP silently): reconnect and resend.
+pub const ACK_TIMEOUT_MS: u64 = 10_000;
+
+/// Delay before reconnect attempt number `attempt` (0-based): 0.5 s doubling up to 10 s, then
+/// scaled by a `jitter` in [0, 1) into its upper half, so a room full of tablets that lost the
+/// Wi-Fi together does not reconnect in lock-step.
+pub fn backoff_ms(attempt: u32, jitter: f64) -> u32 {
+    let base = (BACKOFF_START_MS * 2f64.powi(attempt.min(16) as i32)).min(BACKOFF_MAX_MS);
+    (base * (0.5 + 0.5 * jitter.clamp(0.0, 1.0))).round() as u32
+}
+
+/// What a screen connects as, and where (if anywhere) its unsaved changes are kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveConfig {
+    /// Who this screen is.
+    pub auth: Auth,
+    /// `localStorage` key of the outbox (pairs only: `ds.pending.{CODE}`).
+    pub pending_key: Option<String>,
+}
+
+/// The live state of one screen. Copy it freely into closures.
+#[derive(Clone, Copy)]
+pub struct Live {
+    /// The committed state, as the server last told this screen (`None` until the first
+    /// snapshot).
+    pub view: RwSignal<Option<RoomView>>,
+    /// Who the server takes this screen to be.
+    pub viewer: RwSignal<Option<Viewer>>,
+    /// Connection state.
+    pub link: RwSignal<Link>,
+    /// Pairs with a screen connected right now (facilitator only).
+    pub presence: RwSignal<Vec<Uuid>>,
+    /// The last refusal or failure worth showing, in words for the user.
+    pub last_error: RwSignal<Option<String>>,
+    /// Changes not yet shown in `view`.
+    pub outbox: RwSignal<Outbox>,
+    pending_key: StoredValue<Option<String>>,
+    #[cfg(feature = "hydrate")]
+    socket: StoredValue<Option<socket::Connection>, LocalStorage>,
+}
+
+impl Live {
+    /// Makes a change to one of this pair's post-its: queued, kept, shown at once, sent now if
+    /// connected (otherwise on reconnect).
+    pub fn change(&self, card_id: Uuid, kind: ChangeKind) {
+        let change = PendingChange { change_id: browser::random_uuid(), card_id, kind, acked_seq: None };
+        self.outbox.update(|o| o.push(change.change_id, card_id, kind));
+        self.persist();
+        #[cfg(feature = "hydrate")]
+        self.socket.with_value(|s| {
+            if let Some(s) = s {
+                s.send_change(&change);
+            }
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = change;
+    }
+
+    /// Writes the unsaved changes to storage (or clears it when there are none).
+    fn persist(&self) {
+        let Some(key) = self.pending_key.get_value() else { return };
+        let unsaved = self.outbox.with_untracked(Outbox::unsaved);
+        if unsaved.is_empty() {
+            browser::local_remove(&key);
+        } else if let Ok(json) = serde_json::to_string(&unsaved) {
+            browser::local_set(&key, &json);
+        }
+    }
+
+    /// Restores the unsaved changes kept in storage by an earlier visit.
+    fn restore(&self) {
+        let Some(key) = self.pending_key.get_value() else { return };
+        let saved: Vec<PendingChange> =
+            browser::local_get(&key).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
+        self.outbox.set(Outbox::from_saved(saved));
+    }
+
+    /// The pair's sync status in words (see [`sync_status_text`]).
+    pub fn status_text(&self) -> String {
+        sync_status_text(self.link.get(), self.outbox.with(Outbox::unsaved_count))
+    }
+
+    /// What `pair_id`'s screen shows: the committed view with the queued changes on top.
+    pub fn shown_for(&self, pair_id: Uuid) -> Option<RoomView> {
+        let view = self.view.get()?;
+        Some(self.outbox.with(|o| o.apply_to(&view, pair_id)))
+    }
+}
+
+/// Connects this screen once `config` is known, and keeps it connected until the component
+/// goes away. On the server it only creates the (empty) signals.
+pub fn use_live(config: Signal<Option<LiveConfig>>) -> Live {
+    let live = Live {
+        view: RwSignal::new(None),
+        viewer: RwSignal::new(None),
+        link: RwSignal::new(Link::Connecting),
+        presence: RwSignal::new(Vec::new()),
+        last_error: RwSignal::new(None),
+        outbox: RwSignal::new(Outbox::default()),
+        pending_key: StoredValue::new(None),
+        #[cfg(feature = "hydrate")]
+        socket: StoredValue::new_local(None),
+    };
+    Effect::new(move |_| {
+        let Some(config) = config.get() else { return };
+        live.pending_key.set_value(config.pending_key.clone());
+        live.restore();
+        #[cfg(feature = "hydrate")]
+        {
+            live.socket.update_value(|old| {
+                if let Some(old) = old.take() {
+                    old.stop();
+                }
+            });
+            live.socket.set_value(Some(socket::Connection::start(live, config.auth)));
+        }
+    });
+    #[cfg(feature = "hydrate")]
+    on_cleanup(move || {
+        let _ = live.socket.try_update_value(|s| {
+            if let Some(s) = s.take() {
+                s.stop();
+            }
+        });
+    });
+    live
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_from_half_a_second_to_ten() {
+        let upper: Vec<u32> = (0..8).map(|a| backoff_ms(a, 1.0)).collect();
+        assert_eq!(upper, vec![500, 1000, 2000, 4000, 8000, 10_000, 10_000, 10_000]);
+        assert_eq!(backoff_ms(u32::MAX, 1.0), 10_000);
+    }
+
+    #[test]
+    fn jitter_stays_in_the_upper_half() {
+        assert_eq!(backoff_ms(0, 0.0), 250);
+        assert_eq!(backoff_ms(3, 0.5), 3000);
+        assert_eq!(backoff_ms(10, 0.0), 5000);
+        assert_eq!(backoff_ms(1, 7.0), 1000, "out-of-range jitter is clamped");
+    }
+}

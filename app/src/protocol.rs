@@ -103,10 +103,9 @@ mod tests {
             json,
             r#"{"type":"place","change_id":"00000000-0000-0000-0000-000000000000","card_id":"00000000-0000-0000-0000-000000000000","position":12.5}"#
         );
-        let hello: ClientMsg = serde_json::from_str(
-            r#"{"type":"hello","auth":{"as":"pair","code":"ABCDEF","token":"t"},"last_seq":3}"#,
-        )
-        .unwrap();
+        let hello: ClientMsg =
+            serde_json::from_str(r#"{"type":"hello","auth":{"as":"pair","code":"ABCDEF","token":"t"},"last_seq":3}"#)
+                .unwrap();
         assert_eq!(
             hello,
             ClientMsg::Hello { auth: Auth::Pair { code: "ABCDEF".into(), token: "t".into() }, last_seq: Some(3) }

@@ -20,15 +20,7 @@ use crate::time::iso_ms;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Column names of the placements CSV.
-pub const HEADER: [&str; 7] = [
-    "workshop",
-    "site",
-    "pair",
-    "aspect",
-    "position",
-    "placed_at",
-    "last_moved_at",
-];
+pub const HEADER: [&str; 7] = ["workshop", "site", "pair", "aspect", "position", "placed_at", "last_moved_at"];
 
 /// Prefixes a cell with `'` when a spreadsheet would otherwise read it as a formula
 /// (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return): OWASP's advice against
@@ -41,10 +33,7 @@ pub fn neutralise_cell(text: &str) -> Cow<'_, str> {
 }
 
 /// The whole CSV file: BOM, header, one row per placed aspect in the order given.
-pub fn placements_csv_bytes(
-    workshop: &WorkshopInfo,
-    rows: &[ExportRow],
-) -> Result<Vec<u8>, csv::Error> {
+pub fn placements_csv_bytes(workshop: &WorkshopInfo, rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(BOM.to_vec());
     writer.write_record(HEADER)?;
     let title = neutralise_cell(&workshop.title);
@@ -64,10 +53,7 @@ pub fn placements_csv_bytes(
 }
 
 /// `GET /f/{secret}/placements.csv`: the facilitator's download. A wrong secret is a 404.
-pub async fn placements_csv(
-    State(state): State<AppState>,
-    ApiPath(secret): ApiPath<String>,
-) -> Response {
+pub async fn placements_csv(State(state): State<AppState>, ApiPath(secret): ApiPath<String>) -> Response {
     let workshop = match state.hub.workshop_by_secret(&secret).await {
         Ok(Some(workshop)) => workshop,
         Ok(None) => {
@@ -84,10 +70,7 @@ pub async fn placements_csv(
         Ok(body) => body,
         Err(e) => return failure(&e),
     };
-    let disposition = format!(
-        "attachment; filename=\"placements-{}.csv\"",
-        workshop.join_code
-    );
+    let disposition = format!("attachment; filename=\"placements-{}.csv\"", workshop.join_code);
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
@@ -101,11 +84,7 @@ pub async fn placements_csv(
 
 fn failure(e: &dyn std::fmt::Display) -> Response {
     tracing::error!(error = %e, "CSV export failed");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "The export failed; please try again.",
-    )
-        .into_response()
+    (StatusCode::INTERNAL_SERVER_ERROR, "The export failed; please try again.").into_response()
 }
 
 #[cfg(test)]
@@ -166,10 +145,7 @@ mod tests {
         assert!(bytes.starts_with(BOM));
         let text = std::str::from_utf8(&bytes[BOM.len()..]).unwrap();
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(
-            lines[0],
-            "workshop,site,pair,aspect,position,placed_at,last_moved_at"
-        );
+        assert_eq!(lines[0], "workshop,site,pair,aspect,position,placed_at,last_moved_at");
         assert_eq!(
             lines[1],
             "Cyfarfod ŵ,Safle 1,Pâr ŵ 🙂,\"Café, \"\"holding\"\" patients\",42.5,\

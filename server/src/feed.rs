@@ -32,14 +32,7 @@ impl Feed {
     /// committed afterwards reaches this feed.
     pub fn subscribe(room: Arc<Room>, viewer: Viewer) -> Feed {
         let updates = room.subscribe();
-        Feed {
-            room,
-            viewer,
-            updates,
-            sent_seq: 0,
-            pending: VecDeque::new(),
-            resync: false,
-        }
+        Feed { room, viewer, updates, sent_seq: 0, pending: VecDeque::new(), resync: false }
     }
 
     /// Queues the initial sync: the updates missed since `last_seq` when that is at most
@@ -50,11 +43,7 @@ impl Feed {
         let caught_up = match last_seq.filter(|s| *s <= current && current - *s <= MAX_CATCH_UP) {
             Some(since) => match self.room.events_between(&self.viewer, since, current).await {
                 Ok(events) => {
-                    self.pending.extend(
-                        events
-                            .into_iter()
-                            .map(|(seq, event)| ServerMsg::Update { seq, event }),
-                    );
+                    self.pending.extend(events.into_iter().map(|(seq, event)| ServerMsg::Update { seq, event }));
                     self.sent_seq = current;
                     true
                 }
@@ -117,9 +106,7 @@ impl Feed {
 
     fn queue_presence(&mut self) {
         if self.viewer == Viewer::Facilitator {
-            self.pending.push_back(ServerMsg::Presence {
-                connected: self.room.connected(),
-            });
+            self.pending.push_back(ServerMsg::Presence { connected: self.room.connected() });
         }
     }
 }
@@ -149,10 +136,7 @@ mod tests {
     }
 
     async fn next_now(feed: &mut Feed) -> Option<ServerMsg> {
-        tokio::time::timeout(Duration::from_millis(200), feed.next())
-            .await
-            .ok()
-            .flatten()
+        tokio::time::timeout(Duration::from_millis(200), feed.next()).await.ok().flatten()
     }
 
     #[tokio::test]
@@ -161,15 +145,10 @@ mod tests {
         let mut feed = Feed::subscribe(Arc::clone(&room), Viewer::Projector);
         room.join("Pair 1".into()).await.unwrap(); // seq 2, queued in the channel
         feed.start(None).await;
-        let Some(ServerMsg::Snapshot { view }) = feed.pop_pending() else {
-            panic!("snapshot")
-        };
+        let Some(ServerMsg::Snapshot { view }) = feed.pop_pending() else { panic!("snapshot") };
         assert_eq!((view.seq, view.pairs.len()), (2, 1));
         room.join("Pair 2".into()).await.unwrap();
-        assert!(matches!(
-            next_now(&mut feed).await,
-            Some(ServerMsg::Update { seq: 3, .. })
-        ));
+        assert!(matches!(next_now(&mut feed).await, Some(ServerMsg::Update { seq: 3, .. })));
         assert_eq!(next_now(&mut feed).await, None);
     }
 
@@ -178,14 +157,8 @@ mod tests {
         let (_dir, room) = room().await;
         let mut facilitator = Feed::subscribe(Arc::clone(&room), Viewer::Facilitator);
         facilitator.start(None).await;
-        assert!(matches!(
-            facilitator.pop_pending(),
-            Some(ServerMsg::Snapshot { .. })
-        ));
-        assert!(matches!(
-            facilitator.pop_pending(),
-            Some(ServerMsg::Presence { .. })
-        ));
+        assert!(matches!(facilitator.pop_pending(), Some(ServerMsg::Snapshot { .. })));
+        assert!(matches!(facilitator.pop_pending(), Some(ServerMsg::Presence { .. })));
         let joins = BROADCAST_CAPACITY + 10;
         for i in 0..joins {
             room.join(format!("Pair {i}")).await.unwrap();
@@ -194,10 +167,7 @@ mod tests {
             panic!("expected a snapshot after lagging")
         };
         assert_eq!((view.seq, view.pairs.len()), (1 + joins as u64, joins));
-        assert!(matches!(
-            next_now(&mut facilitator).await,
-            Some(ServerMsg::Presence { .. })
-        ));
+        assert!(matches!(next_now(&mut facilitator).await, Some(ServerMsg::Presence { .. })));
         // The backlog still in the channel is older than the snapshot: skipped, not resent.
         assert_eq!(next_now(&mut facilitator).await, None);
         room.join("Late pair".into()).await.unwrap();
@@ -211,17 +181,9 @@ mod tests {
         let (pair, _) = room.join("Pair 1".into()).await.unwrap();
         let (other, _) = room.join("Pair 2".into()).await.unwrap();
         let card = room.snapshot(&Viewer::Projector).await.cards[0].id;
-        let change = crate::store::Change::Place {
-            card_id: card,
-            position: 50.0,
-        };
-        room.apply(&other, uuid::Uuid::new_v4(), change)
-            .await
-            .unwrap();
-        let me = Viewer::Pair {
-            pair_id: pair.id,
-            label: pair.label.clone(),
-        };
+        let change = crate::store::Change::Place { card_id: card, position: 50.0 };
+        room.apply(&other, uuid::Uuid::new_v4(), change).await.unwrap();
+        let me = Viewer::Pair { pair_id: pair.id, label: pair.label.clone() };
         let mut feed = Feed::subscribe(Arc::clone(&room), me);
         feed.start(Some(1)).await;
         let seqs: Vec<u64> = std::iter::from_fn(|| feed.pop_pending())

@@ -7,8 +7,7 @@ use app::api::{ApiError, CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
 use app::domain::WorkshopInfo;
 use app::domain::code::normalize_code;
 use app::domain::validate::{
-    InvalidInput, PAIR_LABEL_MAX, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects,
-    clean_text,
+    InvalidInput, PAIR_LABEL_MAX, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text,
 };
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Path, Request, State};
@@ -35,13 +34,7 @@ pub struct ApiFailure {
 impl ApiFailure {
     /// A refusal with a message and, for form input, the field's visible label.
     pub fn new(status: StatusCode, error: impl Into<String>, field: Option<&str>) -> Self {
-        ApiFailure {
-            status,
-            body: ApiError {
-                error: error.into(),
-                field: field.map(str::to_string),
-            },
-        }
+        ApiFailure { status, body: ApiError { error: error.into(), field: field.map(str::to_string) } }
     }
 
     /// Invalid form input, pointing at `field`.
@@ -92,19 +85,13 @@ impl From<JsonRejection> for ApiFailure {
         let error = match &rejection {
             JsonRejection::JsonSyntaxError(_) => "The request body is not valid JSON.".to_string(),
             JsonRejection::JsonDataError(e) => {
-                format!(
-                    "The request body does not have the expected fields: {}",
-                    e.body_text()
-                )
+                format!("The request body does not have the expected fields: {}", e.body_text())
             }
             JsonRejection::MissingJsonContentType(_) => {
                 "Send the request body as JSON (Content-Type: application/json).".to_string()
             }
             _ if status == StatusCode::PAYLOAD_TOO_LARGE => {
-                format!(
-                    "The request is too large (at most {} KiB).",
-                    crate::MAX_BODY_BYTES / 1024
-                )
+                format!("The request is too large (at most {} KiB).", crate::MAX_BODY_BYTES / 1024)
             }
             other => format!("The request body could not be read: {}", other.body_text()),
         };
@@ -139,10 +126,7 @@ where
 {
     type Rejection = ApiFailure;
 
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &S,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
         match Path::<T>::from_request_parts(parts, state).await {
             Ok(Path(value)) => Ok(ApiPath(value)),
             Err(e) => Err(ApiFailure::new(e.status(), e.body_text(), None)),
@@ -173,11 +157,8 @@ pub async fn create_workshop(
     let record = validate_new_workshop(&new)?;
     let secret = new_secret();
     let hash = hash_secret(&secret);
-    let info = state
-        .store
-        .run(move |s| s.create_workshop(&record, &hash, now_ms()))
-        .await
-        .map_err(ApiFailure::storage)?;
+    let info =
+        state.store.run(move |s| s.create_workshop(&record, &hash, now_ms())).await.map_err(ApiFailure::storage)?;
     tracing::info!(workshop = %info.id, code = %info.join_code, "workshop created");
     Ok((
         StatusCode::CREATED,
@@ -219,8 +200,8 @@ pub async fn join(
     if normalize_code(&request.code).is_none() {
         return Err(ApiFailure::bad_code(&request.code));
     }
-    let label = clean_text("Pair name", &request.label, PAIR_LABEL_MAX)
-        .map_err(|e| ApiFailure::invalid("Pair name", e))?;
+    let label =
+        clean_text("Pair name", &request.label, PAIR_LABEL_MAX).map_err(|e| ApiFailure::invalid("Pair name", e))?;
     let info = find_by_code(&state, &request.code).await?;
     let room = state
         .hub
@@ -229,17 +210,10 @@ pub async fn join(
         .map_err(ApiFailure::storage)?
         .ok_or_else(|| ApiFailure::unknown_code(&info.join_code))?;
     let (pair, token) = room.join(label).await.map_err(|e| match e {
-        RoomError::DuplicateLabel(_) => {
-            ApiFailure::new(StatusCode::CONFLICT, e.to_string(), Some("Pair name"))
-        }
+        RoomError::DuplicateLabel(_) => ApiFailure::new(StatusCode::CONFLICT, e.to_string(), Some("Pair name")),
         RoomError::Storage(e) => ApiFailure::storage(e),
         other => ApiFailure::new(StatusCode::BAD_REQUEST, other.to_string(), None),
     })?;
     tracing::info!(workshop = %info.id, pair = %pair.id, "pair joined");
-    Ok(Json(Joined {
-        pair_id: pair.id,
-        token,
-        code: info.join_code,
-        label: pair.label,
-    }))
+    Ok(Json(Joined { pair_id: pair.id, token, code: info.join_code, label: pair.label }))
 }

@@ -20,10 +20,7 @@ pub struct Hub {
 impl Hub {
     /// An empty hub over `store`.
     pub fn new(store: Arc<Store>) -> Hub {
-        Hub {
-            store,
-            rooms: Mutex::new(HashMap::new()),
-        }
+        Hub { store, rooms: Mutex::new(HashMap::new()) }
     }
 
     /// The database behind the rooms.
@@ -32,11 +29,7 @@ impl Hub {
     }
 
     fn cached(&self, id: Uuid) -> Option<Arc<Room>> {
-        self.rooms
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(&id)
-            .cloned()
+        self.rooms.lock().unwrap_or_else(|p| p.into_inner()).get(&id).cloned()
     }
 
     /// The live room of workshop `id`, loading it if needed; `None` if there is no such
@@ -50,9 +43,7 @@ impl Hub {
         };
         let mut rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
         // Someone else may have loaded it meanwhile; theirs may already have changes, so it wins.
-        let room = rooms
-            .entry(id)
-            .or_insert_with(|| Arc::new(Room::new(id, Arc::clone(&self.store), loaded)));
+        let room = rooms.entry(id).or_insert_with(|| Arc::new(Room::new(id, Arc::clone(&self.store), loaded)));
         Ok(Some(Arc::clone(room)))
     }
 
@@ -62,13 +53,8 @@ impl Hub {
     }
 
     /// The workshop whose facilitator secret this is.
-    pub async fn workshop_by_secret(
-        &self,
-        secret: &str,
-    ) -> Result<Option<WorkshopInfo>, StoreError> {
+    pub async fn workshop_by_secret(&self, secret: &str) -> Result<Option<WorkshopInfo>, StoreError> {
         let hash = hash_secret(secret);
-        self.store
-            .run(move |s| s.workshop_by_secret_hash(&hash))
-            .await
+        self.store.run(move |s| s.workshop_by_secret_hash(&hash)).await
     }
 }

@@ -54,9 +54,7 @@ impl Config {
     pub fn from_env() -> Config {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         Config {
-            database_path: var("DS_DATABASE")
-                .unwrap_or_else(|| DEFAULT_DATABASE.into())
-                .into(),
+            database_path: var("DS_DATABASE").unwrap_or_else(|| DEFAULT_DATABASE.into()).into(),
             public_url: var("DS_PUBLIC_URL").map(|u| u.trim().trim_end_matches('/').to_string()),
         }
     }
@@ -78,11 +76,7 @@ pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
     let path = config.database_path.clone();
     let store = tokio::task::spawn_blocking(move || Store::open(&path)).await??;
     let store = Arc::new(store);
-    Ok(AppState {
-        hub: Arc::new(Hub::new(Arc::clone(&store))),
-        store,
-        public_url: config.public_url.map(Arc::from),
-    })
+    Ok(AppState { hub: Arc::new(Hub::new(Arc::clone(&store))), store, public_url: config.public_url.map(Arc::from) })
 }
 
 /// Every route except the Leptos pages: the JSON API, the websocket, the CSV export and the
@@ -108,12 +102,6 @@ pub fn with_security_headers<S: Clone + Send + Sync + 'static>(router: Router<S>
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
 }

@@ -21,18 +21,14 @@ const OUTPUT_NAME: &str = "discretion-spectrum";
 /// otherwise (`cargo run -p server` from the workspace root) the same values as the
 /// workspace's `Cargo.toml`, with `LEPTOS_SITE_ADDR` and `LEPTOS_SITE_ROOT` still honoured.
 fn leptos_options() -> anyhow::Result<LeptosOptions> {
-    let from_cargo_leptos = std::env::var_os("LEPTOS_OUTPUT_NAME").is_some()
-        || option_env!("LEPTOS_OUTPUT_NAME").is_some();
+    let from_cargo_leptos =
+        std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() || option_env!("LEPTOS_OUTPUT_NAME").is_some();
     if from_cargo_leptos {
-        return Ok(get_configuration(None)
-            .context("reading LEPTOS_* settings")?
-            .leptos_options);
+        return Ok(get_configuration(None).context("reading LEPTOS_* settings")?.leptos_options);
     }
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     let site_addr = var("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
-    let site_addr: std::net::SocketAddr = site_addr
-        .parse()
-        .with_context(|| format!("LEPTOS_SITE_ADDR={site_addr}"))?;
+    let site_addr: std::net::SocketAddr = site_addr.parse().with_context(|| format!("LEPTOS_SITE_ADDR={site_addr}"))?;
     Ok(LeptosOptions::builder()
         .output_name(OUTPUT_NAME)
         .site_root(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()))
@@ -45,9 +41,7 @@ fn leptos_options() -> anyhow::Result<LeptosOptions> {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
         .init();
 
     let config = Config::from_env();
@@ -67,9 +61,7 @@ async fn main() -> anyhow::Result<()> {
         .with_state(leptos_options);
     let router = with_security_headers(pages);
 
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .with_context(|| format!("listening on {addr}"))?;
+    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("listening on {addr}"))?;
     tracing::info!("listening on http://{addr}");
     axum::serve(listener, router).await.context("serving")?;
     Ok(())

@@ -20,16 +20,10 @@ pub fn origin(public_url: Option<&str>, headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
-        })
+        .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b)))
         .unwrap_or("localhost");
-    let https = headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-        .is_some_and(|p| p.eq_ignore_ascii_case("https"));
+    let https =
+        headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()).is_some_and(|p| p.eq_ignore_ascii_case("https"));
     format!("{}://{host}", if https { "https" } else { "http" })
 }
 
@@ -41,19 +35,11 @@ pub fn join_url(origin: &str, code: &str) -> String {
 /// The QR code of `url` as an SVG document.
 pub fn qr_svg(url: &str) -> Result<String, qrcode::types::QrError> {
     let code = QrCode::new(url.as_bytes())?;
-    Ok(code
-        .render::<svg::Color<'_>>()
-        .min_dimensions(256, 256)
-        .quiet_zone(true)
-        .build())
+    Ok(code.render::<svg::Color<'_>>().min_dimensions(256, 256).quiet_zone(true).build())
 }
 
 /// `GET /qr/{code}`: the join QR code of a workshop, 404 for an unknown code.
-pub async fn join_qr(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    ApiPath(typed): ApiPath<String>,
-) -> Response {
+pub async fn join_qr(State(state): State<AppState>, headers: HeaderMap, ApiPath(typed): ApiPath<String>) -> Response {
     let not_found = || (StatusCode::NOT_FOUND, "No workshop has this code.").into_response();
     let Some(code) = normalize_code(&typed) else {
         return not_found();
@@ -66,10 +52,7 @@ pub async fn join_qr(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let url = join_url(
-        &origin(state.public_url.as_deref(), &headers),
-        &workshop.join_code,
-    );
+    let url = join_url(&origin(state.public_url.as_deref(), &headers), &workshop.join_code);
     match qr_svg(&url) {
         Ok(svg) => ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
         Err(e) => {
@@ -87,10 +70,7 @@ mod tests {
     #[test]
     fn configured_origin_wins() {
         let headers = HeaderMap::new();
-        assert_eq!(
-            origin(Some("https://x.example/"), &headers),
-            "https://x.example"
-        );
+        assert_eq!(origin(Some("https://x.example/"), &headers), "https://x.example");
     }
 
     #[test]
@@ -106,10 +86,7 @@ mod tests {
 
     #[test]
     fn join_link_and_svg() {
-        assert_eq!(
-            join_url("http://h:1", "ABC234"),
-            "http://h:1/join?code=ABC234"
-        );
+        assert_eq!(join_url("http://h:1", "ABC234"), "http://h:1/join?code=ABC234");
         let svg = qr_svg("http://h:1/join?code=ABC234").unwrap();
         assert!(svg.contains("<svg"), "{svg}");
     }

@@ -140,12 +140,7 @@ impl Room {
     /// The pair holding this token, if it belongs to this workshop.
     pub async fn pair_by_token(&self, token: &str) -> Option<PairSummary> {
         let hash = hash_secret(token);
-        self.state
-            .lock()
-            .await
-            .pairs_by_token_hash
-            .get(&hash)
-            .cloned()
+        self.state.lock().await.pairs_by_token_hash.get(&hash).cloned()
     }
 
     /// The events with `after < seq <= up_to` that `viewer` may see, from the event log.
@@ -156,14 +151,8 @@ impl Room {
         up_to: u64,
     ) -> Result<Vec<(u64, Event)>, StoreError> {
         let id = self.workshop_id;
-        let events = self
-            .store
-            .run(move |s| s.events_between(id, after, up_to))
-            .await?;
-        Ok(events
-            .into_iter()
-            .filter(|(_, e)| viewer.may_see(e))
-            .collect())
+        let events = self.store.run(move |s| s.events_between(id, after, up_to)).await?;
+        Ok(events.into_iter().filter(|(_, e)| viewer.may_see(e)).collect())
     }
 
     /// Adds a pair with a cleaned label. Returns the pair and its new token (shown once).
@@ -172,10 +161,7 @@ impl Room {
         let token_hash = hash_secret(&token);
         let mut state = self.state.lock().await;
         let (id, hash) = (self.workshop_id, token_hash.clone());
-        let (seq, pair) = self
-            .store
-            .run(move |s| s.join_pair(id, &label, &hash, now_ms()))
-            .await?;
+        let (seq, pair) = self.store.run(move |s| s.join_pair(id, &label, &hash, now_ms())).await?;
         state.pairs_by_token_hash.insert(token_hash, pair.clone());
         self.commit(&mut state, seq, Event::PairJoined { pair: pair.clone() });
         Ok((pair, token))
@@ -184,17 +170,9 @@ impl Room {
     /// Validates and applies one pair's change; returns its sequence number (the original
     /// one when this change id was already committed). The pair is the authenticated one, so
     /// a pair can only ever change its own placements.
-    pub async fn apply(
-        &self,
-        pair: &PairSummary,
-        change_id: Uuid,
-        change: Change,
-    ) -> Result<u64, RoomError> {
+    pub async fn apply(&self, pair: &PairSummary, change_id: Uuid, change: Change) -> Result<u64, RoomError> {
         let change = match change {
-            Change::Place { card_id, position } => Change::Place {
-                card_id,
-                position: clean_position(position)?,
-            },
+            Change::Place { card_id, position } => Change::Place { card_id, position: clean_position(position)? },
             unplace => unplace,
         };
         let mut state = self.state.lock().await;
@@ -202,10 +180,7 @@ impl Room {
             return Err(RoomError::UnknownCard);
         }
         let (id, pair_for_store) = (self.workshop_id, pair.clone());
-        let outcome = self
-            .store
-            .run(move |s| s.apply_change(id, &pair_for_store, change_id, change, now_ms()))
-            .await?;
+        let outcome = self.store.run(move |s| s.apply_change(id, &pair_for_store, change_id, change, now_ms())).await?;
         match outcome {
             ChangeOutcome::AlreadyCommitted { seq } => Ok(seq),
             ChangeOutcome::Committed { seq, event } => {
@@ -235,10 +210,7 @@ impl Room {
         if *count == 1 {
             self.broadcast_presence(&presence);
         }
-        PresenceGuard {
-            room: Arc::clone(self),
-            pair_id,
-        }
+        PresenceGuard { room: Arc::clone(self), pair_id }
     }
 
     fn disconnect(&self, pair_id: Uuid) {
@@ -262,8 +234,6 @@ impl Room {
     /// Sent while the presence lock is held (sending never blocks), so presence messages
     /// leave in the order the changes happened.
     fn broadcast_presence(&self, presence: &BTreeMap<Uuid, usize>) {
-        let _ = self
-            .tx
-            .send(RoomMsg::Presence(presence.keys().copied().collect()));
+        let _ = self.tx.send(RoomMsg::Presence(presence.keys().copied().collect()));
     }
 }

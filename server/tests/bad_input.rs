@@ -37,15 +37,9 @@ async fn malformed_messages_are_refused_and_the_connection_stays() {
     ] {
         tablet.send_text(bad).await;
         let reply = tablet.recv().await;
-        assert!(
-            refused_with(&reply, ErrorCode::Malformed),
-            "{bad}: {reply:?}"
-        );
+        assert!(refused_with(&reply, ErrorCode::Malformed), "{bad}: {reply:?}");
     }
-    tablet
-        .send_frame(Message::binary(vec![1, 2, 3]))
-        .await
-        .expect("send binary");
+    tablet.send_frame(Message::binary(vec![1, 2, 3])).await.expect("send binary");
     assert!(refused_with(&tablet.recv().await, ErrorCode::Malformed));
     tablet.acked(&place(card, 50.0)).await;
 }
@@ -77,15 +71,11 @@ async fn a_message_over_64_kib_closes_only_that_connection() {
     let card = view.cards[0].id;
 
     // The server may reset the connection before the client finishes writing.
-    let _ = tablet_a
-        .send_frame(Message::text("x".repeat(65 * 1024 + 1)))
-        .await;
+    let _ = tablet_a.send_frame(Message::text("x".repeat(65 * 1024 + 1))).await;
     tablet_a.expect_closed().await;
 
     let seq = tablet_b.acked(&place(card, 25.0)).await;
-    console
-        .recv_until(|m| matches!(m, ServerMsg::Update { seq: s, .. } if *s == seq))
-        .await;
+    console.recv_until(|m| matches!(m, ServerMsg::Update { seq: s, .. } if *s == seq)).await;
     // A reconnects and carries on.
     let (mut again, _) = server.pair(&a).await;
     again.acked(&place(card, 75.0)).await;
@@ -96,19 +86,8 @@ async fn positions_off_the_spectrum_are_refused_with_the_change_id() {
     let (server, joined, mut tablet, card) = one_pair().await;
     for position in [100.5, -1.0, -0.01, 1e300, f64::MAX] {
         let change_id = Uuid::new_v4();
-        let reply = tablet
-            .change(&ClientMsg::Place {
-                change_id,
-                card_id: card,
-                position,
-            })
-            .await;
-        let ServerMsg::Refused {
-            code,
-            change_id: Some(id),
-            message,
-        } = &reply
-        else {
+        let reply = tablet.change(&ClientMsg::Place { change_id, card_id: card, position }).await;
+        let ServerMsg::Refused { code, change_id: Some(id), message } = &reply else {
             panic!("{position}: {reply:?}");
         };
         assert_eq!((*code, *id), (ErrorCode::Invalid, change_id));
@@ -145,22 +124,13 @@ async fn a_change_before_hello_is_refused_and_hello_still_works() {
     let change = place(Uuid::new_v4(), 50.0);
     ws.send(&change).await;
     let reply = ws.recv().await;
-    let ServerMsg::Refused {
-        code: ErrorCode::NotReady,
-        change_id: Some(_),
-        ..
-    } = reply
-    else {
+    let ServerMsg::Refused { code: ErrorCode::NotReady, change_id: Some(_), .. } = reply else {
         panic!("{reply:?}");
     };
     ws.hello(common::pair_auth(&joined), None).await;
     ws.expect_snapshot().await;
     // A second hello is refused too, and the connection stays.
-    ws.send(&ClientMsg::Hello {
-        auth: common::pair_auth(&joined),
-        last_seq: None,
-    })
-    .await;
+    ws.send(&ClientMsg::Hello { auth: common::pair_auth(&joined), last_seq: None }).await;
     assert!(refused_with(&ws.recv().await, ErrorCode::NotReady));
 }
 
@@ -169,10 +139,7 @@ async fn no_hello_within_ten_seconds_closes_the_connection() {
     let server = TestServer::start().await;
     let mut ws = server.connect().await;
     // Longer than the server's 10 s deadline.
-    let reply = ws
-        .try_recv(std::time::Duration::from_secs(20))
-        .await
-        .expect("a refusal");
+    let reply = ws.try_recv(std::time::Duration::from_secs(20)).await.expect("a refusal");
     assert!(refused_with(&reply, ErrorCode::NotReady), "{reply:?}");
     ws.expect_closed().await;
 }
@@ -189,15 +156,8 @@ async fn too_many_messages_are_rate_limited_and_the_connection_recovers() {
     let (mut limited, mut processed) = (0, 0);
     for _ in 0..changes.len() {
         match tablet.recv().await {
-            ServerMsg::Refused {
-                code: ErrorCode::UnknownCard,
-                ..
-            } => processed += 1,
-            ServerMsg::Refused {
-                code: ErrorCode::RateLimited,
-                change_id: Some(_),
-                ..
-            } => limited += 1,
+            ServerMsg::Refused { code: ErrorCode::UnknownCard, .. } => processed += 1,
+            ServerMsg::Refused { code: ErrorCode::RateLimited, change_id: Some(_), .. } => limited += 1,
             other => panic!("{other:?}"),
         }
     }

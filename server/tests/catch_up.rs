@@ -23,12 +23,9 @@ fn update_seqs(messages: &[ServerMsg]) -> Vec<u64> {
 /// that ends the initial sync.
 async fn console_since(server: &TestServer, secret: &str, last_seq: Option<u64>) -> Vec<ServerMsg> {
     let mut ws = server.connect().await;
-    let auth = Auth::Facilitator {
-        secret: secret.into(),
-    };
+    let auth = Auth::Facilitator { secret: secret.into() };
     assert_eq!(ws.hello(auth, last_seq).await, Viewer::Facilitator);
-    ws.recv_until(|m| matches!(m, ServerMsg::Presence { .. }))
-        .await
+    ws.recv_until(|m| matches!(m, ServerMsg::Presence { .. })).await
 }
 
 #[tokio::test]
@@ -45,12 +42,7 @@ async fn a_reconnecting_console_gets_exactly_the_missed_updates() {
     let s2 = tablet.acked(&place(view.cards[0].id, 35.0)).await;
 
     let messages = console_since(&server, &created.facilitator_secret, Some(seen)).await;
-    assert!(
-        !messages
-            .iter()
-            .any(|m| matches!(m, ServerMsg::Snapshot { .. })),
-        "{messages:?}"
-    );
+    assert!(!messages.iter().any(|m| matches!(m, ServerMsg::Snapshot { .. })), "{messages:?}");
     assert_eq!(update_seqs(&messages), vec![seen + 1, s1, s2]);
     assert!(
         matches!(&messages[0], ServerMsg::Update { event: Event::PairJoined { pair }, .. } if pair.id == a.pair_id)
@@ -58,21 +50,11 @@ async fn a_reconnecting_console_gets_exactly_the_missed_updates() {
     assert!(
         matches!(&messages[2], ServerMsg::Update { event: Event::Placed { position, .. }, .. } if *position == 35.0)
     );
-    assert_eq!(
-        messages.last(),
-        Some(&ServerMsg::Presence {
-            connected: vec![a.pair_id]
-        })
-    );
+    assert_eq!(messages.last(), Some(&ServerMsg::Presence { connected: vec![a.pair_id] }));
 
     // Up to date: nothing to send but the presence.
     let messages = console_since(&server, &created.facilitator_secret, Some(s2)).await;
-    assert_eq!(
-        messages,
-        vec![ServerMsg::Presence {
-            connected: vec![a.pair_id]
-        }]
-    );
+    assert_eq!(messages, vec![ServerMsg::Presence { connected: vec![a.pair_id] }]);
 }
 
 #[tokio::test]
@@ -95,18 +77,12 @@ async fn a_reconnecting_pair_catches_up_on_its_own_work_only() {
 
     let mut ws = server.connect().await;
     ws.hello(pair_auth(&a), Some(seen)).await;
-    let messages = ws
-        .recv_until(|m| matches!(m, ServerMsg::Update { seq, .. } if *seq == marker))
-        .await;
+    let messages = ws.recv_until(|m| matches!(m, ServerMsg::Update { seq, .. } if *seq == marker)).await;
     assert_eq!(update_seqs(&messages), vec![mine, marker - 1, marker]);
     assert!(
         matches!(&messages[1], ServerMsg::Update { event: Event::PairJoined { pair }, .. } if pair.id == c.pair_id)
     );
-    assert!(
-        messages
-            .iter()
-            .all(|m| matches!(m, ServerMsg::Update { .. }))
-    );
+    assert!(messages.iter().all(|m| matches!(m, ServerMsg::Update { .. })));
 }
 
 #[tokio::test]
@@ -120,35 +96,17 @@ async fn bogus_or_far_behind_last_seq_gets_a_snapshot() {
     }
     let current = 1 + joins;
 
-    let far = console_since(
-        &server,
-        &created.facilitator_secret,
-        Some(current - MAX_CATCH_UP - 1),
-    )
-    .await;
-    assert!(
-        matches!(&far[0], ServerMsg::Snapshot { view } if view.seq == current && view.pairs.len() as u64 == joins)
-    );
+    let far = console_since(&server, &created.facilitator_secret, Some(current - MAX_CATCH_UP - 1)).await;
+    assert!(matches!(&far[0], ServerMsg::Snapshot { view } if view.seq == current && view.pairs.len() as u64 == joins));
     assert_eq!(update_seqs(&far), Vec::<u64>::new());
 
     // Exactly MAX_CATCH_UP behind is still caught up one by one.
-    let near = console_since(
-        &server,
-        &created.facilitator_secret,
-        Some(current - MAX_CATCH_UP),
-    )
-    .await;
-    assert_eq!(
-        update_seqs(&near),
-        ((current - MAX_CATCH_UP + 1)..=current).collect::<Vec<_>>()
-    );
+    let near = console_since(&server, &created.facilitator_secret, Some(current - MAX_CATCH_UP)).await;
+    assert_eq!(update_seqs(&near), ((current - MAX_CATCH_UP + 1)..=current).collect::<Vec<_>>());
 
     for bogus in [current + 1, u64::MAX] {
         let messages = console_since(&server, &created.facilitator_secret, Some(bogus)).await;
-        assert!(
-            matches!(&messages[0], ServerMsg::Snapshot { view } if view.seq == current),
-            "{bogus}"
-        );
+        assert!(matches!(&messages[0], ServerMsg::Snapshot { view } if view.seq == current), "{bogus}");
     }
     let none = console_since(&server, &created.facilitator_secret, None).await;
     assert!(matches!(&none[0], ServerMsg::Snapshot { .. }));
@@ -166,23 +124,13 @@ async fn nothing_falls_between_the_snapshot_and_the_live_updates() {
     let mut last = 0;
     for i in 0..10 {
         let mut ws = server.connect().await;
-        ws.send(&ClientMsg::Hello {
-            auth: Auth::Projector {
-                workshop_id: created.workshop_id,
-            },
-            last_seq: None,
-        })
-        .await;
+        ws.send(&ClientMsg::Hello { auth: Auth::Projector { workshop_id: created.workshop_id }, last_seq: None }).await;
         last = tablet.acked(&place(card, f64::from(i * 10))).await;
         watchers.push((ws, last));
     }
     for (mut ws, _) in watchers {
-        let ServerMsg::Welcome { .. } = ws.recv().await else {
-            panic!("welcome")
-        };
-        let ServerMsg::Snapshot { mut view } = ws.recv().await else {
-            panic!("snapshot")
-        };
+        let ServerMsg::Welcome { .. } = ws.recv().await else { panic!("welcome") };
+        let ServerMsg::Snapshot { mut view } = ws.recv().await else { panic!("snapshot") };
         while view.seq < last {
             match ws.recv().await {
                 ServerMsg::Update { seq, event } => {
@@ -192,9 +140,6 @@ async fn nothing_falls_between_the_snapshot_and_the_live_updates() {
                 other => panic!("{other:?}"),
             }
         }
-        assert_eq!(
-            view.placement(a.pair_id, card).map(|p| p.position),
-            Some(90.0)
-        );
+        assert_eq!(view.placement(a.pair_id, card).map(|p| p.position), Some(90.0));
     }
 }

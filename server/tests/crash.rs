@@ -17,11 +17,7 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Starts the server binary on a free port over `db`, waiting until it logs that it listens.
 async fn start(db: &Path) -> (Child, String) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
         .current_dir(root)
@@ -43,23 +39,17 @@ async fn start(db: &Path) -> (Child, String) {
         }
         false
     });
-    assert!(
-        listening.await.expect("server started in time"),
-        "server exited before listening"
-    );
+    assert!(listening.await.expect("server started in time"), "server exited before listening");
     // Keep draining the log so the server never blocks on a full pipe.
     tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
     (child, format!("127.0.0.1:{port}"))
 }
 
-type Ws =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn recv(ws: &mut Ws) -> ServerMsg {
     loop {
-        let frame = tokio::time::timeout(TIMEOUT, ws.next())
-            .await
-            .expect("message in time");
+        let frame = tokio::time::timeout(TIMEOUT, ws.next()).await.expect("message in time");
         match frame {
             Some(Ok(Message::Text(text))) => return serde_json::from_str(text.as_str()).unwrap(),
             Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
@@ -69,20 +59,11 @@ async fn recv(ws: &mut Ws) -> ServerMsg {
 }
 
 async fn hello(addr: &str, auth: Auth) -> (Ws, RoomView) {
-    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws"))
-        .await
-        .unwrap();
-    let hello = ClientMsg::Hello {
-        auth,
-        last_seq: None,
-    };
-    ws.send(Message::text(serde_json::to_string(&hello).unwrap()))
-        .await
-        .unwrap();
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws")).await.unwrap();
+    let hello = ClientMsg::Hello { auth, last_seq: None };
+    ws.send(Message::text(serde_json::to_string(&hello).unwrap())).await.unwrap();
     assert!(matches!(recv(&mut ws).await, ServerMsg::Welcome { .. }));
-    let ServerMsg::Snapshot { view } = recv(&mut ws).await else {
-        panic!("snapshot")
-    };
+    let ServerMsg::Snapshot { view } = recv(&mut ws).await else { panic!("snapshot") };
     (ws, view)
 }
 
@@ -108,20 +89,14 @@ async fn sigkill_loses_nothing_that_was_acknowledged() {
         .unwrap();
     let joined: Joined = http
         .post(format!("http://{addr}/api/join"))
-        .json(&JoinRequest {
-            code: created.join_code.clone(),
-            label: "Pair ŵ".into(),
-        })
+        .json(&JoinRequest { code: created.join_code.clone(), label: "Pair ŵ".into() })
         .send()
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
-    let auth = Auth::Pair {
-        code: joined.code.clone(),
-        token: joined.token.clone(),
-    };
+    let auth = Auth::Pair { code: joined.code.clone(), token: joined.token.clone() };
     let (mut ws, view) = hello(&addr, auth.clone()).await;
 
     // Acknowledged changes, the last one not yet seen by anyone else when the server dies.
@@ -129,14 +104,8 @@ async fn sigkill_loses_nothing_that_was_acknowledged() {
     for (i, card) in view.cards.iter().enumerate() {
         let change_id = Uuid::new_v4();
         let position = 10.0 + 20.0 * i as f64;
-        let msg = ClientMsg::Place {
-            change_id,
-            card_id: card.id,
-            position,
-        };
-        ws.send(Message::text(serde_json::to_string(&msg).unwrap()))
-            .await
-            .unwrap();
+        let msg = ClientMsg::Place { change_id, card_id: card.id, position };
+        ws.send(Message::text(serde_json::to_string(&msg).unwrap())).await.unwrap();
         loop {
             match recv(&mut ws).await {
                 ServerMsg::Ack { change_id: id, seq } if id == change_id => {
@@ -152,20 +121,12 @@ async fn sigkill_loses_nothing_that_was_acknowledged() {
     child.kill().await.expect("SIGKILL");
     let (_child, addr) = start(&db).await;
 
-    let (_, after) = hello(
-        &addr,
-        Auth::Projector {
-            workshop_id: created.workshop_id,
-        },
-    )
-    .await;
+    let (_, after) = hello(&addr, Auth::Projector { workshop_id: created.workshop_id }).await;
     assert_eq!(after.seq, acked.last().unwrap().2);
     assert_eq!(after.pairs.len(), 1);
     assert_eq!(after.pairs[0].label, "Pair ŵ");
     for (card, position, _) in &acked {
-        let placed = after
-            .placement(joined.pair_id, *card)
-            .expect("placement survived");
+        let placed = after.placement(joined.pair_id, *card).expect("placement survived");
         assert_eq!(placed.position, *position);
     }
     // The pair's token survived too.

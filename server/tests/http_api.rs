@@ -15,21 +15,13 @@ type Spoil = Box<dyn Fn(&mut NewWorkshop)>;
 
 async fn api_error(response: reqwest::Response, status: StatusCode) -> ApiError {
     assert_eq!(response.status(), status);
-    let content_type = response.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .to_string();
+    let content_type = response.headers()["content-type"].to_str().unwrap().to_string();
     assert_eq!(content_type, "application/json");
     response.json().await.expect("an ApiError body")
 }
 
 async fn post_workshop(server: &TestServer, body: &NewWorkshop) -> reqwest::Response {
-    reqwest::Client::new()
-        .post(server.url("/api/workshops"))
-        .json(body)
-        .send()
-        .await
-        .unwrap()
+    reqwest::Client::new().post(server.url("/api/workshops")).json(body).send().await.unwrap()
 }
 
 #[tokio::test]
@@ -39,28 +31,16 @@ async fn creating_a_workshop_returns_its_secret_console_path_once() {
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     assert_eq!(response.headers()["referrer-policy"], "no-referrer");
     let created: app::api::CreatedWorkshop = response.json().await.unwrap();
-    assert_eq!(
-        created.console_path,
-        format!("/f/{}", created.facilitator_secret)
-    );
+    assert_eq!(created.console_path, format!("/f/{}", created.facilitator_secret));
     assert_eq!(created.facilitator_secret.len(), 64);
 
-    let url = server.url(&format!(
-        "/api/workshops/by-code/{}",
-        created.join_code.to_lowercase()
-    ));
+    let url = server.url(&format!("/api/workshops/by-code/{}", created.join_code.to_lowercase()));
     let response = reqwest::get(url).await.unwrap();
     assert_eq!(response.status(), 200);
     let text = response.text().await.unwrap();
-    assert!(
-        !text.contains(&created.facilitator_secret),
-        "no secret in public info"
-    );
+    assert!(!text.contains(&created.facilitator_secret), "no secret in public info");
     let info: WorkshopInfo = serde_json::from_str(&text).unwrap();
-    assert_eq!(
-        (info.id, info.site.as_str()),
-        (created.workshop_id, "Site 3")
-    );
+    assert_eq!((info.id, info.site.as_str()), (created.workshop_id, "Site 3"));
 }
 
 #[tokio::test]
@@ -74,10 +54,7 @@ async fn invalid_workshops_name_the_field_to_fix() {
         ("Left pole", Box::new(|w| w.left_pole = String::new())),
         ("Right pole", Box::new(|w| w.right_pole = "r".repeat(61))),
         ("Aspects", Box::new(|w| w.aspects = vec![])),
-        (
-            "Aspects",
-            Box::new(|w| w.aspects = vec!["Holding".into(), "holding".into()]),
-        ),
+        ("Aspects", Box::new(|w| w.aspects = vec!["Holding".into(), "holding".into()])),
         ("Aspects", Box::new(|w| w.aspects = vec!["a".repeat(121)])),
     ];
     for (field, spoil) in cases {
@@ -94,41 +71,20 @@ async fn malformed_request_bodies_get_json_errors() {
     let server = TestServer::start().await;
     let client = reqwest::Client::new();
     let send = |body: Vec<u8>, content_type: &'static str| {
-        client
-            .post(server.url("/api/workshops"))
-            .header("content-type", content_type)
-            .body(body)
-            .send()
+        client.post(server.url("/api/workshops")).header("content-type", content_type).body(body).send()
     };
-    let syntax = api_error(
-        send(b"{\"title\":".to_vec(), "application/json")
-            .await
-            .unwrap(),
-        StatusCode::BAD_REQUEST,
-    )
-    .await;
+    let syntax =
+        api_error(send(b"{\"title\":".to_vec(), "application/json").await.unwrap(), StatusCode::BAD_REQUEST).await;
     assert!(syntax.error.contains("not valid JSON"), "{}", syntax.error);
-    let missing = send(br#"{"title":"T"}"#.to_vec(), "application/json")
-        .await
-        .unwrap();
+    let missing = send(br#"{"title":"T"}"#.to_vec(), "application/json").await.unwrap();
     let missing = api_error(missing, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(missing.error.contains("site"), "{}", missing.error);
-    let not_json = send(b"title=T".to_vec(), "application/x-www-form-urlencoded")
-        .await
-        .unwrap();
+    let not_json = send(b"title=T".to_vec(), "application/x-www-form-urlencoded").await.unwrap();
     api_error(not_json, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
     let huge = format!(r#"{{"title":"{}"}}"#, "x".repeat(70 * 1024)).into_bytes();
-    let too_large = api_error(
-        send(huge, "application/json").await.unwrap(),
-        StatusCode::PAYLOAD_TOO_LARGE,
-    )
-    .await;
+    let too_large = api_error(send(huge, "application/json").await.unwrap(), StatusCode::PAYLOAD_TOO_LARGE).await;
     assert!(too_large.error.contains("too large"), "{}", too_large.error);
-    let join = client
-        .post(server.url("/api/join"))
-        .header("content-type", "application/json")
-        .body("[]")
-        .send();
+    let join = client.post(server.url("/api/join")).header("content-type", "application/json").body("[]").send();
     api_error(join.await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
 }
 
@@ -138,48 +94,23 @@ async fn joining_checks_code_label_and_duplicates() {
     let created = server.create_workshop(ASPECTS).await;
     let code = created.join_code.clone();
 
-    let bad_code = api_error(
-        server.post_join("12", "Pair 1").await,
-        StatusCode::BAD_REQUEST,
-    )
-    .await;
+    let bad_code = api_error(server.post_join("12", "Pair 1").await, StatusCode::BAD_REQUEST).await;
     assert_eq!(bad_code.field.as_deref(), Some("Join code"));
     let unused = if code == "ZZZZZZ" { "YYYYYY" } else { "ZZZZZZ" };
-    let unknown = api_error(
-        server.post_join(unused, "Pair 1").await,
-        StatusCode::NOT_FOUND,
-    )
-    .await;
-    assert_eq!(
-        unknown.error,
-        format!("No workshop has the code {unused}. Check the code on the projector.")
-    );
-    let by_code = reqwest::get(server.url(&format!("/api/workshops/by-code/{unused}")))
-        .await
-        .unwrap();
+    let unknown = api_error(server.post_join(unused, "Pair 1").await, StatusCode::NOT_FOUND).await;
+    assert_eq!(unknown.error, format!("No workshop has the code {unused}. Check the code on the projector."));
+    let by_code = reqwest::get(server.url(&format!("/api/workshops/by-code/{unused}"))).await.unwrap();
     api_error(by_code, StatusCode::NOT_FOUND).await;
 
     for label in ["", "   ", &"x".repeat(41), "tab\there"] {
-        let error = api_error(
-            server.post_join(&code, label).await,
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
-        assert_eq!(
-            error.field.as_deref(),
-            Some("Pair name"),
-            "{label:?}: {}",
-            error.error
-        );
+        let error = api_error(server.post_join(&code, label).await, StatusCode::BAD_REQUEST).await;
+        assert_eq!(error.field.as_deref(), Some("Pair name"), "{label:?}: {}", error.error);
     }
     // 40 characters, some of them outside ASCII, are fine; spaces and case in the code too.
     let long = "ŵ".repeat(39) + "🙂";
     let typed = format!(" {}-{} ", &code[..3].to_lowercase(), &code[3..]);
     let joined = server.join(&typed, &long).await;
-    assert_eq!(
-        (joined.label.as_str(), joined.code.as_str()),
-        (long.as_str(), code.as_str())
-    );
+    assert_eq!((joined.label.as_str(), joined.code.as_str()), (long.as_str(), code.as_str()));
 
     server.join(&code, "Pair Siân").await;
     for taken in ["Pair Siân", "pair siân", " PAIR SIÂN "] {
@@ -202,8 +133,7 @@ async fn the_csv_download_has_every_placement_and_no_secrets() {
     let server = TestServer::start().await;
     let mut body = new_workshop(&["Cymraeg ŵ", "=cmd|' /C calc'!A0", "Café 🙂"]);
     body.site = "Safle ŷ".into();
-    let created: app::api::CreatedWorkshop =
-        post_workshop(&server, &body).await.json().await.unwrap();
+    let created: app::api::CreatedWorkshop = post_workshop(&server, &body).await.json().await.unwrap();
     let second = server.join(&created.join_code, "Pâr 2").await;
     let first = server.join(&created.join_code, "+Pair 1").await;
     let (mut tablet_1, view) = server.pair(&first).await;
@@ -214,20 +144,12 @@ async fn the_csv_download_has_every_placement_and_no_secrets() {
     tablet_2.acked(&place(c1, 0.0)).await;
     tablet_2.acked(&place(c1, 55.56)).await;
 
-    let response = reqwest::get(server.url(&format!("{}/placements.csv", created.console_path)))
-        .await
-        .unwrap();
+    let response = reqwest::get(server.url(&format!("{}/placements.csv", created.console_path))).await.unwrap();
     assert_eq!(response.status(), 200);
-    assert_eq!(
-        response.headers()["content-type"],
-        "text/csv; charset=utf-8"
-    );
+    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
     assert_eq!(
         response.headers()["content-disposition"].to_str().unwrap(),
-        format!(
-            "attachment; filename=\"placements-{}.csv\"",
-            created.join_code
-        )
+        format!("attachment; filename=\"placements-{}.csv\"", created.join_code)
     );
     let bytes = response.bytes().await.unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM");
@@ -237,27 +159,11 @@ async fn the_csv_download_has_every_placement_and_no_secrets() {
     }
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(
-        header,
-        [
-            "workshop",
-            "site",
-            "pair",
-            "aspect",
-            "position",
-            "placed_at",
-            "last_moved_at"
-        ]
-    );
-    let rows: Vec<Vec<String>> = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect();
+    assert_eq!(header, ["workshop", "site", "pair", "aspect", "position", "placed_at", "last_moved_at"]);
+    let rows: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
     // Pairs in joining order ("Pâr 2" joined first), then aspects in card order.
-    let brief: Vec<[&str; 4]> = rows
-        .iter()
-        .map(|r| [r[1].as_str(), r[2].as_str(), r[3].as_str(), r[4].as_str()])
-        .collect();
+    let brief: Vec<[&str; 4]> =
+        rows.iter().map(|r| [r[1].as_str(), r[2].as_str(), r[3].as_str(), r[4].as_str()]).collect();
     assert_eq!(
         brief,
         vec![
@@ -270,9 +176,7 @@ async fn the_csv_download_has_every_placement_and_no_secrets() {
     assert!(moved[5] <= moved[6], "placed before last moved: {moved:?}");
     assert!(moved[5].ends_with('Z') && moved[5].len() == "2026-11-23T19:54:00.123Z".len());
 
-    let wrong = reqwest::get(server.url("/f/0000/placements.csv"))
-        .await
-        .unwrap();
+    let wrong = reqwest::get(server.url("/f/0000/placements.csv")).await.unwrap();
     assert_eq!(wrong.status(), 404);
 }
 
@@ -280,22 +184,14 @@ async fn the_csv_download_has_every_placement_and_no_secrets() {
 async fn the_qr_code_is_an_svg_for_known_codes_only() {
     let server = TestServer::start().await;
     let created = server.create_workshop(ASPECTS).await;
-    let response = reqwest::get(server.url(&format!("/qr/{}", created.join_code)))
-        .await
-        .unwrap();
+    let response = reqwest::get(server.url(&format!("/qr/{}", created.join_code))).await.unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "image/svg+xml");
     let svg = response.text().await.unwrap();
     assert!(svg.contains("<svg") && svg.contains("<path"), "{svg}");
-    let unused = if created.join_code == "ZZZZZZ" {
-        "YYYYYY"
-    } else {
-        "ZZZZZZ"
-    };
+    let unused = if created.join_code == "ZZZZZZ" { "YYYYYY" } else { "ZZZZZZ" };
     for code in [unused, "nonsense"] {
-        let response = reqwest::get(server.url(&format!("/qr/{code}")))
-            .await
-            .unwrap();
+        let response = reqwest::get(server.url(&format!("/qr/{code}"))).await.unwrap();
         assert_eq!(response.status(), 404);
     }
 }

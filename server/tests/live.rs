@@ -7,11 +7,7 @@ use app::protocol::{ClientMsg, ServerMsg};
 use common::{TestServer, place};
 use uuid::Uuid;
 
-const ASPECTS: &[&str] = &[
-    "Holding patients",
-    "Where people are seen",
-    "Caseload balance",
-];
+const ASPECTS: &[&str] = &["Holding patients", "Where people are seen", "Caseload balance"];
 
 fn is_update_from(msg: &ServerMsg, pair: Uuid) -> bool {
     matches!(msg, ServerMsg::Update { event, .. } if event.pair_id() == pair
@@ -36,11 +32,7 @@ async fn a_placement_reaches_the_room_but_not_the_other_pairs() {
     let (mut c1, _) = server.pair(&c).await;
     assert_eq!(a_view.pairs.len(), 3, "pairs see the pairs list");
 
-    let change = ClientMsg::Place {
-        change_id: Uuid::new_v4(),
-        card_id: card,
-        position: 42.54,
-    };
+    let change = ClientMsg::Place { change_id: Uuid::new_v4(), card_id: card, position: 42.54 };
     let seq = a1.acked(&change).await;
 
     let expected = |msg: &ServerMsg| {
@@ -57,18 +49,10 @@ async fn a_placement_reaches_the_room_but_not_the_other_pairs() {
     // placement had been sent to them it would arrive before their own update.
     for (client, joined) in [(&mut b1, &b), (&mut c1, &c)] {
         let own = client.acked(&place(card, 10.0)).await;
-        let seen = client
-            .recv_until(|m| matches!(m, ServerMsg::Update { seq, .. } if *seq == own))
-            .await;
-        assert!(
-            !seen.iter().any(|m| is_update_from(m, a.pair_id)),
-            "{seen:?}"
-        );
-        assert!(
-            seen.iter()
-                .all(|m| !matches!(m, ServerMsg::Update { event, .. }
-            if !matches!(event, Event::PairJoined { .. }) && event.pair_id() != joined.pair_id))
-        );
+        let seen = client.recv_until(|m| matches!(m, ServerMsg::Update { seq, .. } if *seq == own)).await;
+        assert!(!seen.iter().any(|m| is_update_from(m, a.pair_id)), "{seen:?}");
+        assert!(seen.iter().all(|m| !matches!(m, ServerMsg::Update { event, .. }
+            if !matches!(event, Event::PairJoined { .. }) && event.pair_id() != joined.pair_id)));
     }
     // The facilitator sees everyone's.
     let seen = console.recv_until(|m| is_update_from(m, c.pair_id)).await;
@@ -97,13 +81,7 @@ async fn joining_pairs_are_announced_to_every_screen() {
                 if pair.id == second.pair_id)
             })
             .await;
-        let Some(ServerMsg::Update {
-            event: Event::PairJoined { pair },
-            ..
-        }) = seen.last()
-        else {
-            unreachable!()
-        };
+        let Some(ServerMsg::Update { event: Event::PairJoined { pair }, .. }) = seen.last() else { unreachable!() };
         assert_eq!(pair.label, "Pâr 2 ŵ");
     }
 }
@@ -119,42 +97,22 @@ async fn the_facilitator_sees_who_is_connected() {
     let (a1, _) = server.pair(&a).await;
     let mut console = server.connect().await;
     let secret = created.facilitator_secret.clone();
-    console
-        .hello(app::protocol::Auth::Facilitator { secret }, None)
-        .await;
+    console.hello(app::protocol::Auth::Facilitator { secret }, None).await;
     console.expect_snapshot().await;
-    assert_eq!(
-        console.recv().await,
-        ServerMsg::Presence {
-            connected: vec![a.pair_id]
-        }
-    );
+    assert_eq!(console.recv().await, ServerMsg::Presence { connected: vec![a.pair_id] });
 
     let (b1, _) = server.pair(&b).await;
     let mut both = vec![a.pair_id, b.pair_id];
     both.sort();
-    assert_eq!(
-        console.recv().await,
-        ServerMsg::Presence {
-            connected: both.clone()
-        }
-    );
+    assert_eq!(console.recv().await, ServerMsg::Presence { connected: both.clone() });
 
     // A second tablet of A changes nothing; closing one of A's two leaves A connected.
     let (a2, _) = server.pair(&a).await;
     a1.close().await;
     b1.close().await;
-    assert_eq!(
-        console.recv().await,
-        ServerMsg::Presence {
-            connected: vec![a.pair_id]
-        }
-    );
+    assert_eq!(console.recv().await, ServerMsg::Presence { connected: vec![a.pair_id] });
     a2.close().await;
-    assert_eq!(
-        console.recv().await,
-        ServerMsg::Presence { connected: vec![] }
-    );
+    assert_eq!(console.recv().await, ServerMsg::Presence { connected: vec![] });
 }
 
 #[tokio::test]
@@ -168,16 +126,9 @@ async fn moving_and_unplacing_update_every_screen_in_order() {
 
     let s1 = tablet.acked(&place(card, 20.0)).await;
     let s2 = tablet.acked(&place(card, 80.0)).await;
-    let s3 = tablet
-        .acked(&ClientMsg::Unplace {
-            change_id: Uuid::new_v4(),
-            card_id: card,
-        })
-        .await;
+    let s3 = tablet.acked(&ClientMsg::Unplace { change_id: Uuid::new_v4(), card_id: card }).await;
     assert!(s1 < s2 && s2 < s3);
-    let seen = console
-        .recv_until(|m| matches!(m, ServerMsg::Update { seq, .. } if *seq == s3))
-        .await;
+    let seen = console.recv_until(|m| matches!(m, ServerMsg::Update { seq, .. } if *seq == s3)).await;
     let seqs: Vec<u64> = seen
         .iter()
         .filter_map(|m| match m {
@@ -189,12 +140,7 @@ async fn moving_and_unplacing_update_every_screen_in_order() {
     assert!(seqs.ends_with(&[s1, s2, s3]));
 
     // Unplacing again is refused with a reason, and the tablet carries on.
-    let again = tablet
-        .change(&ClientMsg::Unplace {
-            change_id: Uuid::new_v4(),
-            card_id: card,
-        })
-        .await;
+    let again = tablet.change(&ClientMsg::Unplace { change_id: Uuid::new_v4(), card_id: card }).await;
     assert!(
         matches!(&again, ServerMsg::Refused { code: app::protocol::ErrorCode::Invalid, message, .. }
             if message.contains("tray")),

@@ -8,11 +8,7 @@ use common::{TestServer, place};
 use serde_json::json;
 use uuid::Uuid;
 
-const ASPECTS: &[&str] = &[
-    "Holding patients",
-    "Where people are seen",
-    "Caseload balance",
-];
+const ASPECTS: &[&str] = &["Holding patients", "Where people are seen", "Caseload balance"];
 
 #[tokio::test]
 async fn a_restart_keeps_everything_that_was_acknowledged() {
@@ -28,12 +24,7 @@ async fn a_restart_keeps_everything_that_was_acknowledged() {
     tablet_a.acked(&place(cards[0], 15.5)).await;
     tablet_b.acked(&place(cards[2], 90.0)).await;
     tablet_b.acked(&place(cards[1], 50.0)).await;
-    let last = tablet_b
-        .acked(&ClientMsg::Unplace {
-            change_id: Uuid::new_v4(),
-            card_id: cards[1],
-        })
-        .await;
+    let last = tablet_b.acked(&ClientMsg::Unplace { change_id: Uuid::new_v4(), card_id: cards[1] }).await;
     let (_, mut before) = server.projector(created.workshop_id).await;
     assert_eq!(before.seq, last);
 
@@ -43,24 +34,11 @@ async fn a_restart_keeps_everything_that_was_acknowledged() {
     for view in [&mut before, &mut after] {
         view.placements.sort_by_key(|p| (p.pair_id, p.card_id));
     }
-    assert_eq!(
-        after, before,
-        "the same view, sequence number and times included"
-    );
-    let mut positions: Vec<(String, f64)> = after
-        .placements
-        .iter()
-        .map(|p| (after.pair(p.pair_id).unwrap().label.clone(), p.position))
-        .collect();
+    assert_eq!(after, before, "the same view, sequence number and times included");
+    let mut positions: Vec<(String, f64)> =
+        after.placements.iter().map(|p| (after.pair(p.pair_id).unwrap().label.clone(), p.position)).collect();
     positions.sort_by(|x, y| x.partial_cmp(y).unwrap());
-    assert_eq!(
-        positions,
-        vec![
-            ("Pair A".into(), 15.5),
-            ("Pair A".into(), 20.0),
-            ("Pair B".into(), 90.0)
-        ]
-    );
+    assert_eq!(positions, vec![("Pair A".into(), 15.5), ("Pair A".into(), 20.0), ("Pair B".into(), 90.0)]);
     // Secrets and tokens still work, and new changes continue the sequence.
     server.facilitator(&created).await;
     let (mut tablet_a, _) = server.pair(&a).await;
@@ -75,46 +53,25 @@ async fn a_change_resent_after_a_restart_is_acknowledged_once() {
     let (mut tablet, view) = server.pair(&a).await;
     let card = view.cards[0].id;
     let change_id = Uuid::new_v4();
-    let original = ClientMsg::Place {
-        change_id,
-        card_id: card,
-        position: 40.0,
-    };
+    let original = ClientMsg::Place { change_id, card_id: card, position: 40.0 };
     let seq = tablet.acked(&original).await;
     // Resent on the same connection: the same answer, nothing applied.
-    assert_eq!(
-        tablet.change(&original).await,
-        ServerMsg::Ack { change_id, seq }
-    );
+    assert_eq!(tablet.change(&original).await, ServerMsg::Ack { change_id, seq });
 
     server.restart().await;
 
     let (mut tablet, view) = server.pair(&a).await;
     assert_eq!(view.seq, seq);
     // Even with a different position (a buggy client), a known change id changes nothing.
-    let resent = ClientMsg::Place {
-        change_id,
-        card_id: card,
-        position: 60.0,
-    };
-    assert_eq!(
-        tablet.change(&resent).await,
-        ServerMsg::Ack { change_id, seq }
-    );
+    let resent = ClientMsg::Place { change_id, card_id: card, position: 60.0 };
+    assert_eq!(tablet.change(&resent).await, ServerMsg::Ack { change_id, seq });
     let (_, room) = server.projector(created.workshop_id).await;
     assert_eq!(room.seq, seq);
-    assert_eq!(
-        room.placement(a.pair_id, card).map(|p| p.position),
-        Some(40.0)
-    );
+    assert_eq!(room.placement(a.pair_id, card).map(|p| p.position), Some(40.0));
 
     let db = server.open_db();
     let rows: i64 = db
-        .query_row(
-            "SELECT COUNT(*) FROM events WHERE change_id = ?1",
-            [change_id.to_string()],
-            |r| r.get(0),
-        )
+        .query_row("SELECT COUNT(*) FROM events WHERE change_id = ?1", [change_id.to_string()], |r| r.get(0))
         .unwrap();
     assert_eq!(rows, 1);
 }
@@ -127,26 +84,9 @@ async fn the_event_log_has_one_row_per_change_with_before_and_after() {
     let (mut tablet, view) = server.pair(&a).await;
     let card = view.cards[1].id;
     let ids: Vec<Uuid> = (0..3).map(|_| Uuid::new_v4()).collect();
-    tablet
-        .acked(&ClientMsg::Place {
-            change_id: ids[0],
-            card_id: card,
-            position: 42.5,
-        })
-        .await;
-    tablet
-        .acked(&ClientMsg::Place {
-            change_id: ids[1],
-            card_id: card,
-            position: 80.0,
-        })
-        .await;
-    tablet
-        .acked(&ClientMsg::Unplace {
-            change_id: ids[2],
-            card_id: card,
-        })
-        .await;
+    tablet.acked(&ClientMsg::Place { change_id: ids[0], card_id: card, position: 42.5 }).await;
+    tablet.acked(&ClientMsg::Place { change_id: ids[1], card_id: card, position: 80.0 }).await;
+    tablet.acked(&ClientMsg::Unplace { change_id: ids[2], card_id: card }).await;
     // A refused change leaves no trace.
     let refused = tablet.change(&place(card, 101.0)).await;
     assert!(matches!(refused, ServerMsg::Refused { .. }));
@@ -189,10 +129,7 @@ async fn the_event_log_has_one_row_per_change_with_before_and_after() {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    let actions: Vec<(i64, &str, &str)> = rows
-        .iter()
-        .map(|r| (r.0, r.1.as_str(), r.3.as_str()))
-        .collect();
+    let actions: Vec<(i64, &str, &str)> = rows.iter().map(|r| (r.0, r.1.as_str(), r.3.as_str())).collect();
     assert_eq!(
         actions,
         vec![
@@ -203,19 +140,11 @@ async fn the_event_log_has_one_row_per_change_with_before_and_after() {
             (5, "pair", "unplaced"),
         ]
     );
-    let parse = |s: &Option<String>| {
-        s.as_deref()
-            .map(|s| serde_json::from_str::<serde_json::Value>(s).unwrap())
-    };
+    let parse = |s: &Option<String>| s.as_deref().map(|s| serde_json::from_str::<serde_json::Value>(s).unwrap());
     let (pair, card) = (Some(a.pair_id.to_string()), Some(card.to_string()));
     for (row, before, after, id) in [
         (&rows[2], None, Some(json!({"position": 42.5})), ids[0]),
-        (
-            &rows[3],
-            Some(json!({"position": 42.5})),
-            Some(json!({"position": 80.0})),
-            ids[1],
-        ),
+        (&rows[3], Some(json!({"position": 42.5})), Some(json!({"position": 80.0})), ids[1]),
         (&rows[4], Some(json!({"position": 80.0})), None, ids[2]),
     ] {
         assert_eq!(row.2, "Pair A");
@@ -229,11 +158,9 @@ async fn the_event_log_has_one_row_per_change_with_before_and_after() {
 
     // The placement row records first placement and the move count.
     let placements: i64 = db
-        .query_row(
-            "SELECT COUNT(*) FROM placements WHERE workshop_id = ?1",
-            [created.workshop_id.to_string()],
-            |r| r.get(0),
-        )
+        .query_row("SELECT COUNT(*) FROM placements WHERE workshop_id = ?1", [created.workshop_id.to_string()], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(placements, 0);
     let secret_stored: i64 = db

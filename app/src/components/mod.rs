@@ -1,1 +1,26 @@
 //! Pieces shared by several screens.
+//!
+//! - [`room_picture`]: the room's aggregate picture (projector, and smaller on the console).
+//! - [`join_info`]: the join code, address and QR code.
+//! - [`board`], [`board_state`], [`post_it`]: a pair's spectrum and tray, with drag and drop,
+//!   keyboard placement and nudge buttons.
+//! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
+
+pub mod board;
+pub mod board_state;
+pub mod join_info;
+pub mod post_it;
+pub mod room_picture;
+pub mod sync_status;
+
+use leptos::prelude::*;
+
+/// `false` while the page is only server-rendered HTML, `true` once the WebAssembly has
+/// hydrated it. Forms submit through the WebAssembly, so their buttons stay disabled until
+/// then: a tap before hydration would otherwise be lost without a word.
+pub fn use_hydrated() -> ReadSignal<bool> {
+    let (hydrated, set_hydrated) = signal(false);
+    // Effects run only in the browser, after hydration.
+    Effect::new(move |_| set_hydrated.set(true));
+    hydrated
+}

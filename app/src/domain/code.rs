@@ -13,20 +13,14 @@ pub const CODE_LEN: usize = 6;
 /// Builds a code from random bytes (one byte per character; the caller supplies randomness so
 /// this stays pure and testable).
 pub fn code_from_bytes(bytes: &[u8; CODE_LEN]) -> String {
-    bytes
-        .iter()
-        .map(|b| ALPHABET[(*b as usize) % ALPHABET.len()] as char)
-        .collect()
+    bytes.iter().map(|b| ALPHABET[(*b as usize) % ALPHABET.len()] as char).collect()
 }
 
 /// Normalises what a person typed: upper case, spaces and dashes removed. Returns `None` when
 /// the result cannot be a join code, so the caller can say so instead of looking it up.
 pub fn normalize_code(input: &str) -> Option<String> {
-    let code: String = input
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let code: String =
+        input.chars().filter(|c| !c.is_whitespace() && *c != '-').map(|c| c.to_ascii_uppercase()).collect();
     let valid = code.len() == CODE_LEN && code.bytes().all(|b| ALPHABET.contains(&b));
     valid.then_some(code)
 }

@@ -2,8 +2,11 @@
 //! join codes and the statistics shown to the room. No Leptos, no I/O, so it is tested with
 //! plain `#[test]`s and reused unchanged on both sides of the socket.
 
+pub mod agreement;
+pub mod board;
 pub mod code;
 pub mod model;
+pub mod outbox;
 pub mod stats;
 pub mod validate;
 

@@ -175,21 +175,19 @@ impl RoomView {
                     self.pairs.push(pair.clone());
                 }
             }
-            Event::Placed { pair_id, card_id, position, at } => {
-                match self.placement_mut(*pair_id, *card_id) {
-                    Some(p) => {
-                        p.position = *position;
-                        p.moved_at = *at;
-                    }
-                    None => self.placements.push(Placement {
-                        pair_id: *pair_id,
-                        card_id: *card_id,
-                        position: *position,
-                        placed_at: *at,
-                        moved_at: *at,
-                    }),
+            Event::Placed { pair_id, card_id, position, at } => match self.placement_mut(*pair_id, *card_id) {
+                Some(p) => {
+                    p.position = *position;
+                    p.moved_at = *at;
                 }
-            }
+                None => self.placements.push(Placement {
+                    pair_id: *pair_id,
+                    card_id: *card_id,
+                    position: *position,
+                    placed_at: *at,
+                    moved_at: *at,
+                }),
+            },
             Event::Unplaced { pair_id, card_id, .. } => {
                 self.placements.retain(|p| !(p.pair_id == *pair_id && p.card_id == *card_id));
             }
@@ -236,12 +234,8 @@ impl RoomView {
         cards
             .into_iter()
             .map(|card| {
-                let mut positions: Vec<(Uuid, f64)> = self
-                    .placements
-                    .iter()
-                    .filter(|p| p.card_id == card.id)
-                    .map(|p| (p.pair_id, p.position))
-                    .collect();
+                let mut positions: Vec<(Uuid, f64)> =
+                    self.placements.iter().filter(|p| p.card_id == card.id).map(|p| (p.pair_id, p.position)).collect();
                 positions.sort_by(|a, b| a.1.total_cmp(&b.1));
                 let values: Vec<f64> = positions.iter().map(|(_, v)| *v).collect();
                 AspectRow { summary: summarize(&values), positions, card }

@@ -1,6 +1,140 @@
+//! `/f/:secret`: the facilitator's console on the laptop plugged into the projector.
+
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+use crate::components::join_info::{join_url, use_origin};
+use crate::components::room_picture::RoomPicture;
+use crate::domain::WorkshopInfo;
+use crate::live::{Link, Live, LiveConfig, use_live};
+use crate::protocol::Auth;
+
+/// One line of the pairs list.
+#[derive(Clone, Debug, PartialEq)]
+struct PairLine {
+    id: Uuid,
+    label: String,
+    placed: usize,
+}
 
 #[component]
 pub fn ConsolePage() -> impl IntoView {
-    view! { <main class="page"><h1>"ConsolePage"</h1></main> }
+    let params = use_params_map();
+    let secret = Memo::new(move |_| params.with(|p| p.get("secret")).unwrap_or_default());
+    let config = Signal::derive(move || {
+        let secret = secret.get();
+        (!secret.is_empty()).then_some(LiveConfig { auth: Auth::Facilitator { secret }, pending_key: None })
+    });
+    let live = use_live(config);
+    let info = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.workshop.clone())));
+    let field = move |get: fn(&WorkshopInfo) -> String| move || info.with(|i| i.as_ref().map(get));
+
+    view! {
+        <main class="console">
+            {move || live.last_error.get().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
+            <Show
+                when=move || info.with(Option::is_some)
+                fallback=move || {
+                    view! {
+                        <p class="loading">
+                            {move || if live.link.get() == Link::Stopped { "" } else { "Connecting to the workshop…" }}
+                        </p>
+                    }
+                }
+            >
+                <header class="console-header">
+                    <h1>{field(|i| i.title.clone())}</h1>
+                    <p class="site">{field(|i| i.site.clone())}</p>
+                    <p class="bookmark-note">"Bookmark this page: it is your key to this workshop"</p>
+                </header>
+                <div class="console-grid">
+                    <JoinPanel info secret/>
+                    <PairList live/>
+                </div>
+                <section class="console-picture" aria-labelledby="picture-heading">
+                    <h2 id="picture-heading">"The room's picture"</h2>
+                    <p class="picture-question">{field(|i| i.question.clone())}</p>
+                    <RoomPicture view=live.view compact=true/>
+                </section>
+            </Show>
+        </main>
+    }
+    .into_any()
+}
+
+/// The join code (large, for reading aloud), the join address, the QR code and the links.
+#[component]
+fn JoinPanel(info: Memo<Option<WorkshopInfo>>, secret: Memo<String>) -> impl IntoView {
+    let origin = use_origin();
+    let code = move || info.with(|i| i.as_ref().map(|i| i.join_code.clone()).unwrap_or_default());
+    view! {
+        <section class="join-panel" aria-labelledby="join-heading">
+            <h2 id="join-heading">"Pairs join with"</h2>
+            <p class="join-code" role="group" aria-label="Join code">{code}</p>
+            <p class="join-url">{move || join_url(&origin.get(), &code())}</p>
+            <img class="join-qr" src=move || format!("/qr/{}", code()) alt="QR code to join"/>
+            <nav class="console-links" aria-label="Workshop">
+                <a
+                    class="button"
+                    href=move || info.with(|i| i.as_ref().map(|i| format!("/p/{}", i.id)))
+                    target="_blank"
+                >
+                    "Projector view"
+                </a>
+                <a class="button" href=move || format!("/f/{}/placements.csv", secret.get()) download="">
+                    "Download placements (CSV)"
+                </a>
+            </nav>
+        </section>
+    }
+    .into_any()
+}
+
+/// Who has joined, whether their tablet is connected now, and how far they are.
+#[component]
+fn PairList(live: Live) -> impl IntoView {
+    let card_count = Memo::new(move |_| live.view.with(|v| v.as_ref().map_or(0, |v| v.cards.len())));
+    let pairs = Memo::new(move |_| {
+        live.view.with(|v| {
+            v.as_ref()
+                .map(|v| {
+                    v.pairs
+                        .iter()
+                        .map(|p| PairLine { id: p.id, label: p.label.clone(), placed: v.placed_count(p.id) })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="pairs" aria-labelledby="pairs-heading">
+            <h2 id="pairs-heading">"Pairs (" {move || pairs.with(Vec::len)} ")"</h2>
+            <p class="hint" hidden=move || pairs.with(|p| !p.is_empty())>"No pair has joined yet."</p>
+            <ul class="pair-list">
+                <For
+                    each=move || pairs.get()
+                    key=|p| p.id
+                    children=move |line| {
+                        let id = line.id;
+                        let online = move || live.presence.with(|c| c.contains(&id));
+                        let placed = move || pairs.with(|p| p.iter().find(|p| p.id == id).map_or(0, |p| p.placed));
+                        view! {
+                            <li class="pair-line" class:online=online>
+                                <span class="presence-dot" aria-hidden="true"></span>
+                                <span class="pair-name">{line.label}</span>
+                                <span class="visually-hidden">
+                                    {move || if online() { "(connected now)" } else { "(not connected)" }}
+                                </span>
+                                <span class="pair-progress">
+                                    {move || format!("placed {} of {}", placed(), card_count.get())}
+                                </span>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </section>
+    }
+    .into_any()
 }

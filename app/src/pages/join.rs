@@ -1,6 +1,135 @@
+//! `/join`: a pair types (or scans) the join code and chooses a label.
+
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::{ApiError, JoinRequest, Joined};
+use crate::domain::code::normalize_code;
+use crate::domain::validate::PAIR_LABEL_MAX;
+use crate::live::browser;
+
+/// `localStorage` key of the pair this device joined as for `code`.
+pub fn pair_key(code: &str) -> String {
+    format!("ds.pair.{code}")
+}
+
+/// `localStorage` key of this device's unsaved changes for `code`.
+pub fn pending_key(code: &str) -> String {
+    format!("ds.pending.{code}")
+}
+
+/// The pair this device joined as for `code`, if it joined.
+pub fn stored_pair(code: &str) -> Option<Joined> {
+    browser::local_get(&pair_key(code)).and_then(|json| serde_json::from_str(&json).ok())
+}
 
 #[component]
 pub fn JoinPage() -> impl IntoView {
-    view! { <main class="page"><h1>"JoinPage"</h1></main> }
+    let query = use_query_map();
+    let initial_code = query.with_untracked(|q| q.get("code")).unwrap_or_default().trim().to_uppercase();
+    let code = RwSignal::new(initial_code.clone());
+    let label = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let hydrated = crate::components::use_hydrated();
+    let navigate = use_navigate();
+    let invalid =
+        move |field: &'static str| move || error.with(|e| e.as_ref().and_then(|e| e.field.as_deref()) == Some(field));
+
+    // A device that already joined this workshop goes straight back to its board: never a
+    // second pair for the same people.
+    {
+        let navigate = navigate.clone();
+        Effect::new(move |_| {
+            let code = query.with(|q| q.get("code")).and_then(|c| normalize_code(&c));
+            if let Some(code) = code.filter(|c| stored_pair(c).is_some()) {
+                navigate(&format!("/pair/{code}"), NavigateOptions { replace: true, ..Default::default() });
+            }
+        });
+    }
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let typed = code.get_untracked();
+        if let Some(known) = normalize_code(&typed).filter(|c| stored_pair(c).is_some()) {
+            navigate(&format!("/pair/{known}"), NavigateOptions::default());
+            return;
+        }
+        let request = JoinRequest { code: typed, label: label.get_untracked() };
+        busy.set(true);
+        error.set(None);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match browser::post_json::<_, Joined>("/api/join", &request).await {
+                Ok(joined) => {
+                    if let Ok(json) = serde_json::to_string(&joined) {
+                        browser::local_set(&pair_key(&joined.code), &json);
+                    }
+                    navigate(&format!("/pair/{}", joined.code), NavigateOptions::default());
+                }
+                Err(e) => {
+                    busy.set(false);
+                    let id = if e.field.as_deref() == Some("Pair name") { "pair-name" } else { "join-code" };
+                    error.set(Some(e));
+                    browser::focus_later(id.into());
+                }
+            }
+        });
+    };
+
+    view! {
+        <main class="page join">
+            <h1>"Join a workshop"</h1>
+            <form class="stack" novalidate on:submit=submit>
+                <div class="field">
+                    <label for="join-code">"Join code"</label>
+                    <input
+                        type="text"
+                        id="join-code"
+                        class="code-input"
+                        value=initial_code
+                        autocapitalize="characters"
+                        autocomplete="off"
+                        spellcheck="false"
+                        maxlength="12"
+                        aria-invalid=move || invalid("Join code")().then_some("true")
+                        on:input=move |ev| code.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="pair-name">"Pair name"</label>
+                    <input
+                        type="text"
+                        id="pair-name"
+                        placeholder="Pair 3"
+                        maxlength=PAIR_LABEL_MAX.to_string()
+                        autocomplete="off"
+                        aria-describedby="pair-name-hint"
+                        aria-invalid=move || invalid("Pair name")().then_some("true")
+                        on:input=move |ev| label.set(event_target_value(&ev))
+                    />
+                    <p class="hint" id="pair-name-hint">"Any label the room will recognise. No real names needed."</p>
+                </div>
+                {move || error.get().map(|e| view! { <p role="alert" class="form-error">{e.error}</p> })}
+                <button type="submit" class="primary" disabled=move || busy.get() || !hydrated.get()>"Join"</button>
+            </form>
+        </main>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_keys() {
+        assert_eq!(pair_key("ABC234"), "ds.pair.ABC234");
+        assert_eq!(pending_key("ABC234"), "ds.pending.ABC234");
+    }
 }

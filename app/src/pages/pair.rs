@@ -1,6 +1,82 @@
+//! `/pair/:code`: a pair's tablet. Touch first, keyboard and buttons always possible, and
+//! nothing lost to the venue's Wi-Fi.
+
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::join::{pair_key, pending_key, stored_pair};
+use crate::api::Joined;
+use crate::components::board::Board;
+use crate::components::sync_status::SyncStatus;
+use crate::live::{LiveConfig, browser, use_live};
+use crate::protocol::Auth;
+
+/// What this device knows about its pair, once the page runs in the browser.
+#[derive(Clone, Debug, PartialEq)]
+enum Device {
+    /// Not looked yet (server rendering, or before the first effect).
+    Unknown,
+    /// This device joined as this pair.
+    Joined(Joined),
+    /// This device has not joined this workshop.
+    NotJoined,
+}
 
 #[component]
 pub fn PairPage() -> impl IntoView {
-    view! { <main class="page"><h1>"PairPage"</h1></main> }
+    let params = use_params_map();
+    let code = Memo::new(move |_| params.with(|p| p.get("code")).unwrap_or_default().trim().to_uppercase());
+    let device = RwSignal::new(Device::Unknown);
+    Effect::new(move |_| {
+        let code = code.get();
+        device.set(stored_pair(&code).map_or(Device::NotJoined, Device::Joined));
+    });
+    let config = Signal::derive(move || match device.get() {
+        Device::Joined(j) => Some(LiveConfig {
+            auth: Auth::Pair { code: j.code.clone(), token: j.token },
+            pending_key: Some(pending_key(&j.code)),
+        }),
+        _ => None,
+    });
+    let live = use_live(config);
+    let ready = Memo::new(move |_| live.view.with(Option::is_some));
+    let question = move || live.view.with(|v| v.as_ref().map(|v| v.workshop.question.clone()));
+    let forget = move |_| {
+        browser::local_remove(&pair_key(&code.get_untracked()));
+        browser::go_to(&format!("/join?code={}", code.get_untracked()));
+    };
+
+    view! {
+        <main class="pair-page">
+            {move || match device.get() {
+                Device::Unknown => view! { <p class="loading">"Loading…"</p> }.into_any(),
+                Device::NotJoined => view! {
+                    <section class="page not-joined">
+                        <h1>"This device has not joined workshop " {code.get()} " yet"</h1>
+                        <p><a class="button primary" href=format!("/join?code={}", code.get())>"Join workshop " {code.get()}</a></p>
+                    </section>
+                }.into_any(),
+                Device::Joined(joined) => {
+                    let pair_id = joined.pair_id;
+                    view! {
+                    <header class="pair-header">
+                        <p class="pair-label">{joined.label.clone()}</p>
+                        <SyncStatus live/>
+                    </header>
+                    <h1 class="question">{move || question().unwrap_or_else(|| "Connecting to the workshop…".into())}</h1>
+                    {move || live.last_error.get().map(|message| view! {
+                        <div role="alert" class="form-error">
+                            <p>{message}</p>
+                            {(live.link.get() == crate::live::Link::Stopped).then(|| view! {
+                                <button type="button" on:click=forget>"Join again"</button>
+                            })}
+                        </div>
+                    })}
+                    {move || ready.get().then(|| view! { <Board live pair_id/> })}
+                }.into_any()
+                }
+            }}
+        </main>
+    }
+    .into_any()
 }

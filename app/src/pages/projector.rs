@@ -1,6 +1,50 @@
+//! `/p/:workshop_id`: the picture the room sees. No controls; readable from the back.
+
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+use crate::components::join_info::JoinInfo;
+use crate::components::room_picture::RoomPicture;
+use crate::live::{Link, LiveConfig, use_live};
+use crate::protocol::Auth;
 
 #[component]
 pub fn ProjectorPage() -> impl IntoView {
-    view! { <main class="page"><h1>"ProjectorPage"</h1></main> }
+    let params = use_params_map();
+    let workshop_id =
+        Memo::new(move |_| params.with(|p| p.get("workshop_id")).and_then(|id| Uuid::parse_str(&id).ok()));
+    let config = Signal::derive(move || {
+        workshop_id.get().map(|workshop_id| LiveConfig { auth: Auth::Projector { workshop_id }, pending_key: None })
+    });
+    let live = use_live(config);
+    let info = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.workshop.clone())));
+    // Until the first post-it lands, the room is still joining: show how, large. Once one has
+    // landed the session is under way, and the join box stays small even if cards go back.
+    let joining = Memo::new(move |was: Option<&bool>| {
+        was != Some(&false) && live.view.with(|v| v.as_ref().is_none_or(|v| v.placements.is_empty()))
+    });
+    let code = Signal::derive(move || info.with(|i| i.as_ref().map(|i| i.join_code.clone()).unwrap_or_default()));
+
+    view! {
+        <main class="projector" class:joining=move || joining.get()>
+            {move || live.last_error.get().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
+            {move || workshop_id.get().is_none().then(|| view! {
+                <p role="alert" class="form-error">"This projector link is not complete. Open it again from the facilitator's console."</p>
+            })}
+            <Show
+                when=move || info.with(Option::is_some)
+                fallback=move || view! {
+                    <p class="loading">{move || if live.link.get() == Link::Stopped { "" } else { "Connecting…" }}</p>
+                }
+            >
+                <header class="projector-header">
+                    <h1 class="question">{move || info.with(|i| i.as_ref().map(|i| i.question.clone()))}</h1>
+                    <JoinInfo code large=joining/>
+                </header>
+                <RoomPicture view=live.view/>
+            </Show>
+        </main>
+    }
+    .into_any()
 }

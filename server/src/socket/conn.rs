@@ -56,12 +56,8 @@ impl Outbox {
     /// Sends a refusal, then closes the socket with a policy-violation code.
     pub async fn refuse_and_close(&mut self, refusal: ServerMsg, reason: &'static str) {
         if self.send(&refusal).await.is_ok() {
-            let frame = CloseFrame {
-                code: CLOSE_POLICY,
-                reason: reason.into(),
-            };
-            let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(frame))))
-                .await;
+            let frame = CloseFrame { code: CLOSE_POLICY, reason: reason.into() };
+            let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(frame)))).await;
         }
     }
 }
@@ -104,10 +100,7 @@ pub fn classify(frame: Message, limiter: &DefaultDirectRateLimiter) -> Incoming 
         return Incoming::Refuse(ServerMsg::refused(
             None,
             ErrorCode::TooLarge,
-            format!(
-                "That message is {} bytes; the most this server accepts is {MAX_MESSAGE_BYTES}.",
-                text.len()
-            ),
+            format!("That message is {} bytes; the most this server accepts is {MAX_MESSAGE_BYTES}.", text.len()),
         ));
     }
     match serde_json::from_str::<ClientMsg>(text.as_str()) {
@@ -126,9 +119,7 @@ pub fn classify(frame: Message, limiter: &DefaultDirectRateLimiter) -> Incoming 
 pub fn change_id(msg: &ClientMsg) -> Option<uuid::Uuid> {
     match msg {
         ClientMsg::Hello { .. } => None,
-        ClientMsg::Place { change_id, .. } | ClientMsg::Unplace { change_id, .. } => {
-            Some(*change_id)
-        }
+        ClientMsg::Place { change_id, .. } | ClientMsg::Unplace { change_id, .. } => Some(*change_id),
     }
 }
 

@@ -27,33 +27,22 @@ fn refused(code: ErrorCode, message: impl Into<String>) -> ServerMsg {
 
 fn storage(e: StoreError) -> ServerMsg {
     tracing::error!(error = %e, "storage failure during hello");
-    refused(
-        ErrorCode::Storage,
-        "The server could not open the workshop; please try again.",
-    )
+    refused(ErrorCode::Storage, "The server could not open the workshop; please try again.")
 }
 
 /// Checks the credentials of a `Hello`. The error is the refusal to send before closing.
 pub async fn authenticate(hub: &Hub, auth: Auth) -> Result<Identity, ServerMsg> {
     match auth {
         Auth::Facilitator { secret } => {
-            let workshop = hub
-                .workshop_by_secret(&secret)
-                .await
-                .map_err(storage)?
-                .ok_or_else(|| {
-                    refused(
-                        ErrorCode::Forbidden,
-                        "This console link is not valid. Use the exact link you were given when \
+            let workshop = hub.workshop_by_secret(&secret).await.map_err(storage)?.ok_or_else(|| {
+                refused(
+                    ErrorCode::Forbidden,
+                    "This console link is not valid. Use the exact link you were given when \
                      you created the workshop.",
-                    )
-                })?;
+                )
+            })?;
             let room = open_room(hub, workshop.id).await?;
-            Ok(Identity {
-                room,
-                viewer: Viewer::Facilitator,
-                pair: None,
-            })
+            Ok(Identity { room, viewer: Viewer::Facilitator, pair: None })
         }
         Auth::Pair { code, token } => {
             let shown: String = code.chars().take(20).collect();
@@ -63,56 +52,31 @@ pub async fn authenticate(hub: &Hub, auth: Auth) -> Result<Identity, ServerMsg> 
                     format!("\"{shown}\" is not a join code. Check the code on the projector."),
                 )
             })?;
-            let workshop = hub
-                .workshop_by_code(code.clone())
-                .await
-                .map_err(storage)?
-                .ok_or_else(|| {
-                    refused(
-                        ErrorCode::UnknownWorkshop,
-                        format!(
-                            "No workshop has the code {code}. Check the code on the projector."
-                        ),
-                    )
-                })?;
+            let workshop = hub.workshop_by_code(code.clone()).await.map_err(storage)?.ok_or_else(|| {
+                refused(
+                    ErrorCode::UnknownWorkshop,
+                    format!("No workshop has the code {code}. Check the code on the projector."),
+                )
+            })?;
             let room = open_room(hub, workshop.id).await?;
             let pair = room.pair_by_token(&token).await.ok_or_else(|| {
                 refused(
                     ErrorCode::Forbidden,
-                    format!(
-                        "This tablet is not signed in to workshop {code}. Join again with the code."
-                    ),
+                    format!("This tablet is not signed in to workshop {code}. Join again with the code."),
                 )
             })?;
-            let viewer = Viewer::Pair {
-                pair_id: pair.id,
-                label: pair.label.clone(),
-            };
-            Ok(Identity {
-                room,
-                viewer,
-                pair: Some(pair),
-            })
+            let viewer = Viewer::Pair { pair_id: pair.id, label: pair.label.clone() };
+            Ok(Identity { room, viewer, pair: Some(pair) })
         }
         Auth::Projector { workshop_id } => {
             let room = open_room(hub, workshop_id).await?;
-            Ok(Identity {
-                room,
-                viewer: Viewer::Projector,
-                pair: None,
-            })
+            Ok(Identity { room, viewer: Viewer::Projector, pair: None })
         }
     }
 }
 
 async fn open_room(hub: &Hub, workshop_id: uuid::Uuid) -> Result<Arc<Room>, ServerMsg> {
-    hub.room(workshop_id)
-        .await
-        .map_err(storage)?
-        .ok_or_else(|| {
-            refused(
-                ErrorCode::UnknownWorkshop,
-                "This workshop does not exist (it may have been deleted). Check the link.",
-            )
-        })
+    hub.room(workshop_id).await.map_err(storage)?.ok_or_else(|| {
+        refused(ErrorCode::UnknownWorkshop, "This workshop does not exist (it may have been deleted). Check the link.")
+    })
 }

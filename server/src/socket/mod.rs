@@ -54,8 +54,7 @@ pub async fn handle_socket(socket: WebSocket, state: AppState) {
     let (sink, mut inbox) = socket.split();
     let mut out = Outbox::new(sink);
     let limiter = rate_limiter();
-    let Some((identity, last_seq)) = await_hello(&mut out, &mut inbox, &state, &limiter).await
-    else {
+    let Some((identity, last_seq)) = await_hello(&mut out, &mut inbox, &state, &limiter).await else {
         return;
     };
     let workshop = identity.room.workshop_id();
@@ -78,26 +77,20 @@ async fn await_hello(
         let frame = match tokio::time::timeout_at(deadline, inbox.next()).await {
             Err(_) => {
                 let msg = "No hello within 10 seconds; reconnect and say hello first.";
-                out.refuse_and_close(
-                    ServerMsg::refused(None, ErrorCode::NotReady, msg),
-                    "hello timeout",
-                )
-                .await;
+                out.refuse_and_close(ServerMsg::refused(None, ErrorCode::NotReady, msg), "hello timeout").await;
                 return None;
             }
             Ok(None | Some(Err(_))) => return None,
             Ok(Some(Ok(frame))) => frame,
         };
         let refusal = match classify(frame, limiter) {
-            Incoming::Msg(ClientMsg::Hello { auth, last_seq }) => {
-                match authenticate(&state.hub, auth).await {
-                    Ok(identity) => return Some((identity, last_seq)),
-                    Err(refusal) => {
-                        out.refuse_and_close(refusal, "not authorised").await;
-                        return None;
-                    }
+            Incoming::Msg(ClientMsg::Hello { auth, last_seq }) => match authenticate(&state.hub, auth).await {
+                Ok(identity) => return Some((identity, last_seq)),
+                Err(refusal) => {
+                    out.refuse_and_close(refusal, "not authorised").await;
+                    return None;
                 }
-            }
+            },
             Incoming::Msg(change) => ServerMsg::refused(
                 conn::change_id(&change),
                 ErrorCode::NotReady,
@@ -154,17 +147,9 @@ async fn serve(
 async fn handle_message(room: &Room, pair: Option<&PairSummary>, msg: ClientMsg) -> ServerMsg {
     let (change_id, change) = match msg {
         ClientMsg::Hello { .. } => {
-            return ServerMsg::refused(
-                None,
-                ErrorCode::NotReady,
-                "Already signed in; hello is sent once.",
-            );
+            return ServerMsg::refused(None, ErrorCode::NotReady, "Already signed in; hello is sent once.");
         }
-        ClientMsg::Place {
-            change_id,
-            card_id,
-            position,
-        } => (change_id, Change::Place { card_id, position }),
+        ClientMsg::Place { change_id, card_id, position } => (change_id, Change::Place { card_id, position }),
         ClientMsg::Unplace { change_id, card_id } => (change_id, Change::Unplace { card_id }),
     };
     let Some(pair) = pair else {
@@ -183,10 +168,9 @@ async fn handle_message(room: &Room, pair: Option<&PairSummary>, msg: ClientMsg)
 fn refusal_for(change_id: Uuid, e: RoomError) -> ServerMsg {
     let code = match &e {
         RoomError::UnknownCard => ErrorCode::UnknownCard,
-        RoomError::Invalid(_)
-        | RoomError::NotPlaced
-        | RoomError::ChangeIdReused
-        | RoomError::DuplicateLabel(_) => ErrorCode::Invalid,
+        RoomError::Invalid(_) | RoomError::NotPlaced | RoomError::ChangeIdReused | RoomError::DuplicateLabel(_) => {
+            ErrorCode::Invalid
+        }
         RoomError::Storage(cause) => {
             tracing::error!(error = %cause, %change_id, "could not store a change");
             ErrorCode::Storage

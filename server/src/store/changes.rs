@@ -80,9 +80,8 @@ pub struct LoggedEvent {
 fn json_col(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<serde_json::Value>> {
     let text: Option<String> = row.get(idx)?;
     text.map(|t| {
-        serde_json::from_str(&t).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-        })
+        serde_json::from_str(&t)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
     })
     .transpose()
 }
@@ -109,9 +108,7 @@ impl Store {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let wid = workshop_id.to_string();
-        let exists = tx
-            .query_row("SELECT 1 FROM workshops WHERE id = ?1", [&wid], |_| Ok(()))
-            .optional()?;
+        let exists = tx.query_row("SELECT 1 FROM workshops WHERE id = ?1", [&wid], |_| Ok(())).optional()?;
         if exists.is_none() {
             return Err(StoreError::UnknownWorkshop);
         }
@@ -124,22 +121,11 @@ impl Store {
             return Err(StoreError::DuplicateLabel(label.to_string()));
         }
         let seq = next_seq(&tx, workshop_id)?;
-        let pair = PairSummary {
-            id: Uuid::new_v4(),
-            label: label.to_string(),
-            joined_at: now,
-        };
+        let pair = PairSummary { id: Uuid::new_v4(), label: label.to_string(), joined_at: now };
         tx.execute(
             "INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            rusqlite::params![
-                pair.id.to_string(),
-                wid,
-                pair.label,
-                token_hash,
-                now,
-                seq_param(seq)
-            ],
+            rusqlite::params![pair.id.to_string(), wid, pair.label, token_hash, now, seq_param(seq)],
         )?;
         let event = Event::PairJoined { pair: pair.clone() };
         insert_event(
@@ -193,21 +179,15 @@ impl Store {
         let card_id = change.card_id();
         let (pid, cid) = (pair.id.to_string(), card_id.to_string());
         let card = tx
-            .query_row(
-                "SELECT 1 FROM cards WHERE id = ?1 AND workshop_id = ?2",
-                [&cid, &wid],
-                |_| Ok(()),
-            )
+            .query_row("SELECT 1 FROM cards WHERE id = ?1 AND workshop_id = ?2", [&cid, &wid], |_| Ok(()))
             .optional()?;
         if card.is_none() {
             return Err(StoreError::UnknownCard);
         }
         let current: Option<f64> = tx
-            .query_row(
-                "SELECT position FROM placements WHERE pair_id = ?1 AND card_id = ?2",
-                [&pid, &cid],
-                |r| r.get(0),
-            )
+            .query_row("SELECT position FROM placements WHERE pair_id = ?1 AND card_id = ?2", [&pid, &cid], |r| {
+                r.get(0)
+            })
             .optional()?;
         let seq = next_seq(&tx, workshop_id)?;
         let (action, event) = match (change, current) {
@@ -218,15 +198,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?5, 0)",
                     rusqlite::params![wid, pid, cid, position, now],
                 )?;
-                (
-                    "placed",
-                    Event::Placed {
-                        pair_id: pair.id,
-                        card_id,
-                        position,
-                        at: now,
-                    },
-                )
+                ("placed", Event::Placed { pair_id: pair.id, card_id, position, at: now })
             }
             (Change::Place { position, .. }, Some(_)) => {
                 tx.execute(
@@ -234,29 +206,11 @@ impl Store {
                      WHERE pair_id = ?1 AND card_id = ?2",
                     rusqlite::params![pid, cid, position, now],
                 )?;
-                (
-                    "moved",
-                    Event::Placed {
-                        pair_id: pair.id,
-                        card_id,
-                        position,
-                        at: now,
-                    },
-                )
+                ("moved", Event::Placed { pair_id: pair.id, card_id, position, at: now })
             }
             (Change::Unplace { .. }, Some(_)) => {
-                tx.execute(
-                    "DELETE FROM placements WHERE pair_id = ?1 AND card_id = ?2",
-                    [&pid, &cid],
-                )?;
-                (
-                    "unplaced",
-                    Event::Unplaced {
-                        pair_id: pair.id,
-                        card_id,
-                        at: now,
-                    },
-                )
+                tx.execute("DELETE FROM placements WHERE pair_id = ?1 AND card_id = ?2", [&pid, &cid])?;
+                ("unplaced", Event::Unplaced { pair_id: pair.id, card_id, at: now })
             }
             (Change::Unplace { .. }, None) => return Err(StoreError::NotPlaced),
         };
@@ -287,12 +241,7 @@ impl Store {
 
     /// The events screens receive with `after < seq <= up_to`, in order: what a reconnecting
     /// screen missed.
-    pub fn events_between(
-        &self,
-        workshop_id: Uuid,
-        after: u64,
-        up_to: u64,
-    ) -> Result<Vec<(u64, Event)>, StoreError> {
+    pub fn events_between(&self, workshop_id: Uuid, after: u64, up_to: u64) -> Result<Vec<(u64, Event)>, StoreError> {
         let conn = self.conn();
         let mut stmt = conn.prepare(
             "SELECT seq, payload_json FROM events
@@ -300,10 +249,9 @@ impl Store {
              ORDER BY seq",
         )?;
         let rows = stmt
-            .query_map(
-                rusqlite::params![workshop_id.to_string(), seq_param(after), seq_param(up_to)],
-                |r| Ok((seq_at(r, 0)?, r.get::<_, String>(1)?)),
-            )?
+            .query_map(rusqlite::params![workshop_id.to_string(), seq_param(after), seq_param(up_to)], |r| {
+                Ok((seq_at(r, 0)?, r.get::<_, String>(1)?))
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
             .map(|(seq, json)| {

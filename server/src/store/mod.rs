@@ -78,10 +78,7 @@ impl Store {
     /// Opens (creating if needed) the database file at `path`, its parent folder and the schema.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
-                path: parent.to_path_buf(),
-                source,
-            })?;
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
         }
         let conn = Connection::open(path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -93,17 +90,13 @@ impl Store {
         conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
         conn.execute_batch(SCHEMA)?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        Ok(Store {
-            conn: Mutex::new(conn),
-        })
+        Ok(Store { conn: Mutex::new(conn) })
     }
 
     /// The connection. A poisoned lock is taken over: rusqlite rolls back an unfinished
     /// transaction when it is dropped, so the connection is still consistent.
     fn conn(&self) -> MutexGuard<'_, Connection> {
-        self.conn
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs `f` on tokio's blocking pool, so database work never blocks the async runtime.
@@ -113,26 +106,22 @@ impl Store {
         F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
     {
         let store = Arc::clone(self);
-        tokio::task::spawn_blocking(move || f(&store))
-            .await
-            .map_err(|e| StoreError::TaskFailed(e.to_string()))?
+        tokio::task::spawn_blocking(move || f(&store)).await.map_err(|e| StoreError::TaskFailed(e.to_string()))?
     }
 }
 
 /// Reads a TEXT uuid column.
 fn uuid_at(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Uuid> {
     let text: String = row.get(idx)?;
-    Uuid::parse_str(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-    })
+    Uuid::parse_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 /// Reads a BIGINT sequence number column.
 fn seq_at(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<u64> {
     let seq: i64 = row.get(idx)?;
-    u64::try_from(seq).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Integer, Box::new(e))
-    })
+    u64::try_from(seq)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Integer, Box::new(e)))
 }
 
 /// A sequence number as SQLite stores it. Sequences count changes in one workshop, so they
@@ -171,11 +160,7 @@ struct EventRow<'a> {
 
 /// Appends one row to the event log.
 fn insert_event(tx: &rusqlite::Transaction<'_>, row: EventRow<'_>) -> Result<(), StoreError> {
-    let payload = row
-        .payload
-        .map(serde_json::to_string)
-        .transpose()
-        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let payload = row.payload.map(serde_json::to_string).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
     tx.execute(
         "INSERT INTO events (workshop_id, seq, at, actor, actor_label, action, card_id, pair_id,
                              before_json, after_json, change_id, payload_json)

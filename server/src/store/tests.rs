@@ -23,12 +23,8 @@ fn record(aspects: &[&str]) -> NewWorkshopRecord {
 }
 
 fn workshop_with_pair(store: &Store) -> (Uuid, Uuid, PairSummary) {
-    let info = store
-        .create_workshop(&record(&["A", "B"]), "hash", 1_000)
-        .unwrap();
-    let (_, pair) = store
-        .join_pair(info.id, "Pair 1", "token-hash", 2_000)
-        .unwrap();
+    let info = store.create_workshop(&record(&["A", "B"]), "hash", 1_000).unwrap();
+    let (_, pair) = store.join_pair(info.id, "Pair 1", "token-hash", 2_000).unwrap();
     let card = store.load_room(info.id).unwrap().unwrap().view.cards[0].id;
     (info.id, card, pair)
 }
@@ -36,34 +32,23 @@ fn workshop_with_pair(store: &Store) -> (Uuid, Uuid, PairSummary) {
 #[test]
 fn opening_creates_folders_and_uses_wal() {
     let (_dir, store) = open();
-    let mode: String = store
-        .conn()
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .unwrap();
+    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
-    let fk: i64 = store
-        .conn()
-        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-        .unwrap();
+    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
     assert_eq!(fk, 1);
 }
 
 #[test]
 fn a_new_workshop_loads_back_with_its_cards_in_order() {
     let (_dir, store) = open();
-    let info = store
-        .create_workshop(&record(&["First", "Second ŵ", "Third"]), "h", 5)
-        .unwrap();
+    let info = store.create_workshop(&record(&["First", "Second ŵ", "Third"]), "h", 5).unwrap();
     assert!(app::domain::code::normalize_code(&info.join_code).is_some());
     let room = store.load_room(info.id).unwrap().unwrap();
     let texts: Vec<&str> = room.view.cards.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["First", "Second ŵ", "Third"]);
     assert_eq!(room.view.seq, 1);
     assert_eq!(room.view.workshop, info);
-    assert_eq!(
-        store.workshop_by_code(&info.join_code).unwrap(),
-        Some(info.clone())
-    );
+    assert_eq!(store.workshop_by_code(&info.join_code).unwrap(), Some(info.clone()));
     assert_eq!(store.workshop_by_secret_hash("h").unwrap(), Some(info));
     assert!(store.load_room(Uuid::new_v4()).unwrap().is_none());
 }
@@ -73,18 +58,9 @@ fn labels_are_unique_per_workshop_ignoring_case_beyond_ascii() {
     let (_dir, store) = open();
     let (id, _, _) = workshop_with_pair(&store);
     store.join_pair(id, "Siân", "t2", 3).unwrap();
-    assert!(matches!(
-        store.join_pair(id, "SIÂN", "t3", 4),
-        Err(StoreError::DuplicateLabel(_))
-    ));
-    assert!(matches!(
-        store.join_pair(id, "pair 1", "t4", 4),
-        Err(StoreError::DuplicateLabel(_))
-    ));
-    assert!(matches!(
-        store.join_pair(Uuid::new_v4(), "x", "t5", 4),
-        Err(StoreError::UnknownWorkshop)
-    ));
+    assert!(matches!(store.join_pair(id, "SIÂN", "t3", 4), Err(StoreError::DuplicateLabel(_))));
+    assert!(matches!(store.join_pair(id, "pair 1", "t4", 4), Err(StoreError::DuplicateLabel(_))));
+    assert!(matches!(store.join_pair(Uuid::new_v4(), "x", "t5", 4), Err(StoreError::UnknownWorkshop)));
     let room = store.load_room(id).unwrap().unwrap();
     assert_eq!(room.view.pairs.len(), 2);
     assert_eq!(room.pairs_by_token_hash["t2"].label, "Siân");
@@ -95,37 +71,15 @@ fn a_change_id_is_applied_once() {
     let (_dir, store) = open();
     let (id, card, pair) = workshop_with_pair(&store);
     let change_id = Uuid::new_v4();
-    let change = Change::Place {
-        card_id: card,
-        position: 12.5,
-    };
-    let first = store
-        .apply_change(id, &pair, change_id, change, 10)
-        .unwrap();
-    let ChangeOutcome::Committed { seq, event } = first else {
-        panic!("{first:?}")
-    };
+    let change = Change::Place { card_id: card, position: 12.5 };
+    let first = store.apply_change(id, &pair, change_id, change, 10).unwrap();
+    let ChangeOutcome::Committed { seq, event } = first else { panic!("{first:?}") };
     assert_eq!(seq, 3);
-    assert_eq!(
-        event,
-        Event::Placed {
-            pair_id: pair.id,
-            card_id: card,
-            position: 12.5,
-            at: 10
-        }
-    );
+    assert_eq!(event, Event::Placed { pair_id: pair.id, card_id: card, position: 12.5, at: 10 });
     let again = store.apply_change(id, &pair, change_id, Change::Unplace { card_id: card }, 11);
     assert_eq!(again.unwrap(), ChangeOutcome::AlreadyCommitted { seq: 3 });
-    let stranger = PairSummary {
-        id: Uuid::new_v4(),
-        label: "X".into(),
-        joined_at: 0,
-    };
-    assert!(matches!(
-        store.apply_change(id, &stranger, change_id, change, 12),
-        Err(StoreError::ChangeIdReused)
-    ));
+    let stranger = PairSummary { id: Uuid::new_v4(), label: "X".into(), joined_at: 0 };
+    assert!(matches!(store.apply_change(id, &stranger, change_id, change, 12), Err(StoreError::ChangeIdReused)));
     assert_eq!(store.event_log(id).unwrap().len(), 3);
 }
 
@@ -134,18 +88,9 @@ fn refusals_write_nothing() {
     let (_dir, store) = open();
     let (id, card, pair) = workshop_with_pair(&store);
     let unplace = Change::Unplace { card_id: card };
-    assert!(matches!(
-        store.apply_change(id, &pair, Uuid::new_v4(), unplace, 1),
-        Err(StoreError::NotPlaced)
-    ));
-    let unknown = Change::Place {
-        card_id: Uuid::new_v4(),
-        position: 1.0,
-    };
-    assert!(matches!(
-        store.apply_change(id, &pair, Uuid::new_v4(), unknown, 1),
-        Err(StoreError::UnknownCard)
-    ));
+    assert!(matches!(store.apply_change(id, &pair, Uuid::new_v4(), unplace, 1), Err(StoreError::NotPlaced)));
+    let unknown = Change::Place { card_id: Uuid::new_v4(), position: 1.0 };
+    assert!(matches!(store.apply_change(id, &pair, Uuid::new_v4(), unknown, 1), Err(StoreError::UnknownCard)));
     assert_eq!(store.event_log(id).unwrap().len(), 2);
 }
 
@@ -154,20 +99,12 @@ fn catch_up_reads_payloads_between_two_sequence_numbers() {
     let (_dir, store) = open();
     let (id, card, pair) = workshop_with_pair(&store);
     for position in [1.0, 2.0, 3.0] {
-        let change = Change::Place {
-            card_id: card,
-            position,
-        };
-        store
-            .apply_change(id, &pair, Uuid::new_v4(), change, 1)
-            .unwrap();
+        let change = Change::Place { card_id: card, position };
+        store.apply_change(id, &pair, Uuid::new_v4(), change, 1).unwrap();
     }
     // seq 1 (workshop_created) has no payload; 2 is the join; 3..=5 the placements.
     let all = store.events_between(id, 0, 5).unwrap();
-    assert_eq!(
-        all.iter().map(|(s, _)| *s).collect::<Vec<_>>(),
-        [2, 3, 4, 5]
-    );
+    assert_eq!(all.iter().map(|(s, _)| *s).collect::<Vec<_>>(), [2, 3, 4, 5]);
     let some = store.events_between(id, 3, 4).unwrap();
     assert!(matches!(&some[..], [(4, Event::Placed { position, .. })] if *position == 2.0));
     let log = store.event_log(id).unwrap();
@@ -183,21 +120,10 @@ fn export_rows_follow_join_order_then_card_order() {
     let (_, zed) = store.join_pair(info.id, "Zed", "t1", 1).unwrap();
     let (_, amy) = store.join_pair(info.id, "Amy", "t2", 1).unwrap();
     for (pair, card, pos) in [(&amy, 0, 5.0), (&zed, 1, 6.0), (&zed, 0, 7.0)] {
-        let change = Change::Place {
-            card_id: cards[card].id,
-            position: pos,
-        };
-        store
-            .apply_change(info.id, pair, Uuid::new_v4(), change, 9)
-            .unwrap();
+        let change = Change::Place { card_id: cards[card].id, position: pos };
+        store.apply_change(info.id, pair, Uuid::new_v4(), change, 9).unwrap();
     }
     let rows = store.export_rows(info.id).unwrap();
-    let brief: Vec<(&str, &str, f64)> = rows
-        .iter()
-        .map(|r| (r.pair.as_str(), r.aspect.as_str(), r.position))
-        .collect();
-    assert_eq!(
-        brief,
-        [("Zed", "A", 7.0), ("Zed", "B", 6.0), ("Amy", "A", 5.0)]
-    );
+    let brief: Vec<(&str, &str, f64)> = rows.iter().map(|r| (r.pair.as_str(), r.aspect.as_str(), r.position)).collect();
+    assert_eq!(brief, [("Zed", "A", 7.0), ("Zed", "B", 6.0), ("Amy", "A", 5.0)]);
 }

@@ -54,8 +54,7 @@ pub struct ExportRow {
     pub moved_at: i64,
 }
 
-const WORKSHOP_COLUMNS: &str =
-    "id, title, site, question, left_pole, right_pole, join_code, created_at";
+const WORKSHOP_COLUMNS: &str = "id, title, site, question, left_pole, right_pole, join_code, created_at";
 
 fn workshop_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<WorkshopInfo> {
     Ok(WorkshopInfo {
@@ -86,11 +85,7 @@ impl Store {
         for _ in 0..CODE_ATTEMPTS {
             let candidate = code_from_bytes(&rand::random::<[u8; CODE_LEN]>());
             let taken = tx
-                .query_row(
-                    "SELECT 1 FROM workshops WHERE join_code = ?1",
-                    [&candidate],
-                    |_| Ok(()),
-                )
+                .query_row("SELECT 1 FROM workshops WHERE join_code = ?1", [&candidate], |_| Ok(()))
                 .optional()?
                 .is_some();
             if !taken {
@@ -129,13 +124,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO cards (id, workshop_id, text, ord, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                rusqlite::params![
-                    Uuid::new_v4().to_string(),
-                    info.id.to_string(),
-                    text,
-                    ord,
-                    now
-                ],
+                rusqlite::params![Uuid::new_v4().to_string(), info.id.to_string(), text, ord, now],
             )?;
         }
         let after = serde_json::json!({
@@ -167,23 +156,13 @@ impl Store {
     /// The public facts of the workshop with this (normalised) join code.
     pub fn workshop_by_code(&self, code: &str) -> Result<Option<WorkshopInfo>, StoreError> {
         let sql = format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE join_code = ?1");
-        Ok(self
-            .conn()
-            .query_row(&sql, [code], workshop_from_row)
-            .optional()?)
+        Ok(self.conn().query_row(&sql, [code], workshop_from_row).optional()?)
     }
 
     /// The workshop whose facilitator secret hashes to `secret_hash`.
-    pub fn workshop_by_secret_hash(
-        &self,
-        secret_hash: &str,
-    ) -> Result<Option<WorkshopInfo>, StoreError> {
-        let sql =
-            format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE facilitator_secret_hash = ?1");
-        Ok(self
-            .conn()
-            .query_row(&sql, [secret_hash], workshop_from_row)
-            .optional()?)
+    pub fn workshop_by_secret_hash(&self, secret_hash: &str) -> Result<Option<WorkshopInfo>, StoreError> {
+        let sql = format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE facilitator_secret_hash = ?1");
+        Ok(self.conn().query_row(&sql, [secret_hash], workshop_from_row).optional()?)
     }
 
     /// Loads the whole state of a workshop, or `None` if there is no such workshop.
@@ -198,13 +177,7 @@ impl Store {
         };
         let cards = tx
             .prepare("SELECT id, text, ord FROM cards WHERE workshop_id = ?1 ORDER BY ord")?
-            .query_map([&id], |r| {
-                Ok(Card {
-                    id: uuid_at(r, 0)?,
-                    text: r.get(1)?,
-                    order: r.get(2)?,
-                })
-            })?
+            .query_map([&id], |r| Ok(Card { id: uuid_at(r, 0)?, text: r.get(1)?, order: r.get(2)? }))?
             .collect::<Result<Vec<_>, _>>()?;
         let pairs = tx
             .prepare(
@@ -212,11 +185,7 @@ impl Store {
                  WHERE workshop_id = ?1 ORDER BY join_seq",
             )?
             .query_map([&id], |r| {
-                let pair = PairSummary {
-                    id: uuid_at(r, 0)?,
-                    label: r.get(1)?,
-                    joined_at: r.get(2)?,
-                };
+                let pair = PairSummary { id: uuid_at(r, 0)?, label: r.get(1)?, joined_at: r.get(2)? };
                 Ok((pair, r.get::<_, String>(3)?))
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -238,26 +207,11 @@ impl Store {
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        let seq = tx.query_row(
-            "SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1",
-            [&id],
-            |r| seq_at(r, 0),
-        )?;
-        let pairs_by_token_hash = pairs
-            .iter()
-            .map(|(pair, hash)| (hash.clone(), pair.clone()))
-            .collect();
+        let seq =
+            tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1", [&id], |r| seq_at(r, 0))?;
+        let pairs_by_token_hash = pairs.iter().map(|(pair, hash)| (hash.clone(), pair.clone())).collect();
         let pairs = pairs.into_iter().map(|(pair, _)| pair).collect();
-        Ok(Some(LoadedRoom {
-            view: RoomView {
-                workshop,
-                cards,
-                pairs,
-                placements,
-                seq,
-            },
-            pairs_by_token_hash,
-        }))
+        Ok(Some(LoadedRoom { view: RoomView { workshop, cards, pairs, placements, seq }, pairs_by_token_hash }))
     }
 
     /// Every placed aspect of a workshop, ordered by the pairs' joining order, then by card

@@ -36,12 +36,7 @@ impl TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("data").join("test.sqlite3");
         let (runtime, addr) = serve(db_path.clone()).await;
-        TestServer {
-            addr,
-            db_path,
-            runtime: Some(runtime),
-            _dir: dir,
-        }
+        TestServer { addr, db_path, runtime: Some(runtime), _dir: dir }
     }
 
     /// Kills the server without a graceful shutdown and starts a new one on the same file.
@@ -61,21 +56,16 @@ impl TestServer {
 
     /// A websocket client connected to `/ws` (not yet signed in).
     pub async fn connect(&self) -> WsClient {
-        let (ws, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", self.addr))
-            .await
-            .expect("websocket connects");
+        let (ws, _) =
+            tokio_tungstenite::connect_async(format!("ws://{}/ws", self.addr)).await.expect("websocket connects");
         WsClient { ws }
     }
 
     /// Creates a workshop with these aspects through the API.
     pub async fn create_workshop(&self, aspects: &[&str]) -> CreatedWorkshop {
         let body = new_workshop(aspects);
-        let response = reqwest::Client::new()
-            .post(self.url("/api/workshops"))
-            .json(&body)
-            .send()
-            .await
-            .expect("request");
+        let response =
+            reqwest::Client::new().post(self.url("/api/workshops")).json(&body).send().await.expect("request");
         assert_eq!(response.status(), 201);
         response.json().await.expect("CreatedWorkshop")
     }
@@ -91,10 +81,7 @@ impl TestServer {
     pub async fn post_join(&self, code: &str, label: &str) -> reqwest::Response {
         reqwest::Client::new()
             .post(self.url("/api/join"))
-            .json(&JoinRequest {
-                code: code.into(),
-                label: label.into(),
-            })
+            .json(&JoinRequest { code: code.into(), label: label.into() })
             .send()
             .await
             .expect("request")
@@ -103,16 +90,11 @@ impl TestServer {
     /// A signed-in facilitator console: returns the client after Welcome, Snapshot, Presence.
     pub async fn facilitator(&self, created: &CreatedWorkshop) -> (WsClient, RoomView) {
         let mut ws = self.connect().await;
-        let auth = Auth::Facilitator {
-            secret: created.facilitator_secret.clone(),
-        };
+        let auth = Auth::Facilitator { secret: created.facilitator_secret.clone() };
         assert_eq!(ws.hello(auth, None).await, Viewer::Facilitator);
         let view = ws.expect_snapshot().await;
         let presence = ws.recv().await;
-        assert!(
-            matches!(presence, ServerMsg::Presence { .. }),
-            "{presence:?}"
-        );
+        assert!(matches!(presence, ServerMsg::Presence { .. }), "{presence:?}");
         (ws, view)
     }
 
@@ -120,13 +102,7 @@ impl TestServer {
     pub async fn pair(&self, joined: &Joined) -> (WsClient, RoomView) {
         let mut ws = self.connect().await;
         let you = ws.hello(pair_auth(joined), None).await;
-        assert_eq!(
-            you,
-            Viewer::Pair {
-                pair_id: joined.pair_id,
-                label: joined.label.clone()
-            }
-        );
+        assert_eq!(you, Viewer::Pair { pair_id: joined.pair_id, label: joined.label.clone() });
         let view = ws.expect_snapshot().await;
         (ws, view)
     }
@@ -134,10 +110,7 @@ impl TestServer {
     /// A signed-in projector: returns the client after Welcome and Snapshot.
     pub async fn projector(&self, workshop_id: Uuid) -> (WsClient, RoomView) {
         let mut ws = self.connect().await;
-        assert_eq!(
-            ws.hello(Auth::Projector { workshop_id }, None).await,
-            Viewer::Projector
-        );
+        assert_eq!(ws.hello(Auth::Projector { workshop_id }, None).await, Viewer::Projector);
         let view = ws.expect_snapshot().await;
         (ws, view)
     }
@@ -158,26 +131,17 @@ impl Drop for TestServer {
 
 /// Starts `api_router` on its own runtime; returns once the database is open.
 async fn serve(db_path: PathBuf) -> (tokio::runtime::Runtime, SocketAddr) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     listener.set_nonblocking(true).expect("non-blocking");
     let addr = listener.local_addr().expect("address");
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
     runtime.spawn(async move {
-        let config = Config {
-            database_path: db_path,
-            public_url: None,
-        };
+        let config = Config { database_path: db_path, public_url: None };
         let state = open_state(config).await.expect("open state");
         let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
         let _ = ready_tx.send(());
-        axum::serve(listener, api_router(state))
-            .await
-            .expect("serve");
+        axum::serve(listener, api_router(state)).await.expect("serve");
     });
     ready_rx.await.expect("server started");
     (runtime, addr)
@@ -197,19 +161,12 @@ pub fn new_workshop(aspects: &[&str]) -> NewWorkshop {
 
 /// The `Auth` a pair's tablet sends.
 pub fn pair_auth(joined: &Joined) -> Auth {
-    Auth::Pair {
-        code: joined.code.clone(),
-        token: joined.token.clone(),
-    }
+    Auth::Pair { code: joined.code.clone(), token: joined.token.clone() }
 }
 
 /// A `Place` with a fresh change id.
 pub fn place(card_id: Uuid, position: f64) -> ClientMsg {
-    ClientMsg::Place {
-        change_id: Uuid::new_v4(),
-        card_id,
-        position,
-    }
+    ClientMsg::Place { change_id: Uuid::new_v4(), card_id, position }
 }
 
 /// A typed websocket test client.
@@ -220,16 +177,12 @@ pub struct WsClient {
 impl WsClient {
     /// Sends a client message as JSON text.
     pub async fn send(&mut self, msg: &ClientMsg) {
-        self.send_text(serde_json::to_string(msg).expect("serialise"))
-            .await;
+        self.send_text(serde_json::to_string(msg).expect("serialise")).await;
     }
 
     /// Sends raw text (for malformed input).
     pub async fn send_text(&mut self, text: impl Into<String>) {
-        self.ws
-            .send(Message::text(text.into()))
-            .await
-            .expect("send");
+        self.ws.send(Message::text(text.into())).await.expect("send");
     }
 
     /// Sends a raw frame.
@@ -256,9 +209,7 @@ impl WsClient {
 
     /// The next server message; panics after [`RECV_TIMEOUT`].
     pub async fn recv(&mut self) -> ServerMsg {
-        self.try_recv(RECV_TIMEOUT)
-            .await
-            .expect("a message before the timeout")
+        self.try_recv(RECV_TIMEOUT).await.expect("a message before the timeout")
     }
 
     /// Receives until `pred` matches; returns everything received, the match last.

@@ -1,0 +1,161 @@
+//! A pair's board: the spectrum with the pair's placed post-its, the nudge buttons for the
+//! selected post-it, and the tray of post-its still to place.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::board_state::{BoardCtx, CardState};
+use super::post_it::PostIt;
+use crate::domain::board::{NUDGE_STEP, PICK_UP_POSITION, format_position, nudge};
+use crate::live::{Live, browser};
+
+/// Length of the stem from the spectrum line down to a post-it in `lane` (CSS).
+fn stem(lane: usize) -> String {
+    format!("calc(var(--lane-top) - var(--line-y) + {lane} * var(--lane-step))")
+}
+
+/// The board of pair `pair_id`, drawn from the live view with this device's queued changes.
+#[component]
+pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
+    let cards = Memo::new(move |_| {
+        let Some(view) = live.shown_for(pair_id) else { return Vec::new() };
+        let mut cards = view.cards.clone();
+        cards.sort_by_key(|c| c.order);
+        cards
+            .into_iter()
+            .map(|c| CardState { position: view.placement(pair_id, c.id).map(|p| p.position), id: c.id, text: c.text })
+            .collect::<Vec<_>>()
+    });
+    let ctx = BoardCtx::new(live, cards);
+    let pole = move |right: bool| {
+        live.view.with(|v| {
+            v.as_ref()
+                .map(|v| if right { v.workshop.right_pole.clone() } else { v.workshop.left_pole.clone() })
+                .unwrap_or_default()
+        })
+    };
+    let placed =
+        move || ctx.cards.with(|c| c.iter().filter(|c| c.position.is_some()).map(|c| c.id).collect::<Vec<_>>());
+    let unplaced =
+        move || ctx.cards.with(|c| c.iter().filter(|c| c.position.is_none()).map(|c| c.id).collect::<Vec<_>>());
+    // Where a drop would land: under a dragging pointer, or a held post-it not yet on the spectrum.
+    let marker = move || {
+        ctx.drag.get().and_then(|d| d.over.filter(|_| d.moved)).or_else(|| {
+            ctx.held
+                .get()
+                .filter(|h| ctx.cards.with(|c| c.iter().any(|c| c.id == h.card_id && c.position.is_none())))
+                .map(|h| h.position)
+        })
+    };
+    view! {
+        <p id="board-help" class="board-help">
+            "Drag a post-it onto the line, or select it and use the buttons under the line. "
+            "Keyboard: Space picks up, arrow keys move (Shift: by 10), Space or Enter drops, Escape cancels, Delete takes back. "
+            "0 is “" {move || pole(false)} "”, 100 is “" {move || pole(true)} "”."
+        </p>
+        <div
+            class="spectrum"
+            role="region"
+            aria-label="Spectrum"
+            node_ref=ctx.spectrum
+            style:height=move || format!("calc(var(--spectrum-base) + {} * var(--lane-step))", ctx.lane_count())
+        >
+            <span class="pole pole-left">{move || pole(false)}</span>
+            <span class="pole pole-right">{move || pole(true)}</span>
+            <span class="spectrum-line" aria-hidden="true">
+                <span class="tick" style:left="0%"></span>
+                <span class="tick" style:left="25%"></span>
+                <span class="tick" style:left="50%"></span>
+                <span class="tick" style:left="75%"></span>
+                <span class="tick" style:left="100%"></span>
+            </span>
+            <span
+                class="drop-marker"
+                aria-hidden="true"
+                hidden=move || marker().is_none()
+                style:left=move || marker().map(|p| format!("{p}%"))
+            >
+                {move || marker().map(format_position)}
+            </span>
+            // Stems from the line to each post-it, drawn before (so under) the post-its.
+            <For
+                each=move || ctx.slots.get()
+                key=|slot| slot.card_id
+                children=move |slot| {
+                    let id = slot.card_id;
+                    view! {
+                        <span
+                            class="pin"
+                            aria-hidden="true"
+                            style:left=move || ctx.slot(id).map(|s| format!("{}%", s.position))
+                            style:height=move || ctx.slot(id).map(|s| stem(s.lane))
+                        ></span>
+                    }
+                }
+            />
+            <For each=placed key=|id| *id children=move |card_id| view! { <PostIt ctx card_id on_spectrum=true/> }/>
+        </div>
+        <Nudges ctx/>
+        <section class="tray" role="region" aria-label="Post-its">
+            <h2 class="tray-title">"Post-its to place"</h2>
+            <div class="tray-cards">
+                <For each=unplaced key=|id| *id children=move |card_id| view! { <PostIt ctx card_id on_spectrum=false/> }/>
+            </div>
+            <p class="tray-empty" hidden=move || !unplaced().is_empty()>
+                "All post-its are on the line. Drag one back here to take it off."
+            </p>
+        </section>
+        <p class="visually-hidden" aria-live="polite">{move || ctx.announcement.get()}</p>
+    }
+    .into_any()
+}
+
+/// Buttons that place and move the selected post-it, so nothing ever needs dragging.
+#[component]
+fn Nudges(ctx: BoardCtx) -> impl IntoView {
+    let selected = move || {
+        let id = ctx.selected.get()?;
+        ctx.cards.with(|c| c.iter().find(|c| c.id == id).cloned())
+    };
+    let is_placed = move || selected().is_some_and(|c| c.position.is_some());
+    let act = move |step: Option<f64>| {
+        let Some(card) = ctx.selected.get_untracked().and_then(|id| ctx.card(id)) else { return };
+        match (step, card.position) {
+            (Some(step), Some(p)) => ctx.place(card.id, nudge(p, step)),
+            (Some(_), None) => {
+                ctx.place(card.id, PICK_UP_POSITION);
+                browser::focus_later("nudge-right".into());
+            }
+            (None, _) => {
+                ctx.take_back(card.id);
+                browser::focus_later("nudge-place".into());
+            }
+        }
+    };
+    view! {
+        <div class="nudges">
+            <p class="nudge-target">
+                {move || match selected() {
+                    None => "Select a post-it to move it with buttons.".to_string(),
+                    Some(CardState { text, position: Some(p), .. }) => format!("{text}: at {} of 100", format_position(p)),
+                    Some(CardState { text, position: None, .. }) => format!("{text}: not placed yet"),
+                }}
+            </p>
+            <div class="nudge-buttons" hidden=move || selected().is_none()>
+                <button type="button" id="nudge-place" class="nudge" hidden=is_placed on:click=move |_| act(Some(0.0))>
+                    "Place on spectrum"
+                </button>
+                <button type="button" id="nudge-left" class="nudge" hidden=move || !is_placed() on:click=move |_| act(Some(-NUDGE_STEP))>
+                    "Move left"
+                </button>
+                <button type="button" id="nudge-right" class="nudge" hidden=move || !is_placed() on:click=move |_| act(Some(NUDGE_STEP))>
+                    "Move right"
+                </button>
+                <button type="button" id="nudge-back" class="nudge" hidden=move || !is_placed() on:click=move |_| act(None)>
+                    "Take back"
+                </button>
+            </div>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,58 @@
+use leptos::prelude::*;
+
+use crate::live::browser;
+
+/// The address pairs open to join, e.g. `http://192.168.1.20:3000/join?code=ABC234`. The
+/// origin is only known in the browser; the server-rendered page shows the path until then.
+pub fn join_url(origin: &str, code: &str) -> String {
+    format!("{origin}/join?code={code}")
+}
+
+/// The origin as people type it: without `http://` or `https://`.
+pub fn display_origin(origin: &str) -> &str {
+    origin.trim_start_matches("https://").trim_start_matches("http://")
+}
+
+/// `location.origin`, filled in once the page runs in the browser.
+pub fn use_origin() -> ReadSignal<String> {
+    let (origin, set_origin) = signal(String::new());
+    Effect::new(move |_| set_origin.set(browser::origin()));
+    origin
+}
+
+/// How pairs join: "Join at {address} with code {CODE}" and the QR code. `large` while the
+/// room is still joining (projector before the first placement); a small corner box after.
+#[component]
+pub fn JoinInfo(#[prop(into)] code: Signal<String>, #[prop(into)] large: Signal<bool>) -> impl IntoView {
+    let origin = use_origin();
+    let lead = move || {
+        let origin = origin.get();
+        if origin.is_empty() {
+            "Join with code ".to_string()
+        } else {
+            format!("Join at {}/join with code ", display_origin(&origin))
+        }
+    };
+    view! {
+        <aside class="join-info" class:large=move || large.get() class:corner=move || !large.get()>
+            <img class="join-qr" src=move || format!("/qr/{}", code.get()) alt="QR code to join"/>
+            <p class="join-words">
+                {lead}
+                <strong class="join-code-inline">{move || code.get()}</strong>
+            </p>
+        </aside>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_addresses() {
+        assert_eq!(join_url("http://10.0.0.2:3000", "ABC234"), "http://10.0.0.2:3000/join?code=ABC234");
+        assert_eq!(display_origin("https://ds.example.org"), "ds.example.org");
+        assert_eq!(display_origin("http://10.0.0.2:3000"), "10.0.0.2:3000");
+    }
+}

@@ -1,0 +1,164 @@
+//! One post-it: a real `<button>`, so it can be focused and named, that can be dragged with any
+//! pointer (mouse, finger, pen) or carried with the keyboard.
+
+use leptos::ev::{KeyboardEvent, PointerEvent};
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::board_state::{BoardCtx, Drag, post_it_dom_id};
+use crate::domain::board::{KeyAction, PICK_UP_POSITION, format_position, key_action, nudge, position_from_pointer};
+use crate::live::browser;
+
+/// A pointer that moves less than this (CSS pixels) between down and up is a tap, not a drag.
+const DRAG_THRESHOLD_PX: f64 = 6.0;
+
+/// The spectrum position under the point (x, y), if the point is over the spectrum.
+fn spectrum_position(ctx: BoardCtx, x: f64, y: f64) -> Option<f64> {
+    let element = ctx.spectrum.get_untracked()?;
+    let rect = browser::rect_of(&element);
+    if !rect.contains(x, y) {
+        return None;
+    }
+    position_from_pointer(x, rect.left, rect.width)
+}
+
+fn point(ev: &PointerEvent) -> (f64, f64) {
+    (f64::from(ev.client_x()), f64::from(ev.client_y()))
+}
+
+/// The drag of this post-it by this pointer, if that is what is going on.
+fn my_drag(ctx: BoardCtx, card_id: Uuid, ev: &PointerEvent) -> Option<Drag> {
+    ctx.drag.get_untracked().filter(|d| d.card_id == card_id && d.pointer_id == ev.pointer_id())
+}
+
+fn pointer_down(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) {
+    if !ev.is_primary() || ev.button() > 0 || ctx.drag.with_untracked(Option::is_some) {
+        return;
+    }
+    if ctx.held.get_untracked().is_some() {
+        ctx.cancel_hold();
+    }
+    browser::capture_pointer(&ev, &post_it_dom_id(card_id));
+    let start = point(&ev);
+    ctx.drag.set(Some(Drag {
+        card_id,
+        pointer_id: ev.pointer_id(),
+        start,
+        offset: (0.0, 0.0),
+        moved: false,
+        over: None,
+    }));
+}
+
+fn pointer_move(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) {
+    let Some(mut drag) = my_drag(ctx, card_id, &ev) else { return };
+    let (x, y) = point(&ev);
+    drag.offset = (x - drag.start.0, y - drag.start.1);
+    drag.moved = drag.moved || drag.offset.0.hypot(drag.offset.1) > DRAG_THRESHOLD_PX;
+    drag.over = spectrum_position(ctx, x, y);
+    ev.prevent_default();
+    ctx.drag.set(Some(drag));
+}
+
+fn pointer_up(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) {
+    let Some(drag) = my_drag(ctx, card_id, &ev) else { return };
+    ctx.drag.set(None);
+    if !drag.moved {
+        // A tap: select it, so the nudge buttons act on it.
+        ctx.selected.set(Some(card_id));
+        browser::focus_later(post_it_dom_id(card_id));
+        return;
+    }
+    let (x, y) = point(&ev);
+    ctx.selected.set(Some(card_id));
+    match spectrum_position(ctx, x, y) {
+        Some(position) => ctx.place(card_id, position),
+        // Dropped on the tray, or anywhere off the spectrum: back to the tray.
+        None => ctx.take_back(card_id),
+    }
+}
+
+fn key_down(ctx: BoardCtx, card_id: Uuid, ev: KeyboardEvent) {
+    let Some(card) = ctx.card(card_id) else { return };
+    let hold = ctx.held.get_untracked().filter(|h| h.card_id == card_id);
+    let Some(action) = key_action(&ev.key(), ev.shift_key(), hold.is_some(), card.position.is_some()) else {
+        return;
+    };
+    ev.prevent_default();
+    if ev.repeat() && matches!(action, KeyAction::PickUp | KeyAction::Drop) {
+        return;
+    }
+    match (action, hold) {
+        (KeyAction::PickUp, _) => ctx.pick_up(card_id, card.position.unwrap_or(PICK_UP_POSITION)),
+        (KeyAction::Move(delta), Some(hold)) => ctx.hold_at(nudge(hold.position, delta)),
+        (KeyAction::Drop, Some(_)) => ctx.drop_held(),
+        (KeyAction::Cancel, Some(_)) => ctx.cancel_hold(),
+        (KeyAction::TakeBack, _) => {
+            ctx.held.set(None);
+            ctx.take_back(card_id);
+        }
+        _ => {}
+    }
+}
+
+/// A post-it in the tray (`on_spectrum` false) or on the spectrum.
+#[component]
+pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView {
+    let text = move || ctx.text(card_id);
+    let slot = move || if on_spectrum { ctx.slot(card_id) } else { None };
+    let hold = move || ctx.held.get().filter(|h| h.card_id == card_id);
+    let drag = move || ctx.drag.get().filter(|d| d.card_id == card_id && d.moved);
+    let label = move || match (hold(), slot()) {
+        (Some(h), _) => format!("{} — holding at {} of 100", text(), format_position(h.position)),
+        (None, Some(s)) => format!("{} — at {} of 100", text(), format_position(s.position)),
+        (None, None) => format!("{} — not placed", text()),
+    };
+    let transform = move || {
+        let (dx, dy) = drag().map_or((0.0, 0.0), |d| d.offset);
+        match slot() {
+            // Shifted by p% of its own width: the exact spot (p% along it, where the stem meets it)
+            // sits over p on the line, and the post-it never sticks out past either end.
+            Some(s) => format!("translate(calc({dx}px - {}%), {dy}px)", s.position),
+            None if dx == 0.0 && dy == 0.0 => String::new(),
+            None => format!("translate({dx}px, {dy}px)"),
+        }
+    };
+    view! {
+        <button
+            type="button"
+            id=post_it_dom_id(card_id)
+            class="post-it"
+            class:on-spectrum=on_spectrum
+            class:held=move || hold().is_some()
+            class:dragging=move || drag().is_some()
+            class:selected=move || ctx.selected.get() == Some(card_id)
+            aria-label=label
+            aria-describedby="board-help"
+            data-position=move || slot().map(|s| format_position(s.position))
+            style:left=move || slot().map(|s| format!("{}%", s.position))
+            style:top=move || slot().map(|s| format!("calc(var(--lane-top) + {} * var(--lane-step))", s.lane))
+            style:transform=transform
+            on:pointerdown=move |ev| pointer_down(ctx, card_id, ev)
+            on:pointermove=move |ev| pointer_move(ctx, card_id, ev)
+            on:pointerup=move |ev| pointer_up(ctx, card_id, ev)
+            on:pointercancel=move |ev| {
+                if my_drag(ctx, card_id, &ev).is_some() {
+                    ctx.drag.set(None);
+                }
+            }
+            on:keydown=move |ev| key_down(ctx, card_id, ev)
+            on:focus=move |_| ctx.selected.set(Some(card_id))
+            on:blur=move |_| {
+                if ctx.held.get_untracked().is_some_and(|h| h.card_id == card_id) {
+                    ctx.cancel_hold();
+                }
+            }
+        >
+            <span class="post-it-text">{text}</span>
+            <span class="post-it-hold" aria-hidden="true" hidden=move || hold().is_none() || on_spectrum>
+                {move || hold().map(|h| format!("Holding at {}", format_position(h.position)))}
+            </span>
+        </button>
+    }
+    .into_any()
+}

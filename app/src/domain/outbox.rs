@@ -1,0 +1,245 @@
+//! A device's queue of changes the server has not yet committed, and what the pair sees
+//! meanwhile. Flaky venue Wi-Fi is the normal case: every change is queued (and kept in the
+//! browser's storage) until the server acknowledges it, resent in order after every reconnect,
+//! and shown optimistically on top of the last committed view. The `change_id` makes a resend
+//! harmless: the server acknowledges a change it already has instead of applying it twice.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::model::{Placement, RoomView};
+
+/// What a queued change does to one of the pair's post-its.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Put it on the spectrum at this position, or move it there.
+    Place { position: f64 },
+    /// Take it back into the tray.
+    Unplace,
+}
+
+/// One change made on this device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PendingChange {
+    /// Chosen by the device (UUID v4); the server acknowledges by it.
+    pub change_id: Uuid,
+    /// The post-it.
+    pub card_id: Uuid,
+    /// What happens to it.
+    pub kind: ChangeKind,
+    /// Set when the server acknowledged it as sequence `seq`, before the matching update has
+    /// reached this screen. Kept on display until then, so the post-it does not flicker back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acked_seq: Option<u64>,
+}
+
+/// The device's queue, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Outbox {
+    items: Vec<PendingChange>,
+}
+
+impl Outbox {
+    /// A queue restored from storage (everything in it is unsaved).
+    pub fn from_saved(items: Vec<PendingChange>) -> Self {
+        Outbox { items: items.into_iter().map(|c| PendingChange { acked_seq: None, ..c }).collect() }
+    }
+
+    /// Queues a new change at the end.
+    pub fn push(&mut self, change_id: Uuid, card_id: Uuid, kind: ChangeKind) {
+        self.items.push(PendingChange { change_id, card_id, kind, acked_seq: None });
+    }
+
+    /// The server committed `change_id` as `seq`. If the view already reflects `seq` the change
+    /// is dropped; otherwise it stays on display (not counted as unsaved) until it does.
+    /// Returns whether the change was in the queue.
+    pub fn ack(&mut self, change_id: Uuid, seq: u64, view_seq: u64) -> bool {
+        let Some(item) = self.items.iter_mut().find(|c| c.change_id == change_id) else {
+            return false;
+        };
+        item.acked_seq = Some(seq);
+        self.prune(view_seq);
+        true
+    }
+
+    /// The server refused `change_id` for good: drop it. Returns it, if it was queued.
+    pub fn refuse(&mut self, change_id: Uuid) -> Option<PendingChange> {
+        let index = self.items.iter().position(|c| c.change_id == change_id)?;
+        Some(self.items.remove(index))
+    }
+
+    /// Drops acknowledged changes that the view (now at `view_seq`) already shows.
+    pub fn prune(&mut self, view_seq: u64) {
+        self.items.retain(|c| c.acked_seq.is_none_or(|seq| seq > view_seq));
+    }
+
+    /// Changes not yet acknowledged, oldest first: what to (re)send and to keep in storage.
+    pub fn unsaved(&self) -> Vec<PendingChange> {
+        self.items.iter().filter(|c| c.acked_seq.is_none()).cloned().collect()
+    }
+
+    /// How many changes are not yet acknowledged.
+    pub fn unsaved_count(&self) -> usize {
+        self.items.iter().filter(|c| c.acked_seq.is_none()).count()
+    }
+
+    /// Whether nothing at all is queued.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// What the pair should see: the committed `view` with this device's queued changes for
+    /// `pair_id` applied in order on top.
+    pub fn apply_to(&self, view: &RoomView, pair_id: Uuid) -> RoomView {
+        let mut shown = view.clone();
+        for change in &self.items {
+            let existing = shown.placements.iter().position(|p| p.pair_id == pair_id && p.card_id == change.card_id);
+            match (change.kind, existing) {
+                (ChangeKind::Place { position }, Some(i)) => shown.placements[i].position = position,
+                (ChangeKind::Place { position }, None) => shown.placements.push(Placement {
+                    pair_id,
+                    card_id: change.card_id,
+                    position,
+                    placed_at: 0,
+                    moved_at: 0,
+                }),
+                (ChangeKind::Unplace, Some(i)) => {
+                    shown.placements.remove(i);
+                }
+                (ChangeKind::Unplace, None) => {}
+            }
+        }
+        shown
+    }
+}
+
+/// The state of a screen's connection, as far as the person in front of it cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// Trying to connect for the first time since the page opened.
+    Connecting,
+    /// Connected and welcomed by the server.
+    Online,
+    /// Not connected; retrying (or waiting for the network to come back).
+    Offline,
+    /// The server refused this screen for good (wrong key, workshop gone): not retrying.
+    Stopped,
+}
+
+/// The words in a pair's sync status, exactly: "Connecting…", "Saved", "Saving…" or
+/// "Offline — k changes not yet saved". "Saved" only when the server has acknowledged
+/// everything this device did (acknowledged means durable).
+pub fn sync_status_text(link: Link, unsaved: usize) -> String {
+    match link {
+        Link::Connecting => "Connecting…".to_string(),
+        Link::Online if unsaved == 0 => "Saved".to_string(),
+        Link::Online => "Saving…".to_string(),
+        Link::Offline | Link::Stopped => format!("Offline — {unsaved} changes not yet saved"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Event, WorkshopInfo};
+
+    fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    const ME: u128 = 100;
+
+    fn view() -> RoomView {
+        RoomView {
+            workshop: WorkshopInfo {
+                id: id(1),
+                title: "T".into(),
+                site: "S".into(),
+                question: DEFAULT_QUESTION.into(),
+                left_pole: DEFAULT_LEFT_POLE.into(),
+                right_pole: DEFAULT_RIGHT_POLE.into(),
+                join_code: "ABCDEF".into(),
+                created_at: 0,
+            },
+            cards: vec![],
+            pairs: vec![],
+            placements: vec![],
+            seq: 0,
+        }
+    }
+
+    fn position(v: &RoomView, card: u128) -> Option<f64> {
+        v.placement(id(ME), id(card)).map(|p| p.position)
+    }
+
+    #[test]
+    fn queued_changes_show_in_order_on_top_of_the_view() {
+        let mut out = Outbox::default();
+        out.push(id(1), id(10), ChangeKind::Place { position: 40.0 });
+        out.push(id(2), id(10), ChangeKind::Place { position: 60.0 });
+        out.push(id(3), id(20), ChangeKind::Place { position: 5.0 });
+        out.push(id(4), id(20), ChangeKind::Unplace);
+        let shown = out.apply_to(&view(), id(ME));
+        assert_eq!(position(&shown, 10), Some(60.0));
+        assert_eq!(position(&shown, 20), None);
+        assert_eq!(out.unsaved_count(), 4);
+    }
+
+    #[test]
+    fn ack_before_update_keeps_the_card_still_until_the_update_arrives() {
+        let mut v = view();
+        let mut out = Outbox::default();
+        out.push(id(1), id(10), ChangeKind::Place { position: 69.0 });
+        assert!(out.ack(id(1), 5, v.seq));
+        // Saved, but still shown from the queue: the view is at 0.
+        assert_eq!(out.unsaved_count(), 0);
+        assert_eq!(position(&out.apply_to(&v, id(ME)), 10), Some(69.0));
+        v.apply(5, &Event::Placed { pair_id: id(ME), card_id: id(10), position: 69.0, at: 1 });
+        out.prune(v.seq);
+        assert!(out.is_empty());
+        assert_eq!(position(&out.apply_to(&v, id(ME)), 10), Some(69.0));
+    }
+
+    #[test]
+    fn ack_after_update_drops_the_change_at_once() {
+        let mut out = Outbox::default();
+        out.push(id(1), id(10), ChangeKind::Unplace);
+        assert!(out.ack(id(1), 3, 7));
+        assert!(out.is_empty());
+        assert!(!out.ack(id(9), 8, 7), "unknown change ids are ignored");
+    }
+
+    #[test]
+    fn refused_changes_are_dropped_and_the_rest_kept_in_order() {
+        let mut out = Outbox::default();
+        out.push(id(1), id(10), ChangeKind::Place { position: 1.0 });
+        out.push(id(2), id(11), ChangeKind::Place { position: 2.0 });
+        out.push(id(3), id(12), ChangeKind::Place { position: 3.0 });
+        assert_eq!(out.refuse(id(2)).map(|c| c.card_id), Some(id(11)));
+        assert_eq!(out.refuse(id(2)), None);
+        let left: Vec<Uuid> = out.unsaved().iter().map(|c| c.change_id).collect();
+        assert_eq!(left, vec![id(1), id(3)]);
+    }
+
+    #[test]
+    fn the_queue_survives_storage_as_unsaved() {
+        let mut out = Outbox::default();
+        out.push(id(1), id(10), ChangeKind::Place { position: 12.5 });
+        out.push(id(2), id(10), ChangeKind::Unplace);
+        let json = serde_json::to_string(&out.unsaved()).unwrap();
+        let back = Outbox::from_saved(serde_json::from_str(&json).unwrap());
+        assert_eq!(back, out);
+        assert!(json.contains(r#""kind":"place","position":12.5"#), "{json}");
+    }
+
+    #[test]
+    fn status_words_are_exact() {
+        assert_eq!(sync_status_text(Link::Connecting, 2), "Connecting…");
+        assert_eq!(sync_status_text(Link::Online, 0), "Saved");
+        assert_eq!(sync_status_text(Link::Online, 1), "Saving…");
+        assert_eq!(sync_status_text(Link::Offline, 1), "Offline — 1 changes not yet saved");
+        assert_eq!(sync_status_text(Link::Offline, 0), "Offline — 0 changes not yet saved");
+        assert_eq!(sync_status_text(Link::Stopped, 3), "Offline — 3 changes not yet saved");
+    }
+}

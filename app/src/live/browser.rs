@@ -1,0 +1,202 @@
+//! The few browser services the screens use (storage, randomness, fetch, focus, geometry),
+//! behind plain functions. In the WebAssembly build they call the browser; in the server
+//! build they are inert stand-ins, because nothing browser-only may run while rendering HTML
+//! (they are only ever called from effects and event handlers, which never run there).
+
+use serde::{Serialize, de::DeserializeOwned};
+use uuid::Uuid;
+
+use crate::api::ApiError;
+
+/// A box on screen, in CSS pixels.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    /// Whether the point lies inside (edges included).
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.left && x <= self.left + self.width && y >= self.top && y <= self.top + self.height
+    }
+}
+
+/// The error shown when the server could not be reached at all.
+pub fn network_error() -> ApiError {
+    ApiError { error: "Could not reach the server. Check the Wi-Fi connection and try again.".into(), field: None }
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub use inert::*;
+#[cfg(feature = "hydrate")]
+pub use real::*;
+
+#[cfg(feature = "hydrate")]
+mod real {
+    use super::*;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    /// `localStorage[key]`, if there is one (and storage is allowed).
+    pub fn local_get(key: &str) -> Option<String> {
+        storage()?.get_item(key).ok().flatten()
+    }
+
+    /// Sets `localStorage[key]`. Failure (private mode, full) is ignored: the screen still works
+    /// for this page's lifetime.
+    pub fn local_set(key: &str, value: &str) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(key, value);
+        }
+    }
+
+    /// Removes `localStorage[key]`.
+    pub fn local_remove(key: &str) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+
+    /// A version 4 UUID from `crypto.getRandomValues`, which (unlike `crypto.randomUUID`) also
+    /// works on plain-http LAN addresses such as `http://192.168.1.20:3000`.
+    pub fn random_uuid() -> Uuid {
+        let mut bytes = [0u8; 16];
+        let filled = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+        if !filled {
+            for b in &mut bytes {
+                *b = (js_sys::Math::random() * 256.0) as u8;
+            }
+        }
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    }
+
+    /// A number in [0, 1) for jitter.
+    pub fn random_unit() -> f64 {
+        js_sys::Math::random()
+    }
+
+    /// Whether the browser believes it has a network (`navigator.onLine`).
+    pub fn is_online() -> bool {
+        web_sys::window().is_none_or(|w| w.navigator().on_line())
+    }
+
+    /// `location.origin`, e.g. `http://192.168.1.20:3000`.
+    pub fn origin() -> String {
+        web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    }
+
+    /// The websocket address of this server: `ws(s)://{host}/ws`.
+    pub fn ws_url() -> String {
+        let location = web_sys::window().map(|w| w.location());
+        let secure = location.as_ref().and_then(|l| l.protocol().ok()).is_some_and(|p| p == "https:");
+        let host = location.and_then(|l| l.host().ok()).unwrap_or_default();
+        format!("{}://{host}/ws", if secure { "wss" } else { "ws" })
+    }
+
+    /// Full page navigation (`location.assign`).
+    pub fn go_to(url: &str) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().assign(url);
+        }
+    }
+
+    /// Focuses the element with this id once the screen has been redrawn.
+    pub fn focus_later(id: String) {
+        leptos::prelude::request_animation_frame(move || {
+            let element = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(element) = element {
+                let _ = element.focus();
+            }
+        });
+    }
+
+    /// The on-screen box of an element.
+    pub fn rect_of(element: &web_sys::Element) -> Rect {
+        let r = element.get_bounding_client_rect();
+        Rect { left: r.left(), top: r.top(), width: r.width(), height: r.height() }
+    }
+
+    /// Routes the rest of this pointer's events to the element with id `element_id`, so a drag
+    /// keeps going when the finger leaves it. (Leptos delegates events to the document, so the
+    /// event's `currentTarget` is not the element; hence the id.)
+    pub fn capture_pointer(ev: &web_sys::PointerEvent, element_id: &str) {
+        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(element_id));
+        if let Some(element) = element {
+            let _ = element.set_pointer_capture(ev.pointer_id());
+        }
+    }
+
+    /// POSTs `body` as JSON; a 2xx answer is decoded as `R`, anything else as [`ApiError`].
+    pub async fn post_json<B: Serialize, R: DeserializeOwned>(url: &str, body: &B) -> Result<R, ApiError> {
+        let json = serde_json::to_string(body).map_err(|_| network_error())?;
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&JsValue::from_str(&json));
+        let headers = web_sys::Headers::new().map_err(|_| network_error())?;
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_headers(&headers);
+        let window = web_sys::window().ok_or_else(network_error)?;
+        let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| network_error())?;
+        let response: web_sys::Response = response.dyn_into().map_err(|_| network_error())?;
+        let text = JsFuture::from(response.text().map_err(|_| network_error())?)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        if response.ok() {
+            serde_json::from_str(&text).map_err(|_| network_error())
+        } else {
+            Err(serde_json::from_str::<ApiError>(&text).unwrap_or_else(|_| ApiError {
+                error: format!("The server could not do that (HTTP {}). Please try again.", response.status()),
+                field: None,
+            }))
+        }
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+mod inert {
+    use super::*;
+
+    pub fn local_get(_key: &str) -> Option<String> {
+        None
+    }
+    pub fn local_set(_key: &str, _value: &str) {}
+    pub fn local_remove(_key: &str) {}
+    pub fn random_uuid() -> Uuid {
+        Uuid::nil()
+    }
+    pub fn random_unit() -> f64 {
+        0.5
+    }
+    pub fn is_online() -> bool {
+        true
+    }
+    pub fn origin() -> String {
+        String::new()
+    }
+    pub fn ws_url() -> String {
+        String::new()
+    }
+    pub fn go_to(_url: &str) {}
+    pub fn focus_later(_id: String) {}
+    pub fn capture_pointer(_ev: &leptos::ev::PointerEvent, _element_id: &str) {}
+    pub fn rect_of<T>(_element: &T) -> Rect {
+        Rect::default()
+    }
+    pub async fn post_json<B: Serialize, R: DeserializeOwned>(_url: &str, _body: &B) -> Result<R, ApiError> {
+        Err(network_error())
+    }
+}

@@ -1,0 +1,345 @@
+//! The websocket behind [`super::use_live`] (WebAssembly build only).
+//!
+//! One [`Connection`] per screen. It owns at most one `WebSocket` at a time and replaces it
+//! after every close, with back-off. The browser's `offline` event closes the socket at once
+//! (an open websocket can outlive the network for minutes) and reconnecting waits for
+//! `online`. A change that stays unacknowledged for [`super::ACK_TIMEOUT_MS`] is taken as a
+//! dead connection: reconnect and resend.
+
+use std::{cell::RefCell, rc::Rc, rc::Weak, time::Duration};
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, closure::Closure};
+use web_sys::{CloseEvent, MessageEvent, WebSocket};
+
+use super::{ACK_TIMEOUT_MS, Link, Live, backoff_ms, browser};
+use crate::domain::outbox::{ChangeKind, Outbox, PendingChange};
+use crate::protocol::{Auth, ClientMsg, ErrorCode, ServerMsg};
+
+/// How long to wait before resending after a refusal the server expects to pass (rate limit,
+/// storage hiccup).
+const TRANSIENT_RETRY_MS: u64 = 3_000;
+
+/// A screen's live connection; [`Connection::stop`] ends it for good.
+pub(super) struct Connection(Rc<RefCell<Inner>>);
+
+struct Inner {
+    live: Live,
+    auth: Auth,
+    socket: Option<Socket>,
+    attempt: u32,
+    welcomed: bool,
+    stopped: bool,
+    retry: Option<TimeoutHandle>,
+    ack_timer: Option<TimeoutHandle>,
+    resend_timer: Option<TimeoutHandle>,
+    listeners: Vec<WindowListenerHandle>,
+}
+
+/// A `WebSocket` and the callbacks it holds (dropping them detaches them).
+struct Socket {
+    ws: WebSocket,
+    _on_open: Closure<dyn FnMut()>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_close: Closure<dyn FnMut(CloseEvent)>,
+}
+
+impl Socket {
+    /// Detaches the callbacks and closes the socket (no close event reaches us afterwards).
+    fn discard(self) {
+        self.ws.set_onopen(None);
+        self.ws.set_onmessage(None);
+        self.ws.set_onclose(None);
+        let _ = self.ws.close();
+    }
+
+    fn send(&self, msg: &ClientMsg) {
+        if let Ok(json) = serde_json::to_string(msg) {
+            let _ = self.ws.send_with_str(&json);
+        }
+    }
+}
+
+fn change_msg(change: &PendingChange) -> ClientMsg {
+    match change.kind {
+        ChangeKind::Place { position } => {
+            ClientMsg::Place { change_id: change.change_id, card_id: change.card_id, position }
+        }
+        ChangeKind::Unplace => ClientMsg::Unplace { change_id: change.change_id, card_id: change.card_id },
+    }
+}
+
+impl Connection {
+    pub(super) fn start(live: Live, auth: Auth) -> Self {
+        let inner = Rc::new(RefCell::new(Inner {
+            live,
+            auth,
+            socket: None,
+            attempt: 0,
+            welcomed: false,
+            stopped: false,
+            retry: None,
+            ack_timer: None,
+            resend_timer: None,
+            listeners: Vec::new(),
+        }));
+        let weak = Rc::downgrade(&inner);
+        let on_online = window_event_listener_untyped("online", move |_| {
+            if let Some(this) = weak.upgrade() {
+                this.borrow_mut().attempt = 0;
+                connect(&this);
+            }
+        });
+        let weak = Rc::downgrade(&inner);
+        let on_offline = window_event_listener_untyped("offline", move |_| {
+            if let Some(this) = weak.upgrade() {
+                let mut inner = this.borrow_mut();
+                if let Some(socket) = inner.socket.take() {
+                    socket.discard();
+                }
+                inner.went_down();
+            }
+        });
+        inner.borrow_mut().listeners = vec![on_online, on_offline];
+        connect(&inner);
+        Connection(inner)
+    }
+
+    /// Closes the socket and stops reconnecting (the screen is going away).
+    pub(super) fn stop(self) {
+        let mut inner = self.0.borrow_mut();
+        inner.stopped = true;
+        inner.clear_timers();
+        if let Some(socket) = inner.socket.take() {
+            socket.discard();
+        }
+        for listener in inner.listeners.drain(..) {
+            listener.remove();
+        }
+    }
+
+    /// Sends a newly queued change, if the server is listening (otherwise it goes on reconnect).
+    pub(super) fn send_change(&self, change: &PendingChange) {
+        let this = &self.0;
+        let inner = this.borrow();
+        if let (true, Some(socket)) = (inner.welcomed, inner.socket.as_ref()) {
+            socket.send(&change_msg(change));
+            drop(inner);
+            arm_ack_timer(this);
+        }
+    }
+}
+
+impl Inner {
+    fn clear_timers(&mut self) {
+        for timer in [self.retry.take(), self.ack_timer.take(), self.resend_timer.take()].into_iter().flatten() {
+            timer.clear();
+        }
+    }
+
+    /// The socket is gone: show it, and forget what only made sense while connected.
+    fn went_down(&mut self) {
+        self.welcomed = false;
+        self.clear_timers();
+        if !self.stopped {
+            self.live.link.set(Link::Offline);
+        }
+    }
+
+    /// Sends every unsaved change, oldest first.
+    fn resend_all(&self) {
+        let Some(socket) = self.socket.as_ref().filter(|_| self.welcomed) else { return };
+        for change in self.live.outbox.with_untracked(Outbox::unsaved) {
+            socket.send(&change_msg(&change));
+        }
+    }
+}
+
+/// Opens a socket now, unless one is open, the screen has stopped, or the browser is offline
+/// (then the `online` event calls this again).
+fn connect(this: &Rc<RefCell<Inner>>) {
+    let mut inner = this.borrow_mut();
+    if inner.stopped || inner.socket.is_some() {
+        return;
+    }
+    if let Some(retry) = inner.retry.take() {
+        retry.clear();
+    }
+    if !browser::is_online() {
+        inner.went_down();
+        return;
+    }
+    let Ok(ws) = WebSocket::new(&browser::ws_url()) else {
+        drop(inner);
+        closed(this);
+        return;
+    };
+    let weak = Rc::downgrade(this);
+    let on_open = Closure::<dyn FnMut()>::new(move || {
+        if let Some(this) = weak.upgrade() {
+            let inner = this.borrow();
+            let last_seq = inner.live.view.with_untracked(|v| v.as_ref().map(|v| v.seq));
+            if let Some(socket) = inner.socket.as_ref() {
+                socket.send(&ClientMsg::Hello { auth: inner.auth.clone(), last_seq });
+            }
+        }
+    });
+    let weak = Rc::downgrade(this);
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let (Some(this), Some(text)) = (weak.upgrade(), ev.data().as_string()) else { return };
+        match serde_json::from_str::<ServerMsg>(&text) {
+            Ok(msg) => handle(&this, msg),
+            Err(_) => leptos::logging::warn!("ignoring a message the app does not understand"),
+        }
+    });
+    let weak = Rc::downgrade(this);
+    let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |_: CloseEvent| {
+        if let Some(this) = weak.upgrade() {
+            closed(&this);
+        }
+    });
+    ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+    ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    inner.socket = Some(Socket { ws, _on_open: on_open, _on_message: on_message, _on_close: on_close });
+}
+
+/// The socket closed (or never opened): show it and try again after the back-off delay.
+fn closed(this: &Rc<RefCell<Inner>>) {
+    let mut inner = this.borrow_mut();
+    if let Some(socket) = inner.socket.take() {
+        socket.discard();
+    }
+    inner.went_down();
+    if inner.stopped || !browser::is_online() {
+        return;
+    }
+    let delay = backoff_ms(inner.attempt, browser::random_unit());
+    inner.attempt = inner.attempt.saturating_add(1);
+    let weak = Rc::downgrade(this);
+    inner.retry = set_timeout_with_handle(
+        move || {
+            if let Some(this) = weak.upgrade() {
+                this.borrow_mut().retry = None;
+                connect(&this);
+            }
+        },
+        Duration::from_millis(delay.into()),
+    )
+    .ok();
+}
+
+/// While changes are in flight, expects an `Ack` within [`ACK_TIMEOUT_MS`]; otherwise the
+/// connection is presumed dead and replaced.
+fn arm_ack_timer(this: &Rc<RefCell<Inner>>) {
+    let mut inner = this.borrow_mut();
+    if inner.ack_timer.is_some() {
+        return;
+    }
+    let weak: Weak<RefCell<Inner>> = Rc::downgrade(this);
+    inner.ack_timer = set_timeout_with_handle(
+        move || {
+            let Some(this) = weak.upgrade() else { return };
+            let stuck = {
+                let mut inner = this.borrow_mut();
+                inner.ack_timer = None;
+                inner.welcomed && inner.live.outbox.with_untracked(Outbox::unsaved_count) > 0
+            };
+            if stuck {
+                closed(&this);
+            }
+        },
+        Duration::from_millis(ACK_TIMEOUT_MS),
+    )
+    .ok();
+}
+
+fn handle(this: &Rc<RefCell<Inner>>, msg: ServerMsg) {
+    let live = this.borrow().live;
+    match msg {
+        ServerMsg::Welcome { you } => {
+            {
+                let mut inner = this.borrow_mut();
+                inner.welcomed = true;
+                inner.attempt = 0;
+                inner.resend_all();
+            }
+            live.viewer.set(Some(you));
+            live.link.set(Link::Online);
+            if live.outbox.with_untracked(Outbox::unsaved_count) > 0 {
+                arm_ack_timer(this);
+            }
+        }
+        ServerMsg::Snapshot { view } => {
+            let seq = view.seq;
+            live.view.set(Some(view));
+            live.outbox.update(|o| o.prune(seq));
+        }
+        ServerMsg::Update { seq, event } => {
+            live.view.update(|v| {
+                if let Some(v) = v {
+                    v.apply(seq, &event);
+                }
+            });
+            let view_seq = live.view.with_untracked(|v| v.as_ref().map_or(0, |v| v.seq));
+            live.outbox.update(|o| o.prune(view_seq));
+        }
+        ServerMsg::Ack { change_id, seq } => {
+            let view_seq = live.view.with_untracked(|v| v.as_ref().map_or(0, |v| v.seq));
+            live.outbox.update(|o| {
+                o.ack(change_id, seq, view_seq);
+            });
+            live.persist();
+            if let Some(timer) = this.borrow_mut().ack_timer.take() {
+                timer.clear();
+            }
+            if live.outbox.with_untracked(Outbox::unsaved_count) > 0 {
+                arm_ack_timer(this);
+            }
+        }
+        ServerMsg::Refused { change_id: Some(change_id), code, message } => {
+            if matches!(code, ErrorCode::RateLimited | ErrorCode::Storage | ErrorCode::NotReady) {
+                schedule_resend(this);
+            } else {
+                live.outbox.update(|o| {
+                    o.refuse(change_id);
+                });
+                live.persist();
+            }
+            live.last_error.set(Some(message));
+        }
+        ServerMsg::Refused { change_id: None, code, message } => {
+            if matches!(code, ErrorCode::Forbidden | ErrorCode::UnknownWorkshop) {
+                let mut inner = this.borrow_mut();
+                inner.stopped = true;
+                inner.clear_timers();
+                if let Some(socket) = inner.socket.take() {
+                    socket.discard();
+                }
+                live.link.set(Link::Stopped);
+            }
+            live.last_error.set(Some(message));
+        }
+        ServerMsg::Presence { connected } => live.presence.set(connected),
+    }
+}
+
+/// Resends the unsaved changes a little later (after a refusal that should pass).
+fn schedule_resend(this: &Rc<RefCell<Inner>>) {
+    let mut inner = this.borrow_mut();
+    if inner.resend_timer.is_some() {
+        return;
+    }
+    let weak = Rc::downgrade(this);
+    inner.resend_timer = set_timeout_with_handle(
+        move || {
+            if let Some(this) = weak.upgrade() {
+                let mut inner = this.borrow_mut();
+                inner.resend_timer = None;
+                inner.resend_all();
+            }
+        },
+        Duration::from_millis(TRANSIENT_RETRY_MS),
+    )
+    .ok();
+}
