@@ -45,6 +45,9 @@ pub struct LiveConfig {
     pub auth: Auth,
     /// `localStorage` key of the outbox (pairs only: `ds.pending.{CODE}`).
     pub pending_key: Option<String>,
+    /// `localStorage` key of the last committed view (pairs only: `ds.view.{CODE}`), so a
+    /// tablet opened while the Wi-Fi is down still shows the pair's board and can queue changes.
+    pub view_key: Option<String>,
 }
 
 /// The live state of one screen. Copy it freely into closures.
@@ -64,6 +67,7 @@ pub struct Live {
     /// Changes not yet shown in `view`.
     pub outbox: RwSignal<Outbox>,
     pending_key: StoredValue<Option<String>>,
+    view_key: StoredValue<Option<String>>,
     #[cfg(feature = "hydrate")]
     socket: StoredValue<Option<socket::Connection>, LocalStorage>,
 }
@@ -96,8 +100,26 @@ impl Live {
         }
     }
 
-    /// Restores the unsaved changes kept in storage by an earlier visit.
+    /// Keeps the committed view on the device (pairs only), for opening the board offline.
+    pub(crate) fn save_view(&self) {
+        let Some(key) = self.view_key.get_value() else { return };
+        let json = self.view.with_untracked(|v| v.as_ref().and_then(|v| serde_json::to_string(v).ok()));
+        if let Some(json) = json {
+            browser::local_set(&key, &json);
+        }
+    }
+
+    /// Restores the unsaved changes kept in storage by an earlier visit, and the last view the
+    /// device saw (its `seq` makes the server send only what happened since).
     fn restore(&self) {
+        if let Some(key) = self.view_key.get_value()
+            && self.view.with_untracked(Option::is_none)
+        {
+            let cached: Option<RoomView> = browser::local_get(&key).and_then(|json| serde_json::from_str(&json).ok());
+            if cached.is_some() {
+                self.view.set(cached);
+            }
+        }
         let Some(key) = self.pending_key.get_value() else { return };
         let saved: Vec<PendingChange> =
             browser::local_get(&key).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
@@ -127,12 +149,14 @@ pub fn use_live(config: Signal<Option<LiveConfig>>) -> Live {
         last_error: RwSignal::new(None),
         outbox: RwSignal::new(Outbox::default()),
         pending_key: StoredValue::new(None),
+        view_key: StoredValue::new(None),
         #[cfg(feature = "hydrate")]
         socket: StoredValue::new_local(None),
     };
     Effect::new(move |_| {
         let Some(config) = config.get() else { return };
         live.pending_key.set_value(config.pending_key.clone());
+        live.view_key.set_value(config.view_key.clone());
         live.restore();
         #[cfg(feature = "hydrate")]
         {

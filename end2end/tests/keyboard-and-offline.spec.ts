@@ -64,6 +64,7 @@ test("a pair keeps its work through a reload, a re-join link and lost Wi-Fi", as
   await pair.page.goto(`/join?code=${code}`);
   await pair.page.waitForURL(new RegExp(`/pair/${code}$`));
   await expect(pair.page.getByText("Pair W").first()).toBeVisible();
+  await expect(pair.status).toHaveText("Saved");
 
   // Lose the network, keep working: the change is queued on the device and shown as unsaved.
   await context.setOffline(true);
@@ -76,9 +77,24 @@ test("a pair keeps its work through a reload, a re-join link and lost Wi-Fi", as
   await expect(pair.status).toHaveText("Offline — 1 changes not yet saved");
   expect(await pair.placedPosition(ASPECT)).toBe(60);
 
-  // Back online: sent once, acknowledged, and the download has it.
+  // Close the tab while offline, come back with the page loading but the socket still failing:
+  // the board comes from the device, with the queued change still on it.
+  await pair.page.close();
+  const again = await context.newPage();
+  let socketBlocked = true;
+  await again.routeWebSocket(/\/ws$/, (ws) => {
+    if (socketBlocked) ws.close();
+    else ws.connectToServer();
+  });
   await context.setOffline(false);
-  await expect(pair.status).toHaveText("Saved", { timeout: 20_000 });
+  await again.goto(`/pair/${code}`);
+  const back = new PairScreen(again);
+  await expect(back.spectrum.getByRole("button", { name: new RegExp("^" + ASPECT) })).toHaveAttribute("data-position", "60");
+  await expect(back.status).not.toHaveText("Saved");
+
+  // The socket comes back: sent once, acknowledged, and the download has it.
+  socketBlocked = false;
+  await expect(back.status).toHaveText("Saved", { timeout: 20_000 });
   const rows = csvRecords(await console.downloadCsv());
   expect(rows.map((r) => [r.pair, r.aspect, Number(r.position)])).toEqual([["Pair W", ASPECT, 60]]);
   await expect(console.page.getByText("Pair W")).toHaveCount(1);

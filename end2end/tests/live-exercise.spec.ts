@@ -96,3 +96,36 @@ test("a wrong join code gets a clear message and joins nothing", async ({ page }
   await expect(page.getByRole("alert")).toContainText("ZZZZZZ");
   await expect(page).toHaveURL(/\/join/);
 });
+
+test("text typed before the page is interactive is kept, and Join waits for it", async ({ page, request }) => {
+  const created = await request.post("/api/workshops", {
+    data: {
+      title: "Early typing",
+      site: "Site 2",
+      question: "How much discretion?",
+      left_pole: "Fixed",
+      right_pole: "Flexible",
+      aspects: ["Where people are seen"],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { join_code: code } = await created.json();
+
+  // Hold the WebAssembly back, as a slow venue Wi-Fi would, while the pair types.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/join");
+  await page.getByLabel("Join code", { exact: true }).fill(code);
+  await page.getByLabel("Pair name", { exact: true }).fill("Early birds");
+  await expect(page.getByRole("button", { name: "Join" })).toBeDisabled();
+
+  release();
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.waitForURL(new RegExp(`/pair/${code}$`));
+  await expect(page.locator(".sync-status")).toHaveText("Saved");
+  await expect(page.getByText("Early birds").first()).toBeVisible();
+});

@@ -64,6 +64,16 @@ mod real {
         }
     }
 
+    /// The current value of the `<input>` or `<textarea>` with this id, as the person typed
+    /// it, including anything typed before the page was hydrated.
+    pub fn field_value(id: &str) -> Option<String> {
+        let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+        match element.dyn_into::<web_sys::HtmlInputElement>() {
+            Ok(input) => Some(input.value()),
+            Err(element) => element.dyn_into::<web_sys::HtmlTextAreaElement>().ok().map(|t| t.value()),
+        }
+    }
+
     /// A version 4 UUID from `crypto.getRandomValues`, which (unlike `crypto.randomUUID`) also
     /// works on plain-http LAN addresses such as `http://192.168.1.20:3000`.
     pub fn random_uuid() -> Uuid {
@@ -175,6 +185,9 @@ mod inert {
     }
     pub fn local_set(_key: &str, _value: &str) {}
     pub fn local_remove(_key: &str) {}
+    pub fn field_value(_id: &str) -> Option<String> {
+        None
+    }
     pub fn random_uuid() -> Uuid {
         Uuid::nil()
     }

@@ -273,6 +273,7 @@ fn handle(this: &Rc<RefCell<Inner>>, msg: ServerMsg) {
         ServerMsg::Snapshot { view } => {
             let seq = view.seq;
             live.view.set(Some(view));
+            live.save_view();
             live.outbox.update(|o| o.prune(seq));
         }
         ServerMsg::Update { seq, event } => {
@@ -281,6 +282,7 @@ fn handle(this: &Rc<RefCell<Inner>>, msg: ServerMsg) {
                     v.apply(seq, &event);
                 }
             });
+            live.save_view();
             let view_seq = live.view.with_untracked(|v| v.as_ref().map_or(0, |v| v.seq));
             live.outbox.update(|o| o.prune(view_seq));
         }

@@ -24,7 +24,11 @@ pub fn ConsolePage() -> impl IntoView {
     let secret = Memo::new(move |_| params.with(|p| p.get("secret")).unwrap_or_default());
     let config = Signal::derive(move || {
         let secret = secret.get();
-        (!secret.is_empty()).then_some(LiveConfig { auth: Auth::Facilitator { secret }, pending_key: None })
+        (!secret.is_empty()).then_some(LiveConfig {
+            auth: Auth::Facilitator { secret },
+            pending_key: None,
+            view_key: None,
+        })
     });
     let live = use_live(config);
     let info = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.workshop.clone())));

@@ -15,7 +15,12 @@ pub fn pair_key(code: &str) -> String {
     format!("ds.pair.{code}")
 }
 
-/// `localStorage` key of this device's unsaved changes for `code`.
+/// `localStorage` key of the last view of the board this device saw for `code`.
+pub fn view_key(code: &str) -> String {
+    format!("ds.view.{code}")
+}
+
+/// `localStorage` key of a pair's queued, not yet acknowledged changes.
 pub fn pending_key(code: &str) -> String {
     format!("ds.pending.{code}")
 }
@@ -29,8 +34,11 @@ pub fn stored_pair(code: &str) -> Option<Joined> {
 pub fn JoinPage() -> impl IntoView {
     let query = use_query_map();
     let initial_code = query.with_untracked(|q| q.get("code")).unwrap_or_default().trim().to_uppercase();
-    let code = RwSignal::new(initial_code.clone());
-    let label = RwSignal::new(String::new());
+    // The inputs are read when the form is submitted, not mirrored into signals: text typed
+    // before the WebAssembly hydrated the page would otherwise be lost.
+    let code_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let label_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let value_of = |input: NodeRef<leptos::html::Input>| input.get_untracked().map(|el| el.value()).unwrap_or_default();
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let hydrated = crate::components::use_hydrated();
@@ -55,12 +63,12 @@ pub fn JoinPage() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let typed = code.get_untracked();
+        let typed = value_of(code_input);
         if let Some(known) = normalize_code(&typed).filter(|c| stored_pair(c).is_some()) {
             navigate(&format!("/pair/{known}"), NavigateOptions::default());
             return;
         }
-        let request = JoinRequest { code: typed, label: label.get_untracked() };
+        let request = JoinRequest { code: typed, label: value_of(label_input) };
         busy.set(true);
         error.set(None);
         let navigate = navigate.clone();
@@ -98,7 +106,7 @@ pub fn JoinPage() -> impl IntoView {
                         spellcheck="false"
                         maxlength="12"
                         aria-invalid=move || invalid("Join code")().then_some("true")
-                        on:input=move |ev| code.set(event_target_value(&ev))
+                        node_ref=code_input
                     />
                 </div>
                 <div class="field">
@@ -111,7 +119,7 @@ pub fn JoinPage() -> impl IntoView {
                         autocomplete="off"
                         aria-describedby="pair-name-hint"
                         aria-invalid=move || invalid("Pair name")().then_some("true")
-                        on:input=move |ev| label.set(event_target_value(&ev))
+                        node_ref=label_input
                     />
                     <p class="hint" id="pair-name-hint">"Any label the room will recognise. No real names needed."</p>
                 </div>
@@ -131,5 +139,6 @@ mod tests {
     fn storage_keys() {
         assert_eq!(pair_key("ABC234"), "ds.pair.ABC234");
         assert_eq!(pending_key("ABC234"), "ds.pending.ABC234");
+        assert_eq!(view_key("ABC234"), "ds.view.ABC234");
     }
 }

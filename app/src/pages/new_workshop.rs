@@ -118,18 +118,21 @@ pub fn NewWorkshopPage() -> impl IntoView {
         browser::focus_later(next_focus);
     };
 
+    // What is in a field now: the page's own value (which includes anything typed before the
+    // WebAssembly hydrated the page), else the signal that mirrors it.
+    let typed = |id: &str, signal: RwSignal<String>| browser::field_value(id).unwrap_or_else(|| signal.get_untracked());
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
             return;
         }
         let form = NewWorkshop {
-            title: title.get_untracked(),
-            site: site.get_untracked(),
-            question: question.get_untracked(),
-            left_pole: left_pole.get_untracked(),
-            right_pole: right_pole.get_untracked(),
-            aspects: aspects.get_untracked().iter().map(|a| a.text.get_untracked()).collect(),
+            title: typed("title", title),
+            site: typed("site", site),
+            question: typed("question", question),
+            left_pole: typed("left-pole", left_pole),
+            right_pole: typed("right-pole", right_pole),
+            aspects: aspects.get_untracked().iter().map(|a| typed(&format!("aspect-{}", a.key), a.text)).collect(),
         };
         let show = move |e: ApiError| {
             let id = focus_id(error_place(e.field.as_deref()));

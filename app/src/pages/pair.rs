@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::join::{pair_key, pending_key, stored_pair};
+use super::join::{pair_key, pending_key, stored_pair, view_key};
 use crate::api::Joined;
 use crate::components::board::Board;
 use crate::components::sync_status::SyncStatus;
@@ -35,6 +35,7 @@ pub fn PairPage() -> impl IntoView {
         Device::Joined(j) => Some(LiveConfig {
             auth: Auth::Pair { code: j.code.clone(), token: j.token },
             pending_key: Some(pending_key(&j.code)),
+            view_key: Some(view_key(&j.code)),
         }),
         _ => None,
     });
@@ -43,6 +44,7 @@ pub fn PairPage() -> impl IntoView {
     let question = move || live.view.with(|v| v.as_ref().map(|v| v.workshop.question.clone()));
     let forget = move |_| {
         browser::local_remove(&pair_key(&code.get_untracked()));
+        browser::local_remove(&view_key(&code.get_untracked()));
         browser::go_to(&format!("/join?code={}", code.get_untracked()));
     };
 

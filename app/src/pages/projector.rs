@@ -15,7 +15,11 @@ pub fn ProjectorPage() -> impl IntoView {
     let workshop_id =
         Memo::new(move |_| params.with(|p| p.get("workshop_id")).and_then(|id| Uuid::parse_str(&id).ok()));
     let config = Signal::derive(move || {
-        workshop_id.get().map(|workshop_id| LiveConfig { auth: Auth::Projector { workshop_id }, pending_key: None })
+        workshop_id.get().map(|workshop_id| LiveConfig {
+            auth: Auth::Projector { workshop_id },
+            pending_key: None,
+            view_key: None,
+        })
     });
     let live = use_live(config);
     let info = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.workshop.clone())));
