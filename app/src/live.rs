@@ -101,6 +101,7 @@ impl Live {
     }
 
     /// Keeps the committed view on the device (pairs only), for opening the board offline.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))] // called by the browser-only socket
     pub(crate) fn save_view(&self) {
         let Some(key) = self.view_key.get_value() else { return };
         let json = self.view.with_untracked(|v| v.as_ref().and_then(|v| serde_json::to_string(v).ok()));
