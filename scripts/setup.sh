@@ -51,7 +51,10 @@ if $want_test; then
     step "installing Debian's Chromium for the browser tests"
     apt-get update && apt-get install -y chromium
   fi
-  if ! command -v sqlite3 >/dev/null; then
-    apt-get update && apt-get install -y sqlite3
+  # An independent reader for the export files: pandas and openpyxl, in a project venv.
+  if ! .tools/pyenv/bin/python -c 'import pandas, openpyxl' 2>/dev/null; then
+    step "installing pandas and openpyxl (export checks) into .tools/pyenv"
+    python3 -m venv .tools/pyenv
+    .tools/pyenv/bin/pip install --quiet pandas openpyxl
   fi
 fi

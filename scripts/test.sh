@@ -19,6 +19,12 @@ cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown -- 
 step "unit and integration tests"
 cargo test --workspace
 
+step "export files read by independent readers (pandas, openpyxl)"
+export_dir=$(mktemp -d)
+cargo run -q -p server --example sample_export -- "$export_dir/sample-export.zip"
+.tools/pyenv/bin/python server/tests/check_export.py "$export_dir/sample-export.zip"
+rm -rf "$export_dir"
+
 step "end-to-end tests (release build, Playwright + Chromium)"
 e2e_db_dir=$(mktemp -d)
 trap 'rm -rf "$e2e_db_dir"' EXIT

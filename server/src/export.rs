@@ -17,7 +17,7 @@ use crate::store::ExportRow;
 use crate::time::iso_ms;
 
 /// The UTF-8 byte-order mark.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Column names of the placements CSV.
 pub const HEADER: [&str; 7] = ["workshop", "site", "pair", "aspect", "position", "placed_at", "last_moved_at"];

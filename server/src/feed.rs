@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use app::domain::Viewer;
-use app::protocol::{MAX_CATCH_UP, ServerMsg};
+use app::protocol::{ErrorCode, MAX_CATCH_UP, ServerMsg};
 use tokio::sync::broadcast::{self, error::RecvError};
 
 use crate::room::{Room, RoomMsg};
@@ -25,6 +25,8 @@ pub struct Feed {
     pending: VecDeque<ServerMsg>,
     /// The screen lagged: its next message must be a snapshot.
     resync: bool,
+    /// The workshop was deleted: after the refusal already handed out, the feed ends.
+    deleted: bool,
 }
 
 impl Feed {
@@ -32,7 +34,7 @@ impl Feed {
     /// committed afterwards reaches this feed.
     pub fn subscribe(room: Arc<Room>, viewer: Viewer) -> Feed {
         let updates = room.subscribe();
-        Feed { room, viewer, updates, sent_seq: 0, pending: VecDeque::new(), resync: false }
+        Feed { room, viewer, updates, sent_seq: 0, pending: VecDeque::new(), resync: false, deleted: false }
     }
 
     /// Queues the initial sync: the updates missed since `last_seq` when that is at most
@@ -67,11 +69,15 @@ impl Feed {
         self.pending.pop_front()
     }
 
-    /// The next message for this screen; `None` when the room is gone.
+    /// The next message for this screen; `None` when the room is gone (after a deleted
+    /// workshop's refusal has been handed out).
     pub async fn next(&mut self) -> Option<ServerMsg> {
         loop {
             if let Some(msg) = self.pending.pop_front() {
                 return Some(msg);
+            }
+            if self.deleted {
+                return None;
             }
             if self.resync {
                 // If this await is cancelled, `resync` stays set and the next call retries.
@@ -94,6 +100,14 @@ impl Feed {
                     if self.viewer == Viewer::Facilitator {
                         return Some(ServerMsg::Presence { connected });
                     }
+                }
+                Ok(RoomMsg::Deleted) => {
+                    self.deleted = true;
+                    return Some(ServerMsg::refused(
+                        None,
+                        ErrorCode::UnknownWorkshop,
+                        "This workshop has been deleted, with all its data. Nothing more can be saved here.",
+                    ));
                 }
                 Err(RecvError::Lagged(missed)) => {
                     tracing::info!(workshop = %self.room.workshop_id(), missed, "slow screen; resending a snapshot");

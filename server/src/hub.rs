@@ -47,6 +47,22 @@ impl Hub {
         Ok(Some(Arc::clone(room)))
     }
 
+    /// Deletes workshop `id` with every row that belongs to it and unloads its room, whose
+    /// screens are told and disconnected. Returns whether there was such a workshop.
+    pub async fn delete_workshop(&self, id: Uuid) -> Result<bool, StoreError> {
+        let loaded = self.rooms.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+        let removed = match loaded {
+            Some(room) => room.delete().await?,
+            None => self.store.run(move |s| s.delete_workshop(id)).await?,
+        };
+        // A request may have loaded the room again meanwhile; it must not outlive the data.
+        let again = self.rooms.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+        if let Some(again) = again {
+            again.delete().await?;
+        }
+        Ok(removed)
+    }
+
     /// The workshop with this normalised join code.
     pub async fn workshop_by_code(&self, code: String) -> Result<Option<WorkshopInfo>, StoreError> {
         self.store.run(move |s| s.workshop_by_code(&code)).await

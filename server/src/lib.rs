@@ -5,6 +5,8 @@
 //!   sent, independent of transport.
 //! - [`socket`]: the websocket (`GET /ws`), mapping [`app::protocol`] messages to room calls.
 //! - [`http`], [`export`], [`qr`]: the JSON API, the CSV download and the join QR code.
+//! - [`research`]: complete exports (zip of CSV, JSON, XLSX, SVG, codebook), the admin key,
+//!   and the researchers' list, download and delete routes.
 //!
 //! [`api_router`] is everything except the Leptos pages, so integration tests can run a real
 //! server on a free port without the site being built; `main.rs` adds the pages.
@@ -16,6 +18,7 @@ pub mod feed;
 pub mod http;
 pub mod hub;
 pub mod qr;
+pub mod research;
 pub mod room;
 pub mod secret;
 pub mod socket;
@@ -28,7 +31,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
-use axum::routing::{any, get, post};
+use axum::routing::{any, delete, get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::hub::Hub;
@@ -47,15 +50,19 @@ pub struct Config {
     /// Origin used in join links and QR codes, e.g. `https://spectrum.example.org`
     /// (`DS_PUBLIC_URL`). Without it, the origin comes from each request's `Host` header.
     pub public_url: Option<String>,
+    /// The researchers' admin key (`DS_ADMIN_KEY`). Without it, the key is read from (or
+    /// generated into) the file `admin-key` beside the database.
+    pub admin_key: Option<String>,
 }
 
 impl Config {
-    /// Reads `DS_DATABASE` and `DS_PUBLIC_URL`. Empty values count as unset.
+    /// Reads `DS_DATABASE`, `DS_PUBLIC_URL` and `DS_ADMIN_KEY`. Empty values count as unset.
     pub fn from_env() -> Config {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         Config {
             database_path: var("DS_DATABASE").unwrap_or_else(|| DEFAULT_DATABASE.into()).into(),
             public_url: var("DS_PUBLIC_URL").map(|u| u.trim().trim_end_matches('/').to_string()),
+            admin_key: var("DS_ADMIN_KEY"),
         }
     }
 }
@@ -69,14 +76,37 @@ pub struct AppState {
     pub hub: Arc<Hub>,
     /// Fixed public origin, if configured (see [`Config::public_url`]).
     pub public_url: Option<Arc<str>>,
+    /// SHA-256 hex of the admin key (see [`Config::admin_key`]); the key itself is not kept.
+    pub admin_key_hash: Arc<str>,
 }
 
-/// Opens the database (creating file, folder and schema as needed) and an empty hub.
+/// Opens the database (creating file, folder and schema as needed) and an empty hub, and
+/// settles the admin key. A key generated now is logged once with the researcher URL; it is
+/// never logged again.
 pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
     let path = config.database_path.clone();
     let store = tokio::task::spawn_blocking(move || Store::open(&path)).await??;
     let store = Arc::new(store);
-    Ok(AppState { hub: Arc::new(Hub::new(Arc::clone(&store))), store, public_url: config.public_url.map(Arc::from) })
+    let (key, source) = research::admin_key::resolve_admin_key(config.admin_key.as_deref(), &config.database_path)?;
+    match &source {
+        research::admin_key::KeySource::Generated(file) => {
+            let origin = config.public_url.as_deref().unwrap_or("");
+            tracing::warn!(
+                key_file = %file.display(),
+                "generated a new admin key; researcher area: {origin}/research?key={key}"
+            );
+        }
+        research::admin_key::KeySource::File(file) => {
+            tracing::info!(key_file = %file.display(), "admin key read from file");
+        }
+        research::admin_key::KeySource::Environment => tracing::info!("admin key from DS_ADMIN_KEY"),
+    }
+    Ok(AppState {
+        hub: Arc::new(Hub::new(Arc::clone(&store))),
+        store,
+        public_url: config.public_url.map(Arc::from),
+        admin_key_hash: Arc::from(secret::hash_secret(&key)),
+    })
 }
 
 /// Every route except the Leptos pages: the JSON API, the websocket, the CSV export and the
@@ -87,6 +117,12 @@ pub fn api_router(state: AppState) -> Router {
         .route("/api/workshops/by-code/{code}", get(http::workshop_by_code))
         .route("/api/join", post(http::join))
         .route("/f/{secret}/placements.csv", get(export::placements_csv))
+        .route("/f/{secret}/export.zip", get(research::routes::facilitator_export))
+        .route("/f/{secret}/workshop", delete(research::routes::facilitator_delete))
+        .route("/api/research/login", post(research::routes::login))
+        .route("/api/research/workshops", get(research::routes::list_workshops))
+        .route("/api/research/workshops/{id}", delete(research::routes::admin_delete))
+        .route("/api/research/workshops/{id}/export.zip", get(research::routes::admin_export))
         .route("/qr/{code}", get(qr::join_qr))
         .route("/ws", any(socket::upgrade))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

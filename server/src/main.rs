@@ -1,6 +1,6 @@
 //! The server binary: the API router from the library plus the Leptos pages.
 //!
-//! Environment: `DS_DATABASE`, `DS_PUBLIC_URL` (see [`server::Config`]), `LEPTOS_SITE_ADDR`
+//! Environment: `DS_DATABASE`, `DS_PUBLIC_URL`, `DS_ADMIN_KEY` (see [`server::Config`]), `LEPTOS_SITE_ADDR`
 //! (listen address, default 127.0.0.1:3000), the other `LEPTOS_*` variables cargo-leptos
 //! sets, and `RUST_LOG` (default `info`).
 
@@ -9,6 +9,7 @@
 
 use anyhow::Context;
 use axum::Router;
+use axum::serve::ListenerExt;
 use leptos::config::{Env, LeptosOptions, get_configuration};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use server::{Config, api_router, open_state, with_security_headers};
@@ -63,6 +64,12 @@ async fn main() -> anyhow::Result<()> {
 
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("listening on {addr}"))?;
     tracing::info!("listening on http://{addr}");
+    // No Nagle delay: acknowledgements and updates are small frames that must leave at once.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::warn!("could not set TCP_NODELAY: {e}");
+        }
+    });
     axum::serve(listener, router).await.context("serving")?;
     Ok(())
 }

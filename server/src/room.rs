@@ -36,6 +36,8 @@ pub enum RoomMsg {
     },
     /// The set of pairs with a screen connected changed; here is the new set.
     Presence(Vec<Uuid>),
+    /// The workshop was deleted: every screen is told so and disconnected.
+    Deleted,
 }
 
 /// Why the room refused a change. Nothing was changed.
@@ -200,6 +202,16 @@ impl Room {
         state.view.apply(seq, &event);
         // An error only means nobody is listening right now.
         let _ = self.tx.send(RoomMsg::Update { seq, event });
+    }
+
+    /// Deletes the workshop and all its rows, under the ordering lock so no change can
+    /// interleave, then tells every screen. Returns whether the workshop still existed.
+    pub async fn delete(&self) -> Result<bool, StoreError> {
+        let _state = self.state.lock().await;
+        let id = self.workshop_id;
+        let removed = self.store.run(move |s| s.delete_workshop(id)).await?;
+        let _ = self.tx.send(RoomMsg::Deleted);
+        Ok(removed)
     }
 
     /// Counts a connected screen of `pair_id` until the guard is dropped.

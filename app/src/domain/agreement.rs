@@ -8,6 +8,8 @@
 //!   85–90: ordinal dispersion D = 2 Σᵢ₌₁ᵏ⁻¹ Fᵢ′ / (k − 1), Fᵢ′ = Fᵢ if Fᵢ ≤ ½ else 1 − Fᵢ,
 //!   with Fᵢ the cumulative relative frequency. 0 is no dispersion, 1 is polarisation.
 //!
+//! The "split into two camps" flag of the exports is [`is_split`], this project's own rule.
+//!
 //! Reference values come from the R package `agrmt` (Ruedin), whose documentation gives, for
 //! the frequency vector (30, 40, 210, 130, 530, 50, 10), consensus ≈ 0.7257 and Leik ≈ 0.287.
 
@@ -74,6 +76,34 @@ pub fn sample_sd(values: &[f64]) -> Option<f64> {
     })
 }
 
+/// Upper edge (inclusive) of the left camp in [`is_split`].
+pub const SPLIT_LOW_MAX: f64 = 40.0;
+/// Lower edge (inclusive) of the right camp in [`is_split`].
+pub const SPLIT_HIGH_MIN: f64 = 60.0;
+/// Fewest positions for which [`is_split`] can say "split".
+pub const SPLIT_MIN_N: usize = 4;
+
+/// "Split into two camps": the room disagrees in two groups rather than spreading out.
+///
+/// True when all of these hold:
+/// 1. at least [`SPLIT_MIN_N`] (4) positions;
+/// 2. at least a quarter of the positions are ≤ 40 (the left camp);
+/// 3. at least a quarter of the positions are ≥ 60 (the right camp);
+/// 4. fewer positions lie strictly between 40 and 60 than in either camp.
+///
+/// The rule is this project's own, stated so researchers can apply or reject it; the
+/// codebook repeats it.
+pub fn is_split(positions: &[f64]) -> bool {
+    let n = positions.len();
+    if n < SPLIT_MIN_N {
+        return false;
+    }
+    let low = positions.iter().filter(|p| **p <= SPLIT_LOW_MAX).count();
+    let high = positions.iter().filter(|p| **p >= SPLIT_HIGH_MIN).count();
+    let middle = n - low - high;
+    4 * low >= n && 4 * high >= n && middle < low && middle < high
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +152,22 @@ mod tests {
         let v = [2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0];
         assert_eq!(mean(&v), Some(5.0));
         assert!((sample_sd(&v).unwrap() - (32.0f64 / 7.0).sqrt()).abs() < 1e-12);
+    }
+
+    #[test]
+    fn split_rule_edges() {
+        // Fewer than four positions are never split.
+        assert!(!is_split(&[0.0, 0.0, 100.0]));
+        // 40 belongs to the left camp and 60 to the right one.
+        assert!(is_split(&[40.0, 40.0, 60.0, 60.0]));
+        assert!(!is_split(&[40.1, 40.0, 60.0, 60.0]));
+        // A quarter is enough: 3 left, 1 right, nobody between.
+        assert!(is_split(&[10.0, 10.0, 10.0, 90.0]));
+        // Two in the middle is not fewer than two in each camp.
+        assert!(!is_split(&[10.0, 20.0, 50.0, 55.0, 80.0, 90.0]));
+        // One in the middle is.
+        assert!(is_split(&[10.0, 20.0, 50.0, 80.0, 90.0]));
+        // Everyone on one side.
+        assert!(!is_split(&[0.0, 5.0, 10.0, 20.0]));
     }
 }

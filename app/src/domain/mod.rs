@@ -3,6 +3,7 @@
 //! plain `#[test]`s and reused unchanged on both sides of the socket.
 
 pub mod agreement;
+pub mod aspect_stats;
 pub mod board;
 pub mod code;
 pub mod model;

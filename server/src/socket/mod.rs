@@ -135,8 +135,7 @@ async fn serve(
             }
             msg = feed.next() => match msg {
                 Some(msg) => out.send(&msg).await?,
-                // The room holds the sender and we hold the room, so this cannot happen;
-                // if it did, the screen would reconnect and resynchronise.
+                // The workshop was deleted (its refusal was just sent): close the socket.
                 None => return Ok(()),
             }
         }

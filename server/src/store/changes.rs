@@ -264,41 +264,51 @@ impl Store {
 
     /// The whole event log of a workshop, in order (for replay, exports and tests).
     pub fn event_log(&self, workshop_id: Uuid) -> Result<Vec<LoggedEvent>, StoreError> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT seq, at, actor, actor_label, action, card_id, pair_id, before_json,
-                    after_json, change_id, payload_json
-             FROM events WHERE workshop_id = ?1 ORDER BY seq",
-        )?;
-        let rows = stmt
-            .query_map([workshop_id.to_string()], |r| {
-                let payload: Option<String> = r.get(10)?;
-                Ok((
-                    LoggedEvent {
-                        seq: seq_at(r, 0)?,
-                        at: r.get(1)?,
-                        actor: r.get(2)?,
-                        actor_label: r.get(3)?,
-                        action: r.get(4)?,
-                        card_id: opt_uuid_col(r, 5)?,
-                        pair_id: opt_uuid_col(r, 6)?,
-                        before: json_col(r, 7)?,
-                        after: json_col(r, 8)?,
-                        change_id: opt_uuid_col(r, 9)?,
-                        payload: None,
-                    },
-                    payload,
-                ))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        rows.into_iter()
-            .map(|(mut event, payload)| {
-                event.payload = payload
-                    .map(|p| serde_json::from_str(&p))
-                    .transpose()
-                    .map_err(|e| StoreError::Corrupt(format!("event {}: {e}", event.seq)))?;
-                Ok(event)
-            })
-            .collect()
+        read_event_log(&self.conn(), workshop_id, true)
     }
+}
+
+/// Reads the event log of a workshop in sequence order, on `conn` (a plain connection or a
+/// transaction, so exports can read it in the same transaction as the rest).
+/// `with_payload` also decodes the event screens received (exports do not need it).
+pub(super) fn read_event_log(
+    conn: &rusqlite::Connection,
+    workshop_id: Uuid,
+    with_payload: bool,
+) -> Result<Vec<LoggedEvent>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, at, actor, actor_label, action, card_id, pair_id, before_json,
+                after_json, change_id, payload_json
+         FROM events WHERE workshop_id = ?1 ORDER BY seq",
+    )?;
+    let rows = stmt
+        .query_map([workshop_id.to_string()], |r| {
+            let payload: Option<String> = if with_payload { r.get(10)? } else { None };
+            Ok((
+                LoggedEvent {
+                    seq: seq_at(r, 0)?,
+                    at: r.get(1)?,
+                    actor: r.get(2)?,
+                    actor_label: r.get(3)?,
+                    action: r.get(4)?,
+                    card_id: opt_uuid_col(r, 5)?,
+                    pair_id: opt_uuid_col(r, 6)?,
+                    before: json_col(r, 7)?,
+                    after: json_col(r, 8)?,
+                    change_id: opt_uuid_col(r, 9)?,
+                    payload: None,
+                },
+                payload,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter()
+        .map(|(mut event, payload)| {
+            event.payload = payload
+                .map(|p| serde_json::from_str(&p))
+                .transpose()
+                .map_err(|e| StoreError::Corrupt(format!("event {}: {e}", event.seq)))?;
+            Ok(event)
+        })
+        .collect()
 }

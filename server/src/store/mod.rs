@@ -6,6 +6,7 @@
 //! [`Store::run`], which moves the work to tokio's blocking pool.
 
 mod changes;
+mod research;
 mod workshops;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use thiserror::Error;
 use uuid::Uuid;
 
 pub use changes::{Change, ChangeOutcome, LoggedEvent};
+pub use research::{PlacementRecord, WorkshopListing, WorkshopSnapshot};
 pub use workshops::{ExportRow, LoadedRoom, NewWorkshopRecord};
 
 /// The schema, applied idempotently at start-up.

@@ -54,9 +54,9 @@ pub struct ExportRow {
     pub moved_at: i64,
 }
 
-const WORKSHOP_COLUMNS: &str = "id, title, site, question, left_pole, right_pole, join_code, created_at";
+pub(super) const WORKSHOP_COLUMNS: &str = "id, title, site, question, left_pole, right_pole, join_code, created_at";
 
-fn workshop_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<WorkshopInfo> {
+pub(super) fn workshop_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<WorkshopInfo> {
     Ok(WorkshopInfo {
         id: uuid_at(row, 0)?,
         title: row.get(1)?,

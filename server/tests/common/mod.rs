@@ -115,6 +115,12 @@ impl TestServer {
         (ws, view)
     }
 
+    /// The admin key the server generated into `admin-key` beside its database.
+    pub fn admin_key(&self) -> String {
+        let file = self.db_path.parent().expect("a folder").join("admin-key");
+        std::fs::read_to_string(file).expect("admin-key file").trim().to_string()
+    }
+
     /// Opens the database file directly, as a researcher would.
     pub fn open_db(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(&self.db_path).expect("open database")
@@ -137,10 +143,13 @@ async fn serve(db_path: PathBuf) -> (tokio::runtime::Runtime, SocketAddr) {
     let addr = listener.local_addr().expect("address");
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
     runtime.spawn(async move {
-        let config = Config { database_path: db_path, public_url: None };
+        let config = Config { database_path: db_path, public_url: None, admin_key: None };
         let state = open_state(config).await.expect("open state");
         let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
         let _ = ready_tx.send(());
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         axum::serve(listener, api_router(state)).await.expect("serve");
     });
     ready_rx.await.expect("server started");

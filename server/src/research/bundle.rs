@@ -1,0 +1,79 @@
+//! Every file of one workshop's export, and the zip that bundles them.
+
+use std::io::Write;
+
+use thiserror::Error;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::chart::chart_svg;
+use super::csv_files::table_csv;
+use super::json::workshop_json;
+use super::png::svg_to_png;
+use super::tables::WorkshopExport;
+use super::xlsx::workshop_xlsx;
+
+/// The codebook: every column of every file, with references.
+pub const CODEBOOK: &str = include_str!("codebook.md");
+
+/// Why an export could not be produced (a bug or resource problem; the data is untouched).
+#[derive(Debug, Error)]
+pub enum ExportError {
+    /// Writing a CSV failed.
+    #[error("CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// Writing the JSON failed.
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// Writing the workbook failed.
+    #[error("XLSX: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// Writing the zip failed.
+    #[error("zip: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    /// Rasterising the chart failed.
+    #[error("PNG: {0}")]
+    Png(#[from] super::png::PngError),
+    /// Writing into memory failed.
+    #[error("I/O: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Every file of the export, in the order they appear in the zip.
+pub fn export_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
+    let svg = chart_svg(export, 1);
+    let png = svg_to_png(&svg)?;
+    Ok(vec![
+        ("placements.csv", table_csv(&export.placements)?),
+        ("events.csv", table_csv(&export.events)?),
+        ("summary.csv", table_csv(&export.summary)?),
+        ("notes.csv", table_csv(&export.notes)?),
+        ("workshop.json", workshop_json(export)?),
+        ("codebook.md", CODEBOOK.as_bytes().to_vec()),
+        ("workshop.xlsx", workshop_xlsx(export)?),
+        ("chart.svg", svg.into_bytes()),
+        ("chart.png", png),
+    ])
+}
+
+/// The zip of every file (deflate; the workbook and the PNG, already compressed, are stored
+/// as they are). Entries carry a fixed date (1980-01-01, the zip epoch) and fixed permissions,
+/// so the same data always gives the same bytes.
+pub fn export_zip(export: &WorkshopExport) -> Result<Vec<u8>, ExportError> {
+    let files = export_files(export)?;
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    for (name, bytes) in files {
+        let method = if name.ends_with(".xlsx") || name.ends_with(".png") {
+            CompressionMethod::Stored
+        } else {
+            CompressionMethod::Deflated
+        };
+        zip.start_file(name, options.compression_method(method))?;
+        zip.write_all(&bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}

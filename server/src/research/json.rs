@@ -1,0 +1,115 @@
+//! `workshop.json`: everything in one document for tools, with a schema version. Tables are
+//! arrays of objects whose keys are the CSV column names, in column order; values keep their
+//! type (numbers, `true`/`false`, `null` for an empty cell) and text is *not* neutralised.
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq};
+
+use super::tables::{Cell, ROUNDS, Table, WorkshopExport, workshop_date};
+use crate::time::iso_ms;
+
+/// Version of the `workshop.json` layout; raised whenever a field changes meaning or goes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema_version: u32,
+    workshop: WorkshopPart<'a>,
+    rounds: &'a [u32],
+    aspects: Vec<AspectPart<'a>>,
+    pairs: Vec<PairPart<'a>>,
+    placements: Rows<'a>,
+    summary: Rows<'a>,
+    notes: Rows<'a>,
+    events: Rows<'a>,
+}
+
+#[derive(Serialize)]
+struct WorkshopPart<'a> {
+    id: String,
+    title: &'a str,
+    site: &'a str,
+    date: String,
+    created_at: String,
+    question: &'a str,
+    left_pole: &'a str,
+    right_pole: &'a str,
+}
+
+#[derive(Serialize)]
+struct AspectPart<'a> {
+    id: String,
+    order: u32,
+    text: &'a str,
+    author: &'static str,
+}
+
+#[derive(Serialize)]
+struct PairPart<'a> {
+    label: &'a str,
+    joined_at: String,
+}
+
+/// A table's rows as objects in column order.
+struct Rows<'a>(&'a Table);
+
+struct Row<'a>(&'a [&'static str], &'a [Cell]);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.rows.len()))?;
+        for row in &self.0.rows {
+            seq.serialize_element(&Row(self.0.columns, row))?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Row<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (column, cell) in self.0.iter().zip(self.1) {
+            match cell {
+                Cell::Text(t) => map.serialize_entry(column, t)?,
+                Cell::Int(n) => map.serialize_entry(column, n)?,
+                Cell::Num(x) => map.serialize_entry(column, x)?,
+                Cell::Bool(b) => map.serialize_entry(column, b)?,
+                Cell::Empty => map.serialize_entry(column, &None::<()>)?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// The whole document, pretty-printed, UTF-8 without a byte-order mark.
+pub fn workshop_json(export: &WorkshopExport) -> Result<Vec<u8>, serde_json::Error> {
+    let s = &export.snapshot;
+    let w = &s.workshop;
+    let doc = Document {
+        schema_version: SCHEMA_VERSION,
+        workshop: WorkshopPart {
+            id: w.id.to_string(),
+            title: &w.title,
+            site: &w.site,
+            date: workshop_date(w.created_at),
+            created_at: iso_ms(w.created_at),
+            question: &w.question,
+            left_pole: &w.left_pole,
+            right_pole: &w.right_pole,
+        },
+        rounds: &ROUNDS,
+        aspects: s
+            .cards
+            .iter()
+            .map(|c| AspectPart { id: c.id.to_string(), order: c.order, text: &c.text, author: "facilitator" })
+            .collect(),
+        pairs: s.pairs.iter().map(|p| PairPart { label: &p.label, joined_at: iso_ms(p.joined_at) }).collect(),
+        placements: Rows(&export.placements),
+        summary: Rows(&export.summary),
+        notes: Rows(&export.notes),
+        events: Rows(&export.events),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&doc)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

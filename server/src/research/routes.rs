@@ -1,0 +1,209 @@
+//! HTTP routes of the research data: downloads and deletion for the facilitator (by the
+//! console secret) and for researchers (by the admin key), and the researchers' list.
+//!
+//! The admin key is accepted as `Authorization: Bearer <key>` or as the `ds_admin` cookie
+//! that [`login`] sets. Pair tokens and the projector's workshop id never give access: only
+//! the facilitator secret or the admin key are looked at. Every refusal is a JSON
+//! [`ApiError`](app::api::ApiError) and changes nothing.
+
+use axum::Json;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::tables::workshop_date;
+use super::{DownloadError, zip_of};
+use crate::AppState;
+use crate::http::{ApiFailure, ApiJson, ApiPath};
+use crate::secret::hash_secret;
+use crate::store::StoreError;
+
+/// Name of the cookie holding the admin key after [`login`].
+pub const ADMIN_COOKIE: &str = "ds_admin";
+
+/// Proof that the request carries the admin key.
+pub struct Admin;
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+}
+
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+fn unauthorised() -> ApiFailure {
+    ApiFailure::new(
+        StatusCode::UNAUTHORIZED,
+        "This needs the admin key. Use the researcher link the server printed when it first started, \
+         or the key in the file admin-key beside the database.",
+        Some("Admin key"),
+    )
+}
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let given = bearer(&parts.headers).or_else(|| cookie(&parts.headers, ADMIN_COOKIE));
+        match given {
+            // Hashes are compared, so the comparison's timing says nothing about the key.
+            Some(key) if hash_secret(key) == *state.admin_key_hash => Ok(Admin),
+            _ => Err(unauthorised()),
+        }
+    }
+}
+
+fn failed(e: &dyn std::fmt::Display) -> ApiFailure {
+    tracing::error!(error = %e, "research request failed");
+    ApiFailure::new(StatusCode::INTERNAL_SERVER_ERROR, "The server could not do this; nothing was changed.", None)
+}
+
+fn no_workshop() -> ApiFailure {
+    ApiFailure::new(StatusCode::NOT_FOUND, "There is no such workshop (it may have been deleted).", None)
+}
+
+fn no_console() -> ApiFailure {
+    ApiFailure::new(StatusCode::NOT_FOUND, "No workshop has this console link.", None)
+}
+
+/// The zip of workshop `id` as a download named after it.
+async fn download(state: &AppState, id: Uuid) -> Result<Response, ApiFailure> {
+    let bytes = match zip_of(&state.store, id).await {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(no_workshop()),
+        Err(DownloadError::Store(e)) => return Err(failed(&e)),
+        Err(DownloadError::Export(e)) => return Err(failed(&e)),
+    };
+    let disposition = format!("attachment; filename=\"workshop-{id}.zip\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+async fn workshop_id_by_secret(state: &AppState, secret: &str) -> Result<Uuid, ApiFailure> {
+    match state.hub.workshop_by_secret(secret).await {
+        Ok(Some(workshop)) => Ok(workshop.id),
+        Ok(None) => Err(no_console()),
+        Err(e) => Err(failed(&e)),
+    }
+}
+
+async fn delete(state: &AppState, id: Uuid) -> Result<StatusCode, ApiFailure> {
+    match state.hub.delete_workshop(id).await {
+        Ok(true) => {
+            tracing::info!(workshop = %id, "workshop deleted with all its data");
+            Ok(StatusCode::NO_CONTENT)
+        }
+        Ok(false) => Err(no_workshop()),
+        Err(e) => Err(failed(&e as &StoreError)),
+    }
+}
+
+/// `GET /f/{secret}/export.zip`: the facilitator downloads everything.
+pub async fn facilitator_export(
+    State(state): State<AppState>,
+    ApiPath(secret): ApiPath<String>,
+) -> Result<Response, ApiFailure> {
+    let id = workshop_id_by_secret(&state, &secret).await?;
+    download(&state, id).await
+}
+
+/// `DELETE /f/{secret}/workshop`: the facilitator deletes the workshop and all its data.
+pub async fn facilitator_delete(
+    State(state): State<AppState>,
+    ApiPath(secret): ApiPath<String>,
+) -> Result<StatusCode, ApiFailure> {
+    let id = workshop_id_by_secret(&state, &secret).await?;
+    delete(&state, id).await
+}
+
+/// The key typed into the researcher area's "Admin key" field.
+#[derive(Debug, Deserialize)]
+pub struct Login {
+    /// The admin key.
+    pub key: String,
+}
+
+/// `POST /api/research/login`: checks the key and keeps it in an HTTP-only, same-site
+/// cookie, so the researcher area's links can download without a header.
+pub async fn login(State(state): State<AppState>, ApiJson(login): ApiJson<Login>) -> Result<Response, ApiFailure> {
+    let key = login.key.trim();
+    let plausible = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !plausible || hash_secret(key) != *state.admin_key_hash {
+        return Err(ApiFailure::new(StatusCode::UNAUTHORIZED, "That is not the admin key.", Some("Admin key")));
+    }
+    let cookie = format!("{ADMIN_COOKIE}={key}; Path=/; HttpOnly; SameSite=Strict");
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+}
+
+/// One workshop in the researchers' list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopEntry {
+    /// Workshop id (for the download and delete links).
+    pub id: Uuid,
+    /// Title.
+    pub title: String,
+    /// Study site.
+    pub site: String,
+    /// `YYYY-MM-DD` (UTC).
+    pub date: String,
+    /// Pairs that joined.
+    pub pairs: u64,
+    /// Aspects.
+    pub aspects: u64,
+    /// Aspects on the spectrum now, over all pairs.
+    pub placements: u64,
+}
+
+/// `GET /api/research/workshops`: every workshop, newest first.
+pub async fn list_workshops(_: Admin, State(state): State<AppState>) -> Result<Json<Vec<WorkshopEntry>>, ApiFailure> {
+    let rows = state.store.run(|s| s.list_workshops()).await.map_err(|e| failed(&e))?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|w| WorkshopEntry {
+                id: w.id,
+                title: w.title,
+                site: w.site,
+                date: workshop_date(w.created_at),
+                pairs: w.pairs,
+                aspects: w.aspects,
+                placements: w.placements,
+            })
+            .collect(),
+    ))
+}
+
+/// `GET /api/research/workshops/{id}/export.zip`.
+pub async fn admin_export(
+    _: Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<Response, ApiFailure> {
+    download(&state, id).await
+}
+
+/// `DELETE /api/research/workshops/{id}`.
+pub async fn admin_delete(
+    _: Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<StatusCode, ApiFailure> {
+    delete(&state, id).await
+}

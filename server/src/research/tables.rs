@@ -1,0 +1,279 @@
+//! The export tables of one workshop, computed once from a [`WorkshopSnapshot`] and then
+//! written as CSV, JSON and XLSX. Cells keep their type ([`Cell`]) so the spreadsheet gets
+//! numbers as numbers and text as text, while the CSV gets the same values as text.
+
+use std::collections::HashMap;
+
+use app::domain::aspect_stats::{AspectStats, aspect_stats};
+use chrono::DateTime;
+use uuid::Uuid;
+
+use crate::store::{LoggedEvent, WorkshopSnapshot};
+use crate::time::iso_ms;
+
+/// Rounds that exist today: until rounds are built, every workshop has exactly round 1.
+pub const ROUNDS: [u32; 1] = [1];
+/// `aspect_author` of aspects the facilitator wrote (all of them, until pairs can add some).
+pub const FACILITATOR_AUTHOR: &str = "facilitator";
+/// `status` of a pair × aspect that is on the spectrum.
+pub const STATUS_PLACED: &str = "placed";
+/// `status` of a pair × aspect that is not on the spectrum (still in the tray).
+pub const STATUS_NOT_PLACED: &str = "not placed";
+
+/// Columns of `placements.csv`.
+pub const PLACEMENT_COLUMNS: &[&str] = &[
+    "workshop_id",
+    "title",
+    "site",
+    "date",
+    "round",
+    "pair_label",
+    "aspect_id",
+    "aspect_text",
+    "aspect_author",
+    "position",
+    "status",
+    "reason",
+    "intended_outcome",
+    "unintended_outcome",
+    "first_placed_at",
+    "last_moved_at",
+    "moves",
+];
+/// Columns of `events.csv`.
+pub const EVENT_COLUMNS: &[&str] = &["seq", "at", "actor", "action", "aspect_text", "before", "after"];
+/// Columns of `summary.csv`.
+pub const SUMMARY_COLUMNS: &[&str] = &[
+    "workshop_id",
+    "round",
+    "aspect_id",
+    "aspect_text",
+    "n_placed",
+    "n_cant_place",
+    "median",
+    "q1",
+    "q3",
+    "mean",
+    "sd",
+    "consensus",
+    "consensus_bins",
+    "split",
+];
+/// Columns of `notes.csv`.
+pub const NOTE_COLUMNS: &[&str] = &["workshop_id", "round", "pair_label", "aspect_id", "aspect_text", "kind", "text"];
+
+/// One typed cell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Text as the participants or the facilitator typed it.
+    Text(String),
+    /// A whole number (counts, rounds, sequence numbers).
+    Int(i64),
+    /// A real number (positions, statistics).
+    Num(f64),
+    /// A yes/no flag, written `true`/`false` in CSV.
+    Bool(bool),
+    /// No value (not placed, not computable).
+    Empty,
+}
+
+impl Cell {
+    fn opt_num(value: Option<f64>) -> Cell {
+        value.map_or(Cell::Empty, Cell::Num)
+    }
+
+    fn text(value: impl Into<String>) -> Cell {
+        Cell::Text(value.into())
+    }
+}
+
+/// A table with its name (the file and sheet name without extension) and columns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// `placements`, `events`, `summary` or `notes`.
+    pub name: &'static str,
+    /// Column names, in file order.
+    pub columns: &'static [&'static str],
+    /// Rows; each has one cell per column.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// The statistics of one aspect in one round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AspectRound {
+    /// The round.
+    pub round: u32,
+    /// The aspect.
+    pub card_id: Uuid,
+    /// Positions in pair joining order.
+    pub positions: Vec<f64>,
+    /// Its statistics.
+    pub stats: AspectStats,
+}
+
+/// Everything an export of one workshop is made of. Built once; every file is rendered from
+/// it, so the files agree with each other.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkshopExport {
+    /// The stored data.
+    pub snapshot: WorkshopSnapshot,
+    /// Statistics per round × aspect, rounds then aspect order.
+    pub aspect_rounds: Vec<AspectRound>,
+    /// One row per round × pair × aspect.
+    pub placements: Table,
+    /// One row per event.
+    pub events: Table,
+    /// One row per round × aspect.
+    pub summary: Table,
+    /// One row per note or reason (none until notes exist).
+    pub notes: Table,
+}
+
+/// The workshop's date, `YYYY-MM-DD` in UTC (the day it was created).
+pub fn workshop_date(created_at_ms: i64) -> String {
+    DateTime::from_timestamp_millis(created_at_ms).map_or_else(String::new, |t| t.format("%Y-%m-%d").to_string())
+}
+
+impl WorkshopExport {
+    /// Computes every table from a snapshot. Orders: rounds ascending, pairs in joining
+    /// order, aspects in display order, events by sequence number.
+    pub fn new(snapshot: WorkshopSnapshot) -> WorkshopExport {
+        let w = &snapshot.workshop;
+        let workshop_id = w.id.to_string();
+        let date = workshop_date(w.created_at);
+        let placed: HashMap<(Uuid, Uuid), _> =
+            snapshot.placements.iter().map(|p| ((p.pair_id, p.card_id), p)).collect();
+        let mut placements = Vec::with_capacity(ROUNDS.len() * snapshot.pairs.len() * snapshot.cards.len());
+        for round in ROUNDS {
+            for pair in &snapshot.pairs {
+                for card in &snapshot.cards {
+                    let record = placed.get(&(pair.id, card.id));
+                    placements.push(vec![
+                        Cell::text(&workshop_id),
+                        Cell::text(&w.title),
+                        Cell::text(&w.site),
+                        Cell::text(&date),
+                        Cell::Int(round.into()),
+                        Cell::text(&pair.label),
+                        Cell::text(card.id.to_string()),
+                        Cell::text(&card.text),
+                        Cell::text(FACILITATOR_AUTHOR),
+                        record.map_or(Cell::Empty, |p| Cell::Num(p.position)),
+                        Cell::text(if record.is_some() { STATUS_PLACED } else { STATUS_NOT_PLACED }),
+                        Cell::Empty,
+                        Cell::Empty,
+                        Cell::Empty,
+                        record.map_or(Cell::Empty, |p| Cell::Text(iso_ms(p.placed_at))),
+                        record.map_or(Cell::Empty, |p| Cell::Text(iso_ms(p.moved_at))),
+                        record.map_or(Cell::Empty, |p| Cell::Int(p.move_count.into())),
+                    ]);
+                }
+            }
+        }
+        let mut aspect_rounds = Vec::new();
+        let mut summary = Vec::new();
+        for round in ROUNDS {
+            for card in &snapshot.cards {
+                let positions: Vec<f64> = snapshot
+                    .pairs
+                    .iter()
+                    .filter_map(|pair| placed.get(&(pair.id, card.id)).map(|p| p.position))
+                    .collect();
+                let stats = aspect_stats(&positions, 0);
+                summary.push(vec![
+                    Cell::text(&workshop_id),
+                    Cell::Int(round.into()),
+                    Cell::text(card.id.to_string()),
+                    Cell::text(&card.text),
+                    Cell::Int(stats.n_placed as i64),
+                    Cell::Int(stats.n_cant_place as i64),
+                    Cell::opt_num(stats.median),
+                    Cell::opt_num(stats.q1),
+                    Cell::opt_num(stats.q3),
+                    Cell::opt_num(stats.mean),
+                    Cell::opt_num(stats.sd),
+                    Cell::opt_num(stats.consensus),
+                    Cell::Int(stats.consensus_bins as i64),
+                    Cell::Bool(stats.split),
+                ]);
+                aspect_rounds.push(AspectRound { round, card_id: card.id, positions, stats });
+            }
+        }
+        let card_text: HashMap<Uuid, &str> = snapshot.cards.iter().map(|c| (c.id, c.text.as_str())).collect();
+        let events = snapshot.events.iter().map(|e| event_row(e, &card_text)).collect();
+        WorkshopExport {
+            placements: Table { name: "placements", columns: PLACEMENT_COLUMNS, rows: placements },
+            events: Table { name: "events", columns: EVENT_COLUMNS, rows: events },
+            summary: Table { name: "summary", columns: SUMMARY_COLUMNS, rows: summary },
+            notes: Table { name: "notes", columns: NOTE_COLUMNS, rows: Vec::new() },
+            aspect_rounds,
+            snapshot,
+        }
+    }
+
+    /// The four tables in file order.
+    pub fn tables(&self) -> [&Table; 4] {
+        [&self.placements, &self.events, &self.summary, &self.notes]
+    }
+}
+
+/// `facilitator`, `system`, or the pair's label for a pair's own change.
+fn actor_of(event: &LoggedEvent) -> &str {
+    if event.actor == "pair" { &event.actor_label } else { &event.actor }
+}
+
+/// A before/after state: the position alone for placement events (`{"position": x}`), the
+/// compact JSON otherwise, empty when there was no state.
+fn state_cell(value: Option<&serde_json::Value>) -> Cell {
+    match value {
+        None => Cell::Empty,
+        Some(v) => match v.as_object().filter(|o| o.len() == 1).and_then(|o| o.get("position")) {
+            Some(position) => position.as_f64().map_or_else(|| Cell::Text(v.to_string()), Cell::Num),
+            None => Cell::Text(v.to_string()),
+        },
+    }
+}
+
+/// The logged state without the join code (`workshop_created` records it): exports carry
+/// nothing that lets a reader join or act in the workshop.
+fn without_join_code(value: Option<&serde_json::Value>) -> Option<serde_json::Value> {
+    let mut value = value?.clone();
+    if let Some(object) = value.as_object_mut() {
+        object.remove("join_code");
+    }
+    Some(value)
+}
+
+fn event_row(event: &LoggedEvent, card_text: &HashMap<Uuid, &str>) -> Vec<Cell> {
+    let aspect = event.card_id.and_then(|id| card_text.get(&id)).map_or(Cell::Empty, |t| Cell::text(*t));
+    let (before, after) = (without_join_code(event.before.as_ref()), without_join_code(event.after.as_ref()));
+    vec![
+        Cell::Int(i64::try_from(event.seq).unwrap_or(i64::MAX)),
+        Cell::Text(iso_ms(event.at)),
+        Cell::text(actor_of(event)),
+        Cell::text(&event.action),
+        aspect,
+        state_cell(before.as_ref()),
+        state_cell(after.as_ref()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn dates_are_utc_days() {
+        // 2026-11-23T23:59:59.999Z is still the 23rd in UTC.
+        assert_eq!(workshop_date(1_795_478_399_999), "2026-11-23");
+        assert_eq!(workshop_date(0), "1970-01-01");
+    }
+
+    #[test]
+    fn states_are_positions_or_json() {
+        assert_eq!(state_cell(None), Cell::Empty);
+        assert_eq!(state_cell(Some(&json!({"position": 42.5}))), Cell::Num(42.5));
+        assert_eq!(state_cell(Some(&json!({"label": "Pair A"}))), Cell::Text("{\"label\":\"Pair A\"}".into()));
+    }
+}

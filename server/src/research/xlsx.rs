@@ -1,0 +1,70 @@
+//! `workshop.xlsx`: one sheet per table (placements, events, summary, notes) plus a
+//! `workshop` sheet, written with `rust_xlsxwriter`. Numbers are numeric cells, flags are
+//! boolean cells, and text is always a string cell, so nothing is ever a formula; text is
+//! therefore stored exactly as typed (no neutralising apostrophe). Timestamps are ISO 8601
+//! text, as in the CSV files.
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+use super::tables::{Cell, Table, WorkshopExport, workshop_date};
+use crate::time::iso_ms;
+
+/// Fixed document properties, so the same data always gives the same bytes: the creation
+/// time is the workshop's, not the export's.
+fn properties(export: &WorkshopExport) -> Result<DocProperties, XlsxError> {
+    let w = &export.snapshot.workshop;
+    let created = ExcelDateTime::from_timestamp(w.created_at.div_euclid(1000))?;
+    Ok(DocProperties::new().set_title(&w.title).set_author("Discretion Spectrum").set_creation_datetime(&created))
+}
+
+fn write_table(sheet: &mut Worksheet, table: &Table, header: &Format) -> Result<(), XlsxError> {
+    sheet.set_name(table.name)?;
+    for (col, name) in table.columns.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *name, header)?;
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Text(t) => sheet.write_string(r, c, t)?,
+                Cell::Int(n) => sheet.write_number(r, c, *n as f64)?,
+                Cell::Num(x) => sheet.write_number(r, c, *x)?,
+                Cell::Bool(b) => sheet.write_boolean(r, c, *b)?,
+                Cell::Empty => sheet,
+            };
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// The workbook's bytes.
+pub fn workshop_xlsx(export: &WorkshopExport) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    workbook.set_properties(&properties(export)?);
+    let header = Format::new().set_bold();
+    let w = &export.snapshot.workshop;
+    let about = workbook.add_worksheet();
+    about.set_name("workshop")?;
+    let facts = [
+        ("workshop_id", w.id.to_string()),
+        ("title", w.title.clone()),
+        ("site", w.site.clone()),
+        ("date", workshop_date(w.created_at)),
+        ("created_at", iso_ms(w.created_at)),
+        ("question", w.question.clone()),
+        ("left_pole", w.left_pole.clone()),
+        ("right_pole", w.right_pole.clone()),
+    ];
+    about.write_string_with_format(0, 0, "field", &header)?;
+    about.write_string_with_format(0, 1, "value", &header)?;
+    for (i, (key, value)) in facts.iter().enumerate() {
+        about.write_string(i as u32 + 1, 0, *key)?;
+        about.write_string(i as u32 + 1, 1, value)?;
+    }
+    for table in export.tables() {
+        write_table(workbook.add_worksheet(), table, &header)?;
+    }
+    workbook.save_to_buffer()
+}

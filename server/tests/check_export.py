@@ -1,0 +1,82 @@
+"""Opens an export zip with independent readers (pandas, openpyxl) and checks its values and
+that no spreadsheet cell is a formula.
+
+    cargo run -p server --example sample_export -- /tmp/sample-export.zip
+    python3 server/tests/check_export.py /tmp/sample-export.zip
+
+Needs: pip install pandas openpyxl
+"""
+
+import io
+import json
+import sys
+import zipfile
+
+import openpyxl
+import pandas as pd
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def main(path):
+    z = zipfile.ZipFile(path)
+    names = z.namelist()
+    assert names == [
+        "placements.csv", "events.csv", "summary.csv", "notes.csv",
+        "workshop.json", "codebook.md", "workshop.xlsx", "chart.svg", "chart.png",
+    ], names
+    tables = {}
+    for name in ["placements", "events", "summary", "notes"]:
+        raw = z.read(f"{name}.csv")
+        assert raw.startswith(b"\xef\xbb\xbf"), name
+        tables[name] = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", keep_default_na=False, dtype=str)
+    doc = json.loads(z.read("workshop.json"))
+    assert doc["schema_version"] == 1
+
+    placements = tables["placements"]
+    assert len(placements) == 12, len(placements)
+    assert list(placements["pair_label"].unique()) == ["Pâr 1", "'=Pair 2"]
+    # Text cells that a spreadsheet would run are neutralised in CSV, kept as typed in JSON.
+    for column in ["title", "site", "pair_label", "aspect_text"]:
+        for value in placements[column]:
+            assert not value.startswith(FORMULA_START), (column, value)
+    assert "Café 🙂 Siân" in set(placements["aspect_text"])
+    assert "'+44 caseload, \"balance\"" in set(placements["aspect_text"])
+    assert [a["text"] for a in doc["aspects"]][1] == "=SUM(A1:A2)"
+    positions = pd.to_numeric(placements["position"])
+    assert positions.tolist() == [10, 20, 80, 90, 50, 0, 12.5, 95, 85, 5, 55, 100], positions.tolist()
+
+    summary = tables["summary"]
+    first = summary.iloc[0]
+    assert (first["n_placed"], first["median"], first["q1"], first["q3"]) == ("2", "11.25", "10.625", "11.875")
+    # pandas agrees with the type-7 quartiles and the sample sd.
+    for _, row in summary.iterrows():
+        values = pd.to_numeric(placements[placements["aspect_id"] == row["aspect_id"]]["position"])
+        assert abs(values.quantile(0.25) - float(row["q1"])) < 1e-9
+        assert abs(values.median() - float(row["median"])) < 1e-9
+        assert abs(values.quantile(0.75) - float(row["q3"])) < 1e-9
+        assert abs(values.std() - float(row["sd"])) < 1e-9
+    assert set(summary["split"]) <= {"true", "false"}
+    assert len(tables["notes"]) == 0 and list(tables["notes"].columns) == [
+        "workshop_id", "round", "pair_label", "aspect_id", "aspect_text", "kind", "text"]
+    assert len(tables["events"]) == 1 + 2 + 12
+
+    book = openpyxl.load_workbook(io.BytesIO(z.read("workshop.xlsx")))
+    assert book.sheetnames == ["workshop", "placements", "events", "summary", "notes"], book.sheetnames
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+    sheet = book["placements"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, [c.value for c in r])) for r in sheet.iter_rows(min_row=2)]
+    assert len(rows) == 12
+    assert rows[0]["position"] == 10 and isinstance(rows[0]["position"], (int, float))
+    assert rows[1]["aspect_text"] == "=SUM(A1:A2)"
+    assert rows[7]["pair_label"] == "=Pair 2"
+    assert rows[0]["round"] == 1
+    print("ok:", path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
