@@ -34,11 +34,9 @@ pub fn stored_pair(code: &str) -> Option<Joined> {
 pub fn JoinPage() -> impl IntoView {
     let query = use_query_map();
     let initial_code = query.with_untracked(|q| q.get("code")).unwrap_or_default().trim().to_uppercase();
-    // The inputs are read when the form is submitted, not mirrored into signals: text typed
-    // before the WebAssembly hydrated the page would otherwise be lost.
-    let code_input: NodeRef<leptos::html::Input> = NodeRef::new();
-    let label_input: NodeRef<leptos::html::Input> = NodeRef::new();
-    let value_of = |input: NodeRef<leptos::html::Input>| input.get_untracked().map(|el| el.value()).unwrap_or_default();
+    // The inputs are read when the form is submitted (browser::field_value), not mirrored into
+    // signals: text typed before the WebAssembly hydrated the page would otherwise be lost.
+    let value_of = |id: &str| browser::field_value(id).unwrap_or_default();
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let hydrated = crate::components::use_hydrated();
@@ -63,12 +61,12 @@ pub fn JoinPage() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let typed = value_of(code_input);
+        let typed = value_of("join-code");
         if let Some(known) = normalize_code(&typed).filter(|c| stored_pair(c).is_some()) {
             navigate(&format!("/pair/{known}"), NavigateOptions::default());
             return;
         }
-        let request = JoinRequest { code: typed, label: value_of(label_input) };
+        let request = JoinRequest { code: typed, label: value_of("pair-name") };
         busy.set(true);
         error.set(None);
         let navigate = navigate.clone();
@@ -106,7 +104,6 @@ pub fn JoinPage() -> impl IntoView {
                         spellcheck="false"
                         maxlength="12"
                         aria-invalid=move || invalid("Join code")().then_some("true")
-                        node_ref=code_input
                     />
                 </div>
                 <div class="field">
@@ -119,7 +116,6 @@ pub fn JoinPage() -> impl IntoView {
                         autocomplete="off"
                         aria-describedby="pair-name-hint"
                         aria-invalid=move || invalid("Pair name")().then_some("true")
-                        node_ref=label_input
                     />
                     <p class="hint" id="pair-name-hint">"Any label the room will recognise. No real names needed."</p>
                 </div>
