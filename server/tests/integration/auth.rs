@@ -1,9 +1,7 @@
 //! Who may do what: secrets, tokens, codes and roles.
 
-mod common;
-
+use crate::common::{TestServer, pair_auth, place};
 use app::protocol::{Auth, ClientMsg, ErrorCode, ServerMsg};
-use common::{TestServer, pair_auth, place};
 use uuid::Uuid;
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen"];

@@ -1,7 +1,6 @@
 //! Test harness: a real server on a free port over a real SQLite file, and a typed websocket
 //! client. Each server runs on its own tokio runtime, so dropping or restarting it kills every
 //! task it had (listener, sockets) at once, as a crash would.
-#![allow(dead_code)] // each test file uses a different part of the harness
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

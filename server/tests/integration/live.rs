@@ -1,10 +1,8 @@
 //! A live session: a facilitator, a projector and three pairs, one with two tablets.
 
-mod common;
-
+use crate::common::{TestServer, place};
 use app::domain::Event;
 use app::protocol::{ClientMsg, ServerMsg};
-use common::{TestServer, place};
 use uuid::Uuid;
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen", "Caseload balance"];

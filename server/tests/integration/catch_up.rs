@@ -1,11 +1,9 @@
 //! Reconnecting screens: a client that says the last sequence it saw gets exactly what it
 //! missed, or a fresh snapshot when it is too far behind or its number makes no sense.
 
-mod common;
-
+use crate::common::{TestServer, WsClient, pair_auth, place};
 use app::domain::{Event, Viewer};
 use app::protocol::{Auth, ClientMsg, MAX_CATCH_UP, ServerMsg};
-use common::{TestServer, WsClient, pair_auth, place};
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen"];
 

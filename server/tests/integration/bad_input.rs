@@ -1,11 +1,9 @@
 //! Bad input over the websocket gets a clear refusal and changes nothing; other users never
 //! notice.
 
-mod common;
-
+use crate::common::{TestServer, place};
 use app::api::Joined;
 use app::protocol::{ClientMsg, ErrorCode, ServerMsg};
-use common::{TestServer, place};
 use tokio_tungstenite::tungstenite::Message;
 use uuid::Uuid;
 
@@ -16,7 +14,7 @@ fn refused_with(msg: &ServerMsg, want: ErrorCode) -> bool {
 }
 
 /// A workshop with one pair signed in; returns the server, the pair, its tablet and a card.
-async fn one_pair() -> (TestServer, Joined, common::WsClient, Uuid) {
+async fn one_pair() -> (TestServer, Joined, crate::common::WsClient, Uuid) {
     let server = TestServer::start().await;
     let created = server.create_workshop(ASPECTS).await;
     let joined = server.join(&created.join_code, "Pair A").await;
@@ -127,10 +125,10 @@ async fn a_change_before_hello_is_refused_and_hello_still_works() {
     let ServerMsg::Refused { code: ErrorCode::NotReady, change_id: Some(_), .. } = reply else {
         panic!("{reply:?}");
     };
-    ws.hello(common::pair_auth(&joined), None).await;
+    ws.hello(crate::common::pair_auth(&joined), None).await;
     ws.expect_snapshot().await;
     // A second hello is refused too, and the connection stays.
-    ws.send(&ClientMsg::Hello { auth: common::pair_auth(&joined), last_seq: None }).await;
+    ws.send(&ClientMsg::Hello { auth: crate::common::pair_auth(&joined), last_seq: None }).await;
     assert!(refused_with(&ws.recv().await, ErrorCode::NotReady));
 }
 

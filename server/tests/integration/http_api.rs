@@ -1,11 +1,9 @@
 //! The HTTP API: creating, looking up and joining workshops, the CSV download and the QR
 //! code, including every kind of bad request.
 
-mod common;
-
+use crate::common::{TestServer, new_workshop, place};
 use app::api::{ApiError, NewWorkshop};
 use app::domain::WorkshopInfo;
-use common::{TestServer, new_workshop, place};
 use reqwest::StatusCode;
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen"];

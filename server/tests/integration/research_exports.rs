@@ -1,14 +1,12 @@
 //! The research exports: every file's exact contents after real websocket changes, identical
 //! bytes on every export and after a restart, and no secrets inside.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
+use crate::common::{TestServer, place};
 use app::api::{CreatedWorkshop, Joined};
 use app::protocol::ClientMsg;
-use common::{TestServer, place};
 use uuid::Uuid;
 
 const ASPECTS: &[&str] = &["Holding patients", "=Where people are seen", "Caseload balance, \"wellbeing\" 🙂"];
@@ -179,7 +177,7 @@ async fn every_file_has_exactly_the_expected_contents() {
     assert_eq!(json["events"][5]["before"], 10.0);
     assert_eq!(json["notes"], serde_json::json!([]));
 
-    assert_eq!(text(file["codebook.md"]), include_str!("../src/research/codebook.md"));
+    assert_eq!(text(file["codebook.md"]), include_str!("../../src/research/codebook.md"));
 
     // workshop.xlsx: a real workbook with the five sheets and no formula anywhere.
     let sheets = unzip(file["workshop.xlsx"]);

@@ -1,11 +1,9 @@
 //! Who may list, download and delete research data: only the admin key or the workshop's
 //! facilitator secret; deleting removes every row and disconnects the room's screens.
 
-mod common;
-
+use crate::common::{TestServer, place};
 use app::api::ApiError;
 use app::protocol::{ErrorCode, ServerMsg};
-use common::{TestServer, place};
 use serde_json::Value;
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen"];

@@ -1,10 +1,8 @@
 //! Acknowledged means durable: restarts lose nothing, resent changes are not applied twice,
 //! and the event log holds one row per change.
 
-mod common;
-
+use crate::common::{TestServer, place};
 use app::protocol::{ClientMsg, ServerMsg};
-use common::{TestServer, place};
 use serde_json::json;
 use uuid::Uuid;
 

@@ -1,0 +1,14 @@
+//! All server integration tests in one binary: each test starts a real server on a free
+//! port with a real database file. One binary keeps link time and disk use down.
+
+mod common;
+
+mod auth;
+mod bad_input;
+mod catch_up;
+mod crash;
+mod http_api;
+mod live;
+mod persist;
+mod research_access;
+mod research_exports;
