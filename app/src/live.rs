@@ -16,9 +16,10 @@ mod socket;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::Control;
 use crate::domain::outbox::{ChangeKind, Outbox, PendingChange, sync_status_text};
 use crate::domain::{RoomView, Viewer};
-use crate::protocol::Auth;
+use crate::protocol::{Auth, ClientMsg};
 
 pub use crate::domain::outbox::Link;
 
@@ -66,6 +67,8 @@ pub struct Live {
     pub last_error: RwSignal<Option<String>>,
     /// Changes not yet shown in `view`.
     pub outbox: RwSignal<Outbox>,
+    /// The server's clock minus this device's, in ms (from `Welcome`), for countdowns.
+    pub clock_offset: RwSignal<i64>,
     pending_key: StoredValue<Option<String>>,
     view_key: StoredValue<Option<String>>,
     #[cfg(feature = "hydrate")]
@@ -77,7 +80,7 @@ impl Live {
     /// connected (otherwise on reconnect).
     pub fn change(&self, card_id: Uuid, kind: ChangeKind) {
         let change = PendingChange { change_id: browser::random_uuid(), card_id, kind, acked_seq: None };
-        self.outbox.update(|o| o.push(change.change_id, card_id, kind));
+        self.outbox.update(|o| o.push(change.change_id, card_id, change.kind.clone()));
         self.persist();
         #[cfg(feature = "hydrate")]
         self.socket.with_value(|s| {
@@ -87,6 +90,24 @@ impl Live {
         });
         #[cfg(not(feature = "hydrate"))]
         let _ = change;
+    }
+
+    /// Sends one of the facilitator's controls now. Controls are not queued: a facilitator
+    /// offline is told so and tries again (the room must not jump phases minutes later).
+    pub fn control(&self, control: Control) {
+        let msg = ClientMsg::Control { change_id: browser::random_uuid(), control };
+        #[cfg(feature = "hydrate")]
+        {
+            let sent = self.socket.with_value(|s| s.as_ref().is_some_and(|s| s.send_now(&msg)));
+            if sent {
+                self.last_error.set(None);
+            } else {
+                self.last_error
+                    .set(Some("The console is not connected; nothing was changed. Try again in a moment.".into()));
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = msg;
     }
 
     /// Writes the unsaved changes to storage (or clears it when there are none).
@@ -149,6 +170,7 @@ pub fn use_live(config: Signal<Option<LiveConfig>>) -> Live {
         presence: RwSignal::new(Vec::new()),
         last_error: RwSignal::new(None),
         outbox: RwSignal::new(Outbox::default()),
+        clock_offset: RwSignal::new(0),
         pending_key: StoredValue::new(None),
         view_key: StoredValue::new(None),
         #[cfg(feature = "hydrate")]

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::{Event, RoomView, Viewer};
+use crate::domain::{Control, Event, PairAction, RoomView, Viewer};
 
 /// Largest websocket message the server accepts, in bytes. Real messages are under 300 bytes.
 pub const MAX_MESSAGE_BYTES: usize = 4 * 1024;
@@ -39,6 +39,39 @@ pub enum ClientMsg {
     Place { change_id: Uuid, card_id: Uuid, position: f64 },
     /// Take an aspect off the spectrum, back into the tray.
     Unplace { change_id: Uuid, card_id: Uuid },
+    /// A pair writes a new post-it (the device chooses `card_id`).
+    AddCard { change_id: Uuid, card_id: Uuid, text: String },
+    /// A pair saves a post-it's sheet: outcome notes, and "can't place" with a reason.
+    SaveSheet { change_id: Uuid, card_id: Uuid, intended: String, unintended: String, cant_place: Option<String> },
+    /// The facilitator runs the session (phase, timer, post-its, focus, pairs).
+    Control { change_id: Uuid, control: Control },
+}
+
+impl ClientMsg {
+    /// The change id of a change message.
+    pub fn change_id(&self) -> Option<Uuid> {
+        match self {
+            ClientMsg::Hello { .. } => None,
+            ClientMsg::Place { change_id, .. }
+            | ClientMsg::Unplace { change_id, .. }
+            | ClientMsg::AddCard { change_id, .. }
+            | ClientMsg::SaveSheet { change_id, .. }
+            | ClientMsg::Control { change_id, .. } => Some(*change_id),
+        }
+    }
+
+    /// The pair action this message asks for, if it is one.
+    pub fn pair_action(&self) -> Option<PairAction> {
+        Some(match self.clone() {
+            ClientMsg::Place { card_id, position, .. } => PairAction::Place { card_id, position },
+            ClientMsg::Unplace { card_id, .. } => PairAction::Unplace { card_id },
+            ClientMsg::AddCard { card_id, text, .. } => PairAction::AddCard { card_id, text },
+            ClientMsg::SaveSheet { card_id, intended, unintended, cant_place, .. } => {
+                PairAction::SaveSheet { card_id, intended, unintended, cant_place }
+            }
+            _ => return None,
+        })
+    }
 }
 
 /// Why the server refused something; the `message` beside it is written for the user.
@@ -63,15 +96,24 @@ pub enum ErrorCode {
     RateLimited,
     /// The server could not store the change; nothing was changed.
     Storage,
+    /// Not allowed in the current phase (placing paused, workshop closed, …).
+    WrongPhase,
+    /// The facilitator locked that aspect.
+    Locked,
 }
 
 /// Messages from the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ServerMsg {
-    /// Reply to `Hello`: who the server takes this socket to be. Followed by either a
-    /// `Snapshot` or the `Update`s the client missed.
-    Welcome { you: Viewer },
+    /// Reply to `Hello`: who the server takes this socket to be, and the server's clock (ms
+    /// since the epoch) so countdowns agree across devices. Followed by either a `Snapshot` or
+    /// the `Update`s the client missed.
+    Welcome {
+        you: Viewer,
+        #[serde(default)]
+        now: i64,
+    },
     /// The whole state this viewer may see. Replaces whatever the client had.
     Snapshot { view: RoomView },
     /// One committed change, in sequence order.

@@ -4,6 +4,7 @@
 //! - [`join_info`]: the join code, address and QR code.
 //! - [`board`], [`board_state`], [`post_it`]: a pair's spectrum and tray, with drag and drop,
 //!   keyboard placement and nudge buttons.
+//! - [`session_bar`]: the phase by name and the countdown, on every screen.
 //! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
 
 pub mod board;
@@ -11,6 +12,7 @@ pub mod board_state;
 pub mod join_info;
 pub mod post_it;
 pub mod room_picture;
+pub mod session_bar;
 pub mod sync_status;
 
 use leptos::prelude::*;

@@ -8,7 +8,12 @@ pub mod board;
 pub mod code;
 pub mod model;
 pub mod outbox;
+pub mod rules;
+pub mod session;
 pub mod stats;
 pub mod validate;
+pub mod visibility;
 
 pub use model::*;
+pub use rules::{Control, PairAction, Refusal};
+pub use session::{AspectOrder, Focus, Phase, Settings, Timer};

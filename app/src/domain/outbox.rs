@@ -7,16 +7,22 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::model::{Placement, RoomView};
+use super::model::RoomView;
+use super::rules::PairAction;
+use crate::protocol::ClientMsg;
 
 /// What a queued change does to one of the pair's post-its.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChangeKind {
     /// Put it on the spectrum at this position, or move it there.
     Place { position: f64 },
     /// Take it back into the tray.
     Unplace,
+    /// Write it (a new post-it with this text).
+    AddCard { text: String },
+    /// Save its sheet: notes, and "can't place" with a reason.
+    SaveSheet { intended: String, unintended: String, cant_place: Option<String> },
 }
 
 /// One change made on this device.
@@ -32,6 +38,34 @@ pub struct PendingChange {
     /// reached this screen. Kept on display until then, so the post-it does not flicker back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acked_seq: Option<u64>,
+}
+
+impl PendingChange {
+    /// What the change asks the server to do.
+    pub fn action(&self) -> PairAction {
+        let card_id = self.card_id;
+        match self.kind.clone() {
+            ChangeKind::Place { position } => PairAction::Place { card_id, position },
+            ChangeKind::Unplace => PairAction::Unplace { card_id },
+            ChangeKind::AddCard { text } => PairAction::AddCard { card_id, text },
+            ChangeKind::SaveSheet { intended, unintended, cant_place } => {
+                PairAction::SaveSheet { card_id, intended, unintended, cant_place }
+            }
+        }
+    }
+
+    /// The message that sends it.
+    pub fn message(&self) -> ClientMsg {
+        let change_id = self.change_id;
+        match self.action() {
+            PairAction::Place { card_id, position } => ClientMsg::Place { change_id, card_id, position },
+            PairAction::Unplace { card_id } => ClientMsg::Unplace { change_id, card_id },
+            PairAction::AddCard { card_id, text } => ClientMsg::AddCard { change_id, card_id, text },
+            PairAction::SaveSheet { card_id, intended, unintended, cant_place } => {
+                ClientMsg::SaveSheet { change_id, card_id, intended, unintended, cant_place }
+            }
+        }
+    }
 }
 
 /// The device's queue, oldest first.
@@ -90,24 +124,13 @@ impl Outbox {
     }
 
     /// What the pair should see: the committed `view` with this device's queued changes for
-    /// `pair_id` applied in order on top.
+    /// `pair_id` applied in order on top, each as the server would decide it (a change the
+    /// server would refuse shows nothing).
     pub fn apply_to(&self, view: &RoomView, pair_id: Uuid) -> RoomView {
         let mut shown = view.clone();
         for change in &self.items {
-            let existing = shown.placements.iter().position(|p| p.pair_id == pair_id && p.card_id == change.card_id);
-            match (change.kind, existing) {
-                (ChangeKind::Place { position }, Some(i)) => shown.placements[i].position = position,
-                (ChangeKind::Place { position }, None) => shown.placements.push(Placement {
-                    pair_id,
-                    card_id: change.card_id,
-                    position,
-                    placed_at: 0,
-                    moved_at: 0,
-                }),
-                (ChangeKind::Unplace, Some(i)) => {
-                    shown.placements.remove(i);
-                }
-                (ChangeKind::Unplace, None) => {}
+            if let Ok(event) = shown.decide_pair(pair_id, &change.action(), 0) {
+                shown.apply_unnumbered(&event);
             }
         }
         shown
@@ -142,7 +165,9 @@ pub fn sync_status_text(link: Link, unsaved: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Event, WorkshopInfo};
+    use crate::domain::{
+        Card, DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Event, PairSummary, Phase, WorkshopInfo,
+    };
 
     fn id(n: u128) -> Uuid {
         Uuid::from_u128(n)
@@ -151,8 +176,8 @@ mod tests {
     const ME: u128 = 100;
 
     fn view() -> RoomView {
-        RoomView {
-            workshop: WorkshopInfo {
+        let mut v = RoomView::new(
+            WorkshopInfo {
                 id: id(1),
                 title: "T".into(),
                 site: "S".into(),
@@ -162,11 +187,12 @@ mod tests {
                 join_code: "ABCDEF".into(),
                 created_at: 0,
             },
-            cards: vec![],
-            pairs: vec![],
-            placements: vec![],
-            seq: 0,
-        }
+            [10, 11, 12, 20].into_iter().map(|n| Card::new(id(n), format!("Card {n}"), n as u32)).collect(),
+        );
+        v.phase = Phase::Placing;
+        let me = PairSummary { id: id(ME), label: "Me".into(), joined_at: 0, last_active: 0 };
+        v.apply(1, &Event::PairJoined { pair: me });
+        v
     }
 
     fn position(v: &RoomView, card: u128) -> Option<f64> {
@@ -195,7 +221,7 @@ mod tests {
         // Saved, but still shown from the queue: the view is at 0.
         assert_eq!(out.unsaved_count(), 0);
         assert_eq!(position(&out.apply_to(&v, id(ME)), 10), Some(69.0));
-        v.apply(5, &Event::Placed { pair_id: id(ME), card_id: id(10), position: 69.0, at: 1 });
+        v.apply(5, &Event::Placed { pair_id: id(ME), card_id: id(10), round: 1, position: Some(69.0), at: 1 });
         out.prune(v.seq);
         assert!(out.is_empty());
         assert_eq!(position(&out.apply_to(&v, id(ME)), 10), Some(69.0));

@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{CloseEvent, MessageEvent, WebSocket};
 
 use super::{ACK_TIMEOUT_MS, Link, Live, backoff_ms, browser};
-use crate::domain::outbox::{ChangeKind, Outbox, PendingChange};
+use crate::domain::outbox::{Outbox, PendingChange};
 use crate::protocol::{Auth, ClientMsg, ErrorCode, ServerMsg};
 
 /// How long to wait before resending after a refusal the server expects to pass (rate limit,
@@ -61,12 +61,7 @@ impl Socket {
 }
 
 fn change_msg(change: &PendingChange) -> ClientMsg {
-    match change.kind {
-        ChangeKind::Place { position } => {
-            ClientMsg::Place { change_id: change.change_id, card_id: change.card_id, position }
-        }
-        ChangeKind::Unplace => ClientMsg::Unplace { change_id: change.change_id, card_id: change.card_id },
-    }
+    change.message()
 }
 
 impl Connection {
@@ -115,6 +110,18 @@ impl Connection {
         }
         for listener in inner.listeners.drain(..) {
             listener.remove();
+        }
+    }
+
+    /// Sends `msg` at once if the server has welcomed this socket; returns whether it did.
+    pub(super) fn send_now(&self, msg: &ClientMsg) -> bool {
+        let inner = self.0.borrow();
+        match (inner.welcomed, inner.socket.as_ref()) {
+            (true, Some(socket)) => {
+                socket.send(msg);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -257,7 +264,10 @@ fn arm_ack_timer(this: &Rc<RefCell<Inner>>) {
 fn handle(this: &Rc<RefCell<Inner>>, msg: ServerMsg) {
     let live = this.borrow().live;
     match msg {
-        ServerMsg::Welcome { you } => {
+        ServerMsg::Welcome { you, now } => {
+            if now > 0 {
+                live.clock_offset.set(now - js_sys::Date::now() as i64);
+            }
             {
                 let mut inner = this.borrow_mut();
                 inner.welcomed = true;

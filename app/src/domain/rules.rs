@@ -1,0 +1,607 @@
+//! Who may do what, when: every change a pair or the facilitator asks for is decided here,
+//! against the current [`RoomView`], into the [`Event`] to commit or a [`Refusal`] that says
+//! why in words for the person who asked. The server only stores and sends what this decides.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::model::{Card, Event, RoomView};
+use super::session::{Focus, MAX_MIN_PAIRS, Phase, Settings, Timer};
+use super::validate::{ASPECT_MAX, InvalidInput, MAX_ASPECTS, clean_position, clean_text};
+use crate::protocol::ErrorCode;
+
+/// Longest outcome note (each of intended and unintended), in characters.
+pub const NOTE_MAX: usize = 500;
+/// Longest "can't place" reason, in characters.
+pub const REASON_MAX: usize = 300;
+/// Most post-its one pair may write.
+pub const MAX_CARDS_PER_PAIR: usize = 10;
+/// Longest timer the facilitator can start, in minutes.
+pub const MAX_TIMER_MINUTES: u32 = 120;
+
+/// What a pair asks to do with its post-its.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum PairAction {
+    /// Put a post-it on the spectrum at `position` (0–100), or move it there.
+    Place { card_id: Uuid, position: f64 },
+    /// Take a post-it back into the tray.
+    Unplace { card_id: Uuid },
+    /// Write a new post-it; the device chooses its id so it can place it before the ack.
+    AddCard { card_id: Uuid, text: String },
+    /// Save a post-it's sheet: notes, and "can't place / it depends" with a reason.
+    SaveSheet { card_id: Uuid, intended: String, unintended: String, cant_place: Option<String> },
+}
+
+impl PairAction {
+    /// The post-it this is about.
+    pub fn card_id(&self) -> Uuid {
+        match self {
+            PairAction::Place { card_id, .. }
+            | PairAction::Unplace { card_id }
+            | PairAction::AddCard { card_id, .. }
+            | PairAction::SaveSheet { card_id, .. } => *card_id,
+        }
+    }
+}
+
+/// What the facilitator asks to do from the console.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Control {
+    /// Move to another phase (one step, or close).
+    SetPhase { phase: Phase },
+    /// Change the workshop settings.
+    ChangeSettings { settings: Settings },
+    /// Start a countdown of `minutes` (replacing any other).
+    StartTimer { minutes: u32 },
+    /// Pause the countdown.
+    PauseTimer,
+    /// Resume a paused countdown.
+    ResumeTimer,
+    /// Add `minutes` to the countdown.
+    ExtendTimer { minutes: u32 },
+    /// Remove the countdown from every screen.
+    ClearTimer,
+    /// Add a post-it for everyone.
+    AddCard { card_id: Uuid, text: String },
+    /// Reword a post-it.
+    EditCard { card_id: Uuid, text: String },
+    /// Hide a post-it (or show it again).
+    HideCard { card_id: Uuid, hidden: bool },
+    /// Lock a post-it where it is (or unlock it).
+    LockCard { card_id: Uuid, locked: bool },
+    /// Merge a duplicate post-it into another.
+    MergeCards { from: Uuid, into: Uuid },
+    /// Spotlight an aspect, and order the aspects.
+    SetFocus { focus: Focus },
+    /// Remove a pair and everything it did.
+    RemovePair { pair_id: Uuid },
+}
+
+/// Why a change was refused; nothing changed. `message` is for the person who asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// Machine-readable kind.
+    pub code: ErrorCode,
+    /// What to do about it.
+    pub message: String,
+}
+
+impl Refusal {
+    fn new(code: ErrorCode, message: impl Into<String>) -> Refusal {
+        Refusal { code, message: message.into() }
+    }
+}
+
+impl From<InvalidInput> for Refusal {
+    fn from(e: InvalidInput) -> Self {
+        Refusal::new(ErrorCode::Invalid, e.to_string())
+    }
+}
+
+fn optional_text(field: &'static str, input: &str, max: usize) -> Result<String, InvalidInput> {
+    if input.trim().is_empty() { Ok(String::new()) } else { clean_text(field, input, max) }
+}
+
+impl RoomView {
+    /// A card that exists here and is on the board, or why not.
+    fn active_card(&self, card_id: Uuid) -> Result<&Card, Refusal> {
+        let card = self
+            .card(card_id)
+            .ok_or_else(|| Refusal::new(ErrorCode::UnknownCard, "That post-it is not part of this workshop."))?;
+        if card.hidden {
+            return Err(Refusal::new(ErrorCode::UnknownCard, "The facilitator has hidden that post-it."));
+        }
+        if card.merged_into.is_some() {
+            return Err(Refusal::new(ErrorCode::UnknownCard, "That post-it was merged into another one."));
+        }
+        Ok(card)
+    }
+
+    /// Decides what a pair asked. `now` is the server's clock.
+    pub fn decide_pair(&self, pair_id: Uuid, action: &PairAction, now: i64) -> Result<Event, Refusal> {
+        if self.pair(pair_id).is_none() {
+            return Err(Refusal::new(ErrorCode::Forbidden, "This pair was removed from the workshop."));
+        }
+        if self.phase == Phase::Closed {
+            return Err(Refusal::new(ErrorCode::WrongPhase, "The workshop is closed; nothing can be changed."));
+        }
+        let round = self.round;
+        if let PairAction::AddCard { card_id, text } = action {
+            let text = clean_text("Post-it text", text, ASPECT_MAX)?;
+            if self.card(*card_id).is_some() {
+                return Err(Refusal::new(ErrorCode::Invalid, "That post-it id is already taken; nothing was added."));
+            }
+            if self.cards.iter().filter(|c| c.author == Some(pair_id)).count() >= MAX_CARDS_PER_PAIR {
+                return Err(Refusal::new(
+                    ErrorCode::Invalid,
+                    format!("A pair can write at most {MAX_CARDS_PER_PAIR} post-its; talk to the facilitator."),
+                ));
+            }
+            self.check_room_for_card()?;
+            let order = self.cards.iter().map(|c| c.order + 1).max().unwrap_or(0);
+            let card = Card { author: Some(pair_id), ..Card::new(*card_id, text, order) };
+            return Ok(Event::CardAdded { card, at: now });
+        }
+        let card = self.active_card(action.card_id())?;
+        if card.author.is_some_and(|a| a != pair_id) && !self.settings.share_pair_cards {
+            return Err(Refusal::new(ErrorCode::UnknownCard, "That post-it is not part of this workshop."));
+        }
+        let card_id = card.id;
+        let existing = self.placement(pair_id, card_id);
+        let moves_card = match action {
+            PairAction::SaveSheet { cant_place, .. } => cant_place.is_some() || existing.is_some_and(|p| p.cant_place),
+            _ => true,
+        };
+        if moves_card {
+            if let Some(reason) = self.phase.placing_blocked_reason() {
+                return Err(Refusal::new(ErrorCode::WrongPhase, reason));
+            }
+            if card.locked {
+                return Err(Refusal::new(
+                    ErrorCode::Locked,
+                    "The facilitator has locked this aspect; it cannot be moved now.",
+                ));
+            }
+        }
+        match action {
+            PairAction::Place { position, .. } => {
+                let position = clean_position(*position)?;
+                Ok(Event::Placed { pair_id, card_id, round, position: Some(position), at: now })
+            }
+            PairAction::Unplace { .. } => match existing {
+                Some(_) => Ok(Event::Unplaced { pair_id, card_id, round, at: now }),
+                None => Err(Refusal::new(ErrorCode::Invalid, "That post-it is already in the tray.")),
+            },
+            PairAction::SaveSheet { intended, unintended, cant_place, .. } => {
+                let cant_place = match cant_place {
+                    Some(reason) => Some(optional_text("Reason", reason, REASON_MAX)?),
+                    None => None,
+                };
+                Ok(Event::SheetSaved {
+                    pair_id,
+                    card_id,
+                    round,
+                    intended: optional_text("Intended outcome", intended, NOTE_MAX)?,
+                    unintended: optional_text("Unintended outcome", unintended, NOTE_MAX)?,
+                    cant_place,
+                    at: now,
+                })
+            }
+            PairAction::AddCard { .. } => unreachable!("handled above"),
+        }
+    }
+
+    fn check_room_for_card(&self) -> Result<(), Refusal> {
+        if self.cards.iter().filter(|c| c.merged_into.is_none()).count() >= MAX_ASPECTS {
+            return Err(Refusal::new(
+                ErrorCode::Invalid,
+                format!("This workshop already has {MAX_ASPECTS} post-its, the most it can hold."),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Decides what the facilitator asked. `now` is the server's clock.
+    pub fn decide_control(&self, control: &Control, now: i64) -> Result<Event, Refusal> {
+        let at = now;
+        if self.phase == Phase::Closed && !matches!(control, Control::SetPhase { .. }) {
+            return Err(Refusal::new(
+                ErrorCode::WrongPhase,
+                "The workshop is closed. Reopen it (one phase back) to change anything.",
+            ));
+        }
+        let invalid = |message: &str| Refusal::new(ErrorCode::Invalid, message);
+        match control {
+            Control::SetPhase { phase } => {
+                self.phase.check_step(*phase, self.round).map_err(|m| Refusal::new(ErrorCode::WrongPhase, m))?;
+                Ok(Event::PhaseChanged { phase: *phase, at })
+            }
+            Control::ChangeSettings { settings } => {
+                if !(1..=MAX_MIN_PAIRS).contains(&settings.min_pairs) {
+                    return Err(invalid(&format!(
+                        "The privacy threshold must be a number of pairs from 1 to {MAX_MIN_PAIRS}."
+                    )));
+                }
+                Ok(Event::SettingsChanged { settings: *settings, at })
+            }
+            Control::StartTimer { minutes } => {
+                if !(1..=MAX_TIMER_MINUTES).contains(minutes) {
+                    return Err(invalid(&format!("A timer runs from 1 to {MAX_TIMER_MINUTES} minutes.")));
+                }
+                Ok(Event::TimerChanged { timer: Some(Timer::start(*minutes, now)), at })
+            }
+            Control::PauseTimer => match self.timer {
+                Some(t) if t.is_running() => Ok(Event::TimerChanged { timer: Some(t.paused(now)), at }),
+                _ => Err(invalid("No timer is running.")),
+            },
+            Control::ResumeTimer => match self.timer {
+                Some(t) if !t.is_running() => Ok(Event::TimerChanged { timer: Some(t.resumed(now)), at }),
+                _ => Err(invalid("No timer is paused.")),
+            },
+            Control::ExtendTimer { minutes } => match self.timer {
+                Some(t) if (1..=60).contains(minutes) => {
+                    Ok(Event::TimerChanged { timer: Some(t.extended(*minutes)), at })
+                }
+                Some(_) => Err(invalid("A timer can be extended by 1 to 60 minutes.")),
+                None => Err(invalid("There is no timer to extend; start one first.")),
+            },
+            Control::ClearTimer => match self.timer {
+                Some(_) => Ok(Event::TimerChanged { timer: None, at }),
+                None => Err(invalid("There is no timer.")),
+            },
+            Control::AddCard { card_id, text } => {
+                let text = clean_text("Post-it text", text, ASPECT_MAX)?;
+                if self.card(*card_id).is_some() {
+                    return Err(invalid("That post-it id is already taken; nothing was added."));
+                }
+                self.check_room_for_card()?;
+                let order = self.cards.iter().map(|c| c.order + 1).max().unwrap_or(0);
+                Ok(Event::CardAdded { card: Card::new(*card_id, text, order), at })
+            }
+            Control::EditCard { card_id, text } => {
+                let text = clean_text("Post-it text", text, ASPECT_MAX)?;
+                let card = self.known_card(*card_id)?;
+                Ok(Event::CardChanged { card: Card { text, ..card.clone() }, at })
+            }
+            Control::HideCard { card_id, hidden } => {
+                let card = self.known_card(*card_id)?;
+                Ok(Event::CardChanged { card: Card { hidden: *hidden, ..card.clone() }, at })
+            }
+            Control::LockCard { card_id, locked } => {
+                let card = self.known_card(*card_id)?;
+                Ok(Event::CardChanged { card: Card { locked: *locked, ..card.clone() }, at })
+            }
+            Control::MergeCards { from, into } => {
+                if from == into {
+                    return Err(invalid("A post-it cannot be merged into itself; choose another one to merge into."));
+                }
+                self.known_card(*from)?;
+                let target = self.known_card(*into)?;
+                if target.hidden {
+                    return Err(invalid("Show that post-it before merging into it."));
+                }
+                Ok(Event::CardsMerged { from: *from, into: *into, at })
+            }
+            Control::SetFocus { focus } => {
+                if let Some(card_id) = focus.spotlight {
+                    self.active_card(card_id)?;
+                }
+                Ok(Event::FocusChanged { focus: *focus, at })
+            }
+            Control::RemovePair { pair_id } => match self.pair(*pair_id) {
+                Some(_) => Ok(Event::PairRemoved { pair_id: *pair_id, at }),
+                None => Err(Refusal::new(ErrorCode::Invalid, "That pair is not in this workshop.")),
+            },
+        }
+    }
+
+    /// A card of this workshop that was not merged away (it may be hidden).
+    fn known_card(&self, card_id: Uuid) -> Result<&Card, Refusal> {
+        match self.card(card_id) {
+            Some(card) if card.merged_into.is_none() => Ok(card),
+            Some(_) => Err(Refusal::new(ErrorCode::UnknownCard, "That post-it was merged into another one.")),
+            None => Err(Refusal::new(ErrorCode::UnknownCard, "That post-it is not part of this workshop.")),
+        }
+    }
+
+    /// The event log's name for `event` (decided against the state before it): `placed`,
+    /// `moved`, `unplaced`, `sheet_saved`, `card_added`, `card_edited`, `card_hidden`,
+    /// `card_shown`, `card_locked`, `card_unlocked`, `cards_merged`, `phase_changed`,
+    /// `settings_changed`, `timer_changed`, `focus_changed`, `pair_joined`, `pair_removed`.
+    pub fn action_name(&self, event: &Event) -> &'static str {
+        match event {
+            Event::PairJoined { .. } => "pair_joined",
+            Event::PairRemoved { .. } => "pair_removed",
+            Event::Placed { pair_id, card_id, round, .. } => match self.placement_in(*round, *pair_id, *card_id) {
+                Some(p) if !p.cant_place => "moved",
+                _ => "placed",
+            },
+            Event::Unplaced { .. } => "unplaced",
+            Event::SheetSaved { .. } => "sheet_saved",
+            Event::CardAdded { .. } => "card_added",
+            Event::CardChanged { card, .. } => match self.card(card.id) {
+                Some(old) if old.hidden != card.hidden => {
+                    if card.hidden {
+                        "card_hidden"
+                    } else {
+                        "card_shown"
+                    }
+                }
+                Some(old) if old.locked != card.locked => {
+                    if card.locked {
+                        "card_locked"
+                    } else {
+                        "card_unlocked"
+                    }
+                }
+                _ => "card_edited",
+            },
+            Event::CardsMerged { .. } => "cards_merged",
+            Event::PhaseChanged { .. } => "phase_changed",
+            Event::SettingsChanged { .. } => "settings_changed",
+            Event::TimerChanged { .. } => "timer_changed",
+            Event::FocusChanged { .. } => "focus_changed",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{PairSummary, WorkshopInfo};
+
+    fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    const A: u128 = 100;
+    const B: u128 = 200;
+    const CARD: u128 = 10;
+    const OTHER: u128 = 20;
+
+    fn room() -> RoomView {
+        let info = WorkshopInfo {
+            id: id(1),
+            title: "T".into(),
+            site: "S".into(),
+            question: "Q".into(),
+            left_pole: "L".into(),
+            right_pole: "R".into(),
+            join_code: "ABCDEF".into(),
+            created_at: 0,
+        };
+        let mut r = RoomView::new(info, vec![Card::new(id(CARD), "Where", 0), Card::new(id(OTHER), "How long", 1)]);
+        for pair in [A, B] {
+            let pair = PairSummary { id: id(pair), label: format!("Pair {pair}"), joined_at: 0, last_active: 0 };
+            r.apply(r.seq + 1, &Event::PairJoined { pair });
+        }
+        r
+    }
+
+    fn apply(r: &mut RoomView, event: Event) {
+        let seq = r.seq + 1;
+        r.apply(seq, &event);
+    }
+
+    fn control(r: &mut RoomView, c: Control) -> Event {
+        let e = r.decide_control(&c, 1_000).unwrap_or_else(|e| panic!("{c:?}: {e:?}"));
+        apply(r, e.clone());
+        e
+    }
+
+    fn pair(r: &mut RoomView, who: u128, a: PairAction) -> Result<Event, Refusal> {
+        let e = r.decide_pair(id(who), &a, 2_000)?;
+        apply(r, e.clone());
+        Ok(e)
+    }
+
+    fn place(card: u128, position: f64) -> PairAction {
+        PairAction::Place { card_id: id(card), position }
+    }
+
+    fn to(phase: Phase) -> Control {
+        Control::SetPhase { phase }
+    }
+
+    #[test]
+    fn pairs_place_only_while_placing_and_are_told_why_not() {
+        let mut r = room();
+        let e = pair(&mut r, A, place(CARD, 40.0)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::WrongPhase);
+        assert!(e.message.contains("not started"), "{}", e.message);
+        control(&mut r, to(Phase::Placing));
+        pair(&mut r, A, place(CARD, 40.04)).unwrap();
+        assert_eq!(r.placement(id(A), id(CARD)).unwrap().position, 40.0);
+        control(&mut r, to(Phase::Reveal));
+        let e = pair(&mut r, A, place(CARD, 60.0)).unwrap_err();
+        assert!(e.message.contains("paused placing"), "{}", e.message);
+        // Notes can still be written while the room discusses.
+        let sheet = PairAction::SaveSheet {
+            card_id: id(CARD),
+            intended: "Fits the person".into(),
+            unintended: "".into(),
+            cant_place: None,
+        };
+        pair(&mut r, A, sheet).unwrap();
+        assert_eq!(r.note(id(A), id(CARD)).unwrap().intended, "Fits the person");
+        control(&mut r, to(Phase::Closed));
+        let e = pair(&mut r, A, PairAction::AddCard { card_id: id(99), text: "x".into() }).unwrap_err();
+        assert!(e.message.contains("closed"));
+        let e = r.decide_control(&Control::StartTimer { minutes: 5 }, 0).unwrap_err();
+        assert_eq!(e.code, ErrorCode::WrongPhase);
+        control(&mut r, to(Phase::Reveal));
+    }
+
+    #[test]
+    fn a_second_round_needs_a_first_and_starts_from_its_positions() {
+        let mut r = room();
+        assert_eq!(r.decide_control(&to(Phase::SecondRound), 0).unwrap_err().code, ErrorCode::WrongPhase);
+        control(&mut r, to(Phase::Placing));
+        assert!(r.decide_control(&to(Phase::SecondRound), 0).is_err());
+        pair(&mut r, A, place(CARD, 20.0)).unwrap();
+        control(&mut r, to(Phase::Reveal));
+        control(&mut r, to(Phase::SecondRound));
+        assert_eq!(r.round, 2);
+        assert_eq!(r.placement(id(A), id(CARD)).unwrap().position, 20.0);
+        pair(&mut r, A, place(CARD, 70.0)).unwrap();
+        assert_eq!(r.placement_in(1, id(A), id(CARD)).unwrap().position, 20.0, "round 1 is kept");
+        assert_eq!(r.placement_in(2, id(A), id(CARD)).unwrap().position, 70.0);
+        // Stepping back and forth does not copy round 1 over round 2 again.
+        control(&mut r, to(Phase::Reveal));
+        control(&mut r, to(Phase::SecondRound));
+        assert_eq!(r.placement_in(2, id(A), id(CARD)).unwrap().position, 70.0);
+    }
+
+    #[test]
+    fn locked_and_hidden_aspects_cannot_be_moved() {
+        let mut r = room();
+        control(&mut r, to(Phase::Placing));
+        control(&mut r, Control::LockCard { card_id: id(CARD), locked: true });
+        assert_eq!(pair(&mut r, A, place(CARD, 10.0)).unwrap_err().code, ErrorCode::Locked);
+        control(&mut r, Control::HideCard { card_id: id(OTHER), hidden: true });
+        assert_eq!(pair(&mut r, A, place(OTHER, 10.0)).unwrap_err().code, ErrorCode::UnknownCard);
+        assert_eq!(pair(&mut r, A, place(999, 10.0)).unwrap_err().code, ErrorCode::UnknownCard);
+    }
+
+    #[test]
+    fn cant_place_replaces_a_position_and_unsetting_it_returns_to_the_tray() {
+        let mut r = room();
+        control(&mut r, to(Phase::Placing));
+        pair(&mut r, A, place(CARD, 30.0)).unwrap();
+        let sheet = |cant: Option<&str>| PairAction::SaveSheet {
+            card_id: id(CARD),
+            intended: String::new(),
+            unintended: String::new(),
+            cant_place: cant.map(String::from),
+        };
+        pair(&mut r, A, sheet(Some("Depends on the practice"))).unwrap();
+        let p = r.placement(id(A), id(CARD)).unwrap();
+        assert!(p.cant_place && p.shown_position().is_none());
+        assert_eq!(p.reason, "Depends on the practice");
+        assert_eq!(r.aspect_rows()[0].cant_place, 1);
+        pair(&mut r, A, sheet(None)).unwrap();
+        assert!(r.placement(id(A), id(CARD)).is_none());
+        let long = "x".repeat(NOTE_MAX + 1);
+        let e = pair(
+            &mut r,
+            A,
+            PairAction::SaveSheet { card_id: id(CARD), intended: long, unintended: String::new(), cant_place: None },
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::Invalid);
+        assert!(e.message.contains("Intended outcome is too long"), "{}", e.message);
+    }
+
+    #[test]
+    fn merging_carries_placements_and_notes_over_and_refuses_nonsense() {
+        let mut r = room();
+        control(&mut r, to(Phase::Placing));
+        pair(&mut r, A, PairAction::AddCard { card_id: id(50), text: "Home visits".into() }).unwrap();
+        pair(&mut r, A, place(50, 80.0)).unwrap();
+        pair(
+            &mut r,
+            A,
+            PairAction::SaveSheet {
+                card_id: id(50),
+                intended: "Reach".into(),
+                unintended: "Travel time".into(),
+                cant_place: None,
+            },
+        )
+        .unwrap();
+        pair(&mut r, B, place(CARD, 10.0)).unwrap();
+        let e = r.decide_control(&Control::MergeCards { from: id(50), into: id(50) }, 0).unwrap_err();
+        assert!(e.message.contains("itself"));
+        assert_eq!(
+            r.decide_control(&Control::MergeCards { from: id(50), into: id(12345) }, 0).unwrap_err().code,
+            ErrorCode::UnknownCard
+        );
+        control(&mut r, Control::MergeCards { from: id(50), into: id(CARD) });
+        assert_eq!(r.placement(id(A), id(CARD)).unwrap().position, 80.0);
+        assert_eq!(r.placement(id(B), id(CARD)).unwrap().position, 10.0);
+        assert_eq!(r.note(id(A), id(CARD)).unwrap().unintended, "Travel time");
+        assert!(r.active_cards().iter().all(|c| c.id != id(50)));
+        assert_eq!(pair(&mut r, A, place(50, 1.0)).unwrap_err().code, ErrorCode::UnknownCard);
+    }
+
+    #[test]
+    fn pairs_write_post_its_within_limits() {
+        let mut r = room();
+        let e = pair(&mut r, A, PairAction::AddCard { card_id: id(60), text: "  ".into() }).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Invalid);
+        for n in 0..MAX_CARDS_PER_PAIR as u128 {
+            pair(&mut r, A, PairAction::AddCard { card_id: id(1000 + n), text: format!("Mine {n}") }).unwrap();
+        }
+        let e = pair(&mut r, A, PairAction::AddCard { card_id: id(60), text: "One more".into() }).unwrap_err();
+        assert!(e.message.contains("at most"));
+        let e = pair(&mut r, B, PairAction::AddCard { card_id: id(1000), text: "Same id".into() }).unwrap_err();
+        assert!(e.message.contains("already taken"));
+        // Another pair's unshared post-it cannot be placed by B.
+        control(&mut r, to(Phase::Placing));
+        assert_eq!(pair(&mut r, B, place(1000, 5.0)).unwrap_err().code, ErrorCode::UnknownCard);
+    }
+
+    #[test]
+    fn removing_a_pair_removes_its_work_and_its_post_its() {
+        let mut r = room();
+        control(&mut r, to(Phase::Placing));
+        pair(&mut r, A, PairAction::AddCard { card_id: id(50), text: "Test".into() }).unwrap();
+        pair(&mut r, A, place(CARD, 5.0)).unwrap();
+        control(&mut r, Control::RemovePair { pair_id: id(A) });
+        assert!(r.pair(id(A)).is_none() && r.card(id(50)).is_none() && r.placements.is_empty());
+        assert_eq!(pair(&mut r, A, place(CARD, 6.0)).unwrap_err().code, ErrorCode::Forbidden);
+        assert!(r.decide_control(&Control::RemovePair { pair_id: id(A) }, 0).is_err());
+    }
+
+    #[test]
+    fn timer_controls_check_their_state() {
+        let mut r = room();
+        assert!(r.decide_control(&Control::PauseTimer, 0).is_err());
+        assert!(r.decide_control(&Control::StartTimer { minutes: 0 }, 0).is_err());
+        control(&mut r, Control::StartTimer { minutes: 5 });
+        control(&mut r, Control::PauseTimer);
+        assert!(r.decide_control(&Control::PauseTimer, 0).is_err());
+        control(&mut r, Control::ExtendTimer { minutes: 1 });
+        assert_eq!(r.timer.unwrap().duration_ms, 360_000);
+        control(&mut r, Control::ClearTimer);
+        assert_eq!(r.timer, None);
+    }
+
+    #[test]
+    fn event_log_names_tell_placing_from_moving() {
+        let mut r = room();
+        control(&mut r, to(Phase::Placing));
+        let first = r.decide_pair(id(A), &place(CARD, 5.0), 0).unwrap();
+        assert_eq!(r.action_name(&first), "placed");
+        apply(&mut r, first);
+        let second = r.decide_pair(id(A), &place(CARD, 6.0), 0).unwrap();
+        assert_eq!(r.action_name(&second), "moved");
+        let hide = r.decide_control(&Control::HideCard { card_id: id(CARD), hidden: true }, 0).unwrap();
+        assert_eq!(r.action_name(&hide), "card_hidden");
+    }
+
+    #[test]
+    fn spread_and_median_orders() {
+        let mut r = room();
+        control(&mut r, to(Phase::Placing));
+        pair(&mut r, A, place(CARD, 10.0)).unwrap();
+        pair(&mut r, B, place(CARD, 90.0)).unwrap();
+        pair(&mut r, A, place(OTHER, 5.0)).unwrap();
+        pair(&mut r, B, place(OTHER, 6.0)).unwrap();
+        let order = |r: &RoomView| r.ordered_rows().iter().map(|row| row.card.id).collect::<Vec<_>>();
+        assert_eq!(order(&r), vec![id(CARD), id(OTHER)]);
+        control(
+            &mut r,
+            Control::SetFocus { focus: Focus { spotlight: None, order: super::super::AspectOrder::Median } },
+        );
+        assert_eq!(order(&r), vec![id(OTHER), id(CARD)]);
+        control(
+            &mut r,
+            Control::SetFocus { focus: Focus { spotlight: Some(id(CARD)), order: super::super::AspectOrder::Spread } },
+        );
+        assert_eq!(order(&r), vec![id(CARD), id(OTHER)]);
+        assert_eq!(r.focus.spotlight, Some(id(CARD)));
+    }
+}

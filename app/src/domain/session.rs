@@ -1,0 +1,236 @@
+//! The shape of a session: its phases, the workshop settings, the countdown timer and the
+//! discussion focus. Plain values; [`super::rules`] decides who may change them and when.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Where the session is. Set by the facilitator; every screen follows it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Pairs join and read their post-its; nothing can be placed yet.
+    #[default]
+    Joining,
+    /// Pairs place their post-its (first round).
+    Placing,
+    /// Positions are shown to the room and discussed; placing is paused.
+    Reveal,
+    /// Pairs may move their post-its again, starting from their first-round positions.
+    SecondRound,
+    /// Read-only; the data stays downloadable.
+    Closed,
+}
+
+impl Phase {
+    /// The phase's name, as every screen shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Joining => "Joining",
+            Phase::Placing => "Placing",
+            Phase::Reveal => "Reveal & discuss",
+            Phase::SecondRound => "Second round",
+            Phase::Closed => "Closed",
+        }
+    }
+
+    /// Whether pairs may put post-its on the spectrum, move them or mark them "can't place".
+    pub fn pairs_may_place(self) -> bool {
+        matches!(self, Phase::Placing | Phase::SecondRound)
+    }
+
+    /// Whether the room's positions are shown to everyone (without the live-wall setting).
+    pub fn reveals_positions(self) -> bool {
+        matches!(self, Phase::Reveal | Phase::SecondRound | Phase::Closed)
+    }
+
+    /// Why a pair cannot place now, in words for the pair; `None` when it can.
+    pub fn placing_blocked_reason(self) -> Option<&'static str> {
+        match self {
+            Phase::Joining => Some("Placing has not started yet: the facilitator will start it."),
+            Phase::Reveal => Some("The facilitator has paused placing while the room discusses."),
+            Phase::Closed => Some("The workshop is closed; nothing can be changed."),
+            Phase::Placing | Phase::SecondRound => None,
+        }
+    }
+
+    /// The phase a "back" step returns to from here, given how many rounds were opened.
+    pub fn previous(self, rounds: u8) -> Option<Phase> {
+        match self {
+            Phase::Joining => None,
+            Phase::Placing => Some(Phase::Joining),
+            Phase::Reveal => Some(Phase::Placing),
+            Phase::SecondRound => Some(Phase::Reveal),
+            Phase::Closed if rounds >= 2 => Some(Phase::SecondRound),
+            Phase::Closed => Some(Phase::Reveal),
+        }
+    }
+
+    /// Whether the facilitator may go from `self` to `to` (one step forward or back, or
+    /// closing from anywhere). `Err` says why not, in words for the facilitator.
+    pub fn check_step(self, to: Phase, rounds: u8) -> Result<(), &'static str> {
+        if self == to {
+            return Err("The workshop is already in that phase.");
+        }
+        if to == Phase::Closed || self.previous(rounds) == Some(to) {
+            return Ok(());
+        }
+        match (self, to) {
+            (Phase::Joining, Phase::Placing)
+            | (Phase::Placing, Phase::Reveal)
+            | (Phase::Reveal, Phase::SecondRound) => Ok(()),
+            (_, Phase::SecondRound) => Err("A second round comes after the first round has been placed and revealed."),
+            (_, Phase::Reveal) => Err("Reveal comes after placing: start placing first."),
+            (Phase::Closed, _) => Err("A closed workshop reopens one step back, to the phase it was closed from."),
+            _ => Err("Phases go one step at a time: Joining, Placing, Reveal & discuss, Second round, Closed."),
+        }
+    }
+}
+
+/// Choices the facilitator makes for the whole workshop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Everyone sees every placement as it happens, instead of private placing then reveal.
+    pub live_wall: bool,
+    /// A pair's own post-its go onto every pair's tray, not only its own.
+    pub share_pair_cards: bool,
+    /// The projector attributes notes to pair labels (anonymous otherwise).
+    pub name_notes: bool,
+    /// The projector hides an aspect's individual dots until this many pairs placed it.
+    pub min_pairs: u32,
+}
+
+/// Default small-group privacy threshold.
+pub const DEFAULT_MIN_PAIRS: u32 = 3;
+/// Largest allowed privacy threshold.
+pub const MAX_MIN_PAIRS: u32 = 20;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { live_wall: false, share_pair_cards: false, name_notes: false, min_pairs: DEFAULT_MIN_PAIRS }
+    }
+}
+
+/// The facilitator's countdown, shown on every screen. Times are server milliseconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timer {
+    /// Total length, including extensions.
+    pub duration_ms: i64,
+    /// Time already run before the current run (sum of the runs before pauses).
+    pub elapsed_ms: i64,
+    /// When the current run started; `None` while paused.
+    pub running_since: Option<i64>,
+}
+
+impl Timer {
+    /// A timer of `minutes` started at `now`.
+    pub fn start(minutes: u32, now: i64) -> Timer {
+        Timer { duration_ms: i64::from(minutes) * 60_000, elapsed_ms: 0, running_since: Some(now) }
+    }
+
+    /// Milliseconds left at `now` (never negative).
+    pub fn remaining_ms(&self, now: i64) -> i64 {
+        let running = self.running_since.map_or(0, |since| (now - since).max(0));
+        (self.duration_ms - self.elapsed_ms - running).max(0)
+    }
+
+    /// Whether it is counting down now.
+    pub fn is_running(&self) -> bool {
+        self.running_since.is_some()
+    }
+
+    /// Paused at `now`.
+    pub fn paused(&self, now: i64) -> Timer {
+        match self.running_since {
+            Some(since) => Timer { elapsed_ms: self.elapsed_ms + (now - since).max(0), running_since: None, ..*self },
+            None => *self,
+        }
+    }
+
+    /// Running again from `now`.
+    pub fn resumed(&self, now: i64) -> Timer {
+        Timer { running_since: Some(self.running_since.unwrap_or(now)), ..*self }
+    }
+
+    /// With `minutes` more.
+    pub fn extended(&self, minutes: u32) -> Timer {
+        Timer { duration_ms: self.duration_ms + i64::from(minutes) * 60_000, ..*self }
+    }
+}
+
+/// `m:ss` for a countdown.
+pub fn format_countdown(ms: i64) -> String {
+    let secs = (ms.max(0) + 999) / 1000;
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// How the aspects are ordered on the projector and console.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AspectOrder {
+    /// The order the facilitator set.
+    #[default]
+    Set,
+    /// Most disagreement (widest interquartile range) first.
+    Spread,
+    /// Lowest median (most fixed) first.
+    Median,
+}
+
+/// What the room is looking at during discussion.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Focus {
+    /// The aspect shown large on the projector, if any.
+    pub spotlight: Option<Uuid>,
+    /// Order of the aspects.
+    pub order: AspectOrder,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phases_step_one_at_a_time_and_close_from_anywhere() {
+        use Phase::*;
+        assert!(Joining.check_step(Placing, 1).is_ok());
+        assert!(Placing.check_step(Reveal, 1).is_ok());
+        assert!(Reveal.check_step(SecondRound, 1).is_ok());
+        assert!(Reveal.check_step(Placing, 1).is_ok(), "reopen placing");
+        assert!(SecondRound.check_step(Reveal, 2).is_ok());
+        for from in [Joining, Placing, Reveal, SecondRound] {
+            assert!(from.check_step(Closed, 1).is_ok());
+        }
+        assert!(Closed.check_step(Reveal, 1).is_ok());
+        assert!(Closed.check_step(SecondRound, 2).is_ok());
+        assert!(Closed.check_step(SecondRound, 1).is_err());
+        assert!(Joining.check_step(SecondRound, 1).unwrap_err().contains("second round"));
+        assert!(Placing.check_step(SecondRound, 1).is_err());
+        assert!(Joining.check_step(Reveal, 1).is_err());
+        assert!(Placing.check_step(Placing, 1).is_err());
+        assert!(Closed.check_step(Joining, 1).is_err());
+    }
+
+    #[test]
+    fn only_placing_phases_let_pairs_place() {
+        assert!(Phase::Placing.pairs_may_place() && Phase::SecondRound.pairs_may_place());
+        for p in [Phase::Joining, Phase::Reveal, Phase::Closed] {
+            assert!(!p.pairs_may_place());
+            assert!(p.placing_blocked_reason().is_some());
+        }
+        assert_eq!(Phase::Reveal.name(), "Reveal & discuss");
+    }
+
+    #[test]
+    fn timer_pauses_resumes_and_extends() {
+        let t = Timer::start(5, 1_000);
+        assert_eq!(t.remaining_ms(61_000), 240_000);
+        let p = t.paused(61_000);
+        assert_eq!(p.remaining_ms(999_999), 240_000, "a paused timer stands still");
+        let r = p.resumed(100_000).extended(1);
+        assert_eq!(r.remaining_ms(110_000), 290_000);
+        assert_eq!(r.remaining_ms(10_000_000), 0);
+        assert_eq!(format_countdown(290_000), "4:50");
+        assert_eq!(format_countdown(1), "0:01");
+        assert_eq!(format_countdown(0), "0:00");
+    }
+}
