@@ -14,6 +14,10 @@ test("a post-it can be placed, moved and taken back with the keyboard only", asy
   const projector = new Projector(projectorPage);
 
   const [, pair] = await PairScreen.join(browser, code, "Pair K");
+  // One pair, placing live: the projector shows its dot at once.
+  await console.setPrivacyThreshold(1);
+  await console.setLiveWall(true);
+  await console.startPlacing();
   const card = pair.tray.getByRole("button", { name: new RegExp("^" + ASPECT) });
   await card.focus();
   await pair.page.keyboard.press("Space"); // pick up: starts at 50
@@ -49,6 +53,7 @@ test("a pair keeps its work through a reload, a re-join link and lost Wi-Fi", as
   const console = await form.create("Flaky Wi-Fi", "Site 5");
   const code = await console.code();
   const [context, pair] = await PairScreen.join(browser, code, "Pair W");
+  await console.startPlacing();
 
   const card = pair.postIt(ASPECT);
   await card.focus();

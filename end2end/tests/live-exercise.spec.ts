@@ -1,6 +1,7 @@
 // The foundation scenario: a facilitator creates a workshop in the UI, two pairs join (one on a
-// touch tablet), both place post-its by dragging, the projector shows the dots live, and the
-// CSV download holds exactly the placements the server acknowledged.
+// touch tablet), the facilitator switches the live wall on and starts placing, both pairs place
+// post-its by dragging, the projector shows the dots live, and the CSV download holds exactly
+// the placements the server acknowledged.
 import { expect, test } from "@playwright/test";
 import { Console, NewWorkshopForm, PairScreen, Projector, TABLET, csvRecords } from "./pages";
 
@@ -26,6 +27,11 @@ test("facilitator, projector and two pairs (one touch tablet) run the exercise l
   const [, pairB] = await PairScreen.join(browser, code, "Pair B", TABLET);
   await expect(consolePage.getByText("Pair A — Siân")).toBeVisible();
   await expect(consolePage.getByText("Pair B")).toBeVisible();
+
+  // Live wall (and no small-group threshold), so the projector shows dots while pairs place.
+  await console.setPrivacyThreshold(1);
+  await console.setLiveWall(true);
+  await console.startPlacing();
 
   // Pair A drags with a mouse, Pair B with a finger.
   await pairA.mouseDrag(FIRST, 25);

@@ -49,6 +49,47 @@ export class Console {
     return href!;
   }
 
+  /** The phase shown in the session bar is this one (`data-phase`, e.g. "placing"). */
+  async expectPhase(phase: string) {
+    await expect(this.page.locator(`.session-bar [data-phase="${phase}"]`)).toBeVisible();
+  }
+
+  /** Joining → Placing: pairs may place from now on. */
+  async startPlacing() {
+    await this.page.getByRole("button", { name: "Start placing", exact: true }).click();
+    await this.expectPhase("placing");
+  }
+
+  /** Placing → Reveal & discuss: the room sees where every pair put every aspect. */
+  async reveal() {
+    await this.page.getByRole("button", { name: "Reveal", exact: true }).click();
+    await this.expectPhase("reveal");
+  }
+
+  get settings(): Locator {
+    return this.page.getByRole("group", { name: "Settings" });
+  }
+
+  /** Switches the live wall on or off (everyone sees placements as they happen). */
+  async setLiveWall(on: boolean) {
+    const box = this.settings.getByLabel("Live wall: everyone sees placements as they happen");
+    await box.setChecked(on);
+    await expect(box).toBeChecked({ checked: on });
+  }
+
+  /** Sets the projector's small-group privacy threshold. */
+  async setPrivacyThreshold(pairs: number) {
+    const field = this.settings.getByLabel("Privacy threshold (pairs)");
+    await field.fill(String(pairs));
+    await field.press("Tab");
+    await expect(field).toHaveValue(String(pairs));
+  }
+
+  /** The console's row for an aspect in the Aspects list. */
+  aspect(text: string): Locator {
+    return this.page.getByRole("region", { name: "Aspects" }).getByRole("group", { name: text, exact: true });
+  }
+
   /** Downloads the placements CSV through the link, as the facilitator would. */
   async downloadCsv(): Promise<string> {
     const [download] = await Promise.all([

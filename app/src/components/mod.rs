@@ -5,14 +5,18 @@
 //! - [`board`], [`board_state`], [`post_it`]: a pair's spectrum and tray, with drag and drop,
 //!   keyboard placement and nudge buttons.
 //! - [`session_bar`]: the phase by name and the countdown, on every screen.
+//! - [`console_controls`]: the facilitator's phase, timer, settings and aspect controls.
+//! - [`spotlight`]: the spotlighted aspect, large on the projector.
 //! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
 
 pub mod board;
 pub mod board_state;
+pub mod console_controls;
 pub mod join_info;
 pub mod post_it;
 pub mod room_picture;
 pub mod session_bar;
+pub mod spotlight;
 pub mod sync_status;
 
 use leptos::prelude::*;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::board::{assign_lanes, format_position};
+use crate::domain::stats::Summary;
 use crate::domain::{AspectRow, RoomView};
 
 /// Closest two dots may be (in spectrum points) before the second is lifted above the first.
@@ -9,18 +10,63 @@ const DOT_GAP: f64 = 2.0;
 /// At most this many dots are stacked above each other; more share the top level.
 const MAX_STACK: usize = 5;
 
-fn pct(value: f64) -> String {
+pub(crate) fn pct(value: f64) -> String {
     format!("{value}%")
 }
 
-/// The room's picture: one row per aspect, in card order, with a dot per pair that placed it,
-/// the median marked and the middle half (interquartile range) shaded. The projector shows it
-/// large; the console (`compact`) smaller. Pair labels are never shown here: the picture is
-/// about the spread of views, not who said what.
+/// What the whole picture depends on besides the rows themselves.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct PictureState {
+    /// Positions may be shown (revealed, or live wall).
+    revealed: bool,
+    /// Small-group privacy threshold.
+    min_pairs: u32,
+    /// Pairs in the workshop.
+    pair_count: usize,
+    /// The round shown.
+    round: u8,
+}
+
+/// Whether a row's individual positions may be shown (revealed, and enough pairs placed it).
+pub(crate) fn shows_positions(revealed: bool, min_pairs: u32, row: &AspectRow) -> bool {
+    revealed && row.positions.len() >= min_pairs.max(1) as usize
+}
+
+/// "median 40 → 62 · spread 30 → 12" for an aspect between the two rounds.
+pub(crate) fn movement_text(from: &Summary, to: &Summary) -> String {
+    format!(
+        "median {} → {} · spread {} → {}",
+        format_position(from.median),
+        format_position(to.median),
+        format_position(from.q3 - from.q1),
+        format_position(to.q3 - to.q1)
+    )
+}
+
+/// The room's picture: one row per aspect, in the facilitator's chosen order. Before the reveal
+/// (and without the live wall) only how many pairs placed each aspect; once revealed a dot per
+/// pair, the median marked and the middle half (interquartile range) shaded, unless fewer pairs
+/// than the privacy threshold placed it. In a second round each aspect says how it moved. The
+/// projector shows it large; the console (`compact`) smaller. Pair labels are never shown
+/// here: the picture is about the spread of views, not who said what.
 #[component]
 pub fn RoomPicture(#[prop(into)] view: Signal<Option<RoomView>>, #[prop(optional)] compact: bool) -> impl IntoView {
-    let rows = Memo::new(move |_| view.with(|v| v.as_ref().map(RoomView::aspect_rows).unwrap_or_default()));
-    let pair_count = Memo::new(move |_| view.with(|v| v.as_ref().map_or(0, |v| v.pairs.len())));
+    let rows = Memo::new(move |_| view.with(|v| v.as_ref().map(RoomView::ordered_rows).unwrap_or_default()));
+    let first_round = Memo::new(move |_| {
+        view.with(|v| v.as_ref().filter(|v| v.round >= 2).map(|v| v.rows_for_round(1)).unwrap_or_default())
+    });
+    let state = Memo::new(move |_| {
+        view.with(|v| {
+            v.as_ref().map_or(PictureState { revealed: false, min_pairs: 1, pair_count: 0, round: 1 }, |v| {
+                PictureState {
+                    revealed: v.revealed(),
+                    min_pairs: v.settings.min_pairs,
+                    pair_count: v.pairs.len(),
+                    round: v.round,
+                }
+            })
+        })
+    });
     let pole = move |right: bool| {
         view.with(|v| {
             v.as_ref()
@@ -30,7 +76,7 @@ pub fn RoomPicture(#[prop(into)] view: Signal<Option<RoomView>>, #[prop(optional
     };
     let keys = move || rows.with(|rows| rows.iter().map(|r| (r.card.id, r.card.text.clone())).collect::<Vec<_>>());
     view! {
-        <section class="room-picture" class:compact=compact>
+        <section class="room-picture" class:compact=compact class:revealed=move || state.get().revealed>
             <div class="picture-scale">
                 <span></span>
                 <span class="scale-poles">
@@ -39,10 +85,13 @@ pub fn RoomPicture(#[prop(into)] view: Signal<Option<RoomView>>, #[prop(optional
                 </span>
                 <span></span>
             </div>
+            <p class="picture-note" hidden=move || state.get().revealed>
+                "Placing is private: the room sees how many pairs placed each aspect, not where."
+            </p>
             <For
                 each=keys
-                key=|(id, _)| *id
-                children=move |(id, text)| view! { <AspectRowView id text rows pair_count/> }
+                key=|(id, text)| (*id, text.clone())
+                children=move |(id, text)| view! { <AspectRowView id text rows first_round state/> }
             />
         </section>
     }
@@ -50,10 +99,23 @@ pub fn RoomPicture(#[prop(into)] view: Signal<Option<RoomView>>, #[prop(optional
 }
 
 #[component]
-fn AspectRowView(id: Uuid, text: String, rows: Memo<Vec<AspectRow>>, pair_count: Memo<usize>) -> impl IntoView {
+fn AspectRowView(
+    id: Uuid,
+    text: String,
+    rows: Memo<Vec<AspectRow>>,
+    first_round: Memo<Vec<AspectRow>>,
+    state: Memo<PictureState>,
+) -> impl IntoView {
     let row = Memo::new(move |_| rows.with(|rows| rows.iter().find(|r| r.card.id == id).cloned()));
-    let summary = Memo::new(move |_| row.with(|r| r.as_ref().and_then(|r| r.summary)));
+    let shown = Memo::new(move |_| {
+        let s = state.get();
+        row.with(|r| r.as_ref().is_some_and(|r| shows_positions(s.revealed, s.min_pairs, r)))
+    });
+    let summary = Memo::new(move |_| if shown.get() { row.with(|r| r.as_ref().and_then(|r| r.summary)) } else { None });
     let dots = Memo::new(move |_| {
+        if !shown.get() {
+            return Vec::new();
+        }
         row.with(|r| {
             let Some(r) = r else { return Vec::new() };
             let values: Vec<f64> = r.positions.iter().map(|(_, p)| *p).collect();
@@ -61,7 +123,26 @@ fn AspectRowView(id: Uuid, text: String, rows: Memo<Vec<AspectRow>>, pair_count:
             r.positions.iter().zip(lanes).map(|((pair, p), lane)| (*pair, *p, lane.min(MAX_STACK))).collect::<Vec<_>>()
         })
     });
-    let placed = move || row.with(|r| r.as_ref().map_or(0, |r| r.positions.len()));
+    let placed = move || row.with(|r| r.as_ref().map_or(0, |r| r.placed));
+    let cant_place = move || row.with(|r| r.as_ref().map_or(0, |r| r.cant_place));
+    let split = move || shown.get() && row.with(|r| r.as_ref().is_some_and(|r| r.split));
+    let waiting = move || {
+        let s = state.get();
+        s.revealed && !shown.get() && placed() > 0
+    };
+    let movement = Memo::new(move |_| {
+        if state.get().round < 2 || !shown.get() {
+            return None;
+        }
+        let to = summary.get()?;
+        let from = first_round.with(|rows| {
+            rows.iter()
+                .find(|r| r.card.id == id)
+                .filter(|r| shows_positions(true, state.get().min_pairs, r))
+                .and_then(|r| r.summary)
+        })?;
+        Some((from, to))
+    });
     let spoken = move || match summary.get() {
         Some(s) => format!(
             "Median {}; middle half from {} to {}.",
@@ -69,11 +150,13 @@ fn AspectRowView(id: Uuid, text: String, rows: Memo<Vec<AspectRow>>, pair_count:
             format_position(s.q1),
             format_position(s.q3)
         ),
-        None => "Not placed yet.".to_string(),
+        None if waiting() => "Waiting for more pairs.".to_string(),
+        None if state.get().revealed => "Not placed yet.".to_string(),
+        None => String::new(),
     };
     let label = text.clone();
     view! {
-        <div class="aspect-row" role="group" aria-label=label>
+        <div class="aspect-row" role="group" aria-label=label class:split=split>
             <span class="aspect-text">{text}</span>
             <div class="track">
                 <span class="track-line" aria-hidden="true"></span>
@@ -111,8 +194,34 @@ fn AspectRowView(id: Uuid, text: String, rows: Memo<Vec<AspectRow>>, pair_count:
                     data-value=move || summary.get().map(|s| s.median.to_string())
                     style:left=move || summary.get().map(|s| pct(s.median)).unwrap_or_default()
                 ></span>
+                <span class="waiting" hidden=move || !waiting()>
+                    "waiting for more pairs"
+                </span>
             </div>
-            <span class="count">{move || format!("{} of {} pairs placed", placed(), pair_count.get())}</span>
+            <span class="row-facts">
+                <span class="count">{move || format!("{} of {} pairs placed", placed(), state.get().pair_count)}</span>
+                <span class="cant-place-count" hidden=move || cant_place() == 0 || !state.get().revealed>
+                    {move || format!("{} can't place", cant_place())}
+                </span>
+                <span class="split-flag" hidden=move || !split()>
+                    "Split into two camps"
+                </span>
+                {move || {
+                    movement
+                        .get()
+                        .map(|(from, to)| {
+                            view! {
+                                <span
+                                    class="movement"
+                                    data-from=from.median.to_string()
+                                    data-to=to.median.to_string()
+                                >
+                                    {movement_text(&from, &to)}
+                                </span>
+                            }
+                        })
+                }}
+            </span>
             <span class="visually-hidden">{spoken}</span>
         </div>
     }

@@ -4,8 +4,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
+use crate::components::console_controls::{AspectControls, PhaseControls, SettingsControls, TimerControls};
 use crate::components::join_info::{join_url, use_origin};
 use crate::components::room_picture::RoomPicture;
+use crate::components::session_bar::{SessionBar, use_server_now};
+use crate::domain::Control;
 use crate::domain::WorkshopInfo;
 use crate::live::{Link, Live, LiveConfig, use_live};
 use crate::protocol::Auth;
@@ -16,6 +19,20 @@ struct PairLine {
     id: Uuid,
     label: String,
     placed: usize,
+    last_active: i64,
+}
+
+/// "active just now", "active 2 min ago", "active 1 h ago" (empty before the clock is known).
+fn activity_text(last_active: i64, now: i64) -> String {
+    if now <= 0 || last_active <= 0 {
+        return String::new();
+    }
+    let secs = (now - last_active).max(0) / 1000;
+    match secs {
+        0..60 => "active just now".to_string(),
+        60..3600 => format!("active {} min ago", secs / 60),
+        _ => format!("active {} h ago", secs / 3600),
+    }
 }
 
 #[component]
@@ -36,7 +53,27 @@ pub fn ConsolePage() -> impl IntoView {
 
     view! {
         <main class="console">
-            {move || live.last_error.get().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
+            <div class="console-alert">
+                {move || {
+                    live.last_error
+                        .get()
+                        .map(|message| {
+                            view! {
+                                <p role="alert" class="form-error">
+                                    {message}
+                                    <button
+                                        type="button"
+                                        class="dismiss"
+                                        aria-label="Dismiss message"
+                                        on:click=move |_| live.last_error.set(None)
+                                    >
+                                        "×"
+                                    </button>
+                                </p>
+                            }
+                        })
+                }}
+            </div>
             <Show
                 when=move || info.with(Option::is_some)
                 fallback=move || {
@@ -52,10 +89,19 @@ pub fn ConsolePage() -> impl IntoView {
                     <p class="site">{field(|i| i.site.clone())}</p>
                     <p class="bookmark-note">"Bookmark this page: it is your key to this workshop"</p>
                 </header>
+                <div class="console-session">
+                    <SessionBar live/>
+                    <PhaseControls live/>
+                </div>
                 <div class="console-grid">
                     <JoinPanel info secret/>
                     <PairList live/>
                 </div>
+                <div class="console-grid">
+                    <TimerControls live/>
+                    <SettingsControls live/>
+                </div>
+                <AspectControls live/>
                 <section class="console-picture" aria-labelledby="picture-heading">
                     <h2 id="picture-heading">"The room's picture"</h2>
                     <p class="picture-question">{field(|i| i.question.clone())}</p>
@@ -95,22 +141,30 @@ fn JoinPanel(info: Memo<Option<WorkshopInfo>>, secret: Memo<String>) -> impl Int
     .into_any()
 }
 
-/// Who has joined, whether their tablet is connected now, and how far they are.
+/// Who has joined, whether their tablet is connected now, how far they are, when they last did
+/// something, and a way to remove a pair (with everything it did).
 #[component]
 fn PairList(live: Live) -> impl IntoView {
-    let card_count = Memo::new(move |_| live.view.with(|v| v.as_ref().map_or(0, |v| v.cards.len())));
+    let now = use_server_now(live);
+    let card_count = Memo::new(move |_| live.view.with(|v| v.as_ref().map_or(0, |v| v.active_cards().len())));
     let pairs = Memo::new(move |_| {
         live.view.with(|v| {
             v.as_ref()
                 .map(|v| {
                     v.pairs
                         .iter()
-                        .map(|p| PairLine { id: p.id, label: p.label.clone(), placed: v.placed_count(p.id) })
+                        .map(|p| PairLine {
+                            id: p.id,
+                            label: p.label.clone(),
+                            placed: v.placed_count(p.id),
+                            last_active: p.last_active,
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
     });
+    let connected = move || live.link.get() == Link::Online;
     view! {
         <section class="pairs" aria-labelledby="pairs-heading">
             <h2 id="pairs-heading">"Pairs (" {move || pairs.with(Vec::len)} ")"</h2>
@@ -121,18 +175,50 @@ fn PairList(live: Live) -> impl IntoView {
                     key=|p| p.id
                     children=move |line| {
                         let id = line.id;
+                        let label = line.label.clone();
                         let online = move || live.presence.with(|c| c.contains(&id));
-                        let placed = move || pairs.with(|p| p.iter().find(|p| p.id == id).map_or(0, |p| p.placed));
+                        let this = move || pairs.with(|p| p.iter().find(|p| p.id == id).cloned());
+                        let placed = move || this().map_or(0, |p| p.placed);
+                        let active = move || this().map(|p| activity_text(p.last_active, now.get())).unwrap_or_default();
+                        let confirm = RwSignal::new(false);
+                        let question = format!("Remove {label} and everything it did?");
                         view! {
                             <li class="pair-line" class:online=online>
                                 <span class="presence-dot" aria-hidden="true"></span>
                                 <span class="pair-name">{line.label}</span>
-                                <span class="visually-hidden">
-                                    {move || if online() { "(connected now)" } else { "(not connected)" }}
-                                </span>
+                                <span class="pair-presence">{move || if online() { "online" } else { "offline" }}</span>
                                 <span class="pair-progress">
-                                    {move || format!("placed {} of {}", placed(), card_count.get())}
+                                    {move || format!("{} of {} placed", placed(), card_count.get())}
                                 </span>
+                                <span class="pair-activity">{active}</span>
+                                <button
+                                    type="button"
+                                    class="remove-pair"
+                                    aria-label=format!("Remove {label}")
+                                    disabled=move || !connected()
+                                    on:click=move |_| confirm.set(true)
+                                >
+                                    "Remove"
+                                </button>
+                                <Show when=move || confirm.get()>
+                                    <span class="confirm" role="group" aria-label="Confirm removal">
+                                        <span>{question.clone()}</span>
+                                        <button
+                                            type="button"
+                                            class="danger"
+                                            disabled=move || !connected()
+                                            on:click=move |_| {
+                                                confirm.set(false);
+                                                live.control(Control::RemovePair { pair_id: id });
+                                            }
+                                        >
+                                            "Yes, remove"
+                                        </button>
+                                        <button type="button" on:click=move |_| confirm.set(false)>
+                                            "Cancel"
+                                        </button>
+                                    </span>
+                                </Show>
                             </li>
                         }
                     }

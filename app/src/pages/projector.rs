@@ -6,6 +6,9 @@ use uuid::Uuid;
 
 use crate::components::join_info::JoinInfo;
 use crate::components::room_picture::RoomPicture;
+use crate::components::session_bar::SessionBar;
+use crate::components::spotlight::Spotlight;
+use crate::domain::Phase;
 use crate::live::{Link, LiveConfig, use_live};
 use crate::protocol::Auth;
 
@@ -23,11 +26,11 @@ pub fn ProjectorPage() -> impl IntoView {
     });
     let live = use_live(config);
     let info = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.workshop.clone())));
-    // Until the first post-it lands, the room is still joining: show how, large. Once one has
-    // landed the session is under way, and the join box stays small even if cards go back.
-    let joining = Memo::new(move |was: Option<&bool>| {
-        was != Some(&false) && live.view.with(|v| v.as_ref().is_none_or(|v| v.placements.is_empty()))
-    });
+    let phase = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.phase)));
+    // While the room is joining, show how, large; once placing has started the join box stays
+    // small (late pairs can still read it).
+    let joining = Memo::new(move |_| phase.get().is_none_or(|p| p == Phase::Joining));
+    let closed = move || phase.get() == Some(Phase::Closed);
     let code = Signal::derive(move || info.with(|i| i.as_ref().map(|i| i.join_code.clone()).unwrap_or_default()));
 
     view! {
@@ -43,9 +46,12 @@ pub fn ProjectorPage() -> impl IntoView {
                 }
             >
                 <header class="projector-header">
+                    <SessionBar live/>
                     <h1 class="question">{move || info.with(|i| i.as_ref().map(|i| i.question.clone()))}</h1>
                     <JoinInfo code large=joining/>
                 </header>
+                {move || closed().then(|| view! { <p class="closed-note">"This workshop is closed. Thank you!"</p> })}
+                <Spotlight view=live.view/>
                 <RoomPicture view=live.view/>
             </Show>
         </main>

@@ -1,0 +1,198 @@
+//! The aspect the facilitator put in the spotlight, large on the projector: every pair's dot,
+//! the median and the middle half, who could not place it and why, and the pairs' notes on
+//! its intended and unintended outcomes (anonymous unless the facilitator chose otherwise).
+
+use leptos::prelude::*;
+
+use crate::components::room_picture::{movement_text, pct, shows_positions};
+use crate::domain::board::format_position;
+use crate::domain::stats::Summary;
+use crate::domain::{AspectRow, RoomView};
+
+/// One pair's notes or reason, as the room sees them.
+#[derive(Clone, Debug, PartialEq)]
+struct Voice {
+    who: String,
+    intended: String,
+    unintended: String,
+}
+
+/// Everything the spotlight shows, computed from the view.
+#[derive(Clone, Debug, PartialEq)]
+struct SpotlightData {
+    row: AspectRow,
+    shown: bool,
+    reasons: Vec<(String, String)>,
+    notes: Vec<Voice>,
+    movement: Option<(Summary, Summary)>,
+}
+
+fn spotlight_data(v: &RoomView) -> Option<SpotlightData> {
+    if !v.revealed() {
+        return None;
+    }
+    let id = v.focus.spotlight?;
+    let row = v.aspect_rows().into_iter().find(|r| r.card.id == id)?;
+    let shown = shows_positions(true, v.settings.min_pairs, &row);
+    let who = |pair_id| {
+        if v.settings.name_notes {
+            v.pair(pair_id).map_or_else(|| "A pair".to_string(), |p| p.label.clone())
+        } else {
+            "A pair".to_string()
+        }
+    };
+    let reasons = if shown {
+        v.current_placements()
+            .filter(|p| p.card_id == id && p.cant_place)
+            .map(|p| (who(p.pair_id), p.reason.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let notes = if shown {
+        v.notes
+            .iter()
+            .filter(|n| n.card_id == id && v.pair(n.pair_id).is_some())
+            .map(|n| Voice { who: who(n.pair_id), intended: n.intended.clone(), unintended: n.unintended.clone() })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let movement = (v.round >= 2 && shown)
+        .then(|| {
+            let from = v.rows_for_round(1).into_iter().find(|r| r.card.id == id)?;
+            let from = shows_positions(true, v.settings.min_pairs, &from).then_some(from.summary?)?;
+            Some((from, row.summary?))
+        })
+        .flatten();
+    Some(SpotlightData { row, shown, reasons, notes, movement })
+}
+
+/// The spotlighted aspect, large; nothing when there is none or positions are not revealed.
+#[component]
+pub fn Spotlight(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView {
+    let data = Memo::new(move |_| view.with(|v| v.as_ref().and_then(spotlight_data)));
+    let poles = move || {
+        view.with(|v| {
+            v.as_ref().map(|v| (v.workshop.left_pole.clone(), v.workshop.right_pole.clone())).unwrap_or_default()
+        })
+    };
+    let inner = move || {
+        data.get().map(|d| {
+            let summary = if d.shown { d.row.summary } else { None };
+            let label = format!("Spotlight: {}", d.row.card.text);
+            let (left, right) = poles();
+            let dots = if d.shown { d.row.positions.clone() } else { Vec::new() };
+            let reasons = d.reasons.clone();
+            let notes = d.notes.clone();
+            view! {
+                <section class="spotlight" aria-label=label>
+                    <p class="spotlight-kicker">"In the spotlight"</p>
+                    <h2 class="spotlight-text">{d.row.card.text.clone()}</h2>
+                    <div class="spotlight-poles">
+                        <span>"0 · " {left}</span>
+                        <span>{right} " · 100"</span>
+                    </div>
+                    <div class="track spotlight-track">
+                        <span class="track-line" aria-hidden="true"></span>
+                        {summary
+                            .map(|s| {
+                                view! {
+                                    <span
+                                        class="iqr"
+                                        aria-hidden="true"
+                                        style:left=pct(s.q1)
+                                        style:width=pct(s.q3 - s.q1)
+                                    ></span>
+                                    <span
+                                        class="median"
+                                        aria-hidden="true"
+                                        data-value=s.median.to_string()
+                                        style:left=pct(s.median)
+                                    ></span>
+                                }
+                            })}
+                        {dots
+                            .into_iter()
+                            .map(|(_, p)| {
+                                view! {
+                                    <span
+                                        class="dot"
+                                        aria-hidden="true"
+                                        data-position=p.to_string()
+                                        style:left=pct(p)
+                                    ></span>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                    <p class="spotlight-facts">
+                        {format!("{} pairs placed it", d.row.placed)}
+                        {summary
+                            .map(|s| {
+                                format!(
+                                    " · median {} · middle half {} to {}",
+                                    format_position(s.median),
+                                    format_position(s.q1),
+                                    format_position(s.q3),
+                                )
+                            })}
+                        {(d.row.cant_place > 0).then(|| format!(" · {} can't place", d.row.cant_place))}
+                        {d.movement.map(|(from, to)| format!(" · {}", movement_text(&from, &to)))}
+                    </p>
+                    {(d.shown && d.row.split).then(|| view! { <p class="split-flag">"Split into two camps"</p> })}
+                    {(!d.shown).then(|| view! { <p class="waiting">"waiting for more pairs"</p> })}
+                    {(!reasons.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="spotlight-reasons">
+                                    <h3>"Can't place it, because…"</h3>
+                                    <ul>
+                                        {reasons
+                                            .into_iter()
+                                            .map(|(who, reason)| view! { <li><strong>{who}</strong>": " {reason}</li> })
+                                            .collect_view()}
+                                    </ul>
+                                </div>
+                            }
+                        })}
+                    {(!notes.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="spotlight-notes">
+                                    <h3>"Outcomes of this much discretion"</h3>
+                                    <ul>
+                                        {notes
+                                            .into_iter()
+                                            .map(|n| {
+                                                view! {
+                                                    <li class="note">
+                                                        <strong class="note-who">{n.who}</strong>
+                                                        {(!n.intended.is_empty())
+                                                            .then(|| {
+                                                                view! {
+                                                                    <p class="note-intended">"Intended: " {n.intended.clone()}</p>
+                                                                }
+                                                            })}
+                                                        {(!n.unintended.is_empty())
+                                                            .then(|| {
+                                                                view! {
+                                                                    <p class="note-unintended">
+                                                                        "Unintended: " {n.unintended.clone()}
+                                                                    </p>
+                                                                }
+                                                            })}
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                </div>
+                            }
+                        })}
+                </section>
+            }
+        })
+    };
+    view! { {inner} }.into_any()
+}
