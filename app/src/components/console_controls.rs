@@ -296,6 +296,8 @@ pub fn AspectControls(live: Live) -> impl IntoView {
     let lines = Memo::new(move |_| live.view.with(|v| v.as_ref().map(aspect_lines).unwrap_or_default()));
     let focus = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.focus)).unwrap_or_default());
     let online = online(live);
+    let spotlight_waits =
+        move || live.view.with(|v| v.as_ref().is_some_and(|v| v.focus.spotlight.is_some() && !v.revealed()));
     let set_order = move |value: String| {
         let order = match value.as_str() {
             "spread" => AspectOrder::Spread,
@@ -322,6 +324,9 @@ pub fn AspectControls(live: Live) -> impl IntoView {
                     {option("median", "Median (fixed → flexible)")}
                 </select>
             </label>
+            <p class="hint" hidden=move || !spotlight_waits()>
+                "The projector shows the spotlight once positions are revealed (Reveal, or the live wall)."
+            </p>
             <ul class="console-aspect-list">
                 <For
                     each=move || lines.get()

@@ -45,8 +45,8 @@ pub fn ProjectorPage() -> impl IntoView {
                     <p class="loading">{move || if live.link.get() == Link::Stopped { "" } else { "Connecting…" }}</p>
                 }
             >
+                <SessionBar live/>
                 <header class="projector-header">
-                    <SessionBar live/>
                     <h1 class="question">{move || info.with(|i| i.as_ref().map(|i| i.question.clone()))}</h1>
                     <JoinInfo code large=joining/>
                 </header>
