@@ -204,12 +204,13 @@ impl Store {
         if exists.is_none() {
             return Err(StoreError::UnknownWorkshop);
         }
+        // Numbered before a removal deletes rows: a sequence number is never used twice.
+        let seq = next_seq(&tx, workshop_id)?;
         if let Event::PairRemoved { pair_id, .. } = &new.event {
             let pid = pair_id.to_string();
             tx.execute("DELETE FROM events WHERE workshop_id = ?1 AND pair_id = ?2", [&wid, &pid])?;
             tx.execute("DELETE FROM pairs WHERE workshop_id = ?1 AND id = ?2", [&wid, &pid])?;
         }
-        let seq = next_seq(&tx, workshop_id)?;
         let (actor, actor_label, _) = new.actor.columns();
         let pair_id = match new.event {
             // The removal itself stays in the log, not deleted with a later removal.
