@@ -12,3 +12,4 @@ mod live;
 mod persist;
 mod research_access;
 mod research_exports;
+mod session;
