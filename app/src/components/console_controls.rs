@@ -45,6 +45,11 @@ fn online(live: Live) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
     move || live.link.get() == Link::Online
 }
 
+/// Connected, and the workshop is not closed (a closed workshop only changes phase).
+pub fn may_change(live: Live) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    move || live.link.get() == Link::Online && live.view.with(|v| v.as_ref().is_some_and(|v| v.phase != Phase::Closed))
+}
+
 /// Next step, back step, close (with confirmation), and what happens now.
 #[component]
 pub fn PhaseControls(live: Live) -> impl IntoView {
@@ -112,7 +117,7 @@ pub fn PhaseControls(live: Live) -> impl IntoView {
 #[component]
 pub fn TimerControls(live: Live) -> impl IntoView {
     let timer = Memo::new(move |_| live.view.with(|v| v.as_ref().and_then(|v| v.timer)));
-    let online = online(live);
+    let online = may_change(live);
     let minutes = RwSignal::new("5".to_string());
     let start = move |_: leptos::ev::MouseEvent| match minutes.get_untracked().trim().parse::<u32>() {
         Ok(m) if (1..=MAX_TIMER_MINUTES).contains(&m) => live.control(Control::StartTimer { minutes: m }),
@@ -168,7 +173,7 @@ pub fn TimerControls(live: Live) -> impl IntoView {
 #[component]
 pub fn SettingsControls(live: Live) -> impl IntoView {
     let settings = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.settings)).unwrap_or_default());
-    let online = online(live);
+    let online = may_change(live);
     // The settings last sent and not yet confirmed: a second change made before the server
     // answered builds on it instead of undoing it. Any new state (or refusal) from the server
     // ends it.
@@ -295,7 +300,7 @@ fn order_value(order: AspectOrder) -> &'static str {
 pub fn AspectControls(live: Live) -> impl IntoView {
     let lines = Memo::new(move |_| live.view.with(|v| v.as_ref().map(aspect_lines).unwrap_or_default()));
     let focus = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.focus)).unwrap_or_default());
-    let online = online(live);
+    let online = may_change(live);
     let spotlight_waits =
         move || live.view.with(|v| v.as_ref().is_some_and(|v| v.focus.spotlight.is_some() && !v.revealed()));
     let set_order = move |value: String| {
@@ -354,7 +359,7 @@ fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, focus: Memo<Fo
     let hidden = move || line.with(|l| l.as_ref().is_some_and(|l| l.card.hidden));
     let locked = move || line.with(|l| l.as_ref().is_some_and(|l| l.card.locked));
     let spotlighted = move || focus.get().spotlight == Some(id);
-    let online = online(live);
+    let online = may_change(live);
     let open = RwSignal::new(Open::None);
     let draft = RwSignal::new(String::new());
     let merge_into = RwSignal::new(String::new());

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use crate::components::console_controls::{AspectControls, PhaseControls, SettingsControls, TimerControls};
+use crate::components::console_controls::{AspectControls, PhaseControls, SettingsControls, TimerControls, may_change};
 use crate::components::join_info::{join_url, use_origin};
 use crate::components::room_picture::RoomPicture;
 use crate::components::session_bar::{SessionBar, use_server_now};
@@ -164,7 +164,7 @@ fn PairList(live: Live) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let connected = move || live.link.get() == Link::Online;
+    let connected = may_change(live);
     view! {
         <section class="pairs" aria-labelledby="pairs-heading">
             <h2 id="pairs-heading">"Pairs (" {move || pairs.with(Vec::len)} ")"</h2>
