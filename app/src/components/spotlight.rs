@@ -5,9 +5,14 @@
 use leptos::prelude::*;
 
 use crate::components::room_picture::{movement_text, pct, shows_positions};
-use crate::domain::board::format_position;
+use crate::domain::board::{assign_lanes, format_position};
 use crate::domain::stats::Summary;
 use crate::domain::{AspectRow, RoomView};
+
+/// Closest two dots may be (in spectrum points) before the second is lifted above the first.
+const DOT_GAP: f64 = 1.5;
+/// At most this many dots are stacked above each other.
+const MAX_STACK: usize = 5;
 
 /// One pair's notes or reason, as the room sees them.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,7 +87,13 @@ pub fn Spotlight(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView 
             let summary = if d.shown { d.row.summary } else { None };
             let label = format!("Spotlight: {}", d.row.card.text);
             let (left, right) = poles();
-            let dots = if d.shown { d.row.positions.clone() } else { Vec::new() };
+            let dots: Vec<(f64, usize)> = if d.shown {
+                let values: Vec<f64> = d.row.positions.iter().map(|(_, p)| *p).collect();
+                let lanes = assign_lanes(&values, DOT_GAP);
+                values.into_iter().zip(lanes).map(|(p, lane)| (p, lane.min(MAX_STACK))).collect()
+            } else {
+                Vec::new()
+            };
             let reasons = d.reasons.clone();
             let notes = d.notes.clone();
             view! {
@@ -114,13 +125,17 @@ pub fn Spotlight(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView 
                             })}
                         {dots
                             .into_iter()
-                            .map(|(_, p)| {
+                            .map(|(p, lane)| {
                                 view! {
                                     <span
                                         class="dot"
                                         aria-hidden="true"
                                         data-position=p.to_string()
                                         style:left=pct(p)
+                                        style:transform=format!(
+                                            "translate(-50%, calc(-50% - {}em))",
+                                            lane as f64 * 0.9,
+                                        )
                                     ></span>
                                 }
                             })
