@@ -183,6 +183,53 @@ export class Projector {
   }
 }
 
+/**
+ * Saves a pair's sheet for an aspect (notes, or "can't place" with a reason) straight over the
+ * websocket, as the pair's device: for tests of what the projector shows of notes and reasons
+ * that do not depend on the tablet's sheet screen.
+ */
+export async function saveSheetAsPair(
+  pairPage: Page,
+  code: string,
+  aspect: string,
+  sheet: { intended?: string; unintended?: string; cantPlace?: string },
+) {
+  const result = await pairPage.evaluate(
+    async ({ code, aspect, sheet }) => {
+      const pair = JSON.parse(localStorage.getItem(`ds.pair.${code}`)!);
+      const ws = new WebSocket(location.origin.replace(/^http/, "ws") + "/ws");
+      return await new Promise<string>((resolve) => {
+        const changeId = crypto.randomUUID();
+        ws.onopen = () => ws.send(JSON.stringify({ type: "hello", auth: { as: "pair", code, token: pair.token }, last_seq: null }));
+        ws.onmessage = (ev) => {
+          const msg = JSON.parse(ev.data);
+          if (msg.type === "snapshot") {
+            const card = msg.view.cards.find((c: { text: string }) => c.text === aspect);
+            ws.send(
+              JSON.stringify({
+                type: "save_sheet",
+                change_id: changeId,
+                card_id: card.id,
+                intended: sheet.intended ?? "",
+                unintended: sheet.unintended ?? "",
+                cant_place: sheet.cantPlace ?? null,
+              }),
+            );
+          } else if (msg.type === "ack" && msg.change_id === changeId) {
+            ws.close();
+            resolve("ok");
+          } else if (msg.type === "refused") {
+            ws.close();
+            resolve(msg.message);
+          }
+        };
+      });
+    },
+    { code, aspect, sheet },
+  );
+  expect(result).toBe("ok");
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -2,7 +2,7 @@
 // projector shows progress only), reveal, spotlight, a second round, the timer, the aspects'
 // tools, and closing. The projector follows every step.
 import { expect, test, type Page } from "@playwright/test";
-import { Console, NewWorkshopForm, PairScreen, Projector } from "./pages";
+import { Console, NewWorkshopForm, PairScreen, Projector, saveSheetAsPair } from "./pages";
 
 const FIRST = "How many appointments a patient can have";
 const SECOND = "Where people are seen";
@@ -129,4 +129,56 @@ test("a facilitator runs the session: placing, reveal, spotlight, second round, 
   await expect(console.page.getByRole("button", { name: /Back to Second round/ })).toBeVisible();
   await shot(projectorPage, "projector-closed");
 
+});
+
+test("the spotlight shows every dot, who could not place it and why, and the notes, anonymous unless named", async ({
+  browser,
+  page,
+}) => {
+  const form = new NewWorkshopForm(page);
+  await form.open();
+  const console: Console = await form.create("Spotlight notes", "Site 6");
+  const code = await console.code();
+  const projectorPage = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  await projectorPage.goto(await console.projectorUrl());
+
+  const [, pairA] = await PairScreen.join(browser, code, "Pair A");
+  const [, pairB] = await PairScreen.join(browser, code, "Pair B");
+  const [, pairC] = await PairScreen.join(browser, code, "Pair C");
+  await console.setPrivacyThreshold(2);
+  await console.startPlacing();
+  await placeByKeyboard(pairA, FIRST, -2); // 30
+  await placeByKeyboard(pairB, FIRST, 3); // 80
+  await saveSheetAsPair(pairA.page, code, FIRST, { intended: "Patients get what they need", unintended: "Waiting lists grow" });
+  await saveSheetAsPair(pairC.page, code, FIRST, { cantPlace: "It depends on the patient" });
+  await expect(console.aspect(FIRST)).toContainText("2 placed · 1 can't place");
+
+  // Before the reveal, a spotlight shows nothing on the projector, and the console says why.
+  await console.aspect(FIRST).getByRole("button", { name: "Spotlight", exact: true }).click();
+  await expect(console.page.getByText("The projector shows the spotlight once positions are revealed")).toBeVisible();
+  const spotlight = projectorPage.getByRole("region", { name: `Spotlight: ${FIRST}` });
+  await expect(spotlight).toHaveCount(0);
+
+  await console.reveal();
+  await expect(spotlight).toBeVisible();
+  await expect(spotlight.locator(".dot")).toHaveCount(2);
+  await expect(spotlight.locator(".median")).toHaveAttribute("data-value", "55");
+  await expect(spotlight).toContainText("1 can't place");
+  await expect(spotlight).toContainText("It depends on the patient");
+  await expect(spotlight).toContainText("Intended: Patients get what they need");
+  await expect(spotlight).toContainText("Unintended: Waiting lists grow");
+  await expect(spotlight).not.toContainText("Pair A");
+  await expect(spotlight.locator(".note-who")).toHaveText(["A pair"]);
+  await expect(projectorPage.locator(".room-picture").getByRole("group", { name: FIRST })).toContainText("1 can't place");
+
+  await console.settings.getByLabel("Show pair names with notes on the projector").check();
+  await expect(spotlight.locator(".note-who")).toHaveText(["Pair A"]);
+  await expect(spotlight).toContainText("Pair C");
+  await shot(projectorPage, "projector-spotlight-notes");
+
+  // Raising the threshold above the pairs that placed it hides the dots and the words.
+  await console.setPrivacyThreshold(3);
+  await expect(spotlight).toContainText("waiting for more pairs");
+  await expect(spotlight.locator(".dot")).toHaveCount(0);
+  await expect(spotlight).not.toContainText("Waiting lists grow");
 });
