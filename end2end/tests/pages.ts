@@ -230,6 +230,34 @@ export async function saveSheetAsPair(
   expect(result).toBe("ok");
 }
 
+/** Writes a new post-it as the pair, straight over the websocket (see `saveSheetAsPair`). */
+export async function addCardAsPair(pairPage: Page, code: string, text: string) {
+  const result = await pairPage.evaluate(
+    async ({ code, text }) => {
+      const pair = JSON.parse(localStorage.getItem(`ds.pair.${code}`)!);
+      const ws = new WebSocket(location.origin.replace(/^http/, "ws") + "/ws");
+      return await new Promise<string>((resolve) => {
+        const changeId = crypto.randomUUID();
+        ws.onopen = () => ws.send(JSON.stringify({ type: "hello", auth: { as: "pair", code, token: pair.token }, last_seq: null }));
+        ws.onmessage = (ev) => {
+          const msg = JSON.parse(ev.data);
+          if (msg.type === "snapshot") {
+            ws.send(JSON.stringify({ type: "add_card", change_id: changeId, card_id: crypto.randomUUID(), text }));
+          } else if (msg.type === "ack" && msg.change_id === changeId) {
+            ws.close();
+            resolve("ok");
+          } else if (msg.type === "refused") {
+            ws.close();
+            resolve(msg.message);
+          }
+        };
+      });
+    },
+    { code, text },
+  );
+  expect(result).toBe("ok");
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -2,7 +2,7 @@
 // projector shows progress only), reveal, spotlight, a second round, the timer, the aspects'
 // tools, and closing. The projector follows every step.
 import { expect, test, type Page } from "@playwright/test";
-import { Console, NewWorkshopForm, PairScreen, Projector, saveSheetAsPair } from "./pages";
+import { Console, NewWorkshopForm, PairScreen, Projector, addCardAsPair, saveSheetAsPair } from "./pages";
 
 const FIRST = "How many appointments a patient can have";
 const SECOND = "Where people are seen";
@@ -152,6 +152,11 @@ test("the spotlight shows every dot, who could not place it and why, and the not
   await saveSheetAsPair(pairA.page, code, FIRST, { intended: "Patients get what they need", unintended: "Waiting lists grow" });
   await saveSheetAsPair(pairC.page, code, FIRST, { cantPlace: "It depends on the patient" });
   await expect(console.aspect(FIRST)).toContainText("2 placed · 1 can't place");
+
+  // A pair's own post-it shows on the console with who wrote it.
+  await addCardAsPair(pairB.page, code, "Home visits");
+  await expect(console.aspect("Home visits")).toContainText("by Pair B");
+  await expect(console.aspect("Home visits").locator(".badge.new")).toBeVisible();
 
   // Before the reveal, a spotlight shows nothing on the projector, and the console says why.
   await console.aspect(FIRST).getByRole("button", { name: "Spotlight", exact: true }).click();

@@ -177,18 +177,21 @@ pub fn SettingsControls(live: Live) -> impl IntoView {
     // The settings last sent and not yet confirmed: a second change made before the server
     // answered builds on it instead of undoing it. Any new state (or refusal) from the server
     // ends it.
-    let pending = StoredValue::new(None::<Settings>);
+    let pending = RwSignal::new(None::<Settings>);
+    // What the fields show: the change on its way, else the workshop's settings.
+    let shown = move || pending.get().unwrap_or_else(|| settings.get());
+    let refusal = Memo::new(move |_| live.last_error.get());
     Effect::new(move |_| {
         settings.track();
-        live.last_error.track();
-        pending.set_value(None);
+        refusal.track();
+        pending.set(None);
     });
     let send = move |change: &dyn Fn(&mut Settings)| {
-        let base = pending.get_value().unwrap_or_else(|| settings.get_untracked());
+        let base = pending.get_untracked().unwrap_or_else(|| settings.get_untracked());
         let mut s = base;
         change(&mut s);
         if s != base {
-            pending.set_value(Some(s));
+            pending.set(Some(s));
             live.control(Control::ChangeSettings { settings: s });
         }
     };
@@ -198,7 +201,7 @@ pub fn SettingsControls(live: Live) -> impl IntoView {
                 <input
                     type="checkbox"
                     disabled=move || !online()
-                    prop:checked=move || get(&settings.get())
+                    prop:checked=move || get(&shown())
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         send(&|s| set(s, on));
@@ -232,7 +235,7 @@ pub fn SettingsControls(live: Live) -> impl IntoView {
                     max=MAX_MIN_PAIRS.to_string()
                     step="1"
                     disabled=move || !online()
-                    prop:value=move || settings.get().min_pairs.to_string()
+                    prop:value=move || shown().min_pairs.to_string()
                     on:change=on_threshold
                 />
             </label>
