@@ -145,7 +145,7 @@ impl RoomView {
             return Ok(Event::CardAdded { card, at: now });
         }
         let card = self.active_card(action.card_id())?;
-        if card.author.is_some_and(|a| a != pair_id) && !self.settings.share_pair_cards {
+        if !self.pair_may_use(pair_id, card) {
             return Err(Refusal::new(ErrorCode::UnknownCard, "That post-it is not part of this workshop."));
         }
         let card_id = card.id;
