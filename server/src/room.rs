@@ -35,7 +35,8 @@ pub enum RoomMsg {
         seq: u64,
         /// The change.
         event: Event,
-        /// The whole state after the change.
+        /// The state after the change: whole after a visibility change
+        /// ([`Event::changes_visibility`]), otherwise [`RoomView::context_for_events`].
         view: Arc<RoomView>,
     },
     /// The set of pairs with a screen connected changed; here is the new set.
@@ -229,8 +230,11 @@ impl Room {
             tracing::warn!(workshop = %self.workshop_id, seq, view_seq = state.view.seq, "sequence gap");
         }
         state.view.apply(seq, &event);
+        // Screens get a snapshot of the whole state after a visibility change; otherwise the
+        // smaller context that decides who receives the event is enough.
+        let view = if event.changes_visibility() { state.view.clone() } else { state.view.context_for_events() };
         // An error only means nobody is listening right now.
-        let _ = self.tx.send(RoomMsg::Update { seq, event, view: Arc::new(state.view.clone()) });
+        let _ = self.tx.send(RoomMsg::Update { seq, event, view: Arc::new(view) });
     }
 
     /// Deletes the workshop and all its rows, under the ordering lock so no change can

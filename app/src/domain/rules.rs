@@ -145,13 +145,15 @@ impl RoomView {
             return Ok(Event::CardAdded { card, at: now });
         }
         let card = self.active_card(action.card_id())?;
-        if card.author.is_some_and(|a| a != pair_id) && !self.settings.share_pair_cards {
+        if !self.pair_may_use(pair_id, card) {
             return Err(Refusal::new(ErrorCode::UnknownCard, "That post-it is not part of this workshop."));
         }
         let card_id = card.id;
         let existing = self.placement(pair_id, card_id);
         let moves_card = match action {
-            PairAction::SaveSheet { cant_place, .. } => cant_place.is_some() || existing.is_some_and(|p| p.cant_place),
+            // Notes, and the wording of a reason, can change in any open phase; marking or
+            // unmarking "can't place" moves the post-it.
+            PairAction::SaveSheet { cant_place, .. } => cant_place.is_some() != existing.is_some_and(|p| p.cant_place),
             _ => true,
         };
         if moves_card {
@@ -481,6 +483,12 @@ mod tests {
         assert!(p.cant_place && p.shown_position().is_none());
         assert_eq!(p.reason, "Depends on the practice");
         assert_eq!(r.aspect_rows()[0].cant_place, 1);
+        // While the room discusses, the reason and notes can still be reworded, not unmarked.
+        control(&mut r, to(Phase::Reveal));
+        pair(&mut r, A, sheet(Some("Depends on the GP"))).unwrap();
+        assert_eq!(r.placement(id(A), id(CARD)).unwrap().reason, "Depends on the GP");
+        assert_eq!(pair(&mut r, A, sheet(None)).unwrap_err().code, ErrorCode::WrongPhase);
+        control(&mut r, to(Phase::Placing));
         pair(&mut r, A, sheet(None)).unwrap();
         assert!(r.placement(id(A), id(CARD)).is_none());
         let long = "x".repeat(NOTE_MAX + 1);

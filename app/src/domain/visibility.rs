@@ -34,9 +34,24 @@ impl RoomView {
 
     /// Whether `viewer` may have this card at all.
     fn may_have_card(&self, viewer: &Viewer, card: &Card) -> bool {
-        match (viewer, card.author) {
-            (Viewer::Pair { pair_id, .. }, Some(author)) => author == *pair_id || self.settings.share_pair_cards,
+        match viewer {
+            Viewer::Pair { pair_id, .. } => self.pair_may_use(*pair_id, card),
             _ => true,
+        }
+    }
+
+    /// Whether a pair has this card on its board: the facilitator's cards, its own, every
+    /// pair's when shared, and any card it has work on (a duplicate it wrote was merged into
+    /// another pair's post-it).
+    pub fn pair_may_use(&self, pair_id: Uuid, card: &Card) -> bool {
+        match card.author {
+            None => true,
+            Some(author) => {
+                author == pair_id
+                    || self.settings.share_pair_cards
+                    || self.placements.iter().any(|p| p.pair_id == pair_id && p.card_id == card.id)
+                    || self.notes.iter().any(|n| n.pair_id == pair_id && n.card_id == card.id)
+            }
         }
     }
 
@@ -85,6 +100,21 @@ impl RoomView {
             placements: self.placements.iter().filter_map(|p| self.placement_for(viewer, p)).collect(),
             notes: self.notes.iter().filter_map(|n| self.note_for(viewer, n)).collect(),
             ..self.clone()
+        }
+    }
+
+    /// A smaller copy of this view that gives the same [`RoomView::event_for`] answers: the
+    /// placements and notes left out are those on the facilitator's aspects, which no answer
+    /// depends on. The server broadcasts it with every event instead of a full clone.
+    pub fn context_for_events(&self) -> RoomView {
+        let pair_written = |card_id: Uuid| self.card(card_id).is_some_and(|c| c.author.is_some());
+        RoomView {
+            workshop: self.workshop.clone(),
+            cards: self.cards.clone(),
+            pairs: self.pairs.clone(),
+            placements: self.placements.iter().filter(|p| pair_written(p.card_id)).cloned().collect(),
+            notes: self.notes.iter().filter(|n| pair_written(n.card_id)).cloned().collect(),
+            ..*self
         }
     }
 
@@ -208,6 +238,10 @@ mod tests {
         r
     }
 
+    fn placed_on(pair: u128, card: u128, position: f64) -> Event {
+        Event::Placed { pair_id: id(pair), card_id: id(card), round: 1, position: Some(position), at: 3 }
+    }
+
     fn placed(pair: u128, position: f64) -> Event {
         Event::Placed { pair_id: id(pair), card_id: id(CARD), round: 1, position: Some(position), at: 3 }
     }
@@ -290,6 +324,23 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_whose_duplicate_was_merged_into_another_pairs_post_it_gets_that_post_it() {
+        let mut r = room(Phase::Placing);
+        let theirs = Card { author: Some(id(B)), ..Card::new(id(77), "Home visits", 1) };
+        let mine = Card { author: Some(id(A)), ..Card::new(id(78), "Visiting people at home", 2) };
+        for card in [theirs, mine] {
+            r.apply(r.seq + 1, &Event::CardAdded { card, at: 5 });
+        }
+        r.apply(r.seq + 1, &placed_on(A, 78, 30.0));
+        assert!(r.visible_to(&me(A)).card(id(77)).is_none());
+        r.apply(r.seq + 1, &Event::CardsMerged { from: id(78), into: id(77), at: 6 });
+        let view = r.visible_to(&me(A));
+        assert_eq!(view.card(id(77)).map(|c| c.text.as_str()), Some("Home visits"));
+        assert_eq!(view.placement(id(A), id(77)).map(|p| p.position), Some(30.0));
+        assert!(r.decide_pair(id(A), &crate::domain::PairAction::Place { card_id: id(77), position: 35.0 }, 7).is_ok());
+    }
+
+    #[test]
     fn hidden_cards_lose_their_text_except_on_the_console() {
         let mut r = room(Phase::Placing);
         r.cards[0].hidden = true;
@@ -322,6 +373,8 @@ mod tests {
             for event in events {
                 let seq = server.seq + 1;
                 server.apply(seq, &event);
+                let context = server.context_for_events();
+                assert_eq!(context.event_for(&viewer, &event), server.event_for(&viewer, &event));
                 if let Some(copy) = server.event_for(&viewer, &event) {
                     screen.apply(seq, &copy);
                 }
