@@ -570,3 +570,66 @@ fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, focus: Memo<Fo
     }
     .into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Event, PairSummary, WorkshopInfo};
+
+    fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    #[test]
+    fn one_forward_step_per_phase() {
+        assert_eq!(next_step(Phase::Joining), Some(("Start placing", Phase::Placing)));
+        assert_eq!(next_step(Phase::Placing), Some(("Reveal", Phase::Reveal)));
+        assert_eq!(next_step(Phase::Reveal), Some(("Second round", Phase::SecondRound)));
+        assert_eq!(next_step(Phase::SecondRound), None);
+        assert_eq!(next_step(Phase::Closed), None);
+        for phase in [Phase::Joining, Phase::Placing, Phase::Reveal] {
+            let (_, to) = next_step(phase).unwrap();
+            assert!(phase.check_step(to, 1).is_ok(), "{phase:?} → {to:?} is allowed");
+        }
+        assert!(phase_help(Phase::Placing, false).contains("privately"));
+        assert!(phase_help(Phase::Placing, true).contains("everyone sees placements as they happen"));
+    }
+
+    #[test]
+    fn aspect_lines_list_active_in_order_then_hidden_without_merged() {
+        let info = WorkshopInfo {
+            id: id(1),
+            title: "T".into(),
+            site: "S".into(),
+            question: "Q".into(),
+            left_pole: "L".into(),
+            right_pole: "R".into(),
+            join_code: "ABCDEF".into(),
+            created_at: 0,
+        };
+        let mut v = RoomView::new(info, vec![Card::new(id(10), "A", 0), Card::new(id(20), "B", 1)]);
+        v.apply(
+            1,
+            &Event::PairJoined {
+                pair: PairSummary { id: id(100), label: "Pair 1".into(), joined_at: 0, last_active: 0 },
+            },
+        );
+        let mut own = Card::new(id(30), "Own", 2);
+        own.author = Some(id(100));
+        v.apply(2, &Event::CardAdded { card: own, at: 1 });
+        v.apply(3, &Event::Placed { pair_id: id(100), card_id: id(20), round: 1, position: Some(40.0), at: 2 });
+        let mut hidden = Card::new(id(10), "A", 0);
+        hidden.hidden = true;
+        v.apply(4, &Event::CardChanged { card: hidden, at: 3 });
+        v.apply(5, &Event::CardsMerged { from: id(30), into: id(20), at: 4 });
+        let lines = aspect_lines(&v);
+        let texts: Vec<&str> = lines.iter().map(|l| l.card.text.as_str()).collect();
+        assert_eq!(texts, vec!["B", "A"]);
+        assert_eq!(lines[0].placed, 1);
+        assert_eq!(lines[0].median, None, "not revealed yet");
+        assert!(lines[1].card.hidden);
+        v.apply(6, &Event::PhaseChanged { phase: Phase::Placing, at: 5 });
+        v.apply(7, &Event::PhaseChanged { phase: Phase::Reveal, at: 6 });
+        assert_eq!(aspect_lines(&v)[0].median, Some(40.0));
+    }
+}

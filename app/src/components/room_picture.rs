@@ -227,3 +227,15 @@ fn AspectRowView(
     }
     .into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn movement_says_median_and_spread_before_and_after() {
+        let from = Summary { n: 3, median: 40.0, q1: 20.0, q3: 50.0 };
+        let to = Summary { n: 3, median: 62.0, q1: 55.0, q3: 67.0 };
+        assert_eq!(movement_text(&from, &to), "median 40 → 62 · spread 30 → 12");
+    }
+}

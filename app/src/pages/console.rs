@@ -228,3 +228,16 @@ fn PairList(live: Live) -> impl IntoView {
     }
     .into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::activity_text;
+
+    #[test]
+    fn last_activity_in_words() {
+        assert_eq!(activity_text(1_000, 0), "", "no clock yet (server render)");
+        assert_eq!(activity_text(1_000, 30_000), "active just now");
+        assert_eq!(activity_text(1_000, 1_000 + 125_000), "active 2 min ago");
+        assert_eq!(activity_text(1_000, 1_000 + 2 * 3_600_000), "active 2 h ago");
+    }
+}
