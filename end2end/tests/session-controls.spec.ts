@@ -116,14 +116,18 @@ test("a facilitator runs the session: placing, reveal, spotlight, second round, 
   const lineB = console.page.locator("li.pair-line").filter({ hasText: "Pair B" });
   await lineB.getByRole("button", { name: "Remove Pair B" }).click();
   await expect(lineB).toContainText("Remove Pair B and everything it did?");
+  await expect(lineB.getByRole("button", { name: "Yes, remove" })).toBeFocused();
   await lineB.getByRole("button", { name: "Yes, remove" }).click();
   await expect(console.page.locator("li.pair-line")).toHaveCount(1);
   await expect(projector.row(FIRST).locator(".count")).toHaveText("1 of 1 pairs placed");
 
   // Back, then close with the inline confirmation.
   await expect(console.page.getByRole("button", { name: "Back to Reveal & discuss" })).toBeVisible();
-  await console.page.getByRole("button", { name: "Close workshop" }).click();
-  await console.page.getByRole("button", { name: "Yes, close" }).click();
+  // Keyboard only: the confirmation takes the focus, Enter confirms.
+  await console.page.getByRole("button", { name: "Close workshop" }).focus();
+  await console.page.keyboard.press("Enter");
+  await expect(console.page.getByRole("button", { name: "Yes, close" })).toBeFocused();
+  await console.page.keyboard.press("Enter");
   await console.expectPhase("closed");
   await expect(projectorPage.getByText("This workshop is closed. Thank you!")).toBeVisible();
   await expect(console.page.getByRole("button", { name: /Back to Second round/ })).toBeVisible();

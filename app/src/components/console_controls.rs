@@ -9,7 +9,7 @@ use crate::domain::board::format_position;
 use crate::domain::rules::MAX_TIMER_MINUTES;
 use crate::domain::session::MAX_MIN_PAIRS;
 use crate::domain::{AspectOrder, Card, Control, Focus, Phase, RoomView, Settings};
-use crate::live::{Link, Live};
+use crate::live::{Link, Live, browser};
 
 /// The one forward step from `phase`, with its button text.
 pub fn next_step(phase: Phase) -> Option<(&'static str, Phase)> {
@@ -86,7 +86,10 @@ pub fn PhaseControls(live: Live) -> impl IntoView {
                     class="close-workshop"
                     disabled=move || !online()
                     aria-expanded=move || confirm_close.get().to_string()
-                    on:click=move |_| confirm_close.set(true)
+                    on:click=move |_| {
+                        confirm_close.set(true);
+                        browser::focus_later("confirm-close".into());
+                    }
                 >
                     "Close workshop"
                 </button>
@@ -100,7 +103,13 @@ pub fn PhaseControls(live: Live) -> impl IntoView {
             <Show when=move || confirm_close.get() && state.get().is_some_and(|(p, _, _)| p != Phase::Closed)>
                 <div class="confirm" role="group" aria-label="Close the workshop">
                     <p>"Close the workshop? Pairs can no longer change anything."</p>
-                    <button type="button" class="danger" disabled=move || !online() on:click=move |_| set_phase(Phase::Closed)>
+                    <button
+                        id="confirm-close"
+                        type="button"
+                        class="danger"
+                        disabled=move || !online()
+                        on:click=move |_| set_phase(Phase::Closed)
+                    >
                         "Yes, close"
                     </button>
                     <button type="button" on:click=move |_| confirm_close.set(false)>
@@ -443,6 +452,7 @@ fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, focus: Memo<Fo
                         )}
                     </p>
                     <button
+                        id=format!("confirm-merge-{id}")
                         type="button"
                         class="danger"
                         disabled=move || !online()
@@ -508,7 +518,7 @@ fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, focus: Memo<Fo
                         on:click=move |_| {
                             draft.set(text());
                             open.set(Open::Edit);
-                            crate::live::browser::focus_later(format!("edit-{id}"));
+                            browser::focus_later(format!("edit-{id}"));
                         }
                     >
                         "Edit"
@@ -557,6 +567,7 @@ fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, focus: Memo<Fo
                         on:click=move |_| {
                             if let Ok(into) = Uuid::parse_str(&merge_into.get_untracked()) {
                                 open.set(Open::ConfirmMerge(into));
+                                browser::focus_later(format!("confirm-merge-{id}"));
                             }
                         }
                     >

@@ -10,7 +10,7 @@ use crate::components::room_picture::RoomPicture;
 use crate::components::session_bar::{SessionBar, use_server_now};
 use crate::domain::Control;
 use crate::domain::WorkshopInfo;
-use crate::live::{Link, Live, LiveConfig, use_live};
+use crate::live::{Link, Live, LiveConfig, browser, use_live};
 use crate::protocol::Auth;
 
 /// One line of the pairs list.
@@ -196,7 +196,10 @@ fn PairList(live: Live) -> impl IntoView {
                                     class="remove-pair"
                                     aria-label=format!("Remove {label}")
                                     disabled=move || !connected()
-                                    on:click=move |_| confirm.set(true)
+                                    on:click=move |_| {
+                                        confirm.set(true);
+                                        browser::focus_later(format!("confirm-remove-{id}"));
+                                    }
                                 >
                                     "Remove"
                                 </button>
@@ -204,6 +207,7 @@ fn PairList(live: Live) -> impl IntoView {
                                     <span class="confirm" role="group" aria-label="Confirm removal">
                                         <span>{question.clone()}</span>
                                         <button
+                                            id=format!("confirm-remove-{id}")
                                             type="button"
                                             class="danger"
                                             disabled=move || !connected()

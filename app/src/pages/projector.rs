@@ -48,7 +48,9 @@ pub fn ProjectorPage() -> impl IntoView {
                 <SessionBar live/>
                 <header class="projector-header">
                     <h1 class="question">{move || info.with(|i| i.as_ref().map(|i| i.question.clone()))}</h1>
-                    <JoinInfo code large=joining/>
+                    <Show when=move || !closed()>
+                        <JoinInfo code large=joining/>
+                    </Show>
                 </header>
                 {move || closed().then(|| view! { <p class="closed-note">"This workshop is closed. Thank you!"</p> })}
                 <Spotlight view=live.view/>
