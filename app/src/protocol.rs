@@ -103,6 +103,9 @@ pub enum ErrorCode {
 }
 
 /// Messages from the server.
+// A snapshot is much larger than the other variants; messages are built, serialised and
+// dropped one at a time, so boxing it would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ServerMsg {

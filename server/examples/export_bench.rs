@@ -105,7 +105,7 @@ fn build(path: &std::path::Path) -> Uuid {
                 ("moved", Some(format!("{{\"position\":{old}}}")))
             }
         };
-        let event = Event::Placed { pair_id: pair.id, card_id: card, position, at };
+        let event = Event::Placed { pair_id: pair.id, card_id: card, round: 1, position: Some(position), at };
         insert
             .execute(rusqlite::params![
                 wid,
@@ -123,23 +123,6 @@ fn build(path: &std::path::Path) -> Uuid {
             .unwrap();
     }
     drop(insert);
-    for (slot, placed) in state.iter().enumerate() {
-        let Some((position, placed_at, moved_at, moves)) = placed else { continue };
-        tx.execute(
-            "INSERT INTO placements (workshop_id, pair_id, card_id, position, placed_at, moved_at, move_count)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            rusqlite::params![
-                wid,
-                pairs[slot / ASPECTS].id.to_string(),
-                cards[slot % ASPECTS].to_string(),
-                position,
-                placed_at,
-                moved_at,
-                moves
-            ],
-        )
-        .unwrap();
-    }
     tx.commit().unwrap();
     workshop.id
 }

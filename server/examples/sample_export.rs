@@ -6,15 +6,20 @@
 //! cargo run -p server --example sample_export -- /tmp/sample-export.zip
 //! ```
 
+use std::sync::Arc;
+
+use app::domain::{Control, PairAction, Phase};
 use server::research::bundle::export_zip;
 use server::research::tables::WorkshopExport;
-use server::store::{Change, NewWorkshopRecord, Store};
+use server::room::Room;
+use server::store::{NewWorkshopRecord, Store};
 use uuid::Uuid;
 
-fn main() -> anyhow::Result<()> {
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
     let out = std::env::args().nth(1).unwrap_or_else(|| "sample-export.zip".into());
     let dir = tempfile::tempdir()?;
-    let store = Store::open(&dir.path().join("sample.sqlite3"))?;
+    let store = Arc::new(Store::open(&dir.path().join("sample.sqlite3"))?);
     let record = NewWorkshopRecord {
         title: "Cyfarfod cyfnewid gwybodaeth".into(),
         site: "Safle ŵ 3".into(),
@@ -30,17 +35,41 @@ fn main() -> anyhow::Result<()> {
             "Café 🙂 Siân".into(),
         ],
     };
-    let t = 1_795_463_640_000;
-    let workshop = store.create_workshop(&record, "sample-hash", t)?;
-    let cards: Vec<Uuid> = store.load_room(workshop.id)?.expect("stored").view.cards.iter().map(|c| c.id).collect();
+    let workshop = store.create_workshop(&record, "sample-hash", 1_795_463_640_000)?;
+    let loaded = store.load_room(workshop.id)?.expect("stored");
+    let cards: Vec<Uuid> = loaded.view.cards.iter().map(|c| c.id).collect();
+    let room = Room::new(workshop.id, Arc::clone(&store), loaded);
+    let control = |c: Control| room.act_as_facilitator(Uuid::new_v4(), c);
+    control(Control::SetPhase { phase: Phase::Placing }).await?;
     let positions = [[10.0, 20.0, 80.0, 90.0, 50.0, 0.0], [12.5, 95.0, 85.0, 5.0, 55.0, 100.0]];
+    let mut pairs = Vec::new();
     for (p, label) in ["Pâr 1", "=Pair 2"].iter().enumerate() {
-        let (_, pair) = store.join_pair(workshop.id, label, &format!("token-{p}"), t + 1000)?;
+        let (pair, _) = room.join(label.to_string()).await?;
         for (c, card) in cards.iter().enumerate() {
-            let change = Change::Place { card_id: *card, position: positions[p][c] };
-            store.apply_change(workshop.id, &pair, Uuid::new_v4(), change, t + 2000 + c as i64)?;
+            let place = PairAction::Place { card_id: *card, position: positions[p][c] };
+            room.act_as_pair(&pair, Uuid::new_v4(), place).await?;
         }
+        pairs.push(pair);
     }
+    let sheet = PairAction::SaveSheet {
+        card_id: cards[0],
+        intended: "Patients get \"what matters\", at their pace".into(),
+        unintended: "=Caseloads grow, waiting lists too".into(),
+        cant_place: None,
+    };
+    room.act_as_pair(&pairs[0], Uuid::new_v4(), sheet).await?;
+    let cant = PairAction::SaveSheet {
+        card_id: cards[3],
+        intended: String::new(),
+        unintended: String::new(),
+        cant_place: Some("Depends on the GP practice".into()),
+    };
+    room.act_as_pair(&pairs[1], Uuid::new_v4(), cant).await?;
+    control(Control::SetPhase { phase: Phase::Reveal }).await?;
+    control(Control::SetPhase { phase: Phase::SecondRound }).await?;
+    let moved = PairAction::Place { card_id: cards[0], position: 40.0 };
+    room.act_as_pair(&pairs[0], Uuid::new_v4(), moved).await?;
+    control(Control::SetPhase { phase: Phase::Closed }).await?;
     let snapshot = store.export_snapshot(workshop.id)?.expect("stored");
     std::fs::write(&out, export_zip(&WorkshopExport::new(snapshot))?)?;
     println!("{out}");

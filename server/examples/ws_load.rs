@@ -88,6 +88,16 @@ async fn main() {
         .expect("created json");
     let mut projector = connect(&origin, Auth::Projector { workshop_id: created.workshop_id }).await;
     let mut facilitator = connect(&origin, Auth::Facilitator { secret: created.facilitator_secret.clone() }).await;
+    // Placing, on a live wall: the projector receives every position (its fan-out is measured).
+    let live_wall = app::domain::Settings { live_wall: true, ..app::domain::Settings::default() };
+    for control in [
+        app::domain::Control::SetPhase { phase: app::domain::Phase::Placing },
+        app::domain::Control::ChangeSettings { settings: live_wall },
+    ] {
+        let change_id = Uuid::new_v4();
+        send(&mut facilitator, &ClientMsg::Control { change_id, control }).await;
+        while !matches!(recv(&mut facilitator).await, ServerMsg::Ack { change_id: id, .. } if id == change_id) {}
+    }
     let cards: Vec<Uuid> = {
         let mut probe = tokio_tungstenite::connect_async(format!("{}/ws", origin.replacen("http", "ws", 1)))
             .await
@@ -159,7 +169,7 @@ async fn main() {
             if let ServerMsg::Update { event: app::domain::Event::Placed { pair_id, card_id, position, .. }, .. } =
                 recv(&mut projector).await
             {
-                let key = (pair_id, card_id, (position * 10.0).round() as u64);
+                let key = (pair_id, card_id, (position.unwrap_or(-1.0) * 10.0).round() as u64);
                 if let Some(t0) = sent_at.lock().expect("lock").remove(&key) {
                     fanout.push(t0.elapsed());
                 }

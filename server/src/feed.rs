@@ -25,7 +25,8 @@ pub struct Feed {
     pending: VecDeque<ServerMsg>,
     /// The screen lagged: its next message must be a snapshot.
     resync: bool,
-    /// The workshop was deleted: after the refusal already handed out, the feed ends.
+    /// The workshop was deleted, or this pair removed: after the refusal already handed out,
+    /// the feed ends.
     deleted: bool,
 }
 
@@ -44,7 +45,8 @@ impl Feed {
         let current = self.room.seq().await;
         let caught_up = match last_seq.filter(|s| *s <= current && current - *s <= MAX_CATCH_UP) {
             Some(since) => match self.room.events_between(&self.viewer, since, current).await {
-                Ok(events) => {
+                Ok(None) => false,
+                Ok(Some(events)) => {
                     self.pending.extend(events.into_iter().map(|(seq, event)| ServerMsg::Update { seq, event }));
                     self.sent_seq = current;
                     true
@@ -88,12 +90,26 @@ impl Feed {
                 return Some(ServerMsg::Snapshot { view });
             }
             match self.updates.recv().await {
-                Ok(RoomMsg::Update { seq, event }) => {
-                    if seq > self.sent_seq {
-                        self.sent_seq = seq;
-                        if self.viewer.may_see(&event) {
-                            return Some(ServerMsg::Update { seq, event });
-                        }
+                Ok(RoomMsg::Update { seq, event, view }) => {
+                    if seq <= self.sent_seq {
+                        continue;
+                    }
+                    self.sent_seq = seq;
+                    if let Some(me) = self.viewer.pair_id()
+                        && view.pair(me).is_none()
+                    {
+                        self.deleted = true;
+                        return Some(ServerMsg::refused(
+                            None,
+                            ErrorCode::Forbidden,
+                            "This pair was removed from the workshop by the facilitator. Join again if that was a mistake.",
+                        ));
+                    }
+                    if event.changes_visibility() {
+                        return Some(ServerMsg::Snapshot { view: view.visible_to(&self.viewer) });
+                    }
+                    if let Some(event) = view.event_for(&self.viewer, &event) {
+                        return Some(ServerMsg::Update { seq, event });
                     }
                 }
                 Ok(RoomMsg::Presence(connected)) => {
@@ -190,22 +206,36 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_phase_change_in_the_missed_range_means_a_snapshot() {
+        let (_dir, room) = room().await;
+        room.join("Pair 1".into()).await.unwrap();
+        let start = app::domain::Control::SetPhase { phase: app::domain::Phase::Placing };
+        room.act_as_facilitator(uuid::Uuid::new_v4(), start).await.unwrap();
+        let mut feed = Feed::subscribe(Arc::clone(&room), Viewer::Projector);
+        feed.start(Some(1)).await;
+        assert!(matches!(feed.pop_pending(), Some(ServerMsg::Snapshot { view }) if view.seq == 3));
+        assert_eq!(feed.pop_pending(), None);
+    }
+
+    #[tokio::test]
     async fn catch_up_is_limited_to_what_the_viewer_may_see() {
         let (_dir, room) = room().await;
+        let start = app::domain::Control::SetPhase { phase: app::domain::Phase::Placing };
+        room.act_as_facilitator(uuid::Uuid::new_v4(), start).await.unwrap();
         let (pair, _) = room.join("Pair 1".into()).await.unwrap();
         let (other, _) = room.join("Pair 2".into()).await.unwrap();
         let card = room.snapshot(&Viewer::Projector).await.cards[0].id;
-        let change = crate::store::Change::Place { card_id: card, position: 50.0 };
-        room.apply(&other, uuid::Uuid::new_v4(), change).await.unwrap();
+        let place = app::domain::PairAction::Place { card_id: card, position: 50.0 };
+        room.act_as_pair(&other, uuid::Uuid::new_v4(), place).await.unwrap();
         let me = Viewer::Pair { pair_id: pair.id, label: pair.label.clone() };
         let mut feed = Feed::subscribe(Arc::clone(&room), me);
-        feed.start(Some(1)).await;
+        feed.start(Some(2)).await;
         let seqs: Vec<u64> = std::iter::from_fn(|| feed.pop_pending())
             .map(|m| match m {
                 ServerMsg::Update { seq, .. } => seq,
                 other => panic!("{other:?}"),
             })
             .collect();
-        assert_eq!(seqs, [2, 3], "both joins, not the other pair's placement");
+        assert_eq!(seqs, [3, 4], "both joins, not the other pair's placement");
     }
 }

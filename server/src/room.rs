@@ -10,14 +10,15 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
-use app::domain::validate::{InvalidInput, clean_position};
-use app::domain::{Event, PairSummary, RoomView, Viewer};
+use app::domain::validate::InvalidInput;
+use app::domain::{Control, Event, PairAction, PairSummary, Phase, Refusal, RoomView, Viewer};
+use serde_json::json;
 use thiserror::Error;
 use tokio::sync::broadcast;
 use uuid::Uuid;
 
 use crate::secret::{hash_secret, new_secret};
-use crate::store::{Change, ChangeOutcome, LoadedRoom, Store, StoreError};
+use crate::store::{Actor, ChangeOutcome, LoadedRoom, NewEvent, Store, StoreError};
 use crate::time::now_ms;
 
 /// Capacity of a room's broadcast channel. A screen that falls this far behind is sent a
@@ -27,12 +28,15 @@ pub const BROADCAST_CAPACITY: usize = 256;
 /// What a room broadcasts to its sockets.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RoomMsg {
-    /// A committed change, in sequence order.
+    /// A committed change, in sequence order, with the room's state right after it (each
+    /// screen is sent its own copy of the event, or of the state when visibility changed).
     Update {
         /// Its sequence number.
         seq: u64,
         /// The change.
         event: Event,
+        /// The whole state after the change.
+        view: Arc<RoomView>,
     },
     /// The set of pairs with a screen connected changed; here is the new set.
     Presence(Vec<Uuid>),
@@ -43,21 +47,21 @@ pub enum RoomMsg {
 /// Why the room refused a change. Nothing was changed.
 #[derive(Debug, Error)]
 pub enum RoomError {
-    /// The card is not an aspect of this workshop.
-    #[error("That aspect is not part of this workshop.")]
-    UnknownCard,
+    /// The rules refused it (wrong phase, locked, unknown card, invalid text, …).
+    #[error("{}", .0.message)]
+    Refused(Refusal),
     /// The value failed validation.
     #[error(transparent)]
     Invalid(#[from] InvalidInput),
-    /// Unplacing an aspect that is not on the spectrum.
-    #[error("That aspect is already in the tray.")]
-    NotPlaced,
-    /// The change id belongs to another pair's change.
+    /// The change id belongs to someone else's change.
     #[error("That change id was already used; the change was not applied.")]
     ChangeIdReused,
     /// The pair label is taken.
     #[error("A pair called '{0}' has already joined. Choose another name, or ask the facilitator.")]
     DuplicateLabel(String),
+    /// The workshop is closed: nobody can join.
+    #[error("This workshop is closed; it no longer takes new pairs.")]
+    Closed,
     /// Storage failed; nothing was changed.
     #[error("The server could not save this; nothing was changed. Please try again.")]
     Storage(StoreError),
@@ -66,8 +70,6 @@ pub enum RoomError {
 impl From<StoreError> for RoomError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::UnknownCard => RoomError::UnknownCard,
-            StoreError::NotPlaced => RoomError::NotPlaced,
             StoreError::ChangeIdReused => RoomError::ChangeIdReused,
             StoreError::DuplicateLabel(label) => RoomError::DuplicateLabel(label),
             other => RoomError::Storage(other),
@@ -145,16 +147,21 @@ impl Room {
         self.state.lock().await.pairs_by_token_hash.get(&hash).cloned()
     }
 
-    /// The events with `after < seq <= up_to` that `viewer` may see, from the event log.
+    /// `viewer`'s copies of the events with `after < seq <= up_to`, from the event log; `None`
+    /// when one of them changed what screens may see (send a snapshot instead).
     pub async fn events_between(
         &self,
         viewer: &Viewer,
         after: u64,
         up_to: u64,
-    ) -> Result<Vec<(u64, Event)>, StoreError> {
+    ) -> Result<Option<Vec<(u64, Event)>>, StoreError> {
         let id = self.workshop_id;
         let events = self.store.run(move |s| s.events_between(id, after, up_to)).await?;
-        Ok(events.into_iter().filter(|(_, e)| viewer.may_see(e)).collect())
+        if events.iter().any(|(_, e)| e.changes_visibility()) {
+            return Ok(None);
+        }
+        let state = self.state.lock().await;
+        Ok(Some(events.into_iter().filter_map(|(seq, e)| state.view.event_for(viewer, &e).map(|e| (seq, e))).collect()))
     }
 
     /// Adds a pair with a cleaned label. Returns the pair and its new token (shown once).
@@ -162,6 +169,9 @@ impl Room {
         let token = new_secret();
         let token_hash = hash_secret(&token);
         let mut state = self.state.lock().await;
+        if state.view.phase == Phase::Closed {
+            return Err(RoomError::Closed);
+        }
         let (id, hash) = (self.workshop_id, token_hash.clone());
         let (seq, pair) = self.store.run(move |s| s.join_pair(id, &label, &hash, now_ms())).await?;
         state.pairs_by_token_hash.insert(token_hash, pair.clone());
@@ -169,24 +179,43 @@ impl Room {
         Ok((pair, token))
     }
 
-    /// Validates and applies one pair's change; returns its sequence number (the original
-    /// one when this change id was already committed). The pair is the authenticated one, so
-    /// a pair can only ever change its own placements.
-    pub async fn apply(&self, pair: &PairSummary, change_id: Uuid, change: Change) -> Result<u64, RoomError> {
-        let change = match change {
-            Change::Place { card_id, position } => Change::Place { card_id, position: clean_position(position)? },
-            unplace => unplace,
-        };
+    /// Decides and commits one pair's change; returns its sequence number (the original one
+    /// when this change id was already committed). The pair is the authenticated one, so a
+    /// pair can only ever change its own work.
+    pub async fn act_as_pair(&self, pair: &PairSummary, change_id: Uuid, action: PairAction) -> Result<u64, RoomError> {
+        let actor = Actor::Pair(pair.clone());
+        self.act(actor, change_id, |view, now| view.decide_pair(pair.id, &action, now)).await
+    }
+
+    /// Decides and commits one of the facilitator's controls.
+    pub async fn act_as_facilitator(&self, change_id: Uuid, control: Control) -> Result<u64, RoomError> {
+        self.act(Actor::Facilitator, change_id, |view, now| view.decide_control(&control, now)).await
+    }
+
+    async fn act(
+        &self,
+        actor: Actor,
+        change_id: Uuid,
+        decide: impl FnOnce(&RoomView, i64) -> Result<Event, Refusal>,
+    ) -> Result<u64, RoomError> {
         let mut state = self.state.lock().await;
-        if state.view.card(change.card_id()).is_none() {
-            return Err(RoomError::UnknownCard);
+        let (id, who) = (self.workshop_id, actor.clone());
+        // A resent change is acknowledged again, even if the rules would now refuse it.
+        if let Some(seq) = self.store.run(move |s| s.committed_change(id, &who, change_id)).await? {
+            return Ok(seq);
         }
-        let (id, pair_for_store) = (self.workshop_id, pair.clone());
-        let outcome = self.store.run(move |s| s.apply_change(id, &pair_for_store, change_id, change, now_ms())).await?;
+        let now = now_ms();
+        let event = decide(&state.view, now).map_err(RoomError::Refused)?;
+        let new = describe(&state.view, actor, change_id, event);
+        let for_store = new.clone();
+        let outcome = self.store.run(move |s| s.append(id, &for_store, now)).await?;
         match outcome {
             ChangeOutcome::AlreadyCommitted { seq } => Ok(seq),
-            ChangeOutcome::Committed { seq, event } => {
-                self.commit(&mut state, seq, event);
+            ChangeOutcome::Committed { seq } => {
+                if let Event::PairRemoved { pair_id, .. } = &new.event {
+                    state.pairs_by_token_hash.retain(|_, p| p.id != *pair_id);
+                }
+                self.commit(&mut state, seq, new.event);
                 Ok(seq)
             }
         }
@@ -201,7 +230,7 @@ impl Room {
         }
         state.view.apply(seq, &event);
         // An error only means nobody is listening right now.
-        let _ = self.tx.send(RoomMsg::Update { seq, event });
+        let _ = self.tx.send(RoomMsg::Update { seq, event, view: Arc::new(state.view.clone()) });
     }
 
     /// Deletes the workshop and all its rows, under the ordering lock so no change can
@@ -248,4 +277,61 @@ impl Room {
     fn broadcast_presence(&self, presence: &BTreeMap<Uuid, usize>) {
         let _ = self.tx.send(RoomMsg::Presence(presence.keys().copied().collect()));
     }
+}
+
+/// The event-log row of a decided change: its name, the aspect and pair it concerns, and the
+/// state before and after in JSON for researchers.
+fn describe(view: &RoomView, actor: Actor, change_id: Uuid, event: Event) -> NewEvent {
+    let action = view.action_name(&event);
+    let (card_id, pair_id, before, after) = match &event {
+        Event::Placed { pair_id, card_id, round, position, .. } => {
+            let before = view.placement_in(*round, *pair_id, *card_id).and_then(|p| p.shown_position());
+            (
+                Some(*card_id),
+                Some(*pair_id),
+                before.map(|p| json!({ "position": p })),
+                Some(json!({ "position": position })),
+            )
+        }
+        Event::Unplaced { pair_id, card_id, round, .. } => {
+            let before = view.placement_in(*round, *pair_id, *card_id).and_then(|p| p.shown_position());
+            (Some(*card_id), Some(*pair_id), before.map(|p| json!({ "position": p })), None)
+        }
+        Event::SheetSaved { pair_id, card_id, round, intended, unintended, cant_place, .. } => (
+            Some(*card_id),
+            Some(*pair_id),
+            None,
+            Some(json!({ "round": round, "intended": intended, "unintended": unintended, "cant_place": cant_place })),
+        ),
+        Event::CardAdded { card, .. } => (Some(card.id), card.author, None, Some(json!({ "text": card.text }))),
+        Event::CardChanged { card, .. } => {
+            let old = view.card(card.id);
+            let state = |c: &app::domain::Card| json!({ "text": c.text, "hidden": c.hidden, "locked": c.locked });
+            (Some(card.id), None, old.map(state), Some(state(card)))
+        }
+        Event::CardsMerged { from, into, .. } => {
+            let text = |id: &Uuid| view.card(*id).map(|c| c.text.clone());
+            (
+                Some(*from),
+                None,
+                Some(json!({ "text": text(from) })),
+                Some(json!({ "merged_into": into, "text": text(into) })),
+            )
+        }
+        Event::PhaseChanged { phase, .. } => {
+            (None, None, Some(json!({ "phase": view.phase.name() })), Some(json!({ "phase": phase.name() })))
+        }
+        Event::PairRemoved { pair_id, .. } => {
+            (None, Some(*pair_id), view.pair(*pair_id).map(|p| json!({ "label": p.label })), None)
+        }
+        other => {
+            let mut after = serde_json::to_value(other).unwrap_or_default();
+            if let Some(map) = after.as_object_mut() {
+                map.remove("kind");
+                map.remove("at");
+            }
+            (None, None, None, Some(after))
+        }
+    };
+    NewEvent { actor, action, change_id, card_id, pair_id, before, after, event }
 }

@@ -34,32 +34,48 @@ def main(path):
     assert doc["schema_version"] == 1
 
     placements = tables["placements"]
-    assert len(placements) == 12, len(placements)
+    # Two rounds × two pairs × six aspects.
+    assert len(placements) == 24, len(placements)
+    assert list(placements["round"].unique()) == ["1", "2"]
     assert list(placements["pair_label"].unique()) == ["Pâr 1", "'=Pair 2"]
     # Text cells that a spreadsheet would run are neutralised in CSV, kept as typed in JSON.
-    for column in ["title", "site", "pair_label", "aspect_text"]:
+    for column in ["title", "site", "pair_label", "aspect_text", "unintended_outcome"]:
         for value in placements[column]:
             assert not value.startswith(FORMULA_START), (column, value)
     assert "Café 🙂 Siân" in set(placements["aspect_text"])
     assert "'+44 caseload, \"balance\"" in set(placements["aspect_text"])
     assert [a["text"] for a in doc["aspects"]][1] == "=SUM(A1:A2)"
-    positions = pd.to_numeric(placements["position"])
-    assert positions.tolist() == [10, 20, 80, 90, 50, 0, 12.5, 95, 85, 5, 55, 100], positions.tolist()
+    first = placements[placements["round"] == "1"]
+    assert first["position"].tolist() == [
+        "10", "20", "80", "90", "50", "0", "12.5", "95", "85", "", "55", "100"], first["position"].tolist()
+    cant = placements[placements["status"] == "can't place"]
+    assert len(cant) == 2 and set(cant["reason"]) == {"Depends on the GP practice"}
+    second = placements[placements["round"] == "2"]
+    assert second["position"].tolist()[0] == "40", "the second round keeps the move"
+    assert placements.iloc[0]["intended_outcome"] == 'Patients get "what matters", at their pace'
 
     summary = tables["summary"]
-    first = summary.iloc[0]
-    assert (first["n_placed"], first["median"], first["q1"], first["q3"]) == ("2", "11.25", "10.625", "11.875")
-    # pandas agrees with the type-7 quartiles and the sample sd.
+    top = summary.iloc[0]
+    assert (top["round"], top["n_placed"], top["median"], top["q1"], top["q3"]) == ("1", "2", "11.25", "10.625", "11.875")
+    # pandas agrees with the type-7 quartiles and the sample sd, round by round.
     for _, row in summary.iterrows():
-        values = pd.to_numeric(placements[placements["aspect_id"] == row["aspect_id"]]["position"])
+        rows = placements[(placements["aspect_id"] == row["aspect_id"]) & (placements["round"] == row["round"])]
+        values = pd.to_numeric(rows[rows["status"] == "placed"]["position"])
+        assert int(row["n_cant_place"]) == (rows["status"] == "can't place").sum()
         assert abs(values.quantile(0.25) - float(row["q1"])) < 1e-9
         assert abs(values.median() - float(row["median"])) < 1e-9
         assert abs(values.quantile(0.75) - float(row["q3"])) < 1e-9
-        assert abs(values.std() - float(row["sd"])) < 1e-9
+        if len(values) > 1:
+            assert abs(values.std() - float(row["sd"])) < 1e-9
     assert set(summary["split"]) <= {"true", "false"}
-    assert len(tables["notes"]) == 0 and list(tables["notes"].columns) == [
-        "workshop_id", "round", "pair_label", "aspect_id", "aspect_text", "kind", "text"]
-    assert len(tables["events"]) == 1 + 2 + 12
+    notes = tables["notes"]
+    assert list(notes.columns) == ["workshop_id", "round", "pair_label", "aspect_id", "aspect_text", "kind", "text"]
+    assert notes["kind"].tolist() == [
+        "intended_outcome", "unintended_outcome", "cant_place_reason", "cant_place_reason"], notes["kind"].tolist()
+    assert notes.iloc[1]["text"] == "'=Caseloads grow, waiting lists too"
+    actions = tables["events"]["action"].tolist()
+    assert actions.count("phase_changed") == 4 and actions.count("sheet_saved") == 2, actions
+    assert len(actions) == 22, len(actions)
 
     book = openpyxl.load_workbook(io.BytesIO(z.read("workshop.xlsx")))
     assert book.sheetnames == ["workshop", "placements", "events", "summary", "notes"], book.sheetnames
@@ -70,7 +86,7 @@ def main(path):
     sheet = book["placements"]
     header = [c.value for c in sheet[1]]
     rows = [dict(zip(header, [c.value for c in r])) for r in sheet.iter_rows(min_row=2)]
-    assert len(rows) == 12
+    assert len(rows) == 24
     assert rows[0]["position"] == 10 and isinstance(rows[0]["position"], (int, float))
     assert rows[1]["aspect_text"] == "=SUM(A1:A2)"
     assert rows[7]["pair_label"] == "=Pair 2"

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq};
 
-use super::tables::{Cell, ROUNDS, Table, WorkshopExport, workshop_date};
+use super::tables::{Cell, Table, WorkshopExport, workshop_date};
 use crate::time::iso_ms;
 
 /// Version of the `workshop.json` layout; raised whenever a field changes meaning or goes.
@@ -15,7 +15,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 struct Document<'a> {
     schema_version: u32,
     workshop: WorkshopPart<'a>,
-    rounds: &'a [u32],
+    rounds: Vec<u32>,
     aspects: Vec<AspectPart<'a>>,
     pairs: Vec<PairPart<'a>>,
     placements: Rows<'a>,
@@ -41,7 +41,7 @@ struct AspectPart<'a> {
     id: String,
     order: u32,
     text: &'a str,
-    author: &'static str,
+    author: &'a str,
 }
 
 #[derive(Serialize)]
@@ -97,11 +97,16 @@ pub fn workshop_json(export: &WorkshopExport) -> Result<Vec<u8>, serde_json::Err
             left_pole: &w.left_pole,
             right_pole: &w.right_pole,
         },
-        rounds: &ROUNDS,
+        rounds: (1..=u32::from(s.view.round)).collect(),
         aspects: s
             .cards
             .iter()
-            .map(|c| AspectPart { id: c.id.to_string(), order: c.order, text: &c.text, author: "facilitator" })
+            .map(|c| AspectPart {
+                id: c.id.to_string(),
+                order: c.order,
+                text: &c.text,
+                author: c.author.and_then(|a| s.view.pair(a)).map_or("facilitator", |p| p.label.as_str()),
+            })
             .collect(),
         pairs: s.pairs.iter().map(|p| PairPart { label: &p.label, joined_at: iso_ms(p.joined_at) }).collect(),
         placements: Rows(&export.placements),

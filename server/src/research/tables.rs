@@ -11,12 +11,12 @@ use uuid::Uuid;
 use crate::store::{LoggedEvent, WorkshopSnapshot};
 use crate::time::iso_ms;
 
-/// Rounds that exist today: until rounds are built, every workshop has exactly round 1.
-pub const ROUNDS: [u32; 1] = [1];
-/// `aspect_author` of aspects the facilitator wrote (all of them, until pairs can add some).
+/// `aspect_author` of aspects the facilitator wrote (a pair's label otherwise).
 pub const FACILITATOR_AUTHOR: &str = "facilitator";
 /// `status` of a pair × aspect that is on the spectrum.
 pub const STATUS_PLACED: &str = "placed";
+/// `status` of a pair × aspect the pair marked "can't place / it depends".
+pub const STATUS_CANT_PLACE: &str = "can't place";
 /// `status` of a pair × aspect that is not on the spectrum (still in the tray).
 pub const STATUS_NOT_PLACED: &str = "not placed";
 
@@ -141,13 +141,23 @@ impl WorkshopExport {
         let w = &snapshot.workshop;
         let workshop_id = w.id.to_string();
         let date = workshop_date(w.created_at);
-        let placed: HashMap<(Uuid, Uuid), _> =
-            snapshot.placements.iter().map(|p| ((p.pair_id, p.card_id), p)).collect();
-        let mut placements = Vec::with_capacity(ROUNDS.len() * snapshot.pairs.len() * snapshot.cards.len());
-        for round in ROUNDS {
+        let view = &snapshot.view;
+        let rounds: Vec<u8> = (1..=view.round).collect();
+        let author = |card: &app::domain::Card| match card.author {
+            None => FACILITATOR_AUTHOR.to_string(),
+            Some(pair) => view.pair(pair).map_or_else(|| "pair".to_string(), |p| p.label.clone()),
+        };
+        let mut placements = Vec::with_capacity(rounds.len() * snapshot.pairs.len() * snapshot.cards.len());
+        for &round in &rounds {
             for pair in &snapshot.pairs {
                 for card in &snapshot.cards {
-                    let record = placed.get(&(pair.id, card.id));
+                    let record = view.placement_in(round, pair.id, card.id);
+                    let note = view.note(pair.id, card.id);
+                    let status = match record {
+                        Some(p) if p.cant_place => STATUS_CANT_PLACE,
+                        Some(_) => STATUS_PLACED,
+                        None => STATUS_NOT_PLACED,
+                    };
                     placements.push(vec![
                         Cell::text(&workshop_id),
                         Cell::text(&w.title),
@@ -157,29 +167,27 @@ impl WorkshopExport {
                         Cell::text(&pair.label),
                         Cell::text(card.id.to_string()),
                         Cell::text(&card.text),
-                        Cell::text(FACILITATOR_AUTHOR),
-                        record.map_or(Cell::Empty, |p| Cell::Num(p.position)),
-                        Cell::text(if record.is_some() { STATUS_PLACED } else { STATUS_NOT_PLACED }),
-                        Cell::Empty,
-                        Cell::Empty,
-                        Cell::Empty,
+                        Cell::text(author(card)),
+                        Cell::opt_num(record.and_then(|p| p.shown_position())),
+                        Cell::text(status),
+                        record.filter(|p| p.cant_place).map_or(Cell::Empty, |p| Cell::text(&p.reason)),
+                        note.filter(|n| !n.intended.is_empty()).map_or(Cell::Empty, |n| Cell::text(&n.intended)),
+                        note.filter(|n| !n.unintended.is_empty()).map_or(Cell::Empty, |n| Cell::text(&n.unintended)),
                         record.map_or(Cell::Empty, |p| Cell::Text(iso_ms(p.placed_at))),
                         record.map_or(Cell::Empty, |p| Cell::Text(iso_ms(p.moved_at))),
-                        record.map_or(Cell::Empty, |p| Cell::Int(p.move_count.into())),
+                        record.map_or(Cell::Empty, |p| Cell::Int(p.moves.into())),
                     ]);
                 }
             }
         }
         let mut aspect_rounds = Vec::new();
         let mut summary = Vec::new();
-        for round in ROUNDS {
+        for &round in &rounds {
             for card in &snapshot.cards {
-                let positions: Vec<f64> = snapshot
-                    .pairs
-                    .iter()
-                    .filter_map(|pair| placed.get(&(pair.id, card.id)).map(|p| p.position))
-                    .collect();
-                let stats = aspect_stats(&positions, 0);
+                let records: Vec<_> =
+                    snapshot.pairs.iter().filter_map(|pair| view.placement_in(round, pair.id, card.id)).collect();
+                let positions: Vec<f64> = records.iter().filter_map(|p| p.shown_position()).collect();
+                let stats = aspect_stats(&positions, records.iter().filter(|p| p.cant_place).count());
                 summary.push(vec![
                     Cell::text(&workshop_id),
                     Cell::Int(round.into()),
@@ -196,7 +204,36 @@ impl WorkshopExport {
                     Cell::Int(stats.consensus_bins as i64),
                     Cell::Bool(stats.split),
                 ]);
-                aspect_rounds.push(AspectRound { round, card_id: card.id, positions, stats });
+                aspect_rounds.push(AspectRound { round: round.into(), card_id: card.id, positions, stats });
+            }
+        }
+        let mut notes = Vec::new();
+        for pair in &snapshot.pairs {
+            for card in &snapshot.cards {
+                let mut row = |round: Cell, kind: &str, text: &str| {
+                    notes.push(vec![
+                        Cell::text(&workshop_id),
+                        round,
+                        Cell::text(&pair.label),
+                        Cell::text(card.id.to_string()),
+                        Cell::text(&card.text),
+                        Cell::text(kind),
+                        Cell::text(text),
+                    ]);
+                };
+                if let Some(note) = view.note(pair.id, card.id) {
+                    if !note.intended.is_empty() {
+                        row(Cell::Empty, "intended_outcome", &note.intended);
+                    }
+                    if !note.unintended.is_empty() {
+                        row(Cell::Empty, "unintended_outcome", &note.unintended);
+                    }
+                }
+                for &round in &rounds {
+                    if let Some(p) = view.placement_in(round, pair.id, card.id).filter(|p| p.cant_place) {
+                        row(Cell::Int(round.into()), "cant_place_reason", &p.reason);
+                    }
+                }
             }
         }
         let card_text: HashMap<Uuid, &str> = snapshot.cards.iter().map(|c| (c.id, c.text.as_str())).collect();
@@ -205,7 +242,7 @@ impl WorkshopExport {
             placements: Table { name: "placements", columns: PLACEMENT_COLUMNS, rows: placements },
             events: Table { name: "events", columns: EVENT_COLUMNS, rows: events },
             summary: Table { name: "summary", columns: SUMMARY_COLUMNS, rows: summary },
-            notes: Table { name: "notes", columns: NOTE_COLUMNS, rows: Vec::new() },
+            notes: Table { name: "notes", columns: NOTE_COLUMNS, rows: notes },
             aspect_rounds,
             snapshot,
         }

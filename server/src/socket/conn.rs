@@ -63,6 +63,7 @@ impl Outbox {
 }
 
 /// What one incoming frame amounts to.
+#[allow(clippy::large_enum_variant)] // one per frame, handled at once
 pub enum Incoming {
     /// A well-formed client message.
     Msg(ClientMsg),
@@ -117,10 +118,7 @@ pub fn classify(frame: Message, limiter: &DefaultDirectRateLimiter) -> Incoming 
 
 /// The change id a client message carries, if it is a change.
 pub fn change_id(msg: &ClientMsg) -> Option<uuid::Uuid> {
-    match msg {
-        ClientMsg::Hello { .. } => None,
-        ClientMsg::Place { change_id, .. } | ClientMsg::Unplace { change_id, .. } => Some(*change_id),
-    }
+    msg.change_id()
 }
 
 fn rate_limited(change_id: Option<uuid::Uuid>) -> Incoming {

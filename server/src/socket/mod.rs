@@ -11,7 +11,7 @@ mod hello;
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::domain::PairSummary;
+use app::domain::{PairSummary, Viewer};
 use app::protocol::{ClientMsg, ErrorCode, ServerMsg};
 use axum::extract::State;
 use axum::extract::ws::{WebSocket, WebSocketUpgrade};
@@ -24,7 +24,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::feed::Feed;
 use crate::room::{Room, RoomError};
-use crate::store::Change;
+use crate::time::now_ms;
 use conn::{Gone, Incoming, Outbox, classify, rate_limiter};
 use hello::{Identity, authenticate};
 
@@ -116,7 +116,7 @@ async fn serve(
     // Subscribe first: everything committed after this point arrives through the feed.
     let mut feed = Feed::subscribe(Arc::clone(&room), viewer.clone());
     let _presence = pair.as_ref().map(|p| room.connect(p.id));
-    out.send(&ServerMsg::Welcome { you: viewer }).await?;
+    out.send(&ServerMsg::Welcome { you: viewer.clone(), now: now_ms() }).await?;
     feed.start(last_seq).await;
     while let Some(msg) = feed.pop_pending() {
         out.send(&msg).await?;
@@ -126,7 +126,7 @@ async fn serve(
             frame = inbox.next() => {
                 let Some(Ok(frame)) = frame else { return Ok(()) };
                 let reply = match classify(frame, limiter) {
-                    Incoming::Msg(msg) => handle_message(&room, pair.as_ref(), msg).await,
+                    Incoming::Msg(msg) => handle_message(&room, &viewer, pair.as_ref(), msg).await,
                     Incoming::Refuse(refusal) => refusal,
                     Incoming::Ignore => continue,
                     Incoming::Close => return Ok(()),
@@ -143,22 +143,36 @@ async fn serve(
 }
 
 /// Handles one message after `Hello`; returns the reply for this socket.
-async fn handle_message(room: &Room, pair: Option<&PairSummary>, msg: ClientMsg) -> ServerMsg {
-    let (change_id, change) = match msg {
-        ClientMsg::Hello { .. } => {
-            return ServerMsg::refused(None, ErrorCode::NotReady, "Already signed in; hello is sent once.");
+async fn handle_message(room: &Room, viewer: &Viewer, pair: Option<&PairSummary>, msg: ClientMsg) -> ServerMsg {
+    let Some(change_id) = msg.change_id() else {
+        return ServerMsg::refused(None, ErrorCode::NotReady, "Already signed in; hello is sent once.");
+    };
+    let result = match (msg, pair) {
+        (ClientMsg::Control { control, .. }, _) if *viewer == Viewer::Facilitator => {
+            room.act_as_facilitator(change_id, control).await
         }
-        ClientMsg::Place { change_id, card_id, position } => (change_id, Change::Place { card_id, position }),
-        ClientMsg::Unplace { change_id, card_id } => (change_id, Change::Unplace { card_id }),
+        (ClientMsg::Control { .. }, _) => {
+            return ServerMsg::refused(
+                Some(change_id),
+                ErrorCode::Forbidden,
+                "Only the facilitator's console can run the session (phases, timer, post-its, pairs).",
+            );
+        }
+        (msg, Some(pair)) => match msg.pair_action() {
+            Some(action) => room.act_as_pair(pair, change_id, action).await,
+            None => {
+                return ServerMsg::refused(Some(change_id), ErrorCode::Malformed, "That message was not understood.");
+            }
+        },
+        (_, None) => {
+            return ServerMsg::refused(
+                Some(change_id),
+                ErrorCode::Forbidden,
+                "Only a pair's tablet can place aspects or write post-its; the console and the projector only watch.",
+            );
+        }
     };
-    let Some(pair) = pair else {
-        return ServerMsg::refused(
-            Some(change_id),
-            ErrorCode::Forbidden,
-            "Only a pair's tablet can place aspects; the console and the projector only watch.",
-        );
-    };
-    match room.apply(pair, change_id, change).await {
+    match result {
         Ok(seq) => ServerMsg::Ack { change_id, seq },
         Err(e) => refusal_for(change_id, e),
     }
@@ -166,10 +180,9 @@ async fn handle_message(room: &Room, pair: Option<&PairSummary>, msg: ClientMsg)
 
 fn refusal_for(change_id: Uuid, e: RoomError) -> ServerMsg {
     let code = match &e {
-        RoomError::UnknownCard => ErrorCode::UnknownCard,
-        RoomError::Invalid(_) | RoomError::NotPlaced | RoomError::ChangeIdReused | RoomError::DuplicateLabel(_) => {
-            ErrorCode::Invalid
-        }
+        RoomError::Refused(refusal) => refusal.code,
+        RoomError::Invalid(_) | RoomError::ChangeIdReused | RoomError::DuplicateLabel(_) => ErrorCode::Invalid,
+        RoomError::Closed => ErrorCode::WrongPhase,
         RoomError::Storage(cause) => {
             tracing::error!(error = %cause, %change_id, "could not store a change");
             ErrorCode::Storage

@@ -7,41 +7,52 @@ use uuid::Uuid;
 
 use super::{EventRow, Store, StoreError, insert_event, next_seq, seq_at, seq_param, uuid_at};
 
-/// What a pair asked to do with one of its aspects (already validated by the room).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Change {
-    /// Put the card on the spectrum at this position, or move it there.
-    Place {
-        /// The aspect.
-        card_id: Uuid,
-        /// 0–100, already cleaned.
-        position: f64,
-    },
-    /// Take the card back into the tray.
-    Unplace {
-        /// The aspect.
-        card_id: Uuid,
-    },
+/// Who made a change, as the event log records it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Actor {
+    /// The facilitator, from the console.
+    Facilitator,
+    /// A pair, from its tablet.
+    Pair(PairSummary),
 }
 
-impl Change {
-    /// The aspect this change is about.
-    pub fn card_id(&self) -> Uuid {
+impl Actor {
+    fn columns(&self) -> (&'static str, &str, Option<Uuid>) {
         match self {
-            Change::Place { card_id, .. } | Change::Unplace { card_id } => *card_id,
+            Actor::Facilitator => ("facilitator", "Facilitator", None),
+            Actor::Pair(pair) => ("pair", pair.label.as_str(), Some(pair.id)),
         }
     }
 }
 
-/// What [`Store::apply_change`] did.
+/// One decided change, ready to be written with its event-log row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewEvent {
+    /// Who.
+    pub actor: Actor,
+    /// The event log's name for it (`placed`, `phase_changed`, …).
+    pub action: &'static str,
+    /// The client's change id.
+    pub change_id: Uuid,
+    /// The aspect it is about, if any.
+    pub card_id: Option<Uuid>,
+    /// The pair whose work it changes (removed with the pair), if any.
+    pub pair_id: Option<Uuid>,
+    /// State before, for researchers.
+    pub before: Option<serde_json::Value>,
+    /// State after, for researchers.
+    pub after: Option<serde_json::Value>,
+    /// The event itself (replayed on load, sent to screens).
+    pub event: Event,
+}
+
+/// What [`Store::append`] did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChangeOutcome {
     /// Stored as sequence `seq`.
     Committed {
         /// Its sequence number.
         seq: u64,
-        /// The event to apply and broadcast.
-        event: Event,
     },
     /// This change id was already committed as `seq`; nothing was changed.
     AlreadyCommitted {
@@ -94,6 +105,24 @@ fn opt_uuid_col(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<
     }
 }
 
+fn earlier_change(
+    conn: &rusqlite::Connection,
+    workshop_id: Uuid,
+    actor: &Actor,
+    change_id: Uuid,
+) -> Result<Option<u64>, StoreError> {
+    let earlier = conn
+        .query_row(
+            "SELECT seq, actor, pair_id FROM events WHERE workshop_id = ?1 AND change_id = ?2",
+            [&workshop_id.to_string(), &change_id.to_string()],
+            |r| Ok((seq_at(r, 0)?, r.get::<_, String>(1)?, opt_uuid_col(r, 2)?)),
+        )
+        .optional()?;
+    let Some((seq, by, pair)) = earlier else { return Ok(None) };
+    let (me, _, my_pair) = actor.columns();
+    if by == me && (me == "facilitator" || pair == my_pair) { Ok(Some(seq)) } else { Err(StoreError::ChangeIdReused) }
+}
+
 impl Store {
     /// Adds a pair with an (already cleaned) label and the hash of its token, with its
     /// `pair_joined` event, in one transaction. Labels are unique per workshop, compared
@@ -121,7 +150,7 @@ impl Store {
             return Err(StoreError::DuplicateLabel(label.to_string()));
         }
         let seq = next_seq(&tx, workshop_id)?;
-        let pair = PairSummary { id: Uuid::new_v4(), label: label.to_string(), joined_at: now };
+        let pair = PairSummary { id: Uuid::new_v4(), label: label.to_string(), joined_at: now, last_active: now };
         tx.execute(
             "INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -149,74 +178,43 @@ impl Store {
         Ok((seq, pair))
     }
 
-    /// Applies one pair's change, with its event-log row, in one transaction. A `change_id`
-    /// this pair already committed is answered with the original sequence and changes nothing.
-    pub fn apply_change(
+    /// Whether `change_id` was already committed in this workshop: by the same actor, its
+    /// sequence number; by someone else, [`StoreError::ChangeIdReused`].
+    pub fn committed_change(
         &self,
         workshop_id: Uuid,
-        pair: &PairSummary,
+        actor: &Actor,
         change_id: Uuid,
-        change: Change,
-        now: i64,
-    ) -> Result<ChangeOutcome, StoreError> {
+    ) -> Result<Option<u64>, StoreError> {
+        earlier_change(&self.conn(), workshop_id, actor, change_id)
+    }
+
+    /// Writes one decided change with its event-log row, in one transaction. A `change_id`
+    /// this actor already committed is answered with the original sequence and changes
+    /// nothing. Removing a pair also deletes the pair (its token stops working) and every
+    /// event-log row of its work, so replaying the log no longer contains it.
+    pub fn append(&self, workshop_id: Uuid, new: &NewEvent, now: i64) -> Result<ChangeOutcome, StoreError> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(seq) = earlier_change(&tx, workshop_id, &new.actor, new.change_id)? {
+            return Ok(ChangeOutcome::AlreadyCommitted { seq });
+        }
         let wid = workshop_id.to_string();
-        let earlier = tx
-            .query_row(
-                "SELECT seq, pair_id FROM events WHERE workshop_id = ?1 AND change_id = ?2",
-                [&wid, &change_id.to_string()],
-                |r| Ok((seq_at(r, 0)?, opt_uuid_col(r, 1)?)),
-            )
-            .optional()?;
-        if let Some((seq, by)) = earlier {
-            return if by == Some(pair.id) {
-                Ok(ChangeOutcome::AlreadyCommitted { seq })
-            } else {
-                Err(StoreError::ChangeIdReused)
-            };
+        let exists = tx.query_row("SELECT 1 FROM workshops WHERE id = ?1", [&wid], |_| Ok(())).optional()?;
+        if exists.is_none() {
+            return Err(StoreError::UnknownWorkshop);
         }
-        let card_id = change.card_id();
-        let (pid, cid) = (pair.id.to_string(), card_id.to_string());
-        let card = tx
-            .query_row("SELECT 1 FROM cards WHERE id = ?1 AND workshop_id = ?2", [&cid, &wid], |_| Ok(()))
-            .optional()?;
-        if card.is_none() {
-            return Err(StoreError::UnknownCard);
+        if let Event::PairRemoved { pair_id, .. } = &new.event {
+            let pid = pair_id.to_string();
+            tx.execute("DELETE FROM events WHERE workshop_id = ?1 AND pair_id = ?2", [&wid, &pid])?;
+            tx.execute("DELETE FROM pairs WHERE workshop_id = ?1 AND id = ?2", [&wid, &pid])?;
         }
-        let current: Option<f64> = tx
-            .query_row("SELECT position FROM placements WHERE pair_id = ?1 AND card_id = ?2", [&pid, &cid], |r| {
-                r.get(0)
-            })
-            .optional()?;
         let seq = next_seq(&tx, workshop_id)?;
-        let (action, event) = match (change, current) {
-            (Change::Place { position, .. }, None) => {
-                tx.execute(
-                    "INSERT INTO placements (workshop_id, pair_id, card_id, position, placed_at,
-                                             moved_at, move_count)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?5, 0)",
-                    rusqlite::params![wid, pid, cid, position, now],
-                )?;
-                ("placed", Event::Placed { pair_id: pair.id, card_id, position, at: now })
-            }
-            (Change::Place { position, .. }, Some(_)) => {
-                tx.execute(
-                    "UPDATE placements SET position = ?3, moved_at = ?4, move_count = move_count + 1
-                     WHERE pair_id = ?1 AND card_id = ?2",
-                    rusqlite::params![pid, cid, position, now],
-                )?;
-                ("moved", Event::Placed { pair_id: pair.id, card_id, position, at: now })
-            }
-            (Change::Unplace { .. }, Some(_)) => {
-                tx.execute("DELETE FROM placements WHERE pair_id = ?1 AND card_id = ?2", [&pid, &cid])?;
-                ("unplaced", Event::Unplaced { pair_id: pair.id, card_id, at: now })
-            }
-            (Change::Unplace { .. }, None) => return Err(StoreError::NotPlaced),
-        };
-        let after = match change {
-            Change::Place { position, .. } => Some(json!({ "position": position })),
-            Change::Unplace { .. } => None,
+        let (actor, actor_label, _) = new.actor.columns();
+        let pair_id = match new.event {
+            // The removal itself stays in the log, not deleted with a later removal.
+            Event::PairRemoved { .. } => None,
+            _ => new.pair_id,
         };
         insert_event(
             &tx,
@@ -224,19 +222,19 @@ impl Store {
                 workshop_id,
                 seq,
                 at: now,
-                actor: "pair",
-                actor_label: &pair.label,
-                action,
-                card_id: Some(card_id),
-                pair_id: Some(pair.id),
-                before: current.map(|p| json!({ "position": p })),
-                after,
-                change_id: Some(change_id),
-                payload: Some(&event),
+                actor,
+                actor_label,
+                action: new.action,
+                card_id: new.card_id,
+                pair_id,
+                before: new.before.clone(),
+                after: new.after.clone(),
+                change_id: Some(new.change_id),
+                payload: Some(&new.event),
             },
         )?;
         tx.commit()?;
-        Ok(ChangeOutcome::Committed { seq, event })
+        Ok(ChangeOutcome::Committed { seq })
     }
 
     /// The events screens receive with `after < seq <= up_to`, in order: what a reconnecting

@@ -17,14 +17,14 @@ use rusqlite::Connection;
 use thiserror::Error;
 use uuid::Uuid;
 
-pub use changes::{Change, ChangeOutcome, LoggedEvent};
-pub use research::{PlacementRecord, WorkshopListing, WorkshopSnapshot};
+pub use changes::{Actor, ChangeOutcome, LoggedEvent, NewEvent};
+pub use research::{WorkshopListing, WorkshopSnapshot};
 pub use workshops::{ExportRow, LoadedRoom, NewWorkshopRecord};
 
 /// The schema, applied idempotently at start-up.
 const SCHEMA: &str = include_str!("schema.sql");
 /// Schema version recorded in `PRAGMA user_version`.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 /// How long a writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -62,9 +62,6 @@ pub enum StoreError {
     /// The card does not belong to this workshop.
     #[error("no such aspect in this workshop")]
     UnknownCard,
-    /// An `Unplace` for an aspect that is not on the spectrum.
-    #[error("that aspect is not on the spectrum")]
-    NotPlaced,
     /// The change id was already used by a different pair.
     #[error("that change id was already used by someone else")]
     ChangeIdReused,

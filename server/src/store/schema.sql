@@ -1,4 +1,4 @@
--- Discretion Spectrum storage, schema version 1.
+-- Discretion Spectrum storage, schema version 2.
 --
 -- Written to run unchanged on SQLite and (with the one noted exception) PostgreSQL:
 -- ids are TEXT uuids, times are BIGINT milliseconds since the Unix epoch (UTC), positions are
@@ -39,21 +39,10 @@ CREATE TABLE IF NOT EXISTS pairs (
     UNIQUE (workshop_id, label COLLATE NOCASE)
 );
 
-CREATE TABLE IF NOT EXISTS placements (
-    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-    pair_id     TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
-    card_id     TEXT NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
-    position    DOUBLE PRECISION NOT NULL,
-    placed_at   BIGINT NOT NULL,
-    moved_at    BIGINT NOT NULL,
-    move_count  INTEGER NOT NULL,
-    PRIMARY KEY (pair_id, card_id)
-);
-CREATE INDEX IF NOT EXISTS placements_by_workshop ON placements(workshop_id);
-
--- The event log: one row per change, written in the same transaction as the change.
--- payload_json is the serialized app::domain::Event for the events screens receive, so a
--- reconnecting screen is caught up from here.
+-- The event log: one row per change. It is the record of the session: the live state of a
+-- workshop is its row and its facilitator's cards (above) with every payload_json (the
+-- serialized app::domain::Event) applied in seq order. A reconnecting screen is caught up
+-- from here too. Removing a pair deletes the rows with its pair_id.
 CREATE TABLE IF NOT EXISTS events (
     workshop_id  TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
     seq          BIGINT NOT NULL,

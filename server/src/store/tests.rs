@@ -1,6 +1,6 @@
 //! Storage rules, tested on a real SQLite file.
 
-use app::domain::{Event, PairSummary};
+use app::domain::{Event, PairSummary, Phase};
 use uuid::Uuid;
 
 use super::*;
@@ -66,32 +66,86 @@ fn labels_are_unique_per_workshop_ignoring_case_beyond_ascii() {
     assert_eq!(room.pairs_by_token_hash["t2"].label, "Siân");
 }
 
+fn placed(pair: &PairSummary, card: Uuid, position: f64, change_id: Uuid) -> NewEvent {
+    NewEvent {
+        actor: Actor::Pair(pair.clone()),
+        action: "placed",
+        change_id,
+        card_id: Some(card),
+        pair_id: Some(pair.id),
+        before: None,
+        after: Some(serde_json::json!({ "position": position })),
+        event: Event::Placed { pair_id: pair.id, card_id: card, round: 1, position: Some(position), at: 10 },
+    }
+}
+
+fn phase(phase: Phase) -> NewEvent {
+    NewEvent {
+        actor: Actor::Facilitator,
+        action: "phase_changed",
+        change_id: Uuid::new_v4(),
+        card_id: None,
+        pair_id: None,
+        before: None,
+        after: None,
+        event: Event::PhaseChanged { phase, at: 5 },
+    }
+}
+
 #[test]
 fn a_change_id_is_applied_once() {
     let (_dir, store) = open();
     let (id, card, pair) = workshop_with_pair(&store);
     let change_id = Uuid::new_v4();
-    let change = Change::Place { card_id: card, position: 12.5 };
-    let first = store.apply_change(id, &pair, change_id, change, 10).unwrap();
-    let ChangeOutcome::Committed { seq, event } = first else { panic!("{first:?}") };
-    assert_eq!(seq, 3);
-    assert_eq!(event, Event::Placed { pair_id: pair.id, card_id: card, position: 12.5, at: 10 });
-    let again = store.apply_change(id, &pair, change_id, Change::Unplace { card_id: card }, 11);
+    let first = store.append(id, &placed(&pair, card, 12.5, change_id), 10).unwrap();
+    assert_eq!(first, ChangeOutcome::Committed { seq: 3 });
+    let again = store.append(id, &placed(&pair, card, 50.0, change_id), 11);
     assert_eq!(again.unwrap(), ChangeOutcome::AlreadyCommitted { seq: 3 });
-    let stranger = PairSummary { id: Uuid::new_v4(), label: "X".into(), joined_at: 0 };
-    assert!(matches!(store.apply_change(id, &stranger, change_id, change, 12), Err(StoreError::ChangeIdReused)));
+    let stranger = PairSummary { id: Uuid::new_v4(), label: "X".into(), joined_at: 0, last_active: 0 };
+    let theirs = placed(&stranger, card, 1.0, change_id);
+    assert!(matches!(store.append(id, &theirs, 12), Err(StoreError::ChangeIdReused)));
+    let mut by_facilitator = phase(Phase::Placing);
+    by_facilitator.change_id = change_id;
+    assert!(matches!(store.append(id, &by_facilitator, 12), Err(StoreError::ChangeIdReused)));
     assert_eq!(store.event_log(id).unwrap().len(), 3);
+    assert!(matches!(store.append(Uuid::new_v4(), &phase(Phase::Placing), 1), Err(StoreError::UnknownWorkshop)));
 }
 
 #[test]
-fn refusals_write_nothing() {
+fn the_room_is_the_workshop_with_its_event_log_replayed() {
     let (_dir, store) = open();
     let (id, card, pair) = workshop_with_pair(&store);
-    let unplace = Change::Unplace { card_id: card };
-    assert!(matches!(store.apply_change(id, &pair, Uuid::new_v4(), unplace, 1), Err(StoreError::NotPlaced)));
-    let unknown = Change::Place { card_id: Uuid::new_v4(), position: 1.0 };
-    assert!(matches!(store.apply_change(id, &pair, Uuid::new_v4(), unknown, 1), Err(StoreError::UnknownCard)));
-    assert_eq!(store.event_log(id).unwrap().len(), 2);
+    store.append(id, &phase(Phase::Placing), 5).unwrap();
+    store.append(id, &placed(&pair, card, 30.0, Uuid::new_v4()), 6).unwrap();
+    store.append(id, &placed(&pair, card, 40.0, Uuid::new_v4()), 7).unwrap();
+    let view = store.load_room(id).unwrap().unwrap().view;
+    assert_eq!((view.phase, view.seq), (Phase::Placing, 5));
+    let p = view.placement(pair.id, card).unwrap();
+    assert_eq!((p.position, p.moves), (40.0, 1));
+}
+
+#[test]
+fn removing_a_pair_deletes_its_rows_and_its_token() {
+    let (_dir, store) = open();
+    let (id, card, pair) = workshop_with_pair(&store);
+    store.append(id, &phase(Phase::Placing), 5).unwrap();
+    store.append(id, &placed(&pair, card, 30.0, Uuid::new_v4()), 6).unwrap();
+    let removal = NewEvent {
+        actor: Actor::Facilitator,
+        action: "pair_removed",
+        change_id: Uuid::new_v4(),
+        card_id: None,
+        pair_id: Some(pair.id),
+        before: Some(serde_json::json!({ "label": "Pair 1" })),
+        after: None,
+        event: Event::PairRemoved { pair_id: pair.id, at: 7 },
+    };
+    store.append(id, &removal, 7).unwrap();
+    let loaded = store.load_room(id).unwrap().unwrap();
+    assert!(loaded.view.pairs.is_empty() && loaded.view.placements.is_empty());
+    assert!(loaded.pairs_by_token_hash.is_empty());
+    let actions: Vec<String> = store.event_log(id).unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(actions, ["workshop_created", "phase_changed", "pair_removed"]);
 }
 
 #[test]
@@ -99,17 +153,13 @@ fn catch_up_reads_payloads_between_two_sequence_numbers() {
     let (_dir, store) = open();
     let (id, card, pair) = workshop_with_pair(&store);
     for position in [1.0, 2.0, 3.0] {
-        let change = Change::Place { card_id: card, position };
-        store.apply_change(id, &pair, Uuid::new_v4(), change, 1).unwrap();
+        store.append(id, &placed(&pair, card, position, Uuid::new_v4()), 1).unwrap();
     }
     // seq 1 (workshop_created) has no payload; 2 is the join; 3..=5 the placements.
     let all = store.events_between(id, 0, 5).unwrap();
     assert_eq!(all.iter().map(|(s, _)| *s).collect::<Vec<_>>(), [2, 3, 4, 5]);
     let some = store.events_between(id, 3, 4).unwrap();
-    assert!(matches!(&some[..], [(4, Event::Placed { position, .. })] if *position == 2.0));
-    let log = store.event_log(id).unwrap();
-    assert_eq!(log[3].action, "moved");
-    assert_eq!(log[3].before, Some(serde_json::json!({"position": 1.0})));
+    assert!(matches!(&some[..], [(4, Event::Placed { position: Some(p), .. })] if *p == 2.0));
 }
 
 #[test]
@@ -120,8 +170,7 @@ fn export_rows_follow_join_order_then_card_order() {
     let (_, zed) = store.join_pair(info.id, "Zed", "t1", 1).unwrap();
     let (_, amy) = store.join_pair(info.id, "Amy", "t2", 1).unwrap();
     for (pair, card, pos) in [(&amy, 0, 5.0), (&zed, 1, 6.0), (&zed, 0, 7.0)] {
-        let change = Change::Place { card_id: cards[card].id, position: pos };
-        store.apply_change(info.id, pair, Uuid::new_v4(), change, 9).unwrap();
+        store.append(info.id, &placed(pair, cards[card].id, pos, Uuid::new_v4()), 9).unwrap();
     }
     let rows = store.export_rows(info.id).unwrap();
     let brief: Vec<(&str, &str, f64)> = rows.iter().map(|r| (r.pair.as_str(), r.aspect.as_str(), r.position)).collect();

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use app::domain::code::{CODE_LEN, code_from_bytes};
-use app::domain::{Card, PairSummary, Placement, RoomView, WorkshopInfo};
+use app::domain::{Card, Event, PairSummary, RoomView, WorkshopInfo};
 use rusqlite::{OptionalExtension, TransactionBehavior};
 use uuid::Uuid;
 
@@ -52,6 +52,34 @@ pub struct ExportRow {
     pub placed_at: i64,
     /// Last moved, ms since the epoch.
     pub moved_at: i64,
+}
+
+/// The workshop as created (its row and its facilitator's aspects) with every event of its
+/// log applied in order: the state every screen draws from. `None` if there is no such
+/// workshop. Read on `conn`, a transaction for a consistent view.
+pub(super) fn replay(conn: &rusqlite::Connection, workshop_id: Uuid) -> Result<Option<RoomView>, StoreError> {
+    let id = workshop_id.to_string();
+    let sql = format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE id = ?1");
+    let Some(workshop) = conn.query_row(&sql, [&id], workshop_from_row).optional()? else {
+        return Ok(None);
+    };
+    let cards = conn
+        .prepare("SELECT id, text, ord FROM cards WHERE workshop_id = ?1 ORDER BY ord")?
+        .query_map([&id], |r| Ok(Card::new(uuid_at(r, 0)?, r.get::<_, String>(1)?, r.get(2)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut view = RoomView::new(workshop, cards);
+    let mut stmt = conn.prepare("SELECT seq, payload_json FROM events WHERE workshop_id = ?1 ORDER BY seq")?;
+    let mut rows = stmt.query([&id])?;
+    while let Some(row) = rows.next()? {
+        let seq = seq_at(row, 0)?;
+        if let Some(json) = row.get::<_, Option<String>>(1)? {
+            let event: Event =
+                serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("event {seq}: {e}")))?;
+            view.apply(seq, &event);
+        }
+        view.seq = seq;
+    }
+    Ok(Some(view))
 }
 
 pub(super) const WORKSHOP_COLUMNS: &str = "id, title, site, question, left_pole, right_pole, join_code, created_at";
@@ -165,78 +193,45 @@ impl Store {
         Ok(self.conn().query_row(&sql, [secret_hash], workshop_from_row).optional()?)
     }
 
-    /// Loads the whole state of a workshop, or `None` if there is no such workshop.
-    /// Read in one transaction so the view is consistent with its `seq`.
+    /// Loads the whole state of a workshop, or `None` if there is no such workshop: the
+    /// workshop as created, with its event log replayed on top. Read in one transaction so
+    /// the view is consistent with its `seq`.
     pub fn load_room(&self, workshop_id: Uuid) -> Result<Option<LoadedRoom>, StoreError> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let id = workshop_id.to_string();
-        let sql = format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE id = ?1");
-        let Some(workshop) = tx.query_row(&sql, [&id], workshop_from_row).optional()? else {
-            return Ok(None);
-        };
-        let cards = tx
-            .prepare("SELECT id, text, ord FROM cards WHERE workshop_id = ?1 ORDER BY ord")?
-            .query_map([&id], |r| Ok(Card { id: uuid_at(r, 0)?, text: r.get(1)?, order: r.get(2)? }))?
-            .collect::<Result<Vec<_>, _>>()?;
-        let pairs = tx
-            .prepare(
-                "SELECT id, label, joined_at, token_hash FROM pairs
-                 WHERE workshop_id = ?1 ORDER BY join_seq",
-            )?
-            .query_map([&id], |r| {
-                let pair = PairSummary { id: uuid_at(r, 0)?, label: r.get(1)?, joined_at: r.get(2)? };
-                Ok((pair, r.get::<_, String>(3)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let placements = tx
-            .prepare(
-                "SELECT pl.pair_id, pl.card_id, pl.position, pl.placed_at, pl.moved_at
-                 FROM placements pl
-                 JOIN pairs p ON p.id = pl.pair_id
-                 JOIN cards c ON c.id = pl.card_id
-                 WHERE pl.workshop_id = ?1 ORDER BY p.join_seq, c.ord",
-            )?
-            .query_map([&id], |r| {
-                Ok(Placement {
-                    pair_id: uuid_at(r, 0)?,
-                    card_id: uuid_at(r, 1)?,
-                    position: r.get(2)?,
-                    placed_at: r.get(3)?,
-                    moved_at: r.get(4)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let seq =
-            tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1", [&id], |r| seq_at(r, 0))?;
-        let pairs_by_token_hash = pairs.iter().map(|(pair, hash)| (hash.clone(), pair.clone())).collect();
-        let pairs = pairs.into_iter().map(|(pair, _)| pair).collect();
-        Ok(Some(LoadedRoom { view: RoomView { workshop, cards, pairs, placements, seq }, pairs_by_token_hash }))
+        let Some(view) = replay(&tx, workshop_id)? else { return Ok(None) };
+        let pairs_by_token_hash = tx
+            .prepare("SELECT id, token_hash FROM pairs WHERE workshop_id = ?1")?
+            .query_map([workshop_id.to_string()], |r| Ok((uuid_at(r, 0)?, r.get::<_, String>(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .filter_map(|(id, hash)| view.pair(id).map(|pair| (hash, pair.clone())))
+            .collect();
+        Ok(Some(LoadedRoom { view, pairs_by_token_hash }))
     }
 
-    /// Every placed aspect of a workshop, ordered by the pairs' joining order, then by card
-    /// order: the rows of the CSV export.
+    /// Every aspect placed in the current round, ordered by the pairs' joining order, then by
+    /// card order: the rows of the facilitator's CSV export.
     pub fn export_rows(&self, workshop_id: Uuid) -> Result<Vec<ExportRow>, StoreError> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT p.label, c.text, pl.position, pl.placed_at, pl.moved_at
-             FROM placements pl
-             JOIN pairs p ON p.id = pl.pair_id
-             JOIN cards c ON c.id = pl.card_id
-             WHERE pl.workshop_id = ?1
-             ORDER BY p.join_seq, c.ord",
-        )?;
-        let rows = stmt
-            .query_map([workshop_id.to_string()], |r| {
-                Ok(ExportRow {
-                    pair: r.get(0)?,
-                    aspect: r.get(1)?,
-                    position: r.get(2)?,
-                    placed_at: r.get(3)?,
-                    moved_at: r.get(4)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let Some(view) = replay(&tx, workshop_id)? else { return Ok(Vec::new()) };
+        let mut rows = Vec::new();
+        for pair in &view.pairs {
+            for card in view.active_cards() {
+                if let Some(p) = view.placement(pair.id, card.id)
+                    && let Some(position) = p.shown_position()
+                {
+                    rows.push(ExportRow {
+                        pair: pair.label.clone(),
+                        aspect: card.text.clone(),
+                        position,
+                        placed_at: p.placed_at,
+                        moved_at: p.moved_at,
+                    });
+                }
+            }
+        }
         Ok(rows)
     }
 }

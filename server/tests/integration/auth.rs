@@ -110,7 +110,7 @@ async fn a_pair_can_only_change_its_own_placements() {
     assert!(matches!(reply, ServerMsg::Refused { code: ErrorCode::Invalid, .. }), "{reply:?}");
     tablet_b.acked(&ClientMsg::Unplace { change_id: Uuid::new_v4(), card_id: card }).await;
 
-    let (_, room) = server.projector(created.workshop_id).await;
+    let (_, room) = server.facilitator(&created).await;
     let a_place = room.placement(a.pair_id, card).expect("A's placement is still there");
     assert_eq!((a_place.position, a_place.placed_at), (10.0, a_place.moved_at));
     assert!(room.placement(b.pair_id, card).is_none());
@@ -133,7 +133,7 @@ async fn a_change_id_of_another_pair_is_not_reused() {
     tablet_a.acked(&ClientMsg::Place { change_id, card_id: card, position: 30.0 }).await;
     let reply = tablet_b.change(&ClientMsg::Place { change_id, card_id: card, position: 70.0 }).await;
     assert!(matches!(reply, ServerMsg::Refused { code: ErrorCode::Invalid, .. }), "{reply:?}");
-    let (_, room) = server.projector(created.workshop_id).await;
+    let (_, room) = server.facilitator(&created).await;
     assert!(room.placement(b.pair_id, card).is_none());
     assert_eq!(room.placement(a.pair_id, card).map(|p| p.position), Some(30.0));
 }

@@ -96,6 +96,14 @@ async fn sigkill_loses_nothing_that_was_acknowledged() {
         .json()
         .await
         .unwrap();
+    let console_auth = Auth::Facilitator { secret: created.facilitator_secret.clone() };
+    let (mut console, _) = hello(&addr, console_auth.clone()).await;
+    let start_placing = ClientMsg::Control {
+        change_id: Uuid::new_v4(),
+        control: app::domain::Control::SetPhase { phase: app::domain::Phase::Placing },
+    };
+    console.send(Message::text(serde_json::to_string(&start_placing).unwrap())).await.unwrap();
+    while !matches!(recv(&mut console).await, ServerMsg::Ack { .. }) {}
     let auth = Auth::Pair { code: joined.code.clone(), token: joined.token.clone() };
     let (mut ws, view) = hello(&addr, auth.clone()).await;
 
@@ -121,8 +129,9 @@ async fn sigkill_loses_nothing_that_was_acknowledged() {
     child.kill().await.expect("SIGKILL");
     let (_child, addr) = start(&db).await;
 
-    let (_, after) = hello(&addr, Auth::Projector { workshop_id: created.workshop_id }).await;
+    let (_, after) = hello(&addr, console_auth).await;
     assert_eq!(after.seq, acked.last().unwrap().2);
+    assert_eq!(after.phase, app::domain::Phase::Placing);
     assert_eq!(after.pairs.len(), 1);
     assert_eq!(after.pairs[0].label, "Pair ŵ");
     for (card, position, _) in &acked {

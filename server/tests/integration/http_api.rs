@@ -132,6 +132,7 @@ async fn the_csv_download_has_every_placement_and_no_secrets() {
     let mut body = new_workshop(&["Cymraeg ŵ", "=cmd|' /C calc'!A0", "Café 🙂"]);
     body.site = "Safle ŷ".into();
     let created: app::api::CreatedWorkshop = post_workshop(&server, &body).await.json().await.unwrap();
+    server.start_placing(&created).await;
     let second = server.join(&created.join_code, "Pâr 2").await;
     let first = server.join(&created.join_code, "+Pair 1").await;
     let (mut tablet_1, view) = server.pair(&first).await;

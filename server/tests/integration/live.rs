@@ -8,7 +8,7 @@ use uuid::Uuid;
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen", "Caseload balance"];
 
 fn is_update_from(msg: &ServerMsg, pair: Uuid) -> bool {
-    matches!(msg, ServerMsg::Update { event, .. } if event.pair_id() == pair
+    matches!(msg, ServerMsg::Update { event, .. } if event.pair_id() == Some(pair)
         && !matches!(event, Event::PairJoined { .. }))
 }
 
@@ -35,10 +35,16 @@ async fn a_placement_reaches_the_room_but_not_the_other_pairs() {
 
     let expected = |msg: &ServerMsg| {
         matches!(msg, ServerMsg::Update { seq: s, event: Event::Placed { pair_id, card_id, position, .. } }
-            if *s == seq && *pair_id == a.pair_id && *card_id == card && *position == 42.5)
+            if *s == seq && *pair_id == a.pair_id && *card_id == card && *position == Some(42.5))
     };
     console.recv_until(expected).await;
-    projector.recv_until(expected).await;
+    // While pairs place privately the projector learns that A placed, not where.
+    projector
+        .recv_until(|msg| {
+            matches!(msg, ServerMsg::Update { seq: s, event: Event::Placed { pair_id, position: None, .. } }
+                if *s == seq && *pair_id == a.pair_id)
+        })
+        .await;
     a2.recv_until(expected).await;
     // The sender gets the update too (after its Ack).
     a1.recv_until(expected).await;
@@ -50,7 +56,7 @@ async fn a_placement_reaches_the_room_but_not_the_other_pairs() {
         let seen = client.recv_until(|m| matches!(m, ServerMsg::Update { seq, .. } if *seq == own)).await;
         assert!(!seen.iter().any(|m| is_update_from(m, a.pair_id)), "{seen:?}");
         assert!(seen.iter().all(|m| !matches!(m, ServerMsg::Update { event, .. }
-            if !matches!(event, Event::PairJoined { .. }) && event.pair_id() != joined.pair_id)));
+            if !matches!(event, Event::PairJoined { .. }) && event.pair_id() != Some(joined.pair_id))));
     }
     // The facilitator sees everyone's.
     let seen = console.recv_until(|m| is_update_from(m, c.pair_id)).await;
@@ -62,6 +68,7 @@ async fn a_placement_reaches_the_room_but_not_the_other_pairs() {
     assert_eq!(b_view.placements.len(), 1);
     let (_, room) = server.projector(created.workshop_id).await;
     assert_eq!(room.placements.len(), 3);
+    assert!(room.placements.iter().all(|p| p.concealed && p.position == 0.0), "{:?}", room.placements);
 }
 
 #[tokio::test]

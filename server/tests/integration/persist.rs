@@ -23,12 +23,12 @@ async fn a_restart_keeps_everything_that_was_acknowledged() {
     tablet_b.acked(&place(cards[2], 90.0)).await;
     tablet_b.acked(&place(cards[1], 50.0)).await;
     let last = tablet_b.acked(&ClientMsg::Unplace { change_id: Uuid::new_v4(), card_id: cards[1] }).await;
-    let (_, mut before) = server.projector(created.workshop_id).await;
+    let (_, mut before) = server.facilitator(&created).await;
     assert_eq!(before.seq, last);
 
     server.restart().await;
 
-    let (_, mut after) = server.projector(created.workshop_id).await;
+    let (_, mut after) = server.facilitator(&created).await;
     for view in [&mut before, &mut after] {
         view.placements.sort_by_key(|p| (p.pair_id, p.card_id));
     }
@@ -63,7 +63,7 @@ async fn a_change_resent_after_a_restart_is_acknowledged_once() {
     // Even with a different position (a buggy client), a known change id changes nothing.
     let resent = ClientMsg::Place { change_id, card_id: card, position: 60.0 };
     assert_eq!(tablet.change(&resent).await, ServerMsg::Ack { change_id, seq });
-    let (_, room) = server.projector(created.workshop_id).await;
+    let (_, room) = server.facilitator(&created).await;
     assert_eq!(room.seq, seq);
     assert_eq!(room.placement(a.pair_id, card).map(|p| p.position), Some(40.0));
 
@@ -132,18 +132,19 @@ async fn the_event_log_has_one_row_per_change_with_before_and_after() {
         actions,
         vec![
             (1, "facilitator", "workshop_created"),
-            (2, "system", "pair_joined"),
-            (3, "pair", "placed"),
-            (4, "pair", "moved"),
-            (5, "pair", "unplaced"),
+            (2, "facilitator", "phase_changed"),
+            (3, "system", "pair_joined"),
+            (4, "pair", "placed"),
+            (5, "pair", "moved"),
+            (6, "pair", "unplaced"),
         ]
     );
     let parse = |s: &Option<String>| s.as_deref().map(|s| serde_json::from_str::<serde_json::Value>(s).unwrap());
     let (pair, card) = (Some(a.pair_id.to_string()), Some(card.to_string()));
     for (row, before, after, id) in [
-        (&rows[2], None, Some(json!({"position": 42.5})), ids[0]),
-        (&rows[3], Some(json!({"position": 42.5})), Some(json!({"position": 80.0})), ids[1]),
-        (&rows[4], Some(json!({"position": 80.0})), None, ids[2]),
+        (&rows[3], None, Some(json!({"position": 42.5})), ids[0]),
+        (&rows[4], Some(json!({"position": 42.5})), Some(json!({"position": 80.0})), ids[1]),
+        (&rows[5], Some(json!({"position": 80.0})), None, ids[2]),
     ] {
         assert_eq!(row.2, "Pair A");
         assert_eq!((&row.4, &row.5), (&card, &pair));
@@ -152,15 +153,7 @@ async fn the_event_log_has_one_row_per_change_with_before_and_after() {
         assert!(row.9, "payload stored for catch-up");
     }
     assert!(!rows[0].9, "workshop_created is not sent to screens");
-    assert_eq!(rows[1].2, "Pair A");
-
-    // The placement row records first placement and the move count.
-    let placements: i64 = db
-        .query_row("SELECT COUNT(*) FROM placements WHERE workshop_id = ?1", [created.workshop_id.to_string()], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    assert_eq!(placements, 0);
+    assert_eq!(rows[2].2, "Pair A");
     let secret_stored: i64 = db
         .query_row(
             "SELECT COUNT(*) FROM workshops WHERE facilitator_secret_hash = ?1 OR join_code = ?1",
@@ -181,14 +174,8 @@ async fn placements_keep_first_time_and_count_moves() {
     for position in [10.0, 20.0, 30.0] {
         tablet.acked(&place(card, position)).await;
     }
-    let (placed_at, moved_at, moves, position): (i64, i64, i64, f64) = server
-        .open_db()
-        .query_row(
-            "SELECT placed_at, moved_at, move_count, position FROM placements WHERE pair_id = ?1",
-            [a.pair_id.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .unwrap();
-    assert!(placed_at <= moved_at);
-    assert_eq!((moves, position), (2, 30.0));
+    let (_, room) = server.facilitator(&created).await;
+    let p = room.placement(a.pair_id, card).expect("placed");
+    assert!(p.placed_at <= p.moved_at);
+    assert_eq!((p.moves, p.position), (2, 30.0));
 }

@@ -47,14 +47,14 @@ async fn scenario(server: &TestServer) -> Scenario {
     let (mut tablet_a, view) = server.pair(&a).await;
     let (mut tablet_b, _) = server.pair(&b).await;
     let cards: Vec<Uuid> = view.cards.iter().map(|c| c.id).collect();
-    tablet_a.acked(&place(cards[0], 10.0)).await; // seq 4
-    tablet_a.acked(&place(cards[1], 20.0)).await; // 5
-    tablet_a.acked(&place(cards[0], 15.5)).await; // 6, a move
-    tablet_b.acked(&place(cards[2], 90.0)).await; // 7
-    tablet_b.acked(&place(cards[1], 50.0)).await; // 8
-    tablet_b.acked(&ClientMsg::Unplace { change_id: Uuid::new_v4(), card_id: cards[1] }).await; // 9
-    let last = tablet_b.acked(&place(cards[0], 80.0)).await; // 10
-    assert_eq!(last, 10);
+    tablet_a.acked(&place(cards[0], 10.0)).await; // seq 5
+    tablet_a.acked(&place(cards[1], 20.0)).await; // 6
+    tablet_a.acked(&place(cards[0], 15.5)).await; // 7, a move
+    tablet_b.acked(&place(cards[2], 90.0)).await; // 8
+    tablet_b.acked(&place(cards[1], 50.0)).await; // 9
+    tablet_b.acked(&ClientMsg::Unplace { change_id: Uuid::new_v4(), card_id: cards[1] }).await; // 10
+    let last = tablet_b.acked(&place(cards[0], 80.0)).await; // 11
+    assert_eq!(last, 11);
     Scenario { created, a, b, cards }
 }
 
@@ -99,7 +99,7 @@ async fn every_file_has_exactly_the_expected_contents() {
     assert!(events.starts_with(BOM));
     let mut reader = csv::Reader::from_reader(&events.as_bytes()[3..]);
     let at: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_string()).collect();
-    assert_eq!(at.len(), 10);
+    assert_eq!(at.len(), 11);
     assert!(at.iter().all(|t| is_iso_utc_ms(t)), "{at:?}");
     assert!(at.windows(2).all(|w| w[0] <= w[1]), "timestamps follow the sequence: {at:?}");
     let at = |seq: usize| at[seq - 1].as_str();
@@ -113,15 +113,21 @@ async fn every_file_has_exactly_the_expected_contents() {
     let expected_events = [
         "seq,at,actor,action,aspect_text,before,after".to_string(),
         format!("1,{},facilitator,workshop_created,,,{}", at(1), quoted(&created_json)),
-        format!("2,{},system,pair_joined,,,{}", at(2), quoted(r#"{"label":"Pair A"}"#)),
-        format!("3,{},system,pair_joined,,,{}", at(3), quoted(r#"{"label":"Pâr ŵ B"}"#)),
-        format!("4,{},Pair A,placed,Holding patients,,10", at(4)),
-        format!("5,{},Pair A,placed,{where_seen},,20", at(5)),
-        format!("6,{},Pair A,moved,Holding patients,10,15.5", at(6)),
-        format!("7,{},Pâr ŵ B,placed,{caseload},,90", at(7)),
-        format!("8,{},Pâr ŵ B,placed,{where_seen},,50", at(8)),
-        format!("9,{},Pâr ŵ B,unplaced,{where_seen},50,", at(9)),
-        format!("10,{},Pâr ŵ B,placed,Holding patients,,80", at(10)),
+        format!(
+            "2,{},facilitator,phase_changed,,{},{}",
+            at(2),
+            quoted(r#"{"phase":"Joining"}"#),
+            quoted(r#"{"phase":"Placing"}"#)
+        ),
+        format!("3,{},system,pair_joined,,,{}", at(3), quoted(r#"{"label":"Pair A"}"#)),
+        format!("4,{},system,pair_joined,,,{}", at(4), quoted(r#"{"label":"Pâr ŵ B"}"#)),
+        format!("5,{},Pair A,placed,Holding patients,,10", at(5)),
+        format!("6,{},Pair A,placed,{where_seen},,20", at(6)),
+        format!("7,{},Pair A,moved,Holding patients,10,15.5", at(7)),
+        format!("8,{},Pâr ŵ B,placed,{caseload},,90", at(8)),
+        format!("9,{},Pâr ŵ B,placed,{where_seen},,50", at(9)),
+        format!("10,{},Pâr ŵ B,unplaced,{where_seen},50,", at(10)),
+        format!("11,{},Pâr ŵ B,placed,Holding patients,,80", at(11)),
     ];
     assert_eq!(events, format!("{BOM}{}\n", expected_events.join("\n")));
 
@@ -133,12 +139,12 @@ async fn every_file_has_exactly_the_expected_contents() {
         "workshop_id,title,site,date,round,pair_label,aspect_id,aspect_text,aspect_author,position,status,\
          reason,intended_outcome,unintended_outcome,first_placed_at,last_moved_at,moves"
             .to_string(),
-        format!("{head},Pair A,{c0},Holding patients,facilitator,15.5,placed,,,,{},{},1", at(4), at(6)),
-        format!("{head},Pair A,{c1},{where_seen},facilitator,20,placed,,,,{},{},0", at(5), at(5)),
+        format!("{head},Pair A,{c0},Holding patients,facilitator,15.5,placed,,,,{},{},1", at(5), at(7)),
+        format!("{head},Pair A,{c1},{where_seen},facilitator,20,placed,,,,{},{},0", at(6), at(6)),
         format!("{head},Pair A,{c2},{caseload},facilitator,,not placed,,,,,,"),
-        format!("{head},Pâr ŵ B,{c0},Holding patients,facilitator,80,placed,,,,{},{},0", at(10), at(10)),
+        format!("{head},Pâr ŵ B,{c0},Holding patients,facilitator,80,placed,,,,{},{},0", at(11), at(11)),
         format!("{head},Pâr ŵ B,{c1},{where_seen},facilitator,,not placed,,,,,,"),
-        format!("{head},Pâr ŵ B,{c2},{caseload},facilitator,90,placed,,,,{},{},0", at(7), at(7)),
+        format!("{head},Pâr ŵ B,{c2},{caseload},facilitator,90,placed,,,,{},{},0", at(8), at(8)),
     ];
     assert_eq!(text(file["placements.csv"]), format!("{BOM}{}\n", expected_placements.join("\n")));
 
@@ -168,13 +174,13 @@ async fn every_file_has_exactly_the_expected_contents() {
     assert_eq!(placements.len(), 6);
     assert_eq!(placements[0]["position"], 15.5);
     assert_eq!(placements[0]["moves"], 1);
-    assert_eq!(placements[0]["first_placed_at"], at(4));
+    assert_eq!(placements[0]["first_placed_at"], at(5));
     assert_eq!(placements[2]["position"], serde_json::Value::Null);
     assert_eq!(placements[2]["status"], "not placed");
     assert_eq!(json["summary"][0]["sd"], 45.608387386532314);
     assert_eq!(json["summary"][0]["split"], false);
-    assert_eq!(json["events"].as_array().unwrap().len(), 10);
-    assert_eq!(json["events"][5]["before"], 10.0);
+    assert_eq!(json["events"].as_array().unwrap().len(), 11);
+    assert_eq!(json["events"][6]["before"], 10.0);
     assert_eq!(json["notes"], serde_json::json!([]));
 
     assert_eq!(text(file["codebook.md"]), include_str!("../../src/research/codebook.md"));

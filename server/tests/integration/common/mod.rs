@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use app::api::{CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
-use app::domain::{RoomView, Viewer};
+use app::domain::{Control, Phase, RoomView, Viewer};
 use app::protocol::{Auth, ClientMsg, ServerMsg};
 use futures::{SinkExt, StreamExt};
 use server::{Config, api_router, open_state};
@@ -60,13 +60,28 @@ impl TestServer {
         WsClient { ws }
     }
 
-    /// Creates a workshop with these aspects through the API.
-    pub async fn create_workshop(&self, aspects: &[&str]) -> CreatedWorkshop {
+    /// Creates a workshop with these aspects through the API, still in phase Joining.
+    pub async fn create_joining_workshop(&self, aspects: &[&str]) -> CreatedWorkshop {
         let body = new_workshop(aspects);
         let response =
             reqwest::Client::new().post(self.url("/api/workshops")).json(&body).send().await.expect("request");
         assert_eq!(response.status(), 201);
         response.json().await.expect("CreatedWorkshop")
+    }
+
+    /// Creates a workshop with these aspects and starts placing from a console (seq 2 is the
+    /// phase change), as most tests need pairs able to place.
+    pub async fn create_workshop(&self, aspects: &[&str]) -> CreatedWorkshop {
+        let created = self.create_joining_workshop(aspects).await;
+        self.start_placing(&created).await;
+        created
+    }
+
+    /// Moves a workshop from Joining to Placing from a console.
+    pub async fn start_placing(&self, created: &CreatedWorkshop) {
+        let (mut console, _) = self.facilitator(created).await;
+        console.acked(&control(Control::SetPhase { phase: Phase::Placing })).await;
+        console.close().await;
     }
 
     /// Joins a workshop as a pair through the API.
@@ -173,6 +188,11 @@ pub fn pair_auth(joined: &Joined) -> Auth {
 }
 
 /// A `Place` with a fresh change id.
+/// A facilitator's control with a fresh change id.
+pub fn control(control: Control) -> ClientMsg {
+    ClientMsg::Control { change_id: Uuid::new_v4(), control }
+}
+
 pub fn place(card_id: Uuid, position: f64) -> ClientMsg {
     ClientMsg::Place { change_id: Uuid::new_v4(), card_id, position }
 }
@@ -237,7 +257,7 @@ impl WsClient {
     pub async fn hello(&mut self, auth: Auth, last_seq: Option<u64>) -> Viewer {
         self.send(&ClientMsg::Hello { auth, last_seq }).await;
         match self.recv().await {
-            ServerMsg::Welcome { you } => you,
+            ServerMsg::Welcome { you, .. } => you,
             other => panic!("expected Welcome, got {other:?}"),
         }
     }
@@ -252,10 +272,7 @@ impl WsClient {
 
     /// Sends a change and waits for its `Ack` (or refusal), skipping other messages.
     pub async fn change(&mut self, msg: &ClientMsg) -> ServerMsg {
-        let id = match msg {
-            ClientMsg::Place { change_id, .. } | ClientMsg::Unplace { change_id, .. } => *change_id,
-            ClientMsg::Hello { .. } => panic!("not a change"),
-        };
+        let id = msg.change_id().expect("a change");
         self.send(msg).await;
         let seen = self.recv_until(|m| match m {
             ServerMsg::Ack { change_id, .. } => *change_id == id,
