@@ -54,6 +54,7 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
             })
         };
     browser::focus_later("sheet-intended".into());
+    let backdrop_armed = StoredValue::new(false);
 
     let save = move || {
         let kind = ChangeKind::SaveSheet {
@@ -74,7 +75,17 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
         }
     };
     view! {
-        <div class="sheet-backdrop" on:click=move |_| ctx.close_sheet()></div>
+        // Closes on a tap that started on it: the click that follows the tap which opened the
+        // sheet lands here on touch screens, and must not close it again.
+        <div
+            class="sheet-backdrop"
+            on:pointerdown=move |_| backdrop_armed.set_value(true)
+            on:click=move |_| {
+                if backdrop_armed.get_value() {
+                    ctx.close_sheet();
+                }
+            }
+        ></div>
         <div class="sheet" role="dialog" aria-modal="true" aria-label=text on:keydown=on_key>
             <form on:submit=move |ev| {
                 ev.prevent_default();
