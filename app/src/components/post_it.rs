@@ -187,7 +187,7 @@ pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView 
         >
             <span class="post-it-text">{text}</span>
             <span class="post-it-marks" aria-hidden="true">
-                {move || locked().then(|| view! { <span class="mark mark-lock" title="Locked">"🔒 locked"</span> })}
+                {move || locked().then(|| view! { <span class="mark mark-lock" title="Locked">"locked"</span> })}
                 {move || state.with(|s| s.has_notes).then(|| view! { <span class="mark mark-notes">"✎ notes"</span> })}
                 {move || state.with(|s| s.mine).then(|| view! { <span class="mark mark-mine">"written by you"</span> })}
             </span>

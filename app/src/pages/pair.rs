@@ -11,8 +11,8 @@ use crate::components::sync_status::SyncStatus;
 use crate::live::{LiveConfig, browser, use_live};
 use crate::protocol::Auth;
 
-/// What the server says when the facilitator removed this pair.
-const REMOVED: &str = "This pair was removed from the workshop.";
+/// What the server says (at least) when the facilitator removed this pair.
+const REMOVED: &str = "This pair was removed from the workshop";
 
 /// What this device knows about its pair, once the page runs in the browser.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,7 +67,7 @@ pub fn PairPage() -> impl IntoView {
                     // server refused with that message.
                     let removed = Memo::new(move |_| {
                         live.view.with(|v| v.as_ref().is_some_and(|v| v.pair(pair_id).is_none()))
-                            || live.last_error.with(|e| e.as_deref() == Some(REMOVED))
+                            || live.last_error.with(|e| e.as_deref().is_some_and(|e| e.starts_with(REMOVED)))
                     });
                     let leave = move |_| {
                         browser::local_remove(&pair_key(&code.get_untracked()));
@@ -82,7 +82,7 @@ pub fn PairPage() -> impl IntoView {
                     <h1 class="question">{move || question().unwrap_or_else(|| "Connecting to the workshop…".into())}</h1>
                     {move || removed.get().then(|| view! {
                         <div role="alert" class="form-error removed">
-                            <p>{REMOVED}</p>
+                            <p>{move || live.last_error.get().filter(|e| e.starts_with(REMOVED)).unwrap_or_else(|| format!("{REMOVED}."))}</p>
                             <p><a class="button primary" href=format!("/join?code={}", code.get()) on:click=leave>"Join again"</a></p>
                         </div>
                     })}
