@@ -15,6 +15,14 @@ use crate::live::browser;
 /// The open sheet, if any.
 #[component]
 pub fn Sheet(ctx: BoardCtx) -> impl IntoView {
+    // The facilitator hid or merged the post-it while its sheet was open: close it.
+    Effect::new(move |_| {
+        if let Some(card_id) = ctx.sheet.get()
+            && !ctx.cards.with(|c| c.iter().any(|c| c.id == card_id))
+        {
+            ctx.sheet.set(None);
+        }
+    });
     view! { {move || ctx.sheet.get().map(|card_id| view! { <SheetDialog ctx card_id/> })} }.into_any()
 }
 
@@ -72,6 +80,19 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
             ev.prevent_default();
             ev.stop_propagation();
             ctx.close_sheet();
+        } else if ev.key() == "Tab" {
+            // Keep focus inside the dialog: from the last control to the first and back.
+            let at = event_target::<leptos::web_sys::Element>(&ev).id();
+            let first = if closed() { "sheet-cancel" } else { "sheet-intended" };
+            let next = match (at.as_str(), ev.shift_key()) {
+                ("sheet-cancel", false) => Some(first),
+                (id, true) if id == first => Some("sheet-cancel"),
+                _ => None,
+            };
+            if let Some(id) = next {
+                ev.prevent_default();
+                browser::focus_later(id.into());
+            }
         }
     };
     view! {
@@ -140,7 +161,7 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
                 </div>
                 <div class="sheet-buttons">
                     <button type="submit" class="primary" disabled=closed>"Save"</button>
-                    <button type="button" on:click=move |_| ctx.close_sheet()>"Cancel"</button>
+                    <button type="button" id="sheet-cancel" on:click=move |_| ctx.close_sheet()>"Cancel"</button>
                 </div>
             </form>
         </div>
