@@ -7,12 +7,14 @@
 //! - [`session_bar`]: the phase by name and the countdown, on every screen.
 //! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
 
+pub mod add_post_it;
 pub mod board;
 pub mod board_state;
 pub mod join_info;
 pub mod post_it;
 pub mod room_picture;
 pub mod session_bar;
+pub mod sheet;
 pub mod sync_status;
 
 use leptos::prelude::*;
