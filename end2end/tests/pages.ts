@@ -164,6 +164,52 @@ export class PairScreen {
     await cdp.detach();
   }
 
+  /** The open sheet (notes and "can't place") of a post-it. */
+  get sheet(): Locator {
+    return this.page.getByRole("dialog");
+  }
+  /** The "Can't place / it depends" area. */
+  get cantPlace(): Locator {
+    return this.page.getByRole("region", { name: "Can't place" });
+  }
+  /** The phase notice ("Placing has not started yet…"), empty while pairs may place. */
+  get phaseNotice(): Locator {
+    return this.page.locator(".phase-notice");
+  }
+
+  /** Writes a new post-it; it appears in the tray at once. */
+  async addPostIt(text: string) {
+    await this.page.getByRole("button", { name: "Add a post-it" }).click();
+    await this.page.getByLabel("Post-it text", { exact: true }).fill(text);
+    await this.page.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(this.tray.getByRole("button", { name: new RegExp("^" + escapeRegExp(text) + " — ") })).toBeVisible();
+  }
+
+  /** Opens a post-it's sheet with a tap (a click without dragging). */
+  async openSheet(aspect: string) {
+    await this.postIt(aspect).click();
+    await expect(this.page.getByRole("dialog", { name: aspect })).toBeVisible();
+  }
+
+  /** Fills the open sheet; `cantPlace` (a reason) ticks "Can't place / it depends". */
+  async fillSheet(fields: { intended: string; unintended: string; cantPlace?: string }) {
+    await this.sheet.getByLabel("Intended outcome", { exact: true }).fill(fields.intended);
+    await this.sheet.getByLabel("Unintended outcome", { exact: true }).fill(fields.unintended);
+    const box = this.sheet.getByLabel("Can't place / it depends", { exact: true });
+    if (fields.cantPlace !== undefined) {
+      await box.check();
+      await this.sheet.getByLabel("Reason", { exact: true }).fill(fields.cantPlace);
+    } else if (await box.isEnabled()) {
+      await box.uncheck();
+    }
+  }
+
+  /** Saves the open sheet; it closes. */
+  async save() {
+    await this.sheet.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(this.sheet).toBeHidden();
+  }
+
   async placedPosition(aspect: string): Promise<number> {
     const value = await this.spectrum.getByRole("button", { name: new RegExp("^" + escapeRegExp(aspect)) }).getAttribute("data-position");
     return Number(value);

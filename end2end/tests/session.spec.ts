@@ -60,6 +60,7 @@ test("a facilitator runs the whole session: every phase, notes, merge, spotlight
   // Nobody sees the others yet: the projector shows progress only.
   await expect(projector.row(WHERE).locator(".count")).toHaveText("3 of 3 pairs placed");
   await expect(projector.row(WHERE).locator(".dot")).toHaveCount(0);
+  await pairB.postIt(WHERE).focus();
   await expect(pairB.page.locator(".room-dot")).toHaveCount(0);
 
   // Pairs write their own post-its; two of them mean the same thing.
@@ -103,7 +104,11 @@ test("a facilitator runs the whole session: every phase, notes, merge, spotlight
   for (const page of [projectorPage, pairA.page, pairB.page, pairC.page]) await expectPhase(page, "reveal");
   await expect(projector.row(WHERE).locator(".dot")).toHaveCount(3);
   expect(await projector.dotPositions(WHERE)).toEqual([a1, c1, b1].sort((x, y) => x - y));
-  await expect(pairB.page.locator(".room-dot").first()).toBeAttached();
+  // A focused post-it shows where the other pairs put it.
+  await pairB.postIt(WHERE).focus();
+  await expect(pairB.page.locator(".room-dot")).toHaveCount(2);
+  const others = await pairB.page.locator(".room-dot").evaluateAll((dots) => dots.map((d) => Number(d.getAttribute("data-position"))));
+  expect(others.sort((x, y) => x - y)).toEqual([a1, c1].sort((x, y) => x - y));
   // Placing is paused: a drag does not move the post-it.
   await pairB.mouseDrag(WHERE, 10);
   expect(await pairB.placedPosition(WHERE)).toBe(b1);

@@ -4,9 +4,13 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::board_state::{BoardCtx, CardState};
+use super::add_post_it::AddPostIt;
+use super::board_state::{BoardCtx, CardState, board_cards, room_marks};
 use super::post_it::PostIt;
+use super::session_bar::SessionBar;
+use super::sheet::Sheet;
 use crate::domain::board::{NUDGE_STEP, PICK_UP_POSITION, format_position, nudge};
+use crate::domain::session::Phase;
 use crate::live::{Live, browser};
 
 /// Length of the stem from the spectrum line down to a post-it in `lane` (CSS).
@@ -17,16 +21,27 @@ fn stem(lane: usize) -> String {
 /// The board of pair `pair_id`, drawn from the live view with this device's queued changes.
 #[component]
 pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
-    let cards = Memo::new(move |_| {
-        let Some(view) = live.shown_for(pair_id) else { return Vec::new() };
-        let mut cards = view.cards.clone();
-        cards.sort_by_key(|c| c.order);
-        cards
-            .into_iter()
-            .map(|c| CardState { position: view.placement(pair_id, c.id).map(|p| p.position), id: c.id, text: c.text })
-            .collect::<Vec<_>>()
+    let cards = Memo::new(move |_| live.shown_for(pair_id).map(|view| board_cards(&view, pair_id)).unwrap_or_default());
+    let ctx = BoardCtx::new(live, pair_id, cards);
+    let phase = ctx.phase;
+    let blocked = move || match phase.get() {
+        Phase::Closed => Some("The workshop is closed. Thank you!"),
+        p => p.placing_blocked_reason(),
+    };
+    let second_round =
+        move || live.view.with(|v| v.as_ref().is_some_and(|v| v.round == 2)) && phase.get().pairs_may_place();
+    let revealed = Memo::new(move |_| live.view.with(|v| v.as_ref().is_some_and(|v| v.revealed())));
+    // The card whose room is drawn: the one held, else the one selected.
+    let marked = move || ctx.held.get().map(|h| h.card_id).or_else(|| ctx.selected.get());
+    let marks = Memo::new(move |_| {
+        let card_id = marked()?;
+        live.view.with(|v| v.as_ref().and_then(|v| room_marks(v, pair_id, card_id)))
     });
-    let ctx = BoardCtx::new(live, cards);
+    let cant_placed = move || {
+        ctx.cards.with(|c| {
+            c.iter().filter(|c| c.position.is_none() && c.cant_place.is_some()).map(|c| c.id).collect::<Vec<_>>()
+        })
+    };
     let pole = move |right: bool| {
         live.view.with(|v| {
             v.as_ref()
@@ -36,8 +51,11 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
     };
     let placed =
         move || ctx.cards.with(|c| c.iter().filter(|c| c.position.is_some()).map(|c| c.id).collect::<Vec<_>>());
-    let unplaced =
-        move || ctx.cards.with(|c| c.iter().filter(|c| c.position.is_none()).map(|c| c.id).collect::<Vec<_>>());
+    let unplaced = move || {
+        ctx.cards.with(|c| {
+            c.iter().filter(|c| c.position.is_none() && c.cant_place.is_none()).map(|c| c.id).collect::<Vec<_>>()
+        })
+    };
     // Where a drop would land: under a dragging pointer, or a held post-it not yet on the spectrum.
     let marker = move || {
         ctx.drag.get().and_then(|d| d.over.filter(|_| d.moved)).or_else(|| {
@@ -48,10 +66,21 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
         })
     };
     view! {
+        <SessionBar live/>
+        <p role="status" class="phase-notice" class:closed=move || phase.get() == Phase::Closed>{blocked}</p>
+        <p class="round-hint" hidden=move || !second_round()>
+            "Second round: move your post-its if the discussion changed your mind."
+        </p>
         <p id="board-help" class="board-help">
-            "Drag a post-it onto the line, or select it and use the buttons under the line. "
+            "Drag a post-it onto the line, or select it and use the buttons under the line. Tap a post-it (or press Enter) to write notes. "
             "Keyboard: Space picks up, arrow keys move (Shift: by 10), Space or Enter drops, Escape cancels, Delete takes back. "
             "0 is “" {move || pole(false)} "”, 100 is “" {move || pole(true)} "”."
+        </p>
+        <p class="room-legend" hidden=move || !revealed.get()>
+            {move || match marked().map(|id| ctx.text(id)) {
+                Some(text) if marks.with(Option::is_some) => format!("The room on “{text}”: grey dots are the other pairs, the orange bar is the room’s median."),
+                _ => "Select a post-it to see where the other pairs put it.".to_string(),
+            }}
         </p>
         <div
             class="spectrum"
@@ -69,6 +98,12 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
                 <span class="tick" style:left="75%"></span>
                 <span class="tick" style:left="100%"></span>
             </span>
+            {move || marks.get().map(|m| view! {
+                <span class="room-marks" aria-hidden="true">
+                    {m.others.into_iter().map(|p| view! { <span class="room-dot" style:left=format!("{p}%") data-position=format_position(p)></span> }).collect_view()}
+                    {m.median.map(|p| view! { <span class="room-median" style:left=format!("{p}%") data-position=format_position(p)></span> })}
+                </span>
+            })}
             <span
                 class="drop-marker"
                 aria-hidden="true"
@@ -96,15 +131,25 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
             <For each=placed key=|id| *id children=move |card_id| view! { <PostIt ctx card_id on_spectrum=true/> }/>
         </div>
         <Nudges ctx/>
-        <section class="tray" role="region" aria-label="Post-its">
-            <h2 class="tray-title">"Post-its to place"</h2>
-            <div class="tray-cards">
-                <For each=unplaced key=|id| *id children=move |card_id| view! { <PostIt ctx card_id on_spectrum=false/> }/>
-            </div>
-            <p class="tray-empty" hidden=move || !unplaced().is_empty()>
-                "All post-its are on the line. Drag one back here to take it off."
-            </p>
-        </section>
+        <div class="pair-areas">
+            <section class="tray" role="region" aria-label="Post-its">
+                <h2 class="tray-title">"Post-its to place"</h2>
+                <div class="tray-cards">
+                    <For each=unplaced key=|id| *id children=move |card_id| view! { <PostIt ctx card_id on_spectrum=false/> }/>
+                </div>
+                <p class="tray-empty" hidden=move || !unplaced().is_empty()>
+                    "All post-its are on the line. Drag one back here to take it off."
+                </p>
+                {move || (phase.get() != Phase::Closed).then(|| view! { <AddPostIt ctx/> })}
+            </section>
+            <section class="cant-place-area" role="region" aria-label="Can't place" hidden=move || cant_placed().is_empty()>
+                <h2 class="tray-title">"Can't place / it depends"</h2>
+                <div class="tray-cards">
+                    <For each=cant_placed key=|id| *id children=move |card_id| view! { <PostIt ctx card_id on_spectrum=false/> }/>
+                </div>
+            </section>
+        </div>
+        <Sheet ctx/>
         <p class="visually-hidden" aria-live="polite">{move || ctx.announcement.get()}</p>
     }
     .into_any()
@@ -118,6 +163,8 @@ fn Nudges(ctx: BoardCtx) -> impl IntoView {
         ctx.cards.with(|c| c.iter().find(|c| c.id == id).cloned())
     };
     let is_placed = move || selected().is_some_and(|c| c.position.is_some());
+    // Locked, or the phase does not allow placing: the buttons say so when pressed.
+    let frozen = move || selected().is_some_and(|c| c.locked) || !ctx.phase.get().pairs_may_place();
     let act = move |step: Option<f64>| {
         let Some(card) = ctx.selected.get_untracked().and_then(|id| ctx.card(id)) else { return };
         match (step, card.position) {
@@ -137,21 +184,23 @@ fn Nudges(ctx: BoardCtx) -> impl IntoView {
             <p class="nudge-target">
                 {move || match selected() {
                     None => "Select a post-it to move it with buttons.".to_string(),
+                    Some(CardState { text, locked: true, .. }) => format!("{text}: locked by the facilitator"),
                     Some(CardState { text, position: Some(p), .. }) => format!("{text}: at {} of 100", format_position(p)),
+                    Some(CardState { text, cant_place: Some(_), .. }) => format!("{text}: can't place"),
                     Some(CardState { text, position: None, .. }) => format!("{text}: not placed yet"),
                 }}
             </p>
             <div class="nudge-buttons" hidden=move || selected().is_none()>
-                <button type="button" id="nudge-place" class="nudge" hidden=is_placed on:click=move |_| act(Some(0.0))>
+                <button type="button" id="nudge-place" class="nudge" aria-disabled=move || frozen().then_some("true") hidden=is_placed on:click=move |_| act(Some(0.0))>
                     "Place on spectrum"
                 </button>
-                <button type="button" id="nudge-left" class="nudge" hidden=move || !is_placed() on:click=move |_| act(Some(-NUDGE_STEP))>
+                <button type="button" id="nudge-left" class="nudge" aria-disabled=move || frozen().then_some("true") hidden=move || !is_placed() on:click=move |_| act(Some(-NUDGE_STEP))>
                     "Move left"
                 </button>
-                <button type="button" id="nudge-right" class="nudge" hidden=move || !is_placed() on:click=move |_| act(Some(NUDGE_STEP))>
+                <button type="button" id="nudge-right" class="nudge" aria-disabled=move || frozen().then_some("true") hidden=move || !is_placed() on:click=move |_| act(Some(NUDGE_STEP))>
                     "Move right"
                 </button>
-                <button type="button" id="nudge-back" class="nudge" hidden=move || !is_placed() on:click=move |_| act(None)>
+                <button type="button" id="nudge-back" class="nudge" aria-disabled=move || frozen().then_some("true") hidden=move || !is_placed() on:click=move |_| act(None)>
                     "Take back"
                 </button>
             </div>

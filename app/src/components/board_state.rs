@@ -6,17 +6,75 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::board::{POST_IT_WIDTH_PCT, assign_lanes, format_position, min_gap};
+use crate::domain::RoomView;
+use crate::domain::board::{PICK_UP_POSITION, POST_IT_WIDTH_PCT, assign_lanes, format_position, min_gap};
 use crate::domain::outbox::ChangeKind;
+use crate::domain::session::Phase;
 use crate::live::{Live, browser};
 
 /// One post-it as the pair's screen shows it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CardState {
     pub id: Uuid,
     pub text: String,
     /// Where it is on the spectrum (committed or queued), if anywhere.
     pub position: Option<f64>,
+    /// The facilitator locked it: it cannot be moved.
+    pub locked: bool,
+    /// This pair wrote it.
+    pub mine: bool,
+    /// Marked "can't place / it depends", with this reason (maybe empty).
+    pub cant_place: Option<String>,
+    /// The pair wrote notes on it.
+    pub has_notes: bool,
+}
+
+/// The post-its on `pair_id`'s board, in display order: active cards only (hidden and merged
+/// ones disappear), with where the pair put each in the current round.
+pub fn board_cards(view: &RoomView, pair_id: Uuid) -> Vec<CardState> {
+    view.active_cards()
+        .into_iter()
+        .filter(|c| c.author.is_none_or(|a| a == pair_id) || view.settings.share_pair_cards)
+        .map(|c| {
+            let placement = view.placement(pair_id, c.id);
+            CardState {
+                position: placement.and_then(|p| p.shown_position()),
+                cant_place: placement.filter(|p| p.cant_place).map(|p| p.reason.clone()),
+                has_notes: view.note(pair_id, c.id).is_some(),
+                locked: c.locked,
+                mine: c.author == Some(pair_id),
+                id: c.id,
+                text: c.text,
+            }
+        })
+        .collect()
+}
+
+/// Where the rest of the room put one aspect, drawn behind the pair's own post-it once
+/// positions are revealed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RoomMarks {
+    /// The other pairs' positions, ascending.
+    pub others: Vec<f64>,
+    /// The room's median (every pair, this one included).
+    pub median: Option<f64>,
+}
+
+/// The room's marks for `card_id` as `pair_id` may see them: `None` until positions are revealed.
+pub fn room_marks(view: &RoomView, pair_id: Uuid, card_id: Uuid) -> Option<RoomMarks> {
+    if !view.revealed() {
+        return None;
+    }
+    let row = view.aspect_rows().into_iter().find(|r| r.card.id == card_id)?;
+    Some(RoomMarks {
+        others: row.positions.iter().filter(|(p, _)| *p != pair_id).map(|(_, v)| *v).collect(),
+        median: row.summary.map(|s| s.median),
+    })
+}
+
+/// "12/120": how much of a text field's limit is used, counted in characters as the server does.
+pub fn char_count(text: &str, max: usize) -> String {
+    format!("{}/{max}", text.chars().count())
 }
 
 /// A post-it picked up with the keyboard.
@@ -39,6 +97,8 @@ pub struct Drag {
     pub offset: (f64, f64),
     /// Whether it has moved far enough to be a drag rather than a tap.
     pub moved: bool,
+    /// Whether the post-it may move (phase, lock); if not, a drag only explains why.
+    pub movable: bool,
     /// The spectrum position under the pointer, when it is over the spectrum.
     pub over: Option<f64>,
 }
@@ -62,6 +122,12 @@ pub struct BoardCtx {
     pub selected: RwSignal<Option<Uuid>>,
     pub announcement: RwSignal<String>,
     pub spectrum: NodeRef<Div>,
+    /// The pair whose board this is.
+    pub pair_id: Uuid,
+    /// The post-it whose sheet is open.
+    pub sheet: RwSignal<Option<Uuid>>,
+    /// The session's phase (Joining until the view arrives).
+    pub phase: Memo<Phase>,
 }
 
 /// The DOM id of a post-it's button (to give focus back after it moves between regions).
@@ -71,7 +137,7 @@ pub fn post_it_dom_id(card_id: Uuid) -> String {
 
 impl BoardCtx {
     /// Builds the board's state over `cards` (the pair's view with queued changes applied).
-    pub fn new(live: Live, cards: Memo<Vec<CardState>>) -> Self {
+    pub fn new(live: Live, pair_id: Uuid, cards: Memo<Vec<CardState>>) -> Self {
         let held = RwSignal::new(None::<Hold>);
         let slots = Memo::new(move |_| {
             let held = held.get();
@@ -100,6 +166,67 @@ impl BoardCtx {
             selected: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             spectrum: NodeRef::new(),
+            pair_id,
+            sheet: RwSignal::new(None),
+            phase: Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.phase).unwrap_or_default())),
+        }
+    }
+
+    /// Whether the server would accept `kind` on `card_id` now, judged on what this screen
+    /// shows (committed view plus queued changes). If not, says why (role="alert") and returns
+    /// `false`, so nothing the server will refuse is queued.
+    pub fn allowed(&self, card_id: Uuid, kind: &ChangeKind) -> bool {
+        let action = crate::domain::outbox::PendingChange {
+            change_id: Uuid::nil(),
+            card_id,
+            kind: kind.clone(),
+            acked_seq: None,
+        }
+        .action();
+        let verdict = self.live.view.with_untracked(|v| {
+            let view = v.as_ref()?;
+            let shown = self.live.outbox.with_untracked(|o| o.apply_to(view, self.pair_id));
+            Some(shown.decide_pair(self.pair_id, &action, 0).map(|_| ()))
+        });
+        match verdict {
+            Some(Err(refusal)) => {
+                self.say(refusal.message.clone());
+                self.live.last_error.set(Some(refusal.message));
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether the post-it may be moved now (phase, lock); says why not.
+    pub fn may_move(&self, card_id: Uuid) -> bool {
+        self.allowed(card_id, &ChangeKind::Place { position: PICK_UP_POSITION })
+    }
+
+    /// Queues a change (after checking the server would take it).
+    pub fn submit(&self, card_id: Uuid, kind: ChangeKind) -> bool {
+        if !self.allowed(card_id, &kind) {
+            return false;
+        }
+        self.live.last_error.set(None);
+        self.live.change(card_id, kind);
+        true
+    }
+
+    /// Opens the post-it's sheet.
+    pub fn open_sheet(&self, card_id: Uuid) {
+        if self.held.get_untracked().is_some() {
+            self.cancel_hold();
+        }
+        self.selected.set(Some(card_id));
+        self.sheet.set(Some(card_id));
+    }
+
+    /// Closes the sheet, giving focus back to its post-it.
+    pub fn close_sheet(&self) {
+        if let Some(card_id) = self.sheet.get_untracked() {
+            self.sheet.set(None);
+            browser::focus_later(post_it_dom_id(card_id));
         }
     }
 
@@ -135,8 +262,9 @@ impl BoardCtx {
             self.say(format!("{} stays at {at} of 100.", card.text));
             return;
         }
-        self.live.last_error.set(None);
-        self.live.change(card_id, ChangeKind::Place { position });
+        if !self.submit(card_id, ChangeKind::Place { position }) {
+            return;
+        }
         self.say(format!("Placed {} at {at} of 100.", card.text));
         if card.position.is_none() {
             browser::focus_later(post_it_dom_id(card_id));
@@ -149,8 +277,9 @@ impl BoardCtx {
         if card.position.is_none() {
             return;
         }
-        self.live.last_error.set(None);
-        self.live.change(card_id, ChangeKind::Unplace);
+        if !self.submit(card_id, ChangeKind::Unplace) {
+            return;
+        }
         self.say(format!("{} is back with the post-its to place.", card.text));
         browser::focus_later(post_it_dom_id(card_id));
     }
@@ -158,6 +287,9 @@ impl BoardCtx {
     /// Picks the post-it up with the keyboard (putting down any other held one first).
     pub fn pick_up(&self, card_id: Uuid, start: f64) {
         let Some(card) = self.card(card_id) else { return };
+        if !self.may_move(card_id) {
+            return;
+        }
         self.held.set(Some(Hold { card_id, position: start, origin: card.position }));
         self.selected.set(Some(card_id));
         self.say(format!(
@@ -192,5 +324,99 @@ impl BoardCtx {
             Some(p) => format!("{text} put back at {} of 100.", format_position(p)),
             None => format!("{text} put back with the post-its to place."),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Card, Event, PairSummary, WorkshopInfo};
+
+    fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    fn view() -> RoomView {
+        let info = WorkshopInfo {
+            id: id(1),
+            title: "T".into(),
+            site: "S".into(),
+            question: "Q".into(),
+            left_pole: "L".into(),
+            right_pole: "R".into(),
+            join_code: "ABCDEF".into(),
+            created_at: 0,
+        };
+        let mut v = RoomView::new(info, vec![Card::new(id(10), "Ten", 0), Card::new(id(11), "Eleven", 1)]);
+        v.phase = Phase::Placing;
+        for (n, pair) in [(1, 100), (2, 101), (3, 102)] {
+            v.apply(
+                n,
+                &Event::PairJoined {
+                    pair: PairSummary { id: id(pair), label: format!("P{pair}"), joined_at: 0, last_active: 0 },
+                },
+            );
+        }
+        v
+    }
+
+    fn place(v: &mut RoomView, seq: u64, pair: u128, card: u128, position: f64) {
+        v.apply(
+            seq,
+            &Event::Placed { pair_id: id(pair), card_id: id(card), round: 1, position: Some(position), at: 0 },
+        );
+    }
+
+    #[test]
+    fn the_board_shows_active_cards_with_placements_notes_and_cant_place() {
+        let mut v = view();
+        place(&mut v, 4, 100, 10, 30.0);
+        let sheet = |cant_place: Option<&str>| Event::SheetSaved {
+            pair_id: id(100),
+            card_id: id(11),
+            round: 1,
+            intended: "More trust".into(),
+            unintended: String::new(),
+            cant_place: cant_place.map(String::from),
+            at: 0,
+        };
+        v.apply(5, &sheet(Some("Depends on the patient")));
+        let mine = Card { author: Some(id(100)), ..Card::new(id(12), "Ours", 2) };
+        let theirs = Card { author: Some(id(101)), ..Card::new(id(13), "Theirs", 3) };
+        v.apply(6, &Event::CardAdded { card: mine, at: 0 });
+        v.apply(7, &Event::CardAdded { card: theirs, at: 0 });
+        let cards = board_cards(&v, id(100));
+        let texts: Vec<&str> = cards.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Ten", "Eleven", "Ours"], "another pair's post-it is not on this board");
+        assert_eq!(cards[0].position, Some(30.0));
+        assert_eq!(cards[1].position, None);
+        assert_eq!(cards[1].cant_place.as_deref(), Some("Depends on the patient"));
+        assert!(cards[1].has_notes && !cards[0].has_notes);
+        assert!(cards[2].mine && !cards[0].mine);
+
+        // Hidden cards disappear.
+        let hidden = Card { hidden: true, ..Card::new(id(10), "Ten", 0) };
+        v.apply(8, &Event::CardChanged { card: hidden, at: 0 });
+        assert!(board_cards(&v, id(100)).iter().all(|c| c.id != id(10)));
+    }
+
+    #[test]
+    fn the_room_is_shown_only_once_revealed_without_this_pair() {
+        let mut v = view();
+        place(&mut v, 4, 100, 10, 20.0);
+        place(&mut v, 5, 101, 10, 60.0);
+        place(&mut v, 6, 102, 10, 80.0);
+        assert_eq!(room_marks(&v, id(100), id(10)), None);
+        v.phase = Phase::Reveal;
+        let marks = room_marks(&v, id(100), id(10)).unwrap();
+        assert_eq!(marks.others, vec![60.0, 80.0]);
+        assert_eq!(marks.median, Some(60.0));
+        assert_eq!(room_marks(&v, id(100), id(11)), Some(RoomMarks { others: vec![], median: None }));
+    }
+
+    #[test]
+    fn counts_are_in_characters() {
+        assert_eq!(char_count("", 120), "0/120");
+        assert_eq!(char_count("Né “ok”", 500), "7/500");
     }
 }

@@ -9,6 +9,7 @@
 //! - [`spotlight`]: the spotlighted aspect, large on the projector.
 //! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
 
+pub mod add_post_it;
 pub mod board;
 pub mod board_state;
 pub mod console_controls;
@@ -16,6 +17,7 @@ pub mod join_info;
 pub mod post_it;
 pub mod room_picture;
 pub mod session_bar;
+pub mod sheet;
 pub mod spotlight;
 pub mod sync_status;
 

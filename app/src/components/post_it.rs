@@ -6,11 +6,10 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::board_state::{BoardCtx, Drag, post_it_dom_id};
-use crate::domain::board::{KeyAction, PICK_UP_POSITION, format_position, key_action, nudge, position_from_pointer};
+use crate::domain::board::{
+    KeyAction, PICK_UP_POSITION, format_position, is_drag, key_action, nudge, position_from_pointer,
+};
 use crate::live::browser;
-
-/// A pointer that moves less than this (CSS pixels) between down and up is a tap, not a drag.
-const DRAG_THRESHOLD_PX: f64 = 6.0;
 
 /// The spectrum position under the point (x, y), if the point is over the spectrum.
 fn spectrum_position(ctx: BoardCtx, x: f64, y: f64) -> Option<f64> {
@@ -46,6 +45,7 @@ fn pointer_down(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) {
         start,
         offset: (0.0, 0.0),
         moved: false,
+        movable: true,
         over: None,
     }));
 }
@@ -53,10 +53,17 @@ fn pointer_down(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) {
 fn pointer_move(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) {
     let Some(mut drag) = my_drag(ctx, card_id, &ev) else { return };
     let (x, y) = point(&ev);
-    drag.offset = (x - drag.start.0, y - drag.start.1);
-    drag.moved = drag.moved || drag.offset.0.hypot(drag.offset.1) > DRAG_THRESHOLD_PX;
-    drag.over = spectrum_position(ctx, x, y);
+    let offset = (x - drag.start.0, y - drag.start.1);
     ev.prevent_default();
+    if !drag.moved && is_drag(offset.0, offset.1) {
+        drag.moved = true;
+        // Checked once, when the tap turns into a drag: says why if it cannot move.
+        drag.movable = ctx.may_move(card_id);
+    }
+    if drag.movable {
+        drag.offset = offset;
+        drag.over = spectrum_position(ctx, x, y);
+    }
     ctx.drag.set(Some(drag));
 }
 
@@ -64,16 +71,19 @@ fn pointer_up(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) {
     let Some(drag) = my_drag(ctx, card_id, &ev) else { return };
     ctx.drag.set(None);
     if !drag.moved {
-        // A tap: select it, so the nudge buttons act on it.
-        ctx.selected.set(Some(card_id));
-        browser::focus_later(post_it_dom_id(card_id));
+        // A tap: select it (for the nudge buttons) and open its sheet.
+        ctx.open_sheet(card_id);
+        return;
+    }
+    ctx.selected.set(Some(card_id));
+    if !drag.movable {
         return;
     }
     let (x, y) = point(&ev);
-    ctx.selected.set(Some(card_id));
     match spectrum_position(ctx, x, y) {
         Some(position) => ctx.place(card_id, position),
-        // Dropped on the tray, or anywhere off the spectrum: back to the tray.
+        // Dropped on the tray, or anywhere off the spectrum: back to the tray (a "can't place"
+        // post-it that was never on the spectrum stays where it is).
         None => ctx.take_back(card_id),
     }
 }
@@ -97,6 +107,7 @@ fn key_down(ctx: BoardCtx, card_id: Uuid, ev: KeyboardEvent) {
             ctx.held.set(None);
             ctx.take_back(card_id);
         }
+        (KeyAction::OpenSheet, _) => ctx.open_sheet(card_id),
         _ => {}
     }
 }
@@ -105,13 +116,29 @@ fn key_down(ctx: BoardCtx, card_id: Uuid, ev: KeyboardEvent) {
 #[component]
 pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView {
     let text = move || ctx.text(card_id);
+    let state = Memo::new(move |_| ctx.cards.with(|c| c.iter().find(|c| c.id == card_id).cloned().unwrap_or_default()));
+    let locked = move || state.with(|s| s.locked);
     let slot = move || if on_spectrum { ctx.slot(card_id) } else { None };
     let hold = move || ctx.held.get().filter(|h| h.card_id == card_id);
     let drag = move || ctx.drag.get().filter(|d| d.card_id == card_id && d.moved);
-    let label = move || match (hold(), slot()) {
-        (Some(h), _) => format!("{} — holding at {} of 100", text(), format_position(h.position)),
-        (None, Some(s)) => format!("{} — at {} of 100", text(), format_position(s.position)),
-        (None, None) => format!("{} — not placed", text()),
+    let label = move || {
+        let mut words = match (hold(), slot(), state.with(|s| s.cant_place.clone())) {
+            (Some(h), _, _) => format!("{} — holding at {} of 100", text(), format_position(h.position)),
+            (None, Some(s), _) => format!("{} — at {} of 100", text(), format_position(s.position)),
+            (None, None, Some(reason)) if reason.is_empty() => format!("{} — can't place", text()),
+            (None, None, Some(reason)) => format!("{} — can't place: {reason}", text()),
+            (None, None, None) => format!("{} — not placed", text()),
+        };
+        if locked() {
+            words.push_str(", locked");
+        }
+        if state.with(|s| s.mine) {
+            words.push_str(", written by you");
+        }
+        if state.with(|s| s.has_notes) {
+            words.push_str(", has notes");
+        }
+        words
     };
     let transform = move || {
         let (dx, dy) = drag().map_or((0.0, 0.0), |d| d.offset);
@@ -132,6 +159,10 @@ pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView 
             class:held=move || hold().is_some()
             class:dragging=move || drag().is_some()
             class:selected=move || ctx.selected.get() == Some(card_id)
+            class:locked=locked
+            class:mine=move || state.with(|s| s.mine)
+            class:cant-place=move || state.with(|s| s.cant_place.is_some())
+            aria-haspopup="dialog"
             aria-label=label
             aria-describedby="board-help"
             data-position=move || slot().map(|s| format_position(s.position))
@@ -155,6 +186,18 @@ pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView 
             }
         >
             <span class="post-it-text">{text}</span>
+            <span class="post-it-marks" aria-hidden="true">
+                {move || locked().then(|| view! { <span class="mark mark-lock" title="Locked">"locked"</span> })}
+                {move || state.with(|s| s.has_notes).then(|| view! { <span class="mark mark-notes">"✎ notes"</span> })}
+                {move || state.with(|s| s.mine).then(|| view! { <span class="mark mark-mine">"written by you"</span> })}
+            </span>
+            {move || {
+                (!on_spectrum)
+                    .then(|| state.with(|s| s.cant_place.clone()))
+                    .flatten()
+                    .filter(|r| !r.is_empty())
+                    .map(|reason| view! { <span class="post-it-reason" aria-hidden="true">{reason}</span> })
+            }}
             <span class="post-it-hold" aria-hidden="true" hidden=move || hold().is_none() || on_spectrum>
                 {move || hold().map(|h| format!("Holding at {}", format_position(h.position)))}
             </span>

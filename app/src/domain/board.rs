@@ -20,6 +20,15 @@ pub const KEY_STEP_LARGE: f64 = 10.0;
 /// How far the on-screen "Move left" / "Move right" buttons move a post-it.
 pub const NUDGE_STEP: f64 = 5.0;
 
+/// A pointer that moves less than this (CSS pixels) between down and up is a tap, not a drag.
+pub const DRAG_THRESHOLD_PX: f64 = 6.0;
+
+/// Whether a pointer that moved by (`dx`, `dy`) CSS pixels since it went down is dragging
+/// (rather than tapping, which opens the post-it's sheet). A finger always wobbles a little.
+pub fn is_drag(dx: f64, dy: f64) -> bool {
+    dx.hypot(dy) > DRAG_THRESHOLD_PX
+}
+
 /// Rounds to the stored precision (one decimal) and clamps into 0–100, so every position the
 /// screen produces is one the server accepts.
 pub fn snap(position: f64) -> f64 {
@@ -52,16 +61,20 @@ pub enum KeyAction {
     Cancel,
     /// Take a placed post-it off the spectrum, back into the tray.
     TakeBack,
+    /// Open the post-it's sheet (notes, "can't place").
+    OpenSheet,
 }
 
 /// The keyboard model of an accessible drag and drop: Space picks up, arrows move (Shift: more),
-/// Space or Enter drops, Escape cancels, Delete or Backspace takes a placed post-it back.
+/// Space or Enter drops, Escape cancels, Delete or Backspace takes a placed post-it back; Enter
+/// on a post-it that is not held opens its sheet.
 /// `key` is the DOM `KeyboardEvent.key`. `None` means the key is not ours (let the browser have it).
 pub fn key_action(key: &str, shift: bool, holding: bool, placed: bool) -> Option<KeyAction> {
     let step = if shift { KEY_STEP_LARGE } else { KEY_STEP };
     match (key, holding) {
         (" " | "Spacebar" | "Enter", true) => Some(KeyAction::Drop),
-        (" " | "Spacebar" | "Enter", false) => Some(KeyAction::PickUp),
+        (" " | "Spacebar", false) => Some(KeyAction::PickUp),
+        ("Enter", false) => Some(KeyAction::OpenSheet),
         ("ArrowLeft" | "Left", true) => Some(KeyAction::Move(-step)),
         ("ArrowRight" | "Right", true) => Some(KeyAction::Move(step)),
         ("Escape" | "Esc", true) => Some(KeyAction::Cancel),
@@ -152,6 +165,8 @@ mod tests {
     fn keys_map_to_actions() {
         assert_eq!(key_action(" ", false, false, false), Some(KeyAction::PickUp));
         assert_eq!(key_action(" ", false, true, false), Some(KeyAction::Drop));
+        assert_eq!(key_action("Enter", false, false, false), Some(KeyAction::OpenSheet));
+        assert_eq!(key_action("Enter", false, false, true), Some(KeyAction::OpenSheet));
         assert_eq!(key_action("Enter", false, true, true), Some(KeyAction::Drop));
         assert_eq!(key_action("ArrowLeft", true, true, true), Some(KeyAction::Move(-10.0)));
         assert_eq!(key_action("ArrowRight", false, true, true), Some(KeyAction::Move(1.0)));
@@ -164,6 +179,15 @@ mod tests {
         assert_eq!(key_action("Delete", false, false, false), None);
         assert_eq!(key_action("Escape", false, false, true), None);
         assert_eq!(key_action("Tab", false, false, true), None);
+    }
+
+    #[test]
+    fn small_movements_are_taps_not_drags() {
+        assert!(!is_drag(0.0, 0.0));
+        assert!(!is_drag(3.0, -4.0), "5 px of finger wobble is a tap");
+        assert!(!is_drag(DRAG_THRESHOLD_PX, 0.0), "exactly the threshold is still a tap");
+        assert!(is_drag(5.0, 5.0), "7.07 px is a drag");
+        assert!(is_drag(-40.0, 0.0));
     }
 
     #[test]

@@ -11,6 +11,9 @@ use crate::components::sync_status::SyncStatus;
 use crate::live::{LiveConfig, browser, use_live};
 use crate::protocol::Auth;
 
+/// What the server says (at least) when the facilitator removed this pair.
+const REMOVED: &str = "This pair was removed from the workshop";
+
 /// What this device knows about its pair, once the page runs in the browser.
 #[derive(Clone, Debug, PartialEq)]
 enum Device {
@@ -60,13 +63,30 @@ pub fn PairPage() -> impl IntoView {
                 }.into_any(),
                 Device::Joined(joined) => {
                     let pair_id = joined.pair_id;
+                    // The facilitator removed this pair: its view no longer has it, or the
+                    // server refused with that message.
+                    let removed = Memo::new(move |_| {
+                        live.view.with(|v| v.as_ref().is_some_and(|v| v.pair(pair_id).is_none()))
+                            || live.last_error.with(|e| e.as_deref().is_some_and(|e| e.starts_with(REMOVED)))
+                    });
+                    let leave = move |_| {
+                        browser::local_remove(&pair_key(&code.get_untracked()));
+                        browser::local_remove(&view_key(&code.get_untracked()));
+                        browser::local_remove(&pending_key(&code.get_untracked()));
+                    };
                     view! {
                     <header class="pair-header">
                         <p class="pair-label">{joined.label.clone()}</p>
                         <SyncStatus live/>
                     </header>
                     <h1 class="question">{move || question().unwrap_or_else(|| "Connecting to the workshop…".into())}</h1>
-                    {move || live.last_error.get().map(|message| view! {
+                    {move || removed.get().then(|| view! {
+                        <div role="alert" class="form-error removed">
+                            <p>{move || live.last_error.get().filter(|e| e.starts_with(REMOVED)).unwrap_or_else(|| format!("{REMOVED}."))}</p>
+                            <p><a class="button primary" href=format!("/join?code={}", code.get()) on:click=leave>"Join again"</a></p>
+                        </div>
+                    })}
+                    {move || live.last_error.get().filter(|_| !removed.get()).map(|message| view! {
                         <div role="alert" class="form-error">
                             <p>{message}</p>
                             {(live.link.get() == crate::live::Link::Stopped).then(|| view! {
@@ -74,7 +94,7 @@ pub fn PairPage() -> impl IntoView {
                             })}
                         </div>
                     })}
-                    {move || ready.get().then(|| view! { <Board live pair_id/> })}
+                    {move || (ready.get() && !removed.get()).then(|| view! { <Board live pair_id/> })}
                 }.into_any()
                 }
             }}
