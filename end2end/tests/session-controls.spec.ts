@@ -95,7 +95,15 @@ test("a facilitator runs the session: placing, reveal, spotlight, second round, 
   await expect(console.aspect("Length of each appointment")).toContainText("(hidden)");
   await console.aspect("Length of each appointment").getByRole("button", { name: "Show" }).click();
   await expect(projector.row("Length of each appointment")).toBeVisible();
+  await console.aspect(SECOND).getByRole("button", { name: "Lock", exact: true }).click();
+  await expect(console.aspect(SECOND)).toContainText("locked");
+  await console.aspect(SECOND).getByRole("button", { name: "Unlock" }).click();
+  await expect(console.aspect(SECOND).getByRole("button", { name: "Lock", exact: true })).toBeVisible();
   const third = console.aspect("Length of each appointment");
+  await third.getByLabel("Merge into").selectOption({ label: SECOND });
+  await third.getByRole("button", { name: "Merge", exact: true }).click();
+  await shot(console.page, "console-merge-confirm");
+  await third.getByRole("button", { name: "Cancel" }).click();
   await third.getByLabel("Merge into").selectOption({ label: SECOND });
   await third.getByRole("button", { name: "Merge", exact: true }).click();
   await expect(third).toContainText(`Merge “Length of each appointment” into “${SECOND}”? Placements and notes move to “${SECOND}”.`);
