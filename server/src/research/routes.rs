@@ -12,7 +12,7 @@ use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use uuid::Uuid;
 
 use super::combined::{WorkshopFilter, is_day};
@@ -155,24 +155,8 @@ pub async fn login(State(state): State<AppState>, ApiJson(login): ApiJson<Login>
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
-/// One workshop in the researchers' list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WorkshopEntry {
-    /// Workshop id (for the download and delete links).
-    pub id: Uuid,
-    /// Title.
-    pub title: String,
-    /// Study site.
-    pub site: String,
-    /// `YYYY-MM-DD` (UTC).
-    pub date: String,
-    /// Pairs that joined.
-    pub pairs: u64,
-    /// Aspects.
-    pub aspects: u64,
-    /// Aspects on the spectrum now, over all pairs.
-    pub placements: u64,
-}
+/// One workshop in the researchers' list (shared with the browser).
+pub use app::api::ResearchWorkshop as WorkshopEntry;
 
 /// `GET /api/research/workshops`: every workshop, newest first.
 pub async fn list_workshops(_: Admin, State(state): State<AppState>) -> Result<Json<Vec<WorkshopEntry>>, ApiFailure> {
