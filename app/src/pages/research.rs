@@ -498,7 +498,8 @@ fn WorkshopRow(w: ResearchWorkshop, page: Page, confirming: RwSignal<Option<Uuid
                 <td class="num">{w.pairs}</td>
                 <td class="num">{w.aspects}</td>
                 <td class="num">{w.placements}</td>
-                <td class="research-actions">
+                <td>
+                    <div class="research-actions">
                     <a
                         class="button small"
                         href=format!("/api/research/workshops/{id}/export.zip")
@@ -517,6 +518,7 @@ fn WorkshopRow(w: ResearchWorkshop, page: Page, confirming: RwSignal<Option<Uuid
                     >
                         "Delete…"
                     </button>
+                    </div>
                 </td>
             </tr>
             <Show when=is_confirming>
