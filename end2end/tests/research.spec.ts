@@ -73,6 +73,11 @@ test("a researcher signs in, finds a workshop, downloads it and deletes it", asy
   await expect(question).toContainText("and all its data? This cannot be undone.");
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(question).toHaveCount(0);
+  await expect(row.getByRole("button", { name: "Delete…" })).toBeFocused();
+  await row.getByRole("button", { name: "Delete…" }).press("Enter");
+  await expect(page.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(question).toHaveCount(0);
   await expect(row).toHaveCount(1);
   await row.getByRole("button", { name: "Delete…" }).click();
   await page.getByRole("button", { name: "Yes, delete" }).click();
@@ -81,6 +86,13 @@ test("a researcher signs in, finds a workshop, downloads it and deletes it", asy
   // Gone on the server too.
   const listed = await page.request.get("/api/research/workshops");
   expect(((await listed.json()) as { title: string }[]).some((w) => w.title === title)).toBe(false);
+
+  // Signing out forgets the key, also after a reload.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(research.keyField).toBeVisible();
+  await page.reload();
+  await expect(research.keyField).toBeVisible();
+  expect((await page.request.get("/api/research/workshops")).status()).toBe(401);
 
   // The link the server prints signs in and leaves no key in the address bar.
   const other = await browser.newContext();

@@ -120,6 +120,7 @@ pub fn api_router(state: AppState) -> Router {
         .route("/f/{secret}/export.zip", get(research::routes::facilitator_export))
         .route("/f/{secret}/workshop", delete(research::routes::facilitator_delete))
         .route("/api/research/login", post(research::routes::login))
+        .route("/api/research/logout", post(research::routes::logout))
         .route("/api/research/workshops", get(research::routes::list_workshops))
         .route("/api/research/export-all.zip", get(research::routes::admin_export_all))
         .route("/api/research/workshops/{id}", delete(research::routes::admin_delete))

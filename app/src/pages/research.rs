@@ -18,6 +18,8 @@ use crate::live::browser;
 pub const LIST_URL: &str = "/api/research/workshops";
 /// Signing in.
 pub const LOGIN_URL: &str = "/api/research/login";
+/// Signing out.
+pub const LOGOUT_URL: &str = "/api/research/logout";
 
 /// What the page knows about the visitor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -242,6 +244,22 @@ impl Page {
         }
     }
 
+    /// Forgets the key (the server clears the cookie) and shows the sign-in form.
+    async fn sign_out(self) {
+        match fetch("POST", LOGOUT_URL, None).await {
+            Ok((status, _)) if (200..300).contains(&status) => {
+                self.workshops.set(Vec::new());
+                self.error.set(None);
+                self.login_error.set(None);
+                self.status.set("Signed out.".into());
+                self.access.set(Access::SignedOut);
+                browser::focus_later("admin-key".into());
+            }
+            Ok((status, text)) => self.error.set(Some(refusal(status, &text))),
+            Err(e) => self.error.set(Some(e)),
+        }
+    }
+
     /// Deletes a workshop; on success its row goes.
     async fn delete(self, w: ResearchWorkshop, confirming: RwSignal<Option<Uuid>>) {
         self.busy.set(true);
@@ -370,6 +388,14 @@ fn Workshops(page: Page) -> impl IntoView {
         let f = filters.get();
         page.workshops.with(|list| list.iter().filter(|w| f.accepts(w)).cloned().collect::<Vec<_>>())
     });
+    // The last workshop of the chosen site was deleted: show every site again (the select
+    // would otherwise show "All sites" while still filtering).
+    Effect::new(move |_| {
+        let known = sites.with(|s| filters.with_untracked(|f| f.site.is_empty() || s.contains(&f.site)));
+        if !known {
+            filters.update(|f| f.site.clear());
+        }
+    });
     let total = move || page.workshops.with(Vec::len);
     let count = move || {
         let (n, all) = (shown.with(Vec::len), total());
@@ -379,7 +405,12 @@ fn Workshops(page: Page) -> impl IntoView {
 
     view! {
         <section class="research-workshops" aria-labelledby="workshops-heading">
-            <h2 id="workshops-heading" tabindex="-1">"Workshops"</h2>
+            <div class="research-heading">
+                <h2 id="workshops-heading" tabindex="-1">"Workshops"</h2>
+                <button type="button" class="small" on:click=move |_| leptos::task::spawn_local(page.sign_out())>
+                    "Sign out"
+                </button>
+            </div>
             {move || page.error.get().map(|e| view! { <p role="alert" class="form-error">{e.error}</p> })}
             <Show
                 when=move || { total() > 0 }
@@ -476,7 +507,7 @@ fn WorkshopRow(w: ResearchWorkshop, page: Page, confirming: RwSignal<Option<Uuid
     };
     let cancel = {
         let delete_id = delete_id.clone();
-        move |_| {
+        move |_: ()| {
             confirming.set(None);
             page.error.set(None);
             browser::focus_later(delete_id.clone());
@@ -524,7 +555,19 @@ fn WorkshopRow(w: ResearchWorkshop, page: Page, confirming: RwSignal<Option<Uuid
             <Show when=is_confirming>
                 <tr class="research-confirm">
                     <td colspan="7">
-                        <div role="group" aria-labelledby=format!("w-{id}-question")>
+                        <div
+                            role="group"
+                            aria-labelledby=format!("w-{id}-question")
+                            on:keydown={
+                                let cancel = cancel.clone();
+                                move |ev: leptos::ev::KeyboardEvent| {
+                                    if ev.key() == "Escape" {
+                                        ev.prevent_default();
+                                        cancel(());
+                                    }
+                                }
+                            }
+                        >
                             <p id=format!("w-{id}-question")>{question.clone()}</p>
                             <button
                                 type="button"
@@ -534,7 +577,10 @@ fn WorkshopRow(w: ResearchWorkshop, page: Page, confirming: RwSignal<Option<Uuid
                             >
                                 {move || if page.busy.get() { "Deleting…" } else { "Yes, delete" }}
                             </button>
-                            <button type="button" id=format!("w-{id}-cancel") on:click=cancel.clone()>
+                            <button type="button" id=format!("w-{id}-cancel") on:click={
+                                let cancel = cancel.clone();
+                                move |_| cancel(())
+                            }>
                                 "Cancel"
                             </button>
                         </div>

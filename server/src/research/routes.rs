@@ -155,6 +155,12 @@ pub async fn login(State(state): State<AppState>, ApiJson(login): ApiJson<Login>
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
+/// `POST /api/research/logout`: forgets the admin key cookie (the researcher area's "Sign out").
+pub async fn logout() -> Response {
+    let cookie = format!("{ADMIN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    (StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response()
+}
+
 /// One workshop in the researchers' list (shared with the browser).
 pub use app::api::ResearchWorkshop as WorkshopEntry;
 

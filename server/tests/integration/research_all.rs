@@ -157,3 +157,19 @@ async fn download_all_bundles_the_chosen_workshops_with_combined_tables() {
 fn folders_of(files: &[(String, Vec<u8>)]) -> usize {
     folders(files).len()
 }
+
+#[tokio::test]
+async fn signing_out_clears_the_cookie() {
+    let server = TestServer::start().await;
+    let client = reqwest::Client::new();
+    let out = client.post(server.url("/api/research/logout")).send().await.unwrap();
+    assert_eq!(out.status(), 204);
+    let cookie = out.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        cookie.starts_with("ds_admin=;") && cookie.contains("Max-Age=0") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    // The emptied cookie signs nobody in.
+    let listed = client.get(server.url("/api/research/workshops")).header("cookie", "ds_admin=").send().await.unwrap();
+    assert_eq!(listed.status(), 401);
+}
