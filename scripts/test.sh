@@ -28,4 +28,5 @@ rm -rf "$export_dir"
 step "end-to-end tests (release build, Playwright + Chromium)"
 e2e_db_dir=$(mktemp -d)
 trap 'rm -rf "$e2e_db_dir"' EXIT
-DS_DATABASE="$e2e_db_dir/e2e.sqlite3" cargo leptos end-to-end --release
+# The researcher area test signs in with this key (the server and Playwright both read it).
+DS_ADMIN_KEY="${DS_ADMIN_KEY:-e2e-admin-key}" DS_DATABASE="$e2e_db_dir/e2e.sqlite3" cargo leptos end-to-end --release

@@ -63,3 +63,29 @@ pub struct ApiError {
     /// The form field concerned, when there is one (its visible label).
     pub field: Option<String>,
 }
+
+/// `POST /api/research/login`: the key typed into the researcher area's "Admin key" field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminLogin {
+    /// The admin key.
+    pub key: String,
+}
+
+/// One workshop in the researchers' list (`GET /api/research/workshops`, newest first).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResearchWorkshop {
+    /// Workshop id (for the download and delete links).
+    pub id: Uuid,
+    /// Title.
+    pub title: String,
+    /// Study site.
+    pub site: String,
+    /// `YYYY-MM-DD` (UTC), the day it was created.
+    pub date: String,
+    /// Pairs that joined.
+    pub pairs: u64,
+    /// Aspects.
+    pub aspects: u64,
+    /// Post-its put on the spectrum (`placed` events, over all pairs and rounds).
+    pub placements: u64,
+}

@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                 <Route path=(StaticSegment("f"), ParamSegment("secret")) view=pages::console::ConsolePage/>
                 <Route path=(StaticSegment("p"), ParamSegment("workshop_id")) view=pages::projector::ProjectorPage/>
                 <Route path=StaticSegment("join") view=pages::join::JoinPage/>
+                <Route path=StaticSegment("research") view=pages::research::ResearchPage/>
                 <Route path=(StaticSegment("pair"), ParamSegment("code")) view=pages::pair::PairPage/>
             </Routes>
         </Router>

@@ -312,3 +312,39 @@ export function escapeRegExp(text: string): string {
 export function csvRecords(text: string): Record<string, string>[] {
   return parse(text, { columns: true, bom: true, skip_empty_lines: true });
 }
+
+/** `/research`: the researchers' area (admin key, workshops table, downloads, delete). */
+export class ResearchArea {
+  constructor(readonly page: Page) {}
+
+  async open(query = "") {
+    await this.page.goto("/research" + query);
+  }
+
+  get keyField(): Locator {
+    return this.page.getByLabel("Admin key", { exact: true });
+  }
+
+  get table(): Locator {
+    return this.page.locator("table.research-table");
+  }
+
+  async signIn(key: string) {
+    await this.keyField.fill(key);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  /** The table row of a workshop (its title is the row header). */
+  row(title: string): Locator {
+    return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: title, exact: true }) });
+  }
+
+  /** Clicks a link and returns the downloaded file's bytes. */
+  async download(link: Locator): Promise<Uint8Array> {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), link.click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+}

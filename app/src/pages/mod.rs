@@ -6,3 +6,4 @@ pub mod join;
 pub mod new_workshop;
 pub mod pair;
 pub mod projector;
+pub mod research;

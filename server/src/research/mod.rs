@@ -10,6 +10,7 @@
 pub mod admin_key;
 pub mod bundle;
 pub mod chart;
+pub mod combined;
 pub mod csv_files;
 pub mod json;
 pub mod png;
@@ -23,7 +24,8 @@ use uuid::Uuid;
 
 use crate::store::{Store, StoreError};
 use bundle::ExportError;
-use tables::WorkshopExport;
+use combined::WorkshopFilter;
+use tables::{WorkshopExport, workshop_date};
 
 /// Why a download failed.
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +47,31 @@ pub async fn zip_of(store: &Arc<Store>, id: Uuid) -> Result<Option<Vec<u8>>, Dow
             return Ok(None);
         };
         Ok(Some(bundle::export_zip(&WorkshopExport::new(snapshot))?))
+    })
+    .await;
+    result.map_err(|e| DownloadError::Store(StoreError::TaskFailed(e.to_string())))?
+}
+
+/// Reads every workshop the filter accepts (each in its own transaction) and builds the
+/// combined zip of [`combined::combined_zip`], oldest first, on the blocking pool. Also
+/// returns how many workshops it holds.
+pub async fn combined_zip_of(store: &Arc<Store>, filter: WorkshopFilter) -> Result<(usize, Vec<u8>), DownloadError> {
+    let store = Arc::clone(store);
+    let result = tokio::task::spawn_blocking(move || -> Result<(usize, Vec<u8>), DownloadError> {
+        let mut chosen: Vec<_> = store
+            .list_workshops()?
+            .into_iter()
+            .filter(|w| filter.accepts(&w.site, &workshop_date(w.created_at)))
+            .collect();
+        chosen.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+        let mut exports = Vec::with_capacity(chosen.len());
+        for listing in chosen {
+            // A workshop deleted since the list was read is simply left out.
+            if let Some(snapshot) = store.export_snapshot(listing.id)? {
+                exports.push(WorkshopExport::new(snapshot));
+            }
+        }
+        Ok((exports.len(), combined::combined_zip(&exports)?))
     })
     .await;
     result.map_err(|e| DownloadError::Store(StoreError::TaskFailed(e.to_string())))?

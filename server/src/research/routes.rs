@@ -7,15 +7,17 @@
 //! [`ApiError`](app::api::ApiError) and changes nothing.
 
 use axum::Json;
-use axum::extract::{FromRequestParts, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use uuid::Uuid;
 
+use super::combined::{WorkshopFilter, is_day};
 use super::tables::workshop_date;
-use super::{DownloadError, zip_of};
+use super::{DownloadError, combined_zip_of, zip_of};
 use crate::AppState;
 use crate::http::{ApiFailure, ApiJson, ApiPath};
 use crate::secret::hash_secret;
@@ -153,24 +155,14 @@ pub async fn login(State(state): State<AppState>, ApiJson(login): ApiJson<Login>
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
-/// One workshop in the researchers' list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WorkshopEntry {
-    /// Workshop id (for the download and delete links).
-    pub id: Uuid,
-    /// Title.
-    pub title: String,
-    /// Study site.
-    pub site: String,
-    /// `YYYY-MM-DD` (UTC).
-    pub date: String,
-    /// Pairs that joined.
-    pub pairs: u64,
-    /// Aspects.
-    pub aspects: u64,
-    /// Aspects on the spectrum now, over all pairs.
-    pub placements: u64,
+/// `POST /api/research/logout`: forgets the admin key cookie (the researcher area's "Sign out").
+pub async fn logout() -> Response {
+    let cookie = format!("{ADMIN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    (StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response()
 }
+
+/// One workshop in the researchers' list (shared with the browser).
+pub use app::api::ResearchWorkshop as WorkshopEntry;
 
 /// `GET /api/research/workshops`: every workshop, newest first.
 pub async fn list_workshops(_: Admin, State(state): State<AppState>) -> Result<Json<Vec<WorkshopEntry>>, ApiFailure> {
@@ -206,4 +198,64 @@ pub async fn admin_delete(
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<StatusCode, ApiFailure> {
     delete(&state, id).await
+}
+
+/// The filters of "Download all (zip)", as the researcher area's controls send them: empty
+/// means "any".
+#[derive(Debug, Default, Deserialize)]
+pub struct ExportAllQuery {
+    /// Exact study site.
+    #[serde(default)]
+    pub site: Option<String>,
+    /// First day, `YYYY-MM-DD` (UTC).
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Last day, `YYYY-MM-DD` (UTC), included.
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+impl ExportAllQuery {
+    /// The filter, or a refusal naming the date field that is not a day.
+    fn filter(self) -> Result<WorkshopFilter, ApiFailure> {
+        let given = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let day = |v: Option<String>, field: &str| match given(v) {
+            Some(d) if !is_day(&d) => Err(ApiFailure::new(
+                StatusCode::BAD_REQUEST,
+                format!(
+                    "\"{}\" is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-23.",
+                    d.chars().take(20).collect::<String>()
+                ),
+                Some(field),
+            )),
+            d => Ok(d),
+        };
+        Ok(WorkshopFilter { site: given(self.site), from: day(self.from, "From")?, to: day(self.to, "To")? })
+    }
+}
+
+/// `GET /api/research/export-all.zip?site=&from=&to=`: every workshop the filters choose,
+/// in one zip (see [`super::combined`]).
+pub async fn admin_export_all(
+    _: Admin,
+    State(state): State<AppState>,
+    query: Result<Query<ExportAllQuery>, QueryRejection>,
+) -> Result<Response, ApiFailure> {
+    let Query(query) = query.map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.body_text(), None))?;
+    let filter = query.filter()?;
+    let (count, bytes) = match combined_zip_of(&state.store, filter).await {
+        Ok(done) => done,
+        Err(DownloadError::Store(e)) => return Err(failed(&e)),
+        Err(DownloadError::Export(e)) => return Err(failed(&e)),
+    };
+    tracing::info!(workshops = count, "combined research export");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_string()),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"workshops.zip\"".to_string()),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
 }

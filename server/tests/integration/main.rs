@@ -11,5 +11,6 @@ mod http_api;
 mod live;
 mod persist;
 mod research_access;
+mod research_all;
 mod research_exports;
 mod session;

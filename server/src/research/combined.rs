@@ -1,0 +1,175 @@
+//! "Download all (zip)": several workshops in one zip, for comparing study sites.
+//!
+//! The zip holds, in this order:
+//!
+//! - `placements.csv`: every chosen workshop's `placements.csv` rows, one after the other
+//!   (that file already starts with `workshop_id`, `title`, `site` and `date`);
+//! - `summary.csv`: every chosen workshop's `summary.csv` rows, with a `site` column added
+//!   after `workshop_id`;
+//! - `codebook.md`;
+//! - one folder per workshop (see [`folder_name`]) with that workshop's complete export, the
+//!   same files as its own zip.
+//!
+//! Workshops come oldest first (creation time, then id), so the same data always gives the
+//! same bytes.
+
+use std::io::Write;
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::bundle::{CODEBOOK, ExportError, export_files};
+use super::csv_files::table_csv;
+use super::tables::{Cell, PLACEMENT_COLUMNS, SUMMARY_COLUMNS, Table, WorkshopExport, workshop_date};
+
+/// Columns of the combined `summary.csv`: `workshop_id`, `site`, then the rest of
+/// `summary.csv`'s columns.
+pub const COMBINED_SUMMARY_COLUMNS: &[&str] = &[
+    "workshop_id",
+    "site",
+    "round",
+    "aspect_id",
+    "aspect_text",
+    "n_placed",
+    "n_cant_place",
+    "median",
+    "q1",
+    "q3",
+    "mean",
+    "sd",
+    "consensus",
+    "consensus_bins",
+    "split",
+];
+
+/// Which workshops "Download all" takes: an exact site (all when `None`) and an inclusive
+/// range of UTC days (`YYYY-MM-DD`, open when `None`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WorkshopFilter {
+    /// Only this study site.
+    pub site: Option<String>,
+    /// Created on or after this day.
+    pub from: Option<String>,
+    /// Created on or before this day.
+    pub to: Option<String>,
+}
+
+impl WorkshopFilter {
+    /// Whether a workshop of this site, created on this UTC day, is chosen.
+    pub fn accepts(&self, site: &str, date: &str) -> bool {
+        self.site.as_deref().is_none_or(|s| s == site)
+            && self.from.as_deref().is_none_or(|from| date >= from)
+            && self.to.as_deref().is_none_or(|to| date <= to)
+    }
+}
+
+/// Whether `text` is a day written `YYYY-MM-DD` (what a date input sends).
+pub fn is_day(text: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() && text.len() == 10
+}
+
+/// Lower-case letters and digits of `text`, other runs as one `-`, at most 40 characters.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out: String = out.trim_matches('-').chars().take(40).collect();
+    out.trim_end_matches('-').to_string()
+}
+
+/// The folder of one workshop in the zip: `{date}_{site}_{title}_{id}`, site and title as
+/// lower-case slugs (`2026-11-23_site-3_knowledge-exchange-meeting_{uuid}`). The id keeps
+/// folder names unique.
+pub fn folder_name(export: &WorkshopExport) -> String {
+    let w = &export.snapshot.workshop;
+    format!("{}_{}_{}_{}", workshop_date(w.created_at), slug(&w.site), slug(&w.title), w.id)
+}
+
+/// The combined tables of these workshops, in the order given.
+pub fn combined_tables(exports: &[WorkshopExport]) -> (Table, Table) {
+    let placements = exports.iter().flat_map(|e| e.placements.rows.iter().cloned()).collect();
+    let summary = exports
+        .iter()
+        .flat_map(|e| {
+            let site = Cell::Text(e.snapshot.workshop.site.clone());
+            e.summary.rows.iter().map(move |row| {
+                let mut row = row.clone();
+                row.insert(1, site.clone());
+                row
+            })
+        })
+        .collect();
+    (
+        Table { name: "placements", columns: PLACEMENT_COLUMNS, rows: placements },
+        Table { name: "summary", columns: COMBINED_SUMMARY_COLUMNS, rows: summary },
+    )
+}
+
+/// The zip of several workshops (see the module documentation). `exports` should already be
+/// in the order wanted (oldest first).
+pub fn combined_zip(exports: &[WorkshopExport]) -> Result<Vec<u8>, ExportError> {
+    debug_assert_eq!(&COMBINED_SUMMARY_COLUMNS[2..], &SUMMARY_COLUMNS[1..]);
+    let (placements, summary) = combined_tables(exports);
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    let stored = |name: &str| name.ends_with(".xlsx") || name.ends_with(".png");
+    for (name, bytes) in [
+        ("placements.csv", table_csv(&placements)?),
+        ("summary.csv", table_csv(&summary)?),
+        ("codebook.md", CODEBOOK.as_bytes().to_vec()),
+    ] {
+        zip.start_file(name, options)?;
+        zip.write_all(&bytes)?;
+    }
+    for export in exports {
+        let folder = folder_name(export);
+        for (name, bytes) in export_files(export)? {
+            let method = if stored(name) { CompressionMethod::Stored } else { CompressionMethod::Deflated };
+            zip.start_file(format!("{folder}/{name}"), options.compression_method(method))?;
+            zip.write_all(&bytes)?;
+        }
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_folder_names() {
+        assert_eq!(slug("Site 3"), "site-3");
+        assert_eq!(slug("  Caerdydd / Ŵyl: \"Café\" 🙂 "), "caerdydd-ŵyl-café");
+        assert_eq!(slug("../.."), "");
+        assert_eq!(slug(&"a ".repeat(40)).len(), 39);
+    }
+
+    #[test]
+    fn filters_take_a_site_and_an_inclusive_range_of_days() {
+        let all = WorkshopFilter::default();
+        assert!(all.accepts("Site 1", "2026-01-01"));
+        let f = WorkshopFilter {
+            site: Some("Site 1".into()),
+            from: Some("2026-01-02".into()),
+            to: Some("2026-01-03".into()),
+        };
+        assert!(f.accepts("Site 1", "2026-01-02") && f.accepts("Site 1", "2026-01-03"));
+        assert!(!f.accepts("Site 1", "2026-01-01") && !f.accepts("Site 1", "2026-01-04"));
+        assert!(!f.accepts("Site 2", "2026-01-02"));
+        assert!(is_day("2026-02-28") && !is_day("2026-02-30") && !is_day("2026-2-3") && !is_day(""));
+    }
+
+    #[test]
+    fn the_summary_columns_are_the_workshop_ones_with_a_site() {
+        assert_eq!(&COMBINED_SUMMARY_COLUMNS[2..], &SUMMARY_COLUMNS[1..]);
+        assert_eq!(COMBINED_SUMMARY_COLUMNS[..2], ["workshop_id", "site"]);
+    }
+}
