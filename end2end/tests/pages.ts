@@ -164,6 +164,14 @@ export class PairScreen {
     await cdp.detach();
   }
 
+  /** A real finger tap (no movement) through the Chrome DevTools Protocol. */
+  async touchTap(aspect: string) {
+    const locator = this.postIt(aspect);
+    await locator.scrollIntoViewIfNeeded();
+    const card = (await locator.boundingBox())!;
+    await this.touchDrag(aspect, { x: card.x + card.width / 2, y: card.y + card.height / 2 });
+  }
+
   /** The open sheet (notes and "can't place") of a post-it. */
   get sheet(): Locator {
     return this.page.getByRole("dialog");

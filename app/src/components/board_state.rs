@@ -34,7 +34,7 @@ pub struct CardState {
 pub fn board_cards(view: &RoomView, pair_id: Uuid) -> Vec<CardState> {
     view.active_cards()
         .into_iter()
-        .filter(|c| c.author.is_none_or(|a| a == pair_id) || view.settings.share_pair_cards)
+        .filter(|c| view.pair_may_use(pair_id, c))
         .map(|c| {
             let placement = view.placement(pair_id, c.id);
             CardState {
