@@ -4,6 +4,7 @@
 //! - [`protocol`] and [`api`]: what travels over the websocket and the HTTP API.
 //! - [`pages`] and [`components`]: the Leptos screens, rendered on the server and hydrated in
 //!   the browser.
+#![recursion_limit = "256"] // deep Leptos view types (the spotlight) in the release WebAssembly build
 
 pub mod api;
 pub mod components;
