@@ -26,7 +26,6 @@ test("a facilitator runs the whole session: every phase, notes, merge, spotlight
   await form.open();
   const console = await form.create("Knowledge exchange — session", "Site 5");
   const code = await console.code();
-  const consoleUrl = consolePage.url();
   await expectPhase(consolePage, "joining");
 
   const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -143,9 +142,13 @@ test("a facilitator runs the whole session: every phase, notes, merge, spotlight
   for (const page of [consolePage, projectorPage, pairA.page, pairB.page, pairC.page]) await expectPhase(page, "closed");
 
   // The research export holds exactly what happened, round by round.
-  const response = await consolePage.request.get(consoleUrl + "/export.zip");
-  expect(response.status()).toBe(200);
-  const files = unzipSync(new Uint8Array(await response.body()));
+  const [download] = await Promise.all([
+    consolePage.waitForEvent("download"),
+    consolePage.getByRole("link", { name: "Download all (zip)" }).click(),
+  ]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  const files = unzipSync(new Uint8Array(Buffer.concat(chunks)));
   const placements = csvRecords(strFromU8(files["placements.csv"]));
   const row = (round: string, pair: string, aspect: string) =>
     placements.find((r) => r.round === round && r.pair_label === pair && r.aspect_text === aspect)!;

@@ -135,6 +135,9 @@ fn JoinPanel(info: Memo<Option<WorkshopInfo>>, secret: Memo<String>) -> impl Int
                 <a class="button" href=move || format!("/f/{}/placements.csv", secret.get()) download="">
                     "Download placements (CSV)"
                 </a>
+                <a class="button" href=move || format!("/f/{}/export.zip", secret.get()) download="">
+                    "Download all (zip)"
+                </a>
             </nav>
         </section>
     }
