@@ -337,16 +337,7 @@ mod tests {
     }
 
     fn view() -> RoomView {
-        let info = WorkshopInfo {
-            id: id(1),
-            title: "T".into(),
-            site: "S".into(),
-            question: "Q".into(),
-            left_pole: "L".into(),
-            right_pole: "R".into(),
-            join_code: "ABCDEF".into(),
-            created_at: 0,
-        };
+        let info = WorkshopInfo::for_tests();
         let mut v = RoomView::new(info, vec![Card::new(id(10), "Ten", 0), Card::new(id(11), "Eleven", 1)]);
         v.phase = Phase::Placing;
         for (n, pair) in [(1, 100), (2, 101), (3, 102)] {

@@ -608,16 +608,7 @@ mod tests {
 
     #[test]
     fn aspect_lines_list_active_in_order_then_hidden_without_merged() {
-        let info = WorkshopInfo {
-            id: id(1),
-            title: "T".into(),
-            site: "S".into(),
-            question: "Q".into(),
-            left_pole: "L".into(),
-            right_pole: "R".into(),
-            join_code: "ABCDEF".into(),
-            created_at: 0,
-        };
+        let info = WorkshopInfo::for_tests();
         let mut v = RoomView::new(info, vec![Card::new(id(10), "A", 0), Card::new(id(20), "B", 1)]);
         v.apply(
             1,

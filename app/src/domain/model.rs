@@ -53,6 +53,23 @@ pub struct WorkshopInfo {
     pub created_at: i64,
 }
 
+#[cfg(test)]
+impl WorkshopInfo {
+    /// The workshop the unit tests build their rooms on (id 1, code `ABCDEF`, created at 0).
+    pub fn for_tests() -> WorkshopInfo {
+        WorkshopInfo {
+            id: Uuid::from_u128(1),
+            title: "T".into(),
+            site: "S".into(),
+            question: DEFAULT_QUESTION.into(),
+            left_pole: DEFAULT_LEFT_POLE.into(),
+            right_pole: DEFAULT_RIGHT_POLE.into(),
+            join_code: "ABCDEF".into(),
+            created_at: 0,
+        }
+    }
+}
+
 /// One aspect of the role: a post-it every pair can place.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Card {
@@ -649,19 +666,7 @@ mod tests {
     }
 
     fn room() -> RoomView {
-        RoomView::new(
-            WorkshopInfo {
-                id: id(1),
-                title: "T".into(),
-                site: "Site 1".into(),
-                question: DEFAULT_QUESTION.into(),
-                left_pole: DEFAULT_LEFT_POLE.into(),
-                right_pole: DEFAULT_RIGHT_POLE.into(),
-                join_code: "ABCDEF".into(),
-                created_at: 0,
-            },
-            vec![Card::new(id(20), "B", 1), Card::new(id(10), "A", 0)],
-        )
+        RoomView::new(WorkshopInfo::for_tests(), vec![Card::new(id(20), "B", 1), Card::new(id(10), "A", 0)])
     }
 
     fn joined(n: u128) -> Event {

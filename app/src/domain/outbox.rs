@@ -165,9 +165,7 @@ pub fn sync_status_text(link: Link, unsaved: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{
-        Card, DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Event, PairSummary, Phase, WorkshopInfo,
-    };
+    use crate::domain::{Card, Event, PairSummary, Phase, WorkshopInfo};
 
     fn id(n: u128) -> Uuid {
         Uuid::from_u128(n)
@@ -177,16 +175,7 @@ mod tests {
 
     fn view() -> RoomView {
         let mut v = RoomView::new(
-            WorkshopInfo {
-                id: id(1),
-                title: "T".into(),
-                site: "S".into(),
-                question: DEFAULT_QUESTION.into(),
-                left_pole: DEFAULT_LEFT_POLE.into(),
-                right_pole: DEFAULT_RIGHT_POLE.into(),
-                join_code: "ABCDEF".into(),
-                created_at: 0,
-            },
+            WorkshopInfo::for_tests(),
             [10, 11, 12, 20].into_iter().map(|n| Card::new(id(n), format!("Card {n}"), n as u32)).collect(),
         );
         v.phase = Phase::Placing;

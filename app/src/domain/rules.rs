@@ -364,16 +364,7 @@ mod tests {
     const OTHER: u128 = 20;
 
     fn room() -> RoomView {
-        let info = WorkshopInfo {
-            id: id(1),
-            title: "T".into(),
-            site: "S".into(),
-            question: "Q".into(),
-            left_pole: "L".into(),
-            right_pole: "R".into(),
-            join_code: "ABCDEF".into(),
-            created_at: 0,
-        };
+        let info = WorkshopInfo::for_tests();
         let mut r = RoomView::new(info, vec![Card::new(id(CARD), "Where", 0), Card::new(id(OTHER), "How long", 1)]);
         for pair in [A, B] {
             let pair = PairSummary { id: id(pair), label: format!("Pair {pair}"), joined_at: 0, last_active: 0 };

@@ -188,16 +188,7 @@ mod tests {
     }
 
     fn room(phase: Phase) -> RoomView {
-        let info = WorkshopInfo {
-            id: id(1),
-            title: "T".into(),
-            site: "S".into(),
-            question: "Q".into(),
-            left_pole: "L".into(),
-            right_pole: "R".into(),
-            join_code: "ABCDEF".into(),
-            created_at: 0,
-        };
+        let info = WorkshopInfo::for_tests();
         let mut r = RoomView::new(info, vec![Card::new(id(CARD), "Where people are seen", 0)]);
         r.phase = phase;
         for pair in [A, B] {
