@@ -7,3 +7,4 @@ pub mod new_workshop;
 pub mod pair;
 pub mod projector;
 pub mod research;
+pub mod research_fetch;
