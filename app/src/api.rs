@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::Phase;
+
 /// `POST /api/workshops`: what the facilitator filled in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewWorkshop {
@@ -88,4 +90,6 @@ pub struct ResearchWorkshop {
     pub aspects: u64,
     /// Post-its put on the spectrum (`placed` events, over all pairs and rounds).
     pub placements: u64,
+    /// Where the session is now.
+    pub phase: Phase,
 }

@@ -36,10 +36,11 @@ test("a researcher signs in, finds a workshop, downloads it and deletes it", asy
   const row = research.row(title);
   await expect(row).toHaveCount(1);
   const cells = row.getByRole("cell");
-  await expect(cells.nth(0)).toHaveText(site);
-  await expect(cells.nth(1)).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
-  await expect(cells.nth(2)).toHaveText("1");
-  await expect(cells.nth(3)).toHaveText("10");
+  await expect(cells.nth(1)).toHaveText(site);
+  await expect(cells.nth(2)).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(cells.nth(3)).toHaveText("Joining");
+  await expect(cells.nth(4)).toHaveText("1");
+  await expect(cells.nth(5)).toHaveText("10");
 
   // Its zip, through the link.
   const zip = unzipSync(await research.download(row.getByRole("link", { name: "Download (zip)" })));
@@ -102,4 +103,90 @@ test("a researcher signs in, finds a workshop, downloads it and deletes it", asy
   expect(linkPage.url()).not.toContain("key=");
   expect(linkPage.url()).toMatch(/\/research$/);
   await other.close();
+});
+
+test("a researcher closes a workshop and picks two to compare; its facilitator deletes it from the console", async ({
+  page,
+  browser,
+}) => {
+  expect(ADMIN_KEY, "set DS_ADMIN_KEY for the server and the tests (scripts/test.sh does)").not.toBe("");
+  test.setTimeout(120_000);
+  const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const [titleA, titleB] = [`Closing ${stamp}`, `Other ${stamp}`];
+
+  // Workshop A through the form (its console stays open in its own context), B through the API.
+  const facilitator = await browser.newContext();
+  const consolePage = await facilitator.newPage();
+  const form = new NewWorkshopForm(consolePage);
+  await form.open();
+  const console = await form.create(titleA, `Site A ${stamp}`);
+  await console.expectPhase("joining");
+  const created = await page.request.post("/api/workshops", {
+    data: {
+      title: titleB,
+      site: `Site B ${stamp}`,
+      question: "How much discretion?",
+      left_pole: "Fixed / prescribed",
+      right_pole: "Flexible / autonomous",
+      aspects: ["Holding patients"],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const idB = ((await created.json()) as { workshop_id: string }).workshop_id;
+  const idA = (await console.projectorUrl()).replace("/p/", "");
+
+  const research = new ResearchArea(page);
+  await research.open();
+  await research.signIn(ADMIN_KEY);
+  const [rowA, rowB] = [research.row(titleA), research.row(titleB)];
+  await expect(rowA).toHaveCount(1);
+  await expect(rowB).toHaveCount(1);
+
+  // Comparing needs two ticked workshops; the link lists them newest first, as the table does.
+  const compare = page.locator("#compare-selected");
+  await rowA.getByRole("checkbox", { name: `Compare “${titleA}”` }).check();
+  await expect(compare).toBeDisabled();
+  await rowB.getByRole("checkbox", { name: `Compare “${titleB}”` }).check();
+  await expect(compare).toHaveAttribute("href", `/research/compare?ids=${idB},${idA}`);
+  await rowB.getByRole("checkbox", { name: `Compare “${titleB}”` }).uncheck();
+  await expect(compare).toBeDisabled();
+
+  // Each workshop can be replayed.
+  await expect(rowA.getByRole("link", { name: "Replay" })).toHaveAttribute("href", `/research/replay/${idA}`);
+
+  // Close A, after an inline question (Escape keeps it open); its console follows at once.
+  const phaseA = rowA.locator(".research-phase");
+  await expect(phaseA).toHaveText("Joining");
+  await rowA.getByRole("button", { name: "Close…" }).click();
+  await expect(page.getByText(`Close “${titleA}”`)).toContainText("the facilitator can reopen it from the console");
+  await expect(page.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(rowA.getByRole("button", { name: "Close…" })).toBeFocused();
+  await expect(phaseA).toHaveText("Joining");
+  await rowA.getByRole("button", { name: "Close…" }).click();
+  await page.getByRole("button", { name: "Yes, close" }).click();
+  await expect(phaseA).toHaveText("Closed");
+  await expect(rowA.getByRole("button", { name: "Close…" })).toHaveCount(0);
+  await expect(page.getByRole("status")).toContainText(`Closed “${titleA}”`);
+  await console.expectPhase("closed");
+  const listed = (await (await page.request.get("/api/research/workshops")).json()) as { id: string; phase: string }[];
+  expect(listed.find((w) => w.id === idA)?.phase).toBe("closed");
+  expect(listed.find((w) => w.id === idB)?.phase).toBe("joining");
+
+  // The facilitator deletes A from the console, after confirming.
+  await consolePage.getByRole("button", { name: "Delete workshop…" }).click();
+  await expect(consolePage.getByText(`Delete “${titleA}” and all its data`)).toBeVisible();
+  await consolePage.getByRole("button", { name: "Cancel" }).click();
+  await expect(consolePage.getByRole("button", { name: "Delete workshop…" })).toBeFocused();
+  await consolePage.getByRole("button", { name: "Delete workshop…" }).click();
+  await consolePage.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(consolePage.getByRole("heading", { name: "Workshop deleted" })).toBeVisible();
+  await expect(consolePage.getByText(`“${titleA}” and all its data are gone`)).toBeVisible();
+  const after = (await (await page.request.get("/api/research/workshops")).json()) as { id: string }[];
+  expect(after.some((w) => w.id === idA)).toBe(false);
+  expect(after.some((w) => w.id === idB)).toBe(true);
+  await page.reload();
+  await expect(rowB).toHaveCount(1);
+  await expect(rowA).toHaveCount(0);
+  await facilitator.close();
 });

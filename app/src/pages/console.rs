@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use crate::components::console_controls::{AspectControls, PhaseControls, SettingsControls, TimerControls, may_change};
+use crate::components::delete_workshop::DeleteWorkshop;
 use crate::components::join_info::{join_url, use_origin};
 use crate::components::room_picture::RoomPicture;
 use crate::components::session_bar::{SessionBar, use_server_now};
@@ -50,6 +51,8 @@ pub fn ConsolePage() -> impl IntoView {
     let live = use_live(config);
     let info = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.workshop.clone())));
     let field = move |get: fn(&WorkshopInfo) -> String| move || info.with(|i| i.as_ref().map(get));
+    let title = Signal::derive(move || info.with(|i| i.as_ref().map(|i| i.title.clone()).unwrap_or_default()));
+    let deleted = RwSignal::new(None::<String>);
 
     view! {
         <main class="console">
@@ -75,12 +78,28 @@ pub fn ConsolePage() -> impl IntoView {
                 }}
             </div>
             <Show
-                when=move || info.with(Option::is_some)
+                when=move || info.with(Option::is_some) && deleted.with(Option::is_none)
                 fallback=move || {
-                    view! {
-                        <p class="loading">
-                            {move || if live.link.get() == Link::Stopped { "" } else { "Connecting to the workshop…" }}
-                        </p>
+                    if let Some(gone) = deleted.get() {
+                        view! {
+                            <section class="console-deleted" aria-labelledby="deleted-heading">
+                                <h1 id="deleted-heading" tabindex="-1">"Workshop deleted"</h1>
+                                <p>
+                                    "“" {gone}
+                                    "” and all its data are gone from this server. The pairs' tablets and the \
+                                     projector have been told."
+                                </p>
+                                <p><a class="button primary" href="/new">"Set up a new workshop"</a></p>
+                            </section>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <p class="loading">
+                                {move || if live.link.get() == Link::Stopped { "" } else { "Connecting to the workshop…" }}
+                            </p>
+                        }
+                        .into_any()
                     }
                 }
             >
@@ -107,6 +126,7 @@ pub fn ConsolePage() -> impl IntoView {
                     <p class="picture-question">{field(|i| i.question.clone())}</p>
                     <RoomPicture view=live.view compact=true/>
                 </section>
+                <DeleteWorkshop secret title deleted/>
             </Show>
         </main>
     }

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use super::research_fetch::{fetch, refusal, unexpected};
 use crate::api::{AdminLogin, ApiError, ResearchWorkshop};
+use crate::domain::Phase;
 use crate::live::browser;
 
 /// The list of workshops.
@@ -98,6 +99,22 @@ pub fn sites_of(workshops: &[ResearchWorkshop]) -> Vec<String> {
     sites.sort();
     sites.dedup();
     sites
+}
+
+/// The sentence asking to confirm closing.
+pub fn close_question(w: &ResearchWorkshop) -> String {
+    format!(
+        "Close “{}” ({}, {})? Every screen in the room shows it closed and pairs can no longer change anything; \
+         the facilitator can reopen it from the console.",
+        w.title, w.site, w.date
+    )
+}
+
+/// The "Compare selected" address for the ticked workshops, in list order; `None` until two
+/// are ticked.
+pub fn compare_url(shown: &[ResearchWorkshop], ticked: &[Uuid]) -> Option<String> {
+    let ids: Vec<String> = shown.iter().filter(|w| ticked.contains(&w.id)).map(|w| w.id.to_string()).collect();
+    (ids.len() >= 2).then(|| format!("/research/compare?ids={}", ids.join(",")))
 }
 
 /// The sentence asking to confirm a deletion.
@@ -223,8 +240,48 @@ impl Page {
         }
     }
 
+    /// Closes a workshop (as the console's "Close workshop" does); on success its row says so.
+    async fn close(self, w: ResearchWorkshop, confirming: RwSignal<Option<(Uuid, Ask)>>) {
+        self.busy.set(true);
+        let answer = fetch("POST", &format!("/api/research/workshops/{}/close", w.id), None).await;
+        self.busy.set(false);
+        match answer {
+            Ok((status, _)) if (200..300).contains(&status) => {
+                confirming.set(None);
+                self.set_phase(w.id, Phase::Closed);
+                self.error.set(None);
+                self.status.set(format!("Closed “{}” ({}, {}).", w.title, w.site, w.date));
+                browser::focus_later(format!("w-{}-title", w.id));
+            }
+            Ok((401, _)) => self.expired(confirming),
+            Ok((status, text)) => {
+                // 409: it was closed meanwhile (from its console); show the truth.
+                if status == 409 {
+                    self.set_phase(w.id, Phase::Closed);
+                    confirming.set(None);
+                }
+                self.error.set(Some(refusal(status, &text)));
+            }
+            Err(e) => self.error.set(Some(e)),
+        }
+    }
+
+    fn set_phase(self, id: Uuid, phase: Phase) {
+        self.workshops.update(|list| list.iter_mut().filter(|x| x.id == id).for_each(|x| x.phase = phase));
+    }
+
+    /// The cookie no longer signs in: back to the form, saying why.
+    fn expired(self, confirming: RwSignal<Option<(Uuid, Ask)>>) {
+        confirming.set(None);
+        self.login_error.set(Some(ApiError {
+            error: "Your sign-in has expired or the admin key has changed. Sign in again.".into(),
+            field: Some("Admin key".into()),
+        }));
+        self.access.set(Access::SignedOut);
+    }
+
     /// Deletes a workshop; on success its row goes.
-    async fn delete(self, w: ResearchWorkshop, confirming: RwSignal<Option<Uuid>>) {
+    async fn delete(self, w: ResearchWorkshop, confirming: RwSignal<Option<(Uuid, Ask)>>) {
         self.busy.set(true);
         let answer = fetch("DELETE", &format!("/api/research/workshops/{}", w.id), None).await;
         self.busy.set(false);
@@ -237,18 +294,18 @@ impl Page {
                 self.status.set(format!("Deleted “{}” ({}, {}).", w.title, w.site, w.date));
                 browser::focus_later("workshops-heading".into());
             }
-            Ok((401, _)) => {
-                confirming.set(None);
-                self.login_error.set(Some(ApiError {
-                    error: "Your sign-in has expired or the admin key has changed. Sign in again.".into(),
-                    field: Some("Admin key".into()),
-                }));
-                self.access.set(Access::SignedOut);
-            }
+            Ok((401, _)) => self.expired(confirming),
             Ok((status, text)) => self.error.set(Some(refusal(status, &text))),
             Err(e) => self.error.set(Some(e)),
         }
     }
+}
+
+/// Which inline question a row is asking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ask {
+    Delete,
+    Close,
 }
 
 #[component]
@@ -345,7 +402,8 @@ fn SignIn(page: Page) -> impl IntoView {
 #[component]
 fn Workshops(page: Page) -> impl IntoView {
     let filters = RwSignal::new(Filters::default());
-    let confirming = RwSignal::new(None::<Uuid>);
+    let confirming = RwSignal::new(None::<(Uuid, Ask)>);
+    let ticked = RwSignal::new(Vec::<Uuid>::new());
     let sites = Memo::new(move |_| page.workshops.with(|w| sites_of(w)));
     let shown = Memo::new(move |_| {
         let f = filters.get();
@@ -359,6 +417,7 @@ fn Workshops(page: Page) -> impl IntoView {
             filters.update(|f| f.site.clear());
         }
     });
+    let compare = Memo::new(move |_| shown.with(|s| ticked.with(|t| compare_url(s, t))));
     let total = move || page.workshops.with(Vec::len);
     let count = move || {
         let (n, all) = (shown.with(Vec::len), total());
@@ -433,13 +492,33 @@ fn Workshops(page: Page) -> impl IntoView {
                              across them with site and workshop_id columns."
                         </span>
                     </p>
+                    <p class="research-compare">
+                        {move || match compare.get() {
+                            Some(href) => view! {
+                                <a class="button" id="compare-selected" href=href>"Compare selected"</a>
+                            }
+                            .into_any(),
+                            None => view! {
+                                <button type="button" id="compare-selected" disabled aria-describedby="compare-hint">
+                                    "Compare selected"
+                                </button>
+                            }
+                            .into_any(),
+                        }}
+                        <span class="hint" id="compare-hint">
+                            " Tick two or more workshops (e.g. the same aspects run at several sites) to compare \
+                             their medians and quartiles aspect by aspect."
+                        </span>
+                    </p>
                     <table class="research-table">
                         <caption class="visually-hidden">"Workshops, newest first"</caption>
                         <thead>
                             <tr>
+                                <th scope="col" class="research-tick">"Compare"</th>
                                 <th scope="col">"Title"</th>
                                 <th scope="col">"Site"</th>
                                 <th scope="col">"Date (UTC)"</th>
+                                <th scope="col">"Phase"</th>
                                 <th scope="col" class="num">"Pairs"</th>
                                 <th scope="col" class="num">"Aspects"</th>
                                 <th scope="col" class="num">"Placements"</th>
@@ -447,7 +526,7 @@ fn Workshops(page: Page) -> impl IntoView {
                             </tr>
                         </thead>
                         <For each=move || shown.get() key=|w| w.id let:w>
-                            <WorkshopRow w page confirming/>
+                            <WorkshopRow w page confirming ticked/>
                         </For>
                     </table>
                 </Show>
@@ -457,77 +536,136 @@ fn Workshops(page: Page) -> impl IntoView {
     .into_any()
 }
 
-/// One workshop: its row, and the confirmation below it while deleting.
+/// One workshop: its row, and the confirmation below it while closing or deleting.
 #[component]
-fn WorkshopRow(w: ResearchWorkshop, page: Page, confirming: RwSignal<Option<Uuid>>) -> impl IntoView {
+fn WorkshopRow(
+    w: ResearchWorkshop,
+    page: Page,
+    confirming: RwSignal<Option<(Uuid, Ask)>>,
+    ticked: RwSignal<Vec<Uuid>>,
+) -> impl IntoView {
     let id = w.id;
     let title_id = format!("w-{id}-title");
-    let delete_id = format!("w-{id}-delete");
-    let is_confirming = move || confirming.get() == Some(id);
-    let ask = move |_| {
-        confirming.set(Some(id));
+    let button_id = move |ask: Ask| match ask {
+        Ask::Delete => format!("w-{id}-delete"),
+        Ask::Close => format!("w-{id}-close"),
+    };
+    // The list's copy, so closing shows at once (rows are keyed by id and not rebuilt).
+    let phase =
+        move || page.workshops.with(|list| list.iter().find(|x| x.id == id).map_or(Phase::Joining, |x| x.phase));
+    let asking = move || confirming.get().filter(|(who, _)| *who == id).map(|(_, ask)| ask);
+    let ask = move |what: Ask| {
+        confirming.set(Some((id, what)));
         browser::focus_later(format!("w-{id}-cancel"));
     };
-    let cancel = {
-        let delete_id = delete_id.clone();
-        move |_: ()| {
-            confirming.set(None);
-            page.error.set(None);
-            browser::focus_later(delete_id.clone());
+    let cancel = move || {
+        let back = asking().map(button_id);
+        confirming.set(None);
+        page.error.set(None);
+        if let Some(back) = back {
+            browser::focus_later(back);
         }
     };
-    let question = delete_question(&w);
-    let doomed = w.clone();
+    let (for_delete, for_close) = (w.clone(), w.clone());
     let confirm = move |_| {
-        if !page.busy.get_untracked() {
-            leptos::task::spawn_local(page.delete(doomed.clone(), confirming));
+        if page.busy.get_untracked() {
+            return;
         }
+        match asking() {
+            Some(Ask::Delete) => leptos::task::spawn_local(page.delete(for_delete.clone(), confirming)),
+            Some(Ask::Close) => leptos::task::spawn_local(page.close(for_close.clone(), confirming)),
+            None => {}
+        }
+    };
+    let (delete_question, close_question) = (delete_question(&w), close_question(&w));
+    let question = move || match asking() {
+        Some(Ask::Close) => close_question.clone(),
+        _ => delete_question.clone(),
+    };
+    let yes = move || match (asking(), page.busy.get()) {
+        (Some(Ask::Close), true) => "Closing…",
+        (Some(Ask::Close), false) => "Yes, close",
+        (_, true) => "Deleting…",
+        (_, false) => "Yes, delete",
+    };
+    let close_described = title_id.clone();
+    let expanded = move |what: Ask| if asking() == Some(what) { "true" } else { "false" };
+    let on_tick = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        ticked.update(|t| {
+            t.retain(|x| *x != id);
+            if on {
+                t.push(id);
+            }
+        });
     };
     view! {
         <tbody>
             <tr>
-                <th scope="row" id=title_id.clone()>{w.title.clone()}</th>
+                <td class="research-tick">
+                    <input
+                        type="checkbox"
+                        id=format!("w-{id}-tick")
+                        aria-label=format!("Compare “{}” ({})", w.title, w.site)
+                        prop:checked=move || ticked.with(|t| t.contains(&id))
+                        on:change=on_tick
+                    />
+                </td>
+                <th scope="row" id=title_id.clone() tabindex="-1">{w.title.clone()}</th>
                 <td>{w.site.clone()}</td>
                 <td><time datetime=w.date.clone()>{w.date.clone()}</time></td>
+                <td class="research-phase" data-phase=move || phase().name()>{move || phase().name()}</td>
                 <td class="num">{w.pairs}</td>
                 <td class="num">{w.aspects}</td>
                 <td class="num">{w.placements}</td>
                 <td>
                     <div class="research-actions">
-                    <a
-                        class="button small"
-                        href=format!("/api/research/workshops/{id}/export.zip")
-                        download
-                        aria-describedby=title_id.clone()
-                    >
-                        "Download (zip)"
-                    </a>
-                    <button
-                        type="button"
-                        class="small danger"
-                        id=delete_id
-                        aria-describedby=title_id
-                        aria-expanded=move || if is_confirming() { "true" } else { "false" }
-                        on:click=ask
-                    >
-                        "Delete…"
-                    </button>
+                        <a
+                            class="button small"
+                            href=format!("/api/research/workshops/{id}/export.zip")
+                            download
+                            aria-describedby=title_id.clone()
+                        >
+                            "Download (zip)"
+                        </a>
+                        <a class="button small" href=format!("/research/replay/{id}") aria-describedby=title_id.clone()>
+                            "Replay"
+                        </a>
+                        <Show when=move || phase() != Phase::Closed>
+                            <button
+                                type="button"
+                                class="small"
+                                id=button_id(Ask::Close)
+                                aria-describedby=close_described.clone()
+                                aria-expanded=move || expanded(Ask::Close)
+                                on:click=move |_| ask(Ask::Close)
+                            >
+                                "Close…"
+                            </button>
+                        </Show>
+                        <button
+                            type="button"
+                            class="small danger"
+                            id=button_id(Ask::Delete)
+                            aria-describedby=title_id.clone()
+                            aria-expanded=move || expanded(Ask::Delete)
+                            on:click=move |_| ask(Ask::Delete)
+                        >
+                            "Delete…"
+                        </button>
                     </div>
                 </td>
             </tr>
-            <Show when=is_confirming>
+            <Show when=move || asking().is_some()>
                 <tr class="research-confirm">
-                    <td colspan="7">
+                    <td colspan="9">
                         <div
                             role="group"
                             aria-labelledby=format!("w-{id}-question")
-                            on:keydown={
-                                let cancel = cancel.clone();
-                                move |ev: leptos::ev::KeyboardEvent| {
-                                    if ev.key() == "Escape" {
-                                        ev.prevent_default();
-                                        cancel(());
-                                    }
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                if ev.key() == "Escape" {
+                                    ev.prevent_default();
+                                    cancel();
                                 }
                             }
                         >
@@ -538,12 +676,9 @@ fn WorkshopRow(w: ResearchWorkshop, page: Page, confirming: RwSignal<Option<Uuid
                                 disabled=move || page.busy.get()
                                 on:click=confirm.clone()
                             >
-                                {move || if page.busy.get() { "Deleting…" } else { "Yes, delete" }}
+                                {yes}
                             </button>
-                            <button type="button" id=format!("w-{id}-cancel") on:click={
-                                let cancel = cancel.clone();
-                                move |_| cancel(())
-                            }>
+                            <button type="button" id=format!("w-{id}-cancel") on:click=move |_| cancel()>
                                 "Cancel"
                             </button>
                         </div>
@@ -568,6 +703,7 @@ mod tests {
             pairs: 3,
             aspects: 9,
             placements: 20,
+            phase: Phase::Reveal,
         }
     }
 
@@ -595,6 +731,21 @@ mod tests {
         assert_eq!(without_key("?a=1&key=abc&b=2"), "?a=1&b=2");
         assert_eq!(without_key(""), "");
         assert_eq!(without_key("?keys=1"), "?keys=1");
+    }
+
+    #[test]
+    fn comparing_needs_two_ticked_workshops_and_keeps_the_list_order() {
+        let mut list = [workshop("A", "2026-01-01"), workshop("B", "2026-01-02"), workshop("C", "2026-01-03")];
+        for (i, w) in list.iter_mut().enumerate() {
+            w.id = Uuid::from_u128(i as u128 + 1);
+        }
+        let (a, b, c) = (list[0].id, list[1].id, list[2].id);
+        assert_eq!(compare_url(&list, &[]), None);
+        assert_eq!(compare_url(&list, &[b]), None);
+        assert_eq!(compare_url(&list, &[c, a]), Some(format!("/research/compare?ids={a},{c}")));
+        // A ticked workshop that the filters hide is left out.
+        assert_eq!(compare_url(&list[..2], &[c, a]), None);
+        assert!(close_question(&list[0]).starts_with("Close “Knowledge exchange” (A, 2026-01-01)?"));
     }
 
     #[test]

@@ -20,8 +20,10 @@ use super::tables::workshop_date;
 use super::{DownloadError, combined_zip_of, zip_of};
 use crate::AppState;
 use crate::http::{ApiFailure, ApiJson, ApiPath};
+use crate::room::RoomError;
 use crate::secret::hash_secret;
 use crate::store::StoreError;
+use app::domain::{Control, Phase};
 
 /// Name of the cookie holding the admin key after [`login`].
 pub const ADMIN_COOKIE: &str = "ds_admin";
@@ -177,6 +179,7 @@ pub async fn list_workshops(_: Admin, State(state): State<AppState>) -> Result<J
                 pairs: w.pairs,
                 aspects: w.aspects,
                 placements: w.placements,
+                phase: w.phase,
             })
             .collect(),
     ))
@@ -198,6 +201,31 @@ pub async fn admin_delete(
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<StatusCode, ApiFailure> {
     delete(&state, id).await
+}
+
+/// `POST /api/research/workshops/{id}/close`: closes a workshop from the researcher area, as
+/// the console's "Close workshop" does: every screen follows at once, and the facilitator can
+/// reopen it from the console. Logged as the facilitator's `phase_changed`. Closing a closed
+/// workshop is refused (409) and changes nothing.
+pub async fn admin_close(
+    _: Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<StatusCode, ApiFailure> {
+    let room = match state.hub.room(id).await {
+        Ok(Some(room)) => room,
+        Ok(None) => return Err(no_workshop()),
+        Err(e) => return Err(failed(&e)),
+    };
+    let close = Control::SetPhase { phase: Phase::Closed };
+    match room.act_as_facilitator(Uuid::new_v4(), close).await {
+        Ok(seq) => {
+            tracing::info!(workshop = %id, seq, "workshop closed from the researcher area");
+            Ok(StatusCode::NO_CONTENT)
+        }
+        Err(RoomError::Refused(refusal)) => Err(ApiFailure::new(StatusCode::CONFLICT, refusal.message, None)),
+        Err(e) => Err(failed(&e)),
+    }
 }
 
 /// The filters of "Download all (zip)", as the researcher area's controls send them: empty

@@ -1,7 +1,7 @@
 //! What researchers read and delete: a consistent snapshot of one workshop for the exports,
 //! the list of every workshop, and removing a workshop with all its rows.
 
-use app::domain::{Card, PairSummary, RoomView, WorkshopInfo};
+use app::domain::{Card, Event, PairSummary, Phase, RoomView, WorkshopInfo};
 use rusqlite::TransactionBehavior;
 use uuid::Uuid;
 
@@ -42,6 +42,17 @@ pub struct WorkshopListing {
     pub aspects: u64,
     /// Post-its put on the spectrum (`placed` events, over all pairs and rounds).
     pub placements: u64,
+    /// Where the session is now (from its last phase change).
+    pub phase: Phase,
+}
+
+/// The phase a `phase_changed` event's payload moved to; `Joining` when there was none. A
+/// payload that does not parse (never written by this server) counts as none.
+fn phase_of(payload: Option<&str>) -> Phase {
+    match payload.and_then(|json| serde_json::from_str::<Event>(json).ok()) {
+        Some(Event::PhaseChanged { phase, .. }) => phase,
+        _ => Phase::Joining,
+    }
 }
 
 impl Store {
@@ -70,7 +81,9 @@ impl Store {
             "SELECT w.id, w.title, w.site, w.created_at,
                     (SELECT COUNT(*) FROM pairs p WHERE p.workshop_id = w.id),
                     (SELECT COUNT(*) FROM cards c WHERE c.workshop_id = w.id),
-                    (SELECT COUNT(*) FROM events e WHERE e.workshop_id = w.id AND e.action = 'placed')
+                    (SELECT COUNT(*) FROM events e WHERE e.workshop_id = w.id AND e.action = 'placed'),
+                    (SELECT e.payload_json FROM events e
+                      WHERE e.workshop_id = w.id AND e.action = 'phase_changed' ORDER BY e.seq DESC LIMIT 1)
              FROM workshops w ORDER BY w.created_at DESC, w.id",
         )?;
         let rows = stmt
@@ -83,6 +96,7 @@ impl Store {
                     pairs: r.get(4)?,
                     aspects: r.get(5)?,
                     placements: r.get(6)?,
+                    phase: phase_of(r.get::<_, Option<String>>(7)?.as_deref()),
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;

@@ -127,3 +127,67 @@ async fn deleting_removes_every_row_and_disconnects_the_room() {
         client.get(server.url("/api/research/workshops")).bearer_auth(&key).send().await.unwrap().json().await.unwrap();
     assert_eq!(listed, serde_json::json!([]));
 }
+
+#[tokio::test]
+async fn the_admin_closes_a_workshop_and_every_screen_follows() {
+    let server = TestServer::start().await;
+    let created = server.create_workshop(ASPECTS).await;
+    let id = created.workshop_id;
+    let (mut projector, _) = server.projector(id).await;
+    let client = reqwest::Client::new();
+    let key = server.admin_key();
+    let close = server.url(&format!("/api/research/workshops/{id}/close"));
+    let phase_listed = || async {
+        let listed: Value = client
+            .get(server.url("/api/research/workshops"))
+            .bearer_auth(&key)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        listed[0]["phase"].as_str().unwrap().to_string()
+    };
+    assert_eq!(phase_listed().await, "placing");
+
+    // Only the admin key closes: no key, the facilitator secret and a pair token are refused.
+    let pair = server.join(&created.join_code, "Pair A").await;
+    let secret = created.console_path.trim_start_matches("/f/").to_string();
+    expect_refused(client.post(&close).send().await.unwrap(), 401).await;
+    for wrong in [secret.as_str(), pair.token.as_str()] {
+        expect_refused(client.post(&close).bearer_auth(wrong).send().await.unwrap(), 401).await;
+    }
+    assert_eq!(phase_listed().await, "placing");
+
+    assert_eq!(client.post(&close).bearer_auth(&key).send().await.unwrap().status(), 204);
+    let seen = projector
+        .recv_until(|m| matches!(m, ServerMsg::Snapshot { view } if view.phase == app::domain::Phase::Closed))
+        .await;
+    assert!(!seen.is_empty());
+    assert_eq!(phase_listed().await, "closed");
+    let db = server.open_db();
+    let logged: (String, String) = db
+        .query_row(
+            "SELECT actor, action FROM events WHERE workshop_id = ?1 ORDER BY seq DESC LIMIT 1",
+            [id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(logged, ("facilitator".to_string(), "phase_changed".to_string()));
+    let seq_before: i64 =
+        db.query_row("SELECT MAX(seq) FROM events WHERE workshop_id = ?1", [id.to_string()], |r| r.get(0)).unwrap();
+
+    // Closing again is refused with a reason and logs nothing; an unknown workshop is a 404.
+    expect_refused(client.post(&close).bearer_auth(&key).send().await.unwrap(), 409).await;
+    let seq_after: i64 =
+        db.query_row("SELECT MAX(seq) FROM events WHERE workshop_id = ?1", [id.to_string()], |r| r.get(0)).unwrap();
+    assert_eq!(seq_before, seq_after);
+    let unknown = server.url(&format!("/api/research/workshops/{}/close", uuid::Uuid::new_v4()));
+    expect_refused(client.post(&unknown).bearer_auth(&key).send().await.unwrap(), 404).await;
+    expect_refused(
+        client.post(server.url("/api/research/workshops/not-a-uuid/close")).bearer_auth(&key).send().await.unwrap(),
+        400,
+    )
+    .await;
+}

@@ -1,0 +1,107 @@
+//! "Delete workshop…" on the facilitator's console: after an inline confirmation, the
+//! workshop and every row of it (pairs, post-its, placements, notes, the event log) are
+//! deleted on the server, every screen in the room is told, and the console says so.
+
+use leptos::prelude::*;
+
+use crate::live::browser;
+use crate::pages::research_fetch::{fetch, refusal};
+
+/// The question asked before deleting the workshop called `title`.
+pub fn delete_question(title: &str) -> String {
+    format!(
+        "Delete “{title}” and all its data: every pair, post-it, placement, note and the event log? \
+         Download it first if you need it. This cannot be undone."
+    )
+}
+
+/// The section with the button and its confirmation. `deleted` gets the workshop's title once
+/// the server has deleted it.
+#[component]
+pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSignal<Option<String>>) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let ask = move |_| {
+        asking.set(true);
+        error.set(None);
+        browser::focus_later("delete-workshop-cancel".into());
+    };
+    let cancel = move || {
+        asking.set(false);
+        error.set(None);
+        browser::focus_later("delete-workshop".into());
+    };
+    let confirm = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let url = format!("/f/{}/workshop", secret.get_untracked());
+        leptos::task::spawn_local(async move {
+            let answer = fetch("DELETE", &url, None).await;
+            busy.set(false);
+            match answer {
+                // 404: it was already deleted (from the researcher area); gone either way.
+                Ok((status, _)) if (200..300).contains(&status) || status == 404 => {
+                    deleted.set(Some(title.get_untracked()));
+                }
+                Ok((status, text)) => error.set(Some(refusal(status, &text).error)),
+                Err(e) => error.set(Some(e.error)),
+            }
+        });
+    };
+    view! {
+        <section class="console-delete" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">"Delete this workshop"</h2>
+            <p class="hint">
+                "When the research team has the data, delete the workshop to remove everything the pairs wrote \
+                 from this server."
+            </p>
+            <button
+                type="button"
+                class="danger"
+                id="delete-workshop"
+                aria-expanded=move || if asking.get() { "true" } else { "false" }
+                on:click=ask
+            >
+                "Delete workshop…"
+            </button>
+            <Show when=move || asking.get()>
+                <div
+                    class="confirm"
+                    role="group"
+                    aria-labelledby="delete-workshop-question"
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            ev.prevent_default();
+                            cancel();
+                        }
+                    }
+                >
+                    <p id="delete-workshop-question">{move || delete_question(&title.get())}</p>
+                    {move || error.get().map(|e| view! { <p role="alert" class="form-error">{e}</p> })}
+                    <button type="button" class="danger" disabled=move || busy.get() on:click=confirm>
+                        {move || if busy.get() { "Deleting…" } else { "Yes, delete" }}
+                    </button>
+                    <button type="button" id="delete-workshop-cancel" on:click=move |_| cancel()>
+                        "Cancel"
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_question_names_the_workshop_and_what_goes() {
+        let q = delete_question("Site 3 — knowledge exchange");
+        assert!(q.starts_with("Delete “Site 3 — knowledge exchange” and all its data"));
+        assert!(q.contains("event log") && q.ends_with("This cannot be undone."));
+    }
+}
