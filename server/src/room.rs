@@ -200,13 +200,21 @@ impl Room {
         decide: impl FnOnce(&RoomView, i64) -> Result<Event, Refusal>,
     ) -> Result<u64, RoomError> {
         let mut state = self.state.lock().await;
-        let (id, who) = (self.workshop_id, actor.clone());
-        // A resent change is acknowledged again, even if the rules would now refuse it.
-        if let Some(seq) = self.store.run(move |s| s.committed_change(id, &who, change_id)).await? {
-            return Ok(seq);
-        }
+        let id = self.workshop_id;
         let now = now_ms();
-        let event = decide(&state.view, now).map_err(RoomError::Refused)?;
+        // One database round trip per change: `append` looks the change id up inside its
+        // writing transaction. Only a refusal looks it up separately, because a resent change
+        // is acknowledged again even if the rules would now refuse it.
+        let event = match decide(&state.view, now) {
+            Ok(event) => event,
+            Err(refusal) => {
+                let who = actor.clone();
+                return match self.store.run(move |s| s.committed_change(id, &who, change_id)).await? {
+                    Some(seq) => Ok(seq),
+                    None => Err(RoomError::Refused(refusal)),
+                };
+            }
+        };
         let new = describe(&state.view, actor, change_id, event);
         let for_store = new.clone();
         let outcome = self.store.run(move |s| s.append(id, &for_store, now)).await?;
