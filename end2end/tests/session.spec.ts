@@ -80,9 +80,8 @@ test("a facilitator runs the whole session: every phase, notes, merge, spotlight
   await sheetA.getByLabel("Unintended outcome", { exact: true }).fill("Travel eats into caseload time");
   await sheetA.getByRole("button", { name: "Save" }).click();
   await expect(sheetA).toBeHidden();
-  // (The tablet's keyboard: a tap opens it too, see pair-session.spec.ts.)
-  await pairC.postIt(HOW_LONG).focus();
-  await pairC.page.keyboard.press("Enter");
+  // A finger tap on the tablet, right after its touch drag, opens the sheet.
+  await pairC.touchTap(HOW_LONG);
   const sheetC = pairC.page.getByRole("dialog");
   await sheetC.getByLabel("Can't place / it depends").check();
   await sheetC.getByLabel("Reason", { exact: true }).fill("It depends on the patient");

@@ -31,8 +31,14 @@ fn my_drag(ctx: BoardCtx, card_id: Uuid, ev: &PointerEvent) -> Option<Drag> {
 }
 
 fn pointer_down(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) {
-    if !ev.is_primary() || ev.button() > 0 || ctx.drag.with_untracked(Option::is_some) {
+    if !ev.is_primary() || ev.button() > 0 {
         return;
+    }
+    // A new primary pointer means any earlier drag is over, even if its `pointerup` never came
+    // (its post-it left the page mid-drag, e.g. moving from the tray to the spectrum). Keeping it
+    // would swallow this tap: the post-it would take the focus and its sheet would not open.
+    if ctx.drag.with_untracked(Option::is_some) {
+        ctx.drag.set(None);
     }
     if ctx.held.get_untracked().is_some() {
         ctx.cancel_hold();
@@ -67,17 +73,18 @@ fn pointer_move(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) {
     ctx.drag.set(Some(drag));
 }
 
-fn pointer_up(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) {
-    let Some(drag) = my_drag(ctx, card_id, &ev) else { return };
+/// Ends a drag; returns whether the pointer moved (a drag, not a tap). A tap does nothing here:
+/// the `click` that follows it opens the sheet. Opening it now would put the sheet under the
+/// finger before the browser sends that click, which would then land on the sheet's "Cancel".
+fn pointer_up(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) -> bool {
+    let Some(drag) = my_drag(ctx, card_id, &ev) else { return false };
     ctx.drag.set(None);
     if !drag.moved {
-        // A tap: select it (for the nudge buttons) and open its sheet.
-        ctx.open_sheet(card_id);
-        return;
+        return false;
     }
     ctx.selected.set(Some(card_id));
     if !drag.movable {
-        return;
+        return true;
     }
     let (x, y) = point(&ev);
     match spectrum_position(ctx, x, y) {
@@ -86,6 +93,7 @@ fn pointer_up(ctx: BoardCtx, card_id: Uuid, ev: PointerEvent) {
         // post-it that was never on the spectrum stays where it is).
         None => ctx.take_back(card_id),
     }
+    true
 }
 
 fn key_down(ctx: BoardCtx, card_id: Uuid, ev: KeyboardEvent) {
@@ -121,6 +129,8 @@ pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView 
     let slot = move || if on_spectrum { ctx.slot(card_id) } else { None };
     let hold = move || ctx.held.get().filter(|h| h.card_id == card_id);
     let drag = move || ctx.drag.get().filter(|d| d.card_id == card_id && d.moved);
+    // Whether the last pointer gesture on this post-it was a drag, so its click is not a tap.
+    let dragged = StoredValue::new(false);
     let label = move || {
         let mut words = match (hold(), slot(), state.with(|s| s.cant_place.clone())) {
             (Some(h), _, _) => format!("{} — holding at {} of 100", text(), format_position(h.position)),
@@ -169,10 +179,29 @@ pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView 
             style:left=move || slot().map(|s| format!("{}%", s.position))
             style:top=move || slot().map(|s| format!("calc(var(--lane-top) + {} * var(--lane-step))", s.lane))
             style:transform=transform
-            on:pointerdown=move |ev| pointer_down(ctx, card_id, ev)
+            on:pointerdown=move |ev| {
+                dragged.set_value(false);
+                pointer_down(ctx, card_id, ev);
+            }
             on:pointermove=move |ev| pointer_move(ctx, card_id, ev)
-            on:pointerup=move |ev| pointer_up(ctx, card_id, ev)
+            on:pointerup=move |ev| dragged.set_value(pointer_up(ctx, card_id, ev))
+            on:click=move |ev| {
+                // A tap or a mouse click opens the sheet (and selects the post-it for the nudge
+                // buttons); the click after a drag does not. Keyboard clicks (detail 0) are
+                // handled in `key_down`.
+                if ev.detail() > 0 && !dragged.get_value() {
+                    ctx.open_sheet(card_id);
+                }
+                dragged.set_value(false);
+            }
             on:pointercancel=move |ev| {
+                if my_drag(ctx, card_id, &ev).is_some() {
+                    ctx.drag.set(None);
+                }
+            }
+            on:lostpointercapture=move |ev| {
+                // The browser took the pointer away without a pointerup (after one, the drag is
+                // already over and this does nothing).
                 if my_drag(ctx, card_id, &ev).is_some() {
                     ctx.drag.set(None);
                 }
