@@ -89,3 +89,7 @@ pub struct ResearchWorkshop {
     /// Post-its put on the spectrum (`placed` events, over all pairs and rounds).
     pub placements: u64,
 }
+
+/// `GET /api/research/workshops/{id}/replay`: the workshop as created and every change since
+/// (see [`crate::domain::replay`], which applies them).
+pub use crate::domain::replay::{Replay, ReplayStep};
