@@ -265,8 +265,15 @@ pub async fn admin_export_all(
 pub async fn admin_replay(
     _: Admin,
     State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<app::api::Replay>, ApiFailure> {
+    let id = Uuid::parse_str(&id).map_err(|_| {
+        ApiFailure::new(
+            StatusCode::BAD_REQUEST,
+            "That is not a workshop id. Open the replay from the list in the researcher area.",
+            None,
+        )
+    })?;
     match super::replay::replay_from(&state.store, id).await {
         Ok(Some(replay)) => Ok(Json(replay)),
         Ok(None) => Err(no_workshop()),
