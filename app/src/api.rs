@@ -93,3 +93,7 @@ pub struct ResearchWorkshop {
     /// Where the session is now.
     pub phase: Phase,
 }
+
+/// `GET /api/research/workshops/{id}/replay`: the workshop as created and every change since
+/// (see [`crate::domain::replay`], which applies them).
+pub use crate::domain::replay::{Replay, ReplayStep};

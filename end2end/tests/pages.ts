@@ -356,3 +356,36 @@ export class ResearchArea {
     return new Uint8Array(Buffer.concat(chunks));
   }
 }
+
+/** `/research/replay/{id}`: the time slider over a workshop's event log. */
+export class ReplayScreen {
+  constructor(readonly page: Page) {}
+
+  async open(workshopId: string) {
+    await this.page.goto(`/research/replay/${workshopId}`);
+  }
+
+  get slider(): Locator {
+    return this.page.getByLabel("Moment", { exact: true });
+  }
+
+  /** The time and the change that led to the moment shown (a polite live region). */
+  get said(): Locator {
+    return this.page.locator("output#replay-said");
+  }
+
+  get phase(): Locator {
+    return this.page.locator("#replay-phase");
+  }
+
+  /** Moves the slider to moment `k` (0 = before any change). */
+  async moveTo(k: number) {
+    await this.slider.fill(String(k));
+    await expect(this.slider).toHaveValue(String(k));
+  }
+
+  /** The positions of the dots on an aspect's row, sorted. */
+  async dotPositions(aspect: string): Promise<number[]> {
+    return new Projector(this.page).dotPositions(aspect);
+  }
+}

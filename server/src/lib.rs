@@ -126,6 +126,7 @@ pub fn api_router(state: AppState) -> Router {
         .route("/api/research/workshops/{id}", delete(research::routes::admin_delete))
         .route("/api/research/workshops/{id}/export.zip", get(research::routes::admin_export))
         .route("/api/research/workshops/{id}/close", post(research::routes::admin_close))
+        .route("/api/research/workshops/{id}/replay", get(research::routes::admin_replay))
         .route("/qr/{code}", get(qr::join_qr))
         .route("/ws", any(socket::upgrade))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

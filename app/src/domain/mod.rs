@@ -8,6 +8,7 @@ pub mod board;
 pub mod code;
 pub mod model;
 pub mod outbox;
+pub mod replay;
 pub mod rules;
 pub mod session;
 pub mod stats;

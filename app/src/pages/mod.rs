@@ -6,5 +6,6 @@ pub mod join;
 pub mod new_workshop;
 pub mod pair;
 pub mod projector;
+pub mod replay;
 pub mod research;
 pub mod research_fetch;

@@ -14,6 +14,7 @@ pub mod combined;
 pub mod csv_files;
 pub mod json;
 pub mod png;
+pub mod replay;
 pub mod routes;
 pub mod tables;
 pub mod xlsx;

@@ -287,3 +287,24 @@ pub async fn admin_export_all(
     )
         .into_response())
 }
+
+/// `GET /api/research/workshops/{id}/replay`: the workshop as created and every change since,
+/// for the researchers' time slider (see [`super::replay`]).
+pub async fn admin_replay(
+    _: Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<app::api::Replay>, ApiFailure> {
+    let id = Uuid::parse_str(&id).map_err(|_| {
+        ApiFailure::new(
+            StatusCode::BAD_REQUEST,
+            "That is not a workshop id. Open the replay from the list in the researcher area.",
+            None,
+        )
+    })?;
+    match super::replay::replay_from(&state.store, id).await {
+        Ok(Some(replay)) => Ok(Json(replay)),
+        Ok(None) => Err(no_workshop()),
+        Err(e) => Err(failed(&e)),
+    }
+}

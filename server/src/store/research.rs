@@ -6,7 +6,7 @@ use rusqlite::TransactionBehavior;
 use uuid::Uuid;
 
 use super::changes::read_event_log;
-use super::workshops::replay;
+use super::workshops::{replay, start_view};
 use super::{LoggedEvent, Store, StoreError, uuid_at};
 
 /// Everything stored about one workshop, read in one transaction so every export made from
@@ -72,6 +72,19 @@ impl Store {
             view,
             events,
         }))
+    }
+
+    /// Workshop `id` as created (before any event) and its whole event log with the events
+    /// screens received, read in one transaction: what the researchers' replay steps through.
+    /// Applying every logged event to the start gives the state [`Store::load_room`] rebuilds.
+    /// `None` if there is no such workshop. The join code is still in the start's workshop.
+    pub fn replay_log(&self, id: Uuid) -> Result<Option<(RoomView, Vec<LoggedEvent>)>, StoreError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let Some(start) = start_view(&tx, id)? else { return Ok(None) };
+        let events = read_event_log(&tx, id, true)?;
+        tx.finish()?;
+        Ok(Some((start, events)))
     }
 
     /// Every workshop with its counts, newest first (then by id, so the order is stable).

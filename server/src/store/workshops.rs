@@ -59,15 +59,7 @@ pub struct ExportRow {
 /// workshop. Read on `conn`, a transaction for a consistent view.
 pub(super) fn replay(conn: &rusqlite::Connection, workshop_id: Uuid) -> Result<Option<RoomView>, StoreError> {
     let id = workshop_id.to_string();
-    let sql = format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE id = ?1");
-    let Some(workshop) = conn.query_row(&sql, [&id], workshop_from_row).optional()? else {
-        return Ok(None);
-    };
-    let cards = conn
-        .prepare("SELECT id, text, ord FROM cards WHERE workshop_id = ?1 ORDER BY ord")?
-        .query_map([&id], |r| Ok(Card::new(uuid_at(r, 0)?, r.get::<_, String>(1)?, r.get(2)?)))?
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut view = RoomView::new(workshop, cards);
+    let Some(mut view) = start_view(conn, workshop_id)? else { return Ok(None) };
     let mut stmt = conn.prepare("SELECT seq, payload_json FROM events WHERE workshop_id = ?1 ORDER BY seq")?;
     let mut rows = stmt.query([&id])?;
     while let Some(row) = rows.next()? {
@@ -80,6 +72,22 @@ pub(super) fn replay(conn: &rusqlite::Connection, workshop_id: Uuid) -> Result<O
         view.seq = seq;
     }
     Ok(Some(view))
+}
+
+/// The workshop as created, before any event: its row and the facilitator's aspects from the
+/// `cards` table. Post-its added later (by a pair or the facilitator) are not rows there; they
+/// come from their `CardAdded` events. `None` if there is no such workshop.
+pub(super) fn start_view(conn: &rusqlite::Connection, workshop_id: Uuid) -> Result<Option<RoomView>, StoreError> {
+    let id = workshop_id.to_string();
+    let sql = format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE id = ?1");
+    let Some(workshop) = conn.query_row(&sql, [&id], workshop_from_row).optional()? else {
+        return Ok(None);
+    };
+    let cards = conn
+        .prepare("SELECT id, text, ord FROM cards WHERE workshop_id = ?1 ORDER BY ord")?
+        .query_map([&id], |r| Ok(Card::new(uuid_at(r, 0)?, r.get::<_, String>(1)?, r.get(2)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(RoomView::new(workshop, cards)))
 }
 
 pub(super) const WORKSHOP_COLUMNS: &str = "id, title, site, question, left_pole, right_pole, join_code, created_at";

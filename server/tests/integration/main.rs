@@ -13,4 +13,5 @@ mod persist;
 mod research_access;
 mod research_all;
 mod research_exports;
+mod research_replay;
 mod session;
