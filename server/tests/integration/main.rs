@@ -12,5 +12,6 @@ mod live;
 mod persist;
 mod research_access;
 mod research_all;
+mod research_compare;
 mod research_exports;
 mod session;
