@@ -415,9 +415,14 @@ fn CompareTable(
                     <tr>{stat_heads}</tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|row| format!("{row:?}") let:row>
-                        <GroupLine row rows links set_links/>
-                    </For>
+                    // Redrawn whole on every change: matching renumbers groups and changes
+                    // every row's "Match with…" list.
+                    {move || {
+                        rows.get()
+                            .into_iter()
+                            .map(|row| view! { <GroupLine row rows links set_links/> })
+                            .collect_view()
+                    }}
                 </tbody>
             </table>
         </div>
@@ -446,7 +451,7 @@ fn GroupLine(
         .map(|cell| {
             view! {
                 <td class="num">{joined(cell, |s| s.n_placed.to_string())}</td>
-                <td class="num median">{joined(cell, |s| one_decimal(s.median))}</td>
+                <td class="num">{joined(cell, |s| one_decimal(s.median))}</td>
                 <td class="num">{joined(cell, |s| one_decimal(s.q1))}</td>
                 <td class="num">{joined(cell, |s| one_decimal(s.q3))}</td>
             }
