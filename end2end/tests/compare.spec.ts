@@ -1,7 +1,8 @@
 // "Across sites": two workshops at two sites, pairs placing on their tablets with the keyboard;
 // a researcher opens the comparison by URL, reads the medians per site, matches two differently
 // worded aspects by hand (kept in the URL across a reload) and downloads comparison.csv.
-import { expect, test, type Page } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { Console, PairScreen, ResearchArea, csvRecords, escapeRegExp } from "./pages";
 
 const ADMIN_KEY = process.env.DS_ADMIN_KEY ?? "";
@@ -27,7 +28,7 @@ async function placeByKeyboard(pair: PairScreen, aspect: string, tens: number) {
 }
 
 /** A workshop whose one pair places two aspects at known positions. */
-async function placedWorkshop(page: Page, browser: import("@playwright/test").Browser, title: string, site: string, places: [string, number][]) {
+async function placedWorkshop(page: Page, browser: Browser, title: string, site: string, places: [string, number][]) {
   const created = await createWorkshop(page, title, site, places.map(([aspect]) => aspect));
   const [context, pair] = await PairScreen.join(browser, created.join_code, `Pair ${site}`);
   await page.goto(created.console_path);
@@ -95,6 +96,23 @@ test("a researcher compares two sites and matches aspects by hand", async ({ pag
     ["1", "Holding patients", "text", south, "1", "HOLDING patients.", "1", "70", "70", "70"],
     ["2", "Record keeping", "manual", north, "1", "Record keeping", "1", "40", "40", "40"],
     ["2", "Record keeping", "manual", south, "1", "Keeping records", "1", "30", "30", "30"],
+  ]);
+
+  // "Last round of each" is round 1 here (no second round was opened): the same numbers.
+  await expect(page.getByLabel("Round", { exact: true }).locator("option")).toHaveText(["Round 1", "Last round of each"]);
+  await page.getByLabel("Round", { exact: true }).selectOption({ label: "Last round of each" });
+  await expect.poll(() => numbers("Holding patients")).toEqual(["1", "60.0", "60.0", "60.0", "1", "70.0", "70.0", "70.0"]);
+
+  // The two workshops' zip: one folder each, and the combined summary with a site column.
+  const zip = unzipSync(await research.download(page.getByRole("link", { name: "Download these workshops (zip)" })));
+  const folders = new Set(Object.keys(zip).filter((n) => n.includes("/")).map((n) => n.split("/")[0]));
+  expect([...folders].map((f) => f.slice(-36))).toEqual([a.workshop_id, b.workshop_id]);
+  const summary = csvRecords(strFromU8(zip["summary.csv"]));
+  expect(summary.map((r) => [r.site, r.aspect_text, r.median])).toEqual([
+    [north, "Holding patients", "60"],
+    [north, "Record keeping", "40"],
+    [south, "HOLDING patients.", "70"],
+    [south, "Keeping records", "30"],
   ]);
 
   // Unmatch: the two rows come back, and the link goes from the URL.
