@@ -80,6 +80,7 @@ test("a researcher compares two sites and matches aspects by hand", async ({ pag
   await row("Record keeping").getByRole("button", { name: "Match" }).click();
   await expect(table.getByRole("rowheader")).toHaveCount(2);
   await expect(row("Record keeping")).toContainText("Matched by hand");
+  await expect(page.getByRole("status")).toHaveText("Matched “Record keeping” with “Keeping records”.");
   await expect.poll(() => numbers("Record keeping")).toEqual(["1", "40.0", "40.0", "40.0", "1", "30.0", "30.0", "30.0"]);
   await expect(page).toHaveURL(/links=[0-9a-f-]{36}~[0-9a-f-]{36}$/);
 
@@ -119,5 +120,6 @@ test("a researcher compares two sites and matches aspects by hand", async ({ pag
   await row("Record keeping").getByRole("button", { name: "Unmatch" }).click();
   await expect(table.getByRole("rowheader")).toHaveCount(3);
   await expect(page).not.toHaveURL(/links=/);
+  await expect(page.getByRole("status")).toHaveText("Unmatched “Record keeping”.");
   await expect(page.getByRole("link", { name: "Back to research data" })).toHaveAttribute("href", "/research");
 });
