@@ -97,3 +97,63 @@ pub struct ResearchWorkshop {
 /// `GET /api/research/workshops/{id}/replay`: the workshop as created and every change since
 /// (see [`crate::domain::replay`], which applies them).
 pub use crate::domain::replay::{Replay, ReplayStep};
+
+/// `GET /api/research/compare?ids=...`: the chosen workshops side by side, in the order asked
+/// for, with the statistics of `summary.csv` (the same computation, not a second one).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The workshops, in the order of `ids` (duplicates collapsed).
+    pub workshops: Vec<ComparedWorkshop>,
+}
+
+/// One workshop of a [`Comparison`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ComparedWorkshop {
+    /// Workshop id.
+    pub id: Uuid,
+    /// Title.
+    pub title: String,
+    /// Study site.
+    pub site: String,
+    /// `YYYY-MM-DD` (UTC), the day it was created.
+    pub date: String,
+    /// Label of the 0 end.
+    pub left_pole: String,
+    /// Label of the 100 end.
+    pub right_pole: String,
+    /// Rounds opened (1 or 2).
+    pub rounds: u32,
+    /// Aspects with data, in display order.
+    pub aspects: Vec<ComparedAspect>,
+}
+
+/// One aspect of a [`ComparedWorkshop`] with its statistics per round.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ComparedAspect {
+    /// Aspect id.
+    pub id: Uuid,
+    /// What the post-it says.
+    pub text: String,
+    /// `facilitator`, or the label of the pair that wrote it (as `placements.csv`'s
+    /// `aspect_author`).
+    pub author: String,
+    /// One entry per round opened, round 1 first.
+    pub rounds: Vec<RoundStats>,
+}
+
+/// The `summary.csv` numbers of one aspect in one round.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoundStats {
+    /// The round (1 or 2).
+    pub round: u32,
+    /// Pairs that placed it.
+    pub n_placed: u64,
+    /// Pairs that said they cannot place it.
+    pub n_cant_place: u64,
+    /// Median (type 7), `None` when nobody placed it.
+    pub median: Option<f64>,
+    /// First quartile (type 7).
+    pub q1: Option<f64>,
+    /// Third quartile (type 7).
+    pub q3: Option<f64>,
+}

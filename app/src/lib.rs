@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Route path=(StaticSegment("p"), ParamSegment("workshop_id")) view=pages::projector::ProjectorPage/>
                 <Route path=StaticSegment("join") view=pages::join::JoinPage/>
                 <Route path=StaticSegment("research") view=pages::research::ResearchPage/>
+                <Route path=(StaticSegment("research"), StaticSegment("compare")) view=pages::compare::ComparePage/>
                 <Route path=(StaticSegment("pair"), ParamSegment("code")) view=pages::pair::PairPage/>
                 <Route path=(StaticSegment("research"), StaticSegment("replay"), ParamSegment("id")) view=pages::replay::ReplayPage/>
             </Routes>

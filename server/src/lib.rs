@@ -123,6 +123,8 @@ pub fn api_router(state: AppState) -> Router {
         .route("/api/research/logout", post(research::routes::logout))
         .route("/api/research/workshops", get(research::routes::list_workshops))
         .route("/api/research/export-all.zip", get(research::routes::admin_export_all))
+        .route("/api/research/compare", get(research::compare::admin_compare))
+        .route("/api/research/compare.csv", get(research::compare::admin_compare_csv))
         .route("/api/research/workshops/{id}", delete(research::routes::admin_delete))
         .route("/api/research/workshops/{id}/export.zip", get(research::routes::admin_export))
         .route("/api/research/workshops/{id}/close", post(research::routes::admin_close))

@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod aspect_stats;
 pub mod board;
 pub mod code;
+pub mod compare;
 pub mod model;
 pub mod outbox;
 pub mod replay;

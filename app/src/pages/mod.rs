@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod compare;
 pub mod console;
 pub mod home;
 pub mod join;

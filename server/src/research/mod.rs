@@ -11,6 +11,7 @@ pub mod admin_key;
 pub mod bundle;
 pub mod chart;
 pub mod combined;
+pub mod compare;
 pub mod csv_files;
 pub mod json;
 pub mod png;

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::combined::{WorkshopFilter, is_day};
+use super::compare::{chosen_zip_of, parse_ids};
 use super::tables::workshop_date;
 use super::{DownloadError, combined_zip_of, zip_of};
 use crate::AppState;
@@ -241,13 +242,17 @@ pub struct ExportAllQuery {
     /// Last day, `YYYY-MM-DD` (UTC), included.
     #[serde(default)]
     pub to: Option<String>,
+    /// Only these workshops (comma-separated ids), in this order; the other filters still
+    /// apply to them (see [`super::compare::chosen_zip_of`]).
+    #[serde(default)]
+    pub ids: Option<String>,
 }
 
 impl ExportAllQuery {
     /// The filter, or a refusal naming the date field that is not a day.
-    fn filter(self) -> Result<WorkshopFilter, ApiFailure> {
-        let given = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let day = |v: Option<String>, field: &str| match given(v) {
+    fn filter(&self) -> Result<WorkshopFilter, ApiFailure> {
+        let given = |v: &Option<String>| v.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let day = |v: &Option<String>, field: &str| match given(v) {
             Some(d) if !is_day(&d) => Err(ApiFailure::new(
                 StatusCode::BAD_REQUEST,
                 format!(
@@ -258,12 +263,14 @@ impl ExportAllQuery {
             )),
             d => Ok(d),
         };
-        Ok(WorkshopFilter { site: given(self.site), from: day(self.from, "From")?, to: day(self.to, "To")? })
+        Ok(WorkshopFilter { site: given(&self.site), from: day(&self.from, "From")?, to: day(&self.to, "To")? })
     }
 }
 
-/// `GET /api/research/export-all.zip?site=&from=&to=`: every workshop the filters choose,
-/// in one zip (see [`super::combined`]).
+/// `GET /api/research/export-all.zip?site=&from=&to=&ids=`: every workshop the filters
+/// choose, in one zip (see [`super::combined`]). With `ids`, only those workshops, in that
+/// order (refused like the compare page's `ids`: malformed, too many, or unknown); an
+/// empty `ids=` counts as absent, like the other filters.
 pub async fn admin_export_all(
     _: Admin,
     State(state): State<AppState>,
@@ -271,10 +278,13 @@ pub async fn admin_export_all(
 ) -> Result<Response, ApiFailure> {
     let Query(query) = query.map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.body_text(), None))?;
     let filter = query.filter()?;
-    let (count, bytes) = match combined_zip_of(&state.store, filter).await {
-        Ok(done) => done,
-        Err(DownloadError::Store(e)) => return Err(failed(&e)),
-        Err(DownloadError::Export(e)) => return Err(failed(&e)),
+    let (count, bytes) = match query.ids.as_deref().filter(|ids| !ids.trim().is_empty()) {
+        Some(ids) => chosen_zip_of(&state.store, parse_ids(Some(ids))?, filter).await?,
+        None => match combined_zip_of(&state.store, filter).await {
+            Ok(done) => done,
+            Err(DownloadError::Store(e)) => return Err(failed(&e)),
+            Err(DownloadError::Export(e)) => return Err(failed(&e)),
+        },
     };
     tracing::info!(workshops = count, "combined research export");
     Ok((

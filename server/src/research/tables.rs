@@ -134,6 +134,14 @@ pub fn workshop_date(created_at_ms: i64) -> String {
     DateTime::from_timestamp_millis(created_at_ms).map_or_else(String::new, |t| t.format("%Y-%m-%d").to_string())
 }
 
+/// `aspect_author` of an aspect: [`FACILITATOR_AUTHOR`], or the label of the pair that wrote it.
+pub fn aspect_author(view: &app::domain::RoomView, card: &app::domain::Card) -> String {
+    match card.author {
+        None => FACILITATOR_AUTHOR.to_string(),
+        Some(pair) => view.pair(pair).map_or_else(|| "pair".to_string(), |p| p.label.clone()),
+    }
+}
+
 impl WorkshopExport {
     /// Computes every table from a snapshot. Orders: rounds ascending, pairs in joining
     /// order, aspects in display order, events by sequence number.
@@ -143,10 +151,7 @@ impl WorkshopExport {
         let date = workshop_date(w.created_at);
         let view = &snapshot.view;
         let rounds: Vec<u8> = (1..=view.round).collect();
-        let author = |card: &app::domain::Card| match card.author {
-            None => FACILITATOR_AUTHOR.to_string(),
-            Some(pair) => view.pair(pair).map_or_else(|| "pair".to_string(), |p| p.label.clone()),
-        };
+        let author = |card: &app::domain::Card| aspect_author(view, card);
         let mut placements = Vec::with_capacity(rounds.len() * snapshot.pairs.len() * snapshot.cards.len());
         for &round in &rounds {
             for pair in &snapshot.pairs {

@@ -12,6 +12,7 @@ mod live;
 mod persist;
 mod research_access;
 mod research_all;
+mod research_compare;
 mod research_exports;
 mod research_replay;
 mod session;
