@@ -60,7 +60,12 @@ test("a researcher compares two sites and matches aspects by hand", async ({ pag
   await research.open();
   await research.signIn(ADMIN_KEY);
   await expect(page.getByRole("heading", { name: "Workshops" })).toBeVisible();
-  await page.goto(url);
+  // Tick north, then south, in the list; "Compare selected" keeps that order.
+  for (const title of [`Meeting N ${stamp}`, `Meeting S ${stamp}`]) {
+    await research.row(title).getByRole("checkbox", { name: `Compare “${title}”` }).check();
+  }
+  await page.getByRole("link", { name: "Compare selected" }).click();
+  await page.waitForURL((u) => u.pathname + u.search === url);
   await expect(page.getByRole("heading", { name: "Compare workshops" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: north })).toHaveCount(1);
   await expect(page.getByRole("img", { name: new RegExp(`at ${north}, ${south}`) })).toBeVisible();

@@ -43,9 +43,12 @@ test("a researcher replays a workshop moment by moment", async ({ page, browser 
   await expect(page.getByRole("alert")).toContainText("This needs the admin key");
   await page.getByRole("link", { name: "Sign in at Research data" }).click();
   await new ResearchArea(page).signIn(ADMIN_KEY);
-  await expect(new ResearchArea(page).row(title)).toHaveCount(1);
+  const row = new ResearchArea(page).row(title);
+  await expect(row).toHaveCount(1);
 
-  await replay.open(workshopId);
+  // From the list: the row's "Replay" link.
+  await row.getByRole("link", { name: "Replay" }).click();
+  await page.waitForURL(new RegExp(`/research/replay/${workshopId}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByText(/^Site R · \d{4}-\d{2}-\d{2}$/)).toBeVisible();
   await expect(replay.slider).toHaveAttribute("max", "9");

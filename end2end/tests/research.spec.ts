@@ -142,12 +142,12 @@ test("a researcher closes a workshop and picks two to compare; its facilitator d
   await expect(rowA).toHaveCount(1);
   await expect(rowB).toHaveCount(1);
 
-  // Comparing needs two ticked workshops; the link lists them newest first, as the table does.
+  // Comparing needs two ticked workshops; the link lists them in the order they were ticked.
   const compare = page.locator("#compare-selected");
   await rowA.getByRole("checkbox", { name: `Compare “${titleA}”` }).check();
   await expect(compare).toBeDisabled();
   await rowB.getByRole("checkbox", { name: `Compare “${titleB}”` }).check();
-  await expect(compare).toHaveAttribute("href", `/research/compare?ids=${idB},${idA}`);
+  await expect(compare).toHaveAttribute("href", `/research/compare?ids=${idA},${idB}`);
   await rowB.getByRole("checkbox", { name: `Compare “${titleB}”` }).uncheck();
   await expect(compare).toBeDisabled();
 

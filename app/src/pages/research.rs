@@ -110,10 +110,11 @@ pub fn close_question(w: &ResearchWorkshop) -> String {
     )
 }
 
-/// The "Compare selected" address for the ticked workshops, in list order; `None` until two
-/// are ticked.
+/// The "Compare selected" address for the ticked workshops that are shown, in the order they
+/// were ticked (the compare page keeps that order); `None` until two are ticked.
 pub fn compare_url(shown: &[ResearchWorkshop], ticked: &[Uuid]) -> Option<String> {
-    let ids: Vec<String> = shown.iter().filter(|w| ticked.contains(&w.id)).map(|w| w.id.to_string()).collect();
+    let ids: Vec<String> =
+        ticked.iter().filter(|id| shown.iter().any(|w| w.id == **id)).map(Uuid::to_string).collect();
     (ids.len() >= 2).then(|| format!("/research/compare?ids={}", ids.join(",")))
 }
 
@@ -734,7 +735,7 @@ mod tests {
     }
 
     #[test]
-    fn comparing_needs_two_ticked_workshops_and_keeps_the_list_order() {
+    fn comparing_needs_two_ticked_workshops_and_keeps_the_ticking_order() {
         let mut list = [workshop("A", "2026-01-01"), workshop("B", "2026-01-02"), workshop("C", "2026-01-03")];
         for (i, w) in list.iter_mut().enumerate() {
             w.id = Uuid::from_u128(i as u128 + 1);
@@ -742,7 +743,7 @@ mod tests {
         let (a, b, c) = (list[0].id, list[1].id, list[2].id);
         assert_eq!(compare_url(&list, &[]), None);
         assert_eq!(compare_url(&list, &[b]), None);
-        assert_eq!(compare_url(&list, &[c, a]), Some(format!("/research/compare?ids={a},{c}")));
+        assert_eq!(compare_url(&list, &[c, a]), Some(format!("/research/compare?ids={c},{a}")));
         // A ticked workshop that the filters hide is left out.
         assert_eq!(compare_url(&list[..2], &[c, a]), None);
         assert!(close_question(&list[0]).starts_with("Close “Knowledge exchange” (A, 2026-01-01)?"));
