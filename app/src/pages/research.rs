@@ -113,8 +113,7 @@ pub fn close_question(w: &ResearchWorkshop) -> String {
 /// The "Compare selected" address for the ticked workshops that are shown, in the order they
 /// were ticked (the compare page keeps that order); `None` until two are ticked.
 pub fn compare_url(shown: &[ResearchWorkshop], ticked: &[Uuid]) -> Option<String> {
-    let ids: Vec<String> =
-        ticked.iter().filter(|id| shown.iter().any(|w| w.id == **id)).map(Uuid::to_string).collect();
+    let ids: Vec<String> = ticked.iter().filter(|id| shown.iter().any(|w| w.id == **id)).map(Uuid::to_string).collect();
     (ids.len() >= 2).then(|| format!("/research/compare?ids={}", ids.join(",")))
 }
 
