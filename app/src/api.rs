@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::Phase;
+use crate::domain::{Phase, Settings};
 
 /// `POST /api/workshops`: what the facilitator filled in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,10 @@ pub struct NewWorkshop {
     pub right_pole: String,
     /// Aspect texts, in display order.
     pub aspects: Vec<String>,
+    /// The session settings to start with; `None` (or left out, as older clients do) means
+    /// the defaults.
+    #[serde(default)]
+    pub settings: Option<Settings>,
 }
 
 /// Reply to `POST /api/workshops`. The secret appears here once; the console URL holds it.

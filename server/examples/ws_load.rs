@@ -79,6 +79,7 @@ async fn main() {
             left_pole: "L".into(),
             right_pole: "R".into(),
             aspects: DEFAULT_ASPECTS.iter().map(|s| s.to_string()).collect(),
+            settings: None,
         })
         .send()
         .await

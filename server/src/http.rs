@@ -4,11 +4,11 @@
 //! visible label of the form field to fix when there is one.
 
 use app::api::{ApiError, CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
-use app::domain::WorkshopInfo;
 use app::domain::code::normalize_code;
 use app::domain::validate::{
     InvalidInput, PAIR_LABEL_MAX, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text,
 };
+use app::domain::{Settings, WorkshopInfo};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::StatusCode;
@@ -149,16 +149,28 @@ pub fn validate_new_workshop(new: &NewWorkshop) -> Result<NewWorkshopRecord, Api
     })
 }
 
+/// The settings a new workshop starts with, checked by the same rule as the console's
+/// `ChangeSettings`; left out means the defaults.
+pub fn check_settings(settings: Option<Settings>) -> Result<Settings, ApiFailure> {
+    let settings = settings.unwrap_or_default();
+    settings.check().map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field)))?;
+    Ok(settings)
+}
+
 /// `POST /api/workshops`: stores a new workshop and returns its secret console path, once.
 pub async fn create_workshop(
     State(state): State<AppState>,
     ApiJson(new): ApiJson<NewWorkshop>,
 ) -> Result<(StatusCode, Json<CreatedWorkshop>), ApiFailure> {
     let record = validate_new_workshop(&new)?;
+    let settings = check_settings(new.settings)?;
     let secret = new_secret();
     let hash = hash_secret(&secret);
-    let info =
-        state.store.run(move |s| s.create_workshop(&record, &hash, now_ms())).await.map_err(ApiFailure::storage)?;
+    let info = state
+        .store
+        .run(move |s| s.create_workshop_with_settings(&record, settings, &hash, now_ms()))
+        .await
+        .map_err(ApiFailure::storage)?;
     tracing::info!(workshop = %info.id, code = %info.join_code, "workshop created");
     Ok((
         StatusCode::CREATED,

@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use crate::domain::board::format_position;
 use crate::domain::rules::MAX_TIMER_MINUTES;
-use crate::domain::session::MAX_MIN_PAIRS;
+use crate::domain::session::{MAX_MIN_PAIRS, MIN_PAIRS_LABEL, SWITCHES, Switch, parse_min_pairs};
+use crate::domain::validate::{ASPECT_MAX, clean_text};
 use crate::domain::{AspectOrder, Card, Control, Focus, Phase, RoomView, Settings};
 use crate::live::{Link, Live, browser};
 
@@ -204,40 +205,32 @@ pub fn SettingsControls(live: Live) -> impl IntoView {
             live.control(Control::ChangeSettings { settings: s });
         }
     };
-    let checkbox = move |label: &'static str, get: fn(&Settings) -> bool, set: fn(&mut Settings, bool)| {
+    let checkbox = move |switch: Switch| {
         view! {
             <label class="check">
                 <input
                     type="checkbox"
                     disabled=move || !online()
-                    prop:checked=move || get(&shown())
+                    prop:checked=move || (switch.get)(&shown())
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        send(&|s| set(s, on));
+                        send(&|s| (switch.set)(s, on));
                     }
                 />
-                {label}
+                {switch.label}
             </label>
         }
     };
-    let on_threshold = move |ev: leptos::ev::Event| match event_target_value(&ev).trim().parse::<u32>() {
-        Ok(n) if (1..=MAX_MIN_PAIRS).contains(&n) => send(&|s| s.min_pairs = n),
-        _ => {
-            live.last_error.set(Some(format!("Privacy threshold: a whole number of pairs from 1 to {MAX_MIN_PAIRS}.")))
-        }
+    let on_threshold = move |ev: leptos::ev::Event| match parse_min_pairs(&event_target_value(&ev)) {
+        Ok(n) => send(&|s| s.min_pairs = n),
+        Err(e) => live.last_error.set(Some(e.message)),
     };
     view! {
         <fieldset class="settings">
             <legend>"Settings"</legend>
-            {checkbox("Live wall: everyone sees placements as they happen", |s| s.live_wall, |s, on| s.live_wall = on)}
-            {checkbox(
-                "Pairs' post-its go onto every pair's tray",
-                |s| s.share_pair_cards,
-                |s, on| s.share_pair_cards = on,
-            )}
-            {checkbox("Show pair names with notes on the projector", |s| s.name_notes, |s, on| s.name_notes = on)}
+            {SWITCHES.into_iter().map(checkbox).collect_view()}
             <label class="threshold">
-                "Privacy threshold (pairs)"
+                {MIN_PAIRS_LABEL}
                 <input
                     type="number"
                     min="1"
@@ -351,7 +344,89 @@ pub fn AspectControls(live: Live) -> impl IntoView {
                     children=move |l| view! { <AspectItem live id=l.card.id lines focus/> }
                 />
             </ul>
+            <NewPostIt live/>
         </section>
+    }
+    .into_any()
+}
+
+/// The control that adds the facilitator's post-it `text` as `card_id`, or, for text the
+/// server would refuse, the domain's own message (and nothing is sent).
+pub fn add_card_control(text: &str, card_id: Uuid) -> Result<Control, String> {
+    let text = clean_text("Post-it text", text, ASPECT_MAX).map_err(|e| e.to_string())?;
+    Ok(Control::AddCard { card_id, text })
+}
+
+/// The facilitator writes a post-it for everyone: it goes onto every pair's tray. The field
+/// clears once the post-it is in the room; a refusal (in the console's alert) leaves the text
+/// to fix.
+#[component]
+fn NewPostIt(live: Live) -> impl IntoView {
+    let online = may_change(live);
+    let draft = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    // The post-it sent and not yet seen in the room.
+    let waiting = RwSignal::new(None::<Uuid>);
+    let refusal = Memo::new(move |_| live.last_error.get());
+    Effect::new(move |_| {
+        let Some(id) = waiting.get() else { return };
+        if live.view.with(|v| v.as_ref().is_some_and(|v| v.card(id).is_some())) {
+            waiting.set(None);
+            draft.set(String::new());
+        } else if refusal.with(Option::is_some) {
+            waiting.set(None);
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !online() || waiting.get_untracked().is_some() {
+            return;
+        }
+        let card_id = browser::random_uuid();
+        match add_card_control(&draft.get_untracked(), card_id) {
+            Ok(control) => {
+                problem.set(None);
+                waiting.set(Some(card_id));
+                live.control(control);
+            }
+            Err(message) => problem.set(Some(message)),
+        }
+    };
+    view! {
+        <form class="new-post-it" on:submit=submit>
+            <label for="new-post-it">"New post-it"</label>
+            <p class="hint" id="new-post-it-hint">
+                "A post-it you write goes onto every pair's tray."
+            </p>
+            <input
+                id="new-post-it"
+                type="text"
+                disabled=move || !online()
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=move || {
+                    if problem.with(Option::is_some) { "new-post-it-error" } else { "new-post-it-hint" }
+                }
+                prop:value=move || draft.get()
+                on:input=move |ev| {
+                    draft.set(event_target_value(&ev));
+                    problem.set(None);
+                }
+            />
+            <button type="submit" disabled=move || !online() || waiting.with(Option::is_some)>
+                "Add post-it"
+            </button>
+            {move || {
+                problem
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p role="alert" class="form-error" id="new-post-it-error">
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+        </form>
     }
     .into_any()
 }
@@ -604,6 +679,24 @@ mod tests {
         }
         assert!(phase_help(Phase::Placing, false).contains("privately"));
         assert!(phase_help(Phase::Placing, true).contains("everyone sees placements as they happen"));
+    }
+
+    #[test]
+    fn a_facilitator_post_it_is_trimmed_or_refused_with_the_domain_message() {
+        assert_eq!(
+            add_card_control("  Home visits ", id(7)),
+            Ok(Control::AddCard { card_id: id(7), text: "Home visits".into() })
+        );
+        assert_eq!(add_card_control("   ", id(7)).unwrap_err(), "Post-it text is empty: please write something.");
+        let long = "x".repeat(ASPECT_MAX + 1);
+        assert_eq!(
+            add_card_control(&long, id(7)).unwrap_err(),
+            "Post-it text is too long: 121 characters, at most 120. Please shorten it."
+        );
+        // The same words the server gives when it refuses the control.
+        let v = RoomView::new(WorkshopInfo::for_tests(), vec![]);
+        let refused = v.decide_control(&Control::AddCard { card_id: id(7), text: long.clone() }, 0).unwrap_err();
+        assert_eq!(add_card_control(&long, id(7)).unwrap_err(), refused.message);
     }
 
     #[test]

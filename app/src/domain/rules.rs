@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::model::{Card, Event, RoomView};
-use super::session::{Focus, MAX_MIN_PAIRS, Phase, Settings, Timer};
+use super::session::{Focus, Phase, Settings, Timer};
 use super::validate::{ASPECT_MAX, InvalidInput, MAX_ASPECTS, clean_position, clean_text};
 use crate::protocol::ErrorCode;
 
@@ -221,11 +221,7 @@ impl RoomView {
                 Ok(Event::PhaseChanged { phase: *phase, at })
             }
             Control::ChangeSettings { settings } => {
-                if !(1..=MAX_MIN_PAIRS).contains(&settings.min_pairs) {
-                    return Err(invalid(&format!(
-                        "The privacy threshold must be a number of pairs from 1 to {MAX_MIN_PAIRS}."
-                    )));
-                }
+                settings.check().map_err(|e| invalid(&e.message))?;
                 Ok(Event::SettingsChanged { settings: *settings, at })
             }
             Control::StartTimer { minutes } => {

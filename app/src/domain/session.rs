@@ -110,6 +110,77 @@ impl Default for Settings {
     }
 }
 
+/// The privacy threshold's label, on the console and the new-workshop form (and the field an
+/// out-of-range threshold is reported against).
+pub const MIN_PAIRS_LABEL: &str = "Privacy threshold (pairs)";
+
+/// One on/off setting: its label on the console and the new-workshop form, and how to read
+/// and set it, so both screens show the same words in the same order.
+#[derive(Clone, Copy, Debug)]
+pub struct Switch {
+    /// The checkbox's label.
+    pub label: &'static str,
+    /// Reads it.
+    pub get: fn(&Settings) -> bool,
+    /// Sets it.
+    pub set: fn(&mut Settings, bool),
+}
+
+/// The on/off settings, in the order the forms show them.
+pub const SWITCHES: [Switch; 3] = [
+    Switch {
+        label: "Live wall: everyone sees placements as they happen",
+        get: |s| s.live_wall,
+        set: |s, on| s.live_wall = on,
+    },
+    Switch {
+        label: "Pairs' post-its go onto every pair's tray",
+        get: |s| s.share_pair_cards,
+        set: |s, on| s.share_pair_cards = on,
+    },
+    Switch {
+        label: "Show pair names with notes on the projector",
+        get: |s| s.name_notes,
+        set: |s, on| s.name_notes = on,
+    },
+];
+
+/// A setting out of range: the label of its field and what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct BadSetting {
+    /// The field's visible label.
+    pub field: &'static str,
+    /// What to do, for the facilitator.
+    pub message: String,
+}
+
+impl BadSetting {
+    fn min_pairs() -> BadSetting {
+        BadSetting {
+            field: MIN_PAIRS_LABEL,
+            message: format!("Privacy threshold: a whole number of pairs from 1 to {MAX_MIN_PAIRS}."),
+        }
+    }
+}
+
+impl Settings {
+    /// Checks settings the facilitator chose, on the console or when creating a workshop:
+    /// the one rule both go through. The switches are plain on/off; only the threshold has a
+    /// range.
+    pub fn check(&self) -> Result<(), BadSetting> {
+        if (1..=MAX_MIN_PAIRS).contains(&self.min_pairs) { Ok(()) } else { Err(BadSetting::min_pairs()) }
+    }
+}
+
+/// Reads a typed privacy threshold (a whole number from 1 to [`MAX_MIN_PAIRS`]).
+pub fn parse_min_pairs(typed: &str) -> Result<u32, BadSetting> {
+    match typed.trim().parse::<u32>() {
+        Ok(n) if (1..=MAX_MIN_PAIRS).contains(&n) => Ok(n),
+        _ => Err(BadSetting::min_pairs()),
+    }
+}
+
 /// The facilitator's countdown, shown on every screen. Times are server milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timer {
@@ -232,5 +303,35 @@ mod tests {
         assert_eq!(format_countdown(290_000), "4:50");
         assert_eq!(format_countdown(1), "0:01");
         assert_eq!(format_countdown(0), "0:00");
+    }
+
+    #[test]
+    fn settings_check_the_threshold_range_and_name_its_field() {
+        assert_eq!(Settings::default().check(), Ok(()));
+        for min_pairs in [1, MAX_MIN_PAIRS] {
+            assert_eq!(Settings { min_pairs, ..Settings::default() }.check(), Ok(()));
+        }
+        for min_pairs in [0, MAX_MIN_PAIRS + 1, u32::MAX] {
+            let e = Settings { min_pairs, ..Settings::default() }.check().unwrap_err();
+            assert_eq!(e.field, "Privacy threshold (pairs)");
+            assert_eq!(e.to_string(), "Privacy threshold: a whole number of pairs from 1 to 20.");
+        }
+        assert_eq!(parse_min_pairs(" 2 "), Ok(2));
+        for typed in ["", "0", "21", "2.5", "-1", "two"] {
+            assert_eq!(parse_min_pairs(typed).unwrap_err().field, MIN_PAIRS_LABEL, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn switches_read_and_set_their_own_setting() {
+        let mut s = Settings::default();
+        for (i, switch) in SWITCHES.iter().enumerate() {
+            assert!(!(switch.get)(&s), "{} is off by default", switch.label);
+            (switch.set)(&mut s, true);
+            assert!((switch.get)(&s));
+            let on: Vec<bool> = SWITCHES.iter().map(|w| (w.get)(&s)).collect();
+            assert_eq!(on.iter().filter(|b| **b).count(), i + 1, "only one more is on");
+        }
+        assert_eq!(s, Settings { live_wall: true, share_pair_cards: true, name_notes: true, min_pairs: 3 });
     }
 }

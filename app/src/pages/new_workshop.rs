@@ -4,10 +4,11 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::api::{ApiError, CreatedWorkshop, NewWorkshop};
+use crate::domain::session::{BadSetting, MAX_MIN_PAIRS, MIN_PAIRS_LABEL, SWITCHES, Switch, parse_min_pairs};
 use crate::domain::validate::{
     ASPECT_MAX, InvalidInput, MAX_ASPECTS, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text,
 };
-use crate::domain::{DEFAULT_ASPECTS, DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE};
+use crate::domain::{DEFAULT_ASPECTS, DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Settings};
 use crate::live::browser;
 
 /// Checks the form with the same rules the server applies, so most mistakes are shown without
@@ -23,11 +24,16 @@ pub fn check_form(form: &NewWorkshop) -> Result<NewWorkshop, ApiError> {
         left_pole: clean_text("Left pole", &form.left_pole, POLE_MAX).map_err(fail("Left pole"))?,
         right_pole: clean_text("Right pole", &form.right_pole, POLE_MAX).map_err(fail("Right pole"))?,
         aspects: clean_aspects(&form.aspects).map_err(fail("Aspects"))?,
+        settings: form.settings.map(|s| s.check().map(|()| s).map_err(bad_setting)).transpose()?,
     })
 }
 
+fn bad_setting(e: BadSetting) -> ApiError {
+    ApiError { error: e.message, field: Some(e.field.to_string()) }
+}
+
 /// The labels of the form's fields, as the server names them in [`ApiError::field`].
-const FIELDS: [&str; 6] = ["Title", "Site", "Question", "Left pole", "Right pole", "Aspects"];
+const FIELDS: [&str; 7] = ["Title", "Site", "Question", "Left pole", "Right pole", "Aspects", MIN_PAIRS_LABEL];
 
 /// Where an error about `field` is shown and what gets focus: the field's label when it is one
 /// of ours, otherwise the whole form (message above the submit button).
@@ -44,6 +50,7 @@ fn focus_id(place: &str) -> &'static str {
         "Left pole" => "left-pole",
         "Right pole" => "right-pole",
         "Aspects" => "aspects-legend",
+        MIN_PAIRS_LABEL => "min-pairs",
         _ => "create-workshop",
     }
 }
@@ -69,6 +76,8 @@ pub fn NewWorkshopPage() -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     let next_key = StoredValue::new(DEFAULT_ASPECTS.len());
+    let settings = RwSignal::new(Settings::default());
+    let threshold = RwSignal::new(Settings::default().min_pairs.to_string());
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let hydrated = crate::components::use_hydrated();
@@ -126,6 +135,15 @@ pub fn NewWorkshopPage() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
+        let show = move |e: ApiError| {
+            let id = focus_id(error_place(e.field.as_deref()));
+            error.set(Some(e));
+            browser::focus_later(id.into());
+        };
+        let min_pairs = match parse_min_pairs(&typed("min-pairs", threshold)) {
+            Ok(n) => n,
+            Err(e) => return show(bad_setting(e)),
+        };
         let form = NewWorkshop {
             title: typed("title", title),
             site: typed("site", site),
@@ -133,11 +151,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
             left_pole: typed("left-pole", left_pole),
             right_pole: typed("right-pole", right_pole),
             aspects: aspects.get_untracked().iter().map(|a| typed(&format!("aspect-{}", a.key), a.text)).collect(),
-        };
-        let show = move |e: ApiError| {
-            let id = focus_id(error_place(e.field.as_deref()));
-            error.set(Some(e));
-            browser::focus_later(id.into());
+            settings: Some(Settings { min_pairs, ..settings.get_untracked() }),
         };
         let body = match check_form(&form) {
             Ok(body) => body,
@@ -171,6 +185,23 @@ pub fn NewWorkshopPage() -> impl IntoView {
                 />
                 {message_at(label)}
             </div>
+        }
+    };
+
+    let switch = move |(i, switch): (usize, Switch)| {
+        view! {
+            <label class="check">
+                <input
+                    type="checkbox"
+                    id=format!("setting-{i}")
+                    prop:checked=move || settings.with(|s| (switch.get)(s))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        settings.update(|s| (switch.set)(s, on));
+                    }
+                />
+                {switch.label}
+            </label>
         }
     };
 
@@ -249,6 +280,31 @@ pub fn NewWorkshopPage() -> impl IntoView {
                         "Add aspect"
                     </button>
                 </fieldset>
+                <fieldset class="settings new-settings">
+                    <legend>"Session settings"</legend>
+                    <p class="hint">"The defaults suit most sessions; you can change them on the console at any time."</p>
+                    {SWITCHES.into_iter().enumerate().map(switch).collect_view()}
+                    <div class="field min-pairs-field">
+                        <label for="min-pairs">{MIN_PAIRS_LABEL}</label>
+                        <input
+                            type="number"
+                            id="min-pairs"
+                            min="1"
+                            max=MAX_MIN_PAIRS.to_string()
+                            step="1"
+                            value=threshold.get_untracked()
+                            aria-invalid=move || invalid(MIN_PAIRS_LABEL)().then_some("true")
+                            aria-describedby=move || {
+                                if invalid(MIN_PAIRS_LABEL)() { "form-error" } else { "min-pairs-hint" }
+                            }
+                            on:input=move |ev| threshold.set(event_target_value(&ev))
+                        />
+                        <p class="hint" id="min-pairs-hint">
+                            "The projector shows an aspect's dots only once at least this many pairs placed it."
+                        </p>
+                        {message_at(MIN_PAIRS_LABEL)}
+                    </div>
+                </fieldset>
                 {message_at("form")}
                 <button type="submit" id="create-workshop" class="primary" disabled=move || busy.get() || !hydrated.get()>
                     {move || if busy.get() { "Creating…" } else { "Create workshop" }}
@@ -271,6 +327,7 @@ mod tests {
             left_pole: DEFAULT_LEFT_POLE.into(),
             right_pole: DEFAULT_RIGHT_POLE.into(),
             aspects: vec!["A".into(), "  ".into(), "B".into()],
+            settings: Some(Settings { live_wall: true, min_pairs: 2, ..Settings::default() }),
         }
     }
 
@@ -295,5 +352,19 @@ mod tests {
         assert_eq!(focus_id(error_place(Some("Aspects"))), "aspects-legend");
         assert_eq!(error_place(None), "form");
         assert_eq!(error_place(Some("Something else")), "form");
+    }
+
+    #[test]
+    fn settings_are_checked_like_the_console_and_errors_point_at_the_threshold() {
+        let ok = check_form(&form()).unwrap();
+        assert_eq!(ok.settings, Some(Settings { live_wall: true, min_pairs: 2, ..Settings::default() }));
+        let mut f = form();
+        f.settings = None;
+        assert_eq!(check_form(&f).unwrap().settings, None, "left out stays left out: the server's defaults");
+        f.settings = Some(Settings { min_pairs: 0, ..Settings::default() });
+        let e = check_form(&f).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("Privacy threshold (pairs)"));
+        assert_eq!(e.error, "Privacy threshold: a whole number of pairs from 1 to 20.");
+        assert_eq!(focus_id(error_place(e.field.as_deref())), "min-pairs");
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use app::domain::code::{CODE_LEN, code_from_bytes};
-use app::domain::{Card, Event, PairSummary, RoomView, WorkshopInfo};
+use app::domain::{Card, Event, PairSummary, RoomView, Settings, WorkshopInfo};
 use rusqlite::{OptionalExtension, TransactionBehavior};
 use uuid::Uuid;
 
@@ -106,12 +106,25 @@ pub(super) fn workshop_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Wor
 }
 
 impl Store {
-    /// Stores a new workshop with a fresh unique join code, its cards, and event 1
-    /// (`workshop_created`), all in one transaction. Only the hash of the facilitator's
-    /// secret is stored.
+    /// Stores a new workshop with the default settings; see
+    /// [`Store::create_workshop_with_settings`].
     pub fn create_workshop(
         &self,
         new: &NewWorkshopRecord,
+        secret_hash: &str,
+        now: i64,
+    ) -> Result<WorkshopInfo, StoreError> {
+        self.create_workshop_with_settings(new, Settings::default(), secret_hash, now)
+    }
+
+    /// Stores a new workshop with a fresh unique join code, its cards, event 1
+    /// (`workshop_created`) and, when `settings` (already checked) are not the defaults,
+    /// event 2 (`settings_changed` by the facilitator), all in one transaction. Only the hash
+    /// of the facilitator's secret is stored.
+    pub fn create_workshop_with_settings(
+        &self,
+        new: &NewWorkshopRecord,
+        settings: Settings,
         secret_hash: &str,
         now: i64,
     ) -> Result<WorkshopInfo, StoreError> {
@@ -185,6 +198,28 @@ impl Store {
                 payload: None,
             },
         )?;
+        if settings != Settings::default() {
+            // Logged as the facilitator's first change, so the replay, the exports and every
+            // screen take the settings from the event log like any later change.
+            let event = Event::SettingsChanged { settings, at: now };
+            insert_event(
+                &tx,
+                EventRow {
+                    workshop_id: info.id,
+                    seq: 2,
+                    at: now,
+                    actor: "facilitator",
+                    actor_label: "Facilitator",
+                    action: "settings_changed",
+                    card_id: None,
+                    pair_id: None,
+                    before: None,
+                    after: Some(serde_json::json!({ "settings": settings })),
+                    change_id: None,
+                    payload: Some(&event),
+                },
+            )?;
+        }
         tx.commit()?;
         Ok(info)
     }

@@ -6,6 +6,7 @@ mod common;
 mod auth;
 mod bad_input;
 mod catch_up;
+mod console_setup;
 mod crash;
 mod http_api;
 mod live;

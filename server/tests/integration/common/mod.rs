@@ -179,6 +179,7 @@ pub fn new_workshop(aspects: &[&str]) -> NewWorkshop {
         left_pole: "Fixed".into(),
         right_pole: "Flexible".into(),
         aspects: aspects.iter().map(|a| a.to_string()).collect(),
+        settings: None,
     }
 }
 
