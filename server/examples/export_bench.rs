@@ -173,6 +173,7 @@ fn main() {
             "workshop.json" => workshop_json(&export).unwrap(),
             "workshop.xlsx" => workshop_xlsx(&export).unwrap(),
             "chart.png" => svg_to_png(&chart_svg(&export, 1)).unwrap(),
+            "chart-round-2.png" => svg_to_png(&chart_svg(&export, 2)).unwrap(),
             _ => continue,
         };
         println!("  {name}: {} ({} KiB)", ms(t.elapsed()), again.len().max(bytes.len()) / 1024);

@@ -43,7 +43,7 @@ pub enum ExportError {
 pub fn export_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
     let svg = chart_svg(export, 1);
     let png = svg_to_png(&svg)?;
-    Ok(vec![
+    let mut files = vec![
         ("placements.csv", table_csv(&export.placements)?),
         ("events.csv", table_csv(&export.events)?),
         ("summary.csv", table_csv(&export.summary)?),
@@ -53,7 +53,14 @@ pub fn export_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8
         ("workshop.xlsx", workshop_xlsx(export)?),
         ("chart.svg", svg.into_bytes()),
         ("chart.png", png),
-    ])
+    ];
+    if export.aspect_rounds.iter().any(|a| a.round == 2) {
+        let svg = chart_svg(export, 2);
+        let png = svg_to_png(&svg)?;
+        files.push(("chart-round-2.svg", svg.into_bytes()));
+        files.push(("chart-round-2.png", png));
+    }
+    Ok(files)
 }
 
 /// The zip of every file (deflate; the workbook and the PNG, already compressed, are stored
