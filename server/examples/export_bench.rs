@@ -1,5 +1,7 @@
-//! How long a big workshop's complete export takes: 100 pairs × 30 aspects, every aspect
-//! placed by every pair in two rounds' worth of placing and moving, and 100,000 events.
+//! How long a big workshop's complete export takes: 100 pairs × 30 aspects × 2 rounds, and
+//! 100,000 events. Round 1 places every aspect of every pair, then moves them; the facilitator
+//! reveals and opens the second round (which starts from the round-1 positions); round 2
+//! moves them again.
 //! Not a test (no test asserts a wall-clock time); run it and read the numbers:
 //!
 //! ```sh
@@ -15,7 +17,7 @@
 
 use std::time::{Duration, Instant};
 
-use app::domain::{Event, PairSummary};
+use app::domain::{Event, PairSummary, Phase};
 use server::research::bundle::{export_files, export_zip};
 use server::research::chart::chart_svg;
 use server::research::csv_files::table_csv;
@@ -82,14 +84,43 @@ fn build(path: &std::path::Path) -> Uuid {
              VALUES (?1, ?2, ?3, 'pair', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )
         .unwrap();
+    let mut phase_change = tx
+        .prepare(
+            "INSERT INTO events (workshop_id, seq, at, actor, actor_label, action, after_json, change_id, payload_json)
+             VALUES (?1, ?2, ?3, 'facilitator', 'Facilitator', 'phase_changed', ?4, ?5, ?6)",
+        )
+        .unwrap();
     let first = seq as usize;
+    // Placing starts at `first`; the discussion at `half`, the second round right after it.
+    let half = first + (EVENTS - first) / 2;
     for n in first..EVENTS {
         seq += 1;
         let at = start + 10_000 + n as i64 * 20;
-        // The first 2 × 3000 events place every aspect of every pair twice over (two rounds'
-        // worth); the rest move randomly chosen placements.
-        let slot = if n < first + 2 * PAIRS * ASPECTS {
-            (n - first) % (PAIRS * ASPECTS)
+        let phase = match n {
+            _ if n == first => Some(Phase::Placing),
+            _ if n == half => Some(Phase::Reveal),
+            _ if n == half + 1 => Some(Phase::SecondRound),
+            _ => None,
+        };
+        if let Some(phase) = phase {
+            let event = Event::PhaseChanged { phase, at };
+            phase_change
+                .execute(rusqlite::params![
+                    wid,
+                    seq,
+                    at,
+                    serde_json::json!({ "phase": phase }).to_string(),
+                    Uuid::new_v4().to_string(),
+                    serde_json::to_string(&event).unwrap(),
+                ])
+                .unwrap();
+            continue;
+        }
+        let round = if n < half { 1 } else { 2 };
+        // Round 1 first places every aspect of every pair once; the rest of each round moves
+        // randomly chosen placements (round 2 starts from the round-1 positions).
+        let slot = if n <= first + PAIRS * ASPECTS {
+            (n - first - 1) % (PAIRS * ASPECTS)
         } else {
             rng.next() as usize % (PAIRS * ASPECTS)
         };
@@ -105,7 +136,7 @@ fn build(path: &std::path::Path) -> Uuid {
                 ("moved", Some(format!("{{\"position\":{old}}}")))
             }
         };
-        let event = Event::Placed { pair_id: pair.id, card_id: card, round: 1, position: Some(position), at };
+        let event = Event::Placed { pair_id: pair.id, card_id: card, round, position: Some(position), at };
         insert
             .execute(rusqlite::params![
                 wid,
@@ -123,6 +154,7 @@ fn build(path: &std::path::Path) -> Uuid {
             .unwrap();
     }
     drop(insert);
+    drop(phase_change);
     tx.commit().unwrap();
     workshop.id
 }
@@ -165,6 +197,8 @@ fn main() {
     let t = Instant::now();
     let files = export_files(&export).unwrap();
     println!("all files without the zip: {}", ms(t.elapsed()));
+    let rounds: std::collections::BTreeSet<u32> = export.aspect_rounds.iter().map(|a| a.round).collect();
+    println!("rounds {rounds:?}, {} summary rows, {} files", export.summary.rows.len(), files.len());
     for (name, bytes) in &files {
         let t = Instant::now();
         let again = match *name {
@@ -173,6 +207,7 @@ fn main() {
             "workshop.json" => workshop_json(&export).unwrap(),
             "workshop.xlsx" => workshop_xlsx(&export).unwrap(),
             "chart.png" => svg_to_png(&chart_svg(&export, 1)).unwrap(),
+            "chart-round-2.png" => svg_to_png(&chart_svg(&export, 2)).unwrap(),
             _ => continue,
         };
         println!("  {name}: {} ({} KiB)", ms(t.elapsed()), again.len().max(bytes.len()) / 1024);

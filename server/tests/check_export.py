@@ -24,7 +24,11 @@ def main(path):
     assert names == [
         "placements.csv", "events.csv", "summary.csv", "notes.csv",
         "workshop.json", "codebook.md", "workshop.xlsx", "chart.svg", "chart.png",
+        # The sample runs a second round, so its chart comes too.
+        "chart-round-2.svg", "chart-round-2.png",
     ], names
+    for chart in ["chart.png", "chart-round-2.png"]:
+        assert z.read(chart).startswith(b"\x89PNG\r\n\x1a\n"), chart
     tables = {}
     for name in ["placements", "events", "summary", "notes"]:
         raw = z.read(f"{name}.csv")

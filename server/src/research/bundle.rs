@@ -39,21 +39,44 @@ pub enum ExportError {
     Io(#[from] std::io::Error),
 }
 
-/// Every file of the export, in the order they appear in the zip.
+/// Every file of the export, in the order they appear in the zip. The workbook, the slowest
+/// file by far (every event's timestamp is a cell), is written on a second thread while this
+/// one renders the rest; the result does not depend on the threads.
 pub fn export_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
+    let (workbook, rest) = std::thread::scope(|scope| {
+        let workbook = scope.spawn(|| workshop_xlsx(export));
+        let rest = other_files(export);
+        (workbook.join(), rest)
+    });
+    // A panic while writing the workbook would be a bug; the download fails with an error.
+    let workbook = workbook.map_err(|_| std::io::Error::other("the workbook writer panicked"))??;
+    let mut files = rest?;
+    let at = files.iter().position(|(name, _)| *name == "chart.svg").unwrap_or(files.len());
+    files.insert(at, ("workshop.xlsx", workbook));
+    Ok(files)
+}
+
+/// Every file but the workbook, in zip order.
+fn other_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
     let svg = chart_svg(export, 1);
     let png = svg_to_png(&svg)?;
-    Ok(vec![
+    let mut files = vec![
         ("placements.csv", table_csv(&export.placements)?),
         ("events.csv", table_csv(&export.events)?),
         ("summary.csv", table_csv(&export.summary)?),
         ("notes.csv", table_csv(&export.notes)?),
         ("workshop.json", workshop_json(export)?),
         ("codebook.md", CODEBOOK.as_bytes().to_vec()),
-        ("workshop.xlsx", workshop_xlsx(export)?),
         ("chart.svg", svg.into_bytes()),
         ("chart.png", png),
-    ])
+    ];
+    if export.aspect_rounds.iter().any(|a| a.round == 2) {
+        let svg = chart_svg(export, 2);
+        let png = svg_to_png(&svg)?;
+        files.push(("chart-round-2.svg", svg.into_bytes()));
+        files.push(("chart-round-2.png", png));
+    }
+    Ok(files)
 }
 
 /// The zip of every file (deflate; the workbook and the PNG, already compressed, are stored

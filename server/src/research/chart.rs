@@ -2,6 +2,10 @@
 //! order) with every pair's position as a dot, the interquartile range as a band and the
 //! median as a bar, under the two pole labels. Plain SVG 1.1, text escaped, fixed layout, so
 //! the same data always gives the same bytes.
+//!
+//! `chart-round-2.svg` (only when a second round was opened) is the same picture of round 2,
+//! with each aspect's round-1 median as a dashed grey bar and an arrow from it to the round-2
+//! median, as the projector shows the movement.
 
 use std::fmt::Write;
 
@@ -48,10 +52,13 @@ fn short(text: &str) -> String {
     }
 }
 
-/// The SVG document of round `round` (1 until rounds exist).
+/// The SVG document of round `round`; from round 2 on, with the previous round's medians.
 pub fn chart_svg(export: &WorkshopExport, round: u32) -> String {
     let w = &export.snapshot.workshop;
     let rows: Vec<_> = export.aspect_rounds.iter().filter(|a| a.round == round).collect();
+    let median_before = |card_id| {
+        export.aspect_rounds.iter().find(|a| a.round + 1 == round && a.card_id == card_id).and_then(|a| a.stats.median)
+    };
     let height = TOP + ROW_HEIGHT * rows.len() as f64 + 40.0;
     let mut svg = String::new();
     // Writing to a String cannot fail, so the results of write! are ignored below.
@@ -63,7 +70,7 @@ pub fn chart_svg(export: &WorkshopExport, round: u32) -> String {
     let _ = writeln!(
         svg,
         r##"<text x="20" y="36" font-size="24" fill="#1a1a1a">{}</text>"##,
-        xml_escape(&format!("{} — {}", w.title, w.site))
+        xml_escape(&format!("{} — {} — round {round}", w.title, w.site))
     );
     let _ = writeln!(svg, r##"<text x="20" y="64" font-size="16" fill="#333333">{}</text>"##, xml_escape(&w.question));
     let _ = writeln!(
@@ -107,6 +114,25 @@ pub fn chart_svg(export: &WorkshopExport, round: u32) -> String {
                 y - 12.0,
                 y + 12.0
             );
+        }
+        if let (Some(before), Some(after)) = (median_before(row.card_id), row.stats.median) {
+            let _ = writeln!(
+                svg,
+                r##"<line class="median-before" x1="{0:.2}" y1="{1}" x2="{0:.2}" y2="{2}" stroke="#777777" stroke-width="2" stroke-dasharray="3 2"/>"##,
+                x_of(before),
+                y - 12.0,
+                y + 12.0
+            );
+            if (after - before).abs() >= 0.5 {
+                // An arrow along the row, from the old median to the new one.
+                let (from, to) = (x_of(before), x_of(after));
+                let head = if to > from { -7.0 } else { 7.0 };
+                let _ = writeln!(
+                    svg,
+                    r##"<path class="movement" d="M{from:.2} {0} H{to:.2} M{to:.2} {0} l{head} -5 M{to:.2} {0} l{head} 5" stroke="#1d3f72" stroke-width="2" fill="none"/>"##,
+                    y - 16.0
+                );
+            }
         }
         for position in &row.positions {
             let _ = writeln!(

@@ -128,6 +128,19 @@ async fn phases_reach_every_screen_and_private_placing_hides_positions_in_the_me
     assert_eq!(view.placement_in(1, b.pair_id, card).unwrap().position, 80.0);
     assert_eq!(view.placement_in(2, b.pair_id, card).unwrap().position, 40.0);
     assert_eq!(view.placement_in(2, a.pair_id, card).unwrap().position, 20.0);
+    // The export draws round 2 too, with the movement of the median (50 → 30).
+    let zip = reqwest::get(server.url(&format!("{}/export.zip", created.console_path))).await.unwrap();
+    let files = crate::research_exports::unzip(&zip.bytes().await.unwrap());
+    let file = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, b)| String::from_utf8_lossy(b).into_owned());
+    let (round_1, round_2) = (file("chart.svg").unwrap(), file("chart-round-2.svg").unwrap());
+    assert!(round_1.contains("— round 1</text>") && round_2.contains("— round 2</text>"));
+    assert_eq!((round_1.matches("class=\"dot\"").count(), round_1.matches("class=\"movement\"").count()), (2, 0));
+    assert_eq!(round_2.matches("class=\"dot\"").count(), 2);
+    assert_eq!(round_2.matches("class=\"median-before\"").count(), 1);
+    let arrow = round_2.lines().find(|l| l.contains("class=\"movement\"")).expect("an arrow");
+    // From x of 50 to x of 30 on the 400..1160 plot: 780 → 628.
+    assert!(arrow.contains("d=\"M780.00 ") && arrow.contains(" H628.00 "), "{arrow}");
+    assert!(files.iter().any(|(n, b)| n == "chart-round-2.png" && b.starts_with(b"\x89PNG")));
 
     // Closed: read-only for everyone, but one step back reopens it.
     ok(&mut console, Control::SetPhase { phase: Phase::Closed }).await;
