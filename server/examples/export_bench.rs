@@ -197,6 +197,9 @@ fn main() {
     let t = Instant::now();
     let files = export_files(&export).unwrap();
     println!("all files without the zip: {}", ms(t.elapsed()));
+    let t = Instant::now();
+    let room = store.load_room(id).unwrap().unwrap();
+    println!("replaying the log alone (load_room): {} ({} placements)", ms(t.elapsed()), room.view.placements.len());
     let rounds: std::collections::BTreeSet<u32> = export.aspect_rounds.iter().map(|a| a.round).collect();
     println!("rounds {rounds:?}, {} summary rows, {} files", export.summary.rows.len(), files.len());
     for (name, bytes) in &files {
