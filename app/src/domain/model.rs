@@ -285,6 +285,37 @@ impl Viewer {
     }
 }
 
+/// Where each placement sits in [`RoomView::placements`], by (round, pair, aspect), so that
+/// applying a long event log (a replay of 100,000 changes over 6,000 placements) does not scan
+/// the list for every change. It is a cache: every hit is checked against the list, so an
+/// entry made stale by a change to the list (or a view with no index, as every deserialised
+/// or cloned view starts) costs a scan, never a wrong answer. Clones start empty (a snapshot
+/// for a screen does not need it), and it never takes part in equality.
+#[derive(Default)]
+pub struct PlacementIndex(std::collections::HashMap<(u8, Uuid, Uuid), usize>);
+
+impl Clone for PlacementIndex {
+    fn clone(&self) -> PlacementIndex {
+        PlacementIndex::default()
+    }
+}
+
+impl PartialEq for PlacementIndex {
+    fn eq(&self, _: &PlacementIndex) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for PlacementIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PlacementIndex({} entries)", self.0.len())
+    }
+}
+
+fn is_at(placement: &Placement, round: u8, pair_id: Uuid, card_id: Uuid) -> bool {
+    placement.round == round && placement.pair_id == pair_id && placement.card_id == card_id
+}
+
 /// The whole state of a workshop that screens draw from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RoomView {
@@ -296,6 +327,9 @@ pub struct RoomView {
     pub pairs: Vec<PairSummary>,
     /// Current placements: at most one per round, pair and card.
     pub placements: Vec<Placement>,
+    /// Where each placement sits in `placements` (a cache, never sent; see [`PlacementIndex`]).
+    #[serde(skip)]
+    pub index: PlacementIndex,
     /// Outcome notes: at most one per pair and card.
     #[serde(default)]
     pub notes: Vec<Note>,
@@ -343,6 +377,7 @@ impl RoomView {
             cards,
             pairs: Vec::new(),
             placements: Vec::new(),
+            index: PlacementIndex::default(),
             notes: Vec::new(),
             phase: Phase::Joining,
             round: 1,
@@ -400,7 +435,7 @@ impl RoomView {
                         p.reason.clear();
                         p.moved_at = *at;
                     }
-                    None => self.placements.push(Placement {
+                    None => self.push_placement(Placement {
                         pair_id: *pair_id,
                         card_id: *card_id,
                         round: *round,
@@ -445,7 +480,7 @@ impl RoomView {
                         p.moved_at = *at;
                         p.moves = 0;
                     }
-                    (Some(reason), None) => self.placements.push(Placement {
+                    (Some(reason), None) => self.push_placement(Placement {
                         pair_id: *pair_id,
                         card_id: *card_id,
                         round: *round,
@@ -540,13 +575,31 @@ impl RoomView {
         self.round = 2;
     }
 
+    /// The position of the placement in `placements`: from the index if its entry is right,
+    /// else by a scan.
+    fn placement_position(&self, round: u8, pair_id: Uuid, card_id: Uuid) -> Option<usize> {
+        let cached = self.index.0.get(&(round, pair_id, card_id)).copied();
+        match cached {
+            Some(i) if self.placements.get(i).is_some_and(|p| is_at(p, round, pair_id, card_id)) => Some(i),
+            _ => self.placements.iter().position(|p| is_at(p, round, pair_id, card_id)),
+        }
+    }
+
     fn placement_in_mut(&mut self, round: u8, pair_id: Uuid, card_id: Uuid) -> Option<&mut Placement> {
-        self.placements.iter_mut().find(|p| p.round == round && p.pair_id == pair_id && p.card_id == card_id)
+        let i = self.placement_position(round, pair_id, card_id)?;
+        self.index.0.insert((round, pair_id, card_id), i);
+        self.placements.get_mut(i)
+    }
+
+    /// Adds a placement that is not there yet, and remembers where.
+    fn push_placement(&mut self, placement: Placement) {
+        self.index.0.insert((placement.round, placement.pair_id, placement.card_id), self.placements.len());
+        self.placements.push(placement);
     }
 
     /// Where `pair_id` put `card_id` in `round`.
     pub fn placement_in(&self, round: u8, pair_id: Uuid, card_id: Uuid) -> Option<&Placement> {
-        self.placements.iter().find(|p| p.round == round && p.pair_id == pair_id && p.card_id == card_id)
+        self.placement_position(round, pair_id, card_id).map(|i| &self.placements[i])
     }
 
     /// Where `pair_id` put `card_id` in the current round, if it placed it.
@@ -728,5 +781,63 @@ mod tests {
         assert_eq!((s.n, s.q1, s.median, s.q3), (3, 15.0, 20.0, 25.0));
         assert_eq!(rows[1].card.text, "B");
         assert!(rows[1].summary.is_none());
+    }
+
+    /// The placement index is only a cache: after any mix of changes (moves, take-backs,
+    /// "can't place", merges, removals, a second round), every lookup answers what a scan of
+    /// the list answers, and the view equals one rebuilt from the list alone.
+    mod placement_index {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn step() -> impl Strategy<Value = (u8, u128, u128, u8)> {
+            (0u8..7, 1u128..4, 0u128..3, 0u8..100)
+        }
+
+        fn event((kind, pair, card, x): (u8, u128, u128, u8), round: u8) -> Event {
+            let (pair_id, card_id, at) = (id(pair), id(10 * (card + 1)), i64::from(x));
+            match kind {
+                0..=2 => Event::Placed { pair_id, card_id, round, position: Some(f64::from(x)), at },
+                3 => Event::Unplaced { pair_id, card_id, round, at },
+                4 => Event::SheetSaved {
+                    pair_id,
+                    card_id,
+                    round,
+                    intended: String::new(),
+                    unintended: String::new(),
+                    cant_place: (x % 2 == 0).then(|| "depends".to_string()),
+                    at,
+                },
+                5 if x % 3 == 0 => Event::CardsMerged { from: id(30), into: card_id, at },
+                5 => Event::PairRemoved { pair_id, at },
+                _ => Event::PhaseChanged { phase: Phase::SecondRound, at },
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn lookups_agree_with_a_scan(steps in proptest::collection::vec(step(), 1..120)) {
+                let cards = vec![Card::new(id(10), "A", 0), Card::new(id(20), "B", 1), Card::new(id(30), "C", 2)];
+                let mut view = RoomView::new(WorkshopInfo::for_tests(), cards);
+                for n in 1..4 {
+                    view.apply_unnumbered(&joined(n));
+                }
+                for s in steps {
+                    let round = view.round;
+                    view.apply_unnumbered(&event(s, round));
+                    for (round, pair, card) in (1..=2).flat_map(|r| (1..4).flat_map(move |p| (1..4).map(move |c| (r, p, c)))) {
+                        let (pair_id, card_id) = (id(pair), id(10 * card));
+                        let scanned = view.placements.iter().find(|p| is_at(p, round, pair_id, card_id));
+                        prop_assert_eq!(view.placement_in(round, pair_id, card_id), scanned);
+                    }
+                }
+                // Rebuilt from its own JSON (no index), the view is the same and answers the same.
+                let rebuilt: RoomView = serde_json::from_str(&serde_json::to_string(&view).unwrap()).unwrap();
+                prop_assert_eq!(&rebuilt, &view);
+                for p in &view.placements {
+                    prop_assert_eq!(rebuilt.placement_in(p.round, p.pair_id, p.card_id), Some(p));
+                }
+            }
+        }
     }
 }

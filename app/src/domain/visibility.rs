@@ -19,7 +19,7 @@
 
 use uuid::Uuid;
 
-use super::model::{Card, Event, Note, Placement, RoomView, Viewer};
+use super::model::{Card, Event, Note, Placement, PlacementIndex, RoomView, Viewer};
 
 impl RoomView {
     /// Whether `viewer` may see where `pair_id` placed things, and its notes.
@@ -113,6 +113,7 @@ impl RoomView {
             cards: self.cards.clone(),
             pairs: self.pairs.clone(),
             placements: self.placements.iter().filter(|p| pair_written(p.card_id)).cloned().collect(),
+            index: PlacementIndex::default(),
             notes: self.notes.iter().filter(|n| pair_written(n.card_id)).cloned().collect(),
             ..*self
         }
