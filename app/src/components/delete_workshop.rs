@@ -4,8 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::live::browser;
-use crate::pages::research_fetch::{fetch, refusal};
+use crate::live::browser::{self, fetch, refusal};
 
 /// The question asked before deleting the workshop called `title`.
 pub fn delete_question(title: &str) -> String {

@@ -29,6 +29,25 @@ pub fn network_error() -> ApiError {
     ApiError { error: "Could not reach the server. Check the Wi-Fi connection and try again.".into(), field: None }
 }
 
+/// A generic error for an answer the page did not expect.
+pub fn unexpected(status: u16) -> ApiError {
+    ApiError { error: format!("The server could not do that (HTTP {status}). Please try again."), field: None }
+}
+
+/// The server's [`ApiError`] in a refusal, or a generic one.
+pub fn refusal(status: u16, text: &str) -> ApiError {
+    serde_json::from_str(text).unwrap_or_else(|_| unexpected(status))
+}
+
+/// POSTs `body` as JSON; a 2xx answer is decoded as `R`, anything else as [`ApiError`].
+pub async fn post_json<B: Serialize, R: DeserializeOwned>(url: &str, body: &B) -> Result<R, ApiError> {
+    let json = serde_json::to_string(body).map_err(|_| network_error())?;
+    match fetch("POST", url, Some(json)).await? {
+        (200..300, text) => serde_json::from_str(&text).map_err(|_| network_error()),
+        (status, text) => Err(refusal(status, &text)),
+    }
+}
+
 #[cfg(not(feature = "hydrate"))]
 pub use inert::*;
 #[cfg(feature = "hydrate")]
@@ -148,31 +167,23 @@ mod real {
         }
     }
 
-    /// POSTs `body` as JSON; a 2xx answer is decoded as `R`, anything else as [`ApiError`].
-    pub async fn post_json<B: Serialize, R: DeserializeOwned>(url: &str, body: &B) -> Result<R, ApiError> {
-        let json = serde_json::to_string(body).map_err(|_| network_error())?;
+    /// A same-origin request (cookies go with it); `body` is sent as JSON. The answer's status
+    /// and body text, or [`network_error`] when the server could not be reached.
+    pub async fn fetch(method: &str, url: &str, body: Option<String>) -> Result<(u16, String), ApiError> {
+        let failed = |_| network_error();
         let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&JsValue::from_str(&json));
-        let headers = web_sys::Headers::new().map_err(|_| network_error())?;
-        let _ = headers.set("Content-Type", "application/json");
-        init.set_headers(&headers);
-        let window = web_sys::window().ok_or_else(network_error)?;
-        let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| network_error())?;
-        let response: web_sys::Response = response.dyn_into().map_err(|_| network_error())?;
-        let text = JsFuture::from(response.text().map_err(|_| network_error())?)
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default();
-        if response.ok() {
-            serde_json::from_str(&text).map_err(|_| network_error())
-        } else {
-            Err(serde_json::from_str::<ApiError>(&text).unwrap_or_else(|_| ApiError {
-                error: format!("The server could not do that (HTTP {}). Please try again.", response.status()),
-                field: None,
-            }))
+        init.set_method(method);
+        if let Some(body) = body {
+            init.set_body(&JsValue::from_str(&body));
+            let headers = web_sys::Headers::new().map_err(failed)?;
+            let _ = headers.set("Content-Type", "application/json");
+            init.set_headers(&headers);
         }
+        let window = web_sys::window().ok_or_else(network_error)?;
+        let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(failed)?;
+        let response: web_sys::Response = response.dyn_into().map_err(failed)?;
+        let text = JsFuture::from(response.text().map_err(failed)?).await.ok().and_then(|t| t.as_string());
+        Ok((response.status(), text.unwrap_or_default()))
     }
 }
 
@@ -209,7 +220,7 @@ mod inert {
     pub fn rect_of<T>(_element: &T) -> Rect {
         Rect::default()
     }
-    pub async fn post_json<B: Serialize, R: DeserializeOwned>(_url: &str, _body: &B) -> Result<R, ApiError> {
+    pub async fn fetch(_method: &str, _url: &str, _body: Option<String>) -> Result<(u16, String), ApiError> {
         Err(network_error())
     }
 }

@@ -9,4 +9,3 @@ pub mod pair;
 pub mod projector;
 pub mod replay;
 pub mod research;
-pub mod research_fetch;

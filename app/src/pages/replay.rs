@@ -11,11 +11,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use super::research_fetch::{fetch, refusal, unexpected};
 use crate::api::{ApiError, Replay};
 use crate::components::room_picture::RoomPicture;
 use crate::domain::RoomView;
 use crate::domain::replay::{Player, researcher_picture};
+use crate::live::browser::{fetch, refusal, unexpected};
 
 /// How often "Play" steps to the next change (about four changes a second).
 const PLAY_STEP_MS: u64 = 250;

@@ -11,10 +11,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
-use super::research_fetch::{fetch, refusal, unexpected};
 use crate::api::{AdminLogin, ApiError, ResearchWorkshop};
 use crate::domain::Phase;
-use crate::live::browser;
+use crate::live::browser::{self, fetch, refusal, unexpected};
 
 /// The list of workshops.
 pub const LIST_URL: &str = "/api/research/workshops";

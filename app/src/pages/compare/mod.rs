@@ -14,9 +14,9 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use uuid::Uuid;
 
-use super::research_fetch::{fetch, refusal, unexpected};
 use crate::api::{ApiError, Comparison, RoundStats};
 use crate::domain::compare::{format_links, parse_links};
+use crate::live::browser::{fetch, refusal, unexpected};
 pub use chart::chart_svg;
 pub use rows::{Entry, GroupRow, RoundChoice, group_rows, one_decimal, sites_of, unmatched};
 
