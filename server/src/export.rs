@@ -8,11 +8,11 @@ use std::borrow::Cow;
 
 use app::domain::WorkshopInfo;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
-use crate::http::ApiPath;
+use crate::http::{ApiPath, attachment};
 use crate::store::ExportRow;
 use crate::time::iso_ms;
 
@@ -70,16 +70,7 @@ pub async fn placements_csv(State(state): State<AppState>, ApiPath(secret): ApiP
         Ok(body) => body,
         Err(e) => return failure(&e),
     };
-    let disposition = format!("attachment; filename=\"placements-{}.csv\"", workshop.join_code);
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        body,
-    )
-        .into_response()
+    attachment("text/csv; charset=utf-8", &format!("placements-{}.csv", workshop.join_code), body)
 }
 
 fn failure(e: &dyn std::fmt::Display) -> Response {

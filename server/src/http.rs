@@ -11,7 +11,7 @@ use app::domain::validate::{
 use app::domain::{Settings, WorkshopInfo};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Path, Request, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, extract::FromRequestParts};
 use serde::de::DeserializeOwned;
@@ -21,6 +21,19 @@ use crate::room::RoomError;
 use crate::secret::{hash_secret, new_secret};
 use crate::store::{NewWorkshopRecord, StoreError};
 use crate::time::now_ms;
+
+/// A download: `body` as `filename`, never cached (it holds research data).
+pub fn attachment(content_type: &str, filename: &str, body: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
 
 /// A refused request: an HTTP status and the [`ApiError`] body.
 #[derive(Debug)]

@@ -43,33 +43,36 @@ pub enum ExportError {
 /// file by far (every event's timestamp is a cell), is written on a second thread while this
 /// one renders the rest; the result does not depend on the threads.
 pub fn export_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
-    let (workbook, rest) = std::thread::scope(|scope| {
+    let (workbook, tables, charts) = std::thread::scope(|scope| {
         let workbook = scope.spawn(|| workshop_xlsx(export));
-        let rest = other_files(export);
-        (workbook.join(), rest)
+        let (tables, charts) = (table_files(export), chart_files(export));
+        (workbook.join(), tables, charts)
     });
     // A panic while writing the workbook would be a bug; the download fails with an error.
     let workbook = workbook.map_err(|_| std::io::Error::other("the workbook writer panicked"))??;
-    let mut files = rest?;
-    let at = files.iter().position(|(name, _)| *name == "chart.svg").unwrap_or(files.len());
-    files.insert(at, ("workshop.xlsx", workbook));
+    let mut files = tables?;
+    files.push(("workshop.xlsx", workbook));
+    files.extend(charts?);
     Ok(files)
 }
 
-/// Every file but the workbook, in zip order.
-fn other_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
-    let svg = chart_svg(export, 1);
-    let png = svg_to_png(&svg)?;
-    let mut files = vec![
+/// The CSV files, the JSON and the codebook, in zip order.
+fn table_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
+    Ok(vec![
         ("placements.csv", table_csv(&export.placements)?),
         ("events.csv", table_csv(&export.events)?),
         ("summary.csv", table_csv(&export.summary)?),
         ("notes.csv", table_csv(&export.notes)?),
         ("workshop.json", workshop_json(export)?),
         ("codebook.md", CODEBOOK.as_bytes().to_vec()),
-        ("chart.svg", svg.into_bytes()),
-        ("chart.png", png),
-    ];
+    ])
+}
+
+/// The charts: round 1, and round 2 when a second round was opened.
+fn chart_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
+    let svg = chart_svg(export, 1);
+    let png = svg_to_png(&svg)?;
+    let mut files = vec![("chart.svg", svg.into_bytes()), ("chart.png", png)];
     if export.aspect_rounds.iter().any(|a| a.round == 2) {
         let svg = chart_svg(export, 2);
         let png = svg_to_png(&svg)?;

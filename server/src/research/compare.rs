@@ -13,8 +13,8 @@ use app::domain::compare::{AspectInput, group_aspects};
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -22,10 +22,10 @@ use super::DownloadError;
 use super::bundle::ExportError;
 use super::combined::WorkshopFilter;
 use super::csv_files::table_csv;
-use super::routes::Admin;
+use super::routes::{Admin, failed};
 use super::tables::{Cell, Table, WorkshopExport, aspect_author, workshop_date};
 use crate::AppState;
-use crate::http::ApiFailure;
+use crate::http::{ApiFailure, attachment};
 use crate::store::{Store, StoreError};
 
 /// Most workshops one comparison takes (the chart stays readable, the request quick).
@@ -122,14 +122,7 @@ fn choose_failure(error: ChooseError) -> ApiFailure {
             format!("There is no workshop {id} (it may have been deleted)."),
             Some("ids"),
         ),
-        ChooseError::Download(e) => {
-            tracing::error!(error = %e, "comparison failed");
-            ApiFailure::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "The server could not do this; nothing was changed.",
-                None,
-            )
-        }
+        ChooseError::Download(e) => failed(&e),
     }
 }
 
@@ -256,15 +249,7 @@ pub async fn admin_compare_csv(
     })
     .await
     .map_err(choose_failure)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"comparison.csv\"".to_string()),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(attachment("text/csv; charset=utf-8", "comparison.csv", bytes))
 }
 
 /// "Download these workshops": the combined zip of exactly the workshops in `ids`, in that

@@ -18,9 +18,9 @@ use uuid::Uuid;
 use super::combined::{WorkshopFilter, is_day};
 use super::compare::{chosen_zip_of, parse_ids};
 use super::tables::workshop_date;
-use super::{DownloadError, combined_zip_of, zip_of};
+use super::{combined_zip_of, zip_of};
 use crate::AppState;
-use crate::http::{ApiFailure, ApiJson, ApiPath};
+use crate::http::{ApiFailure, ApiJson, ApiPath, attachment};
 use crate::room::RoomError;
 use crate::secret::hash_secret;
 use crate::store::StoreError;
@@ -69,7 +69,7 @@ impl FromRequestParts<AppState> for Admin {
     }
 }
 
-fn failed(e: &dyn std::fmt::Display) -> ApiFailure {
+pub(super) fn failed(e: &dyn std::fmt::Display) -> ApiFailure {
     tracing::error!(error = %e, "research request failed");
     ApiFailure::new(StatusCode::INTERNAL_SERVER_ERROR, "The server could not do this; nothing was changed.", None)
 }
@@ -84,22 +84,8 @@ fn no_console() -> ApiFailure {
 
 /// The zip of workshop `id` as a download named after it.
 async fn download(state: &AppState, id: Uuid) -> Result<Response, ApiFailure> {
-    let bytes = match zip_of(&state.store, id).await {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => return Err(no_workshop()),
-        Err(DownloadError::Store(e)) => return Err(failed(&e)),
-        Err(DownloadError::Export(e)) => return Err(failed(&e)),
-    };
-    let disposition = format!("attachment; filename=\"workshop-{id}.zip\"");
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/zip".to_string()),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        bytes,
-    )
-        .into_response())
+    let bytes = zip_of(&state.store, id).await.map_err(|e| failed(&e))?.ok_or_else(no_workshop)?;
+    Ok(attachment("application/zip", &format!("workshop-{id}.zip"), bytes))
 }
 
 async fn workshop_id_by_secret(state: &AppState, secret: &str) -> Result<Uuid, ApiFailure> {
@@ -280,22 +266,10 @@ pub async fn admin_export_all(
     let filter = query.filter()?;
     let (count, bytes) = match query.ids.as_deref().filter(|ids| !ids.trim().is_empty()) {
         Some(ids) => chosen_zip_of(&state.store, parse_ids(Some(ids))?, filter).await?,
-        None => match combined_zip_of(&state.store, filter).await {
-            Ok(done) => done,
-            Err(DownloadError::Store(e)) => return Err(failed(&e)),
-            Err(DownloadError::Export(e)) => return Err(failed(&e)),
-        },
+        None => combined_zip_of(&state.store, filter).await.map_err(|e| failed(&e))?,
     };
     tracing::info!(workshops = count, "combined research export");
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/zip".to_string()),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"workshops.zip\"".to_string()),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(attachment("application/zip", "workshops.zip", bytes))
 }
 
 /// `GET /api/research/workshops/{id}/replay`: the workshop as created and every change since,
