@@ -575,19 +575,28 @@ impl RoomView {
         self.round = 2;
     }
 
-    /// The position of the placement in `placements`: from the index if its entry is right,
-    /// else by a scan.
+    /// The position of the placement in `placements` from the index, if its entry is right.
+    fn indexed_position(&self, round: u8, pair_id: Uuid, card_id: Uuid) -> Option<usize> {
+        let i = *self.index.0.get(&(round, pair_id, card_id))?;
+        self.placements.get(i).is_some_and(|p| is_at(p, round, pair_id, card_id)).then_some(i)
+    }
+
+    /// The position of the placement in `placements`: from the index, else by a scan.
     fn placement_position(&self, round: u8, pair_id: Uuid, card_id: Uuid) -> Option<usize> {
-        let cached = self.index.0.get(&(round, pair_id, card_id)).copied();
-        match cached {
-            Some(i) if self.placements.get(i).is_some_and(|p| is_at(p, round, pair_id, card_id)) => Some(i),
-            _ => self.placements.iter().position(|p| is_at(p, round, pair_id, card_id)),
-        }
+        self.indexed_position(round, pair_id, card_id)
+            .or_else(|| self.placements.iter().position(|p| is_at(p, round, pair_id, card_id)))
     }
 
     fn placement_in_mut(&mut self, round: u8, pair_id: Uuid, card_id: Uuid) -> Option<&mut Placement> {
-        let i = self.placement_position(round, pair_id, card_id)?;
-        self.index.0.insert((round, pair_id, card_id), i);
+        let i = match self.indexed_position(round, pair_id, card_id) {
+            Some(i) => i,
+            // Found by a scan: remember where, for the next change to it.
+            None => {
+                let i = self.placements.iter().position(|p| is_at(p, round, pair_id, card_id))?;
+                self.index.0.insert((round, pair_id, card_id), i);
+                i
+            }
+        };
         self.placements.get_mut(i)
     }
 
