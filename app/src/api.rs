@@ -5,6 +5,16 @@ use uuid::Uuid;
 
 use crate::domain::{Phase, Settings};
 
+/// `GET /api/join-origin`: the origin the join link and QR code use (the server decides it:
+/// `--public-url`, the LAN address in `--lan` mode, else the request's `Host`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JoinOrigin {
+    /// e.g. `http://192.168.1.20:3000`.
+    pub origin: String,
+    /// The origin is this machine itself (`127.0.0.1`, `localhost`): a tablet cannot open it.
+    pub loopback: bool,
+}
+
 /// `POST /api/workshops`: what the facilitator filled in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewWorkshop {

@@ -12,24 +12,32 @@ pub mod domain;
 pub mod live;
 pub mod pages;
 pub mod protocol;
+pub mod site;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
-    ParamSegment, StaticSegment,
+    Lazy, ParamSegment, StaticSegment,
     components::{Route, Router, Routes},
 };
 
-/// The HTML document around every page (server side).
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The HTML document around every page (server side), loading the built files `files`.
+#[cfg(feature = "ssr")]
+pub fn shell(files: site::SiteFiles) -> impl IntoView {
     view! {
         <!DOCTYPE html>
         <html lang="en">
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <HydrationScripts options/>
-                <MetaTags/>
+                <meta name="theme-color" content="#1d4ed8"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="icon" href="/icons/icon-192.png" sizes="192x192" type="image/png"/>
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <site::SiteScripts files/>
+                <script type="module" src="/register-sw.js"></script>
+                <leptos_meta::MetaTags/>
             </head>
             <body>
                 <App/>
@@ -39,26 +47,71 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The application: routes to each screen.
+///
+/// The WebAssembly is split per screen (cargo-leptos `--split`): the join page and the pair's
+/// board are in the main module, which is all a pair's tablet downloads; every other screen is
+/// a lazy route whose code arrives, in its own chunk, when that screen is opened.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/discretion-spectrum.css"/>
         <Title text="Discretion Spectrum"/>
         <Router>
             <Routes fallback=|| view! { <main class="page"><h1>"Page not found"</h1><a href="/">"Home"</a></main> }>
-                <Route path=StaticSegment("") view=pages::home::HomePage/>
-                <Route path=StaticSegment("new") view=pages::new_workshop::NewWorkshopPage/>
-                <Route path=(StaticSegment("f"), ParamSegment("secret")) view=pages::console::ConsolePage/>
-                <Route path=(StaticSegment("p"), ParamSegment("workshop_id")) view=pages::projector::ProjectorPage/>
                 <Route path=StaticSegment("join") view=pages::join::JoinPage/>
-                <Route path=StaticSegment("research") view=pages::research::ResearchPage/>
-                <Route path=(StaticSegment("research"), StaticSegment("compare")) view=pages::compare::ComparePage/>
                 <Route path=(StaticSegment("pair"), ParamSegment("code")) view=pages::pair::PairPage/>
-                <Route path=(StaticSegment("research"), StaticSegment("replay"), ParamSegment("id")) view=pages::replay::ReplayPage/>
+                <Route path=StaticSegment("") view={Lazy::<screens::Home>::new()}/>
+                <Route path=StaticSegment("new") view={Lazy::<screens::NewWorkshop>::new()}/>
+                <Route path=(StaticSegment("f"), ParamSegment("secret")) view={Lazy::<screens::Console>::new()}/>
+                <Route path=(StaticSegment("p"), ParamSegment("workshop_id")) view={Lazy::<screens::Projector>::new()}/>
+                <Route path=StaticSegment("research") view={Lazy::<screens::Research>::new()}/>
+                <Route path=(StaticSegment("research"), StaticSegment("compare")) view={Lazy::<screens::Compare>::new()}/>
+                <Route path=(StaticSegment("research"), StaticSegment("replay"), ParamSegment("id")) view={Lazy::<screens::Replay>::new()}/>
             </Routes>
         </Router>
     }
+}
+
+/// The screens loaded on demand, one WebAssembly chunk each (see [`App`]).
+mod screens {
+    use leptos::prelude::*;
+    use leptos_router::{LazyRoute, lazy_route};
+
+    use crate::pages;
+
+    /// Declares a lazy route that shows one page component.
+    macro_rules! lazy_screen {
+        ($(#[$doc:meta])* $name:ident => $page:path) => {
+            $(#[$doc])*
+            pub struct $name;
+
+            #[lazy_route]
+            impl LazyRoute for $name {
+                fn data() -> Self {
+                    $name
+                }
+
+                fn view(_this: Self) -> AnyView {
+                    $page().into_any()
+                }
+            }
+        };
+    }
+
+    lazy_screen!(/// `/`: what the app is, and a way to a new workshop.
+        Home => pages::home::HomePage);
+    lazy_screen!(/// `/new`: the facilitator's new-workshop form.
+        NewWorkshop => pages::new_workshop::NewWorkshopPage);
+    lazy_screen!(/// `/f/{secret}`: the facilitator's console.
+        Console => pages::console::ConsolePage);
+    lazy_screen!(/// `/p/{id}`: the projector.
+        Projector => pages::projector::ProjectorPage);
+    lazy_screen!(/// `/research`: the researchers' list.
+        Research => pages::research::ResearchPage);
+    lazy_screen!(/// `/research/compare`: workshops across sites.
+        Compare => pages::compare::ComparePage);
+    lazy_screen!(/// `/research/replay/{id}`: a workshop's replay.
+        Replay => pages::replay::ReplayPage);
 }
 
 /// Entry point of the WebAssembly build: hydrate the server-rendered page.
@@ -66,5 +119,5 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_lazy(App);
 }

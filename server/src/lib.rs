@@ -13,10 +13,13 @@
 
 #![warn(missing_docs)]
 
+pub mod assets;
+pub mod cli;
 pub mod export;
 pub mod feed;
 pub mod http;
 pub mod hub;
+pub mod lan;
 pub mod qr;
 pub mod research;
 pub mod room;
@@ -42,7 +45,7 @@ pub const DEFAULT_DATABASE: &str = "data/discretion-spectrum.sqlite3";
 /// Largest HTTP request body accepted (the biggest real one, a new workshop, is ~10 KiB).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// Server settings, read from the environment.
+/// Server settings (from the command line and environment: [`cli::Cli`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     /// SQLite file (`DS_DATABASE`, default [`DEFAULT_DATABASE`]); its folder is created.
@@ -53,17 +56,15 @@ pub struct Config {
     /// The researchers' admin key (`DS_ADMIN_KEY`). Without it, the key is read from (or
     /// generated into) the file `admin-key` beside the database.
     pub admin_key: Option<String>,
+    /// The origin printed in start-up links (the researcher link of a newly generated admin
+    /// key), e.g. `http://192.168.1.20:3000`; the public URL when unset.
+    pub announce_origin: Option<String>,
 }
 
 impl Config {
-    /// Reads `DS_DATABASE`, `DS_PUBLIC_URL` and `DS_ADMIN_KEY`. Empty values count as unset.
-    pub fn from_env() -> Config {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        Config {
-            database_path: var("DS_DATABASE").unwrap_or_else(|| DEFAULT_DATABASE.into()).into(),
-            public_url: var("DS_PUBLIC_URL").map(|u| u.trim().trim_end_matches('/').to_string()),
-            admin_key: var("DS_ADMIN_KEY"),
-        }
+    /// The same settings, printing `origin` in start-up links.
+    pub fn announcing(self, origin: &str) -> Config {
+        Config { announce_origin: Some(origin.to_string()), ..self }
     }
 }
 
@@ -90,7 +91,7 @@ pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
     let (key, source) = research::admin_key::resolve_admin_key(config.admin_key.as_deref(), &config.database_path)?;
     match &source {
         research::admin_key::KeySource::Generated(file) => {
-            let origin = config.public_url.as_deref().unwrap_or("");
+            let origin = config.announce_origin.as_deref().or(config.public_url.as_deref()).unwrap_or("");
             tracing::warn!(
                 key_file = %file.display(),
                 "generated a new admin key; researcher area: {origin}/research?key={key}"
@@ -130,10 +131,11 @@ pub fn api_router(state: AppState) -> Router {
         .route("/api/research/workshops/{id}/close", post(research::routes::admin_close))
         .route("/api/research/workshops/{id}/replay", get(research::routes::admin_replay))
         .route("/qr/{code}", get(qr::join_qr))
+        .route("/api/join-origin", get(qr::join_origin))
         .route("/ws", any(socket::upgrade))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state);
-    with_security_headers(router)
+    with_security_headers(router).layer(assets::compression())
 }
 
 /// Adds headers every response should carry: no MIME sniffing, and no `Referer`, so the

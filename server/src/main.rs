@@ -1,8 +1,5 @@
-//! The server binary: the API router from the library plus the Leptos pages.
-//!
-//! Environment: `DS_DATABASE`, `DS_PUBLIC_URL`, `DS_ADMIN_KEY` (see [`server::Config`]), `LEPTOS_SITE_ADDR`
-//! (listen address, default 127.0.0.1:3000), the other `LEPTOS_*` variables cargo-leptos
-//! sets, and `RUST_LOG` (default `info`).
+//! The server binary: the API router from the library, the Leptos pages and the embedded
+//! site files. Settings: `server --help` (see [`server::cli::Cli`]).
 
 // Leptos views are deeply nested types; laying them all out in one binary needs more room.
 #![recursion_limit = "256"]
@@ -10,60 +7,53 @@
 use anyhow::Context;
 use axum::Router;
 use axum::serve::ListenerExt;
-use leptos::config::{Env, LeptosOptions, get_configuration};
+use clap::Parser;
+use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use server::{Config, api_router, open_state, with_security_headers};
+use server::assets::{SITE_FILES, compression, no_cache_unless_set, static_router};
+use server::cli::Cli;
+use server::lan::{announce_origin, find_lan_address, public_origin, start_banner};
+use server::{api_router, open_state, with_security_headers};
 use tracing_subscriber::EnvFilter;
 
 /// Name of the site's JS/Wasm/CSS bundle, as in `[[workspace.metadata.leptos]]`.
 const OUTPUT_NAME: &str = "discretion-spectrum";
 
-/// Leptos settings: from the `LEPTOS_*` variables when cargo-leptos runs or built us;
-/// otherwise (`cargo run -p server` from the workspace root) the same values as the
-/// workspace's `Cargo.toml`, with `LEPTOS_SITE_ADDR` and `LEPTOS_SITE_ROOT` still honoured.
-fn leptos_options() -> anyhow::Result<LeptosOptions> {
-    let from_cargo_leptos =
-        std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() || option_env!("LEPTOS_OUTPUT_NAME").is_some();
-    if from_cargo_leptos {
-        return Ok(get_configuration(None).context("reading LEPTOS_* settings")?.leptos_options);
-    }
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let site_addr = var("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
-    let site_addr: std::net::SocketAddr = site_addr.parse().with_context(|| format!("LEPTOS_SITE_ADDR={site_addr}"))?;
-    Ok(LeptosOptions::builder()
-        .output_name(OUTPUT_NAME)
-        .site_root(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()))
-        .site_pkg_dir("pkg")
-        .site_addr(site_addr)
-        .env(Env::PROD)
-        .build())
-}
-
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,memory_serve=warn")))
         .init();
 
-    let config = Config::from_env();
-    let leptos_options = leptos_options()?;
-    let addr = leptos_options.site_addr;
+    // Bind first, so the links below carry the real port (`--addr 127.0.0.1:0` picks one).
+    let listener = tokio::net::TcpListener::bind(cli.listen_addr())
+        .await
+        .with_context(|| format!("listening on {}", cli.listen_addr()))?;
+    let addr = listener.local_addr().context("reading the listening address")?;
+    let lan_address = if cli.lan { find_lan_address() } else { None };
+    if cli.lan && lan_address.is_none() && cli.public_url().is_none() {
+        tracing::warn!("--lan: this machine has no LAN address; join links will point at this machine only");
+    }
+    let public = public_origin(cli.public_url(), cli.lan, addr, lan_address);
+    let origin = announce_origin(public.as_deref(), addr);
+    let config = cli.config(public).announcing(&origin);
     tracing::info!(database = %config.database_path.display(), "opening the database");
     let state = open_state(config).await.context("opening the database")?;
 
+    // The pages render with these options; the site's files come from the binary, not from
+    // `site_root` (see `server::assets`).
+    let leptos_options = LeptosOptions::builder().output_name(OUTPUT_NAME).site_addr(addr).env(Env::PROD).build();
     let routes = generate_route_list(app::App);
     let pages = Router::new()
-        .merge(api_router(state).with_state(()))
-        .leptos_routes(&leptos_options, routes, {
-            let options = leptos_options.clone();
-            move || app::shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler(app::shell))
+        .leptos_routes(&leptos_options, routes, || app::shell(SITE_FILES))
+        .fallback(leptos_axum::file_and_error_handler(|_| app::shell(SITE_FILES)))
         .with_state(leptos_options);
-    let router = with_security_headers(pages);
+    let router = Router::new().merge(api_router(state)).merge(static_router()).merge(no_cache_unless_set(pages));
+    let router = with_security_headers(router).layer(compression());
 
-    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("listening on {addr}"))?;
     tracing::info!("listening on http://{addr}");
+    println!("{}", start_banner(&origin, cli.lan));
     // No Nagle delay: acknowledgements and updates are small frames that must leave at once.
     let listener = listener.tap_io(|tcp| {
         if let Err(e) = tcp.set_nodelay(true) {

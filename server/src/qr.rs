@@ -1,6 +1,8 @@
 //! The QR code pairs scan to join: an SVG of `{origin}/join?code={CODE}`.
 
+use app::api::JoinOrigin;
 use app::domain::code::normalize_code;
+use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -9,6 +11,7 @@ use qrcode::render::svg;
 
 use crate::AppState;
 use crate::http::ApiPath;
+use crate::lan::is_loopback_origin;
 
 /// The origin (`scheme://host[:port]`) join links should use: the configured public URL,
 /// else the request's `Host` (and `X-Forwarded-Proto`, when a proxy says it terminated TLS).
@@ -30,6 +33,14 @@ pub fn origin(public_url: Option<&str>, headers: &HeaderMap) -> String {
 /// The link a pair opens to join workshop `code`.
 pub fn join_url(origin: &str, code: &str) -> String {
     format!("{origin}/join?code={code}")
+}
+
+/// `GET /api/join-origin`: the origin join links use, for the console to show (the QR code
+/// encodes the same), and whether it is a loopback address no tablet can open.
+pub async fn join_origin(State(state): State<AppState>, headers: HeaderMap) -> Json<JoinOrigin> {
+    let origin = origin(state.public_url.as_deref(), &headers);
+    let loopback = is_loopback_origin(&origin);
+    Json(JoinOrigin { origin, loopback })
 }
 
 /// The QR code of `url` as an SVG document.

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::api::JoinOrigin;
 use crate::live::browser;
 
 /// The address pairs open to join, e.g. `http://192.168.1.20:3000/join?code=ABC234`. The
@@ -12,6 +13,25 @@ pub fn join_url(origin: &str, code: &str) -> String {
 pub fn display_origin(origin: &str) -> &str {
     origin.trim_start_matches("https://").trim_start_matches("http://")
 }
+
+/// The origin the server puts in join links and QR codes ([`JoinOrigin`]), asked once the
+/// page runs in the browser; `None` until it answers (or if it cannot be reached).
+pub fn use_join_origin() -> ReadSignal<Option<JoinOrigin>> {
+    let (join_origin, set_join_origin) = signal(None::<JoinOrigin>);
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            if let Ok((200, text)) = browser::fetch("GET", "/api/join-origin", None).await
+                && let Ok(found) = serde_json::from_str::<JoinOrigin>(&text)
+            {
+                set_join_origin.set(Some(found));
+            }
+        });
+    });
+    join_origin
+}
+
+/// What the console says when its join link points at the laptop itself.
+pub const LOOPBACK_WARNING: &str = "Tablets cannot open this address: it points at this computer. Restart with --lan (scripts/run.sh --lan) or set DS_PUBLIC_URL.";
 
 /// `location.origin`, filled in once the page runs in the browser.
 pub fn use_origin() -> ReadSignal<String> {

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::components::console_controls::{AspectControls, PhaseControls, SettingsControls, TimerControls, may_change};
 use crate::components::delete_workshop::DeleteWorkshop;
-use crate::components::join_info::{join_url, use_origin};
+use crate::components::join_info::{LOOPBACK_WARNING, join_url, use_join_origin, use_origin};
 use crate::components::room_picture::RoomPicture;
 use crate::components::session_bar::{SessionBar, use_server_now};
 use crate::domain::Control;
@@ -136,13 +136,18 @@ pub fn ConsolePage() -> impl IntoView {
 /// The join code (large, for reading aloud), the join address, the QR code and the links.
 #[component]
 fn JoinPanel(info: Memo<Option<WorkshopInfo>>, secret: Memo<String>) -> impl IntoView {
+    let join_origin = use_join_origin();
     let origin = use_origin();
     let code = move || info.with(|i| i.as_ref().map(|i| i.join_code.clone()).unwrap_or_default());
+    let link_origin =
+        move || join_origin.with(|j| j.as_ref().map(|j| j.origin.clone())).unwrap_or_else(|| origin.get());
+    let loopback = move || join_origin.with(|j| j.as_ref().is_some_and(|j| j.loopback));
     view! {
         <section class="join-panel" aria-labelledby="join-heading">
             <h2 id="join-heading">"Pairs join with"</h2>
             <p class="join-code" role="group" aria-label="Join code">{code}</p>
-            <p class="join-url">{move || join_url(&origin.get(), &code())}</p>
+            <p class="join-url">{move || join_url(&link_origin(), &code())}</p>
+            {move || loopback().then(|| view! { <p class="join-warning" role="alert">{LOOPBACK_WARNING}</p> })}
             <img class="join-qr" src=move || format!("/qr/{}", code()) alt="QR code to join"/>
             <nav class="console-links" aria-label="Workshop">
                 <a

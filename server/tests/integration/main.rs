@@ -8,6 +8,7 @@ mod bad_input;
 mod catch_up;
 mod console_setup;
 mod crash;
+mod delivery;
 mod http_api;
 mod live;
 mod persist;

@@ -157,7 +157,7 @@ async fn serve(db_path: PathBuf) -> (tokio::runtime::Runtime, SocketAddr) {
     let addr = listener.local_addr().expect("address");
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
     runtime.spawn(async move {
-        let config = Config { database_path: db_path, public_url: None, admin_key: None };
+        let config = Config { database_path: db_path, public_url: None, admin_key: None, announce_origin: None };
         let state = open_state(config).await.expect("open state");
         let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
         let _ = ready_tx.send(());

@@ -1,0 +1,93 @@
+//! The site's built files (hashed names) and the scripts that load them, for the server's
+//! HTML shell.
+//!
+//! Leptos's own `HydrationScripts` reads cargo-leptos's `hash.txt` beside the binary and the
+//! wasm-split manifest from the site folder at run time; the server embeds both at build time
+//! instead (see `server/build.rs`), so the binary works copied alone into an empty folder.
+
+/// Names of the built files in `/pkg/`, fixed when the server was built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SiteFiles {
+    /// The wasm-bindgen JavaScript, e.g. `discretion-spectrum.3kC1….js`.
+    pub js: &'static str,
+    /// The main WebAssembly module.
+    pub wasm: &'static str,
+    /// The stylesheet.
+    pub css: &'static str,
+    /// The wasm-split loader, when the WebAssembly is split per screen.
+    pub split_js: Option<&'static str>,
+    /// The wasm-split manifest (JSON: each lazy chunk → the modules it needs), or empty.
+    pub split_manifest: &'static str,
+}
+
+/// Where the built files are served.
+pub const PKG_PATH: &str = "/pkg";
+
+impl SiteFiles {
+    /// `/pkg/{name}`.
+    pub fn url(name: &str) -> String {
+        format!("{PKG_PATH}/{name}")
+    }
+
+    /// The script that imports the JavaScript and hydrates the page with the WebAssembly
+    /// (the same as Leptos's `hydration_script.js`).
+    pub fn hydration_script(&self) -> String {
+        format!(
+            "import({js:?}).then(m => m.default({{module_or_path: {wasm:?}}}).then(() => m.hydrate()));",
+            js = Self::url(self.js),
+            wasm = Self::url(self.wasm),
+        )
+    }
+
+    /// The lazy chunks listed in the wasm-split manifest, by the name Leptos looks them up.
+    pub fn split_preloads(&self) -> std::collections::HashMap<String, Vec<String>> {
+        serde_json::from_str(self.split_manifest).unwrap_or_default()
+    }
+}
+
+/// The `<head>` tags that load the app: preloads, the stylesheet and the hydration script.
+/// Provides Leptos's wasm-split manifest so a lazy screen's chunks are preloaded with its page.
+#[cfg(feature = "ssr")]
+#[leptos::component]
+pub fn SiteScripts(files: SiteFiles) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    if let Some(split_js) = files.split_js {
+        provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
+            PKG_PATH.to_string(),
+            files.split_preloads(),
+            split_js.to_string(),
+        ))));
+    }
+    view! {
+        <link rel="modulepreload" href=SiteFiles::url(files.js)/>
+        <link rel="preload" href=SiteFiles::url(files.wasm) r#as="fetch" r#type="application/wasm" crossorigin=""/>
+        <link rel="stylesheet" href=SiteFiles::url(files.css)/>
+        <script type="module">{files.hydration_script()}</script>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILES: SiteFiles = SiteFiles {
+        js: "discretion-spectrum.abc.js",
+        wasm: "discretion-spectrum.def.wasm",
+        css: "discretion-spectrum.ghi.css",
+        split_js: Some("__wasm_split.xyz.js"),
+        split_manifest: r#"{"console": ["console.jkl"]}"#,
+    };
+
+    #[test]
+    fn the_script_loads_the_hashed_files() {
+        let script = FILES.hydration_script();
+        assert!(script.contains(r#"import("/pkg/discretion-spectrum.abc.js")"#), "{script}");
+        assert!(script.contains(r#"module_or_path: "/pkg/discretion-spectrum.def.wasm""#), "{script}");
+    }
+
+    #[test]
+    fn the_split_manifest_is_read_and_a_missing_one_is_empty() {
+        assert_eq!(FILES.split_preloads()["console"], vec!["console.jkl".to_string()]);
+        assert!(SiteFiles { split_manifest: "", ..FILES }.split_preloads().is_empty());
+    }
+}

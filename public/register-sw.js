@@ -1,0 +1,25 @@
+// Registers the service worker (sw.js) and tells it what this page loaded, so a pair's board
+// can be reopened while the Wi-Fi is down. A separate file, not inline, so a strict
+// Content-Security-Policy allows it.
+"use strict";
+
+if ("serviceWorker" in navigator) {
+  const report = async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const worker = registration.active;
+    if (!worker) return;
+    const urls = performance
+      .getEntriesByType("resource")
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.origin === location.origin && url.pathname.startsWith("/pkg/"))
+      .map((url) => url.pathname);
+    worker.postMessage({ type: "cache-page", page: location.pathname + location.search, urls });
+  };
+  navigator.serviceWorker.register("/sw.js").catch((e) => console.warn("service worker not registered", e));
+  // After the page (and its WebAssembly) loaded, and again after in-app navigations, which
+  // change the address without loading a page (joining opens the board this way).
+  window.addEventListener("load", () => setTimeout(report, 1000));
+  if ("navigation" in window) {
+    navigation.addEventListener("navigatesuccess", () => setTimeout(report, 500));
+  }
+}

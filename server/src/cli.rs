@@ -1,0 +1,126 @@
+//! Command-line settings of the server binary. Every flag also reads an environment variable,
+//! so a systemd unit, a container or `scripts/run.sh` can configure it either way; the flag
+//! wins when both are given. `server --help` lists them all.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+use crate::{Config, DEFAULT_DATABASE};
+
+/// The default listen address: this machine only, so nothing is exposed by accident.
+pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
+/// The port `--lan` listens on when no address is given.
+pub const DEFAULT_PORT: u16 = 3000;
+
+/// Discretion Spectrum: a real-time workshop where pairs place post-its on a spectrum.
+///
+/// One self-contained binary: pages, WebAssembly, styles and icons are built in. Copy it
+/// anywhere and run it; the database file (and the admin key beside it) is created on the
+/// first start.
+#[derive(Clone, Debug, Parser, PartialEq)]
+#[command(version, about, long_about = None, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// SQLite file (WAL mode); its folder is created.
+    #[arg(long, env = "DS_DATABASE", default_value = DEFAULT_DATABASE, value_name = "FILE")]
+    pub database: PathBuf,
+
+    /// Address to listen on. `0.0.0.0:3000` listens on every interface.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", value_name = "IP:PORT")]
+    pub addr: Option<SocketAddr>,
+
+    /// Venue mode for the facilitator's laptop: listen on every interface (port 3000 unless
+    /// --addr says otherwise), find this machine's LAN address and use it for join links and
+    /// QR codes, so tablets on the same Wi-Fi can open them.
+    #[arg(long, env = "DS_LAN", value_parser = clap::builder::BoolishValueParser::new(), default_value_t = false, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
+    pub lan: bool,
+
+    /// Origin used in join links and QR codes, e.g. `https://spectrum.example.org` behind a
+    /// reverse proxy. Without it (and without --lan) the origin comes from each request's Host.
+    #[arg(long, env = "DS_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+
+    /// The researchers' admin key. Without it, the key is read from (or generated into) the
+    /// file `admin-key` beside the database, readable by its owner only.
+    #[arg(long, env = "DS_ADMIN_KEY", value_name = "KEY", hide_env_values = true)]
+    pub admin_key: Option<String>,
+}
+
+const AFTER_HELP: &str = "\
+Logging: RUST_LOG (default `info,memory_serve=warn`), e.g. RUST_LOG=server=debug.
+
+Examples:
+  server                       this machine only, http://127.0.0.1:3000
+  server --lan                 a venue: tablets on the same Wi-Fi join at http://<LAN address>:3000
+  server --addr 127.0.0.1:8080 --public-url https://spectrum.example.org   behind a reverse proxy";
+
+impl Cli {
+    /// The address to bind: `--addr`, else all interfaces in LAN mode, else [`DEFAULT_ADDR`].
+    pub fn listen_addr(&self) -> SocketAddr {
+        match self.addr {
+            Some(addr) => addr,
+            None if self.lan => SocketAddr::from(([0, 0, 0, 0], DEFAULT_PORT)),
+            // Cannot fail: a constant that parses.
+            None => DEFAULT_ADDR.parse().expect("valid default address"),
+        }
+    }
+
+    /// The server settings, with `public_url` as decided by the caller (see
+    /// [`crate::lan::public_origin`]). Empty values count as unset.
+    pub fn config(&self, public_url: Option<String>) -> Config {
+        Config {
+            database_path: self.database.clone(),
+            public_url: public_url.map(|u| u.trim().trim_end_matches('/').to_string()).filter(|u| !u.is_empty()),
+            admin_key: self.admin_key.clone().filter(|k| !k.trim().is_empty()),
+            announce_origin: None,
+        }
+    }
+
+    /// `--public-url` without surrounding spaces or a trailing slash; `None` when empty.
+    pub fn public_url(&self) -> Option<String> {
+        self.public_url.as_deref().map(|u| u.trim().trim_end_matches('/').to_string()).filter(|u| !u.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn parse(args: &[&str]) -> Cli {
+        Cli::try_parse_from(std::iter::once("server").chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn help_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn defaults_listen_on_this_machine_only() {
+        let cli = parse(&[]);
+        assert!(!cli.lan);
+        assert_eq!(cli.listen_addr(), "127.0.0.1:3000".parse().unwrap());
+    }
+
+    #[test]
+    fn lan_listens_everywhere_unless_an_address_is_given() {
+        assert_eq!(parse(&["--lan"]).listen_addr(), "0.0.0.0:3000".parse().unwrap());
+        assert_eq!(parse(&["--lan", "--addr", "0.0.0.0:8080"]).listen_addr(), "0.0.0.0:8080".parse().unwrap());
+        assert!(parse(&["--lan=false"]).listen_addr().ip().is_loopback());
+    }
+
+    #[test]
+    fn public_url_is_trimmed() {
+        let cli = parse(&["--public-url", " https://ds.example.org/ "]);
+        assert_eq!(cli.public_url().as_deref(), Some("https://ds.example.org"));
+        assert_eq!(parse(&["--public-url", ""]).public_url(), None);
+    }
+
+    #[test]
+    fn bad_address_is_refused_with_the_flag_named() {
+        let err = Cli::try_parse_from(["server", "--addr", "nowhere"]).unwrap_err().to_string();
+        assert!(err.contains("--addr"), "{err}");
+    }
+}
