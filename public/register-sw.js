@@ -1,9 +1,11 @@
-// Registers the service worker (sw.js) and tells it what this page loaded, so a pair's board
-// can be reopened while the Wi-Fi is down. A separate file, not inline, so a strict
+// Registers the service worker (sw.js) on the pairs' pages and tells it what the page loaded,
+// so a pair's board can be reopened while the Wi-Fi is down. A separate file, not inline, so a strict
 // Content-Security-Policy allows it.
 "use strict";
 
-if ("serviceWorker" in navigator) {
+// Only pairs need it: the facilitator's and researchers' screens are used online.
+const pairPage = location.pathname === "/join" || location.pathname.startsWith("/pair/");
+if ("serviceWorker" in navigator && pairPage) {
   const report = async () => {
     const registration = await navigator.serviceWorker.ready;
     const worker = registration.active;

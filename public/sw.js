@@ -14,7 +14,10 @@
 const CACHE = "ds-shell-v1";
 const PAIR_SHELL = "/pair/_";
 const NETWORK_WAIT_MS = 4000;
-const STATIC = ["/manifest.webmanifest", "/register-sw.js", "/favicon.svg", "/icons/icon-192.png", "/icons/icon-512.png"];
+// Kept at install (small: what the pair's page itself links to) ...
+const PRECACHE = ["/register-sw.js", "/favicon.svg"];
+// ... and, like them, served from the cache first and refreshed behind it once fetched.
+const STATIC = [...PRECACHE, "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon-512.png", "/icons/apple-touch-icon.png"];
 
 // The /pkg/ files a page links to (modulepreload, preload, stylesheet, hydration script).
 function pkgUrls(html) {
@@ -48,7 +51,7 @@ self.addEventListener("install", (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       const pkg = [...(await cachePage(cache, "/join")), ...(await cachePage(cache, PAIR_SHELL))];
-      await cacheMissing(cache, [...STATIC, ...pkg]);
+      await cacheMissing(cache, [...PRECACHE, ...pkg]);
       await self.skipWaiting();
     })(),
   );
@@ -75,7 +78,8 @@ self.addEventListener("message", (event) => {
       const cache = await caches.open(CACHE);
       const urls = (data.urls || []).filter((u) => typeof u === "string" && u.startsWith("/pkg/"));
       await cacheMissing(cache, urls);
-      if (typeof data.page === "string" && isPairPage(data.page)) {
+      // /join is kept at install; a board's own address is kept here.
+      if (typeof data.page === "string" && /^\/pair\/[^/?#]+$/.test(data.page)) {
         try {
           await cachePage(cache, data.page);
         } catch (_) {

@@ -48,9 +48,10 @@ pub fn shell(files: site::SiteFiles) -> impl IntoView {
 
 /// The application: routes to each screen.
 ///
-/// The WebAssembly is split per screen (cargo-leptos `--split`): the join page and the pair's
-/// board are in the main module, which is all a pair's tablet downloads; every other screen is
-/// a lazy route whose code arrives, in its own chunk, when that screen is opened.
+/// The WebAssembly is split per screen (cargo-leptos `--split`): the main module holds the
+/// join page and what every screen needs, so "Join" works as soon as it arrives; the pair's
+/// board is a lazy route that the join page fetches in the background while the pair types;
+/// every other screen's code arrives, in its own chunks, when that screen is opened.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -59,7 +60,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <main class="page"><h1>"Page not found"</h1><a href="/">"Home"</a></main> }>
                 <Route path=StaticSegment("join") view=pages::join::JoinPage/>
-                <Route path=(StaticSegment("pair"), ParamSegment("code")) view=pages::pair::PairPage/>
+                <Route path=(StaticSegment("pair"), ParamSegment("code")) view={Lazy::<screens::Pair>::new()}/>
                 <Route path=StaticSegment("") view={Lazy::<screens::Home>::new()}/>
                 <Route path=StaticSegment("new") view={Lazy::<screens::NewWorkshop>::new()}/>
                 <Route path=(StaticSegment("f"), ParamSegment("secret")) view={Lazy::<screens::Console>::new()}/>
@@ -73,7 +74,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// The screens loaded on demand, one WebAssembly chunk each (see [`App`]).
-mod screens {
+pub(crate) mod screens {
     use leptos::prelude::*;
     use leptos_router::{LazyRoute, lazy_route};
 
@@ -98,6 +99,8 @@ mod screens {
         };
     }
 
+    lazy_screen!(/// `/pair/{code}`: a pair's board.
+        Pair => pages::pair::PairPage);
     lazy_screen!(/// `/`: what the app is, and a way to a new workshop.
         Home => pages::home::HomePage);
     lazy_screen!(/// `/new`: the facilitator's new-workshop form.

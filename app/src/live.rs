@@ -110,14 +110,15 @@ impl Live {
         let _ = msg;
     }
 
-    /// Writes the unsaved changes to storage (or clears it when there are none).
+    /// Writes the queued changes the view does not show yet to storage (or clears it when
+    /// there are none): unsaved ones, and acknowledged ones whose update has not arrived.
     fn persist(&self) {
         let Some(key) = self.pending_key.get_value() else { return };
-        let unsaved = self.outbox.with_untracked(Outbox::unsaved);
-        if unsaved.is_empty() {
-            browser::local_remove(&key);
-        } else if let Ok(json) = serde_json::to_string(&unsaved) {
-            browser::local_set(&key, &json);
+        let json =
+            self.outbox.with_untracked(|o| if o.is_empty() { None } else { serde_json::to_string(o.kept()).ok() });
+        match json {
+            Some(json) => browser::local_set(&key, &json),
+            None => browser::local_remove(&key),
         }
     }
 
@@ -145,7 +146,8 @@ impl Live {
         let Some(key) = self.pending_key.get_value() else { return };
         let saved: Vec<PendingChange> =
             browser::local_get(&key).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
-        self.outbox.set(Outbox::from_saved(saved));
+        let view_seq = self.view.with_untracked(|v| v.as_ref().map_or(0, |v| v.seq));
+        self.outbox.set(Outbox::from_saved(saved, view_seq));
     }
 
     /// The pair's sync status in words (see [`sync_status_text`]).

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::RoomView;
-use crate::domain::board::{PICK_UP_POSITION, POST_IT_WIDTH_PCT, assign_lanes, format_position, min_gap};
+use crate::domain::board::{PICK_UP_POSITION, assign_lanes, format_position, min_gap, post_it_width_pct};
 use crate::domain::outbox::ChangeKind;
 use crate::domain::session::Phase;
 use crate::live::{Live, browser};
@@ -122,6 +122,8 @@ pub struct BoardCtx {
     pub selected: RwSignal<Option<Uuid>>,
     pub announcement: RwSignal<String>,
     pub spectrum: NodeRef<Div>,
+    /// Width of a post-it on the spectrum, in % of its width (wider on a phone).
+    pub width_pct: Memo<f64>,
     /// The pair whose board this is.
     pub pair_id: Uuid,
     /// The post-it whose sheet is open.
@@ -139,6 +141,23 @@ impl BoardCtx {
     /// Builds the board's state over `cards` (the pair's view with queued changes applied).
     pub fn new(live: Live, pair_id: Uuid, cards: Memo<Vec<CardState>>) -> Self {
         let held = RwSignal::new(None::<Hold>);
+        let spectrum = NodeRef::<Div>::new();
+        // The spectrum's width in pixels: read once it is laid out, and again when the window
+        // changes size (a phone turned sideways).
+        let spectrum_px = RwSignal::new(0.0_f64);
+        let measure = move || {
+            if let Some(element) = spectrum.get_untracked() {
+                spectrum_px.set(browser::rect_of(&element).width);
+            }
+        };
+        Effect::new(move |_| {
+            if spectrum.get().is_some() {
+                measure();
+            }
+        });
+        let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+        on_cleanup(move || resize.remove());
+        let width_pct = Memo::new(move |_| post_it_width_pct(spectrum_px.get()));
         let slots = Memo::new(move |_| {
             let held = held.get();
             let placed: Vec<(Uuid, f64)> = cards.with(|cards| {
@@ -154,7 +173,7 @@ impl BoardCtx {
                     .collect()
             });
             let positions: Vec<f64> = placed.iter().map(|(_, p)| *p).collect();
-            let lanes = assign_lanes(&positions, min_gap(POST_IT_WIDTH_PCT));
+            let lanes = assign_lanes(&positions, min_gap(width_pct.get()));
             placed.into_iter().zip(lanes).map(|((card_id, position), lane)| Slot { card_id, position, lane }).collect()
         });
         BoardCtx {
@@ -165,7 +184,8 @@ impl BoardCtx {
             drag: RwSignal::new(None),
             selected: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
-            spectrum: NodeRef::new(),
+            spectrum,
+            width_pct,
             pair_id,
             sheet: RwSignal::new(None),
             phase: Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.phase).unwrap_or_default())),

@@ -179,6 +179,7 @@ pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView 
             style:left=move || slot().map(|s| format!("{}%", s.position))
             style:top=move || slot().map(|s| format!("calc(var(--lane-top) + {} * var(--lane-step))", s.lane))
             style:transform=transform
+            style:width=move || on_spectrum.then(|| format!("{}%", ctx.width_pct.get()))
             on:pointerdown=move |ev| {
                 dragged.set_value(false);
                 pointer_down(ctx, card_id, ev);

@@ -8,6 +8,21 @@ use super::validate::clean_position;
 /// Width of a post-it on the spectrum, as a percentage of the spectrum's width (the stylesheet
 /// uses the same number, so lanes computed here match what is drawn).
 pub const POST_IT_WIDTH_PCT: f64 = 12.0;
+/// The narrowest a post-it on the spectrum may be drawn, in CSS pixels: on a phone, 12 % of
+/// the line would leave a few letters per row.
+pub const POST_IT_MIN_PX: f64 = 84.0;
+/// The widest share of the line a post-it may take, so a few still fit side by side.
+pub const POST_IT_MAX_PCT: f64 = 30.0;
+
+/// Width of a post-it on a spectrum `spectrum_px` wide, as a percentage of it: 12 % on a
+/// tablet or laptop, more on a phone, so its text stays readable ([`POST_IT_MIN_PX`]); the
+/// lanes are computed with the same number. Unknown width (not laid out yet): 12 %.
+pub fn post_it_width_pct(spectrum_px: f64) -> f64 {
+    if !(spectrum_px.is_finite() && spectrum_px > 0.0) {
+        return POST_IT_WIDTH_PCT;
+    }
+    (POST_IT_MIN_PX / spectrum_px * 100.0).clamp(POST_IT_WIDTH_PCT, POST_IT_MAX_PCT)
+}
 
 /// Where an unplaced post-it starts when picked up with the keyboard: the middle.
 pub const PICK_UP_POSITION: f64 = 50.0;
@@ -124,6 +139,18 @@ pub fn format_position(position: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn post_its_widen_on_narrow_spectrums_only() {
+        // A laptop's 1,000 px line: 84 px is 8.4 %, so the usual 12 %.
+        assert_eq!(post_it_width_pct(1000.0), 12.0);
+        // A 390 px phone leaves a 356 px line: 84 / 356 = 23.6 %.
+        assert!((post_it_width_pct(356.0) - 23.595_505_6).abs() < 1e-6);
+        // Tiny or unknown widths: capped, or the default.
+        assert_eq!(post_it_width_pct(100.0), POST_IT_MAX_PCT);
+        assert_eq!(post_it_width_pct(0.0), POST_IT_WIDTH_PCT);
+        assert_eq!(post_it_width_pct(f64::NAN), POST_IT_WIDTH_PCT);
+    }
 
     #[test]
     fn pointer_positions_are_proportional_clamped_and_rounded() {

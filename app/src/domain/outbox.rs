@@ -75,9 +75,19 @@ pub struct Outbox {
 }
 
 impl Outbox {
-    /// A queue restored from storage (everything in it is unsaved).
-    pub fn from_saved(items: Vec<PendingChange>) -> Self {
-        Outbox { items: items.into_iter().map(|c| PendingChange { acked_seq: None, ..c }).collect() }
+    /// A queue restored from storage, beside a restored view at `view_seq`: changes not yet
+    /// acknowledged are unsaved (and resent); acknowledged ones stay on display until the view
+    /// shows them, so a board reopened offline right after "Saved" still has them. (Storage
+    /// from before acknowledged changes were kept holds only unsaved ones: read the same.)
+    pub fn from_saved(items: Vec<PendingChange>, view_seq: u64) -> Self {
+        let mut outbox = Outbox { items };
+        outbox.prune(view_seq);
+        outbox
+    }
+
+    /// Everything the view does not show yet, acknowledged or not: what to keep in storage.
+    pub fn kept(&self) -> &[PendingChange] {
+        &self.items
     }
 
     /// Queues a new change at the end.
@@ -242,10 +252,32 @@ mod tests {
         let mut out = Outbox::default();
         out.push(id(1), id(10), ChangeKind::Place { position: 12.5 });
         out.push(id(2), id(10), ChangeKind::Unplace);
-        let json = serde_json::to_string(&out.unsaved()).unwrap();
-        let back = Outbox::from_saved(serde_json::from_str(&json).unwrap());
+        let json = serde_json::to_string(out.kept()).unwrap();
+        let back = Outbox::from_saved(serde_json::from_str(&json).unwrap(), 0);
         assert_eq!(back, out);
         assert!(json.contains(r#""kind":"place","position":12.5"#), "{json}");
+    }
+
+    #[test]
+    fn an_acknowledged_change_not_yet_in_the_view_survives_storage_but_is_not_resent() {
+        // Acked as seq 8 while the view was at 7: "Saved", but the update had not arrived
+        // when the tablet was closed.
+        let mut out = Outbox::default();
+        out.push(id(1), id(10), ChangeKind::Place { position: 40.0 });
+        out.push(id(2), id(11), ChangeKind::Place { position: 60.0 });
+        out.ack(id(1), 8, 7);
+        let json = serde_json::to_string(out.kept()).unwrap();
+        let back = Outbox::from_saved(serde_json::from_str(&json).unwrap(), 7);
+        assert_eq!(back, out, "both kept, the first still acknowledged");
+        assert_eq!(back.unsaved_count(), 1);
+        assert_eq!(back.unsaved().iter().map(|c| c.change_id).collect::<Vec<_>>(), vec![id(2)]);
+        // A view restored at seq 8 already shows it: dropped.
+        let newer = Outbox::from_saved(serde_json::from_str(&json).unwrap(), 8);
+        assert_eq!(newer.kept().len(), 1);
+        // Storage written by the previous release (unsaved changes, no acked_seq) reads the same.
+        let old = r#"[{"change_id":"00000000-0000-0000-0000-000000000002","card_id":"00000000-0000-0000-0000-00000000000b","kind":{"kind":"place","position":60.0}}]"#;
+        let read = Outbox::from_saved(serde_json::from_str(old).unwrap(), 7);
+        assert_eq!(read.unsaved().iter().map(|c| c.change_id).collect::<Vec<_>>(), vec![id(2)]);
     }
 
     #[test]

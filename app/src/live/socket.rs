@@ -285,6 +285,7 @@ fn handle(this: &Rc<RefCell<Inner>>, msg: ServerMsg) {
             live.view.set(Some(view));
             live.save_view();
             live.outbox.update(|o| o.prune(seq));
+            live.persist();
         }
         ServerMsg::Update { seq, event } => {
             live.view.update(|v| {
@@ -295,6 +296,7 @@ fn handle(this: &Rc<RefCell<Inner>>, msg: ServerMsg) {
             live.save_view();
             let view_seq = live.view.with_untracked(|v| v.as_ref().map_or(0, |v| v.seq));
             live.outbox.update(|o| o.prune(view_seq));
+            live.persist();
         }
         ServerMsg::Ack { change_id, seq } => {
             let view_seq = live.view.with_untracked(|v| v.as_ref().map_or(0, |v| v.seq));

@@ -44,6 +44,12 @@ pub fn JoinPage() -> impl IntoView {
     let invalid =
         move |field: &'static str| move || error.with(|e| e.as_ref().and_then(|e| e.field.as_deref()) == Some(field));
 
+    // The board's code is a chunk of its own: fetch it while the pair types, so it shows at
+    // once after "Join".
+    Effect::new(move |_| {
+        leptos::task::spawn_local(<crate::screens::Pair as leptos_router::LazyRoute>::preload());
+    });
+
     // A device that already joined this workshop goes straight back to its board: never a
     // second pair for the same people.
     {

@@ -1,0 +1,8 @@
+//! Link setting for the split WebAssembly build: keep each piece of static data (strings,
+//! tables) in its own data segment, so cargo-leptos's splitter can move a screen's data into
+//! that screen's chunk instead of leaving all of it in the main module (cargo-leptos#679).
+fn main() {
+    if std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch.starts_with("wasm")) {
+        println!("cargo::rustc-link-arg-cdylib=--no-merge-data-segments");
+    }
+}
