@@ -23,6 +23,8 @@ test("on a 390 px phone the board fits, the poles stay off the line, and ten pos
   const [, pair] = await PairScreen.join(browser, code, "Pair P", PHONE);
   await console.startPlacing();
   const phone = pair.page;
+  // Placing has started on the phone too (its notice gone), so the layout measured is final.
+  await expect(pair.phaseNotice).toBeEmpty();
 
   const cards = phone.getByRole("region", { name: "Post-its" }).locator(".post-it");
   await expect(cards).toHaveCount(10);

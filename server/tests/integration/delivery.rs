@@ -88,6 +88,17 @@ async fn join_origin(binary: &Binary) -> JoinOrigin {
     response.json().await.expect("JoinOrigin")
 }
 
+async fn create_workshop(binary: &Binary, aspects: &[&str]) -> app::api::CreatedWorkshop {
+    let response = reqwest::Client::new()
+        .post(binary.url("/api/workshops"))
+        .json(&crate::common::new_workshop(aspects))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 201);
+    response.json().await.expect("CreatedWorkshop")
+}
+
 #[tokio::test]
 async fn default_start_prints_full_links_and_warns_that_tablets_cannot_open_them() {
     let binary = Binary::start(&["--addr", "127.0.0.1:0"]);
@@ -121,18 +132,12 @@ async fn lan_mode_listens_everywhere_and_puts_the_lan_address_in_join_links() {
             assert!(binary.output.contains("No LAN address found"), "{}", binary.output);
         }
     }
-    // The QR code encodes the same address as the link.
-    let created: app::api::CreatedWorkshop = reqwest::Client::new()
-        .post(binary.url("/api/workshops"))
-        .json(&crate::common::new_workshop(&["Where people are seen"]))
-        .send()
-        .await
-        .expect("request")
-        .json()
-        .await
-        .expect("created");
+    // The QR code encodes the same link as the console shows.
+    let created = create_workshop(&binary, &["Where people are seen"]).await;
     let qr = reqwest::get(binary.url(&format!("/qr/{}", created.join_code))).await.expect("qr");
     assert_eq!(qr.status(), 200);
+    let expected = server::qr::qr_svg(&server::qr::join_url(&found.origin, &created.join_code)).expect("QR");
+    assert_eq!(qr.text().await.expect("svg"), expected);
 }
 
 #[tokio::test]
@@ -149,15 +154,7 @@ async fn a_public_url_wins_and_is_not_a_loopback_address() {
 async fn pages_json_and_csv_are_compressed_and_zip_archives_are_not() {
     let binary = Binary::start(&["--addr", "127.0.0.1:0"]);
     let client = reqwest::Client::new();
-    let created: app::api::CreatedWorkshop = client
-        .post(binary.url("/api/workshops"))
-        .json(&crate::common::new_workshop(&["Where people are seen", "How long people are held"]))
-        .send()
-        .await
-        .expect("request")
-        .json()
-        .await
-        .expect("created");
+    let created = create_workshop(&binary, &["Where people are seen", "How long people are held"]).await;
     let get = |path: String, encoding: &'static str| {
         client.get(binary.url(&path)).header(ACCEPT_ENCODING, encoding).bearer_auth("delivery-test-key").send()
     };
