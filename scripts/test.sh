@@ -32,6 +32,11 @@ trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$e2e_dir"'
 scripts/build.sh
 # The whole suite runs against the binary copied alone into an empty folder: it must serve
 # every page, script and icon from itself (nothing from target/site).
+# A server left running on the port would answer instead of the one just built.
+if (exec 3<>/dev/tcp/127.0.0.1/3000) 2>/dev/null; then
+  echo "something already listens on 127.0.0.1:3000: stop it, the browser tests must reach the server built here" >&2
+  exit 1
+fi
 mkdir -p "$e2e_dir/alone"
 cp target/release/server "$e2e_dir/alone/server"
 # The researcher area test signs in with this key (the server and Playwright both read it).
@@ -39,6 +44,12 @@ export DS_ADMIN_KEY="${DS_ADMIN_KEY:-e2e-admin-key}"
 (cd "$e2e_dir/alone" && exec env -u LEPTOS_SITE_ROOT DS_DATABASE="$e2e_dir/alone/e2e.sqlite3" \
   ./server --addr 127.0.0.1:3000) >"$e2e_dir/server.log" 2>&1 &
 server_pid=$!
+sleep 1
+if ! kill -0 "$server_pid" 2>/dev/null; then
+  echo "the server did not start:" >&2
+  cat "$e2e_dir/server.log" >&2
+  exit 1
+fi
 if ! (cd end2end && npx playwright test); then
   echo "--- server log ---" >&2
   tail -n 50 "$e2e_dir/server.log" >&2
