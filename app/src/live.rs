@@ -114,11 +114,11 @@ impl Live {
     /// there are none): unsaved ones, and acknowledged ones whose update has not arrived.
     fn persist(&self) {
         let Some(key) = self.pending_key.get_value() else { return };
-        let json =
-            self.outbox.with_untracked(|o| if o.is_empty() { None } else { serde_json::to_string(o.kept()).ok() });
+        let json = self.outbox.with_untracked(|o| (!o.is_empty()).then(|| serde_json::to_string(o.kept())));
         match json {
-            Some(json) => browser::local_set(&key, &json),
             None => browser::local_remove(&key),
+            Some(Ok(json)) => browser::local_set(&key, &json),
+            Some(Err(_)) => {}
         }
     }
 

@@ -51,12 +51,20 @@ impl SiteFiles {
 #[leptos::component]
 pub fn SiteScripts(files: SiteFiles) -> impl leptos::IntoView {
     use leptos::prelude::*;
-    if let Some(split_js) = files.split_js {
-        provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
-            PKG_PATH.to_string(),
-            files.split_preloads(),
-            split_js.to_string(),
-        ))));
+    // The files are fixed for the life of the process: read the manifest once, as Leptos's
+    // own `HydrationScripts` does, not on every page.
+    static MANIFEST: std::sync::OnceLock<Option<leptos::WasmSplitManifest>> = std::sync::OnceLock::new();
+    let manifest = MANIFEST.get_or_init(|| {
+        files.split_js.map(|split_js| {
+            leptos::WasmSplitManifest(ArcStoredValue::new((
+                PKG_PATH.to_string(),
+                files.split_preloads(),
+                split_js.to_string(),
+            )))
+        })
+    });
+    if let Some(manifest) = manifest {
+        provide_context(manifest.clone());
     }
     view! {
         <link rel="modulepreload" href=SiteFiles::url(files.js)/>

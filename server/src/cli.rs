@@ -67,11 +67,12 @@ impl Cli {
     }
 
     /// The server settings, with `public_url` as decided by the caller (see
-    /// [`crate::lan::public_origin`]). Empty values count as unset.
+    /// [`crate::lan::public_origin`], from [`Cli::public_url`], already trimmed). An empty
+    /// admin key counts as unset.
     pub fn config(&self, public_url: Option<String>) -> Config {
         Config {
             database_path: self.database.clone(),
-            public_url: public_url.map(|u| u.trim().trim_end_matches('/').to_string()).filter(|u| !u.is_empty()),
+            public_url,
             admin_key: self.admin_key.clone().filter(|k| !k.trim().is_empty()),
             announce_origin: None,
         }

@@ -50,7 +50,7 @@ pub fn public_origin(
     addr: SocketAddr,
     lan_address: Option<Ipv4Addr>,
 ) -> Option<String> {
-    configured.or_else(|| (lan).then_some(lan_address).flatten().map(|ip| format!("http://{ip}:{}", addr.port())))
+    configured.or_else(|| lan_address.filter(|_| lan).map(|ip| format!("http://{ip}:{}", addr.port())))
 }
 
 /// The origin to print in the start-up links: the public origin, else the listen address

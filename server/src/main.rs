@@ -49,8 +49,10 @@ async fn main() -> anyhow::Result<()> {
         .leptos_routes(&leptos_options, routes, || app::shell(SITE_FILES))
         .fallback(leptos_axum::file_and_error_handler(|_| app::shell(SITE_FILES)))
         .with_state(leptos_options);
-    let router = Router::new().merge(api_router(state)).merge(static_router()).merge(no_cache_unless_set(pages));
-    let router = with_security_headers(router).layer(compression());
+    // The API router compresses its own answers and the static files are precompressed, so
+    // only the pages need the compression layer here.
+    let pages = no_cache_unless_set(pages).layer(compression());
+    let router = with_security_headers(Router::new().merge(api_router(state)).merge(static_router()).merge(pages));
 
     tracing::info!("listening on http://{addr}");
     println!("{}", start_banner(&origin, cli.lan));
