@@ -17,8 +17,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::Control;
-use crate::domain::outbox::{ChangeKind, Outbox, PendingChange, sync_status_text};
-use crate::domain::{RoomView, Viewer};
+use crate::domain::outbox::{Outbox, PendingChange, sync_status_text};
+use crate::domain::{PairAction, RoomView, Viewer};
 use crate::protocol::{Auth, ClientMsg};
 
 pub use crate::domain::outbox::Link;
@@ -78,9 +78,9 @@ pub struct Live {
 impl Live {
     /// Makes a change to one of this pair's post-its: queued, kept, shown at once, sent now if
     /// connected (otherwise on reconnect).
-    pub fn change(&self, card_id: Uuid, kind: ChangeKind) {
-        let change = PendingChange { change_id: browser::random_uuid(), card_id, kind, acked_seq: None };
-        self.outbox.update(|o| o.push(change.change_id, card_id, change.kind.clone()));
+    pub fn change(&self, action: PairAction) {
+        let change = PendingChange { change_id: browser::random_uuid(), action, acked_seq: None };
+        self.outbox.update(|o| o.push(change.change_id, change.action.clone()));
         self.persist();
         #[cfg(feature = "hydrate")]
         self.socket.with_value(|s| {

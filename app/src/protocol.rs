@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::{Control, Event, PairAction, RoomView, Viewer};
+use crate::domain::{Control, Event, PairAction, RefusalKind, RoomView, Viewer};
 
 /// Largest websocket message the server accepts, in bytes. Real messages are under 300 bytes.
 pub const MAX_MESSAGE_BYTES: usize = 4 * 1024;
@@ -60,7 +60,20 @@ impl ClientMsg {
         }
     }
 
-    /// The pair action this message asks for, if it is one.
+    /// The message that asks for a pair's `action` as change `change_id`; the inverse of
+    /// [`ClientMsg::pair_action`].
+    pub fn pair(change_id: Uuid, action: PairAction) -> ClientMsg {
+        match action {
+            PairAction::Place { card_id, position } => ClientMsg::Place { change_id, card_id, position },
+            PairAction::Unplace { card_id } => ClientMsg::Unplace { change_id, card_id },
+            PairAction::AddCard { card_id, text } => ClientMsg::AddCard { change_id, card_id, text },
+            PairAction::SaveSheet { card_id, intended, unintended, cant_place } => {
+                ClientMsg::SaveSheet { change_id, card_id, intended, unintended, cant_place }
+            }
+        }
+    }
+
+    /// The pair action this message asks for, if it is one; the inverse of [`ClientMsg::pair`].
     pub fn pair_action(&self) -> Option<PairAction> {
         Some(match self.clone() {
             ClientMsg::Place { card_id, position, .. } => PairAction::Place { card_id, position },
@@ -100,6 +113,18 @@ pub enum ErrorCode {
     WrongPhase,
     /// The facilitator locked that aspect.
     Locked,
+}
+
+impl From<RefusalKind> for ErrorCode {
+    fn from(kind: RefusalKind) -> ErrorCode {
+        match kind {
+            RefusalKind::Forbidden => ErrorCode::Forbidden,
+            RefusalKind::UnknownCard => ErrorCode::UnknownCard,
+            RefusalKind::Invalid => ErrorCode::Invalid,
+            RefusalKind::WrongPhase => ErrorCode::WrongPhase,
+            RefusalKind::Locked => ErrorCode::Locked,
+        }
+    }
 }
 
 /// Messages from the server.
@@ -155,6 +180,29 @@ mod tests {
             hello,
             ClientMsg::Hello { auth: Auth::Pair { code: "ABCDEF".into(), token: "t".into() }, last_seq: Some(3) }
         );
+    }
+
+    #[test]
+    fn pair_messages_and_actions_convert_both_ways() {
+        let card_id = Uuid::from_u128(7);
+        let actions = [
+            PairAction::Place { card_id, position: 40.5 },
+            PairAction::Unplace { card_id },
+            PairAction::AddCard { card_id, text: "Home visits".into() },
+            PairAction::SaveSheet {
+                card_id,
+                intended: "Reach".into(),
+                unintended: String::new(),
+                cant_place: Some("Depends".into()),
+            },
+        ];
+        for action in actions {
+            let msg = ClientMsg::pair(Uuid::from_u128(1), action.clone());
+            assert_eq!(msg.change_id(), Some(Uuid::from_u128(1)));
+            assert_eq!(msg.pair_action(), Some(action));
+        }
+        let control = ClientMsg::Control { change_id: Uuid::nil(), control: Control::PauseTimer };
+        assert_eq!(control.pair_action(), None);
     }
 
     #[test]

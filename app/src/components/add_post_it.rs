@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::board_state::{BoardCtx, char_count, post_it_dom_id};
-use crate::domain::outbox::ChangeKind;
+use crate::domain::PairAction;
 use crate::domain::validate::ASPECT_MAX;
 use crate::live::browser;
 
@@ -29,7 +29,7 @@ pub fn AddPostIt(ctx: BoardCtx) -> impl IntoView {
             return;
         }
         let card_id = browser::random_uuid();
-        if ctx.submit(card_id, ChangeKind::AddCard { text: words.clone() }) {
+        if ctx.submit(PairAction::AddCard { card_id, text: words.clone() }) {
             ctx.announcement.set(format!("Added {words} to the post-its to place."));
             open.set(false);
             text.set(String::new());

@@ -6,10 +6,9 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::RoomView;
 use crate::domain::board::{PICK_UP_POSITION, assign_lanes, format_position, min_gap, post_it_width_pct};
-use crate::domain::outbox::ChangeKind;
 use crate::domain::session::Phase;
+use crate::domain::{PairAction, RoomView};
 use crate::live::{Live, browser};
 
 /// One post-it as the pair's screen shows it.
@@ -192,21 +191,14 @@ impl BoardCtx {
         }
     }
 
-    /// Whether the server would accept `kind` on `card_id` now, judged on what this screen
-    /// shows (committed view plus queued changes). If not, says why (role="alert") and returns
+    /// Whether the server would accept `action` now, judged on what this screen shows
+    /// (committed view plus queued changes). If not, says why (role="alert") and returns
     /// `false`, so nothing the server will refuse is queued.
-    pub fn allowed(&self, card_id: Uuid, kind: &ChangeKind) -> bool {
-        let action = crate::domain::outbox::PendingChange {
-            change_id: Uuid::nil(),
-            card_id,
-            kind: kind.clone(),
-            acked_seq: None,
-        }
-        .action();
+    pub fn allowed(&self, action: &PairAction) -> bool {
         let verdict = self.live.view.with_untracked(|v| {
             let view = v.as_ref()?;
             let shown = self.live.outbox.with_untracked(|o| o.apply_to(view, self.pair_id));
-            Some(shown.decide_pair(self.pair_id, &action, 0).map(|_| ()))
+            Some(shown.decide_pair(self.pair_id, action, 0).map(|_| ()))
         });
         match verdict {
             Some(Err(refusal)) => {
@@ -220,16 +212,16 @@ impl BoardCtx {
 
     /// Whether the post-it may be moved now (phase, lock); says why not.
     pub fn may_move(&self, card_id: Uuid) -> bool {
-        self.allowed(card_id, &ChangeKind::Place { position: PICK_UP_POSITION })
+        self.allowed(&PairAction::Place { card_id, position: PICK_UP_POSITION })
     }
 
     /// Queues a change (after checking the server would take it).
-    pub fn submit(&self, card_id: Uuid, kind: ChangeKind) -> bool {
-        if !self.allowed(card_id, &kind) {
+    pub fn submit(&self, action: PairAction) -> bool {
+        if !self.allowed(&action) {
             return false;
         }
         self.live.last_error.set(None);
-        self.live.change(card_id, kind);
+        self.live.change(action);
         true
     }
 
@@ -282,7 +274,7 @@ impl BoardCtx {
             self.say(format!("{} stays at {at} of 100.", card.text));
             return;
         }
-        if !self.submit(card_id, ChangeKind::Place { position }) {
+        if !self.submit(PairAction::Place { card_id, position }) {
             return;
         }
         self.say(format!("Placed {} at {at} of 100.", card.text));
@@ -297,7 +289,7 @@ impl BoardCtx {
         if card.position.is_none() {
             return;
         }
-        if !self.submit(card_id, ChangeKind::Unplace) {
+        if !self.submit(PairAction::Unplace { card_id }) {
             return;
         }
         self.say(format!("{} is back with the post-its to place.", card.text));

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::board_state::{BoardCtx, char_count};
-use crate::domain::outbox::ChangeKind;
+use crate::domain::PairAction;
 use crate::domain::rules::{NOTE_MAX, REASON_MAX};
 use crate::domain::session::Phase;
 use crate::live::browser;
@@ -65,12 +65,13 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
     let backdrop_armed = StoredValue::new(false);
 
     let save = move || {
-        let kind = ChangeKind::SaveSheet {
+        let action = PairAction::SaveSheet {
+            card_id,
             intended: intended.get_untracked(),
             unintended: unintended.get_untracked(),
             cant_place: cant_place.get_untracked().then(|| reason.get_untracked()),
         };
-        if ctx.submit(card_id, kind) {
+        if ctx.submit(action) {
             ctx.announcement.set(format!("Sheet of {} saved.", ctx.text(card_id)));
             ctx.close_sheet();
         }

@@ -17,5 +17,5 @@ pub mod validate;
 pub mod visibility;
 
 pub use model::*;
-pub use rules::{Control, PairAction, Refusal};
+pub use rules::{Control, PairAction, Refusal, RefusalKind};
 pub use session::{AspectOrder, Focus, Phase, Settings, Timer};

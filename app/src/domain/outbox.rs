@@ -9,31 +9,16 @@ use uuid::Uuid;
 
 use super::model::RoomView;
 use super::rules::PairAction;
-use crate::protocol::ClientMsg;
 
-/// What a queued change does to one of the pair's post-its.
+/// One change made on this device: what the pair asked, under the id the server will
+/// acknowledge it by.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ChangeKind {
-    /// Put it on the spectrum at this position, or move it there.
-    Place { position: f64 },
-    /// Take it back into the tray.
-    Unplace,
-    /// Write it (a new post-it with this text).
-    AddCard { text: String },
-    /// Save its sheet: notes, and "can't place" with a reason.
-    SaveSheet { intended: String, unintended: String, cant_place: Option<String> },
-}
-
-/// One change made on this device.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "SavedChange")]
 pub struct PendingChange {
     /// Chosen by the device (UUID v4); the server acknowledges by it.
     pub change_id: Uuid,
-    /// The post-it.
-    pub card_id: Uuid,
-    /// What happens to it.
-    pub kind: ChangeKind,
+    /// What the pair asked.
+    pub action: PairAction,
     /// Set when the server acknowledged it as sequence `seq`, before the matching update has
     /// reached this screen. Kept on display until then, so the post-it does not flicker back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,28 +26,57 @@ pub struct PendingChange {
 }
 
 impl PendingChange {
-    /// What the change asks the server to do.
-    pub fn action(&self) -> PairAction {
-        let card_id = self.card_id;
-        match self.kind.clone() {
-            ChangeKind::Place { position } => PairAction::Place { card_id, position },
-            ChangeKind::Unplace => PairAction::Unplace { card_id },
-            ChangeKind::AddCard { text } => PairAction::AddCard { card_id, text },
-            ChangeKind::SaveSheet { intended, unintended, cant_place } => {
-                PairAction::SaveSheet { card_id, intended, unintended, cant_place }
-            }
-        }
+    /// The post-it it is about.
+    pub fn card_id(&self) -> Uuid {
+        self.action.card_id()
     }
+}
 
-    /// The message that sends it.
-    pub fn message(&self) -> ClientMsg {
-        let change_id = self.change_id;
-        match self.action() {
-            PairAction::Place { card_id, position } => ClientMsg::Place { change_id, card_id, position },
-            PairAction::Unplace { card_id } => ClientMsg::Unplace { change_id, card_id },
-            PairAction::AddCard { card_id, text } => ClientMsg::AddCard { change_id, card_id, text },
-            PairAction::SaveSheet { card_id, intended, unintended, cant_place } => {
-                ClientMsg::SaveSheet { change_id, card_id, intended, unintended, cant_place }
+/// A change as kept in the browser's storage: today's form, or the form of earlier releases
+/// (the post-it beside a `kind` that did not name it). Both are read, so changes queued on a
+/// tablet across an upgrade are not lost; only today's form is written.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SavedChange {
+    Now {
+        change_id: Uuid,
+        action: PairAction,
+        #[serde(default)]
+        acked_seq: Option<u64>,
+    },
+    Earlier {
+        change_id: Uuid,
+        card_id: Uuid,
+        kind: EarlierKind,
+        #[serde(default)]
+        acked_seq: Option<u64>,
+    },
+}
+
+/// What a change did to its post-it, in the stored form of earlier releases.
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum EarlierKind {
+    Place { position: f64 },
+    Unplace,
+    AddCard { text: String },
+    SaveSheet { intended: String, unintended: String, cant_place: Option<String> },
+}
+
+impl From<SavedChange> for PendingChange {
+    fn from(saved: SavedChange) -> PendingChange {
+        match saved {
+            SavedChange::Now { change_id, action, acked_seq } => PendingChange { change_id, action, acked_seq },
+            SavedChange::Earlier { change_id, card_id, kind, acked_seq } => {
+                let action = match kind {
+                    EarlierKind::Place { position } => PairAction::Place { card_id, position },
+                    EarlierKind::Unplace => PairAction::Unplace { card_id },
+                    EarlierKind::AddCard { text } => PairAction::AddCard { card_id, text },
+                    EarlierKind::SaveSheet { intended, unintended, cant_place } => {
+                        PairAction::SaveSheet { card_id, intended, unintended, cant_place }
+                    }
+                };
+                PendingChange { change_id, action, acked_seq }
             }
         }
     }
@@ -91,8 +105,8 @@ impl Outbox {
     }
 
     /// Queues a new change at the end.
-    pub fn push(&mut self, change_id: Uuid, card_id: Uuid, kind: ChangeKind) {
-        self.items.push(PendingChange { change_id, card_id, kind, acked_seq: None });
+    pub fn push(&mut self, change_id: Uuid, action: PairAction) {
+        self.items.push(PendingChange { change_id, action, acked_seq: None });
     }
 
     /// The server committed `change_id` as `seq`. If the view already reflects `seq` the change
@@ -139,7 +153,7 @@ impl Outbox {
     pub fn apply_to(&self, view: &RoomView, pair_id: Uuid) -> RoomView {
         let mut shown = view.clone();
         for change in &self.items {
-            if let Ok(event) = shown.decide_pair(pair_id, &change.action(), 0) {
+            if let Ok(event) = shown.decide_pair(pair_id, &change.action, 0) {
                 shown.apply_unnumbered(&event);
             }
         }
@@ -194,6 +208,10 @@ mod tests {
         v
     }
 
+    fn place(card: u128, position: f64) -> PairAction {
+        PairAction::Place { card_id: id(card), position }
+    }
+
     fn position(v: &RoomView, card: u128) -> Option<f64> {
         v.placement(id(ME), id(card)).map(|p| p.position)
     }
@@ -201,10 +219,10 @@ mod tests {
     #[test]
     fn queued_changes_show_in_order_on_top_of_the_view() {
         let mut out = Outbox::default();
-        out.push(id(1), id(10), ChangeKind::Place { position: 40.0 });
-        out.push(id(2), id(10), ChangeKind::Place { position: 60.0 });
-        out.push(id(3), id(20), ChangeKind::Place { position: 5.0 });
-        out.push(id(4), id(20), ChangeKind::Unplace);
+        out.push(id(1), place(10, 40.0));
+        out.push(id(2), place(10, 60.0));
+        out.push(id(3), place(20, 5.0));
+        out.push(id(4), PairAction::Unplace { card_id: id(20) });
         let shown = out.apply_to(&view(), id(ME));
         assert_eq!(position(&shown, 10), Some(60.0));
         assert_eq!(position(&shown, 20), None);
@@ -215,7 +233,7 @@ mod tests {
     fn ack_before_update_keeps_the_card_still_until_the_update_arrives() {
         let mut v = view();
         let mut out = Outbox::default();
-        out.push(id(1), id(10), ChangeKind::Place { position: 69.0 });
+        out.push(id(1), place(10, 69.0));
         assert!(out.ack(id(1), 5, v.seq));
         // Saved, but still shown from the queue: the view is at 0.
         assert_eq!(out.unsaved_count(), 0);
@@ -229,7 +247,7 @@ mod tests {
     #[test]
     fn ack_after_update_drops_the_change_at_once() {
         let mut out = Outbox::default();
-        out.push(id(1), id(10), ChangeKind::Unplace);
+        out.push(id(1), PairAction::Unplace { card_id: id(10) });
         assert!(out.ack(id(1), 3, 7));
         assert!(out.is_empty());
         assert!(!out.ack(id(9), 8, 7), "unknown change ids are ignored");
@@ -238,10 +256,10 @@ mod tests {
     #[test]
     fn refused_changes_are_dropped_and_the_rest_kept_in_order() {
         let mut out = Outbox::default();
-        out.push(id(1), id(10), ChangeKind::Place { position: 1.0 });
-        out.push(id(2), id(11), ChangeKind::Place { position: 2.0 });
-        out.push(id(3), id(12), ChangeKind::Place { position: 3.0 });
-        assert_eq!(out.refuse(id(2)).map(|c| c.card_id), Some(id(11)));
+        out.push(id(1), place(10, 1.0));
+        out.push(id(2), place(11, 2.0));
+        out.push(id(3), place(12, 3.0));
+        assert_eq!(out.refuse(id(2)).map(|c| c.card_id()), Some(id(11)));
         assert_eq!(out.refuse(id(2)), None);
         let left: Vec<Uuid> = out.unsaved().iter().map(|c| c.change_id).collect();
         assert_eq!(left, vec![id(1), id(3)]);
@@ -250,12 +268,12 @@ mod tests {
     #[test]
     fn the_queue_survives_storage_as_unsaved() {
         let mut out = Outbox::default();
-        out.push(id(1), id(10), ChangeKind::Place { position: 12.5 });
-        out.push(id(2), id(10), ChangeKind::Unplace);
+        out.push(id(1), place(10, 12.5));
+        out.push(id(2), PairAction::Unplace { card_id: id(10) });
         let json = serde_json::to_string(out.kept()).unwrap();
         let back = Outbox::from_saved(serde_json::from_str(&json).unwrap(), 0);
         assert_eq!(back, out);
-        assert!(json.contains(r#""kind":"place","position":12.5"#), "{json}");
+        assert!(json.contains(r#""action":{"action":"place","card_id":"#), "{json}");
     }
 
     #[test]
@@ -263,8 +281,8 @@ mod tests {
         // Acked as seq 8 while the view was at 7: "Saved", but the update had not arrived
         // when the tablet was closed.
         let mut out = Outbox::default();
-        out.push(id(1), id(10), ChangeKind::Place { position: 40.0 });
-        out.push(id(2), id(11), ChangeKind::Place { position: 60.0 });
+        out.push(id(1), place(10, 40.0));
+        out.push(id(2), place(11, 60.0));
         out.ack(id(1), 8, 7);
         let json = serde_json::to_string(out.kept()).unwrap();
         let back = Outbox::from_saved(serde_json::from_str(&json).unwrap(), 7);
@@ -274,10 +292,46 @@ mod tests {
         // A view restored at seq 8 already shows it: dropped.
         let newer = Outbox::from_saved(serde_json::from_str(&json).unwrap(), 8);
         assert_eq!(newer.kept().len(), 1);
-        // Storage written by the previous release (unsaved changes, no acked_seq) reads the same.
-        let old = r#"[{"change_id":"00000000-0000-0000-0000-000000000002","card_id":"00000000-0000-0000-0000-00000000000b","kind":{"kind":"place","position":60.0}}]"#;
-        let read = Outbox::from_saved(serde_json::from_str(old).unwrap(), 7);
-        assert_eq!(read.unsaved().iter().map(|c| c.change_id).collect::<Vec<_>>(), vec![id(2)]);
+    }
+
+    /// Storage written by earlier releases: the post-it beside a `kind`, with or without
+    /// `acked_seq`. A tablet upgraded with changes queued keeps every one of them.
+    #[test]
+    fn changes_queued_by_an_earlier_release_are_read() {
+        let card = "00000000-0000-0000-0000-00000000000b";
+        let change = |n: u8| format!("00000000-0000-0000-0000-00000000000{n}");
+        let old = format!(
+            r#"[{{"change_id":"{}","card_id":"{card}","kind":{{"kind":"place","position":60.0}}}},
+               {{"change_id":"{}","card_id":"{card}","kind":{{"kind":"unplace"}},"acked_seq":9}},
+               {{"change_id":"{}","card_id":"{card}","kind":{{"kind":"add_card","text":"Home visits"}}}},
+               {{"change_id":"{}","card_id":"{card}","kind":{{"kind":"save_sheet","intended":"Reach","unintended":"","cant_place":"Depends"}}}}]"#,
+            change(2),
+            change(3),
+            change(4),
+            change(5)
+        );
+        let read = Outbox::from_saved(serde_json::from_str(&old).unwrap(), 7);
+        let card_id = id(11);
+        let actions: Vec<PairAction> = read.kept().iter().map(|c| c.action.clone()).collect();
+        assert_eq!(
+            actions,
+            vec![
+                PairAction::Place { card_id, position: 60.0 },
+                PairAction::Unplace { card_id },
+                PairAction::AddCard { card_id, text: "Home visits".into() },
+                PairAction::SaveSheet {
+                    card_id,
+                    intended: "Reach".into(),
+                    unintended: String::new(),
+                    cant_place: Some("Depends".into()),
+                },
+            ]
+        );
+        assert_eq!(read.unsaved().iter().map(|c| c.change_id).collect::<Vec<_>>(), vec![id(2), id(4), id(5)]);
+        assert_eq!(read.kept()[1].acked_seq, Some(9), "acknowledged, not yet shown: kept, not resent");
+        // Written back in today's form, it reads the same again.
+        let json = serde_json::to_string(read.kept()).unwrap();
+        assert_eq!(Outbox::from_saved(serde_json::from_str(&json).unwrap(), 7), read);
     }
 
     #[test]

@@ -8,7 +8,6 @@ use uuid::Uuid;
 use super::model::{Card, Event, RoomView};
 use super::session::{Focus, Phase, Settings, Timer};
 use super::validate::{ASPECT_MAX, InvalidInput, MAX_ASPECTS, clean_position, clean_text};
-use crate::protocol::ErrorCode;
 
 /// Longest outcome note (each of intended and unintended), in characters.
 pub const NOTE_MAX: usize = 500;
@@ -79,24 +78,40 @@ pub enum Control {
     RemovePair { pair_id: Uuid },
 }
 
+/// What kind of "no" the rules gave. The protocol turns it into its wire code
+/// (`From<RefusalKind> for ErrorCode`); the domain itself knows nothing of the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefusalKind {
+    /// The asker may not do this (a removed pair, say).
+    Forbidden,
+    /// No such post-it here, or it is hidden or merged away.
+    UnknownCard,
+    /// The value failed validation, or the change makes no sense in this state.
+    Invalid,
+    /// Not allowed in the current phase.
+    WrongPhase,
+    /// The facilitator locked that aspect.
+    Locked,
+}
+
 /// Why a change was refused; nothing changed. `message` is for the person who asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refusal {
     /// Machine-readable kind.
-    pub code: ErrorCode,
+    pub kind: RefusalKind,
     /// What to do about it.
     pub message: String,
 }
 
 impl Refusal {
-    fn new(code: ErrorCode, message: impl Into<String>) -> Refusal {
-        Refusal { code, message: message.into() }
+    fn new(kind: RefusalKind, message: impl Into<String>) -> Refusal {
+        Refusal { kind, message: message.into() }
     }
 }
 
 impl From<InvalidInput> for Refusal {
     fn from(e: InvalidInput) -> Self {
-        Refusal::new(ErrorCode::Invalid, e.to_string())
+        Refusal::new(RefusalKind::Invalid, e.to_string())
     }
 }
 
@@ -109,12 +124,12 @@ impl RoomView {
     fn active_card(&self, card_id: Uuid) -> Result<&Card, Refusal> {
         let card = self
             .card(card_id)
-            .ok_or_else(|| Refusal::new(ErrorCode::UnknownCard, "That post-it is not part of this workshop."))?;
+            .ok_or_else(|| Refusal::new(RefusalKind::UnknownCard, "That post-it is not part of this workshop."))?;
         if card.hidden {
-            return Err(Refusal::new(ErrorCode::UnknownCard, "The facilitator has hidden that post-it."));
+            return Err(Refusal::new(RefusalKind::UnknownCard, "The facilitator has hidden that post-it."));
         }
         if card.merged_into.is_some() {
-            return Err(Refusal::new(ErrorCode::UnknownCard, "That post-it was merged into another one."));
+            return Err(Refusal::new(RefusalKind::UnknownCard, "That post-it was merged into another one."));
         }
         Ok(card)
     }
@@ -122,20 +137,20 @@ impl RoomView {
     /// Decides what a pair asked. `now` is the server's clock.
     pub fn decide_pair(&self, pair_id: Uuid, action: &PairAction, now: i64) -> Result<Event, Refusal> {
         if self.pair(pair_id).is_none() {
-            return Err(Refusal::new(ErrorCode::Forbidden, "This pair was removed from the workshop."));
+            return Err(Refusal::new(RefusalKind::Forbidden, "This pair was removed from the workshop."));
         }
         if self.phase == Phase::Closed {
-            return Err(Refusal::new(ErrorCode::WrongPhase, "The workshop is closed; nothing can be changed."));
+            return Err(Refusal::new(RefusalKind::WrongPhase, "The workshop is closed; nothing can be changed."));
         }
         let round = self.round;
         if let PairAction::AddCard { card_id, text } = action {
             let text = clean_text("Post-it text", text, ASPECT_MAX)?;
             if self.card(*card_id).is_some() {
-                return Err(Refusal::new(ErrorCode::Invalid, "That post-it id is already taken; nothing was added."));
+                return Err(Refusal::new(RefusalKind::Invalid, "That post-it id is already taken; nothing was added."));
             }
             if self.cards.iter().filter(|c| c.author == Some(pair_id)).count() >= MAX_CARDS_PER_PAIR {
                 return Err(Refusal::new(
-                    ErrorCode::Invalid,
+                    RefusalKind::Invalid,
                     format!("A pair can write at most {MAX_CARDS_PER_PAIR} post-its; talk to the facilitator."),
                 ));
             }
@@ -146,7 +161,7 @@ impl RoomView {
         }
         let card = self.active_card(action.card_id())?;
         if !self.pair_may_use(pair_id, card) {
-            return Err(Refusal::new(ErrorCode::UnknownCard, "That post-it is not part of this workshop."));
+            return Err(Refusal::new(RefusalKind::UnknownCard, "That post-it is not part of this workshop."));
         }
         let card_id = card.id;
         let existing = self.placement(pair_id, card_id);
@@ -158,11 +173,11 @@ impl RoomView {
         };
         if moves_card {
             if let Some(reason) = self.phase.placing_blocked_reason() {
-                return Err(Refusal::new(ErrorCode::WrongPhase, reason));
+                return Err(Refusal::new(RefusalKind::WrongPhase, reason));
             }
             if card.locked {
                 return Err(Refusal::new(
-                    ErrorCode::Locked,
+                    RefusalKind::Locked,
                     "The facilitator has locked this aspect; it cannot be moved now.",
                 ));
             }
@@ -174,7 +189,7 @@ impl RoomView {
             }
             PairAction::Unplace { .. } => match existing {
                 Some(_) => Ok(Event::Unplaced { pair_id, card_id, round, at: now }),
-                None => Err(Refusal::new(ErrorCode::Invalid, "That post-it is already in the tray.")),
+                None => Err(Refusal::new(RefusalKind::Invalid, "That post-it is already in the tray.")),
             },
             PairAction::SaveSheet { intended, unintended, cant_place, .. } => {
                 let cant_place = match cant_place {
@@ -198,7 +213,7 @@ impl RoomView {
     fn check_room_for_card(&self) -> Result<(), Refusal> {
         if self.cards.iter().filter(|c| c.merged_into.is_none()).count() >= MAX_ASPECTS {
             return Err(Refusal::new(
-                ErrorCode::Invalid,
+                RefusalKind::Invalid,
                 format!("This workshop already has {MAX_ASPECTS} post-its, the most it can hold."),
             ));
         }
@@ -210,14 +225,14 @@ impl RoomView {
         let at = now;
         if self.phase == Phase::Closed && !matches!(control, Control::SetPhase { .. }) {
             return Err(Refusal::new(
-                ErrorCode::WrongPhase,
+                RefusalKind::WrongPhase,
                 "The workshop is closed. Reopen it (one phase back) to change anything.",
             ));
         }
-        let invalid = |message: &str| Refusal::new(ErrorCode::Invalid, message);
+        let invalid = |message: &str| Refusal::new(RefusalKind::Invalid, message);
         match control {
             Control::SetPhase { phase } => {
-                self.phase.check_step(*phase, self.round).map_err(|m| Refusal::new(ErrorCode::WrongPhase, m))?;
+                self.phase.check_step(*phase, self.round).map_err(|m| Refusal::new(RefusalKind::WrongPhase, m))?;
                 Ok(Event::PhaseChanged { phase: *phase, at })
             }
             Control::ChangeSettings { settings } => {
@@ -290,7 +305,7 @@ impl RoomView {
             }
             Control::RemovePair { pair_id } => match self.pair(*pair_id) {
                 Some(_) => Ok(Event::PairRemoved { pair_id: *pair_id, at }),
-                None => Err(Refusal::new(ErrorCode::Invalid, "That pair is not in this workshop.")),
+                None => Err(Refusal::new(RefusalKind::Invalid, "That pair is not in this workshop.")),
             },
         }
     }
@@ -299,8 +314,8 @@ impl RoomView {
     fn known_card(&self, card_id: Uuid) -> Result<&Card, Refusal> {
         match self.card(card_id) {
             Some(card) if card.merged_into.is_none() => Ok(card),
-            Some(_) => Err(Refusal::new(ErrorCode::UnknownCard, "That post-it was merged into another one.")),
-            None => Err(Refusal::new(ErrorCode::UnknownCard, "That post-it is not part of this workshop.")),
+            Some(_) => Err(Refusal::new(RefusalKind::UnknownCard, "That post-it was merged into another one.")),
+            None => Err(Refusal::new(RefusalKind::UnknownCard, "That post-it is not part of this workshop.")),
         }
     }
 
@@ -398,7 +413,7 @@ mod tests {
     fn pairs_place_only_while_placing_and_are_told_why_not() {
         let mut r = room();
         let e = pair(&mut r, A, place(CARD, 40.0)).unwrap_err();
-        assert_eq!(e.code, ErrorCode::WrongPhase);
+        assert_eq!(e.kind, RefusalKind::WrongPhase);
         assert!(e.message.contains("not started"), "{}", e.message);
         control(&mut r, to(Phase::Placing));
         pair(&mut r, A, place(CARD, 40.04)).unwrap();
@@ -419,14 +434,14 @@ mod tests {
         let e = pair(&mut r, A, PairAction::AddCard { card_id: id(99), text: "x".into() }).unwrap_err();
         assert!(e.message.contains("closed"));
         let e = r.decide_control(&Control::StartTimer { minutes: 5 }, 0).unwrap_err();
-        assert_eq!(e.code, ErrorCode::WrongPhase);
+        assert_eq!(e.kind, RefusalKind::WrongPhase);
         control(&mut r, to(Phase::Reveal));
     }
 
     #[test]
     fn a_second_round_needs_a_first_and_starts_from_its_positions() {
         let mut r = room();
-        assert_eq!(r.decide_control(&to(Phase::SecondRound), 0).unwrap_err().code, ErrorCode::WrongPhase);
+        assert_eq!(r.decide_control(&to(Phase::SecondRound), 0).unwrap_err().kind, RefusalKind::WrongPhase);
         control(&mut r, to(Phase::Placing));
         assert!(r.decide_control(&to(Phase::SecondRound), 0).is_err());
         pair(&mut r, A, place(CARD, 20.0)).unwrap();
@@ -448,10 +463,10 @@ mod tests {
         let mut r = room();
         control(&mut r, to(Phase::Placing));
         control(&mut r, Control::LockCard { card_id: id(CARD), locked: true });
-        assert_eq!(pair(&mut r, A, place(CARD, 10.0)).unwrap_err().code, ErrorCode::Locked);
+        assert_eq!(pair(&mut r, A, place(CARD, 10.0)).unwrap_err().kind, RefusalKind::Locked);
         control(&mut r, Control::HideCard { card_id: id(OTHER), hidden: true });
-        assert_eq!(pair(&mut r, A, place(OTHER, 10.0)).unwrap_err().code, ErrorCode::UnknownCard);
-        assert_eq!(pair(&mut r, A, place(999, 10.0)).unwrap_err().code, ErrorCode::UnknownCard);
+        assert_eq!(pair(&mut r, A, place(OTHER, 10.0)).unwrap_err().kind, RefusalKind::UnknownCard);
+        assert_eq!(pair(&mut r, A, place(999, 10.0)).unwrap_err().kind, RefusalKind::UnknownCard);
     }
 
     #[test]
@@ -474,7 +489,7 @@ mod tests {
         control(&mut r, to(Phase::Reveal));
         pair(&mut r, A, sheet(Some("Depends on the GP"))).unwrap();
         assert_eq!(r.placement(id(A), id(CARD)).unwrap().reason, "Depends on the GP");
-        assert_eq!(pair(&mut r, A, sheet(None)).unwrap_err().code, ErrorCode::WrongPhase);
+        assert_eq!(pair(&mut r, A, sheet(None)).unwrap_err().kind, RefusalKind::WrongPhase);
         control(&mut r, to(Phase::Placing));
         pair(&mut r, A, sheet(None)).unwrap();
         assert!(r.placement(id(A), id(CARD)).is_none());
@@ -485,7 +500,7 @@ mod tests {
             PairAction::SaveSheet { card_id: id(CARD), intended: long, unintended: String::new(), cant_place: None },
         )
         .unwrap_err();
-        assert_eq!(e.code, ErrorCode::Invalid);
+        assert_eq!(e.kind, RefusalKind::Invalid);
         assert!(e.message.contains("Intended outcome is too long"), "{}", e.message);
     }
 
@@ -510,22 +525,22 @@ mod tests {
         let e = r.decide_control(&Control::MergeCards { from: id(50), into: id(50) }, 0).unwrap_err();
         assert!(e.message.contains("itself"));
         assert_eq!(
-            r.decide_control(&Control::MergeCards { from: id(50), into: id(12345) }, 0).unwrap_err().code,
-            ErrorCode::UnknownCard
+            r.decide_control(&Control::MergeCards { from: id(50), into: id(12345) }, 0).unwrap_err().kind,
+            RefusalKind::UnknownCard
         );
         control(&mut r, Control::MergeCards { from: id(50), into: id(CARD) });
         assert_eq!(r.placement(id(A), id(CARD)).unwrap().position, 80.0);
         assert_eq!(r.placement(id(B), id(CARD)).unwrap().position, 10.0);
         assert_eq!(r.note(id(A), id(CARD)).unwrap().unintended, "Travel time");
         assert!(r.active_cards().iter().all(|c| c.id != id(50)));
-        assert_eq!(pair(&mut r, A, place(50, 1.0)).unwrap_err().code, ErrorCode::UnknownCard);
+        assert_eq!(pair(&mut r, A, place(50, 1.0)).unwrap_err().kind, RefusalKind::UnknownCard);
     }
 
     #[test]
     fn pairs_write_post_its_within_limits() {
         let mut r = room();
         let e = pair(&mut r, A, PairAction::AddCard { card_id: id(60), text: "  ".into() }).unwrap_err();
-        assert_eq!(e.code, ErrorCode::Invalid);
+        assert_eq!(e.kind, RefusalKind::Invalid);
         for n in 0..MAX_CARDS_PER_PAIR as u128 {
             pair(&mut r, A, PairAction::AddCard { card_id: id(1000 + n), text: format!("Mine {n}") }).unwrap();
         }
@@ -535,7 +550,7 @@ mod tests {
         assert!(e.message.contains("already taken"));
         // Another pair's unshared post-it cannot be placed by B.
         control(&mut r, to(Phase::Placing));
-        assert_eq!(pair(&mut r, B, place(1000, 5.0)).unwrap_err().code, ErrorCode::UnknownCard);
+        assert_eq!(pair(&mut r, B, place(1000, 5.0)).unwrap_err().kind, RefusalKind::UnknownCard);
     }
 
     #[test]
@@ -546,7 +561,7 @@ mod tests {
         pair(&mut r, A, place(CARD, 5.0)).unwrap();
         control(&mut r, Control::RemovePair { pair_id: id(A) });
         assert!(r.pair(id(A)).is_none() && r.card(id(50)).is_none() && r.placements.is_empty());
-        assert_eq!(pair(&mut r, A, place(CARD, 6.0)).unwrap_err().code, ErrorCode::Forbidden);
+        assert_eq!(pair(&mut r, A, place(CARD, 6.0)).unwrap_err().kind, RefusalKind::Forbidden);
         assert!(r.decide_control(&Control::RemovePair { pair_id: id(A) }, 0).is_err());
     }
 

@@ -61,7 +61,7 @@ impl Socket {
 }
 
 fn change_msg(change: &PendingChange) -> ClientMsg {
-    change.message()
+    ClientMsg::pair(change.change_id, change.action.clone())
 }
 
 impl Connection {

@@ -180,7 +180,7 @@ async fn handle_message(room: &Room, viewer: &Viewer, pair: Option<&PairSummary>
 
 fn refusal_for(change_id: Uuid, e: RoomError) -> ServerMsg {
     let code = match &e {
-        RoomError::Refused(refusal) => refusal.code,
+        RoomError::Refused(refusal) => refusal.kind.into(),
         RoomError::Invalid(_) | RoomError::ChangeIdReused | RoomError::DuplicateLabel(_) => ErrorCode::Invalid,
         RoomError::Closed => ErrorCode::WrongPhase,
         RoomError::Storage(cause) => {
