@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
-use crate::{Config, DEFAULT_DATABASE};
+use crate::state::{Config, DEFAULT_DATABASE};
 
 /// The default listen address: this machine only, so nothing is exposed by accident.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";

@@ -4,33 +4,19 @@
 //! UTC timestamps; text cells that a spreadsheet would run as a formula are neutralised.
 //! The file holds no secrets: only labels, aspect texts, positions and times.
 
-use std::borrow::Cow;
-
 use app::domain::WorkshopInfo;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use crate::AppState;
 use crate::http::{ApiPath, attachment};
+use crate::research::csv_files::{BOM, neutralise_cell};
+use crate::state::AppState;
 use crate::store::ExportRow;
 use crate::time::iso_ms;
 
-/// The UTF-8 byte-order mark.
-pub const BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// Column names of the placements CSV.
 pub const HEADER: [&str; 7] = ["workshop", "site", "pair", "aspect", "position", "placed_at", "last_moved_at"];
-
-/// Prefixes a cell with `'` when a spreadsheet would otherwise read it as a formula
-/// (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return): OWASP's advice against
-/// CSV injection. Other text is returned as it is.
-pub fn neutralise_cell(text: &str) -> Cow<'_, str> {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
-        _ => Cow::Borrowed(text),
-    }
-}
 
 /// The whole CSV file: BOM, header, one row per placed aspect in the order given.
 pub fn placements_csv_bytes(workshop: &WorkshopInfo, rows: &[ExportRow]) -> Result<Vec<u8>, csv::Error> {

@@ -16,11 +16,14 @@ use axum::response::{IntoResponse, Response};
 use axum::{Json, extract::FromRequestParts};
 use serde::de::DeserializeOwned;
 
-use crate::AppState;
 use crate::room::RoomError;
 use crate::secret::{hash_secret, new_secret};
+use crate::state::AppState;
 use crate::store::{NewWorkshopRecord, StoreError};
 use crate::time::now_ms;
+
+/// Largest HTTP request body accepted (the biggest real one, a new workshop, is ~10 KiB).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// A download: `body` as `filename`, never cached (it holds research data).
 pub fn attachment(content_type: &str, filename: &str, body: Vec<u8>) -> Response {
@@ -104,7 +107,7 @@ impl From<JsonRejection> for ApiFailure {
                 "Send the request body as JSON (Content-Type: application/json).".to_string()
             }
             _ if status == StatusCode::PAYLOAD_TOO_LARGE => {
-                format!("The request is too large (at most {} KiB).", crate::MAX_BODY_BYTES / 1024)
+                format!("The request is too large (at most {} KiB).", MAX_BODY_BYTES / 1024)
             }
             other => format!("The request body could not be read: {}", other.body_text()),
         };

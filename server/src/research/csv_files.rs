@@ -2,9 +2,22 @@
 //! emoji), a header row, RFC 4180 quoting by the `csv` crate, `\n` line ends, and every text
 //! cell neutralised against formula injection ([`neutralise_cell`]).
 
-use crate::export::{BOM, neutralise_cell};
+use std::borrow::Cow;
 
 use super::tables::{Cell, Table};
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Prefixes a cell with `'` when a spreadsheet would otherwise read it as a formula
+/// (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return): OWASP's advice against
+/// CSV injection. Other text is returned as it is.
+pub fn neutralise_cell(text: &str) -> Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
+        _ => Cow::Borrowed(text),
+    }
+}
 
 /// How a cell is written in CSV: numbers in Rust's shortest round-trip form (`42.5`, `100`),
 /// flags as `true`/`false`, missing values as an empty field.

@@ -1,75 +1,32 @@
 //! HTTP routes of the research data: downloads and deletion for the facilitator (by the
-//! console secret) and for researchers (by the admin key), and the researchers' list.
+//! console secret) and for researchers (by the admin key, see [`super::admin`]), the
+//! researchers' list, replay and "Across sites" comparison.
 //!
-//! The admin key is accepted as `Authorization: Bearer <key>` or as the `ds_admin` cookie
-//! that [`login`] sets. Pair tokens and the projector's workshop id never give access: only
-//! the facilitator secret or the admin key are looked at. Every refusal is a JSON
+//! Only the facilitator secret or the admin key are looked at. Every refusal is a JSON
 //! [`ApiError`](app::api::ApiError) and changes nothing.
 
+use app::api::{ComparedWorkshop, Comparison};
+use app::domain::{Control, Phase};
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{FromRequestParts, Query, State};
-use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::admin::{ADMIN_COOKIE, Admin, is_admin_key};
 use super::combined::{WorkshopFilter, is_day};
-use super::compare::{chosen_zip_of, parse_ids};
+use super::compare::{MAX_COMPARED, compared_workshop, comparison_table};
+use super::csv_files::table_csv;
 use super::tables::workshop_date;
-use super::{combined_zip_of, zip_of};
-use crate::AppState;
+use super::{ChooseError, chosen_zip_of, combined_zip_of, with_exports, zip_of};
 use crate::http::{ApiFailure, ApiJson, ApiPath, attachment};
 use crate::room::RoomError;
-use crate::secret::hash_secret;
+use crate::state::AppState;
 use crate::store::StoreError;
-use app::domain::{Control, Phase};
 
-/// Name of the cookie holding the admin key after [`login`].
-pub const ADMIN_COOKIE: &str = "ds_admin";
-
-/// Proof that the request carries the admin key.
-pub struct Admin;
-
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
-}
-
-fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
-}
-
-fn unauthorised() -> ApiFailure {
-    ApiFailure::new(
-        StatusCode::UNAUTHORIZED,
-        "This needs the admin key. Use the researcher link the server printed when it first started, \
-         or the key in the file admin-key beside the database.",
-        Some("Admin key"),
-    )
-}
-
-impl FromRequestParts<AppState> for Admin {
-    type Rejection = ApiFailure;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let given = bearer(&parts.headers).or_else(|| cookie(&parts.headers, ADMIN_COOKIE));
-        match given {
-            // Hashes are compared, so the comparison's timing says nothing about the key.
-            Some(key) if hash_secret(key) == *state.admin_key_hash => Ok(Admin),
-            _ => Err(unauthorised()),
-        }
-    }
-}
-
-pub(super) fn failed(e: &dyn std::fmt::Display) -> ApiFailure {
+fn failed(e: &dyn std::fmt::Display) -> ApiFailure {
     tracing::error!(error = %e, "research request failed");
     ApiFailure::new(StatusCode::INTERNAL_SERVER_ERROR, "The server could not do this; nothing was changed.", None)
 }
@@ -137,7 +94,7 @@ pub struct Login {
 pub async fn login(State(state): State<AppState>, ApiJson(login): ApiJson<Login>) -> Result<Response, ApiFailure> {
     let key = login.key.trim();
     let plausible = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if !plausible || hash_secret(key) != *state.admin_key_hash {
+    if !plausible || !is_admin_key(&state, key) {
         return Err(ApiFailure::new(StatusCode::UNAUTHORIZED, "That is not the admin key.", Some("Admin key")));
     }
     let cookie = format!("{ADMIN_COOKIE}={key}; Path=/; HttpOnly; SameSite=Strict");
@@ -229,7 +186,7 @@ pub struct ExportAllQuery {
     #[serde(default)]
     pub to: Option<String>,
     /// Only these workshops (comma-separated ids), in this order; the other filters still
-    /// apply to them (see [`super::compare::chosen_zip_of`]).
+    /// apply to them (see [`super::chosen_zip_of`]).
     #[serde(default)]
     pub ids: Option<String>,
 }
@@ -265,7 +222,7 @@ pub async fn admin_export_all(
     let Query(query) = query.map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.body_text(), None))?;
     let filter = query.filter()?;
     let (count, bytes) = match query.ids.as_deref().filter(|ids| !ids.trim().is_empty()) {
-        Some(ids) => chosen_zip_of(&state.store, parse_ids(Some(ids))?, filter).await?,
+        Some(ids) => chosen_zip_of(&state.store, parse_ids(Some(ids))?, filter).await.map_err(choose_failure)?,
         None => combined_zip_of(&state.store, filter).await.map_err(|e| failed(&e))?,
     };
     tracing::info!(workshops = count, "combined research export");
@@ -291,4 +248,99 @@ pub async fn admin_replay(
         Ok(None) => Err(no_workshop()),
         Err(e) => Err(failed(&e)),
     }
+}
+
+fn bad_request(message: String, field: &str) -> ApiFailure {
+    ApiFailure::new(StatusCode::BAD_REQUEST, message, Some(field))
+}
+
+/// A value as it may be quoted back in a refusal: at most 80 characters (two ids and a `~`).
+fn quoted(value: &str) -> String {
+    value.chars().take(80).collect()
+}
+
+/// The workshops of an `ids=` value (comma-separated ids) in their order, duplicates
+/// collapsed; refused when there is none, when one is not an id (named), or when there are
+/// more than [`MAX_COMPARED`].
+pub fn parse_ids(text: Option<&str>) -> Result<Vec<Uuid>, ApiFailure> {
+    let mut ids: Vec<Uuid> = Vec::new();
+    for part in text.unwrap_or("").split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let id = Uuid::parse_str(part)
+            .map_err(|_| bad_request(format!("\"{}\" is not a workshop id.", quoted(part)), "ids"))?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return Err(bad_request("Choose at least one workshop (ids=<id>,<id>,...).".into(), "ids"));
+    }
+    if ids.len() > MAX_COMPARED {
+        return Err(bad_request(
+            format!("At most {MAX_COMPARED} workshops can be compared at once; {} were chosen.", ids.len()),
+            "ids",
+        ));
+    }
+    Ok(ids)
+}
+
+/// The refusal or failure of a [`ChooseError`].
+fn choose_failure(error: ChooseError) -> ApiFailure {
+    match error {
+        ChooseError::Unknown(id) => ApiFailure::new(
+            StatusCode::NOT_FOUND,
+            format!("There is no workshop {id} (it may have been deleted)."),
+            Some("ids"),
+        ),
+        ChooseError::Download(e) => failed(&e),
+    }
+}
+
+/// The query of the compare routes.
+#[derive(Debug, Default, Deserialize)]
+pub struct CompareQuery {
+    /// Workshop ids, comma-separated, in the order wanted.
+    #[serde(default)]
+    pub ids: Option<String>,
+    /// Manual matches, `<aspectId>~<aspectId>` comma-separated.
+    #[serde(default)]
+    pub links: Option<String>,
+}
+
+fn query_of(query: Result<Query<CompareQuery>, QueryRejection>) -> Result<CompareQuery, ApiFailure> {
+    query.map(|Query(q)| q).map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.body_text(), None))
+}
+
+/// `GET /api/research/compare?ids=a,b,c`: the chosen workshops with their aspects' statistics
+/// per round ([`Comparison`]).
+pub async fn admin_compare(
+    _: Admin,
+    State(state): State<AppState>,
+    query: Result<Query<CompareQuery>, QueryRejection>,
+) -> Result<Json<Comparison>, ApiFailure> {
+    let ids = parse_ids(query_of(query)?.ids.as_deref())?;
+    let workshops = with_exports(&state.store, ids, |exports| Ok(exports.iter().map(compared_workshop).collect()))
+        .await
+        .map_err(choose_failure)?;
+    Ok(Json(Comparison { workshops }))
+}
+
+/// `GET /api/research/compare.csv?ids=a,b&links=x~y`: `comparison.csv` of the chosen
+/// workshops with these manual matches.
+pub async fn admin_compare_csv(
+    _: Admin,
+    State(state): State<AppState>,
+    query: Result<Query<CompareQuery>, QueryRejection>,
+) -> Result<Response, ApiFailure> {
+    let query = query_of(query)?;
+    let ids = parse_ids(query.ids.as_deref())?;
+    let links = app::domain::compare::parse_links(query.links.as_deref().unwrap_or("")).map_err(|part| {
+        bad_request(format!("\"{}\" is not a match of two aspect ids (<id>~<id>).", quoted(&part)), "links")
+    })?;
+    let bytes = with_exports(&state.store, ids, move |exports| {
+        let workshops: Vec<ComparedWorkshop> = exports.iter().map(compared_workshop).collect();
+        Ok(table_csv(&comparison_table(&workshops, &links))?)
+    })
+    .await
+    .map_err(choose_failure)?;
+    Ok(attachment("text/csv; charset=utf-8", "comparison.csv", bytes))
 }

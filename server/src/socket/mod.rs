@@ -21,9 +21,9 @@ use futures::stream::SplitStream;
 use governor::DefaultDirectRateLimiter;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::feed::Feed;
 use crate::room::{Room, RoomError};
+use crate::state::AppState;
 use crate::time::now_ms;
 use conn::{Gone, Incoming, Outbox, classify, rate_limiter};
 use hello::{Identity, authenticate};

@@ -98,14 +98,20 @@ impl Store {
         self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Runs `f` on tokio's blocking pool, so database work never blocks the async runtime.
-    pub async fn run<T, F>(self: &Arc<Self>, f: F) -> Result<T, StoreError>
+    /// Runs `f` on tokio's blocking pool, so database work (and whatever is built from what
+    /// it reads, such as an export) never blocks the async runtime. `f` may fail with any
+    /// error a [`StoreError`] turns into; a task that panicked is [`StoreError::TaskFailed`].
+    pub async fn run<T, E, F>(self: &Arc<Self>, f: F) -> Result<T, E>
     where
         T: Send + 'static,
-        F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&Store) -> Result<T, E> + Send + 'static,
     {
         let store = Arc::clone(self);
-        tokio::task::spawn_blocking(move || f(&store)).await.map_err(|e| StoreError::TaskFailed(e.to_string()))?
+        match tokio::task::spawn_blocking(move || f(&store)).await {
+            Ok(result) => result,
+            Err(e) => Err(StoreError::TaskFailed(e.to_string()).into()),
+        }
     }
 }
 

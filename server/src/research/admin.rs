@@ -1,0 +1,59 @@
+//! The researchers' admin check. The admin key is accepted as `Authorization: Bearer <key>`
+//! or as the [`ADMIN_COOKIE`] that the sign-in route sets. Pair tokens and the projector's
+//! workshop id never give access: only the admin key is looked at.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+
+use crate::http::ApiFailure;
+use crate::secret::hash_secret;
+use crate::state::AppState;
+
+/// Name of the cookie holding the admin key after signing in.
+pub const ADMIN_COOKIE: &str = "ds_admin";
+
+/// Proof that the request carries the admin key: a handler that takes it runs for
+/// researchers only.
+pub struct Admin;
+
+/// Whether `key` is the admin key. Hashes are compared, so the comparison's timing says
+/// nothing about the key.
+pub fn is_admin_key(state: &AppState, key: &str) -> bool {
+    hash_secret(key) == *state.admin_key_hash
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+}
+
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+fn unauthorised() -> ApiFailure {
+    ApiFailure::new(
+        StatusCode::UNAUTHORIZED,
+        "This needs the admin key. Use the researcher link the server printed when it first started, \
+         or the key in the file admin-key beside the database.",
+        Some("Admin key"),
+    )
+}
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        match bearer(&parts.headers).or_else(|| cookie(&parts.headers, ADMIN_COOKIE)) {
+            Some(key) if is_admin_key(state, key) => Ok(Admin),
+            _ => Err(unauthorised()),
+        }
+    }
+}

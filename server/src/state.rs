@@ -1,0 +1,77 @@
+//! The server's front door: its settings ([`Config`]), the state every handler shares
+//! ([`AppState`]) and how it is opened ([`open_state`]): database, live rooms, admin key.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::admin_key;
+use crate::hub::Hub;
+use crate::secret;
+use crate::store::Store;
+
+/// Default database file, relative to the working directory.
+pub const DEFAULT_DATABASE: &str = "data/discretion-spectrum.sqlite3";
+
+/// Server settings (from the command line and environment: [`crate::cli::Cli`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// SQLite file (`DS_DATABASE`, default [`DEFAULT_DATABASE`]); its folder is created.
+    pub database_path: PathBuf,
+    /// Origin used in join links and QR codes, e.g. `https://spectrum.example.org`
+    /// (`DS_PUBLIC_URL`). Without it, the origin comes from each request's `Host` header.
+    pub public_url: Option<String>,
+    /// The researchers' admin key (`DS_ADMIN_KEY`). Without it, the key is read from (or
+    /// generated into) the file `admin-key` beside the database.
+    pub admin_key: Option<String>,
+    /// The origin printed in start-up links (the researcher link of a newly generated admin
+    /// key), e.g. `http://192.168.1.20:3000`; the public URL when unset.
+    pub announce_origin: Option<String>,
+}
+
+impl Config {
+    /// The same settings, printing `origin` in start-up links.
+    pub fn announcing(self, origin: &str) -> Config {
+        Config { announce_origin: Some(origin.to_string()), ..self }
+    }
+}
+
+/// Shared state of every handler: the database and the live rooms. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Arc<Store>,
+    /// The live rooms.
+    pub hub: Arc<Hub>,
+    /// Fixed public origin, if configured (see [`Config::public_url`]).
+    pub public_url: Option<Arc<str>>,
+    /// SHA-256 hex of the admin key (see [`Config::admin_key`]); the key itself is not kept.
+    pub admin_key_hash: Arc<str>,
+}
+
+/// Opens the database (creating file, folder and schema as needed) and an empty hub, and
+/// settles the admin key. A key generated now is logged once with the researcher URL; it is
+/// never logged again.
+pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
+    let path = config.database_path.clone();
+    let store = Arc::new(tokio::task::spawn_blocking(move || Store::open(&path)).await??);
+    let (key, source) = admin_key::resolve_admin_key(config.admin_key.as_deref(), &config.database_path)?;
+    match &source {
+        admin_key::KeySource::Generated(file) => {
+            let origin = config.announce_origin.as_deref().or(config.public_url.as_deref()).unwrap_or("");
+            tracing::warn!(
+                key_file = %file.display(),
+                "generated a new admin key; researcher area: {origin}/research?key={key}"
+            );
+        }
+        admin_key::KeySource::File(file) => {
+            tracing::info!(key_file = %file.display(), "admin key read from file");
+        }
+        admin_key::KeySource::Environment => tracing::info!("admin key from DS_ADMIN_KEY"),
+    }
+    Ok(AppState {
+        hub: Arc::new(Hub::new(Arc::clone(&store))),
+        store,
+        public_url: config.public_url.map(Arc::from),
+        admin_key_hash: Arc::from(secret::hash_secret(&key)),
+    })
+}
