@@ -3,19 +3,28 @@
 //! plain `#[test]`s and reused unchanged on both sides of the socket.
 
 pub mod agreement;
+pub mod apply;
 pub mod aspect_stats;
 pub mod board;
 pub mod code;
 pub mod compare;
+pub mod event;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod model;
 pub mod outbox;
+pub mod placements;
 pub mod replay;
+pub mod rows;
 pub mod rules;
 pub mod session;
 pub mod stats;
 pub mod validate;
 pub mod visibility;
 
+pub use event::Event;
 pub use model::*;
+pub use placements::Placements;
+pub use rows::AspectRow;
 pub use rules::{Control, PairAction, Refusal, RefusalKind};
 pub use session::{AspectOrder, Focus, Phase, Settings, Timer};

@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::board::format_position;
-use super::model::{Event, RoomView};
+use super::event::Event;
+use super::model::RoomView;
 use super::session::Phase;
 
 /// How many steps apart [`Player`] keeps a copy of the state, so a jump back costs at most

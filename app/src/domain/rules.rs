@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::model::{Card, Event, RoomView};
+use super::event::Event;
+use super::model::{Card, RoomView};
 use super::session::{Focus, Phase, Settings, Timer};
 use super::validate::{ASPECT_MAX, InvalidInput, MAX_ASPECTS, clean_position, clean_text};
 
@@ -316,46 +317,6 @@ impl RoomView {
             Some(card) if card.merged_into.is_none() => Ok(card),
             Some(_) => Err(Refusal::new(RefusalKind::UnknownCard, "That post-it was merged into another one.")),
             None => Err(Refusal::new(RefusalKind::UnknownCard, "That post-it is not part of this workshop.")),
-        }
-    }
-
-    /// The event log's name for `event` (decided against the state before it): `placed`,
-    /// `moved`, `unplaced`, `sheet_saved`, `card_added`, `card_edited`, `card_hidden`,
-    /// `card_shown`, `card_locked`, `card_unlocked`, `cards_merged`, `phase_changed`,
-    /// `settings_changed`, `timer_changed`, `focus_changed`, `pair_joined`, `pair_removed`.
-    pub fn action_name(&self, event: &Event) -> &'static str {
-        match event {
-            Event::PairJoined { .. } => "pair_joined",
-            Event::PairRemoved { .. } => "pair_removed",
-            Event::Placed { pair_id, card_id, round, .. } => match self.placement_in(*round, *pair_id, *card_id) {
-                Some(p) if !p.cant_place => "moved",
-                _ => "placed",
-            },
-            Event::Unplaced { .. } => "unplaced",
-            Event::SheetSaved { .. } => "sheet_saved",
-            Event::CardAdded { .. } => "card_added",
-            Event::CardChanged { card, .. } => match self.card(card.id) {
-                Some(old) if old.hidden != card.hidden => {
-                    if card.hidden {
-                        "card_hidden"
-                    } else {
-                        "card_shown"
-                    }
-                }
-                Some(old) if old.locked != card.locked => {
-                    if card.locked {
-                        "card_locked"
-                    } else {
-                        "card_unlocked"
-                    }
-                }
-                _ => "card_edited",
-            },
-            Event::CardsMerged { .. } => "cards_merged",
-            Event::PhaseChanged { .. } => "phase_changed",
-            Event::SettingsChanged { .. } => "settings_changed",
-            Event::TimerChanged { .. } => "timer_changed",
-            Event::FocusChanged { .. } => "focus_changed",
         }
     }
 }

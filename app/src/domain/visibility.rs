@@ -19,7 +19,8 @@
 
 use uuid::Uuid;
 
-use super::model::{Card, Event, Note, Placement, PlacementIndex, RoomView, Viewer};
+use super::event::Event;
+use super::model::{Card, Note, Placement, RoomView, Viewer};
 
 impl RoomView {
     /// Whether `viewer` may see where `pair_id` placed things, and its notes.
@@ -96,10 +97,12 @@ impl RoomView {
     /// The copy of this view that `viewer` may receive.
     pub fn visible_to(&self, viewer: &Viewer) -> RoomView {
         RoomView {
+            workshop: self.workshop.clone(),
             cards: self.cards.iter().filter_map(|c| self.card_for(viewer, c)).collect(),
+            pairs: self.pairs.clone(),
             placements: self.placements.iter().filter_map(|p| self.placement_for(viewer, p)).collect(),
             notes: self.notes.iter().filter_map(|n| self.note_for(viewer, n)).collect(),
-            ..self.clone()
+            ..*self
         }
     }
 
@@ -113,7 +116,6 @@ impl RoomView {
             cards: self.cards.clone(),
             pairs: self.pairs.clone(),
             placements: self.placements.iter().filter(|p| pair_written(p.card_id)).cloned().collect(),
-            index: PlacementIndex::default(),
             notes: self.notes.iter().filter(|n| pair_written(n.card_id)).cloned().collect(),
             ..*self
         }

@@ -30,7 +30,9 @@ async fn a_restart_keeps_everything_that_was_acknowledged() {
 
     let (_, mut after) = server.facilitator(&created).await;
     for view in [&mut before, &mut after] {
-        view.placements.sort_by_key(|p| (p.pair_id, p.card_id));
+        let mut sorted = view.placements.to_vec();
+        sorted.sort_by_key(|p| (p.pair_id, p.card_id));
+        view.placements = sorted.into();
     }
     assert_eq!(after, before, "the same view, sequence number and times included");
     let mut positions: Vec<(String, f64)> =

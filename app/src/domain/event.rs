@@ -1,0 +1,145 @@
+//! The numbered changes of a workshop ([`Event`]): what the server commits, stores in the
+//! event log and sends to screens, and the event log's names for them
+//! ([`RoomView::action_name`]).
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::model::{Card, PairSummary, RoomView, first_round};
+use super::session::{Focus, Phase, Settings, Timer};
+
+/// A committed change. Every event has a sequence number in its workshop and is stored in the
+/// event log; replaying the log onto the workshop as created rebuilds the [`RoomView`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    /// A new pair joined.
+    PairJoined { pair: PairSummary },
+    /// The facilitator removed a pair and everything it did.
+    PairRemoved { pair_id: Uuid, at: i64 },
+    /// A pair put an aspect on the spectrum, or moved it there. `position` is `None` in the
+    /// copy sent to a screen that may not see where (private placing).
+    Placed {
+        pair_id: Uuid,
+        card_id: Uuid,
+        #[serde(default = "first_round")]
+        round: u8,
+        position: Option<f64>,
+        at: i64,
+    },
+    /// A pair took an aspect back off the spectrum into its tray.
+    Unplaced {
+        pair_id: Uuid,
+        card_id: Uuid,
+        #[serde(default = "first_round")]
+        round: u8,
+        at: i64,
+    },
+    /// A pair saved the sheet of a post-it: its notes and, when `cant_place` is set, "can't
+    /// place / it depends" with that reason instead of a position. Unsetting `cant_place` on a
+    /// post-it marked so puts it back in the tray.
+    SheetSaved {
+        pair_id: Uuid,
+        card_id: Uuid,
+        round: u8,
+        intended: String,
+        unintended: String,
+        cant_place: Option<String>,
+        at: i64,
+    },
+    /// A post-it was added: by a pair (`card.author`) or the facilitator.
+    CardAdded { card: Card, at: i64 },
+    /// The facilitator edited, hid, showed, locked or unlocked a post-it: here it is now.
+    CardChanged { card: Card, at: i64 },
+    /// The facilitator merged `from` into `into`: placements and notes carried over.
+    CardsMerged { from: Uuid, into: Uuid, at: i64 },
+    /// The facilitator moved the session to another phase.
+    PhaseChanged { phase: Phase, at: i64 },
+    /// The facilitator changed the workshop settings.
+    SettingsChanged { settings: Settings, at: i64 },
+    /// The facilitator started, paused, resumed, extended or cleared the timer.
+    TimerChanged { timer: Option<Timer>, at: i64 },
+    /// The facilitator changed the spotlight or the order of the aspects.
+    FocusChanged { focus: Focus, at: i64 },
+}
+
+impl Event {
+    /// The pair whose work this event changes, if any.
+    pub fn pair_id(&self) -> Option<Uuid> {
+        match self {
+            Event::PairJoined { pair } => Some(pair.id),
+            Event::PairRemoved { pair_id, .. }
+            | Event::Placed { pair_id, .. }
+            | Event::Unplaced { pair_id, .. }
+            | Event::SheetSaved { pair_id, .. } => Some(*pair_id),
+            Event::CardAdded { card, .. } => card.author,
+            _ => None,
+        }
+    }
+
+    /// Whether this event changes what screens may see of things they already have (a phase,
+    /// settings, a hidden or merged card): screens are sent a fresh snapshot instead of it.
+    pub fn changes_visibility(&self) -> bool {
+        matches!(
+            self,
+            Event::PhaseChanged { .. }
+                | Event::SettingsChanged { .. }
+                | Event::CardChanged { .. }
+                | Event::CardsMerged { .. }
+                | Event::PairRemoved { .. }
+        )
+    }
+
+    /// When the pair acted, for the events that are a pair's work on a post-it.
+    pub(crate) fn pair_work_time(&self) -> Option<i64> {
+        match self {
+            Event::Placed { at, .. }
+            | Event::Unplaced { at, .. }
+            | Event::SheetSaved { at, .. }
+            | Event::CardAdded { at, .. } => Some(*at),
+            _ => None,
+        }
+    }
+}
+
+impl RoomView {
+    /// The event log's name for `event` (decided against the state before it): `placed`,
+    /// `moved`, `unplaced`, `sheet_saved`, `card_added`, `card_edited`, `card_hidden`,
+    /// `card_shown`, `card_locked`, `card_unlocked`, `cards_merged`, `phase_changed`,
+    /// `settings_changed`, `timer_changed`, `focus_changed`, `pair_joined`, `pair_removed`.
+    pub fn action_name(&self, event: &Event) -> &'static str {
+        match event {
+            Event::PairJoined { .. } => "pair_joined",
+            Event::PairRemoved { .. } => "pair_removed",
+            Event::Placed { pair_id, card_id, round, .. } => match self.placement_in(*round, *pair_id, *card_id) {
+                Some(p) if !p.cant_place => "moved",
+                _ => "placed",
+            },
+            Event::Unplaced { .. } => "unplaced",
+            Event::SheetSaved { .. } => "sheet_saved",
+            Event::CardAdded { .. } => "card_added",
+            Event::CardChanged { card, .. } => match self.card(card.id) {
+                Some(old) if old.hidden != card.hidden => {
+                    if card.hidden {
+                        "card_hidden"
+                    } else {
+                        "card_shown"
+                    }
+                }
+                Some(old) if old.locked != card.locked => {
+                    if card.locked {
+                        "card_locked"
+                    } else {
+                        "card_unlocked"
+                    }
+                }
+                _ => "card_edited",
+            },
+            Event::CardsMerged { .. } => "cards_merged",
+            Event::PhaseChanged { .. } => "phase_changed",
+            Event::SettingsChanged { .. } => "settings_changed",
+            Event::TimerChanged { .. } => "timer_changed",
+            Event::FocusChanged { .. } => "focus_changed",
+        }
+    }
+}

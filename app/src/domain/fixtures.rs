@@ -1,0 +1,20 @@
+//! What the domain's unit tests build on: short ids, a pair joining, a small room.
+
+use uuid::Uuid;
+
+use super::{Card, Event, PairSummary, RoomView, WorkshopInfo};
+
+/// The id `n`, readable in test failures (`…0064` is 100).
+pub fn id(n: u128) -> Uuid {
+    Uuid::from_u128(n)
+}
+
+/// Pair `n` joins, labelled "Pair n", at time 0.
+pub fn joined(n: u128) -> Event {
+    Event::PairJoined { pair: PairSummary { id: id(n), label: format!("Pair {n}"), joined_at: 0, last_active: 0 } }
+}
+
+/// A new room with two aspects: "A" (id 10, shown first) and "B" (id 20).
+pub fn two_card_room() -> RoomView {
+    RoomView::new(WorkshopInfo::for_tests(), vec![Card::new(id(20), "B", 1), Card::new(id(10), "A", 0)])
+}
