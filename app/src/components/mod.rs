@@ -5,16 +5,12 @@
 //! - [`board`], [`board_state`], [`post_it`]: a pair's spectrum and tray, with drag and drop,
 //!   keyboard placement and nudge buttons.
 //! - [`session_bar`]: the phase by name and the countdown, on every screen.
-//! - [`console_controls`]: the facilitator's phase, timer, settings and aspect controls.
 //! - [`spotlight`]: the spotlighted aspect, large on the projector.
-//! - [`delete_workshop`]: the console's "Delete workshop…" with its confirmation.
 //! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
 
 pub mod add_post_it;
 pub mod board;
 pub mod board_state;
-pub mod console_controls;
-pub mod delete_workshop;
 pub mod join_info;
 pub mod post_it;
 pub mod room_picture;

@@ -1,39 +1,44 @@
 //! `/f/:secret`: the facilitator's console on the laptop plugged into the projector.
+//!
+//! - [`phase`], [`timer`], [`settings`], [`aspects`] (with [`aspect_item`]): the session
+//!   controls. Every button sends one [`Control`]; the server decides, and a refusal shows in
+//!   the console's alert.
+//! - [`pairs`]: who has joined, connected or not, how far along.
+//! - [`delete`]: "Delete workshop…" with its confirmation.
+
+mod aspect_item;
+pub mod aspects;
+pub mod delete;
+pub mod pairs;
+pub mod phase;
+pub mod settings;
+pub mod timer;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
-use crate::components::console_controls::{AspectControls, PhaseControls, SettingsControls, TimerControls, may_change};
-use crate::components::delete_workshop::DeleteWorkshop;
 use crate::components::join_info::{LOOPBACK_WARNING, join_url, use_join_origin, use_origin};
 use crate::components::room_picture::RoomPicture;
-use crate::components::session_bar::{SessionBar, use_server_now};
-use crate::domain::Control;
+use crate::components::session_bar::SessionBar;
+use crate::domain::Phase;
 use crate::domain::WorkshopInfo;
-use crate::live::{Link, Live, LiveConfig, browser, use_live};
+use crate::live::{Link, Live, LiveConfig, use_live};
 use crate::protocol::Auth;
 
-/// One line of the pairs list.
-#[derive(Clone, Debug, PartialEq)]
-struct PairLine {
-    id: Uuid,
-    label: String,
-    placed: usize,
-    last_active: i64,
+use aspects::AspectControls;
+use delete::DeleteWorkshop;
+use pairs::PairList;
+use phase::PhaseControls;
+use settings::SettingsControls;
+use timer::TimerControls;
+
+pub(crate) fn online(live: Live) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    move || live.link.get() == Link::Online
 }
 
-/// "active just now", "active 2 min ago", "active 1 h ago" (empty before the clock is known).
-fn activity_text(last_active: i64, now: i64) -> String {
-    if now <= 0 || last_active <= 0 {
-        return String::new();
-    }
-    let secs = (now - last_active).max(0) / 1000;
-    match secs {
-        0..60 => "active just now".to_string(),
-        60..3600 => format!("active {} min ago", secs / 60),
-        _ => format!("active {} h ago", secs / 3600),
-    }
+/// Connected, and the workshop is not closed (a closed workshop only changes phase).
+pub fn may_change(live: Live) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    move || live.link.get() == Link::Online && live.view.with(|v| v.as_ref().is_some_and(|v| v.phase != Phase::Closed))
 }
 
 #[component]
@@ -167,109 +172,4 @@ fn JoinPanel(info: Memo<Option<WorkshopInfo>>, secret: Memo<String>) -> impl Int
         </section>
     }
     .into_any()
-}
-
-/// Who has joined, whether their tablet is connected now, how far they are, when they last did
-/// something, and a way to remove a pair (with everything it did).
-#[component]
-fn PairList(live: Live) -> impl IntoView {
-    let now = use_server_now(live);
-    let card_count = Memo::new(move |_| live.view.with(|v| v.as_ref().map_or(0, |v| v.active_cards().len())));
-    let pairs = Memo::new(move |_| {
-        live.view.with(|v| {
-            v.as_ref()
-                .map(|v| {
-                    v.pairs
-                        .iter()
-                        .map(|p| PairLine {
-                            id: p.id,
-                            label: p.label.clone(),
-                            placed: v.placed_count(p.id),
-                            last_active: p.last_active,
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
-    let connected = may_change(live);
-    view! {
-        <section class="pairs" aria-labelledby="pairs-heading">
-            <h2 id="pairs-heading">"Pairs (" {move || pairs.with(Vec::len)} ")"</h2>
-            <p class="hint" hidden=move || pairs.with(|p| !p.is_empty())>"No pair has joined yet."</p>
-            <ul class="pair-list">
-                <For
-                    each=move || pairs.get()
-                    key=|p| p.id
-                    children=move |line| {
-                        let id = line.id;
-                        let label = line.label.clone();
-                        let online = move || live.presence.with(|c| c.contains(&id));
-                        let this = move || pairs.with(|p| p.iter().find(|p| p.id == id).cloned());
-                        let placed = move || this().map_or(0, |p| p.placed);
-                        let active = move || this().map(|p| activity_text(p.last_active, now.get())).unwrap_or_default();
-                        let confirm = RwSignal::new(false);
-                        let question = format!("Remove {label} and everything it did?");
-                        view! {
-                            <li class="pair-line" class:online=online>
-                                <span class="presence-dot" aria-hidden="true"></span>
-                                <span class="pair-name">{line.label}</span>
-                                <span class="pair-presence">{move || if online() { "online" } else { "offline" }}</span>
-                                <span class="pair-progress">
-                                    {move || format!("{} of {} placed", placed(), card_count.get())}
-                                </span>
-                                <span class="pair-activity">{active}</span>
-                                <button
-                                    type="button"
-                                    class="remove-pair"
-                                    aria-label=format!("Remove {label}")
-                                    disabled=move || !connected()
-                                    on:click=move |_| {
-                                        confirm.set(true);
-                                        browser::focus_later(format!("confirm-remove-{id}"));
-                                    }
-                                >
-                                    "Remove"
-                                </button>
-                                <Show when=move || confirm.get()>
-                                    <span class="confirm" role="group" aria-label="Confirm removal">
-                                        <span>{question.clone()}</span>
-                                        <button
-                                            id=format!("confirm-remove-{id}")
-                                            type="button"
-                                            class="danger"
-                                            disabled=move || !connected()
-                                            on:click=move |_| {
-                                                confirm.set(false);
-                                                live.control(Control::RemovePair { pair_id: id });
-                                            }
-                                        >
-                                            "Yes, remove"
-                                        </button>
-                                        <button type="button" on:click=move |_| confirm.set(false)>
-                                            "Cancel"
-                                        </button>
-                                    </span>
-                                </Show>
-                            </li>
-                        }
-                    }
-                />
-            </ul>
-        </section>
-    }
-    .into_any()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::activity_text;
-
-    #[test]
-    fn last_activity_in_words() {
-        assert_eq!(activity_text(1_000, 0), "", "no clock yet (server render)");
-        assert_eq!(activity_text(1_000, 30_000), "active just now");
-        assert_eq!(activity_text(1_000, 1_000 + 125_000), "active 2 min ago");
-        assert_eq!(activity_text(1_000, 1_000 + 2 * 3_600_000), "active 2 h ago");
-    }
 }
