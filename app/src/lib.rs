@@ -3,10 +3,12 @@
 //! - [`domain`]: the workshop model, validation, join codes and statistics (no Leptos, no I/O).
 //! - [`protocol`] and [`api`]: what travels over the websocket and the HTTP API.
 //! - [`pages`] and [`components`]: the Leptos screens, rendered on the server and hydrated in
-//!   the browser.
+//!   the browser; [`live`], their websocket connection; [`browser`], the few browser services
+//!   they use (storage, fetch, focus, geometry).
 #![recursion_limit = "256"] // deep Leptos view types (the spotlight) in the release WebAssembly build
 
 pub mod api;
+pub mod browser;
 pub mod components;
 pub mod domain;
 pub mod live;

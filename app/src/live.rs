@@ -9,13 +9,13 @@
 //! nothing here touches the browser outside effects; the socket itself lives in [`socket`],
 //! which only exists in the WebAssembly build.
 
-pub mod browser;
 #[cfg(feature = "hydrate")]
 mod socket;
 
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::browser;
 use crate::domain::Control;
 use crate::domain::outbox::{Outbox, PendingChange, sync_status_text};
 use crate::domain::{PairAction, RoomView, Viewer};

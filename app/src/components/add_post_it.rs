@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::board_state::{BoardCtx, char_count, post_it_dom_id};
+use crate::browser;
 use crate::domain::PairAction;
 use crate::domain::validate::ASPECT_MAX;
-use crate::live::browser;
 
 #[component]
 pub fn AddPostIt(ctx: BoardCtx) -> impl IntoView {

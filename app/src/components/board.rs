@@ -9,9 +9,10 @@ use super::board_state::{BoardCtx, CardState, board_cards, room_marks};
 use super::post_it::PostIt;
 use super::session_bar::SessionBar;
 use super::sheet::Sheet;
+use crate::browser;
 use crate::domain::board::{NUDGE_STEP, PICK_UP_POSITION, format_position, nudge};
 use crate::domain::session::Phase;
-use crate::live::{Live, browser};
+use crate::live::Live;
 
 /// Length of the stem from the spectrum line down to a post-it in `lane` (CSS).
 fn stem(lane: usize) -> String {

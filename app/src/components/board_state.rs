@@ -6,10 +6,11 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::browser;
 use crate::domain::board::{PICK_UP_POSITION, assign_lanes, format_position, min_gap, post_it_width_pct};
 use crate::domain::session::Phase;
 use crate::domain::{PairAction, RoomView};
-use crate::live::{Live, browser};
+use crate::live::Live;
 
 /// One post-it as the pair's screen shows it.
 #[derive(Clone, Debug, Default, PartialEq)]

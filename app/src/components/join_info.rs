@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::api::JoinOrigin;
-use crate::live::browser;
+use crate::api::{calls, urls};
+use crate::browser;
 
 /// The address pairs open to join, e.g. `http://192.168.1.20:3000/join?code=ABC234`. The
 /// origin is only known in the browser; the server-rendered page shows the path until then.
@@ -20,9 +21,7 @@ pub fn use_join_origin() -> ReadSignal<Option<JoinOrigin>> {
     let (join_origin, set_join_origin) = signal(None::<JoinOrigin>);
     Effect::new(move |_| {
         leptos::task::spawn_local(async move {
-            if let Ok((200, text)) = browser::fetch("GET", "/api/join-origin", None).await
-                && let Ok(found) = serde_json::from_str::<JoinOrigin>(&text)
-            {
+            if let Ok(found) = calls::join_origin().await {
                 set_join_origin.set(Some(found));
             }
         });
@@ -55,7 +54,7 @@ pub fn JoinInfo(#[prop(into)] code: Signal<String>, #[prop(into)] large: Signal<
     };
     view! {
         <aside class="join-info" class:large=move || large.get() class:corner=move || !large.get()>
-            <img class="join-qr" src=move || format!("/qr/{}", code.get()) alt="QR code to join"/>
+            <img class="join-qr" src=move || urls::qr(&code.get()) alt="QR code to join"/>
             <p class="join-words">
                 {lead}
                 <strong class="join-code-inline">{move || code.get()}</strong>

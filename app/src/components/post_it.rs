@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::board_state::{BoardCtx, Drag, post_it_dom_id};
+use crate::browser;
 use crate::domain::board::{
     KeyAction, PICK_UP_POSITION, format_position, is_drag, key_action, nudge, position_from_pointer,
 };
-use crate::live::browser;
 
 /// The spectrum position under the point (x, y), if the point is over the spectrum.
 fn spectrum_position(ctx: BoardCtx, x: f64, y: f64) -> Option<f64> {

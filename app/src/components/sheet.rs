@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::board_state::{BoardCtx, char_count};
+use crate::browser;
 use crate::domain::PairAction;
 use crate::domain::rules::{NOTE_MAX, REASON_MAX};
 use crate::domain::session::Phase;
-use crate::live::browser;
 
 /// The open sheet, if any.
 #[component]

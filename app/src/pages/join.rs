@@ -6,9 +6,10 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{ApiError, JoinRequest, Joined};
+use crate::api::{calls, urls};
+use crate::browser;
 use crate::domain::code::normalize_code;
 use crate::domain::validate::PAIR_LABEL_MAX;
-use crate::live::browser;
 
 /// `localStorage` key of the pair this device joined as for `code`.
 pub fn pair_key(code: &str) -> String {
@@ -57,7 +58,7 @@ pub fn JoinPage() -> impl IntoView {
         Effect::new(move |_| {
             let code = query.with(|q| q.get("code")).and_then(|c| normalize_code(&c));
             if let Some(code) = code.filter(|c| stored_pair(c).is_some()) {
-                navigate(&format!("/pair/{code}"), NavigateOptions { replace: true, ..Default::default() });
+                navigate(&urls::pair_page(&code), NavigateOptions { replace: true, ..Default::default() });
             }
         });
     }
@@ -69,7 +70,7 @@ pub fn JoinPage() -> impl IntoView {
         }
         let typed = value_of("join-code");
         if let Some(known) = normalize_code(&typed).filter(|c| stored_pair(c).is_some()) {
-            navigate(&format!("/pair/{known}"), NavigateOptions::default());
+            navigate(&urls::pair_page(&known), NavigateOptions::default());
             return;
         }
         let request = JoinRequest { code: typed, label: value_of("pair-name") };
@@ -77,15 +78,16 @@ pub fn JoinPage() -> impl IntoView {
         error.set(None);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            match browser::post_json::<_, Joined>("/api/join", &request).await {
+            match calls::join(&request).await {
                 Ok(joined) => {
                     if let Ok(json) = serde_json::to_string(&joined) {
                         browser::local_set(&pair_key(&joined.code), &json);
                     }
-                    navigate(&format!("/pair/{}", joined.code), NavigateOptions::default());
+                    navigate(&urls::pair_page(&joined.code), NavigateOptions::default());
                 }
-                Err(e) => {
+                Err(refused) => {
                     busy.set(false);
+                    let e = refused.error();
                     let id = if e.field.as_deref() == Some("Pair name") { "pair-name" } else { "join-code" };
                     error.set(Some(e));
                     browser::focus_later(id.into());

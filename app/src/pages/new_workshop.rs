@@ -3,13 +3,14 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::api::{ApiError, CreatedWorkshop, NewWorkshop};
+use crate::api::calls;
+use crate::api::{ApiError, NewWorkshop};
+use crate::browser;
 use crate::domain::session::{BadSetting, MAX_MIN_PAIRS, MIN_PAIRS_LABEL, SWITCHES, Switch, parse_min_pairs};
 use crate::domain::validate::{
     ASPECT_MAX, InvalidInput, MAX_ASPECTS, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text,
 };
 use crate::domain::{DEFAULT_ASPECTS, DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Settings};
-use crate::live::browser;
 
 /// Checks the form with the same rules the server applies, so most mistakes are shown without
 /// a round trip. The error names the field by its visible label, like the server's.
@@ -160,11 +161,11 @@ pub fn NewWorkshopPage() -> impl IntoView {
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match browser::post_json::<_, CreatedWorkshop>("/api/workshops", &body).await {
+            match calls::create_workshop(&body).await {
                 Ok(created) => browser::go_to(&created.console_path),
-                Err(e) => {
+                Err(refused) => {
                     busy.set(false);
-                    show(e);
+                    show(refused.error());
                 }
             }
         });

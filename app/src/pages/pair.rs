@@ -6,9 +6,11 @@ use leptos_router::hooks::use_params_map;
 
 use super::join::{pair_key, pending_key, stored_pair, view_key};
 use crate::api::Joined;
+use crate::api::urls;
+use crate::browser;
 use crate::components::board::Board;
 use crate::components::sync_status::SyncStatus;
-use crate::live::{LiveConfig, browser, use_live};
+use crate::live::{LiveConfig, use_live};
 use crate::protocol::Auth;
 
 /// What the server says (at least) when the facilitator removed this pair.
@@ -48,7 +50,7 @@ pub fn PairPage() -> impl IntoView {
     let forget = move |_| {
         browser::local_remove(&pair_key(&code.get_untracked()));
         browser::local_remove(&view_key(&code.get_untracked()));
-        browser::go_to(&format!("/join?code={}", code.get_untracked()));
+        browser::go_to(&urls::join_page(&code.get_untracked()));
     };
 
     view! {
@@ -58,7 +60,7 @@ pub fn PairPage() -> impl IntoView {
                 Device::NotJoined => view! {
                     <section class="page not-joined">
                         <h1>"This device has not joined workshop " {code.get()} " yet"</h1>
-                        <p><a class="button primary" href=format!("/join?code={}", code.get())>"Join workshop " {code.get()}</a></p>
+                        <p><a class="button primary" href=urls::join_page(&code.get())>"Join workshop " {code.get()}</a></p>
                     </section>
                 }.into_any(),
                 Device::Joined(joined) => {
@@ -83,7 +85,7 @@ pub fn PairPage() -> impl IntoView {
                     {move || removed.get().then(|| view! {
                         <div role="alert" class="form-error removed">
                             <p>{move || live.last_error.get().filter(|e| e.starts_with(REMOVED)).unwrap_or_else(|| format!("{REMOVED}."))}</p>
-                            <p><a class="button primary" href=format!("/join?code={}", code.get()) on:click=leave>"Join again"</a></p>
+                            <p><a class="button primary" href=urls::join_page(&code.get()) on:click=leave>"Join again"</a></p>
                         </div>
                     })}
                     {move || live.last_error.get().filter(|_| !removed.get()).map(|message| view! {

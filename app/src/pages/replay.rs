@@ -11,19 +11,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use crate::api::{ApiError, Replay};
+use crate::api::ApiError;
+use crate::api::{Refused, calls};
 use crate::components::room_picture::RoomPicture;
 use crate::domain::RoomView;
 use crate::domain::replay::{Player, researcher_picture};
-use crate::live::browser::{fetch, refusal, unexpected};
 
 /// How often "Play" steps to the next change (about four changes a second).
 const PLAY_STEP_MS: u64 = 250;
-
-/// The replay's address for workshop `id`.
-pub fn replay_url(id: Uuid) -> String {
-    format!("/api/research/workshops/{id}/replay")
-}
 
 /// Where the page is with its one request.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,22 +55,18 @@ struct Page {
 impl Page {
     /// Reads the replay and shows moment 0.
     async fn load(self, id: Uuid) {
-        match fetch("GET", &replay_url(id), None).await {
-            Ok((200, text)) => match serde_json::from_str::<Replay>(&text) {
-                Ok(replay) => {
-                    let w = &replay.start.workshop;
-                    self.heading.set(Some((w.title.clone(), w.site.clone(), replay.date.clone())));
-                    let player = Player::new(replay);
-                    self.last.set(player.len());
-                    self.player.set_value(Some(player));
-                    self.go(0);
-                    self.load.set(Load::Ready);
-                }
-                Err(_) => self.load.set(Load::Failed(unexpected(200))),
-            },
-            Ok((401, _)) => self.load.set(Load::SignedOut),
-            Ok((status, text)) => self.load.set(Load::Failed(refusal(status, &text))),
-            Err(e) => self.load.set(Load::Failed(e)),
+        match calls::replay(id).await {
+            Ok(replay) => {
+                let w = &replay.start.workshop;
+                self.heading.set(Some((w.title.clone(), w.site.clone(), replay.date.clone())));
+                let player = Player::new(replay);
+                self.last.set(player.len());
+                self.player.set_value(Some(player));
+                self.go(0);
+                self.load.set(Load::Ready);
+            }
+            Err(Refused::SignedOut) => self.load.set(Load::SignedOut),
+            Err(refused) => self.load.set(Load::Failed(refused.error())),
         }
     }
 

@@ -42,27 +42,6 @@ pub const COMBINED_SUMMARY_COLUMNS: &[&str] = &[
     "split",
 ];
 
-/// Which workshops "Download all" takes: an exact site (all when `None`) and an inclusive
-/// range of UTC days (`YYYY-MM-DD`, open when `None`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct WorkshopFilter {
-    /// Only this study site.
-    pub site: Option<String>,
-    /// Created on or after this day.
-    pub from: Option<String>,
-    /// Created on or before this day.
-    pub to: Option<String>,
-}
-
-impl WorkshopFilter {
-    /// Whether a workshop of this site, created on this UTC day, is chosen.
-    pub fn accepts(&self, site: &str, date: &str) -> bool {
-        self.site.as_deref().is_none_or(|s| s == site)
-            && self.from.as_deref().is_none_or(|from| date >= from)
-            && self.to.as_deref().is_none_or(|to| date <= to)
-    }
-}
-
 /// Whether `text` is a day written `YYYY-MM-DD` (what a date input sends).
 pub fn is_day(text: &str) -> bool {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() && text.len() == 10
@@ -153,17 +132,7 @@ mod tests {
     }
 
     #[test]
-    fn filters_take_a_site_and_an_inclusive_range_of_days() {
-        let all = WorkshopFilter::default();
-        assert!(all.accepts("Site 1", "2026-01-01"));
-        let f = WorkshopFilter {
-            site: Some("Site 1".into()),
-            from: Some("2026-01-02".into()),
-            to: Some("2026-01-03".into()),
-        };
-        assert!(f.accepts("Site 1", "2026-01-02") && f.accepts("Site 1", "2026-01-03"));
-        assert!(!f.accepts("Site 1", "2026-01-01") && !f.accepts("Site 1", "2026-01-04"));
-        assert!(!f.accepts("Site 2", "2026-01-02"));
+    fn days_are_written_year_month_day() {
         assert!(is_day("2026-02-28") && !is_day("2026-02-30") && !is_day("2026-2-3") && !is_day(""));
     }
 

@@ -22,11 +22,11 @@ pub mod xlsx;
 
 use std::sync::Arc;
 
+use app::api::WorkshopFilter;
 use uuid::Uuid;
 
 use crate::store::{Store, StoreError};
 use bundle::ExportError;
-use combined::WorkshopFilter;
 use tables::{WorkshopExport, workshop_date};
 
 /// Why a download failed.

@@ -5,7 +5,7 @@
 //! Only the facilitator secret or the admin key are looked at. Every refusal is a JSON
 //! [`ApiError`](app::api::ApiError) and changes nothing.
 
-use app::api::{ComparedWorkshop, Comparison};
+use app::api::{ComparedWorkshop, Comparison, WorkshopFilter};
 use app::domain::{Control, Phase};
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
@@ -16,7 +16,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::admin::{ADMIN_COOKIE, Admin, is_admin_key};
-use super::combined::{WorkshopFilter, is_day};
+use super::combined::is_day;
 use super::compare::{MAX_COMPARED, compared_workshop, comparison_table};
 use super::csv_files::table_csv;
 use super::tables::workshop_date;
@@ -194,9 +194,9 @@ pub struct ExportAllQuery {
 impl ExportAllQuery {
     /// The filter, or a refusal naming the date field that is not a day.
     fn filter(&self) -> Result<WorkshopFilter, ApiFailure> {
-        let given = |v: &Option<String>| v.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let given = |v: &Option<String>| v.as_deref().map(str::trim).unwrap_or_default().to_string();
         let day = |v: &Option<String>, field: &str| match given(v) {
-            Some(d) if !is_day(&d) => Err(ApiFailure::new(
+            d if !d.is_empty() && !is_day(&d) => Err(ApiFailure::new(
                 StatusCode::BAD_REQUEST,
                 format!(
                     "\"{}\" is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-23.",

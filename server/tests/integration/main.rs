@@ -18,3 +18,4 @@ mod research_compare;
 mod research_exports;
 mod research_replay;
 mod session;
+mod urls;

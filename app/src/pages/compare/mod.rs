@@ -15,8 +15,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use uuid::Uuid;
 
 use crate::api::{ApiError, Comparison, RoundStats};
-use crate::domain::compare::{format_links, parse_links};
-use crate::live::browser::{fetch, refusal, unexpected};
+use crate::api::{Refused, calls, urls};
+use crate::domain::compare::parse_links;
 pub use chart::chart_svg;
 pub use rows::{Entry, GroupRow, RoundChoice, group_rows, one_decimal, sites_of, unmatched};
 
@@ -28,15 +28,6 @@ enum Load {
     Loaded(Comparison),
 }
 
-/// The address of this page with these ids and links.
-fn page_url(ids: &str, links: &[(Uuid, Uuid)]) -> String {
-    if links.is_empty() {
-        format!("/research/compare?ids={ids}")
-    } else {
-        format!("/research/compare?ids={ids}&links={}", format_links(links))
-    }
-}
-
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let query = use_query_map();
@@ -44,14 +35,10 @@ pub fn ComparePage() -> impl IntoView {
     Effect::new(move |_| {
         let ids = query.with_untracked(|q| q.get("ids")).unwrap_or_default();
         leptos::task::spawn_local(async move {
-            let url = format!("/api/research/compare?ids={ids}");
-            load.set(match fetch("GET", &url, None).await {
-                Ok((200, text)) => {
-                    serde_json::from_str(&text).map_or_else(|_| Load::Failed(unexpected(200)), Load::Loaded)
-                }
-                Ok((401, _)) => Load::SignedOut,
-                Ok((status, text)) => Load::Failed(refusal(status, &text)),
-                Err(e) => Load::Failed(e),
+            load.set(match calls::compare(&ids).await {
+                Ok(comparison) => Load::Loaded(comparison),
+                Err(Refused::SignedOut) => Load::SignedOut,
+                Err(refused) => Load::Failed(refused.error()),
             });
         });
     });
@@ -100,21 +87,17 @@ fn Compared(comparison: Comparison) -> impl IntoView {
         let ids = ids.clone();
         Callback::new(move |(new, done): (Vec<(Uuid, Uuid)>, String)| {
             status.set(done);
-            navigate(&page_url(&ids, &new), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            navigate(
+                &urls::compare_page(&ids, &new),
+                NavigateOptions { replace: true, scroll: false, ..Default::default() },
+            );
         })
     };
     let csv_url = {
         let ids = ids.clone();
-        move || {
-            let links = links.get();
-            if links.is_empty() {
-                format!("/api/research/compare.csv?ids={ids}")
-            } else {
-                format!("/api/research/compare.csv?ids={ids}&links={}", format_links(&links))
-            }
-        }
+        move || urls::compare_csv(&ids, &links.get())
     };
-    let zip_url = format!("/api/research/export-all.zip?ids={ids}");
+    let zip_url = urls::export_chosen(&ids);
     let chosen = comparison
         .workshops
         .iter()
@@ -297,8 +280,8 @@ mod tests {
 
     #[test]
     fn the_address_keeps_ids_and_links() {
-        assert_eq!(page_url("a,b", &[]), "/research/compare?ids=a,b");
+        assert_eq!(urls::compare_page("a,b", &[]), "/research/compare?ids=a,b");
         let link = (Uuid::from_u128(1), Uuid::from_u128(2));
-        assert_eq!(page_url("a", &[link]), format!("/research/compare?ids=a&links={}~{}", link.0, link.1));
+        assert_eq!(urls::compare_page("a", &[link]), format!("/research/compare?ids=a&links={}~{}", link.0, link.1));
     }
 }

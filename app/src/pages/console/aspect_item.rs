@@ -6,9 +6,10 @@ use uuid::Uuid;
 
 use super::aspects::AspectLine;
 use super::may_change;
+use crate::browser;
 use crate::domain::board::format_position;
 use crate::domain::{Control, Focus};
-use crate::live::{Live, browser};
+use crate::live::Live;
 
 /// Which inline step of a row is open.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -6,9 +6,10 @@ use uuid::Uuid;
 
 use super::aspect_item::AspectItem;
 use super::may_change;
+use crate::browser;
 use crate::domain::validate::{ASPECT_MAX, clean_text};
 use crate::domain::{AspectOrder, Card, Control, Focus, RoomView};
-use crate::live::{Live, browser};
+use crate::live::Live;
 
 /// One line of the aspects list.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::live::browser::{self, fetch, refusal};
+use crate::api::{Refused, calls};
+use crate::browser;
 
 /// The question asked before deleting the workshop called `title`.
 pub fn delete_question(title: &str) -> String {
@@ -36,17 +37,14 @@ pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSi
             return;
         }
         busy.set(true);
-        let url = format!("/f/{}/workshop", secret.get_untracked());
+        let secret = secret.get_untracked();
         leptos::task::spawn_local(async move {
-            let answer = fetch("DELETE", &url, None).await;
+            let answer = calls::delete_by_facilitator(&secret).await;
             busy.set(false);
             match answer {
                 // 404: it was already deleted (from the researcher area); gone either way.
-                Ok((status, _)) if (200..300).contains(&status) || status == 404 => {
-                    deleted.set(Some(title.get_untracked()));
-                }
-                Ok((status, text)) => error.set(Some(refusal(status, &text).error)),
-                Err(e) => error.set(Some(e.error)),
+                Ok(()) | Err(Refused::NotFound(_)) => deleted.set(Some(title.get_untracked())),
+                Err(refused) => error.set(Some(refused.error().error)),
             }
         });
     };

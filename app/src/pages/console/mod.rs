@@ -17,6 +17,7 @@ pub mod timer;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::urls;
 use crate::components::join_info::{LOOPBACK_WARNING, join_url, use_join_origin, use_origin};
 use crate::components::room_picture::RoomPicture;
 use crate::components::session_bar::SessionBar;
@@ -153,19 +154,19 @@ fn JoinPanel(info: Memo<Option<WorkshopInfo>>, secret: Memo<String>) -> impl Int
             <p class="join-code" role="group" aria-label="Join code">{code}</p>
             <p class="join-url">{move || join_url(&link_origin(), &code())}</p>
             {move || loopback().then(|| view! { <p class="join-warning" role="alert">{LOOPBACK_WARNING}</p> })}
-            <img class="join-qr" src=move || format!("/qr/{}", code()) alt="QR code to join"/>
+            <img class="join-qr" src=move || urls::qr(&code()) alt="QR code to join"/>
             <nav class="console-links" aria-label="Workshop">
                 <a
                     class="button"
-                    href=move || info.with(|i| i.as_ref().map(|i| format!("/p/{}", i.id)))
+                    href=move || info.with(|i| i.as_ref().map(|i| urls::projector_page(i.id)))
                     target="_blank"
                 >
                     "Projector view"
                 </a>
-                <a class="button" href=move || format!("/f/{}/placements.csv", secret.get()) download="">
+                <a class="button" href=move || urls::placements_csv(&secret.get()) download="">
                     "Download placements (CSV)"
                 </a>
-                <a class="button" href=move || format!("/f/{}/export.zip", secret.get()) download="">
+                <a class="button" href=move || urls::facilitator_export(&secret.get()) download="">
                     "Download all (zip)"
                 </a>
             </nav>

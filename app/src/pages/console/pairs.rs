@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::may_change;
+use crate::browser;
 use crate::components::session_bar::use_server_now;
 use crate::domain::Control;
-use crate::live::{Live, browser};
+use crate::live::Live;
 
 /// One line of the pairs list.
 #[derive(Clone, Debug, PartialEq)]

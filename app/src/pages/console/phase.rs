@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::online;
+use crate::browser;
 use crate::domain::{Control, Phase};
-use crate::live::{Live, browser};
+use crate::live::Live;
 
 /// The one forward step from `phase`, with its button text.
 pub fn next_step(phase: Phase) -> Option<(&'static str, Phase)> {

@@ -1,4 +1,9 @@
-//! JSON bodies of the HTTP API (`/api/...`), shared by the server and the browser.
+//! The HTTP API (`/api/...`): its JSON bodies, shared by the server and the browser; the
+//! address of every route ([`urls`]); and the browser's typed calls ([`calls`]), which answer
+//! with the body or a [`Refused`].
+
+pub mod calls;
+pub mod urls;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -78,6 +83,88 @@ pub struct ApiError {
     pub error: String,
     /// The form field concerned, when there is one (its visible label).
     pub field: Option<String>,
+}
+
+/// Why a call did not give its answer, as far as the page acts on it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refused {
+    /// 401: this needs the admin key (not signed in, or the key changed).
+    SignedOut,
+    /// 400: the request was refused as it stands; the error names the field to fix.
+    Invalid(ApiError),
+    /// 404: there is no such workshop (any more): deleted meanwhile, perhaps.
+    NotFound(ApiError),
+    /// 409: the workshop is not in a state that allows it (closed meanwhile, …).
+    Conflict(ApiError),
+    /// Any other refusal in the server's words, or the network failing, or an answer the page
+    /// could not read, in words for the user.
+    Other(ApiError),
+}
+
+impl Refused {
+    /// The refusal of an answer with `status` and body `text` (the server's [`ApiError`]
+    /// when it sent one).
+    pub fn from_answer(status: u16, text: &str) -> Refused {
+        let error = || serde_json::from_str(text).unwrap_or_else(|_| Refused::unexpected(status));
+        match status {
+            400 => Refused::Invalid(error()),
+            401 => Refused::SignedOut,
+            404 => Refused::NotFound(error()),
+            409 => Refused::Conflict(error()),
+            _ => Refused::Other(error()),
+        }
+    }
+
+    /// A generic error for an answer the page did not expect.
+    pub fn unexpected(status: u16) -> ApiError {
+        ApiError { error: format!("The server could not do that (HTTP {status}). Please try again."), field: None }
+    }
+
+    /// What to tell the user.
+    pub fn error(self) -> ApiError {
+        match self {
+            Refused::SignedOut => ApiError {
+                error: "Your sign-in has expired or the admin key has changed. Sign in again.".into(),
+                field: Some("Admin key".into()),
+            },
+            Refused::Invalid(e) | Refused::NotFound(e) | Refused::Conflict(e) | Refused::Other(e) => e,
+        }
+    }
+}
+
+/// Which workshops the researchers' list shows and "Download all" takes: an exact study site
+/// and an inclusive range of UTC days (`YYYY-MM-DD`). An empty field means "any". The page
+/// filters its list with it, and the server its download: one rule, not two.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopFilter {
+    /// Exact study site.
+    #[serde(default)]
+    pub site: String,
+    /// First day (`YYYY-MM-DD`), included.
+    #[serde(default)]
+    pub from: String,
+    /// Last day (`YYYY-MM-DD`), included.
+    #[serde(default)]
+    pub to: String,
+}
+
+impl WorkshopFilter {
+    /// Whether a workshop of `site`, created on the UTC day `date`, is chosen.
+    pub fn accepts(&self, site: &str, date: &str) -> bool {
+        (self.site.is_empty() || site == self.site)
+            && (self.from.is_empty() || date >= self.from.as_str())
+            && (self.to.is_empty() || date <= self.to.as_str())
+    }
+
+    /// The filter as a query string (`site=…&from=…`, percent-encoded; empty fields left out).
+    pub fn query(&self) -> String {
+        [("site", &self.site), ("from", &self.from), ("to", &self.to)]
+            .into_iter()
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(name, value)| format!("{name}={}", urls::percent_encode(value)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
 }
 
 /// `POST /api/research/login`: the key typed into the researcher area's "Admin key" field.
@@ -170,4 +257,37 @@ pub struct RoundStats {
     pub q1: Option<f64>,
     /// Third quartile (type 7).
     pub q3: Option<f64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_accepts_by_site_and_inclusive_days_and_writes_its_query() {
+        let f =
+            |site: &str, from: &str, to: &str| WorkshopFilter { site: site.into(), from: from.into(), to: to.into() };
+        assert!(WorkshopFilter::default().accepts("Site 3", "2026-11-23"));
+        assert!(f("Site 3", "2026-11-23", "2026-11-23").accepts("Site 3", "2026-11-23"));
+        assert!(!f("Site 4", "", "").accepts("Site 3", "2026-11-23"));
+        assert!(!f("", "2026-11-24", "").accepts("Site 3", "2026-11-23"));
+        assert!(!f("", "", "2026-11-22").accepts("Site 3", "2026-11-23"));
+        assert_eq!(WorkshopFilter::default().query(), "");
+        assert_eq!(urls::export_all(&WorkshopFilter::default()), "/api/research/export-all.zip");
+        assert_eq!(
+            urls::export_all(&f("Caerdydd & Ŵ", "2026-01-01", "")),
+            "/api/research/export-all.zip?site=Caerdydd%20%26%20%C5%B4&from=2026-01-01"
+        );
+    }
+
+    #[test]
+    fn refusals_keep_the_servers_words() {
+        let text = r#"{"error":"There is no such workshop (it may have been deleted).","field":null}"#;
+        assert!(
+            matches!(Refused::from_answer(404, text), Refused::NotFound(e) if e.error.contains("no such workshop"))
+        );
+        assert_eq!(Refused::from_answer(401, ""), Refused::SignedOut);
+        assert!(matches!(Refused::from_answer(409, "nope"), Refused::Conflict(e) if e.error.contains("HTTP 409")));
+        assert!(Refused::SignedOut.error().error.contains("Sign in again"));
+    }
 }

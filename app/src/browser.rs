@@ -3,7 +3,6 @@
 //! build they are inert stand-ins, because nothing browser-only may run while rendering HTML
 //! (they are only ever called from effects and event handlers, which never run there).
 
-use serde::{Serialize, de::DeserializeOwned};
 use uuid::Uuid;
 
 use crate::api::ApiError;
@@ -27,25 +26,6 @@ impl Rect {
 /// The error shown when the server could not be reached at all.
 pub fn network_error() -> ApiError {
     ApiError { error: "Could not reach the server. Check the Wi-Fi connection and try again.".into(), field: None }
-}
-
-/// A generic error for an answer the page did not expect.
-pub fn unexpected(status: u16) -> ApiError {
-    ApiError { error: format!("The server could not do that (HTTP {status}). Please try again."), field: None }
-}
-
-/// The server's [`ApiError`] in a refusal, or a generic one.
-pub fn refusal(status: u16, text: &str) -> ApiError {
-    serde_json::from_str(text).unwrap_or_else(|_| unexpected(status))
-}
-
-/// POSTs `body` as JSON; a 2xx answer is decoded as `R`, anything else as [`ApiError`].
-pub async fn post_json<B: Serialize, R: DeserializeOwned>(url: &str, body: &B) -> Result<R, ApiError> {
-    let json = serde_json::to_string(body).map_err(|_| network_error())?;
-    match fetch("POST", url, Some(json)).await? {
-        (200..300, text) => serde_json::from_str(&text).map_err(|_| network_error()),
-        (status, text) => Err(refusal(status, &text)),
-    }
 }
 
 #[cfg(not(feature = "hydrate"))]

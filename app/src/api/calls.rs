@@ -1,0 +1,86 @@
+//! The browser's typed calls of the HTTP API: each sends its body, reads its answer, and
+//! turns any other outcome into a [`Refused`]. In the server build they never run (the
+//! browser services are inert there), like every effect and event handler that calls them.
+
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+use super::{
+    AdminLogin, Comparison, CreatedWorkshop, JoinOrigin, JoinRequest, Joined, NewWorkshop, Refused, Replay,
+    ResearchWorkshop, urls,
+};
+use crate::browser::fetch;
+
+/// Sends a request; `body` as JSON. The answer's text when it is a success.
+async fn send(method: &str, url: &str, body: Option<String>) -> Result<String, Refused> {
+    match fetch(method, url, body).await {
+        Ok((200..300, text)) => Ok(text),
+        Ok((status, text)) => Err(Refused::from_answer(status, &text)),
+        Err(e) => Err(Refused::Other(e)),
+    }
+}
+
+/// The answer of a `GET` (or of a `POST` of `body`), decoded.
+async fn read<R: DeserializeOwned>(method: &str, url: &str, body: Option<String>) -> Result<R, Refused> {
+    let text = send(method, url, body).await?;
+    serde_json::from_str(&text).map_err(|_| Refused::Other(Refused::unexpected(200)))
+}
+
+fn json<B: serde::Serialize>(body: &B) -> Option<String> {
+    serde_json::to_string(body).ok()
+}
+
+/// The origin of join links and QR codes.
+pub async fn join_origin() -> Result<JoinOrigin, Refused> {
+    read("GET", urls::JOIN_ORIGIN, None).await
+}
+
+/// Creates a workshop.
+pub async fn create_workshop(body: &NewWorkshop) -> Result<CreatedWorkshop, Refused> {
+    read("POST", urls::WORKSHOPS, json(body)).await
+}
+
+/// Joins a workshop as a pair.
+pub async fn join(body: &JoinRequest) -> Result<Joined, Refused> {
+    read("POST", urls::JOIN, json(body)).await
+}
+
+/// Signs the researchers in (the server keeps the key in an HTTP-only cookie).
+pub async fn research_login(key: String) -> Result<(), Refused> {
+    send("POST", urls::RESEARCH_LOGIN, json(&AdminLogin { key })).await.map(drop)
+}
+
+/// Signs the researchers out.
+pub async fn research_logout() -> Result<(), Refused> {
+    send("POST", urls::RESEARCH_LOGOUT, None).await.map(drop)
+}
+
+/// Every workshop, newest first.
+pub async fn research_workshops() -> Result<Vec<ResearchWorkshop>, Refused> {
+    read("GET", urls::RESEARCH_WORKSHOPS, None).await
+}
+
+/// Closes workshop `id` from the researcher area.
+pub async fn close_workshop(id: Uuid) -> Result<(), Refused> {
+    send("POST", &urls::research_close(id), None).await.map(drop)
+}
+
+/// Deletes workshop `id` from the researcher area.
+pub async fn delete_workshop(id: Uuid) -> Result<(), Refused> {
+    send("DELETE", &urls::research_workshop(id), None).await.map(drop)
+}
+
+/// Workshop `id` as created and every change since.
+pub async fn replay(id: Uuid) -> Result<Replay, Refused> {
+    read("GET", &urls::research_replay(id), None).await
+}
+
+/// The workshops `ids` (comma-separated) side by side.
+pub async fn compare(ids: &str) -> Result<Comparison, Refused> {
+    read("GET", &urls::compare(ids), None).await
+}
+
+/// The facilitator deletes the workshop of console secret `secret`.
+pub async fn delete_by_facilitator(secret: &str) -> Result<(), Refused> {
+    send("DELETE", &urls::facilitator_workshop(secret), None).await.map(drop)
+}

@@ -1,0 +1,126 @@
+//! One builder per route: every address the browser asks for or links to, spelled once.
+//! The server's router registers the same paths (`server::api_router`); an integration test
+//! requests each of these against a real server, so the two cannot drift apart.
+
+use uuid::Uuid;
+
+use super::WorkshopFilter;
+use crate::domain::compare::format_links;
+
+/// `GET`: the origin of join links and QR codes.
+pub const JOIN_ORIGIN: &str = "/api/join-origin";
+/// `POST`: a new workshop.
+pub const WORKSHOPS: &str = "/api/workshops";
+/// `POST`: a pair joins.
+pub const JOIN: &str = "/api/join";
+/// `POST`: the researchers sign in with the admin key.
+pub const RESEARCH_LOGIN: &str = "/api/research/login";
+/// `POST`: the researchers sign out.
+pub const RESEARCH_LOGOUT: &str = "/api/research/logout";
+/// `GET`: every workshop, for the researchers.
+pub const RESEARCH_WORKSHOPS: &str = "/api/research/workshops";
+
+/// `DELETE`: the researchers delete workshop `id`.
+pub fn research_workshop(id: Uuid) -> String {
+    format!("{RESEARCH_WORKSHOPS}/{id}")
+}
+
+/// `POST`: the researchers close workshop `id`.
+pub fn research_close(id: Uuid) -> String {
+    format!("{RESEARCH_WORKSHOPS}/{id}/close")
+}
+
+/// `GET`: the zip of workshop `id`.
+pub fn research_export(id: Uuid) -> String {
+    format!("{RESEARCH_WORKSHOPS}/{id}/export.zip")
+}
+
+/// `GET`: workshop `id` as created and every change since.
+pub fn research_replay(id: Uuid) -> String {
+    format!("{RESEARCH_WORKSHOPS}/{id}/replay")
+}
+
+/// `GET`: "Download all (zip)" of the workshops `filter` accepts.
+pub fn export_all(filter: &WorkshopFilter) -> String {
+    match filter.query() {
+        query if query.is_empty() => "/api/research/export-all.zip".to_string(),
+        query => format!("/api/research/export-all.zip?{query}"),
+    }
+}
+
+/// `GET`: the combined zip of exactly the workshops `ids` (comma-separated), in that order.
+pub fn export_chosen(ids: &str) -> String {
+    format!("/api/research/export-all.zip?ids={ids}")
+}
+
+/// `GET`: the workshops `ids` (comma-separated) side by side.
+pub fn compare(ids: &str) -> String {
+    format!("/api/research/compare?ids={ids}")
+}
+
+/// `GET`: `comparison.csv` of the workshops `ids` with these manual matches.
+pub fn compare_csv(ids: &str, links: &[(Uuid, Uuid)]) -> String {
+    with_links(format!("/api/research/compare.csv?ids={ids}"), links)
+}
+
+/// The compare page of the workshops `ids` with these manual matches.
+pub fn compare_page(ids: &str, links: &[(Uuid, Uuid)]) -> String {
+    with_links(format!("/research/compare?ids={ids}"), links)
+}
+
+fn with_links(url: String, links: &[(Uuid, Uuid)]) -> String {
+    if links.is_empty() { url } else { format!("{url}&links={}", format_links(links)) }
+}
+
+/// The replay page of workshop `id`.
+pub fn replay_page(id: Uuid) -> String {
+    format!("/research/replay/{id}")
+}
+
+/// `GET`: the facilitator's placements CSV.
+pub fn placements_csv(secret: &str) -> String {
+    format!("/f/{secret}/placements.csv")
+}
+
+/// `GET`: the facilitator's complete export.
+pub fn facilitator_export(secret: &str) -> String {
+    format!("/f/{secret}/export.zip")
+}
+
+/// `DELETE`: the facilitator deletes the workshop.
+pub fn facilitator_workshop(secret: &str) -> String {
+    format!("/f/{secret}/workshop")
+}
+
+/// `GET`: the QR code of the join link for `code` (SVG).
+pub fn qr(code: &str) -> String {
+    format!("/qr/{code}")
+}
+
+/// The projector of workshop `id`.
+pub fn projector_page(id: Uuid) -> String {
+    format!("/p/{id}")
+}
+
+/// A pair's board in the workshop with join code `code`.
+pub fn pair_page(code: &str) -> String {
+    format!("/pair/{code}")
+}
+
+/// The join page with the code filled in.
+pub fn join_page(code: &str) -> String {
+    format!("/join?code={code}")
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters (UTF-8 bytes).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

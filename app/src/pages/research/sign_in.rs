@@ -1,0 +1,57 @@
+//! The researcher area's "Admin key" form.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::Page;
+use crate::browser;
+
+/// The "Admin key" form.
+#[component]
+pub(super) fn SignIn(page: Page) -> impl IntoView {
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if page.busy.get_untracked() {
+            return;
+        }
+        let key = browser::field_value("admin-key").unwrap_or_default();
+        leptos::task::spawn_local(page.sign_in(key));
+    };
+    let has_error = move || page.login_error.with(Option::is_some);
+    view! {
+        <section class="research-sign-in" aria-labelledby="sign-in-heading">
+            <h2 id="sign-in-heading">"Sign in"</h2>
+            {move || {
+                page.error.get().map(|e| view! { <p role="alert" class="form-error">{e.error}</p> })
+            }}
+            <form class="stack" novalidate on:submit=submit>
+                <div class="field">
+                    <label for="admin-key">"Admin key"</label>
+                    <input
+                        type="password"
+                        id="admin-key"
+                        autocomplete="current-password"
+                        spellcheck="false"
+                        aria-invalid=move || has_error().then_some("true")
+                        aria-describedby=move || {
+                            if has_error() { "admin-key-error admin-key-hint" } else { "admin-key-hint" }
+                        }
+                    />
+                    <p class="hint" id="admin-key-hint">
+                        "The key is in the file admin-key beside the database, and in the researcher link \
+                         the server printed when it first started."
+                    </p>
+                    {move || {
+                        page.login_error
+                            .get()
+                            .map(|e| view! { <p role="alert" class="form-error" id="admin-key-error">{e.error}</p> })
+                    }}
+                </div>
+                <button type="submit" class="primary" id="sign-in" disabled=move || page.busy.get()>
+                    {move || if page.busy.get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
