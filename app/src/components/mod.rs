@@ -2,20 +2,16 @@
 //!
 //! - [`room_picture`]: the room's aggregate picture (projector, and smaller on the console).
 //! - [`join_info`]: the join code, address and QR code.
-//! - [`board`], [`board_state`], [`post_it`]: a pair's spectrum and tray, with drag and drop,
-//!   keyboard placement and nudge buttons.
+//! - [`board`]: a pair's spectrum and tray, with drag and drop, keyboard placement and nudge
+//!   buttons, writing a post-it, and a post-it's sheet.
 //! - [`session_bar`]: the phase by name and the countdown, on every screen.
 //! - [`spotlight`]: the spotlighted aspect, large on the projector.
 //! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
 
-pub mod add_post_it;
 pub mod board;
-pub mod board_state;
 pub mod join_info;
-pub mod post_it;
 pub mod room_picture;
 pub mod session_bar;
-pub mod sheet;
 pub mod spotlight;
 pub mod sync_status;
 

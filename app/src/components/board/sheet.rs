@@ -6,7 +6,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::board_state::{BoardCtx, char_count};
+use super::state::{BoardCtx, char_count};
 use crate::browser;
 use crate::domain::PairAction;
 use crate::domain::rules::{NOTE_MAX, REASON_MAX};

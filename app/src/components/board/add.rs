@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::board_state::{BoardCtx, char_count, post_it_dom_id};
+use super::state::{BoardCtx, char_count, post_it_dom_id};
 use crate::browser;
 use crate::domain::PairAction;
 use crate::domain::validate::ASPECT_MAX;

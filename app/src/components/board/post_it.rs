@@ -5,7 +5,7 @@ use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::board_state::{BoardCtx, Drag, post_it_dom_id};
+use super::state::{BoardCtx, Drag, post_it_dom_id};
 use crate::browser;
 use crate::domain::board::{
     KeyAction, PICK_UP_POSITION, format_position, is_drag, key_action, nudge, position_from_pointer,

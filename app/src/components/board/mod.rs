@@ -1,18 +1,28 @@
 //! A pair's board: the spectrum with the pair's placed post-its, the nudge buttons for the
 //! selected post-it, and the tray of post-its still to place.
+//!
+//! - [`state`]: what the board shows and how a change is checked and queued ([`BoardCtx`]).
+//! - [`post_it`]: one post-it, with drag and drop and keyboard placement.
+//! - [`add`]: writing a new post-it.
+//! - [`sheet`]: a post-it's sheet (outcome notes, "can't place").
+
+mod add;
+mod post_it;
+mod sheet;
+pub mod state;
 
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::add_post_it::AddPostIt;
-use super::board_state::{BoardCtx, CardState, board_cards, room_marks};
-use super::post_it::PostIt;
 use super::session_bar::SessionBar;
-use super::sheet::Sheet;
 use crate::browser;
 use crate::domain::board::{NUDGE_STEP, PICK_UP_POSITION, format_position, nudge};
 use crate::domain::session::Phase;
 use crate::live::Live;
+use add::AddPostIt;
+use post_it::PostIt;
+use sheet::Sheet;
+use state::{BoardCtx, CardState, board_cards, room_marks};
 
 /// Length of the stem from the spectrum line down to a post-it in `lane` (CSS).
 fn stem(lane: usize) -> String {
