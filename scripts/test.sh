@@ -11,6 +11,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "layout (the domain imports no leptos, live or protocol)"
+scripts/check-layout.sh
+
 step "clippy (server and shared code)"
 cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (browser build)"

@@ -184,18 +184,7 @@ mod tests {
 
     #[test]
     fn pair_messages_and_actions_convert_both_ways() {
-        let card_id = Uuid::from_u128(7);
-        let actions = [
-            PairAction::Place { card_id, position: 40.5 },
-            PairAction::Unplace { card_id },
-            PairAction::AddCard { card_id, text: "Home visits".into() },
-            PairAction::SaveSheet {
-                card_id,
-                intended: "Reach".into(),
-                unintended: String::new(),
-                cant_place: Some("Depends".into()),
-            },
-        ];
+        let actions = crate::domain::fixtures::every_pair_action(Uuid::from_u128(7));
         for action in actions {
             let msg = ClientMsg::pair(Uuid::from_u128(1), action.clone());
             assert_eq!(msg.change_id(), Some(Uuid::from_u128(1)));

@@ -12,7 +12,6 @@ use std::sync::{Arc, Mutex};
 
 use app::domain::validate::InvalidInput;
 use app::domain::{Control, Event, PairAction, PairSummary, Phase, Refusal, RoomView, Viewer};
-use serde_json::json;
 use thiserror::Error;
 use tokio::sync::broadcast;
 use uuid::Uuid;
@@ -215,7 +214,7 @@ impl Room {
                 };
             }
         };
-        let new = describe(&state.view, actor, change_id, event);
+        let new = NewEvent::decided(&state.view, actor, change_id, event);
         let for_store = new.clone();
         let outcome = self.store.run(move |s| s.append(id, &for_store, now)).await?;
         match outcome {
@@ -289,61 +288,4 @@ impl Room {
     fn broadcast_presence(&self, presence: &BTreeMap<Uuid, usize>) {
         let _ = self.tx.send(RoomMsg::Presence(presence.keys().copied().collect()));
     }
-}
-
-/// The event-log row of a decided change: its name, the aspect and pair it concerns, and the
-/// state before and after in JSON for researchers.
-fn describe(view: &RoomView, actor: Actor, change_id: Uuid, event: Event) -> NewEvent {
-    let action = view.action_name(&event);
-    let (card_id, pair_id, before, after) = match &event {
-        Event::Placed { pair_id, card_id, round, position, .. } => {
-            let before = view.placement_in(*round, *pair_id, *card_id).and_then(|p| p.shown_position());
-            (
-                Some(*card_id),
-                Some(*pair_id),
-                before.map(|p| json!({ "position": p })),
-                Some(json!({ "position": position })),
-            )
-        }
-        Event::Unplaced { pair_id, card_id, round, .. } => {
-            let before = view.placement_in(*round, *pair_id, *card_id).and_then(|p| p.shown_position());
-            (Some(*card_id), Some(*pair_id), before.map(|p| json!({ "position": p })), None)
-        }
-        Event::SheetSaved { pair_id, card_id, round, intended, unintended, cant_place, .. } => (
-            Some(*card_id),
-            Some(*pair_id),
-            None,
-            Some(json!({ "round": round, "intended": intended, "unintended": unintended, "cant_place": cant_place })),
-        ),
-        Event::CardAdded { card, .. } => (Some(card.id), card.author, None, Some(json!({ "text": card.text }))),
-        Event::CardChanged { card, .. } => {
-            let old = view.card(card.id);
-            let state = |c: &app::domain::Card| json!({ "text": c.text, "hidden": c.hidden, "locked": c.locked });
-            (Some(card.id), None, old.map(state), Some(state(card)))
-        }
-        Event::CardsMerged { from, into, .. } => {
-            let text = |id: &Uuid| view.card(*id).map(|c| c.text.clone());
-            (
-                Some(*from),
-                None,
-                Some(json!({ "text": text(from) })),
-                Some(json!({ "merged_into": into, "text": text(into) })),
-            )
-        }
-        Event::PhaseChanged { phase, .. } => {
-            (None, None, Some(json!({ "phase": view.phase.name() })), Some(json!({ "phase": phase.name() })))
-        }
-        Event::PairRemoved { pair_id, .. } => {
-            (None, Some(*pair_id), view.pair(*pair_id).map(|p| json!({ "label": p.label })), None)
-        }
-        other => {
-            let mut after = serde_json::to_value(other).unwrap_or_default();
-            if let Some(map) = after.as_object_mut() {
-                map.remove("kind");
-                map.remove("at");
-            }
-            (None, None, None, Some(after))
-        }
-    };
-    NewEvent { actor, action, change_id, card_id, pair_id, before, after, event }
 }

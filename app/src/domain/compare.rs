@@ -207,10 +207,7 @@ pub fn format_links(links: &[(Uuid, Uuid)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn id(n: u128) -> Uuid {
-        Uuid::from_u128(n)
-    }
+    use crate::domain::fixtures::id;
 
     /// A workshop whose aspects get ids `base + 1`, `base + 2`, ...
     fn workshop(base: u128, texts: &[&str]) -> Vec<AspectInput> {

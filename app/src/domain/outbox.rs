@@ -189,11 +189,8 @@ pub fn sync_status_text(link: Link, unsaved: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::fixtures::{every_pair_action, id};
     use crate::domain::{Card, Event, PairSummary, Phase, WorkshopInfo};
-
-    fn id(n: u128) -> Uuid {
-        Uuid::from_u128(n)
-    }
 
     const ME: u128 = 100;
 
@@ -313,20 +310,7 @@ mod tests {
         let read = Outbox::from_saved(serde_json::from_str(&old).unwrap(), 7);
         let card_id = id(11);
         let actions: Vec<PairAction> = read.kept().iter().map(|c| c.action.clone()).collect();
-        assert_eq!(
-            actions,
-            vec![
-                PairAction::Place { card_id, position: 60.0 },
-                PairAction::Unplace { card_id },
-                PairAction::AddCard { card_id, text: "Home visits".into() },
-                PairAction::SaveSheet {
-                    card_id,
-                    intended: "Reach".into(),
-                    unintended: String::new(),
-                    cant_place: Some("Depends".into()),
-                },
-            ]
-        );
+        assert_eq!(actions, every_pair_action(card_id));
         assert_eq!(read.unsaved().iter().map(|c| c.change_id).collect::<Vec<_>>(), vec![id(2), id(4), id(5)]);
         assert_eq!(read.kept()[1].acked_seq, Some(9), "acknowledged, not yet shown: kept, not resent");
         // Written back in today's form, it reads the same again.

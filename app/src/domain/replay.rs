@@ -231,14 +231,9 @@ impl Player {
 
 #[cfg(test)]
 mod tests {
-    use uuid::Uuid;
-
     use super::*;
+    use crate::domain::fixtures::id;
     use crate::domain::{Card, PairSummary, WorkshopInfo};
-
-    fn id(n: u128) -> Uuid {
-        Uuid::from_u128(n)
-    }
 
     fn start() -> RoomView {
         RoomView::new(

@@ -324,11 +324,7 @@ impl RoomView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{PairSummary, WorkshopInfo};
-
-    fn id(n: u128) -> Uuid {
-        Uuid::from_u128(n)
-    }
+    use crate::domain::fixtures::{id, room_with_pairs};
 
     const A: u128 = 100;
     const B: u128 = 200;
@@ -336,13 +332,7 @@ mod tests {
     const OTHER: u128 = 20;
 
     fn room() -> RoomView {
-        let info = WorkshopInfo::for_tests();
-        let mut r = RoomView::new(info, vec![Card::new(id(CARD), "Where", 0), Card::new(id(OTHER), "How long", 1)]);
-        for pair in [A, B] {
-            let pair = PairSummary { id: id(pair), label: format!("Pair {pair}"), joined_at: 0, last_active: 0 };
-            r.apply(r.seq + 1, &Event::PairJoined { pair });
-        }
-        r
+        room_with_pairs(vec![Card::new(id(CARD), "Where", 0), Card::new(id(OTHER), "How long", 1)], &[A, B])
     }
 
     fn apply(r: &mut RoomView, event: Event) {

@@ -176,11 +176,8 @@ impl RoomView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Card, Phase, Settings, WorkshopInfo};
-
-    fn id(n: u128) -> Uuid {
-        Uuid::from_u128(n)
-    }
+    use crate::domain::fixtures::{id, joined, room_with_pairs};
+    use crate::domain::{Card, Phase, Settings};
 
     const A: u128 = 100;
     const B: u128 = 200;
@@ -191,21 +188,10 @@ mod tests {
     }
 
     fn room(phase: Phase) -> RoomView {
-        let info = WorkshopInfo::for_tests();
-        let mut r = RoomView::new(info, vec![Card::new(id(CARD), "Where people are seen", 0)]);
+        let mut r = room_with_pairs(vec![Card::new(id(CARD), "Where people are seen", 0)], &[]);
         r.phase = phase;
         for pair in [A, B] {
-            r.apply(
-                r.seq + 1,
-                &Event::PairJoined {
-                    pair: crate::domain::PairSummary {
-                        id: id(pair),
-                        label: format!("Pair {pair}"),
-                        joined_at: 0,
-                        last_active: 0,
-                    },
-                },
-            );
+            r.apply(r.seq + 1, &joined(pair));
             r.apply(
                 r.seq + 1,
                 &Event::Placed {

@@ -20,27 +20,9 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::bundle::{CODEBOOK, ExportError, export_files};
 use super::csv_files::table_csv;
-use super::tables::{Cell, PLACEMENT_COLUMNS, SUMMARY_COLUMNS, Table, WorkshopExport, workshop_date};
-
-/// Columns of the combined `summary.csv`: `workshop_id`, `site`, then the rest of
-/// `summary.csv`'s columns.
-pub const COMBINED_SUMMARY_COLUMNS: &[&str] = &[
-    "workshop_id",
-    "site",
-    "round",
-    "aspect_id",
-    "aspect_text",
-    "n_placed",
-    "n_cant_place",
-    "median",
-    "q1",
-    "q3",
-    "mean",
-    "sd",
-    "consensus",
-    "consensus_bins",
-    "split",
-];
+use super::tables::{
+    COMBINED_SUMMARY_COLUMNS, Cell, PLACEMENT_COLUMNS, SUMMARY_COLUMNS, Table, WorkshopExport, workshop_date,
+};
 
 /// Whether `text` is a day written `YYYY-MM-DD` (what a date input sends).
 pub fn is_day(text: &str) -> bool {

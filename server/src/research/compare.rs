@@ -10,29 +10,16 @@ use app::api::{ComparedAspect, ComparedWorkshop, RoundStats};
 use app::domain::compare::{AspectInput, group_aspects};
 use uuid::Uuid;
 
-use super::tables::{Cell, Table, WorkshopExport, aspect_author, workshop_date};
+use super::tables::{ASPECT_ROUND_COLUMNS, Cell, Table, WorkshopExport, aspect_author, columns, workshop_date};
 
 /// Most workshops one comparison takes (the chart stays readable, the request quick).
 pub const MAX_COMPARED: usize = 20;
 
 /// Columns of `comparison.csv` (see the codebook).
-pub const COMPARISON_COLUMNS: &[&str] = &[
-    "aspect_group",
-    "aspect_group_text",
-    "match",
-    "workshop_id",
-    "title",
-    "site",
-    "date",
-    "round",
-    "aspect_id",
-    "aspect_text",
-    "n_placed",
-    "n_cant_place",
-    "median",
-    "q1",
-    "q3",
-];
+pub const COMPARISON_COLUMNS: &[&str] = &columns::<15>(&[
+    &["aspect_group", "aspect_group_text", "match", "workshop_id", "title", "site", "date"],
+    ASPECT_ROUND_COLUMNS,
+]);
 
 /// One workshop of the comparison, from its export.
 pub fn compared_workshop(export: &WorkshopExport) -> ComparedWorkshop {

@@ -15,7 +15,7 @@ use crate::store::{LoggedEvent, Store, StoreError};
 /// Who made a change, as the replay names them: `facilitator`, `system`, or the pair's label
 /// (the same rule as the `actor` column of `events.csv`).
 fn actor(event: &LoggedEvent) -> String {
-    if event.actor == "pair" { event.actor_label.clone() } else { event.actor.clone() }
+    event.who().to_string()
 }
 
 /// The replay answer for a workshop's start and log. Holds no secret: the join code is blanked

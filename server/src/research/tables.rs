@@ -42,23 +42,36 @@ pub const PLACEMENT_COLUMNS: &[&str] = &[
 ];
 /// Columns of `events.csv`.
 pub const EVENT_COLUMNS: &[&str] = &["seq", "at", "actor", "action", "aspect_text", "before", "after"];
+/// The statistics of one aspect in one round, as `summary.csv` and `comparison.csv` name
+/// them (from `round` to `q3`).
+pub const ASPECT_ROUND_COLUMNS: &[&str] =
+    &["round", "aspect_id", "aspect_text", "n_placed", "n_cant_place", "median", "q1", "q3"];
+/// The columns of `summary.csv` after [`ASPECT_ROUND_COLUMNS`].
+const SPREAD_COLUMNS: &[&str] = &["mean", "sd", "consensus", "consensus_bins", "split"];
 /// Columns of `summary.csv`.
-pub const SUMMARY_COLUMNS: &[&str] = &[
-    "workshop_id",
-    "round",
-    "aspect_id",
-    "aspect_text",
-    "n_placed",
-    "n_cant_place",
-    "median",
-    "q1",
-    "q3",
-    "mean",
-    "sd",
-    "consensus",
-    "consensus_bins",
-    "split",
-];
+pub const SUMMARY_COLUMNS: &[&str] = &columns::<14>(&[&["workshop_id"], ASPECT_ROUND_COLUMNS, SPREAD_COLUMNS]);
+/// Columns of the combined `summary.csv` ("Download all"): `workshop_id`, `site`, then the
+/// rest of `summary.csv`'s columns.
+pub const COMBINED_SUMMARY_COLUMNS: &[&str] =
+    &columns::<15>(&[&["workshop_id", "site"], ASPECT_ROUND_COLUMNS, SPREAD_COLUMNS]);
+
+/// The column lists `parts` one after the other, at compile time; `N` is the whole count
+/// (a wrong one fails the build).
+pub const fn columns<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut at, mut part) = (0, 0);
+    while part < parts.len() {
+        let mut i = 0;
+        while i < parts[part].len() {
+            out[at] = parts[part][i];
+            at += 1;
+            i += 1;
+        }
+        part += 1;
+    }
+    assert!(at == N, "the column count is wrong");
+    out
+}
 /// Columns of `notes.csv`.
 pub const NOTE_COLUMNS: &[&str] = &["workshop_id", "round", "pair_label", "aspect_id", "aspect_text", "kind", "text"];
 
@@ -261,7 +274,7 @@ impl WorkshopExport {
 
 /// `facilitator`, `system`, or the pair's label for a pair's own change.
 fn actor_of(event: &LoggedEvent) -> &str {
-    if event.actor == "pair" { &event.actor_label } else { &event.actor }
+    event.who()
 }
 
 /// A before/after state: the position alone for placement events (`{"position": x}`), the

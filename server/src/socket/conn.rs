@@ -24,14 +24,14 @@ pub const CLOSE_POLICY: u16 = 1008;
 pub struct Gone;
 
 /// The sending half of a socket.
-pub struct Outbox {
+pub struct SocketSender {
     sink: SplitSink<WebSocket, Message>,
 }
 
-impl Outbox {
+impl SocketSender {
     /// Wraps the sending half.
     pub fn new(sink: SplitSink<WebSocket, Message>) -> Self {
-        Outbox { sink }
+        SocketSender { sink }
     }
 
     /// Sends one message as a JSON text frame, giving up after [`SEND_TIMEOUT`].

@@ -25,7 +25,7 @@ use crate::feed::Feed;
 use crate::room::{Room, RoomError};
 use crate::state::AppState;
 use crate::time::now_ms;
-use conn::{Gone, Incoming, Outbox, classify, rate_limiter};
+use conn::{Gone, Incoming, SocketSender, classify, rate_limiter};
 use hello::{Identity, authenticate};
 
 /// A client must say `Hello` within this time after connecting.
@@ -52,7 +52,7 @@ pub async fn upgrade(State(state): State<AppState>, ws: WebSocketUpgrade) -> Res
 /// Serves one socket until it closes. Never panics on client input.
 pub async fn handle_socket(socket: WebSocket, state: AppState) {
     let (sink, mut inbox) = socket.split();
-    let mut out = Outbox::new(sink);
+    let mut out = SocketSender::new(sink);
     let limiter = rate_limiter();
     let Some((identity, last_seq)) = await_hello(&mut out, &mut inbox, &state, &limiter).await else {
         return;
@@ -67,7 +67,7 @@ pub async fn handle_socket(socket: WebSocket, state: AppState) {
 /// Waits for a valid `Hello`. Other messages before it are refused (the connection stays);
 /// bad credentials or the deadline close it.
 async fn await_hello(
-    out: &mut Outbox,
+    out: &mut SocketSender,
     inbox: &mut SplitStream<WebSocket>,
     state: &AppState,
     limiter: &DefaultDirectRateLimiter,
@@ -106,7 +106,7 @@ async fn await_hello(
 
 /// The signed-in phase: welcome, initial sync, then the select loop.
 async fn serve(
-    out: &mut Outbox,
+    out: &mut SocketSender,
     inbox: &mut SplitStream<WebSocket>,
     limiter: &DefaultDirectRateLimiter,
     identity: Identity,

@@ -5,46 +5,8 @@ use rusqlite::{OptionalExtension, TransactionBehavior};
 use serde_json::json;
 use uuid::Uuid;
 
+use super::event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 use super::{EventRow, Store, StoreError, insert_event, next_seq, seq_at, seq_param, uuid_at};
-
-/// Who made a change, as the event log records it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Actor {
-    /// The facilitator, from the console.
-    Facilitator,
-    /// A pair, from its tablet.
-    Pair(PairSummary),
-}
-
-impl Actor {
-    fn columns(&self) -> (&'static str, &str, Option<Uuid>) {
-        match self {
-            Actor::Facilitator => ("facilitator", "Facilitator", None),
-            Actor::Pair(pair) => ("pair", pair.label.as_str(), Some(pair.id)),
-        }
-    }
-}
-
-/// One decided change, ready to be written with its event-log row.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NewEvent {
-    /// Who.
-    pub actor: Actor,
-    /// The event log's name for it (`placed`, `phase_changed`, …).
-    pub action: &'static str,
-    /// The client's change id.
-    pub change_id: Uuid,
-    /// The aspect it is about, if any.
-    pub card_id: Option<Uuid>,
-    /// The pair whose work it changes (removed with the pair), if any.
-    pub pair_id: Option<Uuid>,
-    /// State before, for researchers.
-    pub before: Option<serde_json::Value>,
-    /// State after, for researchers.
-    pub after: Option<serde_json::Value>,
-    /// The event itself (replayed on load, sent to screens).
-    pub event: Event,
-}
 
 /// What [`Store::append`] did.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,33 +21,6 @@ pub enum ChangeOutcome {
         /// The original sequence number.
         seq: u64,
     },
-}
-
-/// One row of the event log, as researchers and tests read it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LoggedEvent {
-    /// Sequence number in the workshop.
-    pub seq: u64,
-    /// When, ms since the epoch.
-    pub at: i64,
-    /// `facilitator`, `system` or `pair`.
-    pub actor: String,
-    /// Who, in words (the pair's label).
-    pub actor_label: String,
-    /// `workshop_created`, `pair_joined`, `placed`, `moved` or `unplaced`.
-    pub action: String,
-    /// The aspect, for placement actions.
-    pub card_id: Option<Uuid>,
-    /// The pair concerned.
-    pub pair_id: Option<Uuid>,
-    /// State before, e.g. `{"position":42.5}`.
-    pub before: Option<serde_json::Value>,
-    /// State after.
-    pub after: Option<serde_json::Value>,
-    /// The client's change id.
-    pub change_id: Option<Uuid>,
-    /// The event screens received, if any.
-    pub payload: Option<Event>,
 }
 
 fn json_col(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<serde_json::Value>> {
@@ -115,12 +50,16 @@ fn earlier_change(
         .query_row(
             "SELECT seq, actor, pair_id FROM events WHERE workshop_id = ?1 AND change_id = ?2",
             [&workshop_id.to_string(), &change_id.to_string()],
-            |r| Ok((seq_at(r, 0)?, r.get::<_, String>(1)?, opt_uuid_col(r, 2)?)),
+            |r| Ok((seq_at(r, 0)?, r.get::<_, ActorKind>(1)?, opt_uuid_col(r, 2)?)),
         )
         .optional()?;
     let Some((seq, by, pair)) = earlier else { return Ok(None) };
     let (me, _, my_pair) = actor.columns();
-    if by == me && (me == "facilitator" || pair == my_pair) { Ok(Some(seq)) } else { Err(StoreError::ChangeIdReused) }
+    if by == me && (me == ActorKind::Facilitator || pair == my_pair) {
+        Ok(Some(seq))
+    } else {
+        Err(StoreError::ChangeIdReused)
+    }
 }
 
 impl Store {
@@ -163,7 +102,7 @@ impl Store {
                 workshop_id,
                 seq,
                 at: now,
-                actor: "system",
+                actor: ActorKind::System,
                 actor_label: &pair.label,
                 action: "pair_joined",
                 card_id: None,

@@ -6,6 +6,7 @@
 //! [`Store::run`], which moves the work to tokio's blocking pool.
 
 mod changes;
+mod event_log;
 mod research;
 mod workshops;
 
@@ -17,7 +18,8 @@ use rusqlite::Connection;
 use thiserror::Error;
 use uuid::Uuid;
 
-pub use changes::{Actor, ChangeOutcome, LoggedEvent, NewEvent};
+pub use changes::ChangeOutcome;
+pub use event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 pub use research::{WorkshopListing, WorkshopSnapshot};
 pub use workshops::{ExportRow, LoadedRoom, NewWorkshopRecord};
 
@@ -152,7 +154,7 @@ struct EventRow<'a> {
     workshop_id: Uuid,
     seq: u64,
     at: i64,
-    actor: &'a str,
+    actor: event_log::ActorKind,
     actor_label: &'a str,
     action: &'a str,
     card_id: Option<Uuid>,

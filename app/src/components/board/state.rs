@@ -343,11 +343,8 @@ impl BoardCtx {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::fixtures::id;
     use crate::domain::{Card, Event, PairSummary, WorkshopInfo};
-
-    fn id(n: u128) -> Uuid {
-        Uuid::from_u128(n)
-    }
 
     fn view() -> RoomView {
         let info = WorkshopInfo::for_tests();
