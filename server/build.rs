@@ -37,7 +37,11 @@ fn main() {
     let embed = std::env::var("PROFILE").as_deref() == Ok("release");
     // memory-serve prints a cargo warning per file unless told not to.
     // SAFETY: a build script is single-threaded here; nothing else reads the environment.
-    unsafe { std::env::set_var("MEMORY_SERVE_QUIET", "1") };
+    // SAFETY: a build script is single-threaded; nothing else reads the environment meanwhile.
+    #[allow(unsafe_code)]
+    unsafe {
+        std::env::set_var("MEMORY_SERVE_QUIET", "1")
+    };
     memory_serve::load_names_directories([("pkg", pkg_dir.clone()), ("public", public_dir)], embed);
 
     std::fs::write(out_dir.join("site_files.rs"), site_files(&pkg_dir)).expect("write site_files.rs");

@@ -5,6 +5,8 @@
 //! Every change a client makes carries a `change_id` chosen by the client, so a change resent
 //! after a dropped connection is recognised and acknowledged again rather than applied twice.
 
+#![warn(missing_docs)]
+
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -21,11 +23,22 @@ pub const MAX_CATCH_UP: u64 = 500;
 #[serde(tag = "as", rename_all = "snake_case")]
 pub enum Auth {
     /// The facilitator, by the secret in the console URL.
-    Facilitator { secret: String },
+    Facilitator {
+        /// The facilitator secret from the console URL.
+        secret: String,
+    },
     /// A pair, by the join code and the token its device received when it joined.
-    Pair { code: String, token: String },
+    Pair {
+        /// The join code read aloud to the room.
+        code: String,
+        /// The token this device received when it joined.
+        token: String,
+    },
     /// The projector, by the workshop's public id: it can watch, never change.
-    Projector { workshop_id: Uuid },
+    Projector {
+        /// The workshop's public id.
+        workshop_id: Uuid,
+    },
 }
 
 /// Messages from a browser (or test client) to the server.
@@ -34,17 +47,57 @@ pub enum Auth {
 pub enum ClientMsg {
     /// First message on every socket: who this is, and the last sequence number it has seen
     /// (so a reconnecting screen is sent only what it missed).
-    Hello { auth: Auth, last_seq: Option<u64> },
+    Hello {
+        /// Who this is.
+        auth: Auth,
+        /// The last sequence number this screen has seen; `None` on its first connection.
+        last_seq: Option<u64>,
+    },
     /// Put an aspect on the spectrum at `position` (0–100), or move it there.
-    Place { change_id: Uuid, card_id: Uuid, position: f64 },
+    Place {
+        /// Chosen by the client; the server acknowledges the change by it.
+        change_id: Uuid,
+        /// The post-it.
+        card_id: Uuid,
+        /// Where, 0 (left pole) to 100 (right pole).
+        position: f64,
+    },
     /// Take an aspect off the spectrum, back into the tray.
-    Unplace { change_id: Uuid, card_id: Uuid },
+    Unplace {
+        /// Chosen by the client; the server acknowledges the change by it.
+        change_id: Uuid,
+        /// The post-it.
+        card_id: Uuid,
+    },
     /// A pair writes a new post-it (the device chooses `card_id`).
-    AddCard { change_id: Uuid, card_id: Uuid, text: String },
+    AddCard {
+        /// Chosen by the client; the server acknowledges the change by it.
+        change_id: Uuid,
+        /// The post-it.
+        card_id: Uuid,
+        /// What the post-it says.
+        text: String,
+    },
     /// A pair saves a post-it's sheet: outcome notes, and "can't place" with a reason.
-    SaveSheet { change_id: Uuid, card_id: Uuid, intended: String, unintended: String, cant_place: Option<String> },
+    SaveSheet {
+        /// Chosen by the client; the server acknowledges the change by it.
+        change_id: Uuid,
+        /// The post-it.
+        card_id: Uuid,
+        /// The intended outcome of that much discretion.
+        intended: String,
+        /// The unintended outcome.
+        unintended: String,
+        /// "Can't place / it depends", with its reason; `None` to place it as usual.
+        cant_place: Option<String>,
+    },
     /// The facilitator runs the session (phase, timer, post-its, focus, pairs).
-    Control { change_id: Uuid, control: Control },
+    Control {
+        /// Chosen by the client; the server acknowledges the change by it.
+        change_id: Uuid,
+        /// What the facilitator asked.
+        control: Control,
+    },
 }
 
 impl ClientMsg {
@@ -138,20 +191,45 @@ pub enum ServerMsg {
     /// since the epoch) so countdowns agree across devices. Followed by either a `Snapshot` or
     /// the `Update`s the client missed.
     Welcome {
+        /// Who the server takes this socket to be.
         you: Viewer,
+        /// The server's clock, ms since the epoch.
         #[serde(default)]
         now: i64,
     },
     /// The whole state this viewer may see. Replaces whatever the client had.
-    Snapshot { view: RoomView },
+    Snapshot {
+        /// The whole state this viewer may see.
+        view: RoomView,
+    },
     /// One committed change, in sequence order.
-    Update { seq: u64, event: Event },
+    Update {
+        /// Its sequence number in the workshop.
+        seq: u64,
+        /// The change, as this viewer may see it.
+        event: Event,
+    },
     /// The change `change_id` is committed to the database as sequence `seq`.
-    Ack { change_id: Uuid, seq: u64 },
+    Ack {
+        /// Chosen by the client; the server acknowledges the change by it.
+        change_id: Uuid,
+        /// Its sequence number in the workshop.
+        seq: u64,
+    },
     /// A message was refused; nothing changed. `change_id` names the change, when there was one.
-    Refused { change_id: Option<Uuid>, code: ErrorCode, message: String },
+    Refused {
+        /// The refused change, when there was one.
+        change_id: Option<Uuid>,
+        /// Why, by kind.
+        code: ErrorCode,
+        /// What happened and what to do, for the person in front of the screen.
+        message: String,
+    },
     /// Which pairs have a screen connected right now (facilitator only).
-    Presence { connected: Vec<Uuid> },
+    Presence {
+        /// The pairs with a screen connected now.
+        connected: Vec<Uuid>,
+    },
 }
 
 impl ServerMsg {

@@ -14,53 +14,114 @@ use super::session::{Focus, Phase, Settings, Timer};
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
     /// A new pair joined.
-    PairJoined { pair: PairSummary },
+    PairJoined {
+        /// The pair that joined.
+        pair: PairSummary,
+    },
     /// The facilitator removed a pair and everything it did.
-    PairRemoved { pair_id: Uuid, at: i64 },
+    PairRemoved {
+        /// The pair.
+        pair_id: Uuid,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
     /// A pair put an aspect on the spectrum, or moved it there. `position` is `None` in the
     /// copy sent to a screen that may not see where (private placing).
     Placed {
+        /// The pair.
         pair_id: Uuid,
+        /// The post-it.
         card_id: Uuid,
+        /// The round: 1, or 2 once a second round was opened.
         #[serde(default = "first_round")]
         round: u8,
+        /// Where, 0 (left pole) to 100 (right pole); `None` for a screen that may not see it.
         position: Option<f64>,
+        /// When, ms since the epoch (the server's clock).
         at: i64,
     },
     /// A pair took an aspect back off the spectrum into its tray.
     Unplaced {
+        /// The pair.
         pair_id: Uuid,
+        /// The post-it.
         card_id: Uuid,
+        /// The round: 1, or 2 once a second round was opened.
         #[serde(default = "first_round")]
         round: u8,
+        /// When, ms since the epoch (the server's clock).
         at: i64,
     },
     /// A pair saved the sheet of a post-it: its notes and, when `cant_place` is set, "can't
     /// place / it depends" with that reason instead of a position. Unsetting `cant_place` on a
     /// post-it marked so puts it back in the tray.
     SheetSaved {
+        /// The pair.
         pair_id: Uuid,
+        /// The post-it.
         card_id: Uuid,
+        /// The round: 1, or 2 once a second round was opened.
         round: u8,
+        /// The intended outcome of that much discretion.
         intended: String,
+        /// The unintended outcome.
         unintended: String,
+        /// "Can't place / it depends", with its reason; `None` to place it as usual.
         cant_place: Option<String>,
+        /// When, ms since the epoch (the server's clock).
         at: i64,
     },
     /// A post-it was added: by a pair (`card.author`) or the facilitator.
-    CardAdded { card: Card, at: i64 },
+    CardAdded {
+        /// The post-it as it is now.
+        card: Card,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
     /// The facilitator edited, hid, showed, locked or unlocked a post-it: here it is now.
-    CardChanged { card: Card, at: i64 },
+    CardChanged {
+        /// The post-it as it is now.
+        card: Card,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
     /// The facilitator merged `from` into `into`: placements and notes carried over.
-    CardsMerged { from: Uuid, into: Uuid, at: i64 },
+    CardsMerged {
+        /// The duplicate, merged away.
+        from: Uuid,
+        /// The post-it it is merged into.
+        into: Uuid,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
     /// The facilitator moved the session to another phase.
-    PhaseChanged { phase: Phase, at: i64 },
+    PhaseChanged {
+        /// The phase.
+        phase: Phase,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
     /// The facilitator changed the workshop settings.
-    SettingsChanged { settings: Settings, at: i64 },
+    SettingsChanged {
+        /// The settings, whole.
+        settings: Settings,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
     /// The facilitator started, paused, resumed, extended or cleared the timer.
-    TimerChanged { timer: Option<Timer>, at: i64 },
+    TimerChanged {
+        /// The countdown; `None` once cleared.
+        timer: Option<Timer>,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
     /// The facilitator changed the spotlight or the order of the aspects.
-    FocusChanged { focus: Focus, at: i64 },
+    FocusChanged {
+        /// The spotlight and the order.
+        focus: Focus,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
 }
 
 impl Event {

@@ -2,6 +2,8 @@
 //! join codes and the statistics shown to the room. No Leptos, no I/O, so it is tested with
 //! plain `#[test]`s and reused unchanged on both sides of the socket.
 
+#![warn(missing_docs)]
+
 pub mod agreement;
 pub mod apply;
 pub mod aspect_stats;

@@ -189,7 +189,12 @@ pub enum Viewer {
     /// The projector: sees the room's aggregate picture.
     Projector,
     /// A pair's tablet.
-    Pair { pair_id: Uuid, label: String },
+    Pair {
+        /// The pair.
+        pair_id: Uuid,
+        /// The pair's label.
+        label: String,
+    },
 }
 
 impl Viewer {

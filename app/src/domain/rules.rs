@@ -24,13 +24,35 @@ pub const MAX_TIMER_MINUTES: u32 = 120;
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum PairAction {
     /// Put a post-it on the spectrum at `position` (0–100), or move it there.
-    Place { card_id: Uuid, position: f64 },
+    Place {
+        /// The post-it.
+        card_id: Uuid,
+        /// Where, 0 (left pole) to 100 (right pole).
+        position: f64,
+    },
     /// Take a post-it back into the tray.
-    Unplace { card_id: Uuid },
+    Unplace {
+        /// The post-it.
+        card_id: Uuid,
+    },
     /// Write a new post-it; the device chooses its id so it can place it before the ack.
-    AddCard { card_id: Uuid, text: String },
+    AddCard {
+        /// The post-it.
+        card_id: Uuid,
+        /// What the post-it says (trimmed by the server).
+        text: String,
+    },
     /// Save a post-it's sheet: notes, and "can't place / it depends" with a reason.
-    SaveSheet { card_id: Uuid, intended: String, unintended: String, cant_place: Option<String> },
+    SaveSheet {
+        /// The post-it.
+        card_id: Uuid,
+        /// The intended outcome of that much discretion.
+        intended: String,
+        /// The unintended outcome.
+        unintended: String,
+        /// "Can't place / it depends", with its reason; `None` to place it as usual.
+        cant_place: Option<String>,
+    },
 }
 
 impl PairAction {
@@ -50,33 +72,76 @@ impl PairAction {
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Control {
     /// Move to another phase (one step, or close).
-    SetPhase { phase: Phase },
+    SetPhase {
+        /// The phase.
+        phase: Phase,
+    },
     /// Change the workshop settings.
-    ChangeSettings { settings: Settings },
+    ChangeSettings {
+        /// The settings, whole.
+        settings: Settings,
+    },
     /// Start a countdown of `minutes` (replacing any other).
-    StartTimer { minutes: u32 },
+    StartTimer {
+        /// How many minutes.
+        minutes: u32,
+    },
     /// Pause the countdown.
     PauseTimer,
     /// Resume a paused countdown.
     ResumeTimer,
     /// Add `minutes` to the countdown.
-    ExtendTimer { minutes: u32 },
+    ExtendTimer {
+        /// How many minutes.
+        minutes: u32,
+    },
     /// Remove the countdown from every screen.
     ClearTimer,
     /// Add a post-it for everyone.
-    AddCard { card_id: Uuid, text: String },
+    AddCard {
+        /// The post-it.
+        card_id: Uuid,
+        /// What the post-it says (trimmed by the server).
+        text: String,
+    },
     /// Reword a post-it.
-    EditCard { card_id: Uuid, text: String },
+    EditCard {
+        /// The post-it.
+        card_id: Uuid,
+        /// What the post-it says (trimmed by the server).
+        text: String,
+    },
     /// Hide a post-it (or show it again).
-    HideCard { card_id: Uuid, hidden: bool },
+    HideCard {
+        /// The post-it.
+        card_id: Uuid,
+        /// Hidden (`true`), or shown again.
+        hidden: bool,
+    },
     /// Lock a post-it where it is (or unlock it).
-    LockCard { card_id: Uuid, locked: bool },
+    LockCard {
+        /// The post-it.
+        card_id: Uuid,
+        /// Locked (`true`), or unlocked.
+        locked: bool,
+    },
     /// Merge a duplicate post-it into another.
-    MergeCards { from: Uuid, into: Uuid },
+    MergeCards {
+        /// The duplicate, merged away.
+        from: Uuid,
+        /// The post-it it is merged into.
+        into: Uuid,
+    },
     /// Spotlight an aspect, and order the aspects.
-    SetFocus { focus: Focus },
+    SetFocus {
+        /// The spotlight and the order.
+        focus: Focus,
+    },
     /// Remove a pair and everything it did.
-    RemovePair { pair_id: Uuid },
+    RemovePair {
+        /// The pair.
+        pair_id: Uuid,
+    },
 }
 
 /// What kind of "no" the rules gave. The protocol turns it into its wire code

@@ -23,22 +23,43 @@ pub const MAX_ASPECTS: usize = 60;
 pub enum InvalidInput {
     /// A required text was empty after trimming.
     #[error("{field} is empty: please write something.")]
-    Empty { field: &'static str },
+    Empty {
+        /// The form field, by its visible label.
+        field: &'static str,
+    },
     /// A text was longer than its limit.
     #[error("{field} is too long: {len} characters, at most {max}. Please shorten it.")]
-    TooLong { field: &'static str, len: usize, max: usize },
+    TooLong {
+        /// The form field, by its visible label.
+        field: &'static str,
+        /// How many characters were given.
+        len: usize,
+        /// The most allowed.
+        max: usize,
+    },
     /// A text contained control characters (other than ordinary spaces).
     #[error("{field} contains control characters; please type plain text.")]
-    ControlChars { field: &'static str },
+    ControlChars {
+        /// The form field, by its visible label.
+        field: &'static str,
+    },
     /// A position was not a number between 0 and 100.
     #[error("Position must be a number from 0 to 100.")]
     PositionOutOfRange,
     /// Too few or too many aspects.
     #[error("A workshop needs between 1 and {max} aspects; it has {count}.")]
-    AspectCount { count: usize, max: usize },
+    AspectCount {
+        /// How many were given.
+        count: usize,
+        /// The most allowed.
+        max: usize,
+    },
     /// Two aspects with the same text.
     #[error("The aspect \"{text}\" appears twice; remove one.")]
-    DuplicateAspect { text: String },
+    DuplicateAspect {
+        /// The text given twice.
+        text: String,
+    },
 }
 
 /// Trims `input` and checks it is non-empty, within `max` characters and free of control
