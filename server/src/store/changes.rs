@@ -99,18 +99,10 @@ impl Store {
         insert_event(
             &tx,
             EventRow {
-                workshop_id,
-                seq,
-                at: now,
-                actor: ActorKind::System,
-                actor_label: &pair.label,
-                action: "pair_joined",
-                card_id: None,
                 pair_id: Some(pair.id),
-                before: None,
                 after: Some(json!({ "label": pair.label })),
-                change_id: None,
                 payload: Some(&event),
+                ..EventRow::new(workshop_id, seq, now, (ActorKind::System, &pair.label), "pair_joined")
             },
         )?;
         tx.commit()?;

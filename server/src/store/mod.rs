@@ -165,6 +165,33 @@ struct EventRow<'a> {
     payload: Option<&'a app::domain::Event>,
 }
 
+impl<'a> EventRow<'a> {
+    /// A row of `action` by `actor` (named `actor_label`) with nothing else said: no aspect,
+    /// pair, states, change id or screen event (set those with struct update).
+    fn new(
+        workshop_id: Uuid,
+        seq: u64,
+        at: i64,
+        (actor, actor_label): (event_log::ActorKind, &'a str),
+        action: &'a str,
+    ) -> EventRow<'a> {
+        EventRow {
+            workshop_id,
+            seq,
+            at,
+            actor,
+            actor_label,
+            action,
+            card_id: None,
+            pair_id: None,
+            before: None,
+            after: None,
+            change_id: None,
+            payload: None,
+        }
+    }
+}
+
 /// Appends one row to the event log.
 fn insert_event(tx: &rusqlite::Transaction<'_>, row: EventRow<'_>) -> Result<(), StoreError> {
     let payload = row.payload.map(serde_json::to_string).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;

@@ -90,6 +90,9 @@ pub(super) fn start_view(conn: &rusqlite::Connection, workshop_id: Uuid) -> Resu
     Ok(Some(RoomView::new(workshop, cards)))
 }
 
+/// The facilitator as the event log names it.
+const FACILITATOR: (super::ActorKind, &str) = (super::ActorKind::Facilitator, "Facilitator");
+
 pub(super) const WORKSHOP_COLUMNS: &str = "id, title, site, question, left_pole, right_pole, join_code, created_at";
 
 pub(super) fn workshop_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<WorkshopInfo> {
@@ -183,20 +186,7 @@ impl Store {
         });
         insert_event(
             &tx,
-            EventRow {
-                workshop_id: info.id,
-                seq: 1,
-                at: now,
-                actor: super::ActorKind::Facilitator,
-                actor_label: "Facilitator",
-                action: "workshop_created",
-                card_id: None,
-                pair_id: None,
-                before: None,
-                after: Some(after),
-                change_id: None,
-                payload: None,
-            },
+            EventRow { after: Some(after), ..EventRow::new(info.id, 1, now, FACILITATOR, "workshop_created") },
         )?;
         if settings != Settings::default() {
             // Logged as the facilitator's first change, so the replay, the exports and every
@@ -205,18 +195,9 @@ impl Store {
             insert_event(
                 &tx,
                 EventRow {
-                    workshop_id: info.id,
-                    seq: 2,
-                    at: now,
-                    actor: super::ActorKind::Facilitator,
-                    actor_label: "Facilitator",
-                    action: "settings_changed",
-                    card_id: None,
-                    pair_id: None,
-                    before: None,
                     after: Some(serde_json::json!({ "settings": settings })),
-                    change_id: None,
                     payload: Some(&event),
+                    ..EventRow::new(info.id, 2, now, FACILITATOR, "settings_changed")
                 },
             )?;
         }

@@ -1,6 +1,6 @@
 //! Who may do what: secrets, tokens, codes and roles.
 
-use crate::common::{TestServer, pair_auth, place};
+use crate::common::{TestServer, TwoPairs, pair_auth, place};
 use app::protocol::{Auth, ClientMsg, ErrorCode, ServerMsg};
 use uuid::Uuid;
 
@@ -96,11 +96,7 @@ async fn projector_and_facilitator_cannot_change_anything() {
 #[tokio::test]
 async fn a_pair_can_only_change_its_own_placements() {
     let server = TestServer::start().await;
-    let created = server.create_workshop(ASPECTS).await;
-    let a = server.join(&created.join_code, "Pair A").await;
-    let b = server.join(&created.join_code, "Pair B").await;
-    let (mut tablet_a, view) = server.pair(&a).await;
-    let (mut tablet_b, _) = server.pair(&b).await;
+    let (created, TwoPairs { a, b, mut tablet_a, mut tablet_b, view }) = server.two_pairs(ASPECTS).await;
     let card = view.cards[0].id;
     tablet_a.acked(&place(card, 10.0)).await;
 
@@ -123,11 +119,7 @@ async fn a_pair_can_only_change_its_own_placements() {
 #[tokio::test]
 async fn a_change_id_of_another_pair_is_not_reused() {
     let server = TestServer::start().await;
-    let created = server.create_workshop(ASPECTS).await;
-    let a = server.join(&created.join_code, "Pair A").await;
-    let b = server.join(&created.join_code, "Pair B").await;
-    let (mut tablet_a, view) = server.pair(&a).await;
-    let (mut tablet_b, _) = server.pair(&b).await;
+    let (created, TwoPairs { a, b, mut tablet_a, mut tablet_b, view }) = server.two_pairs(ASPECTS).await;
     let change_id = Uuid::new_v4();
     let card = view.cards[0].id;
     tablet_a.acked(&ClientMsg::Place { change_id, card_id: card, position: 30.0 }).await;

@@ -1,7 +1,7 @@
 //! Bad input over the websocket gets a clear refusal and changes nothing; other users never
 //! notice.
 
-use crate::common::{TestServer, place};
+use crate::common::{TestServer, TwoPairs, place};
 use app::api::Joined;
 use app::protocol::{ClientMsg, ErrorCode, ServerMsg};
 use tokio_tungstenite::tungstenite::Message;
@@ -60,11 +60,7 @@ async fn a_5_kib_message_is_refused_as_too_large_and_the_connection_stays() {
 #[tokio::test]
 async fn a_message_over_64_kib_closes_only_that_connection() {
     let server = TestServer::start().await;
-    let created = server.create_workshop(ASPECTS).await;
-    let a = server.join(&created.join_code, "Pair A").await;
-    let b = server.join(&created.join_code, "Pair B").await;
-    let (mut tablet_a, view) = server.pair(&a).await;
-    let (mut tablet_b, _) = server.pair(&b).await;
+    let (created, TwoPairs { a, mut tablet_a, mut tablet_b, view, .. }) = server.two_pairs(ASPECTS).await;
     let (mut console, _) = server.facilitator(&created).await;
     let card = view.cards[0].id;
 

@@ -11,6 +11,8 @@ use futures::{SinkExt, StreamExt};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 use tokio_tungstenite::tungstenite::Message;
+
+use crate::common::json_of;
 use uuid::Uuid;
 
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -74,28 +76,18 @@ async fn sigkill_loses_nothing_that_was_acknowledged() {
     let (mut child, addr) = start(&db).await;
     let http = reqwest::Client::new();
 
-    let created: CreatedWorkshop = http
-        .post(format!("http://{addr}/api/workshops"))
-        .json(&serde_json::json!({
+    let created: CreatedWorkshop =
+        json_of(http.post(format!("http://{addr}/api/workshops")).json(&serde_json::json!({
             "title": "Crash test", "site": "Site 7", "question": "Q?",
             "left_pole": "Fixed", "right_pole": "Flexible",
             "aspects": ["Holding", "Where people are seen", "Carers"],
-        }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let joined: Joined = http
-        .post(format!("http://{addr}/api/join"))
-        .json(&JoinRequest { code: created.join_code.clone(), label: "Pair ŵ".into() })
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        })))
+        .await;
+    let joined: Joined = json_of(
+        http.post(format!("http://{addr}/api/join"))
+            .json(&JoinRequest { code: created.join_code.clone(), label: "Pair ŵ".into() }),
+    )
+    .await;
     let console_auth = Auth::Facilitator { secret: created.facilitator_secret.clone() };
     let (mut console, _) = hello(&addr, console_auth.clone()).await;
     let start_placing = ClientMsg::Control {

@@ -1,7 +1,7 @@
 //! Acknowledged means durable: restarts lose nothing, resent changes are not applied twice,
 //! and the event log holds one row per change.
 
-use crate::common::{TestServer, place};
+use crate::common::{TestServer, TwoPairs, place};
 use app::protocol::{ClientMsg, ServerMsg};
 use serde_json::json;
 use uuid::Uuid;
@@ -11,11 +11,7 @@ const ASPECTS: &[&str] = &["Holding patients", "Where people are seen", "Caseloa
 #[tokio::test]
 async fn a_restart_keeps_everything_that_was_acknowledged() {
     let mut server = TestServer::start().await;
-    let created = server.create_workshop(ASPECTS).await;
-    let a = server.join(&created.join_code, "Pair A").await;
-    let b = server.join(&created.join_code, "Pair B").await;
-    let (mut tablet_a, view) = server.pair(&a).await;
-    let (mut tablet_b, _) = server.pair(&b).await;
+    let (created, TwoPairs { a, mut tablet_a, mut tablet_b, view, .. }) = server.two_pairs(ASPECTS).await;
     let cards: Vec<Uuid> = view.cards.iter().map(|c| c.id).collect();
     tablet_a.acked(&place(cards[0], 10.0)).await;
     tablet_a.acked(&place(cards[1], 20.0)).await;

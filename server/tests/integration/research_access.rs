@@ -1,7 +1,7 @@
 //! Who may list, download and delete research data: only the admin key or the workshop's
 //! facilitator secret; deleting removes every row and disconnects the room's screens.
 
-use crate::common::{TestServer, place};
+use crate::common::{TestServer, json_of, place};
 use app::api::ApiError;
 use app::protocol::{ErrorCode, ServerMsg};
 use serde_json::Value;
@@ -123,8 +123,7 @@ async fn deleting_removes_every_row_and_disconnects_the_room() {
     let by_console = server.url(&format!("{}/workshop", kept.console_path));
     assert_eq!(client.delete(&by_console).send().await.unwrap().status(), 204);
     assert_eq!(rows_of(&server, &kept_id), 0);
-    let listed: Value =
-        client.get(server.url("/api/research/workshops")).bearer_auth(&key).send().await.unwrap().json().await.unwrap();
+    let listed: Value = json_of(client.get(server.url("/api/research/workshops")).bearer_auth(&key)).await;
     assert_eq!(listed, serde_json::json!([]));
 }
 
@@ -138,15 +137,7 @@ async fn the_admin_closes_a_workshop_and_every_screen_follows() {
     let key = server.admin_key();
     let close = server.url(&format!("/api/research/workshops/{id}/close"));
     let phase_listed = || async {
-        let listed: Value = client
-            .get(server.url("/api/research/workshops"))
-            .bearer_auth(&key)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let listed: Value = json_of(client.get(server.url("/api/research/workshops")).bearer_auth(&key)).await;
         listed[0]["phase"].as_str().unwrap().to_string()
     };
     assert_eq!(phase_listed().await, "placing");

@@ -76,6 +76,21 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
             ctx.close_sheet();
         }
     };
+    // One outcome note: its label, the text and how much is left.
+    let note = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
+        view! {
+            <label for=id>{label}</label>
+            <textarea
+                id=id
+                rows="3"
+                maxlength=NOTE_MAX
+                disabled=closed
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+            <p class="counter" aria-live="off">{move || value.with(|t| char_count(t, NOTE_MAX))}</p>
+        }
+    };
     let on_key = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" || ev.key() == "Esc" {
             ev.prevent_default();
@@ -115,26 +130,8 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
             }>
                 <h2 class="sheet-title">{text}</h2>
                 <p class="sheet-help">"If you had freedom over this aspect, what would happen?"</p>
-                <label for="sheet-intended">"Intended outcome"</label>
-                <textarea
-                    id="sheet-intended"
-                    rows="3"
-                    maxlength=NOTE_MAX
-                    disabled=closed
-                    prop:value=move || intended.get()
-                    on:input=move |ev| intended.set(event_target_value(&ev))
-                ></textarea>
-                <p class="counter" aria-live="off">{move || intended.with(|t| char_count(t, NOTE_MAX))}</p>
-                <label for="sheet-unintended">"Unintended outcome"</label>
-                <textarea
-                    id="sheet-unintended"
-                    rows="3"
-                    maxlength=NOTE_MAX
-                    disabled=closed
-                    prop:value=move || unintended.get()
-                    on:input=move |ev| unintended.set(event_target_value(&ev))
-                ></textarea>
-                <p class="counter">{move || unintended.with(|t| char_count(t, NOTE_MAX))}</p>
+                {note("sheet-intended", "Intended outcome", intended)}
+                {note("sheet-unintended", "Unintended outcome", unintended)}
                 <div class="sheet-cant">
                     <label class="checkbox">
                         <input

@@ -129,6 +129,17 @@ impl TestServer {
         (ws, view)
     }
 
+    /// A workshop in Placing with `aspects`, and "Pair A" and "Pair B" signed in on their
+    /// own tablets.
+    pub async fn two_pairs(&self, aspects: &[&str]) -> (CreatedWorkshop, TwoPairs) {
+        let created = self.create_workshop(aspects).await;
+        let a = self.join(&created.join_code, "Pair A").await;
+        let b = self.join(&created.join_code, "Pair B").await;
+        let (tablet_a, view) = self.pair(&a).await;
+        let (tablet_b, _) = self.pair(&b).await;
+        (created, TwoPairs { a, b, tablet_a, tablet_b, view })
+    }
+
     /// The admin key the server generated into `admin-key` beside its database.
     pub fn admin_key(&self) -> String {
         let file = self.db_path.parent().expect("a folder").join("admin-key");
@@ -196,6 +207,25 @@ pub fn control(control: Control) -> ClientMsg {
 
 pub fn place(card_id: Uuid, position: f64) -> ClientMsg {
     ClientMsg::Place { change_id: Uuid::new_v4(), card_id, position }
+}
+
+/// Sends `request` and decodes its JSON answer (panicking, as a test does, when either fails).
+pub async fn json_of<T: serde::de::DeserializeOwned>(request: reqwest::RequestBuilder) -> T {
+    request.send().await.expect("the server answers").json().await.expect("a JSON answer")
+}
+
+/// Two pairs of one workshop, each signed in on its own tablet ([`TestServer::two_pairs`]).
+pub struct TwoPairs {
+    /// Pair A.
+    pub a: Joined,
+    /// Pair B.
+    pub b: Joined,
+    /// A's tablet.
+    pub tablet_a: WsClient,
+    /// B's tablet.
+    pub tablet_b: WsClient,
+    /// What A's tablet was sent when it signed in.
+    pub view: RoomView,
 }
 
 /// A typed websocket test client.
