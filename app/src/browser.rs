@@ -5,8 +5,6 @@
 
 use uuid::Uuid;
 
-use crate::api::ApiError;
-
 /// A box on screen, in CSS pixels.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Rect {
@@ -23,10 +21,9 @@ impl Rect {
     }
 }
 
-/// The error shown when the server could not be reached at all.
-pub fn network_error() -> ApiError {
-    ApiError { error: "Could not reach the server. Check the Wi-Fi connection and try again.".into(), field: None }
-}
+/// The server could not be reached at all (offline, or the request failed on the way).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unreachable;
 
 #[cfg(not(feature = "hydrate"))]
 pub use inert::*;
@@ -148,9 +145,9 @@ mod real {
     }
 
     /// A same-origin request (cookies go with it); `body` is sent as JSON. The answer's status
-    /// and body text, or [`network_error`] when the server could not be reached.
-    pub async fn fetch(method: &str, url: &str, body: Option<String>) -> Result<(u16, String), ApiError> {
-        let failed = |_| network_error();
+    /// and body text, or [`Unreachable`] when the server could not be reached.
+    pub async fn fetch(method: &str, url: &str, body: Option<String>) -> Result<(u16, String), Unreachable> {
+        let failed = |_| Unreachable;
         let init = web_sys::RequestInit::new();
         init.set_method(method);
         if let Some(body) = body {
@@ -159,7 +156,7 @@ mod real {
             let _ = headers.set("Content-Type", "application/json");
             init.set_headers(&headers);
         }
-        let window = web_sys::window().ok_or_else(network_error)?;
+        let window = web_sys::window().ok_or(Unreachable)?;
         let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(failed)?;
         let response: web_sys::Response = response.dyn_into().map_err(failed)?;
         let text = JsFuture::from(response.text().map_err(failed)?).await.ok().and_then(|t| t.as_string());
@@ -200,7 +197,7 @@ mod inert {
     pub fn rect_of<T>(_element: &T) -> Rect {
         Rect::default()
     }
-    pub async fn fetch(_method: &str, _url: &str, _body: Option<String>) -> Result<(u16, String), ApiError> {
-        Err(network_error())
+    pub async fn fetch(_method: &str, _url: &str, _body: Option<String>) -> Result<(u16, String), Unreachable> {
+        Err(Unreachable)
     }
 }

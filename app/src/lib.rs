@@ -62,61 +62,17 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <main class="page"><h1>"Page not found"</h1><a href="/">"Home"</a></main> }>
                 <Route path=StaticSegment("join") view=pages::join::JoinPage/>
-                <Route path=(StaticSegment("pair"), ParamSegment("code")) view={Lazy::<screens::Pair>::new()}/>
-                <Route path=StaticSegment("") view={Lazy::<screens::Home>::new()}/>
-                <Route path=StaticSegment("new") view={Lazy::<screens::NewWorkshop>::new()}/>
-                <Route path=(StaticSegment("f"), ParamSegment("secret")) view={Lazy::<screens::Console>::new()}/>
-                <Route path=(StaticSegment("p"), ParamSegment("workshop_id")) view={Lazy::<screens::Projector>::new()}/>
-                <Route path=StaticSegment("research") view={Lazy::<screens::Research>::new()}/>
-                <Route path=(StaticSegment("research"), StaticSegment("compare")) view={Lazy::<screens::Compare>::new()}/>
-                <Route path=(StaticSegment("research"), StaticSegment("replay"), ParamSegment("id")) view={Lazy::<screens::Replay>::new()}/>
+                <Route path=(StaticSegment("pair"), ParamSegment("code")) view={Lazy::<pages::screens::Pair>::new()}/>
+                <Route path=StaticSegment("") view={Lazy::<pages::screens::Home>::new()}/>
+                <Route path=StaticSegment("new") view={Lazy::<pages::screens::NewWorkshop>::new()}/>
+                <Route path=(StaticSegment("f"), ParamSegment("secret")) view={Lazy::<pages::screens::Console>::new()}/>
+                <Route path=(StaticSegment("p"), ParamSegment("workshop_id")) view={Lazy::<pages::screens::Projector>::new()}/>
+                <Route path=StaticSegment("research") view={Lazy::<pages::screens::Research>::new()}/>
+                <Route path=(StaticSegment("research"), StaticSegment("compare")) view={Lazy::<pages::screens::Compare>::new()}/>
+                <Route path=(StaticSegment("research"), StaticSegment("replay"), ParamSegment("id")) view={Lazy::<pages::screens::Replay>::new()}/>
             </Routes>
         </Router>
     }
-}
-
-/// The screens loaded on demand, one WebAssembly chunk each (see [`App`]).
-pub(crate) mod screens {
-    use leptos::prelude::*;
-    use leptos_router::{LazyRoute, lazy_route};
-
-    use crate::pages;
-
-    /// Declares a lazy route that shows one page component.
-    macro_rules! lazy_screen {
-        ($(#[$doc:meta])* $name:ident => $page:path) => {
-            $(#[$doc])*
-            pub struct $name;
-
-            #[lazy_route]
-            impl LazyRoute for $name {
-                fn data() -> Self {
-                    $name
-                }
-
-                fn view(_this: Self) -> AnyView {
-                    $page().into_any()
-                }
-            }
-        };
-    }
-
-    lazy_screen!(/// `/pair/{code}`: a pair's board.
-        Pair => pages::pair::PairPage);
-    lazy_screen!(/// `/`: what the app is, and a way to a new workshop.
-        Home => pages::home::HomePage);
-    lazy_screen!(/// `/new`: the facilitator's new-workshop form.
-        NewWorkshop => pages::new_workshop::NewWorkshopPage);
-    lazy_screen!(/// `/f/{secret}`: the facilitator's console.
-        Console => pages::console::ConsolePage);
-    lazy_screen!(/// `/p/{id}`: the projector.
-        Projector => pages::projector::ProjectorPage);
-    lazy_screen!(/// `/research`: the researchers' list.
-        Research => pages::research::ResearchPage);
-    lazy_screen!(/// `/research/compare`: workshops across sites.
-        Compare => pages::compare::ComparePage);
-    lazy_screen!(/// `/research/replay/{id}`: a workshop's replay.
-        Replay => pages::replay::ReplayPage);
 }
 
 /// Entry point of the WebAssembly build: hydrate the server-rendered page.

@@ -9,14 +9,14 @@ use super::{
     AdminLogin, Comparison, CreatedWorkshop, JoinOrigin, JoinRequest, Joined, NewWorkshop, Refused, Replay,
     ResearchWorkshop, urls,
 };
-use crate::browser::fetch;
+use crate::browser::{Unreachable, fetch};
 
 /// Sends a request; `body` as JSON. The answer's text when it is a success.
 async fn send(method: &str, url: &str, body: Option<String>) -> Result<String, Refused> {
     match fetch(method, url, body).await {
         Ok((200..300, text)) => Ok(text),
         Ok((status, text)) => Err(Refused::from_answer(status, &text)),
-        Err(e) => Err(Refused::Other(e)),
+        Err(Unreachable) => Err(Refused::Other(Refused::unreachable())),
     }
 }
 

@@ -115,6 +115,11 @@ impl Refused {
         }
     }
 
+    /// What the page says when the server could not be reached at all.
+    pub fn unreachable() -> ApiError {
+        ApiError { error: "Could not reach the server. Check the Wi-Fi connection and try again.".into(), field: None }
+    }
+
     /// A generic error for an answer the page did not expect.
     pub fn unexpected(status: u16) -> ApiError {
         ApiError { error: format!("The server could not do that (HTTP {status}). Please try again."), field: None }

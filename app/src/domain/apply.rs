@@ -5,7 +5,8 @@
 use uuid::Uuid;
 
 use super::event::Event;
-use super::model::{Note, Placement, RoomView};
+use super::model::{Note, RoomView};
+use super::placements::Placement;
 use super::session::Phase;
 
 impl RoomView {

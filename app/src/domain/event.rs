@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::model::{Card, PairSummary, RoomView, first_round};
+use super::model::{Card, PairSummary, RoomView};
+use super::serde_helpers::first_round;
 use super::session::{Focus, Phase, Settings, Timer};
 
 /// A committed change. Every event has a sequence number in its workshop and is stored in the

@@ -19,6 +19,7 @@ pub mod placements;
 pub mod replay;
 pub mod rows;
 pub mod rules;
+mod serde_helpers;
 pub mod session;
 pub mod stats;
 pub mod validate;
@@ -26,7 +27,7 @@ pub mod visibility;
 
 pub use event::Event;
 pub use model::*;
-pub use placements::Placements;
+pub use placements::{Placement, Placements};
 pub use rows::AspectRow;
 pub use rules::{Control, PairAction, Refusal, RefusalKind};
 pub use session::{AspectOrder, Focus, Phase, Settings, Timer};

@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::placements::Placements;
+use super::placements::{Placement, Placements};
+use super::serde_helpers::{first_round, is_false};
 use super::session::{Focus, Phase, Settings, Timer};
 
 /// Default question shown above the spectrum.
@@ -93,14 +94,6 @@ pub struct Card {
     pub merged_into: Option<Uuid>,
 }
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-pub(crate) fn first_round() -> u8 {
-    1
-}
-
 impl Card {
     /// A facilitator's aspect with nothing special about it.
     pub fn new(id: Uuid, text: impl Into<String>, order: u32) -> Card {
@@ -125,44 +118,6 @@ pub struct PairSummary {
     /// The pair's last change, ms since the epoch (its joining time until it acts).
     #[serde(default)]
     pub last_active: i64,
-}
-
-/// Where one pair put one aspect in one round.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Placement {
-    /// The pair that placed it.
-    pub pair_id: Uuid,
-    /// The aspect.
-    pub card_id: Uuid,
-    /// 1 or 2.
-    #[serde(default = "first_round")]
-    pub round: u8,
-    /// 0 (left pole) to 100 (right pole), one decimal. Meaningless (0) when `cant_place` or
-    /// `concealed`: use [`Placement::shown_position`].
-    pub position: f64,
-    /// The pair said it cannot place this aspect ("it depends"); `reason` says why.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub cant_place: bool,
-    /// Why it cannot be placed.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub reason: String,
-    /// This screen may know that the pair placed it, not where (private placing).
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub concealed: bool,
-    /// When it was first put on the spectrum (ms since the epoch).
-    pub placed_at: i64,
-    /// When it was last moved (equals `placed_at` until it moves).
-    pub moved_at: i64,
-    /// How often it was moved since it was put on the spectrum.
-    #[serde(default)]
-    pub moves: u32,
-}
-
-impl Placement {
-    /// The position, when it is one this screen may show.
-    pub fn shown_position(&self) -> Option<f64> {
-        (!self.cant_place && !self.concealed).then_some(self.position)
-    }
 }
 
 /// A pair's outcome notes on one aspect (kept across rounds).

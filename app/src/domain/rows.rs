@@ -4,7 +4,8 @@
 use uuid::Uuid;
 
 use super::agreement::is_split;
-use super::model::{Card, Placement, RoomView};
+use super::model::{Card, RoomView};
+use super::placements::Placement;
 use super::session::AspectOrder;
 use super::stats::{Summary, summarize};
 

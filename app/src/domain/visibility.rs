@@ -20,7 +20,8 @@
 use uuid::Uuid;
 
 use super::event::Event;
-use super::model::{Card, Note, Placement, RoomView, Viewer};
+use super::model::{Card, Note, RoomView, Viewer};
+use super::placements::Placement;
 
 impl RoomView {
     /// Whether `viewer` may see where `pair_id` placed things, and its notes.

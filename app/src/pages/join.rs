@@ -5,31 +5,12 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::{ApiError, JoinRequest, Joined};
+use super::device::{pair_key, stored_pair};
+use crate::api::{ApiError, JoinRequest};
 use crate::api::{calls, urls};
 use crate::browser;
 use crate::domain::code::normalize_code;
 use crate::domain::validate::PAIR_LABEL_MAX;
-
-/// `localStorage` key of the pair this device joined as for `code`.
-pub fn pair_key(code: &str) -> String {
-    format!("ds.pair.{code}")
-}
-
-/// `localStorage` key of the last view of the board this device saw for `code`.
-pub fn view_key(code: &str) -> String {
-    format!("ds.view.{code}")
-}
-
-/// `localStorage` key of a pair's queued, not yet acknowledged changes.
-pub fn pending_key(code: &str) -> String {
-    format!("ds.pending.{code}")
-}
-
-/// The pair this device joined as for `code`, if it joined.
-pub fn stored_pair(code: &str) -> Option<Joined> {
-    browser::local_get(&pair_key(code)).and_then(|json| serde_json::from_str(&json).ok())
-}
 
 #[component]
 pub fn JoinPage() -> impl IntoView {
@@ -48,7 +29,7 @@ pub fn JoinPage() -> impl IntoView {
     // The board's code is a chunk of its own: fetch it while the pair types, so it shows at
     // once after "Join".
     Effect::new(move |_| {
-        leptos::task::spawn_local(<crate::screens::Pair as leptos_router::LazyRoute>::preload());
+        leptos::task::spawn_local(<super::screens::Pair as leptos_router::LazyRoute>::preload());
     });
 
     // A device that already joined this workshop goes straight back to its board: never a
@@ -133,16 +114,4 @@ pub fn JoinPage() -> impl IntoView {
         </main>
     }
     .into_any()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn storage_keys() {
-        assert_eq!(pair_key("ABC234"), "ds.pair.ABC234");
-        assert_eq!(pending_key("ABC234"), "ds.pending.ABC234");
-        assert_eq!(view_key("ABC234"), "ds.view.ABC234");
-    }
 }

@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod console;
+pub mod device;
 pub mod home;
 pub mod join;
 pub mod new_workshop;
@@ -9,3 +10,4 @@ pub mod pair;
 pub mod projector;
 pub mod replay;
 pub mod research;
+pub(crate) mod screens;

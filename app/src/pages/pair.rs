@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::join::{pair_key, pending_key, stored_pair, view_key};
+use super::device::{pair_key, pending_key, stored_pair, view_key};
 use crate::api::Joined;
 use crate::api::urls;
 use crate::browser;

@@ -4,12 +4,56 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::aspects::AspectLine;
 use super::may_change;
 use crate::browser;
 use crate::domain::board::format_position;
-use crate::domain::{Control, Focus};
+use crate::domain::{Card, Control, Focus, RoomView};
 use crate::live::Live;
+
+/// One line of the aspects list.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct AspectLine {
+    pub(super) card: Card,
+    pub(super) author: Option<String>,
+    pub(super) placed: usize,
+    pub(super) cant_place: usize,
+    pub(super) median: Option<f64>,
+    pub(super) split: bool,
+}
+
+/// The aspects as the console lists them: the active ones in the chosen order, then the hidden
+/// ones (merged-away ones are gone).
+pub(super) fn aspect_lines(v: &RoomView) -> Vec<AspectLine> {
+    let revealed = v.revealed();
+    let author = |card: &Card| card.author.map(|a| v.pair(a).map_or_else(|| "a pair".to_string(), |p| p.label.clone()));
+    let mut lines: Vec<AspectLine> = v
+        .ordered_rows()
+        .into_iter()
+        .map(|r| AspectLine {
+            author: author(&r.card),
+            placed: r.placed,
+            cant_place: r.cant_place,
+            median: r.summary.filter(|_| revealed).map(|s| s.median),
+            split: r.split,
+            card: r.card,
+        })
+        .collect();
+    let mut hidden: Vec<&Card> = v.cards.iter().filter(|c| c.hidden && c.merged_into.is_none()).collect();
+    hidden.sort_by_key(|c| c.order);
+    lines.extend(hidden.into_iter().map(|c| {
+        let here = v.current_placements().filter(|p| p.card_id == c.id);
+        let (cant, placed): (Vec<_>, Vec<_>) = here.partition(|p| p.cant_place);
+        AspectLine {
+            author: author(c),
+            placed: placed.len(),
+            cant_place: cant.len(),
+            median: None,
+            split: false,
+            card: c.clone(),
+        }
+    }));
+    lines
+}
 
 /// Which inline step of a row is open.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -235,4 +279,40 @@ pub(super) fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, foc
         </li>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::id;
+    use crate::domain::{Event, PairSummary, Phase, WorkshopInfo};
+
+    #[test]
+    fn aspect_lines_list_active_in_order_then_hidden_without_merged() {
+        let info = WorkshopInfo::for_tests();
+        let mut v = RoomView::new(info, vec![Card::new(id(10), "A", 0), Card::new(id(20), "B", 1)]);
+        v.apply(
+            1,
+            &Event::PairJoined {
+                pair: PairSummary { id: id(100), label: "Pair 1".into(), joined_at: 0, last_active: 0 },
+            },
+        );
+        let mut own = Card::new(id(30), "Own", 2);
+        own.author = Some(id(100));
+        v.apply(2, &Event::CardAdded { card: own, at: 1 });
+        v.apply(3, &Event::Placed { pair_id: id(100), card_id: id(20), round: 1, position: Some(40.0), at: 2 });
+        let mut hidden = Card::new(id(10), "A", 0);
+        hidden.hidden = true;
+        v.apply(4, &Event::CardChanged { card: hidden, at: 3 });
+        v.apply(5, &Event::CardsMerged { from: id(30), into: id(20), at: 4 });
+        let lines = aspect_lines(&v);
+        let texts: Vec<&str> = lines.iter().map(|l| l.card.text.as_str()).collect();
+        assert_eq!(texts, vec!["B", "A"]);
+        assert_eq!(lines[0].placed, 1);
+        assert_eq!(lines[0].median, None, "not revealed yet");
+        assert!(lines[1].card.hidden);
+        v.apply(6, &Event::PhaseChanged { phase: Phase::Placing, at: 5 });
+        v.apply(7, &Event::PhaseChanged { phase: Phase::Reveal, at: 6 });
+        assert_eq!(aspect_lines(&v)[0].median, Some(40.0));
+    }
 }

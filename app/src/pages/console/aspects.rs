@@ -4,57 +4,12 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::aspect_item::AspectItem;
+use super::aspect_item::{AspectItem, aspect_lines};
 use super::may_change;
 use crate::browser;
 use crate::domain::validate::{ASPECT_MAX, clean_text};
-use crate::domain::{AspectOrder, Card, Control, Focus, RoomView};
+use crate::domain::{AspectOrder, Control, Focus};
 use crate::live::Live;
-
-/// One line of the aspects list.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct AspectLine {
-    pub(super) card: Card,
-    pub(super) author: Option<String>,
-    pub(super) placed: usize,
-    pub(super) cant_place: usize,
-    pub(super) median: Option<f64>,
-    pub(super) split: bool,
-}
-
-/// The aspects as the console lists them: the active ones in the chosen order, then the hidden
-/// ones (merged-away ones are gone).
-fn aspect_lines(v: &RoomView) -> Vec<AspectLine> {
-    let revealed = v.revealed();
-    let author = |card: &Card| card.author.map(|a| v.pair(a).map_or_else(|| "a pair".to_string(), |p| p.label.clone()));
-    let mut lines: Vec<AspectLine> = v
-        .ordered_rows()
-        .into_iter()
-        .map(|r| AspectLine {
-            author: author(&r.card),
-            placed: r.placed,
-            cant_place: r.cant_place,
-            median: r.summary.filter(|_| revealed).map(|s| s.median),
-            split: r.split,
-            card: r.card,
-        })
-        .collect();
-    let mut hidden: Vec<&Card> = v.cards.iter().filter(|c| c.hidden && c.merged_into.is_none()).collect();
-    hidden.sort_by_key(|c| c.order);
-    lines.extend(hidden.into_iter().map(|c| {
-        let here = v.current_placements().filter(|p| p.card_id == c.id);
-        let (cant, placed): (Vec<_>, Vec<_>) = here.partition(|p| p.cant_place);
-        AspectLine {
-            author: author(c),
-            placed: placed.len(),
-            cant_place: cant.len(),
-            median: None,
-            split: false,
-            card: c.clone(),
-        }
-    }));
-    lines
-}
 
 fn order_value(order: AspectOrder) -> &'static str {
     match order {
@@ -199,7 +154,7 @@ fn NewPostIt(live: Live) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::domain::fixtures::id;
-    use crate::domain::{Event, PairSummary, Phase, WorkshopInfo};
+    use crate::domain::{RoomView, WorkshopInfo};
 
     #[test]
     fn a_facilitator_post_it_is_trimmed_or_refused_with_the_domain_message() {
@@ -217,34 +172,5 @@ mod tests {
         let v = RoomView::new(WorkshopInfo::for_tests(), vec![]);
         let refused = v.decide_control(&Control::AddCard { card_id: id(7), text: long.clone() }, 0).unwrap_err();
         assert_eq!(add_card_control(&long, id(7)).unwrap_err(), refused.message);
-    }
-
-    #[test]
-    fn aspect_lines_list_active_in_order_then_hidden_without_merged() {
-        let info = WorkshopInfo::for_tests();
-        let mut v = RoomView::new(info, vec![Card::new(id(10), "A", 0), Card::new(id(20), "B", 1)]);
-        v.apply(
-            1,
-            &Event::PairJoined {
-                pair: PairSummary { id: id(100), label: "Pair 1".into(), joined_at: 0, last_active: 0 },
-            },
-        );
-        let mut own = Card::new(id(30), "Own", 2);
-        own.author = Some(id(100));
-        v.apply(2, &Event::CardAdded { card: own, at: 1 });
-        v.apply(3, &Event::Placed { pair_id: id(100), card_id: id(20), round: 1, position: Some(40.0), at: 2 });
-        let mut hidden = Card::new(id(10), "A", 0);
-        hidden.hidden = true;
-        v.apply(4, &Event::CardChanged { card: hidden, at: 3 });
-        v.apply(5, &Event::CardsMerged { from: id(30), into: id(20), at: 4 });
-        let lines = aspect_lines(&v);
-        let texts: Vec<&str> = lines.iter().map(|l| l.card.text.as_str()).collect();
-        assert_eq!(texts, vec!["B", "A"]);
-        assert_eq!(lines[0].placed, 1);
-        assert_eq!(lines[0].median, None, "not revealed yet");
-        assert!(lines[1].card.hidden);
-        v.apply(6, &Event::PhaseChanged { phase: Phase::Placing, at: 5 });
-        v.apply(7, &Event::PhaseChanged { phase: Phase::Reveal, at: 6 });
-        assert_eq!(aspect_lines(&v)[0].median, Some(40.0));
     }
 }

@@ -1,0 +1,11 @@
+//! Defaults and skips of the stored and sent forms, shared by the domain's types.
+
+/// Leaves a `false` flag out of the JSON (absent reads as `false`).
+pub(crate) fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A round missing from older JSON is the first.
+pub(crate) fn first_round() -> u8 {
+    1
+}
