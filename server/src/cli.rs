@@ -45,6 +45,12 @@ pub struct Cli {
     /// file `admin-key` beside the database, readable by its owner only.
     #[arg(long, env = "DS_ADMIN_KEY", value_name = "KEY", hide_env_values = true)]
     pub admin_key: Option<String>,
+
+    /// Other origins whose pages may use this server, comma-separated (e.g. a second name of
+    /// the same site). The server's own address and --public-url are always allowed; a
+    /// browser request from any other site is refused (403).
+    #[arg(long, env = "DS_ALLOWED_ORIGINS", value_name = "ORIGINS", value_delimiter = ',')]
+    pub allowed_origins: Vec<String>,
 }
 
 const AFTER_HELP: &str = "\
@@ -75,6 +81,12 @@ impl Cli {
             public_url,
             admin_key: self.admin_key.clone().filter(|k| !k.trim().is_empty()),
             announce_origin: None,
+            allowed_origins: self
+                .allowed_origins
+                .iter()
+                .map(|o| o.trim().to_string())
+                .filter(|o| !o.is_empty())
+                .collect(),
         }
     }
 

@@ -20,6 +20,7 @@ pub mod assets;
 pub mod cli;
 pub mod export;
 pub mod feed;
+pub mod guard;
 pub mod http;
 pub mod hub;
 pub mod lan;
@@ -27,6 +28,7 @@ pub mod qr;
 pub mod research;
 pub mod room;
 pub mod secret;
+pub mod serve;
 pub mod socket;
 pub mod state;
 pub mod store;
@@ -64,6 +66,7 @@ pub fn api_router(state: AppState) -> Router {
         .route("/api/join-origin", get(qr::join_origin))
         .route("/ws", any(socket::upgrade))
         .layer(DefaultBodyLimit::max(http::MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), guard::check_origin))
         .with_state(state);
     with_security_headers(router).layer(assets::compression())
 }

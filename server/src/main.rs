@@ -6,13 +6,13 @@
 
 use anyhow::Context;
 use axum::Router;
-use axum::serve::ListenerExt;
 use clap::Parser;
 use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use server::assets::{SITE_FILES, compression, no_cache_unless_set, static_router};
 use server::cli::Cli;
 use server::lan::{announce_origin, find_lan_address, public_origin, start_banner};
+use server::serve::Timeouts;
 use server::{api_router, open_state, with_security_headers};
 use tracing_subscriber::EnvFilter;
 
@@ -56,12 +56,6 @@ async fn main() -> anyhow::Result<()> {
 
     tracing::info!("listening on http://{addr}");
     println!("{}", start_banner(&origin, cli.lan));
-    // No Nagle delay: acknowledgements and updates are small frames that must leave at once.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            tracing::warn!("could not set TCP_NODELAY: {e}");
-        }
-    });
-    axum::serve(listener, router).await.context("serving")?;
+    server::serve::serve(listener, router, Timeouts::default()).await.context("serving")?;
     Ok(())
 }

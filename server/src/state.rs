@@ -26,6 +26,9 @@ pub struct Config {
     /// The origin printed in start-up links (the researcher link of a newly generated admin
     /// key), e.g. `http://192.168.1.20:3000`; the public URL when unset.
     pub announce_origin: Option<String>,
+    /// Other origins whose pages may use this server (`DS_ALLOWED_ORIGINS`), besides its own
+    /// and the public URL (see [`crate::guard`]).
+    pub allowed_origins: Vec<String>,
 }
 
 impl Config {
@@ -46,6 +49,8 @@ pub struct AppState {
     pub public_url: Option<Arc<str>>,
     /// SHA-256 hex of the admin key (see [`Config::admin_key`]); the key itself is not kept.
     pub admin_key_hash: Arc<str>,
+    /// [`Config::allowed_origins`], normalised.
+    pub allowed_origins: Arc<[String]>,
 }
 
 /// Opens the database (creating file, folder and schema as needed) and an empty hub, and
@@ -73,5 +78,6 @@ pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
         store,
         public_url: config.public_url.map(Arc::from),
         admin_key_hash: Arc::from(secret::hash_secret(&key)),
+        allowed_origins: config.allowed_origins.iter().map(|o| crate::guard::normalise_origin(o)).collect(),
     })
 }

@@ -17,5 +17,6 @@ mod research_all;
 mod research_compare;
 mod research_exports;
 mod research_replay;
+mod security;
 mod session;
 mod urls;

@@ -10,6 +10,7 @@ use app::api::{CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
 use app::domain::{Control, Phase, RoomView, Viewer};
 use app::protocol::{Auth, ClientMsg, ServerMsg};
 use futures::{SinkExt, StreamExt};
+use server::serve::Timeouts;
 use server::{Config, api_router, open_state};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
@@ -26,16 +27,22 @@ pub struct TestServer {
     /// The SQLite file.
     pub db_path: PathBuf,
     runtime: Option<tokio::runtime::Runtime>,
+    timeouts: Timeouts,
     _dir: tempfile::TempDir,
 }
 
 impl TestServer {
     /// Starts a server on a fresh database.
     pub async fn start() -> TestServer {
+        TestServer::start_with(Timeouts::default()).await
+    }
+
+    /// Starts a server on a fresh database that gives clients these timeouts.
+    pub async fn start_with(timeouts: Timeouts) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("data").join("test.sqlite3");
-        let (runtime, addr) = serve(db_path.clone()).await;
-        TestServer { addr, db_path, runtime: Some(runtime), _dir: dir }
+        let (runtime, addr) = serve(db_path.clone(), timeouts).await;
+        TestServer { addr, db_path, runtime: Some(runtime), timeouts, _dir: dir }
     }
 
     /// Kills the server without a graceful shutdown and starts a new one on the same file.
@@ -43,7 +50,7 @@ impl TestServer {
         if let Some(runtime) = self.runtime.take() {
             runtime.shutdown_background();
         }
-        let (runtime, addr) = serve(self.db_path.clone()).await;
+        let (runtime, addr) = serve(self.db_path.clone(), self.timeouts).await;
         self.runtime = Some(runtime);
         self.addr = addr;
     }
@@ -161,21 +168,24 @@ impl Drop for TestServer {
 }
 
 /// Starts `api_router` on its own runtime; returns once the database is open.
-async fn serve(db_path: PathBuf) -> (tokio::runtime::Runtime, SocketAddr) {
+async fn serve(db_path: PathBuf, timeouts: Timeouts) -> (tokio::runtime::Runtime, SocketAddr) {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     listener.set_nonblocking(true).expect("non-blocking");
     let addr = listener.local_addr().expect("address");
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
     runtime.spawn(async move {
-        let config = Config { database_path: db_path, public_url: None, admin_key: None, announce_origin: None };
+        let config = Config {
+            database_path: db_path,
+            public_url: None,
+            admin_key: None,
+            announce_origin: None,
+            allowed_origins: Vec::new(),
+        };
         let state = open_state(config).await.expect("open state");
         let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
         let _ = ready_tx.send(());
-        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-            let _ = tcp.set_nodelay(true);
-        });
-        axum::serve(listener, api_router(state)).await.expect("serve");
+        server::serve::serve(listener, api_router(state), timeouts).await.expect("serve");
     });
     ready_rx.await.expect("server started");
     (runtime, addr)

@@ -1,0 +1,102 @@
+//! Serving connections with the timeouts a public server needs, which `axum::serve` does
+//! not set (it runs hyper without a timer, so a client sending its headers one byte at a
+//! time is never cut off):
+//!
+//! - a new connection must start its request, and send all of its headers, within
+//!   [`Timeouts::headers`];
+//! - a request body must arrive within [`Timeouts::body`] (`tower-http`'s body timeout);
+//! - a declared `Content-Length` over the body limit is answered `413` before any of the
+//!   body is read.
+//!
+//! Websocket upgrades work as with `axum::serve` (`serve_connection_with_upgrades`).
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto::Builder;
+use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpListener;
+use tower::Service;
+
+use crate::http::{ApiFailure, MAX_BODY_BYTES};
+
+/// How long a client may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timeouts {
+    /// To start sending a request on a new connection, and to send all of its headers.
+    pub headers: Duration,
+    /// To send a request's body.
+    pub body: Duration,
+}
+
+impl Default for Timeouts {
+    /// 10 s for headers, 30 s for a body: far more than a tablet on venue Wi-Fi needs.
+    fn default() -> Timeouts {
+        Timeouts { headers: Duration::from_secs(10), body: Duration::from_secs(30) }
+    }
+}
+
+/// Answers `413` at once when a request declares a body larger than the API accepts.
+pub async fn refuse_huge_bodies(request: Request, next: Next) -> Response {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return ApiFailure::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("The request is too large (at most {} KiB).", MAX_BODY_BYTES / 1024),
+            None,
+        )
+        .into_response();
+    }
+    next.run(request).await
+}
+
+/// Serves `router` on `listener` until the listener fails: every connection with
+/// `TCP_NODELAY` (acknowledgements are small frames that must leave at once) and the
+/// timeouts above. Handlers can read the client's address (`ConnectInfo<SocketAddr>`).
+pub async fn serve(listener: TcpListener, router: Router, timeouts: Timeouts) -> std::io::Result<()> {
+    let router = router
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(timeouts.body))
+        .layer(axum::middleware::from_fn(refuse_huge_bodies));
+    let mut make_service = router.into_make_service_with_connect_info::<SocketAddr>();
+    loop {
+        let (tcp, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            Err(e) => {
+                // Out of file descriptors and the like: wait a moment rather than spin.
+                tracing::warn!(error = %e, "could not accept a connection");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::warn!("could not set TCP_NODELAY: {e}");
+        }
+        let Ok(service) = make_service.call(peer).await;
+        tokio::spawn(async move {
+            // hyper's header timeout starts with the first byte: a connection that sends
+            // nothing at all is dropped here instead of being held open for ever.
+            let mut first = [0u8; 1];
+            if !matches!(tokio::time::timeout(timeouts.headers, tcp.peek(&mut first)).await, Ok(Ok(1))) {
+                tracing::debug!(%peer, "closed a connection that sent nothing in time");
+                return;
+            }
+            let mut builder = Builder::new(TokioExecutor::new());
+            builder.http1().timer(TokioTimer::new()).header_read_timeout(timeouts.headers);
+            builder.http2().timer(TokioTimer::new()).keep_alive_interval(timeouts.headers);
+            let io = TokioIo::new(tcp);
+            if let Err(e) = builder.serve_connection_with_upgrades(io, TowerToHyperService::new(service)).await {
+                tracing::debug!(error = %e, %peer, "connection ended with an error");
+            }
+        });
+    }
+}

@@ -1,0 +1,172 @@
+//! The door (issue "Hold the door"): slow and oversized requests, requests from other sites'
+//! pages on the websocket and on state-changing routes, and the researchers' cookie from
+//! another origin. Each refusal is checked for its answer and for changing nothing, while a
+//! legitimate pair elsewhere keeps working.
+
+use std::time::Duration;
+
+use app::api::ApiError;
+use reqwest::StatusCode;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+use crate::common::{TestServer, TwoPairs, place};
+use server::serve::Timeouts;
+
+const ASPECTS: &[&str] = &["Where people are seen", "How long"];
+
+/// Short timeouts, so a test of them is quick.
+const SHORT: Timeouts = Timeouts { headers: Duration::from_secs(1), body: Duration::from_secs(1) };
+
+/// Reads until the server closes the connection; `None` if it is still open after `wait`
+/// (the timeouts above are 1 s; this is many times that).
+async fn closed_within(tcp: &mut TcpStream, wait: Duration) -> Option<Vec<u8>> {
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(wait, async {
+        let mut buf = [0u8; 1024];
+        loop {
+            match tcp.read(&mut buf).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => answer.extend_from_slice(&buf[..n]),
+            }
+        }
+    })
+    .await;
+    read.ok().map(|()| answer)
+}
+
+async fn api_error(response: reqwest::Response, status: StatusCode) -> ApiError {
+    assert_eq!(response.status(), status);
+    response.json().await.expect("a JSON ApiError")
+}
+
+#[tokio::test]
+async fn slow_headers_and_idle_connections_are_cut_off() {
+    let server = TestServer::start_with(SHORT).await;
+    // Headers one byte at a time, never finished.
+    let mut slow = TcpStream::connect(server.addr).await.unwrap();
+    let trickle = async {
+        for byte in b"GET /api/join-origin HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" {
+            if slow.write_all(&[*byte]).await.is_err() {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        false
+    };
+    let cut_while_writing = tokio::time::timeout(Duration::from_secs(10), trickle).await.unwrap_or(false);
+    assert!(cut_while_writing || closed_within(&mut slow, Duration::from_secs(10)).await.is_some());
+    // A connection that never sends anything is closed too.
+    let mut idle = TcpStream::connect(server.addr).await.unwrap();
+    assert!(closed_within(&mut idle, Duration::from_secs(10)).await.is_some(), "an idle connection is closed");
+    // Meanwhile, an ordinary request is answered.
+    assert_eq!(reqwest::get(server.url("/api/join-origin")).await.unwrap().status(), 200);
+}
+
+#[tokio::test]
+async fn a_slow_body_is_cut_off_and_joins_nobody() {
+    let server = TestServer::start_with(SHORT).await;
+    let created = server.create_workshop(ASPECTS).await;
+    let mut tcp = TcpStream::connect(server.addr).await.unwrap();
+    let head = format!(
+        "POST /api/join HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{{\"code\":",
+        server.addr
+    );
+    tcp.write_all(head.as_bytes()).await.unwrap();
+    let answer = closed_within(&mut tcp, Duration::from_secs(10)).await.expect("the server gives up on the body");
+    let text = String::from_utf8_lossy(&answer);
+    assert!(text.is_empty() || !text.starts_with("HTTP/1.1 200"), "{text}");
+    let (_, view) = server.facilitator(&created).await;
+    assert!(view.pairs.is_empty(), "nobody joined");
+}
+
+#[tokio::test]
+async fn a_huge_declared_body_is_refused_before_it_is_sent() {
+    let server = TestServer::start().await;
+    let mut tcp = TcpStream::connect(server.addr).await.unwrap();
+    let head = format!(
+        "POST /api/workshops HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 10737418240\r\n\r\n",
+        server.addr
+    );
+    tcp.write_all(head.as_bytes()).await.unwrap();
+    let mut buf = vec![0u8; 4096];
+    let n = tokio::time::timeout(Duration::from_secs(10), tcp.read(&mut buf)).await.expect("answered at once").unwrap();
+    let text = String::from_utf8_lossy(&buf[..n]);
+    assert!(text.starts_with("HTTP/1.1 413"), "{text}");
+    assert!(text.contains("too large"), "{text}");
+}
+
+#[tokio::test]
+async fn another_sites_page_cannot_open_the_socket_or_change_anything() {
+    let server = TestServer::start().await;
+    let (created, TwoPairs { mut tablet_a, view, .. }) = server.two_pairs(ASPECTS).await;
+    let other = server.create_workshop(ASPECTS).await;
+    let own = format!("http://{}", server.addr);
+    let foreign = ["https://evil.example", "null", "http://127.0.0.1.evil.example", "http://127.0.0.1:1"];
+
+    for origin in foreign {
+        let mut request = format!("ws://{}/ws", server.addr).into_client_request().unwrap();
+        request.headers_mut().insert("origin", origin.parse().unwrap());
+        let refused = tokio_tungstenite::connect_async(request).await.expect_err(origin);
+        assert!(refused.to_string().contains("403"), "{origin}: {refused}");
+    }
+    let mut request = format!("ws://{}/ws", server.addr).into_client_request().unwrap();
+    request.headers_mut().insert("origin", own.parse().unwrap());
+    tokio_tungstenite::connect_async(request).await.expect("the server's own pages open the socket");
+
+    let http = reqwest::Client::new();
+    let (_, before) = server.facilitator(&created).await;
+    for origin in foreign {
+        let join = http
+            .post(server.url("/api/join"))
+            .header("origin", origin)
+            .json(&app::api::JoinRequest { code: created.join_code.clone(), label: "Bot".into() })
+            .send()
+            .await
+            .unwrap();
+        let e = api_error(join, StatusCode::FORBIDDEN).await;
+        assert!(e.error.contains("another site"), "{}", e.error);
+        let delete =
+            http.delete(server.url(&format!("/f/{}/workshop", created.facilitator_secret))).header("origin", origin);
+        api_error(delete.send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    }
+    let (_, after) = server.facilitator(&created).await;
+    assert_eq!((after.seq, after.pairs.len()), (before.seq, before.pairs.len()), "nothing changed");
+    // Pairs elsewhere, and here, carry on meanwhile.
+    let c = server.join(&other.join_code, "Pair C").await;
+    let (mut tablet_c, other_view) = server.pair(&c).await;
+    tablet_c.acked(&place(other_view.cards[0].id, 30.0)).await;
+    tablet_a.acked(&place(view.cards[0].id, 40.0)).await;
+}
+
+#[tokio::test]
+async fn the_researchers_cookie_works_only_from_the_research_pages() {
+    let server = TestServer::start().await;
+    let created = server.create_workshop(ASPECTS).await;
+    let cookie = format!("ds_admin={}", server.admin_key());
+    let http = reqwest::Client::new();
+    let close = server.url(&format!("/api/research/workshops/{}/close", created.workshop_id));
+    // A page on another port of the same host auto-submits a form: refused.
+    let sibling = http
+        .post(&close)
+        .header("cookie", &cookie)
+        .header("origin", "http://127.0.0.1:1")
+        .header("sec-fetch-site", "same-site")
+        .send()
+        .await
+        .unwrap();
+    api_error(sibling, StatusCode::FORBIDDEN).await;
+    // A same-site page's request without an Origin (a link or an image) is refused too.
+    let list = server.url("/api/research/workshops");
+    let linked = http.get(&list).header("cookie", &cookie).header("sec-fetch-site", "same-site").send().await.unwrap();
+    let e = api_error(linked, StatusCode::FORBIDDEN).await;
+    assert!(e.error.contains("researcher area"), "{}", e.error);
+    let (_, view) = server.facilitator(&created).await;
+    assert_eq!(view.phase, app::domain::Phase::Placing, "the workshop is still open");
+    // From the research page itself, and by the key on the command line, it works.
+    let own = http.get(&list).header("cookie", &cookie).header("sec-fetch-site", "same-origin").send().await.unwrap();
+    assert_eq!(own.status(), 200);
+    let by_key = http.post(&close).bearer_auth(server.admin_key()).header("sec-fetch-site", "cross-site").send().await;
+    assert_eq!(by_key.unwrap().status(), 204, "a Bearer key is not a cookie a page can ride");
+}
