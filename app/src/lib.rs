@@ -26,6 +26,12 @@ use leptos_router::{
 /// The HTML document around every page (server side), loading the built files `files`.
 #[cfg(feature = "ssr")]
 pub fn shell(files: site::SiteFiles) -> impl IntoView {
+    // The policy names this response's nonce, so it is set here, while the page renders.
+    if let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+        && let Ok(policy) = http::HeaderValue::from_str(&site::content_security_policy(&nonce))
+    {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy);
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">

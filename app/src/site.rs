@@ -20,6 +20,20 @@ pub struct SiteFiles {
     pub split_manifest: &'static str,
 }
 
+/// The `Content-Security-Policy` of every page: scripts only from this server or inline with
+/// this response's `nonce` (Leptos puts it on the scripts it writes; the hydration script
+/// carries it too), WebAssembly compiled by the page itself, no plugins, no framing, forms
+/// and sockets to this server only. Inline `style` attributes are allowed: the board places
+/// post-its with them.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors 'none'"
+    )
+}
+
 /// Where the built files are served.
 pub const PKG_PATH: &str = "/pkg";
 
@@ -70,7 +84,7 @@ pub fn SiteScripts(files: SiteFiles) -> impl leptos::IntoView {
         <link rel="modulepreload" href=SiteFiles::url(files.js)/>
         <link rel="preload" href=SiteFiles::url(files.wasm) r#as="fetch" r#type="application/wasm" crossorigin=""/>
         <link rel="stylesheet" href=SiteFiles::url(files.css)/>
-        <script type="module">{files.hydration_script()}</script>
+        <script type="module" nonce=leptos::nonce::use_nonce()>{files.hydration_script()}</script>
     }
 }
 
@@ -91,6 +105,15 @@ mod tests {
         let script = FILES.hydration_script();
         assert!(script.contains(r#"import("/pkg/discretion-spectrum.abc.js")"#), "{script}");
         assert!(script.contains(r#"module_or_path: "/pkg/discretion-spectrum.def.wasm""#), "{script}");
+    }
+
+    #[test]
+    fn the_policy_allows_this_responses_nonce_and_nothing_inline_else() {
+        let csp = content_security_policy("abc123");
+        assert!(csp.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"), "{csp}");
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"), "{csp}");
+        let script_src = csp.split(';').find(|d| d.trim().starts_with("script-src")).unwrap();
+        assert!(!script_src.contains("unsafe-inline"), "{csp}");
     }
 
     #[test]

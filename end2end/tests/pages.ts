@@ -73,7 +73,9 @@ export class Console {
   /** Switches the live wall on or off (everyone sees placements as they happen). */
   async setLiveWall(on: boolean) {
     const box = this.settings.getByLabel("Live wall: everyone sees placements as they happen");
-    await box.setChecked(on);
+    // The box shows the server's settings: it turns once the server has the change, which
+    // `setChecked` (checking at once after its click) does not wait for.
+    if ((await box.isChecked()) !== on) await box.click();
     await expect(box).toBeChecked({ checked: on });
   }
 

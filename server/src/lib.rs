@@ -36,7 +36,7 @@ pub mod time;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderName, HeaderValue, header};
 use axum::routing::{any, delete, get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -45,6 +45,7 @@ pub use crate::state::{AppState, Config, DEFAULT_DATABASE, open_state};
 /// Every route except the Leptos pages: the JSON API, the websocket, the CSV export and the
 /// QR code, with a body limit and the security headers.
 pub fn api_router(state: AppState) -> Router {
+    let public_url = state.public_url.clone();
     let router = Router::new()
         .route("/api/workshops", post(http::create_workshop))
         .route("/api/workshops/by-code/{code}", get(http::workshop_by_code))
@@ -68,17 +69,64 @@ pub fn api_router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(http::MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), guard::check_origin))
         .with_state(state);
-    with_security_headers(router).layer(assets::compression())
+    with_security_headers(router, public_url.as_deref()).layer(assets::compression())
 }
 
-/// Adds headers every response should carry: no MIME sniffing, and no `Referer`, so the
-/// facilitator's secret console URL never leaks to another site.
-pub fn with_security_headers<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+/// What pages may use of the device: nothing the app needs (no camera, microphone, location,
+/// payment, USB, sensors).
+pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), \
+     accelerometer=(), gyroscope=(), magnetometer=(), display-capture=(), browsing-topics=()";
+
+/// Adds headers every response should carry: no MIME sniffing; no `Referer`, so the
+/// facilitator's secret console URL never leaks to another site; no framing; no device
+/// features; and, when the public URL is `https`, `Strict-Transport-Security`.
+pub fn with_security_headers<S: Clone + Send + Sync + 'static>(
+    router: Router<S>,
+    public_url: Option<&str>,
+) -> Router<S> {
+    let router = if public_url.is_some_and(|u| u.starts_with("https://")) {
+        router.layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        ))
+    } else {
+        router
+    };
     router
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static(PERMISSIONS_POLICY),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    async fn headers_of(public_url: Option<&str>) -> axum::http::HeaderMap {
+        let router = with_security_headers(Router::new().route("/", get(|| async { "ok" })), public_url);
+        let response = router.oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
+        response.headers().clone()
+    }
+
+    #[tokio::test]
+    async fn every_answer_carries_the_security_headers_and_hsts_only_over_https() {
+        let plain = headers_of(Some("http://192.168.1.20:3000")).await;
+        assert_eq!(plain["x-content-type-options"], "nosniff");
+        assert_eq!(plain["referrer-policy"], "no-referrer");
+        assert_eq!(plain["x-frame-options"], "DENY");
+        assert!(plain["permissions-policy"].to_str().unwrap().contains("camera=()"));
+        assert!(!plain.contains_key("strict-transport-security"));
+        let https = headers_of(Some("https://spectrum.example.org")).await;
+        assert_eq!(https["strict-transport-security"], "max-age=31536000");
+    }
 }

@@ -52,7 +52,11 @@ async fn main() -> anyhow::Result<()> {
     // The API router compresses its own answers and the static files are precompressed, so
     // only the pages need the compression layer here.
     let pages = no_cache_unless_set(pages).layer(compression());
-    let router = with_security_headers(Router::new().merge(api_router(state)).merge(static_router()).merge(pages));
+    let public_url = state.public_url.clone();
+    let router = with_security_headers(
+        Router::new().merge(api_router(state)).merge(static_router()).merge(pages),
+        public_url.as_deref(),
+    );
 
     tracing::info!("listening on http://{addr}");
     println!("{}", start_banner(&origin, cli.lan));
