@@ -50,12 +50,15 @@ pub async fn refuse_huge_bodies(request: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-        return ApiFailure::new(
+        let mut response = ApiFailure::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!("The request is too large (at most {} KiB).", MAX_BODY_BYTES / 1024),
             None,
         )
         .into_response();
+        // The body is never read, so this connection cannot carry another request.
+        response.headers_mut().insert(header::CONNECTION, header::HeaderValue::from_static("close"));
+        return response;
     }
     next.run(request).await
 }

@@ -2,6 +2,7 @@
 //! in words a facilitator or a pair can act on; the server uses these before touching storage.
 
 use thiserror::Error;
+use unicode_normalization::UnicodeNormalization;
 
 /// Longest aspect (post-it) text, in characters.
 pub const ASPECT_MAX: usize = 120;
@@ -62,10 +63,49 @@ pub enum InvalidInput {
     },
 }
 
-/// Trims `input` and checks it is non-empty, within `max` characters and free of control
-/// characters. Returns the trimmed text, which is what gets stored.
+/// Characters that change how text looks or reads without being seen: zero-width spaces and
+/// joiners, the byte-order mark, and the bidirectional controls that can make a label read
+/// backwards. They are removed from everything typed.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+            | '\u{061C}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Text as it is stored: Unicode NFC, invisible characters removed, every run of spaces
+/// (including no-break and other wide spaces) one ordinary space, trimmed. Control
+/// characters (new lines, tabs) are kept, for [`clean_text`] to refuse.
+pub fn normalise_text(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut space = false;
+    for c in input.nfc().filter(|c| !is_invisible(*c)) {
+        if c.is_whitespace() && !c.is_control() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// What two labels or aspect texts are compared by: the same after compatibility
+/// normalisation (full-width letters are ordinary ones) and case folding.
+pub fn comparison_key(text: &str) -> String {
+    normalise_text(text).nfkc().flat_map(char::to_lowercase).collect()
+}
+
+/// Normalises `input` ([`normalise_text`]) and checks it is non-empty, within `max`
+/// characters and free of control characters. Returns the normalised text, which is what
+/// gets stored.
 pub fn clean_text(field: &'static str, input: &str, max: usize) -> Result<String, InvalidInput> {
-    let text = input.trim();
+    let text = normalise_text(input);
+    let text = text.as_str();
     if text.is_empty() {
         return Err(InvalidInput::Empty { field });
     }
@@ -85,7 +125,8 @@ pub fn clean_position(position: f64) -> Result<f64, InvalidInput> {
     if !position.is_finite() || !(0.0..=100.0).contains(&position) {
         return Err(InvalidInput::PositionOutOfRange);
     }
-    Ok((position * 10.0).round() / 10.0)
+    // `+ 0.0` turns -0 into 0: it is stored and exported as `0`.
+    Ok((position * 10.0).round() / 10.0 + 0.0)
 }
 
 /// Checks the list of aspect texts for a new workshop: each cleaned, no duplicates
@@ -101,7 +142,7 @@ pub fn clean_aspects(aspects: &[String]) -> Result<Vec<String>, InvalidInput> {
     }
     let mut seen = std::collections::HashSet::new();
     for text in &cleaned {
-        if !seen.insert(text.to_lowercase()) {
+        if !seen.insert(comparison_key(text)) {
             return Err(InvalidInput::DuplicateAspect { text: text.clone() });
         }
     }
@@ -142,7 +183,22 @@ mod tests {
     }
 
     #[test]
+    fn look_alike_text_is_normalised_and_compares_equal() {
+        // A zero-width space, a no-break space, a bidi override, a decomposed accent.
+        assert_eq!(clean_text("Pair name", "Pair\u{200B} A", 40).unwrap(), "Pair A");
+        assert_eq!(clean_text("Pair name", "Pair\u{00A0}\u{00A0}A ", 40).unwrap(), "Pair A");
+        assert_eq!(clean_text("Pair name", "\u{202E}Pair A\u{202C}", 40).unwrap(), "Pair A");
+        assert_eq!(clean_text("Pair name", "Pa\u{0302}r", 40).unwrap(), "Pâr");
+        assert_eq!(clean_text("Pair name", "\u{200B}\u{FEFF}", 40), Err(InvalidInput::Empty { field: "Pair name" }));
+        // Full-width letters and case: a different text, the same pair.
+        assert_eq!(comparison_key("ＰＡＩＲ　a"), comparison_key("pair A"));
+        assert_ne!(comparison_key("Pair A"), comparison_key("Pair B"));
+        assert!(clean_text("Pair name", "Pair\tA", 40).is_err(), "tabs are still refused");
+    }
+
+    #[test]
     fn positions_are_checked_and_rounded() {
+        assert_eq!(clean_position(-0.0).unwrap().to_string(), "0");
         assert_eq!(clean_position(0.0), Ok(0.0));
         assert_eq!(clean_position(100.0), Ok(100.0));
         assert_eq!(clean_position(42.26), Ok(42.3));

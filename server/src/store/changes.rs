@@ -1,5 +1,6 @@
 //! Changes to a live workshop (pairs joining, placements) and reading the event log back.
 
+use app::domain::validate::comparison_key;
 use app::domain::{Event, PairSummary};
 use rusqlite::{OptionalExtension, TransactionBehavior};
 use serde_json::json;
@@ -80,13 +81,13 @@ impl Store {
         if exists.is_none() {
             return Err(StoreError::UnknownWorkshop);
         }
-        let wanted = label.to_lowercase();
+        let wanted = comparison_key(label);
         let labels = tx
             .prepare("SELECT label FROM pairs WHERE workshop_id = ?1")?
             .query_map([&wid], |r| r.get::<_, String>(0))?
             .collect::<Result<Vec<_>, _>>()?;
-        if labels.iter().any(|l| l.to_lowercase() == wanted) {
-            return Err(StoreError::DuplicateLabel(label.to_string()));
+        if let Some(existing) = labels.iter().find(|l| comparison_key(l) == wanted) {
+            return Err(StoreError::DuplicateLabel(existing.to_string()));
         }
         let seq = next_seq(&tx, workshop_id)?;
         let pair = PairSummary { id: Uuid::new_v4(), label: label.to_string(), joined_at: now, last_active: now };

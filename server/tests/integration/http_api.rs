@@ -111,14 +111,22 @@ async fn joining_checks_code_label_and_duplicates() {
     assert_eq!((joined.label.as_str(), joined.code.as_str()), (long.as_str(), code.as_str()));
 
     server.join(&code, "Pair Siân").await;
-    for taken in ["Pair Siân", "pair siân", " PAIR SIÂN "] {
+    // Look-alikes too: a zero-width space, a no-break space, full-width letters, a bidi
+    // override, a decomposed accent. The refusal names the pair that has the name.
+    for taken in [
+        "Pair Siân",
+        "pair siân",
+        " PAIR SIÂN ",
+        "Pair\u{200B} Siân",
+        "Pair\u{00A0}Siân",
+        "Ｐａｉｒ Siân",
+        "\u{202E}Pair Siân",
+        "Pair Sia\u{0302}n",
+    ] {
         let error = api_error(server.post_join(&code, taken).await, StatusCode::CONFLICT).await;
         assert_eq!(
             error.error,
-            format!(
-                "A pair called '{}' has already joined. Choose another name, or ask the facilitator.",
-                taken.trim()
-            )
+            format!("A pair called '{}' has already joined. Choose another name, or ask the facilitator.", "Pair Siân")
         );
     }
     // The same label in another workshop is fine.

@@ -93,7 +93,7 @@ async fn workshops_compare_with_summary_numbers_and_matched_aspects() {
     );
     assert!(comparison.workshops.iter().all(|w| w.rounds == 1 && w.aspects.len() == 3));
     assert!(comparison.workshops.iter().flat_map(|w| &w.aspects).all(|a| a.author == "facilitator"));
-    assert_eq!(comparison.workshops[0].aspects[0].text, "holding   PATIENTS.", "stored trimmed, inner spaces kept");
+    assert_eq!(comparison.workshops[0].aspects[0].text, "holding PATIENTS.", "stored trimmed, runs of spaces one");
     let holding = &comparison.workshops[1].aspects[0];
     assert_eq!(holding.text, "Holding patients");
     let r = &holding.rounds[0];
@@ -145,10 +145,8 @@ async fn workshops_compare_with_summary_numbers_and_matched_aspects() {
         text += "aspect_group,aspect_group_text,match,workshop_id,title,site,date,round,aspect_id,aspect_text,n_placed,n_cant_place,median,q1,q3\n";
         text +=
             &format!("1,Holding patients,text,{n},{nn},North,{date},1,{},Holding patients,2,0,30,25,35\n", ids(1, 0));
-        text += &format!(
-            "1,Holding patients,text,{s},{sn},South,{date},1,{},holding   PATIENTS.,1,0,60,60,60\n",
-            ids(0, 0)
-        );
+        text +=
+            &format!("1,Holding patients,text,{s},{sn},South,{date},1,{},holding PATIENTS.,1,0,60,60,60\n", ids(0, 0));
         text += &format!(
             "2,Where people are seen,text,{n},{nn},North,{date},1,{},Where people are seen,1,0,10,10,10\n",
             ids(1, 1)

@@ -170,3 +170,20 @@ async fn the_researchers_cookie_works_only_from_the_research_pages() {
     let by_key = http.post(&close).bearer_auth(server.admin_key()).header("sec-fetch-site", "cross-site").send().await;
     assert_eq!(by_key.unwrap().status(), 204, "a Bearer key is not a cookie a page can ride");
 }
+
+#[tokio::test]
+async fn minus_zero_is_stored_as_zero() {
+    let server = TestServer::start().await;
+    let (created, TwoPairs { a, mut tablet_a, view, .. }) = server.two_pairs(ASPECTS).await;
+    tablet_a.acked(&place(view.cards[0].id, -0.0)).await;
+    let (_, room) = server.facilitator(&created).await;
+    let stored = room.placement(a.pair_id, view.cards[0].id).expect("placed").position;
+    assert!(stored == 0.0 && stored.is_sign_positive(), "{stored:?}");
+    let csv = reqwest::get(server.url(&format!("/f/{}/placements.csv", created.facilitator_secret)))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!csv.contains("-0"), "{csv}");
+}
