@@ -51,6 +51,11 @@ pub struct Cli {
     /// browser request from any other site is refused (403).
     #[arg(long, env = "DS_ALLOWED_ORIGINS", value_name = "ORIGINS", value_delimiter = ',')]
     pub allowed_origins: Vec<String>,
+
+    /// Most pairs one workshop takes; one more is refused with a sentence to ask the
+    /// facilitator. A pair's token may have at most 4 screens connected at once.
+    #[arg(long, env = "DS_MAX_PAIRS", value_name = "N", default_value_t = crate::room::DEFAULT_MAX_PAIRS)]
+    pub max_pairs: usize,
 }
 
 const AFTER_HELP: &str = "\
@@ -81,6 +86,7 @@ impl Cli {
             public_url,
             admin_key: self.admin_key.clone().filter(|k| !k.trim().is_empty()),
             announce_origin: None,
+            max_pairs: self.max_pairs,
             allowed_origins: self
                 .allowed_origins
                 .iter()

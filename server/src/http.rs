@@ -239,6 +239,7 @@ pub async fn join(
         .ok_or_else(|| ApiFailure::unknown_code(&info.join_code))?;
     let (pair, token) = room.join(label).await.map_err(|e| match e {
         RoomError::DuplicateLabel(_) => ApiFailure::new(StatusCode::CONFLICT, e.to_string(), Some("Pair name")),
+        RoomError::Full(_) => ApiFailure::new(StatusCode::CONFLICT, e.to_string(), None),
         RoomError::Storage(e) => ApiFailure::storage(e),
         other => ApiFailure::new(StatusCode::BAD_REQUEST, other.to_string(), None),
     })?;

@@ -14,13 +14,14 @@ use crate::store::{Store, StoreError};
 /// Finds or loads rooms. Cheap to share: clone the `Arc`.
 pub struct Hub {
     store: Arc<Store>,
+    max_pairs: usize,
     rooms: Mutex<HashMap<Uuid, Arc<Room>>>,
 }
 
 impl Hub {
-    /// An empty hub over `store`.
-    pub fn new(store: Arc<Store>) -> Hub {
-        Hub { store, rooms: Mutex::new(HashMap::new()) }
+    /// An empty hub over `store`, whose workshops take at most `max_pairs` pairs each.
+    pub fn new(store: Arc<Store>, max_pairs: usize) -> Hub {
+        Hub { store, max_pairs, rooms: Mutex::new(HashMap::new()) }
     }
 
     /// The database behind the rooms.
@@ -43,7 +44,9 @@ impl Hub {
         };
         let mut rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
         // Someone else may have loaded it meanwhile; theirs may already have changes, so it wins.
-        let room = rooms.entry(id).or_insert_with(|| Arc::new(Room::new(id, Arc::clone(&self.store), loaded)));
+        let room = rooms
+            .entry(id)
+            .or_insert_with(|| Arc::new(Room::with_max_pairs(id, Arc::clone(&self.store), loaded, self.max_pairs)));
         Ok(Some(Arc::clone(room)))
     }
 

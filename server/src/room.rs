@@ -8,6 +8,9 @@
 //! is never held across an `.await`.
 
 use std::collections::{BTreeMap, HashMap};
+use std::num::NonZeroU32;
+
+use governor::Quota;
 use std::sync::{Arc, Mutex};
 
 use app::domain::validate::InvalidInput;
@@ -59,6 +62,9 @@ pub enum RoomError {
     /// The pair label is taken.
     #[error("A pair called '{0}' has already joined. Choose another name, or ask the facilitator.")]
     DuplicateLabel(String),
+    /// The workshop has as many pairs as it takes.
+    #[error("This workshop already has {0} pairs, the most it takes. Ask the facilitator.")]
+    Full(usize),
     /// The workshop is closed: nobody can join.
     #[error("This workshop is closed; it no longer takes new pairs.")]
     Closed,
@@ -90,7 +96,30 @@ pub struct Room {
     state: tokio::sync::Mutex<RoomState>,
     tx: broadcast::Sender<RoomMsg>,
     presence: Mutex<BTreeMap<Uuid, usize>>,
+    max_pairs: usize,
+    /// One message budget per pair, shared by all of its screens.
+    pair_budget: governor::DefaultKeyedRateLimiter<Uuid>,
 }
+
+/// Default most pairs one workshop takes (`DS_MAX_PAIRS`): far more than a room holds.
+pub const DEFAULT_MAX_PAIRS: usize = 300;
+/// Most screens one pair's token may have connected at once.
+pub const MAX_SCREENS_PER_PAIR: usize = 4;
+
+/// Messages per second a connection may send, sustained.
+const RATE_PER_SECOND: NonZeroU32 = NonZeroU32::new(20).expect("20 is not zero");
+/// Messages a connection may send in a burst.
+const RATE_BURST: NonZeroU32 = NonZeroU32::new(40).expect("40 is not zero");
+
+/// How many messages a socket, and a pair over all its screens, may send: 20 a second,
+/// bursts of 40.
+pub fn message_quota() -> Quota {
+    Quota::per_second(RATE_PER_SECOND).allow_burst(RATE_BURST)
+}
+
+/// A pair already has [`MAX_SCREENS_PER_PAIR`] screens connected.
+#[derive(Debug)]
+pub struct TooManyScreens;
 
 /// Counts one connected screen of a pair for as long as it lives.
 pub struct PresenceGuard {
@@ -107,6 +136,11 @@ impl Drop for PresenceGuard {
 impl Room {
     /// A room over state loaded from the database.
     pub fn new(workshop_id: Uuid, store: Arc<Store>, loaded: LoadedRoom) -> Room {
+        Room::with_max_pairs(workshop_id, store, loaded, DEFAULT_MAX_PAIRS)
+    }
+
+    /// A room that takes at most `max_pairs` pairs.
+    pub fn with_max_pairs(workshop_id: Uuid, store: Arc<Store>, loaded: LoadedRoom, max_pairs: usize) -> Room {
         let (tx, _) = broadcast::channel(BROADCAST_CAPACITY);
         Room {
             workshop_id,
@@ -117,6 +151,8 @@ impl Room {
             }),
             tx,
             presence: Mutex::new(BTreeMap::new()),
+            max_pairs,
+            pair_budget: governor::RateLimiter::keyed(message_quota()),
         }
     }
 
@@ -171,6 +207,9 @@ impl Room {
         let mut state = self.state.lock().await;
         if state.view.phase == Phase::Closed {
             return Err(RoomError::Closed);
+        }
+        if state.view.pairs.len() >= self.max_pairs {
+            return Err(RoomError::Full(self.max_pairs));
         }
         let (id, hash) = (self.workshop_id, token_hash.clone());
         let (seq, pair) = self.store.run(move |s| s.join_pair(id, &label, &hash, now_ms())).await?;
@@ -254,15 +293,24 @@ impl Room {
         Ok(removed)
     }
 
-    /// Counts a connected screen of `pair_id` until the guard is dropped.
-    pub fn connect(self: &Arc<Self>, pair_id: Uuid) -> PresenceGuard {
+    /// Counts a connected screen of `pair_id` until the guard is dropped; refused when the
+    /// pair has [`MAX_SCREENS_PER_PAIR`] already.
+    pub fn connect(self: &Arc<Self>, pair_id: Uuid) -> Result<PresenceGuard, TooManyScreens> {
         let mut presence = self.presence.lock().unwrap_or_else(|p| p.into_inner());
         let count = presence.entry(pair_id).or_insert(0);
+        if *count >= MAX_SCREENS_PER_PAIR {
+            return Err(TooManyScreens);
+        }
         *count += 1;
         if *count == 1 {
             self.broadcast_presence(&presence);
         }
-        PresenceGuard { room: Arc::clone(self), pair_id }
+        Ok(PresenceGuard { room: Arc::clone(self), pair_id })
+    }
+
+    /// Whether `pair_id` may send one more message now: its screens share one budget.
+    pub fn pair_may_send(&self, pair_id: Uuid) -> bool {
+        self.pair_budget.check_key(&pair_id).is_ok()
     }
 
     fn disconnect(&self, pair_id: Uuid) {

@@ -29,6 +29,8 @@ pub struct Config {
     /// Other origins whose pages may use this server (`DS_ALLOWED_ORIGINS`), besides its own
     /// and the public URL (see [`crate::guard`]).
     pub allowed_origins: Vec<String>,
+    /// Most pairs one workshop takes (`DS_MAX_PAIRS`).
+    pub max_pairs: usize,
 }
 
 impl Config {
@@ -74,7 +76,7 @@ pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
         admin_key::KeySource::Environment => tracing::info!("admin key from DS_ADMIN_KEY"),
     }
     Ok(AppState {
-        hub: Arc::new(Hub::new(Arc::clone(&store))),
+        hub: Arc::new(Hub::new(Arc::clone(&store), config.max_pairs)),
         store,
         public_url: config.public_url.map(Arc::from),
         admin_key_hash: Arc::from(secret::hash_secret(&key)),

@@ -1,21 +1,16 @@
 //! One websocket's plumbing: sending with a deadline, reading and classifying frames, and the
 //! per-connection rate limit.
 
-use std::num::NonZeroU32;
 use std::time::Duration;
 
 use app::protocol::{ClientMsg, ErrorCode, MAX_MESSAGE_BYTES, ServerMsg};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use futures::SinkExt;
 use futures::stream::SplitSink;
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use governor::{DefaultDirectRateLimiter, RateLimiter};
 
 /// A send that takes longer than this means the client stopped reading: drop it.
 pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
-/// Messages per second a connection may send, sustained.
-const RATE_PER_SECOND: NonZeroU32 = NonZeroU32::new(20).expect("20 is not zero");
-/// Messages a connection may send in a burst.
-const RATE_BURST: NonZeroU32 = NonZeroU32::new(40).expect("40 is not zero");
 /// Close code for a policy violation (RFC 6455 §7.4.1).
 pub const CLOSE_POLICY: u16 = 1008;
 
@@ -75,9 +70,9 @@ pub enum Incoming {
     Close,
 }
 
-/// A per-connection rate limiter: 20 messages a second, bursts of 40.
+/// A per-connection rate limiter ([`message_quota`]).
 pub fn rate_limiter() -> DefaultDirectRateLimiter {
-    RateLimiter::direct(Quota::per_second(RATE_PER_SECOND).allow_burst(RATE_BURST))
+    RateLimiter::direct(crate::room::message_quota())
 }
 
 /// Classifies a frame: size limit, parsing, then the rate limit (which every text or binary
@@ -122,9 +117,10 @@ pub fn change_id(msg: &ClientMsg) -> Option<uuid::Uuid> {
 }
 
 fn rate_limited(change_id: Option<uuid::Uuid>) -> Incoming {
-    Incoming::Refuse(ServerMsg::refused(
-        change_id,
-        ErrorCode::RateLimited,
-        "Too many messages at once; wait a moment and try again.",
-    ))
+    Incoming::Refuse(too_many(change_id))
+}
+
+/// The refusal of a message over a socket's or a pair's budget.
+pub fn too_many(change_id: Option<uuid::Uuid>) -> ServerMsg {
+    ServerMsg::refused(change_id, ErrorCode::RateLimited, "Too many messages at once; wait a moment and try again.")
 }

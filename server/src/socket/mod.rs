@@ -22,7 +22,7 @@ use governor::DefaultDirectRateLimiter;
 use uuid::Uuid;
 
 use crate::feed::Feed;
-use crate::room::{Room, RoomError};
+use crate::room::{MAX_SCREENS_PER_PAIR, Room, RoomError, TooManyScreens};
 use crate::state::AppState;
 use crate::time::now_ms;
 use conn::{Gone, Incoming, SocketSender, classify, rate_limiter};
@@ -115,7 +115,16 @@ async fn serve(
     let Identity { room, viewer, pair } = identity;
     // Subscribe first: everything committed after this point arrives through the feed.
     let mut feed = Feed::subscribe(Arc::clone(&room), viewer.clone());
-    let _presence = pair.as_ref().map(|p| room.connect(p.id));
+    let _presence = match pair.as_ref().map(|p| room.connect(p.id)).transpose() {
+        Ok(guard) => guard,
+        Err(TooManyScreens) => {
+            let msg = format!(
+                "This pair is already open on {MAX_SCREENS_PER_PAIR} screens. Close one of them, then reload this page."
+            );
+            out.refuse_and_close(ServerMsg::refused(None, ErrorCode::Forbidden, msg), "too many screens").await;
+            return Ok(());
+        }
+    };
     out.send(&ServerMsg::Welcome { you: viewer.clone(), now: now_ms() }).await?;
     feed.start(last_seq).await;
     while let Some(msg) = feed.pop_pending() {
@@ -126,6 +135,9 @@ async fn serve(
             frame = inbox.next() => {
                 let Some(Ok(frame)) = frame else { return Ok(()) };
                 let reply = match classify(frame, limiter) {
+                    Incoming::Msg(msg) if pair.as_ref().is_some_and(|p| !room.pair_may_send(p.id)) => {
+                        conn::too_many(msg.change_id())
+                    }
                     Incoming::Msg(msg) => handle_message(&room, &viewer, pair.as_ref(), msg).await,
                     Incoming::Refuse(refusal) => refusal,
                     Incoming::Ignore => continue,
@@ -182,7 +194,7 @@ fn refusal_for(change_id: Uuid, e: RoomError) -> ServerMsg {
     let code = match &e {
         RoomError::Refused(refusal) => refusal.kind.into(),
         RoomError::Invalid(_) | RoomError::ChangeIdReused | RoomError::DuplicateLabel(_) => ErrorCode::Invalid,
-        RoomError::Closed => ErrorCode::WrongPhase,
+        RoomError::Closed | RoomError::Full(_) => ErrorCode::WrongPhase,
         RoomError::Storage(cause) => {
             tracing::error!(error = %cause, %change_id, "could not store a change");
             ErrorCode::Storage

@@ -1,7 +1,7 @@
 //! Reconnecting screens: a client that says the last sequence it saw gets exactly what it
 //! missed, or a fresh snapshot when it is too far behind or its number makes no sense.
 
-use crate::common::{TestServer, WsClient, pair_auth, place};
+use crate::common::{Options, TestServer, WsClient, pair_auth, place};
 use app::domain::{Event, Viewer};
 use app::protocol::{Auth, ClientMsg, MAX_CATCH_UP, ServerMsg};
 
@@ -85,7 +85,8 @@ async fn a_reconnecting_pair_catches_up_on_its_own_work_only() {
 
 #[tokio::test]
 async fn bogus_or_far_behind_last_seq_gets_a_snapshot() {
-    let server = TestServer::start().await;
+    // More pairs than a workshop takes by default: one event each.
+    let server = TestServer::start_with(Options { max_pairs: 1000, ..Options::default() }).await;
     let created = server.create_workshop(ASPECTS).await;
     // One event per join: enough to be more than MAX_CATCH_UP behind.
     let joins = MAX_CATCH_UP + 1;

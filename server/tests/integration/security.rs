@@ -6,12 +6,13 @@
 use std::time::Duration;
 
 use app::api::ApiError;
+use app::protocol::{ErrorCode, ServerMsg};
 use reqwest::StatusCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
-use crate::common::{TestServer, TwoPairs, place};
+use crate::common::{Options, TestServer, TwoPairs, place};
 use server::serve::Timeouts;
 
 const ASPECTS: &[&str] = &["Where people are seen", "How long"];
@@ -43,7 +44,7 @@ async fn api_error(response: reqwest::Response, status: StatusCode) -> ApiError 
 
 #[tokio::test]
 async fn slow_headers_and_idle_connections_are_cut_off() {
-    let server = TestServer::start_with(SHORT).await;
+    let server = TestServer::start_with(Options { timeouts: SHORT, ..Options::default() }).await;
     // Headers one byte at a time, never finished.
     let mut slow = TcpStream::connect(server.addr).await.unwrap();
     let trickle = async {
@@ -66,7 +67,7 @@ async fn slow_headers_and_idle_connections_are_cut_off() {
 
 #[tokio::test]
 async fn a_slow_body_is_cut_off_and_joins_nobody() {
-    let server = TestServer::start_with(SHORT).await;
+    let server = TestServer::start_with(Options { timeouts: SHORT, ..Options::default() }).await;
     let created = server.create_workshop(ASPECTS).await;
     let mut tcp = TcpStream::connect(server.addr).await.unwrap();
     let head = format!(
@@ -187,4 +188,68 @@ async fn minus_zero_is_stored_as_zero() {
         .unwrap();
     let position = csv.lines().nth(1).and_then(|row| row.split(',').nth(4));
     assert_eq!(position, Some("0"), "{csv}");
+}
+
+#[tokio::test]
+async fn a_full_workshop_and_a_fifth_screen_are_refused_with_a_sentence() {
+    let server = TestServer::start_with(Options { max_pairs: 3, ..Options::default() }).await;
+    let created = server.create_workshop(ASPECTS).await;
+    let mut joined = Vec::new();
+    for n in 0..3 {
+        joined.push(server.join(&created.join_code, &format!("Pair {n}")).await);
+    }
+    let (_, before) = server.facilitator(&created).await;
+    let full = api_error(server.post_join(&created.join_code, "Pair 4").await, StatusCode::CONFLICT).await;
+    assert!(full.error.contains("already has 3 pairs"), "{}", full.error);
+    let (_, after) = server.facilitator(&created).await;
+    assert_eq!((after.seq, after.pairs.len()), (before.seq, 3), "nobody joined");
+
+    // Four screens of one pair work; a fifth is told why and closed.
+    let mut screens = Vec::new();
+    for _ in 0..4 {
+        screens.push(server.pair(&joined[0]).await.0);
+    }
+    let mut fifth = server.connect().await;
+    fifth.send(&app::protocol::ClientMsg::Hello { auth: crate::common::pair_auth(&joined[0]), last_seq: None }).await;
+    let reply = fifth.recv().await;
+    assert!(
+        matches!(&reply, app::protocol::ServerMsg::Refused { message, .. } if message.contains("4 screens")),
+        "{reply:?}"
+    );
+    fifth.expect_closed().await;
+    // One closes: another may open.
+    screens.pop().unwrap().close().await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (mut again, view) = server.pair(&joined[0]).await;
+    again.acked(&place(view.cards[0].id, 50.0)).await;
+}
+
+#[tokio::test]
+async fn a_pairs_screens_share_one_message_budget() {
+    let server = TestServer::start().await;
+    let (_, TwoPairs { a, mut tablet_a, view, .. }) = server.two_pairs(ASPECTS).await;
+    let (mut second, _) = server.pair(&a).await;
+    let card = view.cards[0].id;
+    // 60 changes at once over two sockets: more than the pair's burst of 40, though each
+    // socket alone (30) stays under its own.
+    for i in 0..30 {
+        for tablet in [&mut tablet_a, &mut second] {
+            tablet.send(&place(card, f64::from(i))).await;
+        }
+    }
+    let (mut acked, mut limited) = (0, 0);
+    for tablet in [&mut tablet_a, &mut second] {
+        let mut replies = 0;
+        while replies < 30 {
+            match tablet.recv().await {
+                ServerMsg::Ack { .. } => acked += 1,
+                ServerMsg::Refused { code: ErrorCode::RateLimited, .. } => limited += 1,
+                ServerMsg::Refused { .. } => {}
+                _ => continue,
+            }
+            replies += 1;
+        }
+    }
+    assert_eq!(acked + limited, 60, "every change answered once");
+    assert!(limited > 0, "the pair's shared budget refused some");
 }

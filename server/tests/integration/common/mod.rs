@@ -20,6 +20,21 @@ use uuid::Uuid;
 /// How long a test waits for a message that should come.
 pub const RECV_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// What a test server is started with, besides a fresh database.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// How long clients may take.
+    pub timeouts: Timeouts,
+    /// Most pairs per workshop.
+    pub max_pairs: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { timeouts: Timeouts::default(), max_pairs: server::room::DEFAULT_MAX_PAIRS }
+    }
+}
+
 /// A server on 127.0.0.1 with its own database file in a temporary folder.
 pub struct TestServer {
     /// Where it listens (changes on restart).
@@ -27,22 +42,22 @@ pub struct TestServer {
     /// The SQLite file.
     pub db_path: PathBuf,
     runtime: Option<tokio::runtime::Runtime>,
-    timeouts: Timeouts,
+    options: Options,
     _dir: tempfile::TempDir,
 }
 
 impl TestServer {
     /// Starts a server on a fresh database.
     pub async fn start() -> TestServer {
-        TestServer::start_with(Timeouts::default()).await
+        TestServer::start_with(Options::default()).await
     }
 
-    /// Starts a server on a fresh database that gives clients these timeouts.
-    pub async fn start_with(timeouts: Timeouts) -> TestServer {
+    /// Starts a server on a fresh database with these options.
+    pub async fn start_with(options: Options) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("data").join("test.sqlite3");
-        let (runtime, addr) = serve(db_path.clone(), timeouts).await;
-        TestServer { addr, db_path, runtime: Some(runtime), timeouts, _dir: dir }
+        let (runtime, addr) = serve(db_path.clone(), options).await;
+        TestServer { addr, db_path, runtime: Some(runtime), options, _dir: dir }
     }
 
     /// Kills the server without a graceful shutdown and starts a new one on the same file.
@@ -50,7 +65,7 @@ impl TestServer {
         if let Some(runtime) = self.runtime.take() {
             runtime.shutdown_background();
         }
-        let (runtime, addr) = serve(self.db_path.clone(), self.timeouts).await;
+        let (runtime, addr) = serve(self.db_path.clone(), self.options).await;
         self.runtime = Some(runtime);
         self.addr = addr;
     }
@@ -168,7 +183,7 @@ impl Drop for TestServer {
 }
 
 /// Starts `api_router` on its own runtime; returns once the database is open.
-async fn serve(db_path: PathBuf, timeouts: Timeouts) -> (tokio::runtime::Runtime, SocketAddr) {
+async fn serve(db_path: PathBuf, options: Options) -> (tokio::runtime::Runtime, SocketAddr) {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     listener.set_nonblocking(true).expect("non-blocking");
@@ -181,11 +196,12 @@ async fn serve(db_path: PathBuf, timeouts: Timeouts) -> (tokio::runtime::Runtime
             admin_key: None,
             announce_origin: None,
             allowed_origins: Vec::new(),
+            max_pairs: options.max_pairs,
         };
         let state = open_state(config).await.expect("open state");
         let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
         let _ = ready_tx.send(());
-        server::serve::serve(listener, api_router(state), timeouts).await.expect("serve");
+        server::serve::serve(listener, api_router(state), options.timeouts).await.expect("serve");
     });
     ready_rx.await.expect("server started");
     (runtime, addr)
