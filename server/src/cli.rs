@@ -56,6 +56,16 @@ pub struct Cli {
     /// facilitator. A pair's token may have at most 4 screens connected at once.
     #[arg(long, env = "DS_MAX_PAIRS", value_name = "N", default_value_t = crate::room::DEFAULT_MAX_PAIRS)]
     pub max_pairs: usize,
+
+    /// The HTTP rate limits per client address (creating, joining, signing in, downloading;
+    /// wrong admin keys slow down). `off` only for load tests on loopback.
+    #[arg(long, env = "DS_RATE_LIMITS", value_parser = clap::builder::BoolishValueParser::new(), default_value_t = true, action = clap::ArgAction::Set, value_name = "on|off")]
+    pub rate_limits: bool,
+
+    /// Behind a reverse proxy you run: the header it puts the client's address in (e.g.
+    /// `X-Forwarded-For`; its last entry is used). Without it, the connection's address.
+    #[arg(long, env = "DS_CLIENT_IP_HEADER", value_name = "HEADER")]
+    pub client_ip_header: Option<String>,
 }
 
 const AFTER_HELP: &str = "\
@@ -87,6 +97,8 @@ impl Cli {
             admin_key: self.admin_key.clone().filter(|k| !k.trim().is_empty()),
             announce_origin: None,
             max_pairs: self.max_pairs,
+            rate_limits: self.rate_limits,
+            client_ip_header: self.client_ip_header.clone(),
             allowed_origins: self
                 .allowed_origins
                 .iter()

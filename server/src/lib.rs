@@ -24,6 +24,7 @@ pub mod guard;
 pub mod http;
 pub mod hub;
 pub mod lan;
+pub mod limits;
 pub mod qr;
 pub mod research;
 pub mod room;
@@ -68,6 +69,7 @@ pub fn api_router(state: AppState) -> Router {
         .route("/ws", any(socket::upgrade))
         .layer(DefaultBodyLimit::max(http::MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), guard::check_origin))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), limits::rate_limit))
         .with_state(state);
     with_security_headers(router, public_url.as_deref()).layer(assets::compression())
 }

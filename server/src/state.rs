@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::admin_key;
 use crate::hub::Hub;
+use crate::limits::HttpLimits;
 use crate::secret;
 use crate::store::Store;
 
@@ -31,6 +32,10 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// Most pairs one workshop takes (`DS_MAX_PAIRS`).
     pub max_pairs: usize,
+    /// Whether the HTTP rate limits are on (`DS_RATE_LIMITS`; see [`crate::limits`]).
+    pub rate_limits: bool,
+    /// The header a trusted reverse proxy puts the client's address in (`DS_CLIENT_IP_HEADER`).
+    pub client_ip_header: Option<String>,
 }
 
 impl Config {
@@ -53,6 +58,8 @@ pub struct AppState {
     pub admin_key_hash: Arc<str>,
     /// [`Config::allowed_origins`], normalised.
     pub allowed_origins: Arc<[String]>,
+    /// The HTTP rate limits.
+    pub limits: Arc<HttpLimits>,
 }
 
 /// Opens the database (creating file, folder and schema as needed) and an empty hub, and
@@ -75,7 +82,18 @@ pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
         }
         admin_key::KeySource::Environment => tracing::info!("admin key from DS_ADMIN_KEY"),
     }
+    if !config.rate_limits {
+        tracing::warn!("DS_RATE_LIMITS=off: the HTTP rate limits are off (for load tests on loopback only)");
+    }
+    let ip_header = match config.client_ip_header.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
+        Some(name) => Some(
+            axum::http::HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| anyhow::anyhow!("DS_CLIENT_IP_HEADER: {name:?} is not a header name"))?,
+        ),
+        None => None,
+    };
     Ok(AppState {
+        limits: Arc::new(HttpLimits::new(config.rate_limits, ip_header)),
         hub: Arc::new(Hub::new(Arc::clone(&store), config.max_pairs)),
         store,
         public_url: config.public_url.map(Arc::from),

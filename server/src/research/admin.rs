@@ -6,7 +6,10 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 
+use axum::response::{IntoResponse, Response};
+
 use crate::http::ApiFailure;
+use crate::limits::{ClientIp, too_many_requests};
 use crate::secret::hash_secret;
 use crate::state::AppState;
 
@@ -38,6 +41,23 @@ fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, value)| value)
 }
 
+/// Why a request is not the researchers': no or a wrong key, or too many wrong keys lately.
+pub enum AdminRefusal {
+    /// `401`.
+    Unauthorised(ApiFailure),
+    /// `429`: wrong keys from this address; wait this long.
+    Wait(std::time::Duration),
+}
+
+impl IntoResponse for AdminRefusal {
+    fn into_response(self) -> Response {
+        match self {
+            AdminRefusal::Unauthorised(failure) => failure.into_response(),
+            AdminRefusal::Wait(wait) => too_many_requests(wait, "wrong admin keys"),
+        }
+    }
+}
+
 fn unauthorised() -> ApiFailure {
     ApiFailure::new(
         StatusCode::UNAUTHORIZED,
@@ -48,12 +68,27 @@ fn unauthorised() -> ApiFailure {
 }
 
 impl FromRequestParts<AppState> for Admin {
-    type Rejection = ApiFailure;
+    type Rejection = AdminRefusal;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let ip = parts.extensions.get::<ClientIp>().map(|c| c.0);
+        if let Some(wait) = ip.and_then(|ip| state.limits.key_wait(ip)) {
+            return Err(AdminRefusal::Wait(wait));
+        }
         match bearer(&parts.headers).or_else(|| cookie(&parts.headers, ADMIN_COOKIE)) {
-            Some(key) if is_admin_key(state, key) => Ok(Admin),
-            _ => Err(unauthorised()),
+            Some(key) if is_admin_key(state, key) => {
+                if let Some(ip) = ip {
+                    state.limits.key_succeeded(ip);
+                }
+                Ok(Admin)
+            }
+            given => {
+                // A wrong key counts towards the slow-down; no key at all (signed out) does not.
+                if let (Some(ip), Some(_)) = (ip, given) {
+                    state.limits.key_failed(ip);
+                }
+                Err(AdminRefusal::Unauthorised(unauthorised()))
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ use app::api::{ComparedWorkshop, Comparison, WorkshopFilter};
 use app::domain::{Control, Phase};
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::{Extension, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -22,6 +22,7 @@ use super::csv_files::table_csv;
 use super::tables::workshop_date;
 use super::{ChooseError, chosen_zip_of, combined_zip_of, with_exports, zip_of};
 use crate::http::{ApiFailure, ApiJson, ApiPath, attachment};
+use crate::limits::{ClientIp, too_many_requests};
 use crate::room::RoomError;
 use crate::state::AppState;
 use crate::store::StoreError;
@@ -91,12 +92,22 @@ pub struct Login {
 
 /// `POST /api/research/login`: checks the key and keeps it in an HTTP-only, same-site
 /// cookie, so the researcher area's links can download without a header.
-pub async fn login(State(state): State<AppState>, ApiJson(login): ApiJson<Login>) -> Result<Response, ApiFailure> {
+pub async fn login(
+    State(state): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    ApiJson(login): ApiJson<Login>,
+) -> Result<Response, Response> {
+    if let Some(wait) = state.limits.key_wait(ip) {
+        return Err(too_many_requests(wait, "wrong admin keys"));
+    }
     let key = login.key.trim();
     let plausible = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !plausible || !is_admin_key(&state, key) {
-        return Err(ApiFailure::new(StatusCode::UNAUTHORIZED, "That is not the admin key.", Some("Admin key")));
+        state.limits.key_failed(ip);
+        let refusal = ApiFailure::new(StatusCode::UNAUTHORIZED, "That is not the admin key.", Some("Admin key"));
+        return Err(refusal.into_response());
     }
+    state.limits.key_succeeded(ip);
     let cookie = format!("{ADMIN_COOKIE}={key}; Path=/; HttpOnly; SameSite=Strict");
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }

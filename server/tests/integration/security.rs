@@ -253,3 +253,84 @@ async fn a_pairs_screens_share_one_message_budget() {
     assert_eq!(acked + limited, 60, "every change answered once");
     assert!(limited > 0, "the pair's shared budget refused some");
 }
+
+/// Rate limits on, the client address read from `X-Forwarded-For` (so one test is many venues).
+fn limited() -> Options {
+    Options { rate_limits: true, client_ip_header: Some("x-forwarded-for"), ..Options::default() }
+}
+
+async fn join_from(server: &TestServer, ip: &str, code: &str, label: &str) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(server.url("/api/join"))
+        .header("x-forwarded-for", format!("203.0.113.9, {ip}"))
+        .json(&app::api::JoinRequest { code: code.to_string(), label: label.to_string() })
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn joins_from_one_address_are_limited_and_other_venues_are_not() {
+    let server = TestServer::start_with(limited()).await;
+    let created = server.create_workshop(ASPECTS).await;
+    // A whole venue behind one address: 60 joins at once pass.
+    for n in 0..60 {
+        assert_eq!(join_from(&server, "198.51.100.1", &created.join_code, &format!("Pair {n}")).await.status(), 200);
+    }
+    let (_, before) = server.facilitator(&created).await;
+    let over = join_from(&server, "198.51.100.1", &created.join_code, "Pair 60").await;
+    assert_eq!(over.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = over.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!(retry >= 1, "{retry}");
+    let e: ApiError = over.json().await.unwrap();
+    assert!(e.error.contains("Too many joins") && e.error.contains("try again"), "{}", e.error);
+    let (_, after) = server.facilitator(&created).await;
+    assert_eq!((after.seq, after.pairs.len()), (before.seq, 60), "nothing changed");
+    // Another address is not slowed down.
+    assert_eq!(join_from(&server, "198.51.100.2", &created.join_code, "Pair elsewhere").await.status(), 200);
+}
+
+#[tokio::test]
+async fn wrong_admin_keys_slow_down_and_the_right_key_clears_them() {
+    let server = TestServer::start_with(limited()).await;
+    let login = |key: String| {
+        let url = server.url("/api/research/login");
+        async move {
+            reqwest::Client::new()
+                .post(url)
+                .header("x-forwarded-for", "198.51.100.7")
+                .json(&app::api::AdminLogin { key })
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    for _ in 0..server::limits::FREE_KEY_FAILURES {
+        assert_eq!(login("wrong-key".into()).await.status(), StatusCode::UNAUTHORIZED);
+    }
+    // Now even the right key waits, and so does a Bearer key on the research routes.
+    let waiting = login(server.admin_key()).await;
+    assert_eq!(waiting.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(waiting.headers().contains_key("retry-after"));
+    let listed = reqwest::Client::new()
+        .get(server.url("/api/research/workshops"))
+        .header("x-forwarded-for", "198.51.100.7")
+        .bearer_auth(server.admin_key())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(listed.status(), StatusCode::TOO_MANY_REQUESTS);
+    // From another address the key works at once.
+    let other = reqwest::Client::new()
+        .get(server.url("/api/research/workshops"))
+        .header("x-forwarded-for", "198.51.100.8")
+        .bearer_auth(server.admin_key())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), 200);
+    // After the wait, the right key signs in and clears the slow-down.
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    assert_eq!(login(server.admin_key()).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(login("wrong-key".into()).await.status(), StatusCode::UNAUTHORIZED);
+}

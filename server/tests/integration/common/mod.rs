@@ -27,11 +27,21 @@ pub struct Options {
     pub timeouts: Timeouts,
     /// Most pairs per workshop.
     pub max_pairs: usize,
+    /// The HTTP rate limits (off unless a test is about them: tests join hundreds of pairs
+    /// from one address in a second).
+    pub rate_limits: bool,
+    /// The header the client's address is read from (as behind a proxy), if any.
+    pub client_ip_header: Option<&'static str>,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { timeouts: Timeouts::default(), max_pairs: server::room::DEFAULT_MAX_PAIRS }
+        Options {
+            timeouts: Timeouts::default(),
+            max_pairs: server::room::DEFAULT_MAX_PAIRS,
+            rate_limits: false,
+            client_ip_header: None,
+        }
     }
 }
 
@@ -197,6 +207,8 @@ async fn serve(db_path: PathBuf, options: Options) -> (tokio::runtime::Runtime, 
             announce_origin: None,
             allowed_origins: Vec::new(),
             max_pairs: options.max_pairs,
+            rate_limits: options.rate_limits,
+            client_ip_header: options.client_ip_header.map(str::to_string),
         };
         let state = open_state(config).await.expect("open state");
         let listener = tokio::net::TcpListener::from_std(listener).expect("listener");

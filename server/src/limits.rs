@@ -1,0 +1,207 @@
+//! HTTP rate limits, per client address (`governor`'s keyed limiters), with budgets a whole
+//! venue behind one address never reaches:
+//!
+//! | what | budget per address |
+//! |---|---|
+//! | creating a workshop (`POST /api/workshops`) | 30 at once, then one every 2 s |
+//! | joining (`POST /api/join`) | 60 at once, then one a second (a room of 30 pairs joining in a minute passes twice over) |
+//! | researcher sign-in (`POST /api/research/login`) | 10 at once, then one every 6 s |
+//! | downloads (zip and CSV) | 30 at once, then one a second |
+//!
+//! Wrong admin keys slow down on top: after [`FREE_KEY_FAILURES`] wrong keys from one
+//! address, each next try waits twice as long as the last (2 s, 4 s, … at most 5 min); a
+//! right key clears it. A refusal is `429` with `Retry-After` and a sentence.
+//!
+//! The address is the connection's peer, or, behind a reverse proxy, the last entry of the
+//! header named by `--client-ip-header` (set it only when a proxy you run sets that header).
+//! `DS_RATE_LIMITS=off` switches these limits off for load tests on loopback.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::http::ApiFailure;
+use crate::state::AppState;
+
+/// Wrong admin keys an address may try before each further try must wait.
+pub const FREE_KEY_FAILURES: u32 = 5;
+/// The longest wait after wrong admin keys.
+pub const MAX_KEY_WAIT: Duration = Duration::from_secs(300);
+
+/// The client's address as the limits see it, for handlers (a request extension).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientIp(pub IpAddr);
+
+/// What a request is counted as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Create,
+    Join,
+    Login,
+    Download,
+}
+
+fn kind_of(method: &Method, path: &str) -> Option<Kind> {
+    match (method, path) {
+        (&Method::POST, "/api/workshops") => Some(Kind::Create),
+        (&Method::POST, "/api/join") => Some(Kind::Join),
+        (&Method::POST, "/api/research/login") => Some(Kind::Login),
+        (&Method::GET, p) if p.ends_with(".zip") || p.ends_with(".csv") => Some(Kind::Download),
+        _ => None,
+    }
+}
+
+fn quota(burst: u32, every: Duration) -> Quota {
+    let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
+    Quota::with_period(every).unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN)).allow_burst(burst)
+}
+
+/// The limits of one server.
+pub struct HttpLimits {
+    on: bool,
+    client_ip_header: Option<HeaderName>,
+    create: DefaultKeyedRateLimiter<IpAddr>,
+    join: DefaultKeyedRateLimiter<IpAddr>,
+    login: DefaultKeyedRateLimiter<IpAddr>,
+    download: DefaultKeyedRateLimiter<IpAddr>,
+    /// Wrong admin keys by address: how many, and when the next try is allowed.
+    key_failures: Mutex<HashMap<IpAddr, (u32, Instant)>>,
+}
+
+impl HttpLimits {
+    /// The limits above, switched `on` or off, reading the client address from
+    /// `client_ip_header` when given.
+    pub fn new(on: bool, client_ip_header: Option<HeaderName>) -> HttpLimits {
+        HttpLimits {
+            on,
+            client_ip_header,
+            create: RateLimiter::keyed(quota(30, Duration::from_secs(2))),
+            join: RateLimiter::keyed(quota(60, Duration::from_secs(1))),
+            login: RateLimiter::keyed(quota(10, Duration::from_secs(6))),
+            download: RateLimiter::keyed(quota(30, Duration::from_secs(1))),
+            key_failures: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Whether the limits are on.
+    pub fn on(&self) -> bool {
+        self.on
+    }
+
+    fn client_ip(&self, request: &Request) -> IpAddr {
+        let from_header = self.client_ip_header.as_ref().and_then(|name| {
+            let value = request.headers().get_all(name).iter().next_back()?.to_str().ok()?;
+            value.rsplit(',').next()?.trim().parse::<IpAddr>().ok()
+        });
+        let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        from_header.or(peer).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+    }
+
+    /// How long `ip` must wait before trying an admin key again, if at all.
+    pub fn key_wait(&self, ip: IpAddr) -> Option<Duration> {
+        if !self.on {
+            return None;
+        }
+        let failures = self.key_failures.lock().unwrap_or_else(|p| p.into_inner());
+        let (_, next) = failures.get(&ip)?;
+        next.checked_duration_since(Instant::now()).filter(|d| !d.is_zero())
+    }
+
+    /// `ip` gave a wrong admin key.
+    pub fn key_failed(&self, ip: IpAddr) {
+        let mut failures = self.key_failures.lock().unwrap_or_else(|p| p.into_inner());
+        let entry = failures.entry(ip).or_insert((0, Instant::now()));
+        entry.0 += 1;
+        if entry.0 >= FREE_KEY_FAILURES {
+            let doublings = (entry.0 - FREE_KEY_FAILURES).min(8);
+            let wait = Duration::from_secs(2u64 << doublings).min(MAX_KEY_WAIT);
+            entry.1 = Instant::now() + wait;
+            tracing::warn!(%ip, failures = entry.0, wait_s = wait.as_secs(), "wrong admin keys");
+        }
+    }
+
+    /// `ip` gave the right admin key: its failures are forgotten.
+    pub fn key_succeeded(&self, ip: IpAddr) {
+        self.key_failures.lock().unwrap_or_else(|p| p.into_inner()).remove(&ip);
+    }
+}
+
+/// `429` with `Retry-After` (whole seconds, at least 1) and a sentence.
+pub fn too_many_requests(wait: Duration, what: &str) -> Response {
+    let seconds = wait.as_secs_f64().ceil().max(1.0) as u64;
+    let mut response = ApiFailure::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        format!("Too many {what} from this address. Please wait {seconds} s and try again."),
+        None,
+    )
+    .into_response();
+    if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
+
+/// The middleware: notes the client's address for handlers ([`ClientIp`]) and refuses a
+/// request over its address's budget.
+pub async fn rate_limit(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let limits = &state.limits;
+    let ip = limits.client_ip(&request);
+    request.extensions_mut().insert(ClientIp(ip));
+    if limits.on
+        && let Some(kind) = kind_of(request.method(), request.uri().path())
+    {
+        let (limiter, what) = match kind {
+            Kind::Create => (&limits.create, "new workshops"),
+            Kind::Join => (&limits.join, "joins"),
+            Kind::Login => (&limits.login, "sign-ins"),
+            Kind::Download => (&limits.download, "downloads"),
+        };
+        if let Err(not_until) = limiter.check_key(&ip) {
+            let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
+            tracing::warn!(%ip, path = %request.uri().path(), "rate limited");
+            return too_many_requests(wait, what);
+        }
+    }
+    next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_keys_wait_longer_and_longer_and_a_right_one_clears_them() {
+        let limits = HttpLimits::new(true, None);
+        let ip: IpAddr = "10.0.0.7".parse().unwrap();
+        for _ in 0..FREE_KEY_FAILURES - 1 {
+            limits.key_failed(ip);
+            assert_eq!(limits.key_wait(ip), None);
+        }
+        limits.key_failed(ip);
+        let first = limits.key_wait(ip).expect("waits after the free tries");
+        limits.key_failed(ip);
+        let second = limits.key_wait(ip).expect("waits again");
+        assert!(second > first, "{second:?} > {first:?}");
+        assert!(limits.key_wait("10.0.0.8".parse().unwrap()).is_none(), "other addresses are not slowed");
+        limits.key_succeeded(ip);
+        assert_eq!(limits.key_wait(ip), None);
+        assert_eq!(HttpLimits::new(false, None).key_wait(ip), None);
+    }
+
+    #[test]
+    fn only_the_limited_routes_count() {
+        assert_eq!(kind_of(&Method::POST, "/api/join"), Some(Kind::Join));
+        assert_eq!(kind_of(&Method::GET, "/api/research/workshops/x/export.zip"), Some(Kind::Download));
+        assert_eq!(kind_of(&Method::GET, "/f/s/placements.csv"), Some(Kind::Download));
+        assert_eq!(kind_of(&Method::GET, "/api/research/workshops"), None);
+        assert_eq!(kind_of(&Method::GET, "/ws"), None);
+    }
+}
