@@ -62,6 +62,8 @@ test("a pair writes a post-it, keeps notes, can't place one, and sees the room o
   await expect(pair.postIt("Time for our own supervision")).toHaveAttribute("aria-label", /has notes/);
   await pair.openSheet("Time for our own supervision");
   await expect(pair.sheet.getByLabel("Intended outcome", { exact: true })).toHaveValue("Less burnout");
+  // The sheet takes the focus as it opens (Escape then closes it, as on a keyboard).
+  await expect(pair.sheet.getByLabel("Intended outcome", { exact: true })).toBeFocused();
   await pair.page.keyboard.press("Escape");
   await expect(pair.sheet).toBeHidden();
   await expect(pair.status).toHaveText("Saved");

@@ -134,3 +134,149 @@ async fn sigkill_loses_nothing_that_was_acknowledged() {
     let (_, mine) = hello(&addr, auth).await;
     assert_eq!(mine.placements.len(), acked.len());
 }
+
+/// The next reply or update, or `None` once the socket is gone (the server was killed).
+async fn next_or_gone(ws: &mut Ws) -> Option<ServerMsg> {
+    loop {
+        match tokio::time::timeout(TIMEOUT, ws.next()).await.ok()?? {
+            Ok(Message::Text(text)) => return serde_json::from_str(text.as_str()).ok(),
+            Ok(Message::Ping(_) | Message::Pong(_)) => continue,
+            _ => return None,
+        }
+    }
+}
+
+/// One pair placing as fast as its acknowledgements come, until the server dies: the
+/// changes acknowledged (id and sequence number) and the one in flight, if any.
+async fn place_until_gone(
+    mut ws: Ws,
+    cards: Vec<Uuid>,
+    resend: Option<ClientMsg>,
+) -> (Vec<(Uuid, u64)>, Option<ClientMsg>) {
+    let mut acked = Vec::new();
+    let mut next = resend;
+    for i in 0u32.. {
+        let msg = next.take().unwrap_or_else(|| ClientMsg::Place {
+            change_id: Uuid::new_v4(),
+            card_id: cards[i as usize % cards.len()],
+            position: f64::from(i % 100),
+        });
+        let change_id = msg.change_id().unwrap();
+        if ws.send(Message::text(serde_json::to_string(&msg).unwrap())).await.is_err() {
+            return (acked, Some(msg));
+        }
+        loop {
+            match next_or_gone(&mut ws).await {
+                Some(ServerMsg::Ack { change_id: id, seq }) if id == change_id => {
+                    acked.push((change_id, seq));
+                    break;
+                }
+                // Over the socket's budget: wait, then send the same change again.
+                Some(ServerMsg::Refused { change_id: Some(id), code, message }) if id == change_id => {
+                    assert_eq!(code, app::protocol::ErrorCode::RateLimited, "{message}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    next = Some(msg.clone());
+                    break;
+                }
+                Some(_) => continue,
+                None => return (acked, Some(msg)),
+            }
+        }
+        // About 15 changes a second per pair, under the socket's rate limit.
+        tokio::time::sleep(Duration::from_millis(60)).await;
+    }
+    unreachable!("the loop only ends by returning")
+}
+
+/// Repeated `kill -9` while three pairs place: every acknowledged change is in the event
+/// log exactly once, and a change resent after the restart is never applied twice.
+/// `DS_CRASH_ROUNDS` sets the number of kills (3 here; e.g. 30 for a long run).
+#[tokio::test]
+async fn repeated_kills_under_load_lose_nothing_and_apply_nothing_twice() {
+    let rounds: usize = std::env::var("DS_CRASH_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let dir = tempfile::tempdir().unwrap();
+    let db: PathBuf = dir.path().join("kills.sqlite3");
+    let (mut child, mut addr) = start(&db).await;
+    let http = reqwest::Client::new();
+    let created: CreatedWorkshop =
+        json_of(http.post(format!("http://{addr}/api/workshops")).json(&serde_json::json!({
+            "title": "Kills", "site": "Site 9", "question": "Q?", "left_pole": "Fixed", "right_pole": "Flexible",
+            "aspects": ["Holding", "Where people are seen", "Carers"],
+        })))
+        .await;
+    let console = Auth::Facilitator { secret: created.facilitator_secret.clone() };
+    let (mut console_ws, _) = hello(&addr, console.clone()).await;
+    let start_placing = ClientMsg::Control {
+        change_id: Uuid::new_v4(),
+        control: app::domain::Control::SetPhase { phase: app::domain::Phase::Placing },
+    };
+    console_ws.send(Message::text(serde_json::to_string(&start_placing).unwrap())).await.unwrap();
+    while !matches!(recv(&mut console_ws).await, ServerMsg::Ack { .. }) {}
+    let mut pairs = Vec::new();
+    for n in 0..3 {
+        let joined: Joined = json_of(
+            http.post(format!("http://{addr}/api/join"))
+                .json(&JoinRequest { code: created.join_code.clone(), label: format!("Pair {n}") }),
+        )
+        .await;
+        pairs.push(Auth::Pair { code: joined.code.clone(), token: joined.token.clone() });
+    }
+
+    let mut acked: Vec<(Uuid, u64)> = Vec::new();
+    let mut in_flight: Vec<Option<ClientMsg>> = vec![None; pairs.len()];
+    for round in 0..rounds {
+        let mut tasks = Vec::new();
+        for (auth, resend) in pairs.iter().zip(in_flight.iter_mut()) {
+            let (ws, view) = hello(&addr, auth.clone()).await;
+            let cards = view.cards.iter().map(|c| c.id).collect();
+            tasks.push(tokio::spawn(place_until_gone(ws, cards, resend.take())));
+        }
+        tokio::time::sleep(Duration::from_millis(300 + 150 * (round as u64 % 4))).await;
+        child.kill().await.expect("SIGKILL");
+        for (task, slot) in tasks.into_iter().zip(in_flight.iter_mut()) {
+            let (done, pending) = task.await.unwrap();
+            acked.extend(done);
+            *slot = pending;
+        }
+        (child, addr) = start(&db).await;
+    }
+    // Resend what was in flight at the last kill, then stop.
+    for (auth, resend) in pairs.iter().zip(in_flight) {
+        if let Some(msg) = resend {
+            let (mut ws, _) = hello(&addr, auth.clone()).await;
+            let change_id = msg.change_id().unwrap();
+            ws.send(Message::text(serde_json::to_string(&msg).unwrap())).await.unwrap();
+            loop {
+                match recv(&mut ws).await {
+                    ServerMsg::Ack { change_id: id, seq } if id == change_id => {
+                        acked.push((change_id, seq));
+                        break;
+                    }
+                    _ => continue,
+                }
+            }
+        }
+    }
+    child.kill().await.expect("SIGKILL");
+    assert!(acked.len() > rounds, "pairs placed between the kills ({} acknowledged)", acked.len());
+
+    let db = rusqlite::Connection::open(&db).unwrap();
+    let twice: i64 = db
+        .query_row(
+            "SELECT COUNT(*) FROM (SELECT change_id FROM events WHERE change_id IS NOT NULL GROUP BY change_id HAVING COUNT(*) > 1)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(twice, 0, "no change applied twice");
+    for (change_id, seq) in &acked {
+        let stored: Vec<i64> = db
+            .prepare("SELECT seq FROM events WHERE change_id = ?1")
+            .unwrap()
+            .query_map([change_id.to_string()], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(stored, vec![*seq as i64], "acknowledged change {change_id} is stored once, as acknowledged");
+    }
+}

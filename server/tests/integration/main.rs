@@ -9,6 +9,7 @@ mod catch_up;
 mod console_setup;
 mod crash;
 mod delivery;
+mod hostile;
 mod http_api;
 mod live;
 mod persist;
