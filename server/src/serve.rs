@@ -6,11 +6,16 @@
 //!   [`Timeouts::headers`];
 //! - a request body must arrive within [`Timeouts::body`] (`tower-http`'s body timeout);
 //! - a declared `Content-Length` over the body limit is answered `413` before any of the
-//!   body is read.
+//!   body is read;
+//! - a connection with nothing read or written for [`Timeouts::idle`] (a kept-alive one
+//!   between requests) is closed, unless it was upgraded to a websocket.
 //!
 //! Websocket upgrades work as with `axum::serve` (`serve_connection_with_upgrades`).
 
+use std::future::Future as _;
 use std::net::SocketAddr;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::Router;
@@ -21,6 +26,7 @@ use axum::response::{IntoResponse, Response};
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
 use hyper_util::service::TowerToHyperService;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpListener;
 use tower::Service;
 
@@ -33,12 +39,16 @@ pub struct Timeouts {
     pub headers: Duration,
     /// To send a request's body.
     pub body: Duration,
+    /// How long a connection may sit with nothing read or written before it is closed (a
+    /// kept-alive connection between requests). Not for websockets: once a connection is
+    /// upgraded it stays open (the live connection has its own heartbeat).
+    pub idle: Duration,
 }
 
 impl Default for Timeouts {
-    /// 10 s for headers, 30 s for a body: far more than a tablet on venue Wi-Fi needs.
+    /// 10 s for headers, 30 s for a body, 60 s idle: far more than a tablet on venue Wi-Fi needs.
     fn default() -> Timeouts {
-        Timeouts { headers: Duration::from_secs(10), body: Duration::from_secs(30) }
+        Timeouts { headers: Duration::from_secs(10), body: Duration::from_secs(30), idle: Duration::from_secs(60) }
     }
 }
 
@@ -96,10 +106,80 @@ pub async fn serve(listener: TcpListener, router: Router, timeouts: Timeouts) ->
             let mut builder = Builder::new(TokioExecutor::new());
             builder.http1().timer(TokioTimer::new()).header_read_timeout(timeouts.headers);
             builder.http2().timer(TokioTimer::new()).keep_alive_interval(timeouts.headers);
-            let io = TokioIo::new(tcp);
+            let io = TokioIo::new(IdleTimeout::new(tcp, timeouts.idle));
             if let Err(e) = builder.serve_connection_with_upgrades(io, TowerToHyperService::new(service)).await {
                 tracing::debug!(error = %e, %peer, "connection ended with an error");
             }
         });
+    }
+}
+
+/// A connection that fails with `TimedOut` once nothing has been read or written for `idle`,
+/// until it is upgraded (it has written a `101 Switching Protocols` answer).
+struct IdleTimeout<T> {
+    inner: T,
+    idle: Duration,
+    deadline: std::pin::Pin<Box<tokio::time::Sleep>>,
+    upgraded: bool,
+}
+
+impl<T> IdleTimeout<T> {
+    fn new(inner: T, idle: Duration) -> Self {
+        IdleTimeout { inner, idle, deadline: Box::pin(tokio::time::sleep(idle)), upgraded: false }
+    }
+
+    fn active(&mut self) {
+        let next = tokio::time::Instant::now() + self.idle;
+        self.deadline.as_mut().reset(next);
+    }
+
+    fn timed_out(&mut self, cx: &mut std::task::Context<'_>) -> bool {
+        !self.upgraded && self.deadline.as_mut().poll(cx).is_ready()
+    }
+}
+
+fn idle_error() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::TimedOut, "connection idle")
+}
+
+impl<T: AsyncRead + Unpin> AsyncRead for IdleTimeout<T> {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        match Pin::new(&mut self.inner).poll_read(cx, buf) {
+            Poll::Ready(Ok(())) => {
+                if buf.filled().len() > before {
+                    self.active();
+                }
+                Poll::Ready(Ok(()))
+            }
+            Poll::Pending if self.timed_out(cx) => Poll::Ready(Err(idle_error())),
+            other => other,
+        }
+    }
+}
+
+impl<T: AsyncWrite + Unpin> AsyncWrite for IdleTimeout<T> {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, data: &[u8]) -> Poll<std::io::Result<usize>> {
+        if data.starts_with(b"HTTP/1.1 101") {
+            self.upgraded = true;
+        }
+        match Pin::new(&mut self.inner).poll_write(cx, data) {
+            Poll::Ready(Ok(n)) => {
+                if n > 0 {
+                    self.active();
+                }
+                Poll::Ready(Ok(n))
+            }
+            Poll::Pending if self.timed_out(cx) => Poll::Ready(Err(idle_error())),
+            other => other,
+        }
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 }

@@ -18,7 +18,8 @@ use server::serve::Timeouts;
 const ASPECTS: &[&str] = &["Where people are seen", "How long"];
 
 /// Short timeouts, so a test of them is quick.
-const SHORT: Timeouts = Timeouts { headers: Duration::from_secs(1), body: Duration::from_secs(1) };
+const SHORT: Timeouts =
+    Timeouts { headers: Duration::from_secs(1), body: Duration::from_secs(1), idle: Duration::from_secs(1) };
 
 /// Reads until the server closes the connection; `None` if it is still open after `wait`
 /// (the timeouts above are 1 s; this is many times that).
@@ -333,4 +334,38 @@ async fn wrong_admin_keys_slow_down_and_the_right_key_clears_them() {
     tokio::time::sleep(Duration::from_millis(2100)).await;
     assert_eq!(login(server.admin_key()).await.status(), StatusCode::NO_CONTENT);
     assert_eq!(login("wrong-key".into()).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_kept_alive_connection_left_idle_is_closed_but_a_quiet_websocket_is_not() {
+    let server = TestServer::start_with(Options { timeouts: SHORT, ..Options::default() }).await;
+    let created = server.create_workshop(ASPECTS).await;
+    let joined = server.join(&created.join_code, "Pair Q").await;
+    let (mut tablet, view) = server.pair(&joined).await;
+    // A complete request on a kept-alive connection, then silence.
+    let mut tcp = TcpStream::connect(server.addr).await.unwrap();
+    let request = format!("GET /api/join-origin HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr);
+    tcp.write_all(request.as_bytes()).await.unwrap();
+    let answer = closed_within(&mut tcp, Duration::from_secs(10)).await.expect("closed once idle");
+    assert!(String::from_utf8_lossy(&answer).starts_with("HTTP/1.1 200"), "answered first");
+    // The tablet's socket said nothing for longer than that, and still works.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    tablet.acked(&place(view.cards[0].id, 10.0)).await;
+}
+
+#[tokio::test]
+async fn a_limited_address_may_join_again_after_the_wait() {
+    let server = TestServer::start_with(limited()).await;
+    let created = server.create_workshop(ASPECTS).await;
+    let mut n = 0;
+    let retry = loop {
+        let response = join_from(&server, "198.51.100.3", &created.join_code, &format!("Pair {n}")).await;
+        n += 1;
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            break response.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap();
+        }
+        assert_eq!(response.status(), 200);
+    };
+    tokio::time::sleep(Duration::from_secs(retry)).await;
+    assert_eq!(join_from(&server, "198.51.100.3", &created.join_code, "Pair later").await.status(), 200);
 }
