@@ -14,7 +14,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::http::ApiFailure;
-use crate::research::admin::ADMIN_COOKIE;
+use crate::research::admin::{ADMIN_COOKIE, cookie};
 use crate::state::AppState;
 
 /// `scheme://host[:port]` in lower case, without a trailing slash: how origins compare.
@@ -42,13 +42,7 @@ fn changes_state(method: &Method, headers: &HeaderMap) -> bool {
 
 /// Signed in by the researchers' cookie alone (no `Authorization` header).
 fn cookie_only(headers: &HeaderMap) -> bool {
-    let has_cookie = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .any(|pair| pair.trim().starts_with(&format!("{ADMIN_COOKIE}=")));
-    has_cookie && !headers.contains_key(header::AUTHORIZATION)
+    cookie(headers, ADMIN_COOKIE).is_some() && !headers.contains_key(header::AUTHORIZATION)
 }
 
 fn refused(message: String) -> Response {
