@@ -6,6 +6,8 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 
+use std::net::IpAddr;
+
 use axum::response::{IntoResponse, Response};
 
 use crate::http::ApiFailure;
@@ -59,6 +61,29 @@ impl IntoResponse for AdminRefusal {
     }
 }
 
+/// Judges the admin key `given` by `ip`, for every route that takes one: after too many
+/// wrong keys from `ip` lately, it must wait; a wrong key counts towards that (no key at all,
+/// as when signed out, does not); the right key clears the count.
+pub(crate) fn judge_key(state: &AppState, ip: Option<IpAddr>, given: Option<&str>) -> Result<(), AdminRefusal> {
+    if let Some(wait) = ip.and_then(|ip| state.limits.key_wait(ip)) {
+        return Err(AdminRefusal::Wait(wait));
+    }
+    match given {
+        Some(key) if is_admin_key(state, key) => {
+            if let Some(ip) = ip {
+                state.limits.key_succeeded(ip);
+            }
+            Ok(())
+        }
+        given => {
+            if let (Some(ip), Some(_)) = (ip, given) {
+                state.limits.key_failed(ip);
+            }
+            Err(AdminRefusal::Unauthorised(unauthorised()))
+        }
+    }
+}
+
 fn unauthorised() -> ApiFailure {
     ApiFailure::new(
         StatusCode::UNAUTHORIZED,
@@ -73,23 +98,7 @@ impl FromRequestParts<AppState> for Admin {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let ip = parts.extensions.get::<ClientIp>().map(|c| c.0);
-        if let Some(wait) = ip.and_then(|ip| state.limits.key_wait(ip)) {
-            return Err(AdminRefusal::Wait(wait));
-        }
-        match bearer(&parts.headers).or_else(|| cookie(&parts.headers, ADMIN_COOKIE)) {
-            Some(key) if is_admin_key(state, key) => {
-                if let Some(ip) = ip {
-                    state.limits.key_succeeded(ip);
-                }
-                Ok(Admin)
-            }
-            given => {
-                // A wrong key counts towards the slow-down; no key at all (signed out) does not.
-                if let (Some(ip), Some(_)) = (ip, given) {
-                    state.limits.key_failed(ip);
-                }
-                Err(AdminRefusal::Unauthorised(unauthorised()))
-            }
-        }
+        let given = bearer(&parts.headers).or_else(|| cookie(&parts.headers, ADMIN_COOKIE));
+        judge_key(state, ip, given).map(|()| Admin)
     }
 }

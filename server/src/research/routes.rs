@@ -15,14 +15,14 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::admin::{ADMIN_COOKIE, Admin, is_admin_key};
+use super::admin::{ADMIN_COOKIE, Admin, AdminRefusal, judge_key};
 use super::combined::is_day;
 use super::compare::{MAX_COMPARED, compared_workshop, comparison_table};
 use super::csv_files::table_csv;
 use super::tables::workshop_date;
 use super::{ChooseError, chosen_zip_of, combined_zip_of, with_exports, zip_of};
 use crate::http::{ApiFailure, ApiJson, ApiPath, attachment};
-use crate::limits::{ClientIp, too_many_requests};
+use crate::limits::ClientIp;
 use crate::room::RoomError;
 use crate::state::AppState;
 use crate::store::StoreError;
@@ -97,17 +97,17 @@ pub async fn login(
     Extension(ClientIp(ip)): Extension<ClientIp>,
     ApiJson(login): ApiJson<Login>,
 ) -> Result<Response, Response> {
-    if let Some(wait) = state.limits.key_wait(ip) {
-        return Err(too_many_requests(wait, "wrong admin keys"));
-    }
     let key = login.key.trim();
+    // Only a key that can stand in a cookie is judged; any other text counts as a wrong key.
     let plausible = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if !plausible || !is_admin_key(&state, key) {
-        state.limits.key_failed(ip);
-        let refusal = ApiFailure::new(StatusCode::UNAUTHORIZED, "That is not the admin key.", Some("Admin key"));
-        return Err(refusal.into_response());
+    match judge_key(&state, Some(ip), Some(if plausible { key } else { "" })) {
+        Ok(()) => {}
+        Err(AdminRefusal::Unauthorised(_)) => {
+            let refusal = ApiFailure::new(StatusCode::UNAUTHORIZED, "That is not the admin key.", Some("Admin key"));
+            return Err(refusal.into_response());
+        }
+        Err(wait) => return Err(wait.into_response()),
     }
-    state.limits.key_succeeded(ip);
     let cookie = format!("{ADMIN_COOKIE}={key}; Path=/; HttpOnly; SameSite=Strict");
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
