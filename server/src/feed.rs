@@ -12,7 +12,17 @@ use app::domain::Viewer;
 use app::protocol::{ErrorCode, MAX_CATCH_UP, ServerMsg};
 use tokio::sync::broadcast::{self, error::RecvError};
 
-use crate::room::{Room, RoomMsg};
+use crate::room::{Frame, Room, RoomMsg};
+
+/// One message for a screen: built for it, or a frame already serialised for its whole class.
+#[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // one at a time, sent at once
+pub enum Outgoing {
+    /// A message of this screen's own (a snapshot, a refusal, presence).
+    Msg(ServerMsg),
+    /// The same bytes every screen of this class is sent.
+    Frame(Frame),
+}
 
 /// The outgoing stream of one screen.
 pub struct Feed {
@@ -73,10 +83,10 @@ impl Feed {
 
     /// The next message for this screen; `None` when the room is gone (after a deleted
     /// workshop's refusal has been handed out).
-    pub async fn next(&mut self) -> Option<ServerMsg> {
+    pub async fn next(&mut self) -> Option<Outgoing> {
         loop {
             if let Some(msg) = self.pending.pop_front() {
-                return Some(msg);
+                return Some(Outgoing::Msg(msg));
             }
             if self.deleted {
                 return None;
@@ -87,10 +97,19 @@ impl Feed {
                 self.resync = false;
                 self.sent_seq = view.seq;
                 self.queue_presence();
-                return Some(ServerMsg::Snapshot { view });
+                return Some(Outgoing::Msg(ServerMsg::Snapshot { view }));
             }
             match self.updates.recv().await {
-                Ok(RoomMsg::Update { seq, event, view }) => {
+                Ok(RoomMsg::Update { seq, frames }) => {
+                    if seq <= self.sent_seq {
+                        continue;
+                    }
+                    self.sent_seq = seq;
+                    if let Some(frame) = frames.for_viewer(&self.viewer) {
+                        return Some(Outgoing::Frame(frame.clone()));
+                    }
+                }
+                Ok(RoomMsg::Reset { seq, view }) => {
                     if seq <= self.sent_seq {
                         continue;
                     }
@@ -99,31 +118,26 @@ impl Feed {
                         && view.pair(me).is_none()
                     {
                         self.deleted = true;
-                        return Some(ServerMsg::refused(
+                        return Some(Outgoing::Msg(ServerMsg::refused(
                             None,
                             ErrorCode::Forbidden,
                             "This pair was removed from the workshop by the facilitator. Join again if that was a mistake.",
-                        ));
+                        )));
                     }
-                    if event.changes_visibility() {
-                        return Some(ServerMsg::Snapshot { view: view.visible_to(&self.viewer) });
-                    }
-                    if let Some(event) = view.event_for(&self.viewer, &event) {
-                        return Some(ServerMsg::Update { seq, event });
-                    }
+                    return Some(Outgoing::Msg(ServerMsg::Snapshot { view: view.visible_to(&self.viewer) }));
                 }
                 Ok(RoomMsg::Presence(connected)) => {
                     if self.viewer == Viewer::Facilitator {
-                        return Some(ServerMsg::Presence { connected });
+                        return Some(Outgoing::Msg(ServerMsg::Presence { connected }));
                     }
                 }
                 Ok(RoomMsg::Deleted) => {
                     self.deleted = true;
-                    return Some(ServerMsg::refused(
+                    return Some(Outgoing::Msg(ServerMsg::refused(
                         None,
                         ErrorCode::UnknownWorkshop,
                         "This workshop has been deleted, with all its data. Nothing more can be saved here.",
-                    ));
+                    )));
                 }
                 Err(RecvError::Lagged(missed)) => {
                     tracing::info!(workshop = %self.room.workshop_id(), missed, "slow screen; resending a snapshot");
@@ -165,8 +179,12 @@ mod tests {
         (dir, Arc::new(Room::new(info.id, store, loaded)))
     }
 
+    /// The next message, decoded as the screen would read it.
     async fn next_now(feed: &mut Feed) -> Option<ServerMsg> {
-        tokio::time::timeout(Duration::from_millis(200), feed.next()).await.ok().flatten()
+        match tokio::time::timeout(Duration::from_millis(200), feed.next()).await.ok().flatten()? {
+            Outgoing::Msg(msg) => Some(msg),
+            Outgoing::Frame(frame) => Some(serde_json::from_str(frame.as_str()).expect("a frame is a server message")),
+        }
     }
 
     #[tokio::test]

@@ -14,7 +14,8 @@ use governor::Quota;
 use std::sync::{Arc, Mutex};
 
 use app::domain::validate::InvalidInput;
-use app::domain::{Control, Event, PairAction, PairSummary, Phase, Refusal, RoomView, Viewer};
+use app::domain::{Control, Event, EventCopies, PairAction, PairSummary, Phase, Refusal, RoomView, Viewer};
+use app::protocol::ServerMsg;
 use thiserror::Error;
 use tokio::sync::broadcast;
 use uuid::Uuid;
@@ -27,18 +28,27 @@ use crate::time::now_ms;
 /// fresh snapshot instead of the backlog.
 pub const BROADCAST_CAPACITY: usize = 256;
 
+/// One server message serialised as JSON text, shared by every screen it is sent to (cloning
+/// it counts a reference; the bytes are not copied).
+pub type Frame = axum::extract::ws::Utf8Bytes;
+
 /// What a room broadcasts to its sockets.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RoomMsg {
-    /// A committed change, in sequence order, with the room's state right after it (each
-    /// screen is sent its own copy of the event, or of the state when visibility changed).
+    /// A committed change, in sequence order: the `update` message each class of screen is
+    /// sent ([`RoomView::copies_of`]), serialised once per distinct copy.
     Update {
         /// Its sequence number.
         seq: u64,
-        /// The change.
-        event: Event,
-        /// The state after the change: whole after a visibility change
-        /// ([`Event::changes_visibility`]), otherwise [`RoomView::context_for_events`].
+        /// Each class's message; `None` for a class that is not told of this change.
+        frames: Arc<EventCopies<Frame>>,
+    },
+    /// A committed change of what screens may see ([`Event::changes_visibility`]): every
+    /// screen is sent a fresh snapshot of this state, filtered for it.
+    Reset {
+        /// Its sequence number.
+        seq: u64,
+        /// The state right after the change.
         view: Arc<RoomView>,
     },
     /// The set of pairs with a screen connected changed; here is the new set.
@@ -276,11 +286,27 @@ impl Room {
             tracing::warn!(workshop = %self.workshop_id, seq, view_seq = state.view.seq, "sequence gap");
         }
         state.view.apply(seq, &event);
-        // Screens get a snapshot of the whole state after a visibility change; otherwise the
-        // smaller context that decides who receives the event is enough.
-        let view = if event.changes_visibility() { state.view.clone() } else { state.view.context_for_events() };
+        let reset = || RoomMsg::Reset { seq, view: Arc::new(state.view.clone()) };
+        let msg = if event.changes_visibility() {
+            reset()
+        } else {
+            // Serialised here, once per distinct copy, not once per screen.
+            let frames = state.view.copies_of(&event).map_distinct(|copy| {
+                serde_json::to_string(&ServerMsg::Update { seq, event: copy.clone() })
+                    .map(Frame::from)
+                    .map_err(|e| e.to_string())
+            });
+            match frames.transpose() {
+                Ok(frames) => RoomMsg::Update { seq, frames: Arc::new(frames) },
+                Err(e) => {
+                    // Cannot happen with these types; if it did, screens still get the change.
+                    tracing::error!(error = %e, seq, "could not serialise an update; sending snapshots");
+                    reset()
+                }
+            }
+        };
         // An error only means nobody is listening right now.
-        let _ = self.tx.send(RoomMsg::Update { seq, event, view: Arc::new(view) });
+        let _ = self.tx.send(msg);
     }
 
     /// Deletes the workshop and all its rows, under the ordering lock so no change can

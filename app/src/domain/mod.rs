@@ -10,6 +10,7 @@ pub mod aspect_stats;
 pub mod board;
 pub mod code;
 pub mod compare;
+pub mod copies;
 pub mod event;
 #[cfg(test)]
 pub(crate) mod fixtures;
@@ -25,6 +26,7 @@ pub mod stats;
 pub mod validate;
 pub mod visibility;
 
+pub use copies::EventCopies;
 pub use event::Event;
 pub use model::*;
 pub use placements::{Placement, Placements};

@@ -107,21 +107,6 @@ impl RoomView {
         }
     }
 
-    /// A smaller copy of this view that gives the same [`RoomView::event_for`] answers: the
-    /// placements and notes left out are those on the facilitator's aspects, which no answer
-    /// depends on. The server broadcasts it with every event instead of a full clone.
-    pub fn context_for_events(&self) -> RoomView {
-        let pair_written = |card_id: Uuid| self.card(card_id).is_some_and(|c| c.author.is_some());
-        RoomView {
-            workshop: self.workshop.clone(),
-            cards: self.cards.clone(),
-            pairs: self.pairs.clone(),
-            placements: self.placements.iter().filter(|p| pair_written(p.card_id)).cloned().collect(),
-            notes: self.notes.iter().filter(|n| pair_written(n.card_id)).cloned().collect(),
-            ..*self
-        }
-    }
-
     /// The copy of `event` that `viewer` may receive, or `None`. `self` is the state with the
     /// event applied. Not for [`Event::changes_visibility`] events (send a snapshot).
     pub fn event_for(&self, viewer: &Viewer, event: &Event) -> Option<Event> {
@@ -354,8 +339,7 @@ mod tests {
             for event in events {
                 let seq = server.seq + 1;
                 server.apply(seq, &event);
-                let context = server.context_for_events();
-                assert_eq!(context.event_for(&viewer, &event), server.event_for(&viewer, &event));
+                assert_eq!(server.copies_of(&event).for_viewer(&viewer), server.event_for(&viewer, &event).as_ref());
                 if let Some(copy) = server.event_for(&viewer, &event) {
                     screen.apply(seq, &copy);
                 }

@@ -9,6 +9,9 @@ use futures::SinkExt;
 use futures::stream::SplitSink;
 use governor::{DefaultDirectRateLimiter, RateLimiter};
 
+use crate::feed::Outgoing;
+use crate::room::Frame;
+
 /// A send that takes longer than this means the client stopped reading: drop it.
 pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 /// Close code for a policy violation (RFC 6455 §7.4.1).
@@ -35,7 +38,20 @@ impl SocketSender {
             tracing::error!(error = %e, "could not serialise a server message");
             Gone
         })?;
-        match tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::text(json))).await {
+        self.send_frame(json.into()).await
+    }
+
+    /// Sends what a screen's feed handed out.
+    pub async fn send_outgoing(&mut self, out: Outgoing) -> Result<(), Gone> {
+        match out {
+            Outgoing::Msg(msg) => self.send(&msg).await,
+            Outgoing::Frame(frame) => self.send_frame(frame).await,
+        }
+    }
+
+    /// Sends an already serialised message (its bytes are shared, not copied).
+    pub async fn send_frame(&mut self, frame: Frame) -> Result<(), Gone> {
+        match tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Text(frame))).await {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) => {
                 tracing::debug!(error = %e, "websocket send failed");

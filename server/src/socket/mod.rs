@@ -34,8 +34,15 @@ pub const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 /// read and the connection is dropped. Up to it, messages over
 /// [`app::protocol::MAX_MESSAGE_BYTES`] are refused politely and the connection stays.
 pub const MAX_WS_MESSAGE: usize = 64 * 1024;
-/// Bytes buffered before a write goes to the network.
-const WRITE_BUFFER: usize = 64 * 1024;
+/// Bytes read from the network at a time. tungstenite zeroes its whole read buffer before
+/// every read attempt, and a socket's read is attempted each time its task wakes (for every
+/// broadcast it sends), so the default 128 KiB cost a 128 KiB memset per delivered message
+/// and 128 KiB of memory per connection. Client messages are a few hundred bytes; a bigger
+/// one (up to [`MAX_WS_MESSAGE`]) grows the buffer for as long as it takes.
+const READ_BUFFER: usize = 2 * 1024;
+/// Bytes buffered before a write goes to the network: none, every message is flushed as
+/// it is sent anyway.
+const WRITE_BUFFER: usize = 0;
 /// Most bytes queued for one client: a snapshot of 100 pairs × 30 aspects is about 0.5 MB.
 const MAX_WRITE_BUFFER: usize = 4 * 1024 * 1024;
 
@@ -44,6 +51,7 @@ const MAX_WRITE_BUFFER: usize = 4 * 1024 * 1024;
 pub async fn upgrade(State(state): State<AppState>, ws: WebSocketUpgrade) -> Response {
     ws.max_message_size(MAX_WS_MESSAGE)
         .max_frame_size(MAX_WS_MESSAGE)
+        .read_buffer_size(READ_BUFFER)
         .write_buffer_size(WRITE_BUFFER)
         .max_write_buffer_size(MAX_WRITE_BUFFER)
         .on_upgrade(move |socket| handle_socket(socket, state))
@@ -146,7 +154,7 @@ async fn serve(
                 out.send(&reply).await?;
             }
             msg = feed.next() => match msg {
-                Some(msg) => out.send(&msg).await?,
+                Some(msg) => out.send_outgoing(msg).await?,
                 // The workshop was deleted (its refusal was just sent): close the socket.
                 None => return Ok(()),
             }
