@@ -221,8 +221,7 @@ impl Room {
         if state.view.pairs.len() >= self.max_pairs {
             return Err(RoomError::Full(self.max_pairs));
         }
-        let (id, hash) = (self.workshop_id, token_hash.clone());
-        let (seq, pair) = self.store.run(move |s| s.join_pair(id, &label, &hash, now_ms())).await?;
+        let (seq, pair) = self.store.join_pair_async(self.workshop_id, label, token_hash.clone(), now_ms()).await?;
         state.pairs_by_token_hash.insert(token_hash, pair.clone());
         self.commit(&mut state, seq, Event::PairJoined { pair: pair.clone() });
         Ok((pair, token))
@@ -264,8 +263,8 @@ impl Room {
             }
         };
         let new = NewEvent::decided(&state.view, actor, change_id, event);
-        let for_store = new.clone();
-        let outcome = self.store.run(move |s| s.append(id, &for_store, now)).await?;
+        // Committed with whatever other rooms are writing at the same moment (group commit).
+        let outcome = self.store.append_async(id, new.clone(), now).await?;
         match outcome {
             ChangeOutcome::AlreadyCommitted { seq } => Ok(seq),
             ChangeOutcome::Committed { seq } => {

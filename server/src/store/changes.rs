@@ -2,7 +2,7 @@
 
 use app::domain::validate::comparison_key;
 use app::domain::{Event, PairSummary};
-use rusqlite::{OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -42,7 +42,7 @@ fn opt_uuid_col(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<
 }
 
 fn earlier_change(
-    conn: &rusqlite::Connection,
+    conn: &Connection,
     workshop_id: Uuid,
     actor: &Actor,
     change_id: Uuid,
@@ -63,6 +63,97 @@ fn earlier_change(
     }
 }
 
+/// The write behind [`Store::join_pair`], run by the writer inside its batch.
+fn join_pair(
+    workshop_id: Uuid,
+    label: String,
+    token_hash: String,
+    now: i64,
+) -> impl FnOnce(&Connection) -> Result<(u64, PairSummary), StoreError> + Send + 'static {
+    move |tx| {
+        let wid = workshop_id.to_string();
+        let exists = tx.query_row("SELECT 1 FROM workshops WHERE id = ?1", [&wid], |_| Ok(())).optional()?;
+        if exists.is_none() {
+            return Err(StoreError::UnknownWorkshop);
+        }
+        let wanted = comparison_key(&label);
+        let labels = tx
+            .prepare_cached("SELECT label FROM pairs WHERE workshop_id = ?1")?
+            .query_map([&wid], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        if let Some(existing) = labels.iter().find(|l| comparison_key(l) == wanted) {
+            return Err(StoreError::DuplicateLabel(existing.to_string()));
+        }
+        let seq = next_seq(tx, workshop_id)?;
+        let pair = PairSummary { id: Uuid::new_v4(), label, joined_at: now, last_active: now };
+        tx.execute(
+            "INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            rusqlite::params![pair.id.to_string(), wid, pair.label, token_hash, now, seq_param(seq)],
+        )?;
+        let event = Event::PairJoined { pair: pair.clone() };
+        insert_event(
+            tx,
+            EventRow {
+                pair_id: Some(pair.id),
+                after: Some(json!({ "label": pair.label })),
+                payload: Some(&event),
+                ..EventRow::new(workshop_id, seq, now, (ActorKind::System, &pair.label), "pair_joined")
+            },
+        )?;
+        Ok((seq, pair))
+    }
+}
+
+/// The write behind [`Store::append`], run by the writer inside its batch.
+pub(super) fn append(
+    workshop_id: Uuid,
+    new: NewEvent,
+    now: i64,
+) -> impl FnOnce(&Connection) -> Result<ChangeOutcome, StoreError> + Send + 'static {
+    move |tx| {
+        if let Some(seq) = earlier_change(tx, workshop_id, &new.actor, new.change_id)? {
+            return Ok(ChangeOutcome::AlreadyCommitted { seq });
+        }
+        let wid = workshop_id.to_string();
+        let exists = tx.query_row("SELECT 1 FROM workshops WHERE id = ?1", [&wid], |_| Ok(())).optional()?;
+        if exists.is_none() {
+            return Err(StoreError::UnknownWorkshop);
+        }
+        // Numbered before a removal deletes rows: a sequence number is never used twice.
+        let seq = next_seq(tx, workshop_id)?;
+        if let Event::PairRemoved { pair_id, .. } = &new.event {
+            let pid = pair_id.to_string();
+            tx.execute("DELETE FROM events WHERE workshop_id = ?1 AND pair_id = ?2", [&wid, &pid])?;
+            tx.execute("DELETE FROM pairs WHERE workshop_id = ?1 AND id = ?2", [&wid, &pid])?;
+        }
+        let (actor, actor_label, _) = new.actor.columns();
+        let pair_id = match new.event {
+            // The removal itself stays in the log, not deleted with a later removal.
+            Event::PairRemoved { .. } => None,
+            _ => new.pair_id,
+        };
+        insert_event(
+            tx,
+            EventRow {
+                workshop_id,
+                seq,
+                at: now,
+                actor,
+                actor_label,
+                action: new.action,
+                card_id: new.card_id,
+                pair_id,
+                before: new.before.clone(),
+                after: new.after.clone(),
+                change_id: Some(new.change_id),
+                payload: Some(&new.event),
+            },
+        )?;
+        Ok(ChangeOutcome::Committed { seq })
+    }
+}
+
 impl Store {
     /// Adds a pair with an (already cleaned) label and the hash of its token, with its
     /// `pair_joined` event, in one transaction. Labels are unique per workshop, compared
@@ -74,40 +165,18 @@ impl Store {
         token_hash: &str,
         now: i64,
     ) -> Result<(u64, PairSummary), StoreError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let wid = workshop_id.to_string();
-        let exists = tx.query_row("SELECT 1 FROM workshops WHERE id = ?1", [&wid], |_| Ok(())).optional()?;
-        if exists.is_none() {
-            return Err(StoreError::UnknownWorkshop);
-        }
-        let wanted = comparison_key(label);
-        let labels = tx
-            .prepare("SELECT label FROM pairs WHERE workshop_id = ?1")?
-            .query_map([&wid], |r| r.get::<_, String>(0))?
-            .collect::<Result<Vec<_>, _>>()?;
-        if let Some(existing) = labels.iter().find(|l| comparison_key(l) == wanted) {
-            return Err(StoreError::DuplicateLabel(existing.to_string()));
-        }
-        let seq = next_seq(&tx, workshop_id)?;
-        let pair = PairSummary { id: Uuid::new_v4(), label: label.to_string(), joined_at: now, last_active: now };
-        tx.execute(
-            "INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            rusqlite::params![pair.id.to_string(), wid, pair.label, token_hash, now, seq_param(seq)],
-        )?;
-        let event = Event::PairJoined { pair: pair.clone() };
-        insert_event(
-            &tx,
-            EventRow {
-                pair_id: Some(pair.id),
-                after: Some(json!({ "label": pair.label })),
-                payload: Some(&event),
-                ..EventRow::new(workshop_id, seq, now, (ActorKind::System, &pair.label), "pair_joined")
-            },
-        )?;
-        tx.commit()?;
-        Ok((seq, pair))
+        self.write(join_pair(workshop_id, label.to_string(), token_hash.to_string(), now))
+    }
+
+    /// [`Store::join_pair`] for async callers.
+    pub async fn join_pair_async(
+        &self,
+        workshop_id: Uuid,
+        label: String,
+        token_hash: String,
+        now: i64,
+    ) -> Result<(u64, PairSummary), StoreError> {
+        self.write_async(join_pair(workshop_id, label, token_hash, now)).await
     }
 
     /// Whether `change_id` was already committed in this workshop: by the same actor, its
@@ -126,48 +195,12 @@ impl Store {
     /// nothing. Removing a pair also deletes the pair (its token stops working) and every
     /// event-log row of its work, so replaying the log no longer contains it.
     pub fn append(&self, workshop_id: Uuid, new: &NewEvent, now: i64) -> Result<ChangeOutcome, StoreError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(seq) = earlier_change(&tx, workshop_id, &new.actor, new.change_id)? {
-            return Ok(ChangeOutcome::AlreadyCommitted { seq });
-        }
-        let wid = workshop_id.to_string();
-        let exists = tx.query_row("SELECT 1 FROM workshops WHERE id = ?1", [&wid], |_| Ok(())).optional()?;
-        if exists.is_none() {
-            return Err(StoreError::UnknownWorkshop);
-        }
-        // Numbered before a removal deletes rows: a sequence number is never used twice.
-        let seq = next_seq(&tx, workshop_id)?;
-        if let Event::PairRemoved { pair_id, .. } = &new.event {
-            let pid = pair_id.to_string();
-            tx.execute("DELETE FROM events WHERE workshop_id = ?1 AND pair_id = ?2", [&wid, &pid])?;
-            tx.execute("DELETE FROM pairs WHERE workshop_id = ?1 AND id = ?2", [&wid, &pid])?;
-        }
-        let (actor, actor_label, _) = new.actor.columns();
-        let pair_id = match new.event {
-            // The removal itself stays in the log, not deleted with a later removal.
-            Event::PairRemoved { .. } => None,
-            _ => new.pair_id,
-        };
-        insert_event(
-            &tx,
-            EventRow {
-                workshop_id,
-                seq,
-                at: now,
-                actor,
-                actor_label,
-                action: new.action,
-                card_id: new.card_id,
-                pair_id,
-                before: new.before.clone(),
-                after: new.after.clone(),
-                change_id: Some(new.change_id),
-                payload: Some(&new.event),
-            },
-        )?;
-        tx.commit()?;
-        Ok(ChangeOutcome::Committed { seq })
+        self.write(append(workshop_id, new.clone(), now))
+    }
+
+    /// [`Store::append`] for async callers: waits for the batch's commit without a thread.
+    pub async fn append_async(&self, workshop_id: Uuid, new: NewEvent, now: i64) -> Result<ChangeOutcome, StoreError> {
+        self.write_async(append(workshop_id, new, now)).await
     }
 
     /// The events screens receive with `after < seq <= up_to`, in order: what a reconnecting

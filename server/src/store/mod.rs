@@ -9,6 +9,7 @@ mod changes;
 mod event_log;
 mod research;
 mod workshops;
+mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -67,12 +68,25 @@ pub enum StoreError {
     /// The change id was already used by a different pair.
     #[error("that change id was already used by someone else")]
     ChangeIdReused,
+    /// The batch this write was committed with failed; nothing of it was stored.
+    #[error("database error: the change was not committed: {0}")]
+    NotCommitted(String),
 }
 
-/// The database. One connection behind a mutex: SQLite serialises writers anyway, and the
-/// mutex is only ever taken on the blocking pool, never across an `.await`.
+/// The database: a reading connection behind a mutex (only ever taken on the blocking pool,
+/// never across an `.await`), and one writing connection owned by the writer thread, which
+/// commits the writes waiting at any moment together ([`writer`]).
 pub struct Store {
     conn: Mutex<Connection>,
+    writer: writer::Writer,
+}
+
+/// Opens one connection to `path` with the store's settings.
+fn connect(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
+    Ok(conn)
 }
 
 impl Store {
@@ -81,17 +95,42 @@ impl Store {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
         }
-        let conn = Connection::open(path)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let conn = connect(path)?;
         // journal_mode returns a row, so it is read rather than executed.
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             tracing::warn!(%mode, "SQLite did not switch to WAL mode");
         }
-        conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
         conn.execute_batch(SCHEMA)?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        Ok(Store { conn: Mutex::new(conn) })
+        let writer = writer::Writer::start(connect(path)?)
+            .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+        Ok(Store { conn: Mutex::new(conn), writer })
+    }
+
+    /// Runs `work` in the writer's next batch, in its own savepoint, and waits (blocking this
+    /// thread) until the batch is committed. For synchronous callers on the blocking pool.
+    fn write<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        self.writer.submit(writer::job(work, move |answer| {
+            let _ = tx.send(answer);
+        }));
+        rx.recv().unwrap_or_else(|_| Err(StoreError::TaskFailed("the write was dropped".into())))
+    }
+
+    /// [`Store::write`] for async callers: waits for the commit without holding a thread.
+    async fn write_async<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.writer.submit(writer::job(work, move |answer| {
+            let _ = tx.send(answer);
+        }));
+        rx.await.unwrap_or_else(|_| Err(StoreError::TaskFailed("the write was dropped".into())))
     }
 
     /// The connection. A poisoned lock is taken over: rusqlite rolls back an unfinished
@@ -139,7 +178,7 @@ fn seq_param(seq: u64) -> i64 {
 
 /// The next sequence number of a workshop, read inside the writing transaction (so it is
 /// the database, not a process, that decides the order).
-fn next_seq(tx: &rusqlite::Transaction<'_>, workshop_id: Uuid) -> Result<u64, StoreError> {
+fn next_seq(tx: &Connection, workshop_id: Uuid) -> Result<u64, StoreError> {
     let last: i64 = tx.query_row(
         "SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1",
         [workshop_id.to_string()],
@@ -193,7 +232,7 @@ impl<'a> EventRow<'a> {
 }
 
 /// Appends one row to the event log.
-fn insert_event(tx: &rusqlite::Transaction<'_>, row: EventRow<'_>) -> Result<(), StoreError> {
+fn insert_event(tx: &Connection, row: EventRow<'_>) -> Result<(), StoreError> {
     let payload = row.payload.map(serde_json::to_string).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
     tx.execute(
         "INSERT INTO events (workshop_id, seq, at, actor, actor_label, action, card_id, pair_id,

@@ -120,14 +120,13 @@ impl Store {
     /// CASCADE`, so the rule holds on a database opened without foreign keys too.
     /// Returns whether there was such a workshop.
     pub fn delete_workshop(&self, id: Uuid) -> Result<bool, StoreError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let wid = id.to_string();
-        for table in ["events", "pairs", "cards"] {
-            tx.execute(&format!("DELETE FROM {table} WHERE workshop_id = ?1"), [&wid])?;
-        }
-        let removed = tx.execute("DELETE FROM workshops WHERE id = ?1", [&wid])?;
-        tx.commit()?;
-        Ok(removed > 0)
+        self.write(move |tx| {
+            let wid = id.to_string();
+            for table in ["events", "pairs", "cards"] {
+                tx.execute(&format!("DELETE FROM {table} WHERE workshop_id = ?1"), [&wid])?;
+            }
+            let removed = tx.execute("DELETE FROM workshops WHERE id = ?1", [&wid])?;
+            Ok(removed > 0)
+        })
     }
 }

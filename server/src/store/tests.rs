@@ -178,3 +178,132 @@ fn export_rows_follow_join_order_then_card_order() {
     let brief: Vec<(&str, &str, f64)> = rows.iter().map(|r| (r.pair.as_str(), r.aspect.as_str(), r.position)).collect();
     assert_eq!(brief, [("Zed", "A", 7.0), ("Zed", "B", 6.0), ("Amy", "A", 5.0)]);
 }
+
+mod group_commit {
+    //! Batches built by hand and run on a second connection to the same file, as the writer
+    //! thread runs them.
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+    use crate::store::changes;
+    use crate::store::writer::{Job, job, run_batch};
+
+    type Answers = Arc<Mutex<Vec<(usize, Result<ChangeOutcome, String>)>>>;
+
+    fn placed(store: &Store, id: Uuid, card: Uuid, pair: &PairSummary, position: f64) -> NewEvent {
+        let view = store.load_room(id).unwrap().unwrap().view;
+        let event = Event::Placed { pair_id: pair.id, card_id: card, round: 1, position: Some(position), at: 3 };
+        NewEvent::decided(&view, Actor::Pair(pair.clone()), Uuid::new_v4(), event)
+    }
+
+    fn append_job(n: usize, workshop: Uuid, new: NewEvent, answers: &Answers) -> Job {
+        let answers = Arc::clone(answers);
+        job(changes::append(workshop, new, 5), move |answer| {
+            answers.lock().unwrap().push((n, answer.map_err(|e| e.to_string())));
+        })
+    }
+
+    fn seqs(store: &Store, id: Uuid) -> Vec<u64> {
+        store.event_log(id).unwrap().iter().map(|e| e.seq).collect()
+    }
+
+    #[test]
+    fn a_refused_write_is_rolled_back_alone_and_the_rest_commit_in_order() {
+        let (dir, store) = open();
+        let (id, card, pair) = workshop_with_pair(&store);
+        let before = seqs(&store, id);
+        let last = *before.last().unwrap();
+        let answers = Answers::default();
+        let first = placed(&store, id, card, &pair, 10.0);
+        let reused = NewEvent { change_id: first.change_id, actor: Actor::Facilitator, ..first.clone() };
+        let unknown_workshop = placed(&store, id, card, &pair, 20.0);
+        let third = placed(&store, id, card, &pair, 30.0);
+        let conn = super::super::connect(&dir.path().join("a").join("b").join("db.sqlite3")).unwrap();
+        run_batch(
+            &conn,
+            vec![
+                append_job(0, id, first, &answers),
+                append_job(1, id, reused, &answers),
+                append_job(2, Uuid::new_v4(), unknown_workshop, &answers),
+                append_job(3, id, third, &answers),
+            ],
+        );
+        let answers = answers.lock().unwrap().clone();
+        assert_eq!(answers.len(), 4, "every write is answered once");
+        assert_eq!(answers[0], (0, Ok(ChangeOutcome::Committed { seq: last + 1 })));
+        assert!(matches!(&answers[1], (1, Err(e)) if e.contains("already used")), "{answers:?}");
+        assert!(matches!(&answers[2], (2, Err(e)) if e.contains("no such workshop")), "{answers:?}");
+        assert_eq!(answers[3], (3, Ok(ChangeOutcome::Committed { seq: last + 2 })), "numbers stay contiguous");
+        let after = seqs(&store, id);
+        assert_eq!(after, [before, vec![last + 1, last + 2]].concat());
+        let positions: Vec<_> = store.event_log(id).unwrap().iter().filter_map(|e| e.after.clone()).collect();
+        assert!(positions.ends_with(&[serde_json::json!({"position": 10.0}), serde_json::json!({"position": 30.0})]));
+    }
+
+    #[test]
+    fn a_batch_whose_commit_fails_acknowledges_nothing_and_stores_nothing() {
+        let (dir, store) = open();
+        let (id, card, pair) = workshop_with_pair(&store);
+        let before = seqs(&store, id);
+        let answers = Answers::default();
+        let first = placed(&store, id, card, &pair, 10.0);
+        let second = placed(&store, id, card, &pair, 20.0);
+        // A write that succeeds but leaves a deferred foreign-key violation: SQLite refuses
+        // the COMMIT, as it would a full disk or a failed fsync.
+        let poison = job(
+            |conn: &rusqlite::Connection| {
+                conn.execute_batch(
+                    "PRAGMA defer_foreign_keys = ON;
+                     INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq)
+                     VALUES ('x', 'no such workshop', 'Ghost', 'h', 0, 0);",
+                )?;
+                Ok(())
+            },
+            {
+                let answers = Arc::clone(&answers);
+                move |answer: Result<(), StoreError>| {
+                    answers
+                        .lock()
+                        .unwrap()
+                        .push((9, answer.map(|()| ChangeOutcome::Committed { seq: 0 }).map_err(|e| e.to_string())));
+                }
+            },
+        );
+        let conn = super::super::connect(&dir.path().join("a").join("b").join("db.sqlite3")).unwrap();
+        run_batch(&conn, vec![append_job(0, id, first, &answers), poison, append_job(1, id, second, &answers)]);
+        let answers = answers.lock().unwrap().clone();
+        assert_eq!(answers.len(), 3);
+        for (n, answer) in &answers {
+            assert!(matches!(answer, Err(e) if e.contains("not committed")), "write {n}: {answer:?}");
+        }
+        assert_eq!(seqs(&store, id), before, "nothing of the batch is stored");
+        // The connection is usable again: the next batch commits.
+        let answers2 = Answers::default();
+        run_batch(&conn, vec![append_job(0, id, placed(&store, id, card, &pair, 40.0), &answers2)]);
+        let last = *before.last().unwrap();
+        assert_eq!(answers2.lock().unwrap()[0], (0, Ok(ChangeOutcome::Committed { seq: last + 1 })));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn many_writes_at_once_are_all_stored_once_with_contiguous_numbers() {
+        let (_dir, store) = open();
+        let store = Arc::new(store);
+        let (id, card, pair) = workshop_with_pair(&store);
+        let before = seqs(&store, id).len() as u64;
+        let writes = (0..300).map(|n| {
+            let new = placed(&store, id, card, &pair, f64::from(n) / 3.0);
+            let store = Arc::clone(&store);
+            tokio::spawn(async move { store.append_async(id, new, 5).await })
+        });
+        let mut committed = Vec::new();
+        for w in writes.collect::<Vec<_>>() {
+            match w.await.unwrap().unwrap() {
+                ChangeOutcome::Committed { seq } => committed.push(seq),
+                other => panic!("{other:?}"),
+            }
+        }
+        committed.sort_unstable();
+        assert_eq!(committed, (before + 1..=before + 300).collect::<Vec<_>>());
+        assert_eq!(seqs(&store, id), (1..=before + 300).collect::<Vec<_>>());
+    }
+}

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use app::domain::code::{CODE_LEN, code_from_bytes};
 use app::domain::{Card, Event, PairSummary, RoomView, Settings, WorkshopInfo};
-use rusqlite::{OptionalExtension, TransactionBehavior};
+use rusqlite::OptionalExtension;
 use uuid::Uuid;
 
 use super::{EventRow, Store, StoreError, insert_event, seq_at, uuid_at};
@@ -131,78 +131,78 @@ impl Store {
         secret_hash: &str,
         now: i64,
     ) -> Result<WorkshopInfo, StoreError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut join_code = None;
-        for _ in 0..CODE_ATTEMPTS {
-            let candidate = code_from_bytes(&rand::random::<[u8; CODE_LEN]>());
-            let taken = tx
-                .query_row("SELECT 1 FROM workshops WHERE join_code = ?1", [&candidate], |_| Ok(()))
-                .optional()?
-                .is_some();
-            if !taken {
-                join_code = Some(candidate);
-                break;
+        let (new, secret_hash) = (new.clone(), secret_hash.to_string());
+        self.write(move |tx| {
+            let mut join_code = None;
+            for _ in 0..CODE_ATTEMPTS {
+                let candidate = code_from_bytes(&rand::random::<[u8; CODE_LEN]>());
+                let taken = tx
+                    .query_row("SELECT 1 FROM workshops WHERE join_code = ?1", [&candidate], |_| Ok(()))
+                    .optional()?
+                    .is_some();
+                if !taken {
+                    join_code = Some(candidate);
+                    break;
+                }
             }
-        }
-        let join_code = join_code.ok_or(StoreError::NoFreeCode)?;
-        let info = WorkshopInfo {
-            id: Uuid::new_v4(),
-            title: new.title.clone(),
-            site: new.site.clone(),
-            question: new.question.clone(),
-            left_pole: new.left_pole.clone(),
-            right_pole: new.right_pole.clone(),
-            join_code,
-            created_at: now,
-        };
-        tx.execute(
-            "INSERT INTO workshops (id, title, site, question, left_pole, right_pole, join_code,
+            let join_code = join_code.ok_or(StoreError::NoFreeCode)?;
+            let info = WorkshopInfo {
+                id: Uuid::new_v4(),
+                title: new.title.clone(),
+                site: new.site.clone(),
+                question: new.question.clone(),
+                left_pole: new.left_pole.clone(),
+                right_pole: new.right_pole.clone(),
+                join_code,
+                created_at: now,
+            };
+            tx.execute(
+                "INSERT INTO workshops (id, title, site, question, left_pole, right_pole, join_code,
                                     facilitator_secret_hash, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            rusqlite::params![
-                info.id.to_string(),
-                info.title,
-                info.site,
-                info.question,
-                info.left_pole,
-                info.right_pole,
-                info.join_code,
-                secret_hash,
-                now,
-            ],
-        )?;
-        for (ord, text) in new.aspects.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO cards (id, workshop_id, text, ord, created_at)
+                rusqlite::params![
+                    info.id.to_string(),
+                    info.title,
+                    info.site,
+                    info.question,
+                    info.left_pole,
+                    info.right_pole,
+                    info.join_code,
+                    secret_hash,
+                    now,
+                ],
+            )?;
+            for (ord, text) in new.aspects.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO cards (id, workshop_id, text, ord, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                rusqlite::params![Uuid::new_v4().to_string(), info.id.to_string(), text, ord, now],
-            )?;
-        }
-        let after = serde_json::json!({
-            "title": info.title, "site": info.site, "question": info.question,
-            "left_pole": info.left_pole, "right_pole": info.right_pole,
-            "join_code": info.join_code, "aspects": new.aspects,
-        });
-        insert_event(
-            &tx,
-            EventRow { after: Some(after), ..EventRow::new(info.id, 1, now, FACILITATOR, "workshop_created") },
-        )?;
-        if settings != Settings::default() {
-            // Logged as the facilitator's first change, so the replay, the exports and every
-            // screen take the settings from the event log like any later change.
-            let event = Event::SettingsChanged { settings, at: now };
+                    rusqlite::params![Uuid::new_v4().to_string(), info.id.to_string(), text, ord, now],
+                )?;
+            }
+            let after = serde_json::json!({
+                "title": info.title, "site": info.site, "question": info.question,
+                "left_pole": info.left_pole, "right_pole": info.right_pole,
+                "join_code": info.join_code, "aspects": new.aspects,
+            });
             insert_event(
-                &tx,
-                EventRow {
-                    after: Some(serde_json::json!({ "settings": settings })),
-                    payload: Some(&event),
-                    ..EventRow::new(info.id, 2, now, FACILITATOR, "settings_changed")
-                },
+                tx,
+                EventRow { after: Some(after), ..EventRow::new(info.id, 1, now, FACILITATOR, "workshop_created") },
             )?;
-        }
-        tx.commit()?;
-        Ok(info)
+            if settings != Settings::default() {
+                // Logged as the facilitator's first change, so the replay, the exports and every
+                // screen take the settings from the event log like any later change.
+                let event = Event::SettingsChanged { settings, at: now };
+                insert_event(
+                    tx,
+                    EventRow {
+                        after: Some(serde_json::json!({ "settings": settings })),
+                        payload: Some(&event),
+                        ..EventRow::new(info.id, 2, now, FACILITATOR, "settings_changed")
+                    },
+                )?;
+            }
+            Ok(info)
+        })
     }
 
     /// The public facts of the workshop with this (normalised) join code.
