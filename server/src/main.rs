@@ -19,8 +19,37 @@ use tracing_subscriber::EnvFilter;
 /// Name of the site's JS/Wasm/CSS bundle, as in `[[workspace.metadata.leptos]]`.
 const OUTPUT_NAME: &str = "discretion-spectrum";
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+/// Threads for blocking work (database reads, exports). Reads share one connection and writes
+/// go to the writer thread, so more would only wait, each holding a stack and a malloc arena
+/// (tokio's default of 512 cost about 10 MB with a thousand tablets joining at once).
+const BLOCKING_THREADS: usize = 16;
+
+fn main() -> anyhow::Result<()> {
+    one_malloc_arena();
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(BLOCKING_THREADS)
+        .build()
+        .context("starting the async runtime")?
+        .block_on(run())
+}
+
+/// glibc's malloc gives each thread that meets contention an arena of its own (up to 8 per
+/// core) and keeps what is freed in it; with the runtime's, the writer's and the blocking
+/// pool's threads that cost about 8 KiB of resident memory per connected screen
+/// (docs/PERFORMANCE.md, "Memory per connection"). One arena measured no slower here: the
+/// allocations on the hot path are few and small. (mimalloc was tried and used more.)
+fn one_malloc_arena() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes an allocator setting; called first thing in main, before any
+    // other thread exists.
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
+async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,memory_serve=warn")))

@@ -30,7 +30,7 @@ pub const BROADCAST_CAPACITY: usize = 256;
 
 /// One server message serialised as JSON text, shared by every screen it is sent to (cloning
 /// it counts a reference; the bytes are not copied).
-pub type Frame = axum::extract::ws::Utf8Bytes;
+pub type Frame = tokio_tungstenite::tungstenite::Utf8Bytes;
 
 /// What a room broadcasts to its sockets.
 #[derive(Clone, Debug, PartialEq)]

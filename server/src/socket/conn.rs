@@ -4,11 +4,15 @@
 use std::time::Duration;
 
 use app::protocol::{ClientMsg, ErrorCode, MAX_MESSAGE_BYTES, ServerMsg};
-use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use futures::SinkExt;
 use futures::stream::SplitSink;
 use governor::{DefaultDirectRateLimiter, RateLimiter};
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::protocol::frame::Frame as WireFrame;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::{CloseCode, Data, OpCode};
 
+use super::upgrade::Socket;
 use crate::feed::Outgoing;
 use crate::room::Frame;
 
@@ -16,6 +20,10 @@ use crate::room::Frame;
 pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 /// Close code for a policy violation (RFC 6455 §7.4.1).
 pub const CLOSE_POLICY: u16 = 1008;
+/// A message longer than this goes out in fragments of this size (RFC 6455 §5.4), so the
+/// socket's write buffer never grows past it: tungstenite keeps the capacity of the biggest
+/// frame it wrote, which for a room's snapshot was tens of kilobytes on every connection.
+pub const FRAGMENT: usize = 2 * 1024;
 
 /// The connection is gone (closed, failed, or too slow); stop serving it.
 #[derive(Debug)]
@@ -23,12 +31,12 @@ pub struct Gone;
 
 /// The sending half of a socket.
 pub struct SocketSender {
-    sink: SplitSink<WebSocket, Message>,
+    sink: SplitSink<Socket, Message>,
 }
 
 impl SocketSender {
     /// Wraps the sending half.
-    pub fn new(sink: SplitSink<WebSocket, Message>) -> Self {
+    pub fn new(sink: SplitSink<Socket, Message>) -> Self {
         SocketSender { sink }
     }
 
@@ -49,9 +57,10 @@ impl SocketSender {
         }
     }
 
-    /// Sends an already serialised message (its bytes are shared, not copied).
+    /// Sends an already serialised message (its bytes are shared, not copied), in fragments
+    /// of [`FRAGMENT`] bytes when it is longer.
     pub async fn send_frame(&mut self, frame: Frame) -> Result<(), Gone> {
-        match tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Text(frame))).await {
+        match tokio::time::timeout(SEND_TIMEOUT, self.write(frame)).await {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) => {
                 tracing::debug!(error = %e, "websocket send failed");
@@ -64,10 +73,27 @@ impl SocketSender {
         }
     }
 
+    async fn write(&mut self, frame: Frame) -> Result<(), tokio_tungstenite::tungstenite::Error> {
+        if frame.len() <= FRAGMENT {
+            return self.sink.send(Message::Text(frame)).await;
+        }
+        let bytes = tokio_tungstenite::tungstenite::Bytes::from(frame);
+        let mut start = 0;
+        while start < bytes.len() {
+            let end = (start + FRAGMENT).min(bytes.len());
+            // A text message may be cut anywhere: the receiver checks the UTF-8 of the whole.
+            let opcode = OpCode::Data(if start == 0 { Data::Text } else { Data::Continue });
+            let part = WireFrame::message(bytes.slice(start..end), opcode, end == bytes.len());
+            self.sink.feed(Message::Frame(part)).await?;
+            start = end;
+        }
+        self.sink.flush().await
+    }
+
     /// Sends a refusal, then closes the socket with a policy-violation code.
     pub async fn refuse_and_close(&mut self, refusal: ServerMsg, reason: &'static str) {
         if self.send(&refusal).await.is_ok() {
-            let frame = CloseFrame { code: CLOSE_POLICY, reason: reason.into() };
+            let frame = CloseFrame { code: CloseCode::from(CLOSE_POLICY), reason: reason.into() };
             let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(frame)))).await;
         }
     }
@@ -105,7 +131,8 @@ pub fn classify(frame: Message, limiter: &DefaultDirectRateLimiter) -> Incoming 
             ));
         }
         Message::Close(_) => return Incoming::Close,
-        Message::Ping(_) | Message::Pong(_) => return Incoming::Ignore,
+        // Pings are answered by tungstenite itself; raw frames are never read.
+        Message::Ping(_) | Message::Pong(_) | Message::Frame(_) => return Incoming::Ignore,
     };
     let limited = limiter.check().is_err();
     if text.len() > MAX_MESSAGE_BYTES {

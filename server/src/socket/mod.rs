@@ -7,6 +7,7 @@
 
 mod conn;
 mod hello;
+mod upgrade;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,7 +15,6 @@ use std::time::Duration;
 use app::domain::{PairSummary, Viewer};
 use app::protocol::{ClientMsg, ErrorCode, ServerMsg};
 use axum::extract::State;
-use axum::extract::ws::{WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use futures::StreamExt;
 use futures::stream::SplitStream;
@@ -27,6 +27,8 @@ use crate::state::AppState;
 use crate::time::now_ms;
 use conn::{Gone, Incoming, SocketSender, classify, rate_limiter};
 use hello::{Identity, authenticate};
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use upgrade::{Socket, WsUpgrade};
 
 /// A client must say `Hello` within this time after connecting.
 pub const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
@@ -39,7 +41,7 @@ pub const MAX_WS_MESSAGE: usize = 64 * 1024;
 /// broadcast it sends), so the default 128 KiB cost a 128 KiB memset per delivered message
 /// and 128 KiB of memory per connection. Client messages are a few hundred bytes; a bigger
 /// one (up to [`MAX_WS_MESSAGE`]) grows the buffer for as long as it takes.
-const READ_BUFFER: usize = 2 * 1024;
+const READ_BUFFER: usize = 1024;
 /// Bytes buffered before a write goes to the network: none, every message is flushed as
 /// it is sent anyway.
 const WRITE_BUFFER: usize = 0;
@@ -48,17 +50,18 @@ const MAX_WRITE_BUFFER: usize = 4 * 1024 * 1024;
 
 /// Upgrades the request to a websocket with explicit limits (the library defaults are
 /// megabytes).
-pub async fn upgrade(State(state): State<AppState>, ws: WebSocketUpgrade) -> Response {
-    ws.max_message_size(MAX_WS_MESSAGE)
-        .max_frame_size(MAX_WS_MESSAGE)
+pub async fn upgrade(State(state): State<AppState>, ws: WsUpgrade) -> Response {
+    let config = WebSocketConfig::default()
+        .max_message_size(Some(MAX_WS_MESSAGE))
+        .max_frame_size(Some(MAX_WS_MESSAGE))
         .read_buffer_size(READ_BUFFER)
         .write_buffer_size(WRITE_BUFFER)
-        .max_write_buffer_size(MAX_WRITE_BUFFER)
-        .on_upgrade(move |socket| handle_socket(socket, state))
+        .max_write_buffer_size(MAX_WRITE_BUFFER);
+    ws.on_upgrade(config, move |socket| handle_socket(socket, state))
 }
 
 /// Serves one socket until it closes. Never panics on client input.
-pub async fn handle_socket(socket: WebSocket, state: AppState) {
+pub async fn handle_socket(socket: Socket, state: AppState) {
     let (sink, mut inbox) = socket.split();
     let mut out = SocketSender::new(sink);
     let limiter = rate_limiter();
@@ -76,7 +79,7 @@ pub async fn handle_socket(socket: WebSocket, state: AppState) {
 /// bad credentials or the deadline close it.
 async fn await_hello(
     out: &mut SocketSender,
-    inbox: &mut SplitStream<WebSocket>,
+    inbox: &mut SplitStream<Socket>,
     state: &AppState,
     limiter: &DefaultDirectRateLimiter,
 ) -> Option<(Identity, Option<u64>)> {
@@ -115,7 +118,7 @@ async fn await_hello(
 /// The signed-in phase: welcome, initial sync, then the select loop.
 async fn serve(
     out: &mut SocketSender,
-    inbox: &mut SplitStream<WebSocket>,
+    inbox: &mut SplitStream<Socket>,
     limiter: &DefaultDirectRateLimiter,
     identity: Identity,
     last_seq: Option<u64>,

@@ -21,3 +21,4 @@ mod research_replay;
 mod security;
 mod session;
 mod urls;
+mod wire;
