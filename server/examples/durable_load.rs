@@ -18,85 +18,33 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
-use app::api::{CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
-use app::domain::DEFAULT_ASPECTS;
+use app::api::Joined;
 use app::protocol::{Auth, ClientMsg, ServerMsg};
 use futures::{SinkExt, StreamExt};
 use tokio_tungstenite::tungstenite::Message;
 use uuid::Uuid;
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
-async fn connect(origin: &str, auth: Auth) -> Ws {
-    let url = format!("{}/ws", origin.replacen("http", "ws", 1));
-    let (mut ws, _) = tokio_tungstenite::connect_async(url).await.expect("websocket connects");
-    send(&mut ws, &ClientMsg::Hello { auth, last_seq: None }).await;
-    loop {
-        if let Some(ServerMsg::Snapshot { .. }) = recv(&mut ws).await {
-            return ws;
-        }
-    }
-}
-
-async fn send(ws: &mut Ws, msg: &ClientMsg) {
-    ws.send(Message::text(serde_json::to_string(msg).expect("serialises"))).await.expect("send");
-}
-
-async fn recv(ws: &mut Ws) -> Option<ServerMsg> {
-    loop {
-        match ws.next().await? {
-            Ok(Message::Text(t)) => return Some(serde_json::from_str(&t).expect("server message parses")),
-            Ok(_) => continue,
-            Err(_) => return None,
-        }
-    }
-}
+#[path = "shared/mod.rs"]
+mod shared;
+use shared::{Ws, connect, create_workshop, join_pairs, recv, send};
 
 /// A workshop in Placing, its aspects, its facilitator and projector sockets, and its pairs.
 async fn room(http: &reqwest::Client, origin: &str, pairs: usize) -> (Vec<Uuid>, Vec<Ws>, Vec<Joined>) {
-    let created: CreatedWorkshop = http
-        .post(format!("{origin}/api/workshops"))
-        .json(&NewWorkshop {
-            title: "Durable".into(),
-            site: "Bench".into(),
-            question: "Q".into(),
-            left_pole: "L".into(),
-            right_pole: "R".into(),
-            aspects: DEFAULT_ASPECTS.iter().map(|s| s.to_string()).collect(),
-            settings: None,
-        })
-        .send()
-        .await
-        .expect("create")
-        .json()
-        .await
-        .expect("created json");
+    let created = create_workshop(http, origin, "Durable").await;
     let mut facilitator = connect(origin, Auth::Facilitator { secret: created.facilitator_secret.clone() }).await;
     let change_id = Uuid::new_v4();
     let control = app::domain::Control::SetPhase { phase: app::domain::Phase::Placing };
     send(&mut facilitator, &ClientMsg::Control { change_id, control }).await;
     let mut cards = Vec::new();
     loop {
-        match recv(&mut facilitator).await.expect("console open") {
+        match recv(&mut facilitator).await {
             ServerMsg::Ack { change_id: id, .. } if id == change_id => break,
             ServerMsg::Snapshot { view } => cards = view.cards.iter().map(|c| c.id).collect(),
             _ => {}
         }
     }
     let projector = connect(origin, Auth::Projector { workshop_id: created.workshop_id }).await;
-    let mut joined = Vec::new();
-    for i in 0..pairs {
-        let j: Joined = http
-            .post(format!("{origin}/api/join"))
-            .json(&JoinRequest { code: created.join_code.clone(), label: format!("Pair {i}") })
-            .send()
-            .await
-            .expect("join")
-            .json()
-            .await
-            .expect("joined json");
-        joined.push(j);
-    }
+    let joined = join_pairs(http, origin, &created.join_code, pairs).await;
     (cards, vec![facilitator, projector], joined)
 }
 
@@ -188,10 +136,8 @@ async fn main() {
                                 counts.last_ack_us.fetch_max(since, Relaxed);
                             }
                         }
-                        ServerMsg::Refused { message, .. } => {
-                            if counts.refused.fetch_add(1, Relaxed) < 5 {
-                                eprintln!("refused: {message}");
-                            }
+                        ServerMsg::Refused { message, .. } if counts.refused.fetch_add(1, Relaxed) < 5 => {
+                            eprintln!("refused: {message}");
                         }
                         _ => {}
                     }

@@ -12,38 +12,12 @@
 
 use std::time::{Duration, Instant};
 
-use app::api::{CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
-use app::domain::DEFAULT_ASPECTS;
 use app::protocol::{Auth, ClientMsg, ServerMsg};
-use futures::{SinkExt, StreamExt};
-use tokio_tungstenite::tungstenite::Message;
 use uuid::Uuid;
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
-async fn connect(origin: &str, auth: Auth) -> Ws {
-    let url = format!("{}/ws", origin.replacen("http", "ws", 1));
-    let (mut ws, _) = tokio_tungstenite::connect_async(url).await.expect("websocket connects");
-    send(&mut ws, &ClientMsg::Hello { auth, last_seq: None }).await;
-    loop {
-        if let ServerMsg::Snapshot { .. } = recv(&mut ws).await {
-            return ws;
-        }
-    }
-}
-
-async fn send(ws: &mut Ws, msg: &ClientMsg) {
-    ws.send(Message::text(serde_json::to_string(msg).expect("serialises"))).await.expect("send");
-}
-
-async fn recv(ws: &mut Ws) -> ServerMsg {
-    loop {
-        match ws.next().await.expect("socket open").expect("frame") {
-            Message::Text(t) => return serde_json::from_str(&t).expect("server message parses"),
-            _ => continue,
-        }
-    }
-}
+#[path = "shared/mod.rs"]
+mod shared;
+use shared::{connect, create_workshop, join_pairs, recv, send};
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
@@ -70,23 +44,7 @@ async fn main() {
     let pid = args.get(4).cloned();
 
     let http = reqwest::Client::new();
-    let created: CreatedWorkshop = http
-        .post(format!("{origin}/api/workshops"))
-        .json(&NewWorkshop {
-            title: "Load".into(),
-            site: "Bench".into(),
-            question: "Q".into(),
-            left_pole: "L".into(),
-            right_pole: "R".into(),
-            aspects: DEFAULT_ASPECTS.iter().map(|s| s.to_string()).collect(),
-            settings: None,
-        })
-        .send()
-        .await
-        .expect("create")
-        .json()
-        .await
-        .expect("created json");
+    let created = create_workshop(&http, &origin, "Load").await;
     let mut projector = connect(&origin, Auth::Projector { workshop_id: created.workshop_id }).await;
     let mut facilitator = connect(&origin, Auth::Facilitator { secret: created.facilitator_secret.clone() }).await;
     // Placing, on a live wall: the projector receives every position (its fan-out is measured).
@@ -116,19 +74,7 @@ async fn main() {
         }
     };
 
-    let mut joined = Vec::new();
-    for i in 0..pairs {
-        let j: Joined = http
-            .post(format!("{origin}/api/join"))
-            .json(&JoinRequest { code: created.join_code.clone(), label: format!("Pair {i}") })
-            .send()
-            .await
-            .expect("join")
-            .json()
-            .await
-            .expect("joined json");
-        joined.push(j);
-    }
+    let joined = join_pairs(&http, &origin, &created.join_code, pairs).await;
     // Drain the joins from the watchers' sockets.
     let expected_updates = pairs * changes;
     let sent_at =
