@@ -60,7 +60,14 @@ impl SocketSender {
     /// Sends an already serialised message (its bytes are shared, not copied), in fragments
     /// of [`FRAGMENT`] bytes when it is longer.
     pub async fn send_frame(&mut self, frame: Frame) -> Result<(), Gone> {
-        match tokio::time::timeout(SEND_TIMEOUT, self.write(frame)).await {
+        let mut write = std::pin::pin!(self.write(frame));
+        // Nearly every send completes at once (the kernel's buffer has room): only a send that
+        // has to wait arms the deadline, which costs a timer registration per message.
+        let sent = match futures::poll!(&mut write) {
+            std::task::Poll::Ready(result) => Ok(result),
+            std::task::Poll::Pending => tokio::time::timeout(SEND_TIMEOUT, write).await,
+        };
+        match sent {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) => {
                 tracing::debug!(error = %e, "websocket send failed");

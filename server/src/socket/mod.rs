@@ -143,6 +143,15 @@ async fn serve(
     }
     loop {
         tokio::select! {
+            // The feed first: a wake-up for a broadcast then sends it without first trying to
+            // read the socket (a read attempt per delivered message). The client's messages are
+            // read as soon as the feed has nothing ready, which is almost always.
+            biased;
+            msg = feed.next() => match msg {
+                Some(msg) => out.send_outgoing(msg).await?,
+                // The workshop was deleted (its refusal was just sent): close the socket.
+                None => return Ok(()),
+            },
             frame = inbox.next() => {
                 let Some(Ok(frame)) = frame else { return Ok(()) };
                 let reply = match classify(frame, limiter) {
@@ -155,11 +164,6 @@ async fn serve(
                     Incoming::Close => return Ok(()),
                 };
                 out.send(&reply).await?;
-            }
-            msg = feed.next() => match msg {
-                Some(msg) => out.send_outgoing(msg).await?,
-                // The workshop was deleted (its refusal was just sent): close the socket.
-                None => return Ok(()),
             }
         }
     }

@@ -48,11 +48,10 @@ fn earlier_change(
     change_id: Uuid,
 ) -> Result<Option<u64>, StoreError> {
     let earlier = conn
-        .query_row(
-            "SELECT seq, actor, pair_id FROM events WHERE workshop_id = ?1 AND change_id = ?2",
-            [&workshop_id.to_string(), &change_id.to_string()],
-            |r| Ok((seq_at(r, 0)?, r.get::<_, ActorKind>(1)?, opt_uuid_col(r, 2)?)),
-        )
+        .prepare_cached("SELECT seq, actor, pair_id FROM events WHERE workshop_id = ?1 AND change_id = ?2")?
+        .query_row([&workshop_id.to_string(), &change_id.to_string()], |r| {
+            Ok((seq_at(r, 0)?, r.get::<_, ActorKind>(1)?, opt_uuid_col(r, 2)?))
+        })
         .optional()?;
     let Some((seq, by, pair)) = earlier else { return Ok(None) };
     let (me, _, my_pair) = actor.columns();
@@ -72,7 +71,8 @@ fn join_pair(
 ) -> impl FnOnce(&Connection) -> Result<(u64, PairSummary), StoreError> + Send + 'static {
     move |tx| {
         let wid = workshop_id.to_string();
-        let exists = tx.query_row("SELECT 1 FROM workshops WHERE id = ?1", [&wid], |_| Ok(())).optional()?;
+        let exists =
+            tx.prepare_cached("SELECT 1 FROM workshops WHERE id = ?1")?.query_row([&wid], |_| Ok(())).optional()?;
         if exists.is_none() {
             return Err(StoreError::UnknownWorkshop);
         }
@@ -116,7 +116,8 @@ pub(super) fn append(
             return Ok(ChangeOutcome::AlreadyCommitted { seq });
         }
         let wid = workshop_id.to_string();
-        let exists = tx.query_row("SELECT 1 FROM workshops WHERE id = ?1", [&wid], |_| Ok(())).optional()?;
+        let exists =
+            tx.prepare_cached("SELECT 1 FROM workshops WHERE id = ?1")?.query_row([&wid], |_| Ok(())).optional()?;
         if exists.is_none() {
             return Err(StoreError::UnknownWorkshop);
         }

@@ -179,11 +179,9 @@ fn seq_param(seq: u64) -> i64 {
 /// The next sequence number of a workshop, read inside the writing transaction (so it is
 /// the database, not a process, that decides the order).
 fn next_seq(tx: &Connection, workshop_id: Uuid) -> Result<u64, StoreError> {
-    let last: i64 = tx.query_row(
-        "SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1",
-        [workshop_id.to_string()],
-        |r| r.get(0),
-    )?;
+    let last: i64 = tx
+        .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1")?
+        .query_row([workshop_id.to_string()], |r| r.get(0))?;
     let last = u64::try_from(last).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     Ok(last + 1)
 }
@@ -234,25 +232,26 @@ impl<'a> EventRow<'a> {
 /// Appends one row to the event log.
 fn insert_event(tx: &Connection, row: EventRow<'_>) -> Result<(), StoreError> {
     let payload = row.payload.map(serde_json::to_string).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    tx.execute(
+    // Cached: the writer runs this for every change, and parsing it cost more than running it.
+    tx.prepare_cached(
         "INSERT INTO events (workshop_id, seq, at, actor, actor_label, action, card_id, pair_id,
                              before_json, after_json, change_id, payload_json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        rusqlite::params![
-            row.workshop_id.to_string(),
-            seq_param(row.seq),
-            row.at,
-            row.actor,
-            row.actor_label,
-            row.action,
-            row.card_id.map(|id| id.to_string()),
-            row.pair_id.map(|id| id.to_string()),
-            row.before.map(|v| v.to_string()),
-            row.after.map(|v| v.to_string()),
-            row.change_id.map(|id| id.to_string()),
-            payload,
-        ],
-    )?;
+    )?
+    .execute(rusqlite::params![
+        row.workshop_id.to_string(),
+        seq_param(row.seq),
+        row.at,
+        row.actor,
+        row.actor_label,
+        row.action,
+        row.card_id.map(|id| id.to_string()),
+        row.pair_id.map(|id| id.to_string()),
+        row.before.map(|v| v.to_string()),
+        row.after.map(|v| v.to_string()),
+        row.change_id.map(|id| id.to_string()),
+        payload,
+    ])?;
     Ok(())
 }
 
