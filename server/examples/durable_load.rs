@@ -35,10 +35,12 @@ async fn room(http: &reqwest::Client, origin: &str, pairs: usize) -> (Vec<Uuid>,
     let change_id = Uuid::new_v4();
     let control = app::domain::Control::SetPhase { phase: app::domain::Phase::Placing };
     send(&mut facilitator, &ClientMsg::Control { change_id, control }).await;
-    let mut cards = Vec::new();
-    loop {
+    // The phase change is acknowledged and, being a change of what screens see, followed by
+    // a fresh snapshot (in either order): wait for both.
+    let (mut acked, mut cards) = (false, Vec::new());
+    while !acked || cards.is_empty() {
         match recv(&mut facilitator).await {
-            ServerMsg::Ack { change_id: id, .. } if id == change_id => break,
+            ServerMsg::Ack { change_id: id, .. } if id == change_id => acked = true,
             ServerMsg::Snapshot { view } => cards = view.cards.iter().map(|c| c.id).collect(),
             _ => {}
         }

@@ -23,7 +23,7 @@ pub const CLOSE_POLICY: u16 = 1008;
 /// A message longer than this goes out in fragments of this size (RFC 6455 §5.4), so the
 /// socket's write buffer never grows past it: tungstenite keeps the capacity of the biggest
 /// frame it wrote, which for a room's snapshot was tens of kilobytes on every connection.
-pub const FRAGMENT: usize = 2 * 1024;
+pub const FRAGMENT: usize = 1024;
 
 /// The connection is gone (closed, failed, or too slow); stop serving it.
 #[derive(Debug)]
@@ -41,20 +41,22 @@ impl SocketSender {
     }
 
     /// Sends one message as a JSON text frame, giving up after [`SEND_TIMEOUT`].
-    pub async fn send(&mut self, msg: &ServerMsg) -> Result<(), Gone> {
-        let json = serde_json::to_string(msg).map_err(|e| {
-            tracing::error!(error = %e, "could not serialise a server message");
-            Gone
-        })?;
-        self.send_frame(json.into()).await
+    ///
+    /// The message is taken by value and serialised before the returned future starts, so
+    /// the future holds the bytes, not the message (a `ServerMsg` is 384 bytes, and every
+    /// future awaited in a socket's loop adds to the task every connected screen keeps).
+    pub fn send(&mut self, msg: ServerMsg) -> impl Future<Output = Result<(), Gone>> + Send + '_ {
+        let frame = encode(&msg);
+        async move { self.send_frame(frame?).await }
     }
 
     /// Sends what a screen's feed handed out.
-    pub async fn send_outgoing(&mut self, out: Outgoing) -> Result<(), Gone> {
-        match out {
-            Outgoing::Msg(msg) => self.send(&msg).await,
-            Outgoing::Frame(frame) => self.send_frame(frame).await,
-        }
+    pub fn send_outgoing(&mut self, out: Outgoing) -> impl Future<Output = Result<(), Gone>> + Send + '_ {
+        let frame = match out {
+            Outgoing::Msg(msg) => encode(&msg),
+            Outgoing::Frame(frame) => Ok(frame),
+        };
+        async move { self.send_frame(frame?).await }
     }
 
     /// Sends an already serialised message (its bytes are shared, not copied), in fragments
@@ -98,10 +100,29 @@ impl SocketSender {
     }
 
     /// Sends a refusal, then closes the socket with a policy-violation code.
-    pub async fn refuse_and_close(&mut self, refusal: ServerMsg, reason: &'static str) {
-        if self.send(&refusal).await.is_ok() {
-            let frame = CloseFrame { code: CloseCode::from(CLOSE_POLICY), reason: reason.into() };
-            let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(frame)))).await;
+    pub fn refuse_and_close(
+        &mut self,
+        refusal: ServerMsg,
+        reason: &'static str,
+    ) -> impl Future<Output = ()> + Send + '_ {
+        let frame = encode(&refusal);
+        async move {
+            let Ok(frame) = frame else { return };
+            if self.send_frame(frame).await.is_ok() {
+                let close = CloseFrame { code: CloseCode::from(CLOSE_POLICY), reason: reason.into() };
+                let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(close)))).await;
+            }
+        }
+    }
+}
+
+/// A server message as the JSON text frame it is sent as.
+fn encode(msg: &ServerMsg) -> Result<Frame, Gone> {
+    match serde_json::to_string(msg) {
+        Ok(json) => Ok(json.into()),
+        Err(e) => {
+            tracing::error!(error = %e, "could not serialise a server message");
+            Err(Gone)
         }
     }
 }
