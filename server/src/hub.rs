@@ -50,6 +50,20 @@ impl Hub {
         Ok(Some(Arc::clone(room)))
     }
 
+    /// Unloads the rooms nobody is using (no screen connected, no request under way): they
+    /// are rebuilt from the event log the next time someone needs them, as after a restart,
+    /// so a server whose workshops have ended shrinks back. Returns how many were unloaded.
+    ///
+    /// A room is in use exactly when something besides this map holds it: every screen's feed
+    /// and every request keeps an `Arc` of it, and they can only get one from this map under
+    /// the same lock, so a room counted as unused here cannot be picked up meanwhile.
+    pub fn unload_idle(&self) -> usize {
+        let mut rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
+        let before = rooms.len();
+        rooms.retain(|_, room| Arc::strong_count(room) > 1);
+        before - rooms.len()
+    }
+
     /// Deletes workshop `id` with every row that belongs to it and unloads its room, whose
     /// screens are told and disconnected. Returns whether there was such a workshop.
     pub async fn delete_workshop(&self, id: Uuid) -> Result<bool, StoreError> {
@@ -75,5 +89,39 @@ impl Hub {
     pub async fn workshop_by_secret(&self, secret: &str) -> Result<Option<WorkshopInfo>, StoreError> {
         let hash = hash_secret(secret);
         self.store.run(move |s| s.workshop_by_secret_hash(&hash)).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::NewWorkshopRecord;
+
+    #[tokio::test]
+    async fn only_rooms_nobody_holds_are_unloaded_and_they_load_again_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(Store::open(&dir.path().join("db.sqlite3")).unwrap());
+        let new = |title: &str| NewWorkshopRecord {
+            title: title.into(),
+            site: "S".into(),
+            question: "Q".into(),
+            left_pole: "L".into(),
+            right_pole: "R".into(),
+            aspects: vec!["A".into()],
+        };
+        let a = store.create_workshop(&new("A"), "ha", 0).unwrap().id;
+        let b = store.create_workshop(&new("B"), "hb", 0).unwrap().id;
+        let hub = Hub::new(Arc::clone(&store), 10);
+        let held = hub.room(a).await.unwrap().unwrap();
+        hub.room(b).await.unwrap().unwrap().join("Pair 1".into()).await.unwrap();
+        assert_eq!(hub.unload_idle(), 1, "b is not held by anyone");
+        let again = hub.room(a).await.unwrap().unwrap();
+        assert!(Arc::ptr_eq(&held, &again), "a room in use stays the one loaded");
+        let b_again = hub.room(b).await.unwrap().unwrap();
+        let view = b_again.snapshot(&app::domain::Viewer::Facilitator).await;
+        assert_eq!((view.seq, view.pairs.len()), (2, 1), "rebuilt from the event log");
+        drop((held, again, b_again));
+        assert_eq!(hub.unload_idle(), 2);
+        assert_eq!(hub.unload_idle(), 0);
     }
 }

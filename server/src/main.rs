@@ -49,7 +49,7 @@ fn one_malloc_arena() {
     }
 }
 
-/// How often freed memory is returned to the system.
+/// How often rooms nobody is using are unloaded and freed memory is returned to the system.
 const TRIM_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Returns the allocator's free pages to the system (glibc keeps them otherwise), so a server
@@ -83,6 +83,7 @@ async fn run() -> anyhow::Result<()> {
     let config = cli.config(public).announcing(&origin);
     tracing::info!(database = %config.database_path.display(), "opening the database");
     let state = open_state(config).await.context("opening the database")?;
+    let hub = std::sync::Arc::clone(&state.hub);
 
     // The pages render with these options; the site's files come from the binary, not from
     // `site_root` (see `server::assets`).
@@ -106,10 +107,15 @@ async fn run() -> anyhow::Result<()> {
     // Start-up (unpacking the embedded site files) leaves freed memory behind; give it back, and
     // keep giving back what closed sockets and finished exports free.
     return_free_memory();
-    tokio::spawn(async {
+
+    tokio::spawn(async move {
         let mut every = tokio::time::interval(TRIM_EVERY);
         loop {
             every.tick().await;
+            let unloaded = hub.unload_idle();
+            if unloaded > 0 {
+                tracing::debug!(unloaded, "unloaded rooms nobody is using");
+            }
             return_free_memory();
         }
     });

@@ -1,9 +1,12 @@
 //! Storage: one SQLite file in WAL mode, written so PostgreSQL could serve the same schema.
 //!
-//! Every change writes its own row(s) *and* its event-log row in one transaction, so the log
-//! and the state can never disagree, and a change the server acknowledged is on disk
-//! (`synchronous=FULL`). Methods here are synchronous; async callers go through
-//! [`Store::run`], which moves the work to tokio's blocking pool.
+//! Every change writes its own row(s) *and* its event-log row together (one savepoint of the
+//! writer's transaction, [`writer`]), so the log and the state can never disagree, and a change
+//! the server acknowledged is on disk (`synchronous=FULL`): writes waiting at the same moment
+//! are committed together, with one fsync. Reads use their own connection. Methods here are
+//! synchronous; async callers go through [`Store::run`] (tokio's blocking pool) or, for the
+//! changes of a live room, [`Store::append_async`] and [`Store::join_pair_async`], which wait
+//! for the commit without holding a thread.
 
 mod changes;
 mod event_log;
