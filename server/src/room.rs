@@ -262,16 +262,16 @@ impl Room {
                 };
             }
         };
-        let new = NewEvent::decided(&state.view, actor, change_id, event);
+        let new = NewEvent::decided(&state.view, actor, change_id, event.clone());
         // Committed with whatever other rooms are writing at the same moment (group commit).
-        let outcome = self.store.append_async(id, new.clone(), now).await?;
+        let outcome = self.store.append_async(id, new, now).await?;
         match outcome {
             ChangeOutcome::AlreadyCommitted { seq } => Ok(seq),
             ChangeOutcome::Committed { seq } => {
-                if let Event::PairRemoved { pair_id, .. } = &new.event {
+                if let Event::PairRemoved { pair_id, .. } = &event {
                     state.pairs_by_token_hash.retain(|_, p| p.id != *pair_id);
                 }
-                self.commit(&mut state, seq, new.event);
+                self.commit(&mut state, seq, event);
                 Ok(seq)
             }
         }

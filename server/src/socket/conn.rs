@@ -46,8 +46,7 @@ impl SocketSender {
     /// the future holds the bytes, not the message (a `ServerMsg` is 384 bytes, and every
     /// future awaited in a socket's loop adds to the task every connected screen keeps).
     pub fn send(&mut self, msg: ServerMsg) -> impl Future<Output = Result<(), Gone>> + Send + '_ {
-        let frame = encode(&msg);
-        async move { self.send_frame(frame?).await }
+        self.send_outgoing(Outgoing::Msg(msg))
     }
 
     /// Sends what a screen's feed handed out.

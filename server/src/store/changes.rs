@@ -62,6 +62,12 @@ fn earlier_change(
     }
 }
 
+/// [`StoreError::UnknownWorkshop`] unless workshop `wid` exists.
+fn require_workshop(tx: &Connection, wid: &str) -> Result<(), StoreError> {
+    let exists = tx.prepare_cached("SELECT 1 FROM workshops WHERE id = ?1")?.query_row([wid], |_| Ok(())).optional()?;
+    exists.ok_or(StoreError::UnknownWorkshop)
+}
+
 /// The write behind [`Store::join_pair`], run by the writer inside its batch.
 fn join_pair(
     workshop_id: Uuid,
@@ -71,11 +77,7 @@ fn join_pair(
 ) -> impl FnOnce(&Connection) -> Result<(u64, PairSummary), StoreError> + Send + 'static {
     move |tx| {
         let wid = workshop_id.to_string();
-        let exists =
-            tx.prepare_cached("SELECT 1 FROM workshops WHERE id = ?1")?.query_row([&wid], |_| Ok(())).optional()?;
-        if exists.is_none() {
-            return Err(StoreError::UnknownWorkshop);
-        }
+        require_workshop(tx, &wid)?;
         let wanted = comparison_key(&label);
         let labels = tx
             .prepare_cached("SELECT label FROM pairs WHERE workshop_id = ?1")?
@@ -116,11 +118,7 @@ pub(super) fn append(
             return Ok(ChangeOutcome::AlreadyCommitted { seq });
         }
         let wid = workshop_id.to_string();
-        let exists =
-            tx.prepare_cached("SELECT 1 FROM workshops WHERE id = ?1")?.query_row([&wid], |_| Ok(())).optional()?;
-        if exists.is_none() {
-            return Err(StoreError::UnknownWorkshop);
-        }
+        require_workshop(tx, &wid)?;
         // Numbered before a removal deletes rows: a sequence number is never used twice.
         let seq = next_seq(tx, workshop_id)?;
         if let Event::PairRemoved { pair_id, .. } = &new.event {
@@ -145,8 +143,8 @@ pub(super) fn append(
                 action: new.action,
                 card_id: new.card_id,
                 pair_id,
-                before: new.before.clone(),
-                after: new.after.clone(),
+                before: new.before,
+                after: new.after,
                 change_id: Some(new.change_id),
                 payload: Some(&new.event),
             },
