@@ -2,7 +2,7 @@
 // year), the console's warning when its join link cannot work, and the service worker that
 // lets a pair reopen its board while the venue Wi-Fi is down.
 import { expect, test, type BrowserContext, type Page, type Response } from "@playwright/test";
-import { NewWorkshopForm, PairScreen, TABLET, csvRecords } from "./pages";
+import { NewWorkshopForm, PairScreen, TABLET, placedRows } from "./pages";
 
 const ASPECT = "Supporting carers and family members";
 const OTHER = "Where people are seen";
@@ -217,8 +217,8 @@ test("a joined tablet reopens its board offline and saves its queued changes onc
   // The Wi-Fi comes back: the queued change is sent, once.
   await context.setOffline(false);
   await expect(pair.status).toHaveText("Saved", { timeout: 30_000 });
-  const rows = csvRecords(await console.downloadCsv());
-  expect(rows.map((r) => [r.pair, r.aspect, Number(r.position)]).sort()).toEqual([
+  const rows = placedRows(await console.downloadCsv());
+  expect(rows.map((r) => [r.pair_label, r.aspect_text, Number(r.position)]).sort()).toEqual([
     ["Pair O", ASPECT, 40],
     ["Pair O", OTHER, 70],
   ]);
@@ -279,7 +279,7 @@ test("a change acknowledged just before the Wi-Fi drops is still on the board af
   await context.setOffline(false);
   await expect(pair.status).toHaveText("Saved", { timeout: 30_000 });
   await expect(pair.spectrum.getByRole("button", { name: new RegExp("^" + ASPECT) })).toHaveAttribute("data-position", "40");
-  const rows = csvRecords(await console.downloadCsv());
-  expect(rows.map((r) => [r.pair, r.aspect, Number(r.position)])).toEqual([["Pair A", ASPECT, 40]]);
+  const rows = placedRows(await console.downloadCsv());
+  expect(rows.map((r) => [r.pair_label, r.aspect_text, Number(r.position)])).toEqual([["Pair A", ASPECT, 40]]);
   await context.close();
 });

@@ -1,6 +1,6 @@
 // Placing without dragging (keyboard), and a pair's device surviving reloads and lost Wi-Fi.
 import { expect, test } from "@playwright/test";
-import { NewWorkshopForm, PairScreen, Projector, csvRecords } from "./pages";
+import { NewWorkshopForm, PairScreen, Projector, placedRows } from "./pages";
 
 const ASPECT = "Supporting carers and family members";
 
@@ -44,7 +44,7 @@ test("a post-it can be placed, moved and taken back with the keyboard only", asy
   await expect(pair.tray.getByRole("button", { name: new RegExp("^" + ASPECT) })).toBeVisible();
   await expect(pair.status).toHaveText("Saved");
   await expect.poll(() => projector.dotPositions(ASPECT)).toEqual([]);
-  expect(csvRecords(await console.downloadCsv())).toEqual([]);
+  expect(placedRows(await console.downloadCsv())).toEqual([]);
 });
 
 test("a pair keeps its work through a reload, a re-join link and lost Wi-Fi", async ({ browser, page }) => {
@@ -100,7 +100,7 @@ test("a pair keeps its work through a reload, a re-join link and lost Wi-Fi", as
   // The socket comes back: sent once, acknowledged, and the download has it.
   socketBlocked = false;
   await expect(back.status).toHaveText("Saved", { timeout: 20_000 });
-  const rows = csvRecords(await console.downloadCsv());
-  expect(rows.map((r) => [r.pair, r.aspect, Number(r.position)])).toEqual([["Pair W", ASPECT, 60]]);
+  const rows = placedRows(await console.downloadCsv());
+  expect(rows.map((r) => [r.pair_label, r.aspect_text, Number(r.position)])).toEqual([["Pair W", ASPECT, 60]]);
   await expect(console.page.getByText("Pair W")).toHaveCount(1);
 });

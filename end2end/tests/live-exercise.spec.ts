@@ -3,7 +3,7 @@
 // post-its by dragging, the projector shows the dots live, and the CSV download holds exactly
 // the placements the server acknowledged.
 import { expect, test } from "@playwright/test";
-import { Console, NewWorkshopForm, PairScreen, Projector, TABLET, csvRecords } from "./pages";
+import { Console, NewWorkshopForm, PairScreen, Projector, TABLET, placedRows } from "./pages";
 
 const FIRST = "How many appointments a patient can have";
 const SECOND = "Where people are seen";
@@ -69,21 +69,21 @@ test("facilitator, projector and two pairs (one touch tablet) run the exercise l
   await expect(pairA.spectrum.getByRole("button")).toHaveCount(1);
 
   // The CSV holds the same data, one row per pair and placed aspect.
-  const rows = csvRecords(await console.downloadCsv());
-  const simplified = rows.map((r) => [r.pair, r.aspect, Number(r.position)]);
+  const rows = placedRows(await console.downloadCsv());
+  const simplified = rows.map((r) => [r.pair_label, r.aspect_text, Number(r.position)]);
   expect(simplified).toEqual([
     ["Pair A — Siân", FIRST, a1],
     ["Pair B", FIRST, b1],
     ["Pair B", SECOND, b2],
   ]);
   for (const r of rows) {
-    expect(r.workshop).toBe("Knowledge exchange — Ysbyty Gwynedd");
+    expect(r.title).toBe("Knowledge exchange — Ysbyty Gwynedd");
     expect(r.site).toBe("Site 3");
-    expect(r.placed_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
-    expect(Date.parse(r.last_moved_at)).toBeGreaterThanOrEqual(Date.parse(r.placed_at));
+    expect(r.first_placed_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    expect(Date.parse(r.last_moved_at)).toBeGreaterThanOrEqual(Date.parse(r.first_placed_at));
   }
-  const moved = rows.find((r) => r.aspect === SECOND)!;
-  expect(Date.parse(moved.last_moved_at)).toBeGreaterThan(Date.parse(moved.placed_at));
+  const moved = rows.find((r) => r.aspect_text === SECOND)!;
+  expect(Date.parse(moved.last_moved_at)).toBeGreaterThan(Date.parse(moved.first_placed_at));
 
   // Dragging a post-it back to the tray takes it off the spectrum, everywhere.
   const tray = (await pairB.tray.boundingBox())!;

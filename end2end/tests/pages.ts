@@ -323,6 +323,11 @@ export function csvRecords(text: string): Record<string, string>[] {
   return parse(text, { columns: true, bom: true, skip_empty_lines: true });
 }
 
+/** The rows of a `placements.csv` (the console's download or the archive's) that are on the spectrum. */
+export function placedRows(text: string): Record<string, string>[] {
+  return csvRecords(text).filter((r) => r.status === "placed");
+}
+
 /** `/research`: the researchers' area (admin key, workshops table, downloads, delete). */
 export class ResearchArea {
   constructor(readonly page: Page) {}

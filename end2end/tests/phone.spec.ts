@@ -1,7 +1,7 @@
 // A pair whose tablet died joins on a phone: the board must fit a 390 px portrait screen and
 // still place every post-it, by touch and by the buttons.
 import { expect, test, type Page } from "@playwright/test";
-import { NewWorkshopForm, PairScreen, csvRecords } from "./pages";
+import { NewWorkshopForm, PairScreen, placedRows } from "./pages";
 
 const PHONE = {
   viewport: { width: 390, height: 844 },
@@ -79,9 +79,9 @@ test("on a 390 px phone the board fits, the poles stay off the line, and ten pos
   }
 
   // The data: ten placements, each where it was put.
-  const rows = csvRecords(await console.downloadCsv());
+  const rows = placedRows(await console.downloadCsv());
   expect(rows).toHaveLength(10);
-  const at = (aspect: string) => Number(rows.find((r) => r.aspect === aspect)?.position);
+  const at = (aspect: string) => Number(rows.find((r) => r.aspect_text === aspect)?.position);
   expect(at(aspects[0])).toBe(dragged);
   const step = (await pair.placedPosition(aspects[2])) - 50;
   expect(step).toBeGreaterThan(0);

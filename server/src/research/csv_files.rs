@@ -46,6 +46,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn formula_like_cells_are_neutralised() {
+        for (input, expected) in [
+            ("=SUM(A1:A2)", "'=SUM(A1:A2)"),
+            ("+44 1234", "'+44 1234"),
+            ("-1", "'-1"),
+            ("@cmd", "'@cmd"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Pair 3", "Pair 3"),
+            ("a=b", "a=b"),
+            ("", ""),
+            ("ŵ=", "ŵ="),
+        ] {
+            assert_eq!(neutralise_cell(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
     fn cells_are_typed_and_text_is_neutralised() {
         let table = Table {
             name: "t",

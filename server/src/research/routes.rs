@@ -27,7 +27,7 @@ use crate::room::RoomError;
 use crate::state::AppState;
 use crate::store::StoreError;
 
-fn failed(e: &dyn std::fmt::Display) -> ApiFailure {
+pub(crate) fn failed(e: &dyn std::fmt::Display) -> ApiFailure {
     tracing::error!(error = %e, "research request failed");
     ApiFailure::new(StatusCode::INTERNAL_SERVER_ERROR, "The server could not do this; nothing was changed.", None)
 }
@@ -36,7 +36,7 @@ fn no_workshop() -> ApiFailure {
     ApiFailure::new(StatusCode::NOT_FOUND, "There is no such workshop (it may have been deleted).", None)
 }
 
-fn no_console() -> ApiFailure {
+pub(crate) fn no_console() -> ApiFailure {
     ApiFailure::new(StatusCode::NOT_FOUND, "No workshop has this console link.", None)
 }
 

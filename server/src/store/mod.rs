@@ -25,7 +25,7 @@ use uuid::Uuid;
 pub use changes::ChangeOutcome;
 pub use event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 pub use research::{WorkshopListing, WorkshopSnapshot};
-pub use workshops::{ExportRow, LoadedRoom, NewWorkshopRecord};
+pub use workshops::{LoadedRoom, NewWorkshopRecord};
 
 /// The schema, applied idempotently at start-up.
 const SCHEMA: &str = include_str!("schema.sql");

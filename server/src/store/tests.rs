@@ -164,21 +164,6 @@ fn catch_up_reads_payloads_between_two_sequence_numbers() {
     assert!(matches!(&some[..], [(4, Event::Placed { position: Some(p), .. })] if *p == 2.0));
 }
 
-#[test]
-fn export_rows_follow_join_order_then_card_order() {
-    let (_dir, store) = open();
-    let info = store.create_workshop(&record(&["A", "B"]), "h", 1).unwrap();
-    let cards = store.load_room(info.id).unwrap().unwrap().view.cards;
-    let (_, zed) = store.join_pair(info.id, "Zed", "t1", 1).unwrap();
-    let (_, amy) = store.join_pair(info.id, "Amy", "t2", 1).unwrap();
-    for (pair, card, pos) in [(&amy, 0, 5.0), (&zed, 1, 6.0), (&zed, 0, 7.0)] {
-        store.append(info.id, &placed(pair, cards[card].id, pos, Uuid::new_v4()), 9).unwrap();
-    }
-    let rows = store.export_rows(info.id).unwrap();
-    let brief: Vec<(&str, &str, f64)> = rows.iter().map(|r| (r.pair.as_str(), r.aspect.as_str(), r.position)).collect();
-    assert_eq!(brief, [("Zed", "A", 7.0), ("Zed", "B", 6.0), ("Amy", "A", 5.0)]);
-}
-
 mod group_commit {
     //! Batches built by hand and run on a second connection to the same file, as the writer
     //! thread runs them.

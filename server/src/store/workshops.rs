@@ -39,21 +39,6 @@ pub struct LoadedRoom {
     pub pairs_by_token_hash: HashMap<String, PairSummary>,
 }
 
-/// One placed aspect of one pair, as the CSV export writes it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExportRow {
-    /// Pair label.
-    pub pair: String,
-    /// Aspect text.
-    pub aspect: String,
-    /// 0–100.
-    pub position: f64,
-    /// First placed, ms since the epoch.
-    pub placed_at: i64,
-    /// Last moved, ms since the epoch.
-    pub moved_at: i64,
-}
-
 /// The workshop as created (its row and its facilitator's aspects) with every event of its
 /// log applied in order: the state every screen draws from. `None` if there is no such
 /// workshop. Read on `conn`, a transaction for a consistent view.
@@ -232,30 +217,5 @@ impl Store {
             .filter_map(|(id, hash)| view.pair(id).map(|pair| (hash, pair.clone())))
             .collect();
         Ok(Some(LoadedRoom { view, pairs_by_token_hash }))
-    }
-
-    /// Every aspect placed in the current round, ordered by the pairs' joining order, then by
-    /// card order: the rows of the facilitator's CSV export.
-    pub fn export_rows(&self, workshop_id: Uuid) -> Result<Vec<ExportRow>, StoreError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let Some(view) = replay(&tx, workshop_id)? else { return Ok(Vec::new()) };
-        let mut rows = Vec::new();
-        for pair in &view.pairs {
-            for card in view.active_cards() {
-                if let Some(p) = view.placement(pair.id, card.id)
-                    && let Some(position) = p.shown_position()
-                {
-                    rows.push(ExportRow {
-                        pair: pair.label.clone(),
-                        aspect: card.text.clone(),
-                        position,
-                        placed_at: p.placed_at,
-                        moved_at: p.moved_at,
-                    });
-                }
-            }
-        }
-        Ok(rows)
     }
 }

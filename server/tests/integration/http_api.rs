@@ -166,22 +166,31 @@ async fn the_csv_download_has_every_placement_and_no_secrets() {
     }
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header, ["workshop", "site", "pair", "aspect", "position", "placed_at", "last_moved_at"]);
+    assert_eq!(header, server::research::tables::PLACEMENT_COLUMNS, "the archive's placements.csv header");
     let rows: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
-    // Pairs in joining order ("Pâr 2" joined first), then aspects in card order.
-    let brief: Vec<[&str; 4]> =
-        rows.iter().map(|r| [r[1].as_str(), r[2].as_str(), r[3].as_str(), r[4].as_str()]).collect();
+    // Every pair × aspect, pairs in joining order ("Pâr 2" joined first), then aspects in
+    // card order; site, pair, aspect, position and status.
+    let brief: Vec<[&str; 5]> =
+        rows.iter().map(|r| [r[2].as_str(), r[5].as_str(), r[7].as_str(), r[9].as_str(), r[10].as_str()]).collect();
     assert_eq!(
         brief,
         vec![
-            ["Safle ŷ", "Pâr 2", "'=cmd|' /C calc'!A0", "55.6"],
-            ["Safle ŷ", "'+Pair 1", "Cymraeg ŵ", "100"],
-            ["Safle ŷ", "'+Pair 1", "Café 🙂", "12.5"],
+            ["Safle ŷ", "Pâr 2", "Cymraeg ŵ", "", "not placed"],
+            ["Safle ŷ", "Pâr 2", "'=cmd|' /C calc'!A0", "55.6", "placed"],
+            ["Safle ŷ", "Pâr 2", "Café 🙂", "", "not placed"],
+            ["Safle ŷ", "'+Pair 1", "Cymraeg ŵ", "100", "placed"],
+            ["Safle ŷ", "'+Pair 1", "'=cmd|' /C calc'!A0", "", "not placed"],
+            ["Safle ŷ", "'+Pair 1", "Café 🙂", "12.5", "placed"],
         ]
     );
-    let moved = &rows[0];
-    assert!(moved[5] <= moved[6], "placed before last moved: {moved:?}");
-    assert!(moved[5].ends_with('Z') && moved[5].len() == "2026-11-23T19:54:00.123Z".len());
+
+    // The same bytes as the archive's placements.csv.
+    let zip = reqwest::get(server.url(&format!("{}/export.zip", created.console_path))).await.unwrap();
+    assert_eq!(zip.status(), 200);
+    let zip = zip.bytes().await.unwrap();
+    let archive = crate::research_exports::unzip(&zip);
+    let (_, in_archive) = archive.iter().find(|(name, _)| name == "placements.csv").expect("placements.csv");
+    assert_eq!(&bytes[..], &in_archive[..], "the console's CSV is the archive's placements.csv");
 
     let wrong = reqwest::get(server.url("/f/0000/placements.csv")).await.unwrap();
     assert_eq!(wrong.status(), 404);

@@ -187,7 +187,8 @@ async fn minus_zero_is_stored_as_zero() {
         .text()
         .await
         .unwrap();
-    let position = csv.lines().nth(1).and_then(|row| row.split(',').nth(4));
+    // `position` is the tenth column of placements.csv.
+    let position = csv.lines().nth(1).and_then(|row| row.split(',').nth(9));
     assert_eq!(position, Some("0"), "{csv}");
 }
 
