@@ -188,7 +188,13 @@ pub async fn create_workshop(
         .await
         .map_err(ApiFailure::storage)?;
     tracing::info!(workshop = %info.id, code = %info.join_code, "workshop created");
-    Ok((
+    Ok(console_issued(info, secret))
+}
+
+/// `201` with a workshop's console link for `secret`: shown once, at creation or when the
+/// research area issues a new one.
+pub fn console_issued(info: WorkshopInfo, secret: String) -> (StatusCode, Json<CreatedWorkshop>) {
+    (
         StatusCode::CREATED,
         Json(CreatedWorkshop {
             workshop_id: info.id,
@@ -196,7 +202,7 @@ pub async fn create_workshop(
             console_path: format!("/f/{secret}"),
             facilitator_secret: secret,
         }),
-    ))
+    )
 }
 
 /// Normalises a typed code and finds its workshop: 400 for an impossible code, 404 for an

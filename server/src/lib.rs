@@ -64,6 +64,11 @@ pub fn api_router(state: AppState) -> Router {
         .route("/api/research/workshops/{id}/export.zip", get(research::routes::admin_export))
         .route("/api/research/workshops/{id}/close", post(research::routes::admin_close))
         .route("/api/research/workshops/{id}/replay", get(research::routes::admin_replay))
+        .route("/api/research/workshops/{id}/console", post(research::import::issue_console))
+        .route(
+            research::import::IMPORT_PATH,
+            post(research::import::import_archive).layer(DefaultBodyLimit::max(research::import::MAX_ARCHIVE_BYTES)),
+        )
         .route("/qr/{code}", get(qr::join_qr))
         .route("/api/join-origin", get(qr::join_origin))
         .route("/ws", any(socket::upgrade))

@@ -54,6 +54,7 @@ fn kind_of(method: &Method, path: &str) -> Option<Kind> {
         (&Method::POST, "/api/workshops") => Some(Kind::Create),
         (&Method::POST, "/api/join") => Some(Kind::Join),
         (&Method::POST, "/api/research/login") => Some(Kind::Login),
+        (&Method::POST, "/api/research/import") => Some(Kind::Download),
         (&Method::GET, p) if p.ends_with(".zip") || p.ends_with(".csv") => Some(Kind::Download),
         _ => None,
     }

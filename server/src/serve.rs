@@ -31,6 +31,7 @@ use tokio::net::TcpListener;
 use tower::Service;
 
 use crate::http::{ApiFailure, MAX_BODY_BYTES};
+use crate::research::import::{IMPORT_PATH, MAX_ARCHIVE_BYTES};
 
 /// How long a client may take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,17 +53,24 @@ impl Default for Timeouts {
     }
 }
 
+/// The most body bytes a request to `path` may send: [`MAX_BODY_BYTES`], except for an
+/// archive import ([`MAX_ARCHIVE_BYTES`]).
+pub fn body_limit(path: &str) -> usize {
+    if path == IMPORT_PATH { MAX_ARCHIVE_BYTES } else { MAX_BODY_BYTES }
+}
+
 /// Answers `413` at once when a request declares a body larger than the API accepts.
 pub async fn refuse_huge_bodies(request: Request, next: Next) -> Response {
+    let limit = body_limit(request.uri().path());
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+    if declared.is_some_and(|n| n > limit as u64) {
         let mut response = ApiFailure::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!("The request is too large (at most {} KiB).", MAX_BODY_BYTES / 1024),
+            format!("The request is too large (at most {} KiB).", limit / 1024),
             None,
         )
         .into_response();

@@ -54,6 +54,19 @@ pub struct CreatedWorkshop {
     pub console_path: String,
 }
 
+/// Reply to `POST /api/research/import` (201): the workshop now on this server.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportedWorkshop {
+    /// Its id, the same as on the server it came from.
+    pub workshop_id: Uuid,
+    /// Title.
+    pub title: String,
+    /// Study site.
+    pub site: String,
+    /// Its join code here (a new one: archives carry none).
+    pub join_code: String,
+}
+
 /// `POST /api/join`: a pair joining with a code and a label.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct JoinRequest {

@@ -14,7 +14,9 @@ pub mod copies;
 pub mod event;
 #[cfg(test)]
 pub(crate) mod fixtures;
+pub mod groups;
 pub mod model;
+pub mod movement;
 pub mod outbox;
 pub mod placements;
 pub mod replay;

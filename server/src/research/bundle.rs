@@ -6,6 +6,7 @@ use thiserror::Error;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use super::archive::{MANIFEST_FILE, RECORD_FILE, manifest_json};
 use super::chart::chart_svg;
 use super::csv_files::table_csv;
 use super::json::workshop_json;
@@ -39,7 +40,8 @@ pub enum ExportError {
     Io(#[from] std::io::Error),
 }
 
-/// Every file of the export, in the order they appear in the zip. The workbook, the slowest
+/// Every file of the export, in the order they appear in the zip, the manifest of all the
+/// others last. The workbook, the slowest
 /// file by far (every event's timestamp is a cell), is written on a second thread while this
 /// one renders the rest; the result does not depend on the threads.
 pub fn export_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
@@ -53,6 +55,8 @@ pub fn export_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8
     let mut files = tables?;
     files.push(("workshop.xlsx", workbook));
     files.extend(charts?);
+    let manifest = manifest_json(export.snapshot.workshop.id, &files)?;
+    files.push((MANIFEST_FILE, manifest));
     Ok(files)
 }
 
@@ -64,8 +68,16 @@ fn table_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, 
         ("summary.csv", table_csv(&export.summary)?),
         ("notes.csv", table_csv(&export.notes)?),
         ("workshop.json", workshop_json(export)?),
+        (RECORD_FILE, record_json(export)?),
         ("codebook.md", CODEBOOK.as_bytes().to_vec()),
     ])
+}
+
+/// `event-log.json`: the stored record an import rebuilds the workshop from.
+fn record_json(export: &WorkshopExport) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(&export.snapshot.record())?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// The charts: round 1, and round 2 when a second round was opened.

@@ -8,11 +8,13 @@
 //! the same stored data always gives the same bytes.
 
 pub mod admin;
+pub mod archive;
 pub mod bundle;
 pub mod chart;
 pub mod combined;
 pub mod compare;
 pub mod csv_files;
+pub mod import;
 pub mod json;
 pub mod png;
 pub mod replay;

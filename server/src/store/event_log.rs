@@ -9,7 +9,8 @@ use serde_json::json;
 use uuid::Uuid;
 
 /// The `actor` column of the event log.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     /// The facilitator (from the console, or the researcher area closing a workshop).
     Facilitator,
@@ -148,8 +149,9 @@ impl NewEvent {
     }
 }
 
-/// One row of the event log, as researchers and tests read it.
-#[derive(Clone, Debug, PartialEq)]
+/// One row of the event log, as researchers and tests read it (and as the archive's
+/// `event-log.json` carries it).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LoggedEvent {
     /// Sequence number in the workshop.
     pub seq: u64,

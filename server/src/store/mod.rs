@@ -8,6 +8,7 @@
 //! changes of a live room, [`Store::append_async`] and [`Store::join_pair_async`], which wait
 //! for the commit without holding a thread.
 
+mod archive;
 mod changes;
 mod event_log;
 mod research;
@@ -22,6 +23,9 @@ use rusqlite::Connection;
 use thiserror::Error;
 use uuid::Uuid;
 
+pub use archive::{
+    Imported, RECORD_VERSION, RecordError, RecordRef, StoredCard, StoredPair, StoredRecord, replayed_snapshot,
+};
 pub use changes::ChangeOutcome;
 pub use event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 pub use research::{WorkshopListing, WorkshopSnapshot};

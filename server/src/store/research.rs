@@ -5,6 +5,7 @@ use app::domain::{Card, Event, PairSummary, Phase, RoomView, WorkshopInfo};
 use rusqlite::TransactionBehavior;
 use uuid::Uuid;
 
+use super::archive::{StoredCard, StoredPair, stored_cards, stored_pairs};
 use super::changes::read_event_log;
 use super::workshops::{replay, start_view};
 use super::{LoggedEvent, Store, StoreError, uuid_at};
@@ -21,8 +22,12 @@ pub struct WorkshopSnapshot {
     pub pairs: Vec<PairSummary>,
     /// The replayed state: placements of every round, notes, phase, rounds opened.
     pub view: RoomView,
-    /// The whole event log in sequence order (without the screens' payloads).
+    /// The whole event log in sequence order, with the events screens received.
     pub events: Vec<LoggedEvent>,
+    /// The aspects the workshop was created with (rows of `cards`), for `event-log.json`.
+    pub start_cards: Vec<StoredCard>,
+    /// The pairs as stored, in joining order, for `event-log.json`.
+    pub pair_rows: Vec<StoredPair>,
 }
 
 /// One line of the researchers' list of workshops.
@@ -63,7 +68,9 @@ impl Store {
         // the writers, and never see half of a change).
         let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
         let Some(view) = replay(&tx, id)? else { return Ok(None) };
-        let events = read_event_log(&tx, id, false)?;
+        let events = read_event_log(&tx, id, true)?;
+        let start_cards = stored_cards(&tx, id)?;
+        let pair_rows = stored_pairs(&tx, id)?;
         tx.finish()?;
         Ok(Some(WorkshopSnapshot {
             workshop: view.workshop.clone(),
@@ -71,6 +78,8 @@ impl Store {
             pairs: view.pairs.clone(),
             view,
             events,
+            start_cards,
+            pair_rows,
         }))
     }
 

@@ -11,7 +11,7 @@ use super::{EventRow, Store, StoreError, insert_event, seq_at, uuid_at};
 
 /// How many random join codes to try before giving up (with a billion codes and a handful of
 /// workshops, the second try practically never happens).
-const CODE_ATTEMPTS: usize = 32;
+pub(super) const CODE_ATTEMPTS: usize = 32;
 
 /// A validated new workshop, ready to store.
 #[derive(Clone, Debug)]
@@ -75,6 +75,21 @@ pub(super) fn start_view(conn: &rusqlite::Connection, workshop_id: Uuid) -> Resu
     Ok(Some(RoomView::new(workshop, cards)))
 }
 
+/// A random join code no workshop here has, after at most `attempts` tries.
+pub(super) fn free_join_code(tx: &rusqlite::Connection, attempts: usize) -> Result<String, StoreError> {
+    for _ in 0..attempts {
+        let candidate = code_from_bytes(&rand::random::<[u8; CODE_LEN]>());
+        let taken = tx
+            .query_row("SELECT 1 FROM workshops WHERE join_code = ?1", [&candidate], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !taken {
+            return Ok(candidate);
+        }
+    }
+    Err(StoreError::NoFreeCode)
+}
+
 /// The facilitator as the event log names it.
 const FACILITATOR: (super::ActorKind, &str) = (super::ActorKind::Facilitator, "Facilitator");
 
@@ -118,19 +133,7 @@ impl Store {
     ) -> Result<WorkshopInfo, StoreError> {
         let (new, secret_hash) = (new.clone(), secret_hash.to_string());
         self.write(move |tx| {
-            let mut join_code = None;
-            for _ in 0..CODE_ATTEMPTS {
-                let candidate = code_from_bytes(&rand::random::<[u8; CODE_LEN]>());
-                let taken = tx
-                    .query_row("SELECT 1 FROM workshops WHERE join_code = ?1", [&candidate], |_| Ok(()))
-                    .optional()?
-                    .is_some();
-                if !taken {
-                    join_code = Some(candidate);
-                    break;
-                }
-            }
-            let join_code = join_code.ok_or(StoreError::NoFreeCode)?;
+            let join_code = free_join_code(tx, CODE_ATTEMPTS)?;
             let info = WorkshopInfo {
                 id: Uuid::new_v4(),
                 title: new.title.clone(),

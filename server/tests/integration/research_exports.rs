@@ -86,10 +86,12 @@ async fn every_file_has_exactly_the_expected_contents() {
             "summary.csv",
             "notes.csv",
             "workshop.json",
+            "event-log.json",
             "codebook.md",
             "workshop.xlsx",
             "chart.svg",
-            "chart.png"
+            "chart.png",
+            "manifest.json"
         ]
     );
     let file: BTreeMap<&str, &[u8]> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
