@@ -51,6 +51,11 @@ if $want_test; then
     step "installing Debian's Chromium for the browser tests"
     apt-get update && apt-get install -y chromium
   fi
+  # R (base R only; CRAN is not needed) runs the codebook's "Read it in R" code.
+  if ! command -v Rscript >/dev/null; then
+    step "installing Debian's R (the codebook's R code is run by the tests)"
+    apt-get update && apt-get install -y --no-install-recommends r-base-core
+  fi
   # An independent reader for the export files: pandas and openpyxl, in a project venv.
   if ! .tools/pyenv/bin/python -c 'import pandas, openpyxl' 2>/dev/null; then
     step "installing pandas and openpyxl (export checks) into .tools/pyenv"

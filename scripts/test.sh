@@ -28,6 +28,9 @@ cargo run -q -p server --example sample_export -- "$export_dir/sample-export.zip
 .tools/pyenv/bin/python server/tests/check_export.py "$export_dir/sample-export.zip"
 rm -rf "$export_dir"
 
+step "the codebook's R and pandas code, run on a sample export"
+scripts/check-snippets.sh .tools/pyenv/bin/python
+
 step "end-to-end tests (release build, Playwright + Chromium)"
 e2e_dir=$(mktemp -d)
 server_pid=""

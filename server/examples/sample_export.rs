@@ -18,6 +18,9 @@ use uuid::Uuid;
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let out = std::env::args().nth(1).unwrap_or_else(|| "sample-export.zip".into());
+    if std::env::args().any(|a| a == "--findings") {
+        return findings(&out).await;
+    }
     let dir = tempfile::tempdir()?;
     let store = Arc::new(Store::open(&dir.path().join("sample.sqlite3"))?);
     let record = NewWorkshopRecord {
@@ -72,6 +75,53 @@ async fn main() -> anyhow::Result<()> {
     control(Control::SetPhase { phase: Phase::Closed }).await?;
     let snapshot = store.export_snapshot(workshop.id)?.expect("stored");
     std::fs::write(&out, export_zip(&WorkshopExport::new(snapshot))?)?;
+    println!("{out}");
+    Ok(())
+}
+
+/// `--findings`: eight pairs in two camps over four aspects; in round 2 every pair moves the
+/// first aspect by a different amount (no zero, no tie), so R's exact `wilcox.test` applies.
+/// The codebook's R and pandas snippets run on this one (`scripts/test.sh`).
+async fn findings(out: &str) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let store = Arc::new(Store::open(&dir.path().join("findings.sqlite3"))?);
+    let record = NewWorkshopRecord {
+        title: "Knowledge exchange".into(),
+        site: "Site 4".into(),
+        question: "How much discretion?".into(),
+        left_pole: "Fixed".into(),
+        right_pole: "Flexible".into(),
+        aspects: ["Holding patients", "Where people are seen", "Caseload balance", "Time in the community"]
+            .map(String::from)
+            .to_vec(),
+    };
+    let workshop = store.create_workshop(&record, "findings-hash", 1_795_463_640_000)?;
+    let loaded = store.load_room(workshop.id)?.expect("stored");
+    let cards: Vec<Uuid> = loaded.view.cards.iter().map(|c| c.id).collect();
+    let room = Room::new(workshop.id, Arc::clone(&store), loaded);
+    let control = |c: Control| room.act_as_facilitator(Uuid::new_v4(), c);
+    control(Control::SetPhase { phase: Phase::Placing }).await?;
+    let mut pairs = Vec::new();
+    for p in 0..8u32 {
+        let (pair, _) = room.join(format!("Pair {}", p + 1)).await?;
+        let camp = if p < 4 { 15.0 } else { 80.0 };
+        for (c, card) in cards.iter().enumerate() {
+            let position = camp + f64::from(p % 4) * 2.5 + c as f64;
+            room.act_as_pair(&pair, Uuid::new_v4(), PairAction::Place { card_id: *card, position }).await?;
+        }
+        pairs.push(pair);
+    }
+    control(Control::SetPhase { phase: Phase::Reveal }).await?;
+    control(Control::SetPhase { phase: Phase::SecondRound }).await?;
+    for (pair, change) in pairs.iter().zip([3.0, -7.0, 12.0, 20.0, -1.0, 5.0, 9.0, -15.0]) {
+        let p = pairs.iter().position(|q| q.id == pair.id).unwrap_or(0) as u32;
+        let first = if p < 4 { 15.0 } else { 80.0 } + f64::from(p % 4) * 2.5;
+        let moved = PairAction::Place { card_id: cards[0], position: first + change };
+        room.act_as_pair(pair, Uuid::new_v4(), moved).await?;
+    }
+    control(Control::SetPhase { phase: Phase::Closed }).await?;
+    let snapshot = store.export_snapshot(workshop.id)?.expect("stored");
+    std::fs::write(out, export_zip(&WorkshopExport::new(snapshot))?)?;
     println!("{out}");
     Ok(())
 }

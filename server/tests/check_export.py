@@ -7,6 +7,7 @@ that no spreadsheet cell is a formula.
 Needs: pip install pandas openpyxl
 """
 
+import hashlib
 import io
 import json
 import sys
@@ -22,11 +23,18 @@ def main(path):
     z = zipfile.ZipFile(path)
     names = z.namelist()
     assert names == [
-        "placements.csv", "events.csv", "summary.csv", "notes.csv",
-        "workshop.json", "codebook.md", "workshop.xlsx", "chart.svg", "chart.png",
+        "placements.csv", "events.csv", "summary.csv", "notes.csv", "groups.csv",
+        "workshop.json", "event-log.json", "codebook.md", "workshop.xlsx", "chart.svg", "chart.png",
         # The sample runs a second round, so its chart comes too.
-        "chart-round-2.svg", "chart-round-2.png",
+        "chart-round-2.svg", "chart-round-2.png", "manifest.json",
     ], names
+    # The manifest, checked with Python's own SHA-256: every other file, in zip order.
+    manifest = json.loads(z.read("manifest.json"))
+    assert (manifest["format"], manifest["version"]) == ("discretion-spectrum-export", 1), manifest
+    assert [f["name"] for f in manifest["files"]] == names[:-1]
+    for f in manifest["files"]:
+        data = z.read(f["name"])
+        assert (len(data), hashlib.sha256(data).hexdigest()) == (f["bytes"], f["sha256"]), f["name"]
     for chart in ["chart.png", "chart-round-2.png"]:
         assert z.read(chart).startswith(b"\x89PNG\r\n\x1a\n"), chart
     tables = {}

@@ -156,12 +156,12 @@ impl NoGroupsReason {
     pub fn message(&self) -> String {
         match self {
             Self::TooFewPairs { have, need } => format!(
-                "Opinion groups need at least {need} pairs who placed at least half of the aspects; \
-                 this workshop has {have}."
+                "Opinion groups need at least {need} pairs who placed at least half of the aspects \
+                 (here: {have})."
             ),
             Self::TooFewAspects { have } => format!(
                 "Opinion groups need at least {MIN_ASPECTS} aspects placed by at least {MIN_PLACED_BY} \
-                 pairs each; this workshop has {have}."
+                 pairs each (here: {have})."
             ),
             Self::NoClearStructure { best_silhouette } => format!(
                 "The pairs do not fall into clear groups (best silhouette {best_silhouette:.2}, below \
@@ -536,7 +536,7 @@ mod tests {
         assert_eq!(r, NoGroupsReason::TooFewPairs { have: 5, need: 6 });
         assert_eq!(
             r.message(),
-            "Opinion groups need at least 6 pairs who placed at least half of the aspects; this workshop has 5."
+            "Opinion groups need at least 6 pairs who placed at least half of the aspects (here: 5)."
         );
         // Seven pairs, but two placed one aspect of four.
         let r =
@@ -549,10 +549,7 @@ mod tests {
     fn too_few_aspects() {
         let r = reason(&grid("10 50 / 20 - / 20 - / 20 - / 20 - / 20 - / 20 - / 20 -"));
         assert_eq!(r, NoGroupsReason::TooFewAspects { have: 1 });
-        assert_eq!(
-            r.message(),
-            "Opinion groups need at least 2 aspects placed by at least 2 pairs each; this workshop has 1."
-        );
+        assert_eq!(r.message(), "Opinion groups need at least 2 aspects placed by at least 2 pairs each (here: 1).");
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub(crate) mod fixtures;
 pub mod groups;
 pub mod model;
 pub mod movement;
+pub mod opinion;
 pub mod outbox;
 pub mod placements;
 pub mod replay;

@@ -14,6 +14,7 @@ pub mod chart;
 pub mod combined;
 pub mod compare;
 pub mod csv_files;
+pub mod groups_table;
 pub mod import;
 pub mod json;
 pub mod png;

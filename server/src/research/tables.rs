@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use app::domain::aspect_stats::{AspectStats, aspect_stats};
+use app::domain::movement::{Movement, movement};
 use chrono::DateTime;
 use uuid::Uuid;
 
@@ -48,12 +49,25 @@ pub const ASPECT_ROUND_COLUMNS: &[&str] =
     &["round", "aspect_id", "aspect_text", "n_placed", "n_cant_place", "median", "q1", "q3"];
 /// The columns of `summary.csv` after [`ASPECT_ROUND_COLUMNS`].
 const SPREAD_COLUMNS: &[&str] = &["mean", "sd", "consensus", "consensus_bins", "split"];
+/// The movement of an aspect from round 1 to this round (filled on round-2 rows only;
+/// [`app::domain::movement`]).
+pub const MOVEMENT_COLUMNS: &[&str] = &[
+    "n_paired",
+    "median_change",
+    "iqr_change",
+    "share_moved_over_10",
+    "signed_rank_n",
+    "signed_rank_v",
+    "signed_rank_p",
+    "signed_rank_exact",
+];
 /// Columns of `summary.csv`.
-pub const SUMMARY_COLUMNS: &[&str] = &columns::<14>(&[&["workshop_id"], ASPECT_ROUND_COLUMNS, SPREAD_COLUMNS]);
+pub const SUMMARY_COLUMNS: &[&str] =
+    &columns::<22>(&[&["workshop_id"], ASPECT_ROUND_COLUMNS, SPREAD_COLUMNS, MOVEMENT_COLUMNS]);
 /// Columns of the combined `summary.csv` ("Download all"): `workshop_id`, `site`, then the
 /// rest of `summary.csv`'s columns.
 pub const COMBINED_SUMMARY_COLUMNS: &[&str] =
-    &columns::<15>(&[&["workshop_id", "site"], ASPECT_ROUND_COLUMNS, SPREAD_COLUMNS]);
+    &columns::<23>(&[&["workshop_id", "site"], ASPECT_ROUND_COLUMNS, SPREAD_COLUMNS, MOVEMENT_COLUMNS]);
 
 /// The column lists `parts` one after the other, at compile time; `N` is the whole count
 /// (a wrong one fails the build).
@@ -206,7 +220,8 @@ impl WorkshopExport {
                     snapshot.pairs.iter().filter_map(|pair| view.placement_in(round, pair.id, card.id)).collect();
                 let positions: Vec<f64> = records.iter().filter_map(|p| p.shown_position()).collect();
                 let stats = aspect_stats(&positions, records.iter().filter(|p| p.cant_place).count());
-                summary.push(vec![
+                let moved = (round > 1).then(|| movement_from_first_round(&snapshot, card.id, round));
+                let mut row = vec![
                     Cell::text(&workshop_id),
                     Cell::Int(round.into()),
                     Cell::text(card.id.to_string()),
@@ -221,7 +236,9 @@ impl WorkshopExport {
                     Cell::opt_num(stats.consensus),
                     Cell::Int(stats.consensus_bins as i64),
                     Cell::Bool(stats.split),
-                ]);
+                ];
+                row.extend(movement_cells(moved.as_ref()));
+                summary.push(row);
                 aspect_rounds.push(AspectRound { round: round.into(), card_id: card.id, positions, stats });
             }
         }
@@ -270,6 +287,34 @@ impl WorkshopExport {
     pub fn tables(&self) -> [&Table; 4] {
         [&self.placements, &self.events, &self.summary, &self.notes]
     }
+}
+
+/// How aspect `card` moved from round 1 to `round`: every position of each round, and the
+/// pairs that placed it in both.
+fn movement_from_first_round(snapshot: &WorkshopSnapshot, card: Uuid, round: u8) -> Movement {
+    let view = &snapshot.view;
+    let shown = |round: u8, pair: Uuid| view.placement_in(round, pair, card).and_then(|p| p.shown_position());
+    let firsts: Vec<f64> = snapshot.pairs.iter().filter_map(|p| shown(1, p.id)).collect();
+    let thens: Vec<f64> = snapshot.pairs.iter().filter_map(|p| shown(round, p.id)).collect();
+    let paired: Vec<(f64, f64)> =
+        snapshot.pairs.iter().filter_map(|p| Some((shown(1, p.id)?, shown(round, p.id)?))).collect();
+    movement(&firsts, &thens, &paired)
+}
+
+/// The [`MOVEMENT_COLUMNS`] cells of a summary row: empty on round 1.
+fn movement_cells(moved: Option<&Movement>) -> Vec<Cell> {
+    let Some(m) = moved else { return vec![Cell::Empty; MOVEMENT_COLUMNS.len()] };
+    let test = m.test.as_ref();
+    vec![
+        Cell::Int(m.n_paired as i64),
+        Cell::opt_num(m.median_change),
+        Cell::opt_num(m.iqr_change),
+        Cell::opt_num(m.share_moved_over_10),
+        test.map_or(Cell::Empty, |t| Cell::Int(t.n as i64)),
+        test.map_or(Cell::Empty, |t| Cell::Num(t.v)),
+        test.map_or(Cell::Empty, |t| Cell::Num(t.p_value)),
+        test.map_or(Cell::Empty, |t| Cell::Bool(t.exact)),
+    ]
 }
 
 /// `facilitator`, `system`, or the pair's label for a pair's own change.

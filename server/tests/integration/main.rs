@@ -17,6 +17,7 @@ mod research_access;
 mod research_all;
 mod research_compare;
 mod research_exports;
+mod research_findings;
 mod research_import;
 mod research_replay;
 mod security;

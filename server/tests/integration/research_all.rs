@@ -87,7 +87,7 @@ async fn download_all_bundles_the_chosen_workshops_with_combined_tables() {
         assert_eq!(inside, own, "{folder} holds the workshop's own export");
     }
     assert!(dirs[1].contains("_caerdydd_cyfarfod-caerdydd_"), "{}", dirs[1]);
-    assert_eq!(files.len(), 3 + 2 * 11);
+    assert_eq!(files.len(), 3 + 2 * 12);
 
     // placements.csv: both workshops' rows, one after the other, exactly as in their own files.
     let combined = |name: &str| read_csv(&files.iter().find(|(n, _)| n == name).unwrap().1);

@@ -85,6 +85,7 @@ async fn every_file_has_exactly_the_expected_contents() {
             "events.csv",
             "summary.csv",
             "notes.csv",
+            "groups.csv",
             "workshop.json",
             "event-log.json",
             "codebook.md",
@@ -155,14 +156,23 @@ async fn every_file_has_exactly_the_expected_contents() {
     // bins (1, 0, 0, 0, 1): consensus 0 (an even split between the extreme bins).
     let expected_summary = [
         "workshop_id,round,aspect_id,aspect_text,n_placed,n_cant_place,median,q1,q3,mean,sd,consensus,\
-         consensus_bins,split"
+         consensus_bins,split,n_paired,median_change,iqr_change,share_moved_over_10,signed_rank_n,\
+         signed_rank_v,signed_rank_p,signed_rank_exact"
             .to_string(),
-        format!("{wid},1,{c0},Holding patients,2,0,47.75,31.625,63.875,47.75,45.608387386532314,0,5,false"),
-        format!("{wid},1,{c1},{where_seen},1,0,20,20,20,20,,1,5,false"),
-        format!("{wid},1,{c2},{caseload},1,0,90,90,90,90,,1,5,false"),
+        // One round: no movement.
+        format!("{wid},1,{c0},Holding patients,2,0,47.75,31.625,63.875,47.75,45.608387386532314,0,5,false,,,,,,,,"),
+        format!("{wid},1,{c1},{where_seen},1,0,20,20,20,20,,1,5,false,,,,,,,,"),
+        format!("{wid},1,{c2},{caseload},1,0,90,90,90,90,,1,5,false,,,,,,,,"),
     ];
     assert_eq!(text(file["summary.csv"]), format!("{BOM}{}\n", expected_summary.join("\n")));
     assert_eq!(text(file["notes.csv"]), format!("{BOM}workshop_id,round,pair_label,aspect_id,aspect_text,kind,text\n"));
+    // Two pairs are too few for opinion groups: each row says so.
+    let no_groups = "Opinion groups need at least 6 pairs";
+    let groups = text(file["groups.csv"]);
+    assert!(groups.starts_with(&format!(
+        "{BOM}workshop_id,round,pair_label,group,pc1,pc2,silhouette,groups,mean_silhouette,note\n{wid},1,Pair A,,,,,,,{no_groups}"
+    )), "{groups}");
+    assert_eq!(groups.lines().count(), 3);
 
     // workshop.json: typed values, text as typed, the same rows.
     let json: serde_json::Value = serde_json::from_slice(file["workshop.json"]).unwrap();

@@ -1,0 +1,91 @@
+//! The findings in an export: movement between rounds in `summary.csv` (hand-worked numbers,
+//! an exact signed-rank p-value with ties) and the opinion groups in `groups.csv` (two camps,
+//! in each round).
+
+use crate::common::{TestServer, control, place};
+use crate::research_exports::unzip;
+use app::domain::{Control, Phase};
+use uuid::Uuid;
+
+const ASPECTS: &[&str] = &["Holding patients", "Where people are seen", "Caseload balance"];
+
+fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes).unwrap().trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+    reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect()
+}
+
+#[tokio::test]
+async fn summary_has_the_movement_between_rounds_and_groups_csv_the_opinion_groups() {
+    let server = TestServer::start().await;
+    let created = server.create_workshop(ASPECTS).await;
+    let (mut console, view) = server.facilitator(&created).await;
+    let c: Vec<Uuid> = view.cards.iter().map(|c| c.id).collect();
+    let mut tablets = Vec::new();
+    for n in 1..=8 {
+        let joined = server.join(&created.join_code, &format!("Pair {n}")).await;
+        tablets.push(server.pair(&joined).await.0);
+    }
+    // Round 1: pairs 1–4 near the left pole on every aspect, pairs 5–8 near the right.
+    let first = [10.0, 12.0, 14.0, 16.0, 84.0, 86.0, 88.0, 90.0];
+    for (tablet, at) in tablets.iter_mut().zip(first) {
+        for (i, card) in c.iter().enumerate() {
+            tablet.acked(&place(*card, at + i as f64)).await;
+        }
+    }
+    console.acked(&control(Control::SetPhase { phase: Phase::Reveal })).await;
+    console.acked(&control(Control::SetPhase { phase: Phase::SecondRound })).await;
+    // Round 2, the first aspect only: differences 20, 20, 20, 20, 0, −5, 3, −12.
+    let second = [30.0, 32.0, 34.0, 36.0, 84.0, 81.0, 91.0, 78.0];
+    for (tablet, at) in tablets.iter_mut().zip(second) {
+        tablet.acked(&place(c[0], at)).await;
+    }
+
+    let zip = reqwest::get(server.url(&format!("{}/export.zip", created.console_path))).await.unwrap();
+    let files = unzip(&zip.bytes().await.unwrap());
+    let file = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()).unwrap();
+
+    let summary = rows(&file("summary.csv"));
+    let column = |name: &str| summary[0].iter().position(|c| c == name).unwrap();
+    let row = summary.iter().find(|r| r[1] == "2" && r[2] == c[0].to_string()).expect("round 2 of the first aspect");
+    let cell = |name: &str| row[column(name)].as_str();
+    // Medians 50 → 57; IQRs 86.5 − 13.5 = 73 → 81.75 − 33.5 = 48.25 (type 7).
+    assert_eq!((cell("median"), cell("median_change"), cell("iqr_change")), ("57", "7", "-24.75"));
+    // |20| four times and |−12| are more than 10 points: 5 of 8.
+    assert_eq!((cell("n_paired"), cell("share_moved_over_10")), ("8", "0.625"));
+    // The zero is dropped (n = 7); mid-ranks 1, 2, 3, 5.5 × 4; V = 4 · 5.5 + 1 = 23. Of the
+    // 2⁷ sign patterns, 7 give the negatives a rank sum ≤ 5: p = 2 · 7/128.
+    assert_eq!(
+        (cell("signed_rank_n"), cell("signed_rank_v"), cell("signed_rank_p"), cell("signed_rank_exact")),
+        ("7", "23", "0.109375", "true")
+    );
+    let round_1 = summary.iter().find(|r| r[1] == "1" && r[2] == c[0].to_string()).unwrap();
+    assert!(round_1[column("n_paired")..].iter().all(String::is_empty), "no movement on round 1: {round_1:?}");
+    // Round 2 starts from each pair's round-1 board: an aspect nobody moved did not move.
+    let untouched = summary.iter().find(|r| r[1] == "2" && r[2] == c[1].to_string()).unwrap();
+    let cells = |names: &[&str]| names.iter().map(|n| untouched[column(n)].clone()).collect::<Vec<_>>();
+    assert_eq!(cells(&["n_paired", "median_change", "share_moved_over_10"]), ["8", "0", "0"]);
+    assert_eq!(cells(&["signed_rank_n", "signed_rank_p"]), ["", ""], "no test when every difference is 0");
+
+    let groups = rows(&file("groups.csv"));
+    assert_eq!(groups[0], server::research::groups_table::GROUP_COLUMNS);
+    assert_eq!(groups.len(), 1 + 2 * 8, "a row per round × pair");
+    let round_1: Vec<&Vec<String>> = groups.iter().filter(|r| r[1] == "1").collect();
+    let labels: Vec<(&str, &str)> = round_1.iter().map(|r| (r[2].as_str(), r[3].as_str())).collect();
+    assert_eq!(
+        labels,
+        [
+            ("Pair 1", "1"),
+            ("Pair 2", "1"),
+            ("Pair 3", "1"),
+            ("Pair 4", "1"),
+            ("Pair 5", "2"),
+            ("Pair 6", "2"),
+            ("Pair 7", "2"),
+            ("Pair 8", "2")
+        ]
+    );
+    assert!(round_1.iter().all(|r| r[7] == "2" && r[8].parse::<f64>().unwrap() > 0.9), "{round_1:?}");
+    let round_2: Vec<&str> = groups.iter().filter(|r| r[1] == "2").map(|r| r[3].as_str()).collect();
+    assert_eq!(round_2, ["1", "1", "1", "1", "2", "2", "2", "2"], "still two camps after the moves");
+}
