@@ -156,11 +156,39 @@ mod real {
             let _ = headers.set("Content-Type", "application/json");
             init.set_headers(&headers);
         }
+        answer(url, &init).await
+    }
+
+    /// Sends `init` to `url`: the answer's status and body text.
+    async fn answer(url: &str, init: &web_sys::RequestInit) -> Result<(u16, String), Unreachable> {
+        let failed = |_| Unreachable;
         let window = web_sys::window().ok_or(Unreachable)?;
-        let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(failed)?;
+        let response = JsFuture::from(window.fetch_with_str_and_init(url, init)).await.map_err(failed)?;
         let response: web_sys::Response = response.dyn_into().map_err(failed)?;
         let text = JsFuture::from(response.text().map_err(failed)?).await.ok().and_then(|t| t.as_string());
         Ok((response.status(), text.unwrap_or_default()))
+    }
+
+    /// POSTs the file chosen in the file input `input_id` to `url` as `content_type` (the
+    /// browser streams it; nothing is read into WebAssembly). `None` when no file is chosen.
+    pub async fn post_chosen_file(
+        url: &str,
+        input_id: &str,
+        content_type: &str,
+    ) -> Option<Result<(u16, String), Unreachable>> {
+        let input = web_sys::window()?.document()?.get_element_by_id(input_id)?;
+        let file = input.dyn_into::<web_sys::HtmlInputElement>().ok()?.files()?.get(0)?;
+        let failed = |_| Unreachable;
+        let send = async {
+            let init = web_sys::RequestInit::new();
+            init.set_method("POST");
+            init.set_body(&file);
+            let headers = web_sys::Headers::new().map_err(failed)?;
+            let _ = headers.set("Content-Type", content_type);
+            init.set_headers(&headers);
+            answer(url, &init).await
+        };
+        Some(send.await)
     }
 }
 
@@ -199,5 +227,12 @@ mod inert {
     }
     pub async fn fetch(_method: &str, _url: &str, _body: Option<String>) -> Result<(u16, String), Unreachable> {
         Err(Unreachable)
+    }
+    pub async fn post_chosen_file(
+        _url: &str,
+        _input_id: &str,
+        _content_type: &str,
+    ) -> Option<Result<(u16, String), Unreachable>> {
+        None
     }
 }

@@ -7,7 +7,7 @@ use axum::response::Response;
 
 use crate::http::{ApiFailure, ApiPath, attachment};
 use crate::research::csv_files::table_csv;
-use crate::research::routes::{failed, no_console};
+use crate::research::routes::{failed, no_console, workshop_by_console};
 use crate::research::tables::WorkshopExport;
 use crate::state::AppState;
 use crate::store::StoreError;
@@ -17,11 +17,7 @@ pub async fn placements_csv(
     State(state): State<AppState>,
     ApiPath(secret): ApiPath<String>,
 ) -> Result<Response, ApiFailure> {
-    let workshop = match state.hub.workshop_by_secret(&secret).await {
-        Ok(Some(workshop)) => workshop,
-        Ok(None) => return Err(no_console()),
-        Err(e) => return Err(failed(&e)),
-    };
+    let workshop = workshop_by_console(&state, &secret).await?;
     let id = workshop.id;
     let body = state
         .store

@@ -3,6 +3,7 @@
 //! Every refusal is an [`ApiError`] in JSON (never axum's plain-text rejections), with the
 //! visible label of the form field to fix when there is one.
 
+use app::api::template::TEMPLATE_FIELD;
 use app::api::{ApiError, CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
 use app::domain::code::normalize_code;
 use app::domain::validate::{
@@ -19,7 +20,7 @@ use serde::de::DeserializeOwned;
 use crate::room::RoomError;
 use crate::secret::{hash_secret, new_secret};
 use crate::state::AppState;
-use crate::store::{NewWorkshopRecord, StoreError};
+use crate::store::{NewWorkshopRecord, StoreError, TemplateOrigin};
 use crate::time::now_ms;
 
 /// Largest HTTP request body accepted (the biggest real one, a new workshop, is ~10 KiB).
@@ -165,6 +166,19 @@ pub fn validate_new_workshop(new: &NewWorkshop) -> Result<NewWorkshopRecord, Api
     })
 }
 
+/// The template a new workshop is made from, its aspect ids checked against the aspects sent
+/// (one entry each, blank aspects left out with theirs, no id twice); the refusal points at
+/// the template file. `None` for a workshop from scratch. Only the ids are checked: a
+/// template is a file, not something this server must have seen, so a workshop can be set up
+/// from another server's template.
+pub fn check_template(new: &NewWorkshop) -> Result<Option<TemplateOrigin>, ApiFailure> {
+    let Some(template) = &new.template else { return Ok(None) };
+    let aspect_ids = template
+        .kept_aspect_ids(&new.aspects)
+        .map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.to_string(), Some(TEMPLATE_FIELD)))?;
+    Ok(Some(TemplateOrigin { template_id: template.template_id, aspect_ids }))
+}
+
 /// The settings a new workshop starts with, checked by the same rule as the console's
 /// `ChangeSettings`; left out means the defaults.
 pub fn check_settings(settings: Option<Settings>) -> Result<Settings, ApiFailure> {
@@ -173,21 +187,23 @@ pub fn check_settings(settings: Option<Settings>) -> Result<Settings, ApiFailure
     Ok(settings)
 }
 
-/// `POST /api/workshops`: stores a new workshop and returns its secret console path, once.
+/// `POST /api/workshops`: stores a new workshop (from a template when it names one) and
+/// returns its secret console path, once.
 pub async fn create_workshop(
     State(state): State<AppState>,
     ApiJson(new): ApiJson<NewWorkshop>,
 ) -> Result<(StatusCode, Json<CreatedWorkshop>), ApiFailure> {
     let record = validate_new_workshop(&new)?;
     let settings = check_settings(new.settings)?;
+    let template = check_template(&new)?;
     let secret = new_secret();
     let hash = hash_secret(&secret);
     let info = state
         .store
-        .run(move |s| s.create_workshop_with_settings(&record, settings, &hash, now_ms()))
+        .run(move |s| s.create_workshop_from(&record, template.as_ref(), settings, &hash, now_ms()))
         .await
         .map_err(ApiFailure::storage)?;
-    tracing::info!(workshop = %info.id, code = %info.join_code, "workshop created");
+    tracing::info!(workshop = %info.id, code = %info.join_code, template = ?info.template_id, "workshop created");
     Ok(console_issued(info, secret))
 }
 

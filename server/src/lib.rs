@@ -9,6 +9,8 @@
 //!   researchers' key.
 //! - [`research`]: complete exports (zip of CSV, JSON, XLSX, SVG, codebook), the admin check,
 //!   and the researchers' list, download and delete routes.
+//! - [`templates`]: saving a workshop as a template file, and the earlier workshops `/new`
+//!   can start from.
 //!
 //! [`api_router`] is everything except the Leptos pages, so integration tests can run a real
 //! server on a free port without the site being built; `main.rs` adds the pages.
@@ -33,6 +35,7 @@ pub mod serve;
 pub mod socket;
 pub mod state;
 pub mod store;
+pub mod templates;
 pub mod time;
 
 use axum::Router;
@@ -53,15 +56,22 @@ pub fn api_router(state: AppState) -> Router {
         .route("/api/join", post(http::join))
         .route("/f/{secret}/placements.csv", get(export::placements_csv))
         .route("/f/{secret}/export.zip", get(research::routes::facilitator_export))
+        .route("/f/{secret}/template.json", get(templates::facilitator_template))
         .route("/f/{secret}/workshop", delete(research::routes::facilitator_delete))
+        .route("/f/{secret}/report", get(research::report::facilitator_report))
+        .route("/research/report/{id}", get(research::report::admin_report))
+        .route(research::report::REPORT_CSS_PATH, get(research::report::report_css))
         .route("/api/research/login", post(research::routes::login))
         .route("/api/research/logout", post(research::routes::logout))
         .route("/api/research/workshops", get(research::routes::list_workshops))
+        .route("/api/research/templates", get(templates::admin_templates))
         .route("/api/research/export-all.zip", get(research::routes::admin_export_all))
         .route("/api/research/compare", get(research::routes::admin_compare))
         .route("/api/research/compare.csv", get(research::routes::admin_compare_csv))
+        .route("/api/research/compare/groups", get(research::routes::admin_compare_groups))
         .route("/api/research/workshops/{id}", delete(research::routes::admin_delete))
         .route("/api/research/workshops/{id}/export.zip", get(research::routes::admin_export))
+        .route("/api/research/workshops/{id}/template.json", get(templates::admin_template))
         .route("/api/research/workshops/{id}/close", post(research::routes::admin_close))
         .route("/api/research/workshops/{id}/replay", get(research::routes::admin_replay))
         .route("/api/research/workshops/{id}/console", post(research::import::issue_console))

@@ -6,8 +6,8 @@ use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
 use super::{
-    AdminLogin, Comparison, CreatedWorkshop, JoinOrigin, JoinRequest, Joined, NewWorkshop, Refused, Replay,
-    ResearchWorkshop, urls,
+    AdminLogin, Comparison, CreatedWorkshop, EarlierWorkshop, GroupsAcross, ImportedWorkshop, JoinOrigin, JoinRequest,
+    Joined, NewWorkshop, Refused, Replay, ResearchWorkshop, urls,
 };
 use crate::browser::{Unreachable, fetch};
 
@@ -60,6 +60,11 @@ pub async fn research_workshops() -> Result<Vec<ResearchWorkshop>, Refused> {
     read("GET", urls::RESEARCH_WORKSHOPS, None).await
 }
 
+/// Every workshop of this server as a template, newest first (needs the admin cookie).
+pub async fn earlier_workshops() -> Result<Vec<EarlierWorkshop>, Refused> {
+    read("GET", urls::RESEARCH_TEMPLATES, None).await
+}
+
 /// Closes workshop `id` from the researcher area.
 pub async fn close_workshop(id: Uuid) -> Result<(), Refused> {
     send("POST", &urls::research_close(id), None).await.map(drop)
@@ -78,6 +83,27 @@ pub async fn replay(id: Uuid) -> Result<Replay, Refused> {
 /// The workshops `ids` (comma-separated) side by side.
 pub async fn compare(ids: &str) -> Result<Comparison, Refused> {
     read("GET", &urls::compare(ids), None).await
+}
+
+/// Imports the workshop archive chosen in the file input `input_id`; `None` when no file
+/// is chosen.
+pub async fn import_archive(input_id: &str) -> Option<Result<ImportedWorkshop, Refused>> {
+    let answer = crate::browser::post_chosen_file(urls::RESEARCH_IMPORT, input_id, "application/zip").await?;
+    Some(match answer {
+        Ok((200..300, text)) => serde_json::from_str(&text).map_err(|_| Refused::Other(Refused::unexpected(201))),
+        Ok((status, text)) => Err(Refused::from_answer(status, &text)),
+        Err(Unreachable) => Err(Refused::Other(Refused::unreachable())),
+    })
+}
+
+/// A new console link for workshop `id` (the old one stops working).
+pub async fn issue_console(id: Uuid) -> Result<CreatedWorkshop, Refused> {
+    read("POST", &urls::research_console(id), None).await
+}
+
+/// The opinion groups across the workshops `ids` with these manual matches.
+pub async fn compare_groups(ids: &str, links: &[(Uuid, Uuid)]) -> Result<GroupsAcross, Refused> {
+    read("GET", &urls::compare_groups(ids, links), None).await
 }
 
 /// The facilitator deletes the workshop of console secret `secret`.

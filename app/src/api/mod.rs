@@ -1,14 +1,16 @@
 //! The HTTP API (`/api/...`): its JSON bodies, shared by the server and the browser; the
-//! address of every route ([`urls`]); and the browser's typed calls ([`calls`]), which answer
-//! with the body or a [`Refused`].
+//! address of every route ([`urls`]); the browser's typed calls ([`calls`]), which answer
+//! with the body or a [`Refused`]; and the template file ([`template`]).
 
 pub mod calls;
+pub mod template;
 pub mod urls;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::{Phase, Settings};
+pub use template::{TemplateAspect, TemplateError, TemplateRef, WorkshopTemplate};
 
 /// `GET /api/join-origin`: the origin the join link and QR code use (the server decides it:
 /// `--public-url`, the LAN address in `--lan` mode, else the request's `Host`).
@@ -39,6 +41,10 @@ pub struct NewWorkshop {
     /// the defaults.
     #[serde(default)]
     pub settings: Option<Settings>,
+    /// The template the workshop is made from, so it keeps the template's ids; `None` (or
+    /// left out, as older clients do) for a workshop set up from scratch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<TemplateRef>,
 }
 
 /// Reply to `POST /api/workshops`. The secret appears here once; the console URL holds it.
@@ -213,6 +219,20 @@ pub struct ResearchWorkshop {
     pub phase: Phase,
 }
 
+/// One earlier workshop of this server as a template (`GET /api/research/templates`, newest
+/// first): what `/new` offers under "Start from an earlier workshop".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EarlierWorkshop {
+    /// The workshop.
+    pub workshop_id: Uuid,
+    /// Its study site (not part of the template: each site types its own).
+    pub site: String,
+    /// `YYYY-MM-DD` (UTC), the day it was created.
+    pub date: String,
+    /// Its template, with the ids it (now) shares with every workshop made from it.
+    pub template: WorkshopTemplate,
+}
+
 /// `GET /api/research/workshops/{id}/replay`: the workshop as created and every change since
 /// (see [`crate::domain::replay`], which applies them).
 pub use crate::domain::replay::{Replay, ReplayStep};
@@ -258,6 +278,24 @@ pub struct ComparedAspect {
     pub author: String,
     /// One entry per round opened, round 1 first.
     pub rounds: Vec<RoundStats>,
+    /// The template aspect it stands for (as `placements.csv`'s `template_aspect_id`), by
+    /// which it is matched first; left out when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_aspect_id: Option<Uuid>,
+}
+
+impl crate::domain::compare::MatchAspect for ComparedAspect {
+    fn aspect_id(&self) -> Uuid {
+        self.id
+    }
+
+    fn aspect_text(&self) -> &str {
+        &self.text
+    }
+
+    fn template_aspect_id(&self) -> Option<Uuid> {
+        self.template_aspect_id
+    }
 }
 
 /// The `summary.csv` numbers of one aspect in one round.
@@ -308,4 +346,17 @@ mod tests {
         assert!(matches!(Refused::from_answer(409, "nope"), Refused::Conflict(e) if e.error.contains("HTTP 409")));
         assert!(Refused::SignedOut.error().error.contains("Sign in again"));
     }
+}
+
+/// Reply to `GET /api/research/compare/groups`: the opinion groups of round 1 (each pair's
+/// own placing, before the room's discussion) across the compared workshops, on the aspect
+/// groups they share.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupsAcross {
+    /// The aspect groups (columns), by their label, in group order.
+    pub aspects: Vec<String>,
+    /// Every pair of every workshop (workshop order, then joining order): site and label.
+    pub pairs: Vec<(String, String)>,
+    /// The groups, or why there are none.
+    pub grouping: crate::domain::groups::Grouping,
 }

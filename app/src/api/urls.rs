@@ -19,6 +19,8 @@ pub const RESEARCH_LOGIN: &str = "/api/research/login";
 pub const RESEARCH_LOGOUT: &str = "/api/research/logout";
 /// `GET`: every workshop, for the researchers.
 pub const RESEARCH_WORKSHOPS: &str = "/api/research/workshops";
+/// `GET`: every workshop as a template, for "Start from an earlier workshop" (admin key).
+pub const RESEARCH_TEMPLATES: &str = "/api/research/templates";
 
 /// `DELETE`: the researchers delete workshop `id`.
 pub fn research_workshop(id: Uuid) -> String {
@@ -33,6 +35,11 @@ pub fn research_close(id: Uuid) -> String {
 /// `GET`: the zip of workshop `id`.
 pub fn research_export(id: Uuid) -> String {
     format!("{RESEARCH_WORKSHOPS}/{id}/export.zip")
+}
+
+/// `GET`: the template file of workshop `id`.
+pub fn research_template(id: Uuid) -> String {
+    format!("{RESEARCH_WORKSHOPS}/{id}/template.json")
 }
 
 /// `GET`: workshop `id` as created and every change since.
@@ -63,6 +70,11 @@ pub fn compare_csv(ids: &str, links: &[(Uuid, Uuid)]) -> String {
     with_links(format!("/api/research/compare.csv?ids={ids}"), links)
 }
 
+/// `GET`: the opinion groups across the workshops `ids` with these manual matches.
+pub fn compare_groups(ids: &str, links: &[(Uuid, Uuid)]) -> String {
+    with_links(format!("/api/research/compare/groups?ids={ids}"), links)
+}
+
 /// The compare page of the workshops `ids` with these manual matches.
 pub fn compare_page(ids: &str, links: &[(Uuid, Uuid)]) -> String {
     with_links(format!("/research/compare?ids={ids}"), links)
@@ -70,6 +82,24 @@ pub fn compare_page(ids: &str, links: &[(Uuid, Uuid)]) -> String {
 
 fn with_links(url: String, links: &[(Uuid, Uuid)]) -> String {
     if links.is_empty() { url } else { format!("{url}&links={}", format_links(links)) }
+}
+
+/// `POST` (admin): a workshop archive (zip) to import.
+pub const RESEARCH_IMPORT: &str = "/api/research/import";
+
+/// `POST` (admin): a new console link for workshop `id`.
+pub fn research_console(id: Uuid) -> String {
+    format!("/api/research/workshops/{id}/console")
+}
+
+/// The printable room report of the workshop with console secret `secret`.
+pub fn facilitator_report(secret: &str) -> String {
+    format!("/f/{secret}/report")
+}
+
+/// The printable room report of workshop `id`, for researchers (admin).
+pub fn research_report(id: Uuid) -> String {
+    format!("/research/report/{id}")
 }
 
 /// The replay page of workshop `id`.
@@ -85,6 +115,11 @@ pub fn placements_csv(secret: &str) -> String {
 /// `GET`: the facilitator's complete export.
 pub fn facilitator_export(secret: &str) -> String {
     format!("/f/{secret}/export.zip")
+}
+
+/// `GET`: the facilitator's "Save as template".
+pub fn facilitator_template(secret: &str) -> String {
+    format!("/f/{secret}/template.json")
 }
 
 /// `DELETE`: the facilitator deletes the workshop.

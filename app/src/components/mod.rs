@@ -6,10 +6,12 @@
 //!   buttons, writing a post-it, and a post-it's sheet.
 //! - [`session_bar`]: the phase by name and the countdown, on every screen.
 //! - [`spotlight`]: the spotlighted aspect, large on the projector.
+//! - [`opinion_groups`]: the projector's opinion groups, when switched on.
 //! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
 
 pub mod board;
 pub mod join_info;
+pub mod opinion_groups;
 pub mod room_picture;
 pub mod session_bar;
 pub mod spotlight;

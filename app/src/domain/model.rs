@@ -52,6 +52,11 @@ pub struct WorkshopInfo {
     pub join_code: String,
     /// Creation time, milliseconds since the Unix epoch (UTC).
     pub created_at: i64,
+    /// The template it was made from, or first saved as: every site's workshop of one
+    /// exercise carries the same id, so comparisons can match them. `None` for a workshop never
+    /// linked to a template (and left out of the JSON then, so older data reads the same).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_id: Option<Uuid>,
 }
 
 #[cfg(test)]
@@ -67,6 +72,7 @@ impl WorkshopInfo {
             right_pole: DEFAULT_RIGHT_POLE.into(),
             join_code: "ABCDEF".into(),
             created_at: 0,
+            template_id: None,
         }
     }
 }

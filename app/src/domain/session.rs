@@ -97,6 +97,10 @@ pub struct Settings {
     pub name_notes: bool,
     /// The projector hides an aspect's individual dots until this many pairs placed it.
     pub min_pairs: u32,
+    /// The projector shows the opinion groups (each group's median per aspect) under the
+    /// picture. Off unless asked for; absent in settings saved before it existed.
+    #[serde(default)]
+    pub show_groups: bool,
 }
 
 /// Default small-group privacy threshold.
@@ -106,7 +110,13 @@ pub const MAX_MIN_PAIRS: u32 = 20;
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { live_wall: false, share_pair_cards: false, name_notes: false, min_pairs: DEFAULT_MIN_PAIRS }
+        Settings {
+            live_wall: false,
+            share_pair_cards: false,
+            name_notes: false,
+            min_pairs: DEFAULT_MIN_PAIRS,
+            show_groups: false,
+        }
     }
 }
 
@@ -127,7 +137,7 @@ pub struct Switch {
 }
 
 /// The on/off settings, in the order the forms show them.
-pub const SWITCHES: [Switch; 3] = [
+pub const SWITCHES: [Switch; 4] = [
     Switch {
         label: "Live wall: everyone sees placements as they happen",
         get: |s| s.live_wall,
@@ -143,6 +153,7 @@ pub const SWITCHES: [Switch; 3] = [
         get: |s| s.name_notes,
         set: |s, on| s.name_notes = on,
     },
+    Switch { label: "Show opinion groups on the projector", get: |s| s.show_groups, set: |s, on| s.show_groups = on },
 ];
 
 /// A setting out of range: the label of its field and what to do about it.
@@ -332,6 +343,9 @@ mod tests {
             let on: Vec<bool> = SWITCHES.iter().map(|w| (w.get)(&s)).collect();
             assert_eq!(on.iter().filter(|b| **b).count(), i + 1, "only one more is on");
         }
-        assert_eq!(s, Settings { live_wall: true, share_pair_cards: true, name_notes: true, min_pairs: 3 });
+        assert_eq!(
+            s,
+            Settings { live_wall: true, share_pair_cards: true, name_notes: true, min_pairs: 3, show_groups: true }
+        );
     }
 }

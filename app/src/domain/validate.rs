@@ -129,12 +129,20 @@ pub fn clean_position(position: f64) -> Result<f64, InvalidInput> {
     Ok((position * 10.0).round() / 10.0 + 0.0)
 }
 
-/// Checks the list of aspect texts for a new workshop: each cleaned, no duplicates
-/// (compared case-insensitively), between 1 and [`MAX_ASPECTS`].
+/// Whether an entry of a new workshop's aspect list is left out rather than refused: the
+/// form's empty rows. One rule, so whatever travels beside each aspect (a template aspect id)
+/// is left out with it (the template aspect ids of `api::TemplateRef`).
+pub fn is_blank_aspect(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// Checks the list of aspect texts for a new workshop: blank entries ([`is_blank_aspect`])
+/// left out, each other cleaned, no duplicates (compared case-insensitively), between 1 and
+/// [`MAX_ASPECTS`].
 pub fn clean_aspects(aspects: &[String]) -> Result<Vec<String>, InvalidInput> {
     let cleaned: Vec<String> = aspects
         .iter()
-        .filter(|a| !a.trim().is_empty())
+        .filter(|a| !is_blank_aspect(a))
         .map(|a| clean_text("Aspect", a, ASPECT_MAX))
         .collect::<Result<_, _>>()?;
     if cleaned.is_empty() || cleaned.len() > MAX_ASPECTS {

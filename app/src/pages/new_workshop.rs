@@ -1,65 +1,39 @@
-//! `/new`: the facilitator sets up a workshop in two minutes.
+//! `/new`: the facilitator sets up a workshop in two minutes, from scratch, from a template
+//! file, or from an earlier workshop of this server ([`start_from`]).
+//!
+//! - [`check`]: the server's rules, run on the form before it is sent.
+//! - [`start_from`]: "Start from a template file" and "Start from an earlier workshop".
+
+mod check;
+mod start_from;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use uuid::Uuid;
 
 use crate::api::calls;
-use crate::api::{ApiError, NewWorkshop};
+use crate::api::{ApiError, NewWorkshop, TemplateRef, WorkshopTemplate};
 use crate::browser;
-use crate::domain::session::{BadSetting, MAX_MIN_PAIRS, MIN_PAIRS_LABEL, SWITCHES, Switch, parse_min_pairs};
-use crate::domain::validate::{
-    ASPECT_MAX, InvalidInput, MAX_ASPECTS, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text,
-};
+use crate::domain::session::{MAX_MIN_PAIRS, MIN_PAIRS_LABEL, SWITCHES, Switch, parse_min_pairs};
+use crate::domain::validate::{ASPECT_MAX, MAX_ASPECTS, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX};
 use crate::domain::{DEFAULT_ASPECTS, DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Settings};
-
-/// Checks the form with the same rules the server applies, so most mistakes are shown without
-/// a round trip. The error names the field by its visible label, like the server's.
-pub fn check_form(form: &NewWorkshop) -> Result<NewWorkshop, ApiError> {
-    fn fail(field: &'static str) -> impl Fn(InvalidInput) -> ApiError {
-        move |e| ApiError { error: e.to_string(), field: Some(field.to_string()) }
-    }
-    Ok(NewWorkshop {
-        title: clean_text("Title", &form.title, TITLE_MAX).map_err(fail("Title"))?,
-        site: clean_text("Site", &form.site, SITE_MAX).map_err(fail("Site"))?,
-        question: clean_text("Question", &form.question, QUESTION_MAX).map_err(fail("Question"))?,
-        left_pole: clean_text("Left pole", &form.left_pole, POLE_MAX).map_err(fail("Left pole"))?,
-        right_pole: clean_text("Right pole", &form.right_pole, POLE_MAX).map_err(fail("Right pole"))?,
-        aspects: clean_aspects(&form.aspects).map_err(fail("Aspects"))?,
-        settings: form.settings.map(|s| s.check().map(|()| s).map_err(bad_setting)).transpose()?,
-    })
-}
-
-fn bad_setting(e: BadSetting) -> ApiError {
-    ApiError { error: e.message, field: Some(e.field.to_string()) }
-}
-
-/// The labels of the form's fields, as the server names them in [`ApiError::field`].
-const FIELDS: [&str; 7] = ["Title", "Site", "Question", "Left pole", "Right pole", "Aspects", MIN_PAIRS_LABEL];
-
-/// Where an error about `field` is shown and what gets focus: the field's label when it is one
-/// of ours, otherwise the whole form (message above the submit button).
-fn error_place(field: Option<&str>) -> &'static str {
-    FIELDS.into_iter().find(|f| Some(*f) == field).unwrap_or("form")
-}
-
-/// The DOM id to focus for an error shown at `place`.
-fn focus_id(place: &str) -> &'static str {
-    match place {
-        "Title" => "title",
-        "Site" => "site",
-        "Question" => "question",
-        "Left pole" => "left-pole",
-        "Right pole" => "right-pole",
-        "Aspects" => "aspects-legend",
-        MIN_PAIRS_LABEL => "min-pairs",
-        _ => "create-workshop",
-    }
-}
+pub use check::check_form;
+use check::{bad_setting, error_place, focus_id};
+use start_from::{StartFrom, set_field_value};
 
 #[derive(Clone, Copy)]
 struct AspectItem {
     key: usize,
     text: RwSignal<String>,
+    /// The template aspect this row was loaded from: it stays with the row whatever is typed
+    /// into it, and leaves with it when the row is removed.
+    template_aspect_id: Option<Uuid>,
+}
+
+impl AspectItem {
+    fn new(key: usize, text: &str, template_aspect_id: Option<Uuid>) -> AspectItem {
+        AspectItem { key, text: RwSignal::new(text.to_string()), template_aspect_id }
+    }
 }
 
 #[component]
@@ -70,15 +44,13 @@ pub fn NewWorkshopPage() -> impl IntoView {
     let left_pole = RwSignal::new(DEFAULT_LEFT_POLE.to_string());
     let right_pole = RwSignal::new(DEFAULT_RIGHT_POLE.to_string());
     let aspects = RwSignal::new(
-        DEFAULT_ASPECTS
-            .iter()
-            .enumerate()
-            .map(|(key, text)| AspectItem { key, text: RwSignal::new(text.to_string()) })
-            .collect::<Vec<_>>(),
+        DEFAULT_ASPECTS.iter().enumerate().map(|(key, text)| AspectItem::new(key, text, None)).collect::<Vec<_>>(),
     );
     let next_key = StoredValue::new(DEFAULT_ASPECTS.len());
     let settings = RwSignal::new(Settings::default());
     let threshold = RwSignal::new(Settings::default().min_pairs.to_string());
+    // The template the form was filled from, if any.
+    let template_id = RwSignal::new(None::<Uuid>);
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let hydrated = crate::components::use_hydrated();
@@ -102,7 +74,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
         }
         let key = next_key.get_value();
         next_key.set_value(key + 1);
-        aspects.update(|list| list.push(AspectItem { key, text: RwSignal::new(String::new()) }));
+        aspects.update(|list| list.push(AspectItem::new(key, "", None)));
         browser::focus_later(format!("aspect-{key}"));
     };
     let move_by = move |key: usize, up: bool| {
@@ -128,6 +100,30 @@ pub fn NewWorkshopPage() -> impl IntoView {
         browser::focus_later(next_focus);
     };
 
+    // Fills the form from a template: every field but the site, in the signals and in the
+    // page's fields (which are what is sent).
+    let load_template = Callback::new(move |t: WorkshopTemplate| {
+        for (id, signal, value) in [
+            ("title", title, &t.title),
+            ("question", question, &t.question),
+            ("left-pole", left_pole, &t.left_pole),
+            ("right-pole", right_pole, &t.right_pole),
+        ] {
+            signal.set(value.clone());
+            set_field_value(id, value);
+        }
+        let first = next_key.get_value();
+        next_key.set_value(first + t.aspects.len());
+        aspects.set(
+            t.aspects.iter().enumerate().map(|(i, a)| AspectItem::new(first + i, &a.text, Some(a.aspect_id))).collect(),
+        );
+        settings.set(t.settings);
+        threshold.set(t.settings.min_pairs.to_string());
+        set_field_value("min-pairs", &t.settings.min_pairs.to_string());
+        template_id.set(Some(t.template_id));
+        browser::focus_later("site".into());
+    });
+
     // What is in a field now: the page's own value (which includes anything typed before the
     // WebAssembly hydrated the page), else the signal that mirrors it.
     let typed = |id: &str, signal: RwSignal<String>| browser::field_value(id).unwrap_or_else(|| signal.get_untracked());
@@ -145,14 +141,19 @@ pub fn NewWorkshopPage() -> impl IntoView {
             Ok(n) => n,
             Err(e) => return show(bad_setting(e)),
         };
+        let rows = aspects.get_untracked();
         let form = NewWorkshop {
             title: typed("title", title),
             site: typed("site", site),
             question: typed("question", question),
             left_pole: typed("left-pole", left_pole),
             right_pole: typed("right-pole", right_pole),
-            aspects: aspects.get_untracked().iter().map(|a| typed(&format!("aspect-{}", a.key), a.text)).collect(),
+            aspects: rows.iter().map(|a| typed(&format!("aspect-{}", a.key), a.text)).collect(),
             settings: Some(Settings { min_pairs, ..settings.get_untracked() }),
+            template: template_id.get_untracked().map(|template_id| TemplateRef {
+                template_id,
+                aspect_ids: rows.iter().map(|a| a.template_aspect_id).collect(),
+            }),
         };
         let body = match check_form(&form) {
             Ok(body) => body,
@@ -209,6 +210,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
     view! {
         <main class="page new-workshop">
             <h1>"New workshop"</h1>
+            <StartFrom on_load=load_template error/>
             <form class="stack" novalidate on:submit=submit>
                 {text_field("title", "Title", title, TITLE_MAX)}
                 {text_field("site", "Site", site, SITE_MAX)}
@@ -314,58 +316,4 @@ pub fn NewWorkshopPage() -> impl IntoView {
         </main>
     }
     .into_any()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn form() -> NewWorkshop {
-        NewWorkshop {
-            title: " Knowledge exchange ".into(),
-            site: "Site 3".into(),
-            question: DEFAULT_QUESTION.into(),
-            left_pole: DEFAULT_LEFT_POLE.into(),
-            right_pole: DEFAULT_RIGHT_POLE.into(),
-            aspects: vec!["A".into(), "  ".into(), "B".into()],
-            settings: Some(Settings { live_wall: true, min_pairs: 2, ..Settings::default() }),
-        }
-    }
-
-    #[test]
-    fn a_good_form_is_cleaned() {
-        let ok = check_form(&form()).unwrap();
-        assert_eq!(ok.title, "Knowledge exchange");
-        assert_eq!(ok.aspects, vec!["A".to_string(), "B".to_string()]);
-    }
-
-    #[test]
-    fn errors_name_the_field_by_its_label() {
-        let mut f = form();
-        f.site = " ".into();
-        assert_eq!(check_form(&f).unwrap_err().field.as_deref(), Some("Site"));
-        let mut f = form();
-        f.aspects = vec!["Same".into(), "same".into()];
-        let e = check_form(&f).unwrap_err();
-        assert_eq!(e.field.as_deref(), Some("Aspects"));
-        assert!(e.error.contains("appears twice"), "{}", e.error);
-        assert_eq!(error_place(Some("Right pole")), "Right pole");
-        assert_eq!(focus_id(error_place(Some("Aspects"))), "aspects-legend");
-        assert_eq!(error_place(None), "form");
-        assert_eq!(error_place(Some("Something else")), "form");
-    }
-
-    #[test]
-    fn settings_are_checked_like_the_console_and_errors_point_at_the_threshold() {
-        let ok = check_form(&form()).unwrap();
-        assert_eq!(ok.settings, Some(Settings { live_wall: true, min_pairs: 2, ..Settings::default() }));
-        let mut f = form();
-        f.settings = None;
-        assert_eq!(check_form(&f).unwrap().settings, None, "left out stays left out: the server's defaults");
-        f.settings = Some(Settings { min_pairs: 0, ..Settings::default() });
-        let e = check_form(&f).unwrap_err();
-        assert_eq!(e.field.as_deref(), Some("Privacy threshold (pairs)"));
-        assert_eq!(e.error, "Privacy threshold: a whole number of pairs from 1 to 20.");
-        assert_eq!(focus_id(error_place(e.field.as_deref())), "min-pairs");
-    }
 }

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use crate::components::join_info::JoinInfo;
+use crate::components::opinion_groups::OpinionGroups;
 use crate::components::room_picture::RoomPicture;
 use crate::components::session_bar::SessionBar;
 use crate::components::spotlight::Spotlight;
@@ -55,6 +56,7 @@ pub fn ProjectorPage() -> impl IntoView {
                 {move || closed().then(|| view! { <p class="closed-note">"This workshop is closed. Thank you!"</p> })}
                 <Spotlight view=live.view/>
                 <RoomPicture view=live.view/>
+                <OpinionGroups view=live.view/>
             </Show>
         </main>
     }

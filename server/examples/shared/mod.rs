@@ -48,6 +48,7 @@ pub async fn create_workshop(http: &reqwest::Client, origin: &str, title: &str) 
             right_pole: "R".into(),
             aspects: DEFAULT_ASPECTS.iter().map(|s| s.to_string()).collect(),
             settings: None,
+            template: None,
         })
         .send()
         .await

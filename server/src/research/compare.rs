@@ -4,10 +4,11 @@
 //!
 //! Every number comes from [`WorkshopExport::new`], the computation behind `summary.csv`, so
 //! the comparison and the workshops' own files cannot disagree. Aspects are matched by
-//! [`app::domain::compare::group_aspects`], the same code the compare page runs.
+//! [`app::domain::compare::group_aspects`], the same code the compare page runs: by template
+//! aspect first (each aspect carries its `template_aspect_id`), then by text.
 
 use app::api::{ComparedAspect, ComparedWorkshop, RoundStats};
-use app::domain::compare::{AspectInput, group_aspects};
+use app::domain::compare::group_aspects;
 use uuid::Uuid;
 
 use super::tables::{ASPECT_ROUND_COLUMNS, Cell, Table, WorkshopExport, aspect_author, columns, workshop_date};
@@ -25,6 +26,7 @@ pub const COMPARISON_COLUMNS: &[&str] = &columns::<15>(&[
 pub fn compared_workshop(export: &WorkshopExport) -> ComparedWorkshop {
     let snapshot = &export.snapshot;
     let w = &snapshot.workshop;
+    let template_aspects = snapshot.template_aspect_ids();
     let aspects = snapshot
         .cards
         .iter()
@@ -45,6 +47,7 @@ pub fn compared_workshop(export: &WorkshopExport) -> ComparedWorkshop {
                     q3: r.stats.q3,
                 })
                 .collect(),
+            template_aspect_id: template_aspects.get(&card.id).copied(),
         })
         .collect();
     ComparedWorkshop {
@@ -63,10 +66,7 @@ pub fn compared_workshop(export: &WorkshopExport) -> ComparedWorkshop {
 /// ([`group_aspects`]), then workshop order, then the workshop's display order, then round.
 /// A workshop without an aspect in a group has no row for it.
 pub fn comparison_table(workshops: &[ComparedWorkshop], links: &[(Uuid, Uuid)]) -> Table {
-    let inputs: Vec<Vec<AspectInput>> = workshops
-        .iter()
-        .map(|w| w.aspects.iter().map(|a| AspectInput { id: a.id, text: a.text.clone() }).collect())
-        .collect();
+    let inputs: Vec<&[ComparedAspect]> = workshops.iter().map(|w| w.aspects.as_slice()).collect();
     let num = |x: Option<f64>| x.map_or(Cell::Empty, Cell::Num);
     let mut rows = Vec::new();
     for group in group_aspects(&inputs, links) {

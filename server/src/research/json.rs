@@ -34,6 +34,8 @@ struct WorkshopPart<'a> {
     question: &'a str,
     left_pole: &'a str,
     right_pole: &'a str,
+    /// `null` when the workshop was never linked to a template.
+    template_id: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -42,6 +44,8 @@ struct AspectPart<'a> {
     order: u32,
     text: &'a str,
     author: &'a str,
+    /// `null` when the aspect stands for no template aspect.
+    template_aspect_id: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -85,6 +89,7 @@ impl Serialize for Row<'_> {
 pub fn workshop_json(export: &WorkshopExport) -> Result<Vec<u8>, serde_json::Error> {
     let s = &export.snapshot;
     let w = &s.workshop;
+    let template_aspects = s.template_aspect_ids();
     let doc = Document {
         schema_version: SCHEMA_VERSION,
         workshop: WorkshopPart {
@@ -96,6 +101,7 @@ pub fn workshop_json(export: &WorkshopExport) -> Result<Vec<u8>, serde_json::Err
             question: &w.question,
             left_pole: &w.left_pole,
             right_pole: &w.right_pole,
+            template_id: w.template_id.map(|id| id.to_string()),
         },
         rounds: (1..=u32::from(s.view.round)).collect(),
         aspects: s
@@ -106,6 +112,7 @@ pub fn workshop_json(export: &WorkshopExport) -> Result<Vec<u8>, serde_json::Err
                 order: c.order,
                 text: &c.text,
                 author: c.author.and_then(|a| s.view.pair(a)).map_or("facilitator", |p| p.label.as_str()),
+                template_aspect_id: template_aspects.get(&c.id).map(|id| id.to_string()),
             })
             .collect(),
         pairs: s.pairs.iter().map(|p| PairPart { label: &p.label, joined_at: iso_ms(p.joined_at) }).collect(),

@@ -6,7 +6,7 @@
 //! [`ApiError`](app::api::ApiError) and changes nothing.
 
 use app::api::{ComparedWorkshop, Comparison, WorkshopFilter};
-use app::domain::{Control, Phase};
+use app::domain::{Control, Phase, WorkshopInfo};
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Extension, Query, State};
@@ -18,6 +18,7 @@ use uuid::Uuid;
 use super::admin::{ADMIN_COOKIE, Admin, AdminRefusal, judge_key};
 use super::combined::is_day;
 use super::compare::{MAX_COMPARED, compared_workshop, comparison_table};
+use super::compare_groups::groups_across;
 use super::csv_files::table_csv;
 use super::tables::workshop_date;
 use super::{ChooseError, chosen_zip_of, combined_zip_of, with_exports, zip_of};
@@ -46,12 +47,17 @@ async fn download(state: &AppState, id: Uuid) -> Result<Response, ApiFailure> {
     Ok(attachment("application/zip", &format!("workshop-{id}.zip"), bytes))
 }
 
-async fn workshop_id_by_secret(state: &AppState, secret: &str) -> Result<Uuid, ApiFailure> {
+/// The workshop whose console secret is `secret`, or the 404 of a wrong console link.
+pub(crate) async fn workshop_by_console(state: &AppState, secret: &str) -> Result<WorkshopInfo, ApiFailure> {
     match state.hub.workshop_by_secret(secret).await {
-        Ok(Some(workshop)) => Ok(workshop.id),
+        Ok(Some(workshop)) => Ok(workshop),
         Ok(None) => Err(no_console()),
         Err(e) => Err(failed(&e)),
     }
+}
+
+async fn workshop_id_by_secret(state: &AppState, secret: &str) -> Result<Uuid, ApiFailure> {
+    Ok(workshop_by_console(state, secret).await?.id)
 }
 
 async fn delete(state: &AppState, id: Uuid) -> Result<StatusCode, ApiFailure> {
@@ -344,9 +350,7 @@ pub async fn admin_compare_csv(
 ) -> Result<Response, ApiFailure> {
     let query = query_of(query)?;
     let ids = parse_ids(query.ids.as_deref())?;
-    let links = app::domain::compare::parse_links(query.links.as_deref().unwrap_or("")).map_err(|part| {
-        bad_request(format!("\"{}\" is not a match of two aspect ids (<id>~<id>).", quoted(&part)), "links")
-    })?;
+    let links = parse_links_param(query.links.as_deref())?;
     let bytes = with_exports(&state.store, ids, move |exports| {
         let workshops: Vec<ComparedWorkshop> = exports.iter().map(compared_workshop).collect();
         Ok(table_csv(&comparison_table(&workshops, &links))?)
@@ -354,4 +358,27 @@ pub async fn admin_compare_csv(
     .await
     .map_err(choose_failure)?;
     Ok(attachment("text/csv; charset=utf-8", "comparison.csv", bytes))
+}
+
+/// `GET /api/research/compare/groups?ids=a,b&links=x~y`: the opinion groups of round 1 across
+/// the chosen workshops, on their matched aspects ([`groups_across`]).
+pub async fn admin_compare_groups(
+    _: Admin,
+    State(state): State<AppState>,
+    query: Result<Query<CompareQuery>, QueryRejection>,
+) -> Result<Json<app::api::GroupsAcross>, ApiFailure> {
+    let query = query_of(query)?;
+    let ids = parse_ids(query.ids.as_deref())?;
+    let links = parse_links_param(query.links.as_deref())?;
+    let groups = with_exports(&state.store, ids, move |exports| Ok(groups_across(&exports, &links)))
+        .await
+        .map_err(choose_failure)?;
+    Ok(Json(groups))
+}
+
+/// The `links=` of a comparison, or a 400 naming the part that is not two ids.
+fn parse_links_param(text: Option<&str>) -> Result<Vec<(Uuid, Uuid)>, ApiFailure> {
+    app::domain::compare::parse_links(text.unwrap_or("")).map_err(|part| {
+        bad_request(format!("\"{}\" is not a match of two aspect ids (<id>~<id>).", quoted(&part)), "links")
+    })
 }

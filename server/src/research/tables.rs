@@ -40,6 +40,8 @@ pub const PLACEMENT_COLUMNS: &[&str] = &[
     "first_placed_at",
     "last_moved_at",
     "moves",
+    "template_id",
+    "template_aspect_id",
 ];
 /// Columns of `events.csv`.
 pub const EVENT_COLUMNS: &[&str] = &["seq", "at", "actor", "action", "aspect_text", "before", "after"];
@@ -179,6 +181,12 @@ impl WorkshopExport {
         let view = &snapshot.view;
         let rounds: Vec<u8> = (1..=view.round).collect();
         let author = |card: &app::domain::Card| aspect_author(view, card);
+        // Empty when the workshop or the aspect has none (the codebook's "templates").
+        let template_id = w.template_id.map_or(Cell::Empty, |id| Cell::text(id.to_string()));
+        let template_aspects = snapshot.template_aspect_ids();
+        let template_aspect = |card: &app::domain::Card| {
+            template_aspects.get(&card.id).map_or(Cell::Empty, |id| Cell::text(id.to_string()))
+        };
         let mut placements = Vec::with_capacity(rounds.len() * snapshot.pairs.len() * snapshot.cards.len());
         for &round in &rounds {
             for pair in &snapshot.pairs {
@@ -208,6 +216,8 @@ impl WorkshopExport {
                         record.map_or(Cell::Empty, |p| Cell::Text(iso_ms(p.placed_at))),
                         record.map_or(Cell::Empty, |p| Cell::Text(iso_ms(p.moved_at))),
                         record.map_or(Cell::Empty, |p| Cell::Int(p.moves.into())),
+                        template_id.clone(),
+                        template_aspect(card),
                     ]);
                 }
             }
@@ -291,7 +301,7 @@ impl WorkshopExport {
 
 /// How aspect `card` moved from round 1 to `round`: every position of each round, and the
 /// pairs that placed it in both.
-fn movement_from_first_round(snapshot: &WorkshopSnapshot, card: Uuid, round: u8) -> Movement {
+pub fn movement_from_first_round(snapshot: &WorkshopSnapshot, card: Uuid, round: u8) -> Movement {
     let view = &snapshot.view;
     let shown = |round: u8, pair: Uuid| view.placement_in(round, pair, card).and_then(|p| p.shown_position());
     let firsts: Vec<f64> = snapshot.pairs.iter().filter_map(|p| shown(1, p.id)).collect();

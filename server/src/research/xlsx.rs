@@ -56,6 +56,7 @@ pub fn workshop_xlsx(export: &WorkshopExport) -> Result<Vec<u8>, XlsxError> {
         ("question", w.question.clone()),
         ("left_pole", w.left_pole.clone()),
         ("right_pole", w.right_pole.clone()),
+        ("template_id", w.template_id.map(|id| id.to_string()).unwrap_or_default()),
     ];
     about.write_string_with_format(0, 0, "field", &header)?;
     about.write_string_with_format(0, 1, "value", &header)?;

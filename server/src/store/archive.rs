@@ -6,6 +6,7 @@
 //! secret hash are not read.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use app::domain::{Card, RoomView, WorkshopInfo};
 use rusqlite::{Connection, OptionalExtension};
@@ -13,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::research::WorkshopSnapshot;
-use super::workshops::{CODE_ATTEMPTS, free_join_code};
+use super::workshops::{CODE_ATTEMPTS, free_join_code, optional_uuid_at};
 use super::{EventRow, LoggedEvent, Store, StoreError, insert_event, seq_at, seq_param, uuid_at};
 
 /// Version of `event-log.json`'s layout.
@@ -30,6 +31,10 @@ pub struct StoredCard {
     pub order: u32,
     /// When it was stored, ms since the epoch.
     pub created_at: i64,
+    /// The template aspect it stands for, if any (left out when none, and read as none from
+    /// archives made before templates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_aspect_id: Option<Uuid>,
 }
 
 /// A pair as stored (a row of `pairs`), without its token hash.
@@ -50,7 +55,8 @@ pub struct StoredPair {
 pub struct StoredRecord {
     /// [`RECORD_VERSION`].
     pub version: u32,
-    /// The workshop's public facts (its join code empty: an archive carries none).
+    /// The workshop's public facts (its join code empty: an archive carries none), with its
+    /// template id when it has one.
     pub workshop: WorkshopInfo,
     /// The aspects it was created with, in order.
     pub cards: Vec<StoredCard>,
@@ -94,6 +100,12 @@ impl WorkshopSnapshot {
             })
             .collect();
         RecordRef { version: RECORD_VERSION, workshop, cards: &self.start_cards, pairs: &self.pair_rows, events }
+    }
+
+    /// The template aspect id of each aspect that has one (aspects it was created with; those
+    /// added during the session have none), by aspect id.
+    pub fn template_aspect_ids(&self) -> HashMap<Uuid, Uuid> {
+        self.start_cards.iter().filter_map(|c| Some((c.id, c.template_aspect_id?))).collect()
     }
 }
 
@@ -153,9 +165,17 @@ pub fn replayed_snapshot(record: &StoredRecord) -> Result<WorkshopSnapshot, Reco
 /// The aspects workshop `id` was created with, in order.
 pub(super) fn stored_cards(conn: &Connection, id: Uuid) -> Result<Vec<StoredCard>, StoreError> {
     Ok(conn
-        .prepare("SELECT id, text, ord, created_at FROM cards WHERE workshop_id = ?1 ORDER BY ord, id")?
+        .prepare(
+            "SELECT id, text, ord, created_at, template_aspect_id FROM cards WHERE workshop_id = ?1 ORDER BY ord, id",
+        )?
         .query_map([id.to_string()], |r| {
-            Ok(StoredCard { id: uuid_at(r, 0)?, text: r.get(1)?, order: r.get(2)?, created_at: r.get(3)? })
+            Ok(StoredCard {
+                id: uuid_at(r, 0)?,
+                text: r.get(1)?,
+                order: r.get(2)?,
+                created_at: r.get(3)?,
+                template_aspect_id: optional_uuid_at(r, 4)?,
+            })
         })?
         .collect::<Result<Vec<_>, _>>()?)
 }
@@ -200,8 +220,8 @@ impl Store {
             let join_code = free_join_code(tx, CODE_ATTEMPTS)?;
             tx.execute(
                 "INSERT INTO workshops (id, title, site, question, left_pole, right_pole, join_code,
-                                        facilitator_secret_hash, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                        facilitator_secret_hash, created_at, template_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 rusqlite::params![
                     wid,
                     w.title,
@@ -211,13 +231,22 @@ impl Store {
                     w.right_pole,
                     join_code,
                     secret_hash,
-                    w.created_at
+                    w.created_at,
+                    w.template_id.map(|id| id.to_string())
                 ],
             )?;
             for card in &record.cards {
                 tx.execute(
-                    "INSERT INTO cards (id, workshop_id, text, ord, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    rusqlite::params![card.id.to_string(), wid, card.text, card.order, card.created_at],
+                    "INSERT INTO cards (id, workshop_id, text, ord, created_at, template_aspect_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    rusqlite::params![
+                        card.id.to_string(),
+                        wid,
+                        card.text,
+                        card.order,
+                        card.created_at,
+                        card.template_aspect_id.map(|id| id.to_string())
+                    ],
                 )?;
             }
             for pair in &record.pairs {

@@ -11,6 +11,7 @@
 mod archive;
 mod changes;
 mod event_log;
+mod migrate;
 mod research;
 mod workshops;
 mod writer;
@@ -28,13 +29,9 @@ pub use archive::{
 };
 pub use changes::ChangeOutcome;
 pub use event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
+pub use migrate::{SCHEMA_VERSION, Upgrade};
 pub use research::{WorkshopListing, WorkshopSnapshot};
-pub use workshops::{LoadedRoom, NewWorkshopRecord};
-
-/// The schema, applied idempotently at start-up.
-const SCHEMA: &str = include_str!("schema.sql");
-/// Schema version recorded in `PRAGMA user_version`.
-const SCHEMA_VERSION: i64 = 2;
+pub use workshops::{LoadedRoom, NewWorkshopRecord, TemplateOrigin};
 /// How long a writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -60,6 +57,17 @@ pub enum StoreError {
     /// The blocking task running the query panicked or was cancelled.
     #[error("storage task failed: {0}")]
     TaskFailed(String),
+    /// The database file was written by a later version of the server; it is left unchanged.
+    #[error(
+        "the database has schema version {found}, but this server reads up to version {supported}: \
+         run the newer version of Discretion Spectrum that wrote it (or point --database at another file)"
+    )]
+    NewerSchema {
+        /// Its `PRAGMA user_version`.
+        found: i64,
+        /// [`SCHEMA_VERSION`].
+        supported: i64,
+    },
     /// No unused join code was found after many random tries.
     #[error("could not find an unused join code")]
     NoFreeCode,
@@ -97,19 +105,21 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database file at `path`, its parent folder and the schema.
+    /// Opens (creating if needed) the database file at `path`, its parent folder and the
+    /// schema; a file of an earlier version is upgraded in place first ([`migrate`]).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
         }
-        let conn = connect(path)?;
+        let mut conn = connect(path)?;
         // journal_mode returns a row, so it is read rather than executed.
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             tracing::warn!(%mode, "SQLite did not switch to WAL mode");
         }
-        conn.execute_batch(SCHEMA)?;
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        if let migrate::Upgrade::From(version) = migrate::upgrade(&mut conn)? {
+            tracing::info!(from = version, to = SCHEMA_VERSION, path = %path.display(), "database upgraded");
+        }
         let writer = writer::Writer::start(connect(path)?)
             .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
         Ok(Store { conn: Mutex::new(conn), writer })

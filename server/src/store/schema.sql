@@ -1,4 +1,4 @@
--- Discretion Spectrum storage, schema version 2.
+-- Discretion Spectrum storage, schema version 3 (migrate.rs upgrades older files in place).
 --
 -- Written to run unchanged on SQLite and (with the one noted exception) PostgreSQL:
 -- ids are TEXT uuids, times are BIGINT milliseconds since the Unix epoch (UTC), positions are
@@ -14,7 +14,9 @@ CREATE TABLE IF NOT EXISTS workshops (
     right_pole              TEXT NOT NULL,
     join_code               TEXT NOT NULL UNIQUE,
     facilitator_secret_hash TEXT NOT NULL UNIQUE,
-    created_at              BIGINT NOT NULL
+    created_at              BIGINT NOT NULL,
+    -- The template it was made from or saved as (version 3); NULL when never linked to one.
+    template_id             TEXT
 );
 
 CREATE TABLE IF NOT EXISTS cards (
@@ -22,7 +24,9 @@ CREATE TABLE IF NOT EXISTS cards (
     workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
     text        TEXT NOT NULL,
     ord         INTEGER NOT NULL,
-    created_at  BIGINT NOT NULL
+    created_at  BIGINT NOT NULL,
+    -- The template aspect it stands for (version 3); NULL when none.
+    template_aspect_id TEXT
 );
 CREATE INDEX IF NOT EXISTS cards_by_workshop ON cards(workshop_id, ord);
 

@@ -164,6 +164,53 @@ fn catch_up_reads_payloads_between_two_sequence_numbers() {
     assert!(matches!(&some[..], [(4, Event::Placed { position: Some(p), .. })] if *p == 2.0));
 }
 
+#[test]
+fn a_workshop_from_a_template_keeps_its_ids_and_saving_fills_in_only_what_is_missing() {
+    let (_dir, store) = open();
+    let (template, kept) = (Uuid::new_v4(), Uuid::new_v4());
+    let origin = TemplateOrigin { template_id: template, aspect_ids: vec![Some(kept), None] };
+    let info = store
+        .create_workshop_from(&record(&["Holding, reworded", "New here"]), Some(&origin), Default::default(), "h", 5)
+        .unwrap();
+    assert_eq!(info.template_id, Some(template));
+    let after = store.event_log(info.id).unwrap()[0].after.clone().unwrap();
+    assert_eq!(after["template_id"], template.to_string(), "the creation names its template");
+    let snapshot = store.export_snapshot(info.id).unwrap().unwrap();
+    assert_eq!(snapshot.workshop.template_id, Some(template));
+    let ids = snapshot.template_aspect_ids();
+    assert_eq!((ids.get(&snapshot.cards[0].id), ids.get(&snapshot.cards[1].id)), (Some(&kept), None));
+
+    // Saving it as a template keeps its ids and gives the new aspect one, once.
+    assert_eq!(store.assign_template_ids(vec![info.id, Uuid::new_v4()]).unwrap(), 1, "an unknown id is skipped");
+    let saved = store.export_snapshot(info.id).unwrap().unwrap();
+    assert_eq!(saved.workshop.template_id, Some(template));
+    let ids = saved.template_aspect_ids();
+    assert_eq!(ids.get(&saved.cards[0].id), Some(&kept));
+    let added = *ids.get(&saved.cards[1].id).expect("the new aspect got an id");
+    store.assign_template_ids(vec![info.id]).unwrap();
+    assert_eq!(store.export_snapshot(info.id).unwrap().unwrap().template_aspect_ids()[&saved.cards[1].id], added);
+
+    // A workshop from scratch gets a new template id; its record carries every id to another
+    // server, and an archive from before templates reads as having none.
+    let plain = store.create_workshop(&record(&["A"]), "h2", 6).unwrap();
+    assert_eq!(plain.template_id, None);
+    store.assign_template_ids(vec![plain.id]).unwrap();
+    let source = store.export_snapshot(plain.id).unwrap().unwrap();
+    let json = serde_json::to_value(source.record()).unwrap();
+    assert!(json["workshop"]["template_id"].is_string() && json["cards"][0]["template_aspect_id"].is_string());
+    let (_dir2, other) = open();
+    let read: StoredRecord = serde_json::from_value(json.clone()).unwrap();
+    other.import_record(read, "h3".into()).unwrap();
+    let imported = other.export_snapshot(plain.id).unwrap().unwrap();
+    assert_eq!(imported.workshop.template_id, source.workshop.template_id);
+    assert_eq!(imported.template_aspect_ids(), source.template_aspect_ids());
+    let mut old = json;
+    old["workshop"].as_object_mut().unwrap().remove("template_id");
+    old["cards"][0].as_object_mut().unwrap().remove("template_aspect_id");
+    let old: StoredRecord = serde_json::from_value(old).unwrap();
+    assert_eq!((old.workshop.template_id, old.cards[0].template_aspect_id), (None, None));
+}
+
 mod group_commit {
     //! Batches built by hand and run on a second connection to the same file, as the writer
     //! thread runs them.

@@ -1,4 +1,5 @@
-//! Workshops: creation, look-ups, loading a live room, and the rows of the CSV export.
+//! Workshops: creation (from scratch or from a template), look-ups, loading a live room, and
+//! giving a workshop the template ids it is saved as a template with.
 
 use std::collections::HashMap;
 
@@ -28,6 +29,17 @@ pub struct NewWorkshopRecord {
     pub right_pole: String,
     /// Aspect texts in display order.
     pub aspects: Vec<String>,
+}
+
+/// The template a new workshop is made from: it keeps the template's id, and each of its
+/// aspects the template aspect it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateOrigin {
+    /// The template's id.
+    pub template_id: Uuid,
+    /// One entry per aspect of the [`NewWorkshopRecord`], in order: its template aspect id,
+    /// `None` for an aspect that is new here.
+    pub aspect_ids: Vec<Option<Uuid>>,
 }
 
 /// Everything a live room needs, read in one go.
@@ -93,7 +105,16 @@ pub(super) fn free_join_code(tx: &rusqlite::Connection, attempts: usize) -> Resu
 /// The facilitator as the event log names it.
 const FACILITATOR: (super::ActorKind, &str) = (super::ActorKind::Facilitator, "Facilitator");
 
-pub(super) const WORKSHOP_COLUMNS: &str = "id, title, site, question, left_pole, right_pole, join_code, created_at";
+pub(super) const WORKSHOP_COLUMNS: &str =
+    "id, title, site, question, left_pole, right_pole, join_code, created_at, template_id";
+
+/// Reads an optional TEXT uuid column.
+pub(super) fn optional_uuid_at(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<Uuid>> {
+    match row.get::<_, Option<String>>(idx)? {
+        None => Ok(None),
+        Some(_) => uuid_at(row, idx).map(Some),
+    }
+}
 
 pub(super) fn workshop_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<WorkshopInfo> {
     Ok(WorkshopInfo {
@@ -105,6 +126,7 @@ pub(super) fn workshop_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Wor
         right_pole: row.get(5)?,
         join_code: row.get(6)?,
         created_at: row.get(7)?,
+        template_id: optional_uuid_at(row, 8)?,
     })
 }
 
@@ -120,10 +142,7 @@ impl Store {
         self.create_workshop_with_settings(new, Settings::default(), secret_hash, now)
     }
 
-    /// Stores a new workshop with a fresh unique join code, its cards, event 1
-    /// (`workshop_created`) and, when `settings` (already checked) are not the defaults,
-    /// event 2 (`settings_changed` by the facilitator), all in one transaction. Only the hash
-    /// of the facilitator's secret is stored.
+    /// Stores a new workshop from scratch; see [`Store::create_workshop_from`].
     pub fn create_workshop_with_settings(
         &self,
         new: &NewWorkshopRecord,
@@ -131,7 +150,24 @@ impl Store {
         secret_hash: &str,
         now: i64,
     ) -> Result<WorkshopInfo, StoreError> {
+        self.create_workshop_from(new, None, settings, secret_hash, now)
+    }
+
+    /// Stores a new workshop with a fresh unique join code, its cards (with their template
+    /// aspect ids when it is made from `template`, whose ids were checked), event 1
+    /// (`workshop_created`, naming the template) and, when `settings` (already checked) are
+    /// not the defaults, event 2 (`settings_changed` by the facilitator), all in one
+    /// transaction. Only the hash of the facilitator's secret is stored.
+    pub fn create_workshop_from(
+        &self,
+        new: &NewWorkshopRecord,
+        template: Option<&TemplateOrigin>,
+        settings: Settings,
+        secret_hash: &str,
+        now: i64,
+    ) -> Result<WorkshopInfo, StoreError> {
         let (new, secret_hash) = (new.clone(), secret_hash.to_string());
+        let template = template.cloned();
         self.write(move |tx| {
             let join_code = free_join_code(tx, CODE_ATTEMPTS)?;
             let info = WorkshopInfo {
@@ -143,11 +179,12 @@ impl Store {
                 right_pole: new.right_pole.clone(),
                 join_code,
                 created_at: now,
+                template_id: template.as_ref().map(|t| t.template_id),
             };
             tx.execute(
                 "INSERT INTO workshops (id, title, site, question, left_pole, right_pole, join_code,
-                                    facilitator_secret_hash, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                    facilitator_secret_hash, created_at, template_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 rusqlite::params![
                     info.id.to_string(),
                     info.title,
@@ -158,20 +195,34 @@ impl Store {
                     info.join_code,
                     secret_hash,
                     now,
+                    info.template_id.map(|id| id.to_string()),
                 ],
             )?;
+            let template_aspects = template.as_ref().map(|t| t.aspect_ids.as_slice()).unwrap_or_default();
             for (ord, text) in new.aspects.iter().enumerate() {
+                let template_aspect = template_aspects.get(ord).copied().flatten();
                 tx.execute(
-                    "INSERT INTO cards (id, workshop_id, text, ord, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                    rusqlite::params![Uuid::new_v4().to_string(), info.id.to_string(), text, ord, now],
+                    "INSERT INTO cards (id, workshop_id, text, ord, created_at, template_aspect_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    rusqlite::params![
+                        Uuid::new_v4().to_string(),
+                        info.id.to_string(),
+                        text,
+                        ord,
+                        now,
+                        template_aspect.map(|id| id.to_string())
+                    ],
                 )?;
             }
-            let after = serde_json::json!({
+            let mut after = serde_json::json!({
                 "title": info.title, "site": info.site, "question": info.question,
                 "left_pole": info.left_pole, "right_pole": info.right_pole,
                 "join_code": info.join_code, "aspects": new.aspects,
             });
+            if let (Some(id), Some(object)) = (info.template_id, after.as_object_mut()) {
+                // Only when there is one, so a workshop from scratch logs what it always did.
+                object.insert("template_id".into(), id.to_string().into());
+            }
             insert_event(
                 tx,
                 EventRow { after: Some(after), ..EventRow::new(info.id, 1, now, FACILITATOR, "workshop_created") },
@@ -190,6 +241,42 @@ impl Store {
                 )?;
             }
             Ok(info)
+        })
+    }
+
+    /// Gives each of `workshops` what it needs to be saved as a template, in one transaction:
+    /// a template id if it has none, and a template aspect id for each aspect it was created
+    /// with that has none. Ids it already has are kept, so a workshop made from a template is
+    /// saved with that template's ids, and saving twice gives the same ids. The workshop
+    /// thereby becomes "of" its template, as every workshop later made from it will be. Not in
+    /// the event log: the ids are facts about the workshop, not changes in its session.
+    /// Returns how many of the workshops exist.
+    pub fn assign_template_ids(&self, workshops: Vec<Uuid>) -> Result<usize, StoreError> {
+        self.write(move |tx| {
+            let mut found = 0;
+            for workshop in workshops.iter().map(Uuid::to_string) {
+                let needs_id: Option<bool> = tx
+                    .query_row("SELECT template_id IS NULL FROM workshops WHERE id = ?1", [&workshop], |r| r.get(0))
+                    .optional()?;
+                match needs_id {
+                    None => continue,
+                    Some(true) => {
+                        let sql = "UPDATE workshops SET template_id = ?1 WHERE id = ?2";
+                        tx.execute(sql, [Uuid::new_v4().to_string(), workshop.clone()])?;
+                    }
+                    Some(false) => {}
+                }
+                found += 1;
+                let cards: Vec<String> = tx
+                    .prepare("SELECT id FROM cards WHERE workshop_id = ?1 AND template_aspect_id IS NULL")?
+                    .query_map([&workshop], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                for card in cards {
+                    let sql = "UPDATE cards SET template_aspect_id = ?1 WHERE id = ?2";
+                    tx.execute(sql, [Uuid::new_v4().to_string(), card])?;
+                }
+            }
+            Ok(found)
         })
     }
 

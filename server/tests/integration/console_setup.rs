@@ -73,7 +73,7 @@ async fn settings_from_the_form_reach_the_projector_the_log_and_survive_a_restar
     let after: serde_json::Value = serde_json::from_str(after.as_deref().unwrap()).unwrap();
     assert_eq!(
         after,
-        serde_json::json!({ "settings": { "live_wall": true, "share_pair_cards": false, "name_notes": false, "min_pairs": 2 } })
+        serde_json::json!({ "settings": { "live_wall": true, "share_pair_cards": false, "name_notes": false, "min_pairs": 2, "show_groups": false } })
     );
     assert!(payload.as_deref().is_some_and(|p| p.contains("settings_changed")), "{payload:?}");
 
@@ -87,7 +87,7 @@ async fn settings_from_the_form_reach_the_projector_the_log_and_survive_a_restar
     assert!(second.starts_with("2,"), "{second}");
     assert!(
         second.ends_with(
-            r#",facilitator,settings_changed,,,"{""settings"":{""live_wall"":true,""min_pairs"":2,""name_notes"":false,""share_pair_cards"":false}}""#
+            r#",facilitator,settings_changed,,,"{""settings"":{""live_wall"":true,""min_pairs"":2,""name_notes"":false,""share_pair_cards"":false,""show_groups"":false}}""#
         ),
         "{second}"
     );

@@ -22,5 +22,6 @@ mod research_import;
 mod research_replay;
 mod security;
 mod session;
+mod templates;
 mod urls;
 mod wire;

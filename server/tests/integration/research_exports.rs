@@ -140,14 +140,15 @@ async fn every_file_has_exactly_the_expected_contents() {
     let (c0, c1, c2) = (cards[0], cards[1], cards[2]);
     let expected_placements = [
         "workshop_id,title,site,date,round,pair_label,aspect_id,aspect_text,aspect_author,position,status,\
-         reason,intended_outcome,unintended_outcome,first_placed_at,last_moved_at,moves"
+         reason,intended_outcome,unintended_outcome,first_placed_at,last_moved_at,moves,template_id,template_aspect_id"
             .to_string(),
-        format!("{head},Pair A,{c0},Holding patients,facilitator,15.5,placed,,,,{},{},1", at(5), at(7)),
-        format!("{head},Pair A,{c1},{where_seen},facilitator,20,placed,,,,{},{},0", at(6), at(6)),
-        format!("{head},Pair A,{c2},{caseload},facilitator,,not placed,,,,,,"),
-        format!("{head},Pâr ŵ B,{c0},Holding patients,facilitator,80,placed,,,,{},{},0", at(11), at(11)),
-        format!("{head},Pâr ŵ B,{c1},{where_seen},facilitator,,not placed,,,,,,"),
-        format!("{head},Pâr ŵ B,{c2},{caseload},facilitator,90,placed,,,,{},{},0", at(8), at(8)),
+        // No template: both template columns (the last two) empty.
+        format!("{head},Pair A,{c0},Holding patients,facilitator,15.5,placed,,,,{},{},1,,", at(5), at(7)),
+        format!("{head},Pair A,{c1},{where_seen},facilitator,20,placed,,,,{},{},0,,", at(6), at(6)),
+        format!("{head},Pair A,{c2},{caseload},facilitator,,not placed,,,,,,,,"),
+        format!("{head},Pâr ŵ B,{c0},Holding patients,facilitator,80,placed,,,,{},{},0,,", at(11), at(11)),
+        format!("{head},Pâr ŵ B,{c1},{where_seen},facilitator,,not placed,,,,,,,,"),
+        format!("{head},Pâr ŵ B,{c2},{caseload},facilitator,90,placed,,,,{},{},0,,", at(8), at(8)),
     ];
     assert_eq!(text(file["placements.csv"]), format!("{BOM}{}\n", expected_placements.join("\n")));
 
@@ -181,6 +182,7 @@ async fn every_file_has_exactly_the_expected_contents() {
     assert_eq!(json["workshop"]["date"], date);
     assert_eq!(json["rounds"], serde_json::json!([1]));
     assert_eq!(json["aspects"][1]["text"], "=Where people are seen");
+    assert!(json["workshop"]["template_id"].is_null() && json["aspects"][1]["template_aspect_id"].is_null());
     assert_eq!(json["pairs"][1]["label"], "Pâr ŵ B");
     let placements = json["placements"].as_array().unwrap();
     assert_eq!(placements.len(), 6);

@@ -4,7 +4,10 @@
 
 use crate::common::{TestServer, control, place};
 use crate::research_exports::unzip;
+use app::api::{CreatedWorkshop, GroupsAcross};
+use app::domain::groups::Grouping;
 use app::domain::{Control, Phase};
+use app::protocol::ClientMsg;
 use uuid::Uuid;
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen", "Caseload balance"];
@@ -15,9 +18,9 @@ fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
     reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect()
 }
 
-#[tokio::test]
-async fn summary_has_the_movement_between_rounds_and_groups_csv_the_opinion_groups() {
-    let server = TestServer::start().await;
+/// Eight pairs in two camps on three aspects; in round 2 they move the first aspect by 20,
+/// 20, 20, 20, 0, −5, 3 and −12 points. Each pair wrote a note on the first aspect.
+async fn two_camps(server: &TestServer) -> (CreatedWorkshop, Vec<Uuid>) {
     let created = server.create_workshop(ASPECTS).await;
     let (mut console, view) = server.facilitator(&created).await;
     let c: Vec<Uuid> = view.cards.iter().map(|c| c.id).collect();
@@ -28,10 +31,18 @@ async fn summary_has_the_movement_between_rounds_and_groups_csv_the_opinion_grou
     }
     // Round 1: pairs 1–4 near the left pole on every aspect, pairs 5–8 near the right.
     let first = [10.0, 12.0, 14.0, 16.0, 84.0, 86.0, 88.0, 90.0];
-    for (tablet, at) in tablets.iter_mut().zip(first) {
+    for (n, (tablet, at)) in tablets.iter_mut().zip(first).enumerate() {
         for (i, card) in c.iter().enumerate() {
             tablet.acked(&place(*card, at + i as f64)).await;
         }
+        let note = ClientMsg::SaveSheet {
+            change_id: Uuid::new_v4(),
+            card_id: c[0],
+            intended: format!("Time to listen <{n}>"),
+            unintended: String::new(),
+            cant_place: None,
+        };
+        tablet.acked(&note).await;
     }
     console.acked(&control(Control::SetPhase { phase: Phase::Reveal })).await;
     console.acked(&control(Control::SetPhase { phase: Phase::SecondRound })).await;
@@ -40,7 +51,13 @@ async fn summary_has_the_movement_between_rounds_and_groups_csv_the_opinion_grou
     for (tablet, at) in tablets.iter_mut().zip(second) {
         tablet.acked(&place(c[0], at)).await;
     }
+    (created, c)
+}
 
+#[tokio::test]
+async fn summary_has_the_movement_between_rounds_and_groups_csv_the_opinion_groups() {
+    let server = TestServer::start().await;
+    let (created, c) = two_camps(&server).await;
     let zip = reqwest::get(server.url(&format!("{}/export.zip", created.console_path))).await.unwrap();
     let files = unzip(&zip.bytes().await.unwrap());
     let file = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()).unwrap();
@@ -88,4 +105,75 @@ async fn summary_has_the_movement_between_rounds_and_groups_csv_the_opinion_grou
     assert!(round_1.iter().all(|r| r[7] == "2" && r[8].parse::<f64>().unwrap() > 0.9), "{round_1:?}");
     let round_2: Vec<&str> = groups.iter().filter(|r| r[1] == "2").map(|r| r[3].as_str()).collect();
     assert_eq!(round_2, ["1", "1", "1", "1", "2", "2", "2", "2"], "still two camps after the moves");
+}
+
+#[tokio::test]
+async fn the_room_report_is_a_page_of_the_findings_with_anonymous_notes() {
+    let server = TestServer::start().await;
+    let (created, _) = two_camps(&server).await;
+    let report = reqwest::get(server.url(&format!("/f/{}/report", created.facilitator_secret))).await.unwrap();
+    assert_eq!(report.status(), 200);
+    assert_eq!(report.headers()["content-type"], "text/html; charset=utf-8");
+    let policy = report.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(policy.contains("default-src 'none'") && policy.contains("style-src 'self'"), "{policy}");
+    let html = report.text().await.unwrap();
+    for part in [
+        "<title>Room report: Knowledge exchange meeting</title>",
+        "Where the room put each aspect (round 2)",
+        "Where the room disagreed most",
+        "How the room moved in the second round",
+        // Holding patients: median 50 → 57, 5 of 8 pairs moved it more than 10.
+        "<tr><th scope=\"row\">Holding patients</th><td>50 → 57</td><td>-24.8</td><td>5 of 8</td></tr>",
+        "What the pairs wrote",
+        "Time to listen &lt;0&gt;",
+        "<svg",
+    ] {
+        assert!(html.contains(part), "the report lacks {part:?}");
+    }
+    assert!(!html.contains("Pair 3"), "notes are anonymous unless the workshop names them");
+    assert!(!html.contains("<script"), "the report runs no script");
+    for secret in [&created.facilitator_secret, &created.join_code] {
+        assert!(!html.contains(secret.as_str()));
+    }
+    let css = reqwest::get(server.url("/report.css")).await.unwrap();
+    assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
+    assert!(css.text().await.unwrap().contains("size: A4"));
+
+    // The researchers' copy is the same page, with the admin key only.
+    let path = format!("/research/report/{}", created.workshop_id);
+    assert_eq!(reqwest::get(server.url(&path)).await.unwrap().status(), 401);
+    let by_key = reqwest::Client::new().get(server.url(&path)).bearer_auth(server.admin_key()).send().await.unwrap();
+    assert_eq!(by_key.status(), 200);
+    assert_eq!(by_key.text().await.unwrap(), html);
+    let wrong = reqwest::get(server.url("/f/nothing/report")).await.unwrap();
+    assert_eq!(wrong.status(), 404);
+}
+
+#[tokio::test]
+async fn opinion_groups_across_workshops_join_the_camps_of_both_sites() {
+    let server = TestServer::start().await;
+    let (first, _) = two_camps(&server).await;
+    let (second, _) = two_camps(&server).await;
+    let url = server.url(&format!("/api/research/compare/groups?ids={},{}", first.workshop_id, second.workshop_id));
+    let answer = reqwest::Client::new().get(url).bearer_auth(server.admin_key()).send().await.unwrap();
+    assert_eq!(answer.status(), 200);
+    let across: GroupsAcross = answer.json().await.unwrap();
+    assert_eq!(across.aspects, ASPECTS, "the same three aspects at both sites, matched by text");
+    assert_eq!(across.pairs.len(), 16);
+    let Grouping::Groups(groups) = &across.grouping else { panic!("two camps: {:?}", across.grouping) };
+    assert_eq!(groups.k, 2);
+    // Round 1: pairs 1–4 of each workshop in one group, 5–8 in the other.
+    let of: Vec<Option<usize>> = groups.members.iter().map(|m| m.group).collect();
+    let left = [Some(1); 4];
+    let right = [Some(2); 4];
+    assert_eq!(of, [left, right, left, right].concat());
+    assert_eq!(groups.group_medians[0][0], Some(13.0), "the left camp's median on the first aspect");
+
+    let bad = reqwest::Client::new()
+        .get(server.url(&format!("/api/research/compare/groups?ids={}&links=nonsense", first.workshop_id)))
+        .bearer_auth(server.admin_key())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
 }

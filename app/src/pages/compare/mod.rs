@@ -7,6 +7,7 @@
 //! `comparison.csv`, so the page and the download agree.
 
 mod chart;
+mod groups;
 mod rows;
 
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ use crate::api::{ApiError, Comparison, RoundStats};
 use crate::api::{Refused, calls, urls};
 use crate::domain::compare::parse_links;
 pub use chart::chart_svg;
+use groups::CompareGroups;
 pub use rows::{Entry, GroupRow, RoundChoice, group_rows, one_decimal, sites_of, unmatched};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -128,6 +130,7 @@ fn Compared(comparison: Comparison) -> impl IntoView {
         <figure class="compare-chart" inner_html=move || data.with_value(|c| chart_svg(c, &rows.get()))></figure>
         <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
         <CompareTable data rows links set_links/>
+        <CompareGroups ids=ids.clone() links/>
     }
     .into_any()
 }

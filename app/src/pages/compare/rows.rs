@@ -160,6 +160,7 @@ pub(super) mod tests {
                     text: text.to_string(),
                     author: "facilitator".into(),
                     rounds: rounds.clone(),
+                    template_aspect_id: None,
                 })
                 .collect(),
         }

@@ -169,6 +169,13 @@ fn JoinPanel(info: Memo<Option<WorkshopInfo>>, secret: Memo<String>) -> impl Int
                 <a class="button" href=move || urls::facilitator_export(&secret.get()) download="">
                     "Download all (zip)"
                 </a>
+                // The same exercise at another site: this workshop's set-up as a file for `/new`.
+                <a class="button" href=move || urls::facilitator_template(&secret.get()) download="">
+                    "Save as template"
+                </a>
+                <a class="button" href=move || urls::facilitator_report(&secret.get())>
+                    "Room report"
+                </a>
             </nav>
         </section>
     }

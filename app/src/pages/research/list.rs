@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::console_link::ConsoleLink;
+use super::import::ImportArchive;
 use super::{Ask, Page};
 use crate::api::{ResearchWorkshop, WorkshopFilter, urls};
 use crate::browser;
@@ -75,6 +77,7 @@ pub(super) fn Workshops(page: Page) -> impl IntoView {
                 </button>
             </div>
             {move || page.error.get().map(|e| view! { <p role="alert" class="form-error">{e.error}</p> })}
+            <ImportArchive page/>
             <Show
                 when=move || { total() > 0 }
                 fallback=|| view! { <p class="research-empty">"No workshops yet."</p> }
@@ -272,6 +275,14 @@ fn WorkshopRow(
                         <a class="button small" href=urls::replay_page(id) aria-describedby=title_id.clone()>
                             "Replay"
                         </a>
+                        <a
+                            class="button small"
+                            href=urls::research_report(id)
+                            aria-describedby=title_id.clone()
+                        >
+                            "Room report"
+                        </a>
+                        <ConsoleLink id title=w.title.clone() page/>
                         <Show when=move || phase() != Phase::Closed>
                             <button
                                 type="button"

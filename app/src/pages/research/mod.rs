@@ -8,8 +8,12 @@
 //!
 //! - [`sign_in`]: the "Admin key" form.
 //! - [`list`]: the filters, "Download all (zip)", "Compare selected" and one row per workshop
-//!   with its download, replay, close and delete.
+//!   with its download, replay, room report, console link, close and delete.
+//! - [`import`]: "Import archive", a workshop exported from another server.
+//! - [`console_link`]: a new console link for a workshop (an imported one has none).
 
+mod console_link;
+mod import;
 mod list;
 mod sign_in;
 

@@ -229,6 +229,7 @@ pub fn new_workshop(aspects: &[&str]) -> NewWorkshop {
         right_pole: "Flexible".into(),
         aspects: aspects.iter().map(|a| a.to_string()).collect(),
         settings: None,
+        template: None,
     }
 }
 

@@ -1,0 +1,119 @@
+//! "Opinion groups" on the compare page: which pairs, across the compared sites, placed the
+//! shared aspects alike in round 1 (the server's [`crate::api::GroupsAcross`], found by
+//! [`crate::domain::groups`]), with each group's median per aspect, or, below the method's
+//! thresholds, why there are no groups. Read again when the manual matches change.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::api::{GroupsAcross, calls};
+use crate::domain::groups::Grouping;
+
+/// A median as the page shows it.
+fn cell(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), |x| format!("{:.0}", x.round()))
+}
+
+/// Each group's pairs, as "Site — Pair" lines, group 1 first.
+pub fn members_by_group(groups: &GroupsAcross) -> Vec<Vec<String>> {
+    let Grouping::Groups(found) = &groups.grouping else { return Vec::new() };
+    let mut out = vec![Vec::new(); found.k];
+    for member in &found.members {
+        if let (Some(group), Some((site, label))) = (member.group, groups.pairs.get(member.pair)) {
+            out[group - 1].push(format!("{site} — {label}"));
+        }
+    }
+    out
+}
+
+#[component]
+pub(super) fn CompareGroups(ids: String, links: Memo<Vec<(Uuid, Uuid)>>) -> impl IntoView {
+    let answer = RwSignal::new(None::<Result<GroupsAcross, String>>);
+    Effect::new(move |_| {
+        let (ids, links) = (ids.clone(), links.get());
+        leptos::task::spawn_local(async move {
+            answer.set(Some(calls::compare_groups(&ids, &links).await.map_err(|r| r.error().error)));
+        });
+    });
+    view! {
+        <section class="compare-groups" aria-labelledby="groups-heading">
+            <h2 id="groups-heading">"Opinion groups (round 1)"</h2>
+            <p class="hint">
+                "Pairs who placed the shared aspects alike, whatever their site: principal components, then \
+                 k-means with the number of groups chosen by the silhouette (the export's codebook gives the \
+                 method and its thresholds)."
+            </p>
+            {move || match answer.get() {
+                None => view! { <p class="hint">"Finding groups…"</p> }.into_any(),
+                Some(Err(e)) => view! { <p role="alert" class="form-error">{e}</p> }.into_any(),
+                Some(Ok(groups)) => view! { <GroupsTable groups/> }.into_any(),
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn GroupsTable(groups: GroupsAcross) -> impl IntoView {
+    let found = match &groups.grouping {
+        Grouping::NoGroups(none) => {
+            return view! { <p class="compare-no-groups">{none.reason.message()}</p> }.into_any();
+        }
+        Grouping::Groups(found) => found.clone(),
+    };
+    let members = members_by_group(&groups);
+    let left_out = found.members.iter().filter(|m| m.group.is_none()).count();
+    let summary = format!(
+        "{} groups, mean silhouette {:.2}{}.",
+        found.k,
+        found.silhouette,
+        if left_out > 0 {
+            format!("; {left_out} pairs placed too few aspects and are left out")
+        } else {
+            String::new()
+        }
+    );
+    let headers = (1..=found.k).map(|g| view! { <th scope="col">{format!("Group {g}")}</th> }).collect_view();
+    let body = groups
+        .aspects
+        .iter()
+        .enumerate()
+        .filter(|(a, _)| found.aspects_used.contains(a))
+        .map(|(a, label)| {
+            let cells = found.group_medians.iter().map(|medians| view! { <td>{cell(medians[a])}</td> }).collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{label.clone()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let lists = members
+        .into_iter()
+        .enumerate()
+        .map(|(g, pairs)| {
+            view! {
+                <li>
+                    <strong>{format!("Group {} ({} pairs): ", g + 1, pairs.len())}</strong>
+                    {pairs.join("; ")}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="compare-groups-summary">{summary}</p>
+        <table class="compare-groups-table">
+            <caption>"Median position of each group, per aspect"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Aspect"</th>
+                    {headers}
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </table>
+        <ul class="compare-groups-members">{lists}</ul>
+    }
+    .into_any()
+}

@@ -1,0 +1,133 @@
+//! The new-workshop form's own checks: the server's rules, run before the round trip, and
+//! where each error is shown.
+
+use crate::api::template::TEMPLATE_FIELD;
+use crate::api::{ApiError, NewWorkshop, TemplateRef};
+use crate::domain::session::{BadSetting, MIN_PAIRS_LABEL};
+use crate::domain::validate::{InvalidInput, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text};
+
+/// Checks the form with the same rules the server applies, so most mistakes are shown without
+/// a round trip. The error names the field by its visible label, like the server's. The
+/// template's aspect ids are kept in step with the aspects (blank rows leave with theirs).
+pub fn check_form(form: &NewWorkshop) -> Result<NewWorkshop, ApiError> {
+    fn fail(field: &'static str) -> impl Fn(InvalidInput) -> ApiError {
+        move |e| ApiError { error: e.to_string(), field: Some(field.to_string()) }
+    }
+    let template = form.template.as_ref().map(|t| {
+        t.kept_aspect_ids(&form.aspects)
+            .map(|aspect_ids| TemplateRef { template_id: t.template_id, aspect_ids })
+            .map_err(|e| ApiError { error: e.to_string(), field: Some(TEMPLATE_FIELD.to_string()) })
+    });
+    Ok(NewWorkshop {
+        title: clean_text("Title", &form.title, TITLE_MAX).map_err(fail("Title"))?,
+        site: clean_text("Site", &form.site, SITE_MAX).map_err(fail("Site"))?,
+        question: clean_text("Question", &form.question, QUESTION_MAX).map_err(fail("Question"))?,
+        left_pole: clean_text("Left pole", &form.left_pole, POLE_MAX).map_err(fail("Left pole"))?,
+        right_pole: clean_text("Right pole", &form.right_pole, POLE_MAX).map_err(fail("Right pole"))?,
+        aspects: clean_aspects(&form.aspects).map_err(fail("Aspects"))?,
+        settings: form.settings.map(|s| s.check().map(|()| s).map_err(bad_setting)).transpose()?,
+        template: template.transpose()?,
+    })
+}
+
+/// A refused setting as the form shows it.
+pub fn bad_setting(e: BadSetting) -> ApiError {
+    ApiError { error: e.message, field: Some(e.field.to_string()) }
+}
+
+/// The labels of the form's fields, as the server names them in [`ApiError::field`].
+const FIELDS: [&str; 8] =
+    ["Title", "Site", "Question", "Left pole", "Right pole", "Aspects", MIN_PAIRS_LABEL, TEMPLATE_FIELD];
+
+/// Where an error about `field` is shown and what gets focus: the field's label when it is one
+/// of ours, otherwise the whole form (message above the submit button).
+pub fn error_place(field: Option<&str>) -> &'static str {
+    FIELDS.into_iter().find(|f| Some(*f) == field).unwrap_or("form")
+}
+
+/// The DOM id to focus for an error shown at `place`.
+pub fn focus_id(place: &str) -> &'static str {
+    match place {
+        "Title" => "title",
+        "Site" => "site",
+        "Question" => "question",
+        "Left pole" => "left-pole",
+        "Right pole" => "right-pole",
+        "Aspects" => "aspects-legend",
+        MIN_PAIRS_LABEL => "min-pairs",
+        TEMPLATE_FIELD => "template-file",
+        _ => "create-workshop",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::domain::{DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Settings};
+
+    fn form() -> NewWorkshop {
+        NewWorkshop {
+            title: " Knowledge exchange ".into(),
+            site: "Site 3".into(),
+            question: DEFAULT_QUESTION.into(),
+            left_pole: DEFAULT_LEFT_POLE.into(),
+            right_pole: DEFAULT_RIGHT_POLE.into(),
+            aspects: vec!["A".into(), "  ".into(), "B".into()],
+            settings: Some(Settings { live_wall: true, min_pairs: 2, ..Settings::default() }),
+            template: None,
+        }
+    }
+
+    #[test]
+    fn a_good_form_is_cleaned() {
+        let ok = check_form(&form()).unwrap();
+        assert_eq!(ok.title, "Knowledge exchange");
+        assert_eq!(ok.aspects, vec!["A".to_string(), "B".to_string()]);
+    }
+
+    #[test]
+    fn errors_name_the_field_by_its_label() {
+        let mut f = form();
+        f.site = " ".into();
+        assert_eq!(check_form(&f).unwrap_err().field.as_deref(), Some("Site"));
+        let mut f = form();
+        f.aspects = vec!["Same".into(), "same".into()];
+        let e = check_form(&f).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("Aspects"));
+        assert!(e.error.contains("appears twice"), "{}", e.error);
+        assert_eq!(error_place(Some("Right pole")), "Right pole");
+        assert_eq!(focus_id(error_place(Some("Aspects"))), "aspects-legend");
+        assert_eq!(error_place(None), "form");
+        assert_eq!(error_place(Some("Something else")), "form");
+    }
+
+    #[test]
+    fn settings_are_checked_like_the_console_and_errors_point_at_the_threshold() {
+        let ok = check_form(&form()).unwrap();
+        assert_eq!(ok.settings, Some(Settings { live_wall: true, min_pairs: 2, ..Settings::default() }));
+        let mut f = form();
+        f.settings = None;
+        assert_eq!(check_form(&f).unwrap().settings, None, "left out stays left out: the server's defaults");
+        f.settings = Some(Settings { min_pairs: 0, ..Settings::default() });
+        let e = check_form(&f).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("Privacy threshold (pairs)"));
+        assert_eq!(e.error, "Privacy threshold: a whole number of pairs from 1 to 20.");
+        assert_eq!(focus_id(error_place(e.field.as_deref())), "min-pairs");
+    }
+
+    #[test]
+    fn template_ids_stay_in_step_with_the_aspects_sent() {
+        let (t, a, b) = (Uuid::from_u128(1), Uuid::from_u128(11), Uuid::from_u128(12));
+        let mut f = form();
+        // Row 2 (blank) carried template aspect b: it leaves with its row.
+        f.template = Some(TemplateRef { template_id: t, aspect_ids: vec![Some(a), Some(b), None] });
+        let ok = check_form(&f).unwrap();
+        assert_eq!(ok.template, Some(TemplateRef { template_id: t, aspect_ids: vec![Some(a), None] }));
+        f.template = Some(TemplateRef { template_id: t, aspect_ids: vec![Some(a), Some(a), None] });
+        let e = check_form(&f).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some(TEMPLATE_FIELD));
+        assert_eq!(focus_id(error_place(e.field.as_deref())), "template-file");
+    }
+}

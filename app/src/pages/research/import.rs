@@ -1,0 +1,68 @@
+//! "Import archive": a workshop exported from another server (its "Download (zip)") becomes
+//! a workshop here, under its own id. The server checks every file against the archive's
+//! manifest and replays its event log before anything is created, and says what is wrong
+//! with an archive it refuses.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::{Access, Page};
+use crate::api::{Refused, calls};
+
+/// The file input's id.
+const FILE_INPUT: &str = "import-file";
+
+#[component]
+pub(super) fn ImportArchive(page: Page) -> impl IntoView {
+    let busy = RwSignal::new(false);
+    // What the last import did: Ok(sentence) or Err(the server's reason).
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let import = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = calls::import_archive(FILE_INPUT).await;
+            busy.set(false);
+            match answer {
+                None => outcome.set(Some(Err("Choose the workshop's export zip first.".into()))),
+                Some(Ok(w)) => {
+                    outcome.set(Some(Ok(format!(
+                        "Imported “{}” ({}). It is in the list below; it has no console link until you issue one.",
+                        w.title, w.site
+                    ))));
+                    page.load().await;
+                }
+                Some(Err(Refused::SignedOut)) => page.access.set(Access::SignedOut),
+                Some(Err(refused)) => outcome.set(Some(Err(refused.error().error))),
+            }
+        });
+    };
+    view! {
+        <form class="research-import" on:submit=import aria-labelledby="import-heading">
+            <h3 id="import-heading">"Import archive"</h3>
+            <p class="hint">
+                "A workshop exported from another server (its “Download (zip)”). Every file is checked before \
+                 anything is created; the workshop keeps its id and exports the same tables here."
+            </p>
+            <div class="field">
+                <label for=FILE_INPUT>"Workshop archive (zip)"</label>
+                <input type="file" id=FILE_INPUT accept=".zip,application/zip"/>
+            </div>
+            <button type="submit" disabled=move || busy.get()>
+                {move || if busy.get() { "Importing…" } else { "Import archive" }}
+            </button>
+            {move || {
+                outcome
+                    .get()
+                    .map(|o| match o {
+                        Ok(text) => view! { <p role="status" class="form-ok">{text}</p> }.into_any(),
+                        Err(text) => view! { <p role="alert" class="form-error">{text}</p> }.into_any(),
+                    })
+            }}
+        </form>
+    }
+    .into_any()
+}
