@@ -118,6 +118,7 @@ async fn a_template_carries_the_exercise_to_another_site_and_the_comparison_matc
     assert_eq!(kept, [(t.as_str(), ids[0].as_str()), (t.as_str(), ids[1].as_str()), (t.as_str(), ids[2].as_str())]);
     assert_eq!(columns[0].0, "Dal gafael ar gleifion", "reworded, still template aspect 1");
     assert_eq!((columns[3].1.as_str(), columns[3].2.as_str()), (t.as_str(), ""), "the added aspect has none");
+
     // Its archive is imported on the research server and keeps every id, byte for byte.
     let archive = get(&laptop, &urls::research_export(caerdydd.workshop_id)).await.bytes().await.unwrap();
     let imported = reqwest::Client::new()

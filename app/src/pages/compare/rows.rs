@@ -3,8 +3,8 @@
 
 use uuid::Uuid;
 
-use crate::api::{Comparison, RoundStats};
-use crate::domain::compare::{AspectInput, MatchKind, group_aspects};
+use crate::api::{ComparedAspect, Comparison, RoundStats};
+use crate::domain::compare::{MatchKind, group_aspects};
 
 /// Which round the chart and table show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,11 +64,8 @@ pub struct GroupRow {
 
 /// The groups of a comparison with these links, numbers taken for `round`.
 pub fn group_rows(comparison: &Comparison, links: &[(Uuid, Uuid)], round: RoundChoice) -> Vec<GroupRow> {
-    let inputs: Vec<Vec<AspectInput>> = comparison
-        .workshops
-        .iter()
-        .map(|w| w.aspects.iter().map(|a| AspectInput { id: a.id, text: a.text.clone() }).collect())
-        .collect();
+    // The aspects themselves: they carry their template aspect ids, matched first.
+    let inputs: Vec<&[ComparedAspect]> = comparison.workshops.iter().map(|w| w.aspects.as_slice()).collect();
     group_aspects(&inputs, links)
         .into_iter()
         .map(|group| {

@@ -173,7 +173,8 @@ fn JoinPanel(info: Memo<Option<WorkshopInfo>>, secret: Memo<String>) -> impl Int
                 <a class="button" href=move || urls::facilitator_template(&secret.get()) download="">
                     "Save as template"
                 </a>
-                <a class="button" href=move || urls::facilitator_report(&secret.get())>
+                // A page of the server's own, not of this app: the browser loads it.
+                <a class="button" href=move || urls::facilitator_report(&secret.get()) rel="external">
                     "Room report"
                 </a>
             </nav>

@@ -33,7 +33,10 @@ pub(super) fn ImportArchive(page: Page) -> impl IntoView {
                         "Imported “{}” ({}). It is in the list below; it has no console link until you issue one.",
                         w.title, w.site
                     ))));
-                    page.load().await;
+                    // Only the list: reloading the page's state would redraw this form.
+                    if let Ok(list) = calls::research_workshops().await {
+                        page.workshops.set(list);
+                    }
                 }
                 Some(Err(Refused::SignedOut)) => page.access.set(Access::SignedOut),
                 Some(Err(refused)) => outcome.set(Some(Err(refused.error().error))),

@@ -278,6 +278,7 @@ fn WorkshopRow(
                         <a
                             class="button small"
                             href=urls::research_report(id)
+                            rel="external"
                             aria-describedby=title_id.clone()
                         >
                             "Room report"
