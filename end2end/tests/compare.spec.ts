@@ -89,6 +89,10 @@ test("a researcher compares two sites and matches aspects by hand", async ({ pag
   await expect.poll(() => numbers("Record keeping")).toEqual(["1", "40.0", "40.0", "40.0", "1", "30.0", "30.0", "30.0"]);
   await expect(page).toHaveURL(/links=[0-9a-f-]{36}~[0-9a-f-]{36}$/);
 
+  // Opinion groups need more pairs than two workshops of one pair each: the page says why.
+  const groups = page.getByRole("region", { name: "Opinion groups (round 1)" });
+  await expect(groups).toContainText("Opinion groups need at least 6 pairs who placed at least half of the aspects (here: 2).");
+
   // A reload keeps the match.
   await page.reload();
   await expect(row("Record keeping")).toContainText("Matched by hand");

@@ -104,3 +104,61 @@ pub fn OpinionGroups(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoV
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::{id, room_with_pairs};
+    use crate::domain::{Card, Event, Phase, Settings};
+
+    /// Eight pairs, three aspects: pairs 1–`left` near 10, the others near 90.
+    fn room(left: u128) -> RoomView {
+        let cards = vec![Card::new(id(10), "A", 0), Card::new(id(20), "B", 1), Card::new(id(30), "C", 2)];
+        let mut view = room_with_pairs(cards, &[1, 2, 3, 4, 5, 6, 7, 8]);
+        for pair in 1..=8u128 {
+            let base = if pair <= left { 10.0 } else { 90.0 };
+            for (i, card) in [10u128, 20, 30].into_iter().enumerate() {
+                let position = Some(base + pair as f64 * 0.5 + i as f64);
+                let event = Event::Placed { pair_id: id(pair), card_id: id(card), round: 1, position, at: 0 };
+                view.apply(view.seq + 1, &event);
+            }
+        }
+        view
+    }
+
+    #[test]
+    fn groups_show_only_when_switched_on_and_revealed() {
+        let mut view = room(4);
+        view.phase = Phase::Reveal;
+        assert_eq!(panel(&view), Panel::Hidden, "off by default");
+        view.settings = Settings { show_groups: true, ..Settings::default() };
+        view.phase = Phase::Placing;
+        assert_eq!(panel(&view), Panel::Hidden, "nothing before the reveal");
+        view.phase = Phase::Reveal;
+        let Panel::Groups { aspects, groups, hidden } = panel(&view) else { panic!("two camps") };
+        assert_eq!(aspects, ["A", "B", "C"]);
+        assert_eq!(hidden, 0);
+        let sizes: Vec<(usize, usize)> = groups.iter().map(|(g, n, _)| (*g, *n)).collect();
+        assert_eq!(sizes, [(1, 4), (2, 4)]);
+        // Group 1's median on A: pairs 1–4 at 10.5, 11, 11.5, 12.
+        assert_eq!(groups[0].2[0], Some(11.25));
+    }
+
+    #[test]
+    fn a_group_below_the_privacy_threshold_is_not_shown_alone() {
+        let mut view = room(2);
+        view.phase = Phase::Reveal;
+        view.settings = Settings { show_groups: true, min_pairs: 3, ..Settings::default() };
+        let Panel::Groups { groups, hidden, .. } = panel(&view) else { panic!("two camps") };
+        assert_eq!(hidden, 1, "the group of two");
+        assert_eq!(groups.iter().map(|(_, n, _)| *n).collect::<Vec<_>>(), [6]);
+        view.settings.min_pairs = 1;
+        let Panel::Groups { hidden, .. } = panel(&view) else { panic!("two camps") };
+        assert_eq!(hidden, 0);
+        let few = room_with_pairs(vec![Card::new(id(10), "A", 0)], &[1, 2]);
+        let mut few = few;
+        few.phase = Phase::Reveal;
+        few.settings.show_groups = true;
+        assert!(matches!(panel(&few), Panel::NoGroups(why) if why.starts_with("Opinion groups need at least 6 pairs")));
+    }
+}
