@@ -191,3 +191,16 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for IdleTimeout<T> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_archive_import_may_send_more_than_the_api_limit() {
+        assert_eq!(body_limit(IMPORT_PATH), MAX_ARCHIVE_BYTES);
+        for path in ["/api/workshops", "/api/join", "/api/research/import/", "/api/research/importx", "/"] {
+            assert_eq!(body_limit(path), MAX_BODY_BYTES, "{path}");
+        }
+    }
+}

@@ -214,3 +214,52 @@ fn unpack(zip: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, ArchiveProblem> {
     }
     Ok(files)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use zip::write::SimpleFileOptions;
+
+    use super::*;
+
+    fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, bytes) in files {
+            zip.start_file(*name, SimpleFileOptions::default()).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_zip_bomb_stops_at_the_unpacked_limit() {
+        // One file of zeros a byte over the limit: a few hundred KB packed.
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("placements.csv", SimpleFileOptions::default().large_file(true)).unwrap();
+        let chunk = vec![0u8; 1 << 20];
+        for _ in 0..(MAX_UNPACKED_BYTES >> 20) {
+            zip.write_all(&chunk).unwrap();
+        }
+        zip.write_all(&[0]).unwrap();
+        let bomb = zip.finish().unwrap().into_inner();
+        assert!(bomb.len() < 1 << 20, "{} bytes packed", bomb.len());
+        assert!(matches!(check_archive(&bomb), Err(ArchiveProblem::TooLarge(_))));
+    }
+
+    #[test]
+    fn too_many_files_a_bad_manifest_and_a_wrong_format_are_named() {
+        let names: Vec<String> = (0..=MAX_FILES).map(|i| format!("f{i}.txt")).collect();
+        let many: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b"x"[..])).collect();
+        assert!(matches!(check_archive(&zip_of(&many)), Err(ArchiveProblem::TooLarge(_))));
+        let broken = zip_of(&[(MANIFEST_FILE, b"{ not json")]);
+        assert!(matches!(check_archive(&broken), Err(ArchiveProblem::BadManifest(_))));
+        let other = manifest_json(Uuid::nil(), &[]).unwrap();
+        let other = String::from_utf8(other).unwrap().replace(MANIFEST_FORMAT, "something-else");
+        let message = check_archive(&zip_of(&[(MANIFEST_FILE, other.as_bytes())])).unwrap_err().to_string();
+        assert!(message.contains("\"something-else\""), "{message}");
+        // A manifest listing nothing still needs the files an import reads.
+        let empty = manifest_json(Uuid::nil(), &[]).unwrap();
+        assert_eq!(check_archive(&zip_of(&[(MANIFEST_FILE, &empty)])), Err(ArchiveProblem::Required("placements.csv")));
+    }
+}
