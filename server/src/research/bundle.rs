@@ -76,8 +76,10 @@ fn table_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, 
 }
 
 /// `event-log.json`: the stored record an import rebuilds the workshop from.
+/// Compact, not pretty: it is for machines (a big workshop's log is 100,000 rows, and
+/// indentation doubled the file and the time to zip it).
 fn record_json(export: &WorkshopExport) -> Result<Vec<u8>, serde_json::Error> {
-    let mut bytes = serde_json::to_vec_pretty(&export.snapshot.record())?;
+    let mut bytes = serde_json::to_vec(&export.snapshot.record())?;
     bytes.push(b'\n');
     Ok(bytes)
 }
