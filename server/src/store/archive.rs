@@ -123,6 +123,9 @@ pub enum RecordError {
         /// This one's.
         seq: u64,
     },
+    /// A position outside the spectrum (never written by a server).
+    #[error("event-log.json: event {0} places a post-it outside the spectrum (0 to 100)")]
+    OffTheSpectrum(u64),
     /// The first event must be the workshop's creation.
     #[error("event-log.json: the log must start with the workshop's creation (event 1)")]
     NoCreation,
@@ -146,6 +149,11 @@ pub fn replayed_snapshot(record: &StoredRecord) -> Result<WorkshopSnapshot, Reco
             return Err(RecordError::OutOfOrder { previous, seq: event.seq });
         }
         previous = event.seq;
+        if let Some(app::domain::Event::Placed { position: Some(p), .. }) = &event.payload
+            && !(0.0..=100.0).contains(p)
+        {
+            return Err(RecordError::OffTheSpectrum(event.seq));
+        }
         if let Some(payload) = &event.payload {
             view.apply(event.seq, payload);
         }

@@ -123,6 +123,15 @@ fn zip_of(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
+/// `files` with `manifest.json` rewritten to match the others, as a careful forger would.
+fn remanifest(mut files: Vec<(String, Vec<u8>)>, workshop: Uuid) -> Vec<(String, Vec<u8>)> {
+    let manifest = files.iter().position(|(n, _)| n == "manifest.json").unwrap();
+    let listed: Vec<(&str, Vec<u8>)> = files[..manifest].iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    let rewritten = server::research::archive::manifest_json(workshop, &listed).unwrap();
+    files[manifest].1 = rewritten;
+    files
+}
+
 fn by_name(files: &[(String, Vec<u8>)]) -> BTreeMap<&str, &[u8]> {
     files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect()
 }
@@ -225,11 +234,16 @@ async fn a_changed_missing_added_or_mixed_in_file_is_refused_by_name_and_nothing
         let mut files = files.clone();
         let theirs = by_name(&other_files)["placements.csv"].to_vec();
         files.iter_mut().find(|(n, _)| n == "placements.csv").unwrap().1 = theirs;
-        let manifest = files.iter().position(|(n, _)| n == "manifest.json").unwrap();
-        let listed: Vec<(&str, Vec<u8>)> = files[..manifest].iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
-        let rewritten = server::research::archive::manifest_json(first.workshop_id, &listed).unwrap();
-        files[manifest].1 = rewritten;
-        files
+        remanifest(files, first.workshop_id)
+    };
+    // A position off the spectrum, with the manifest rewritten to match.
+    let off_the_spectrum = {
+        let mut files = files.clone();
+        let log = files.iter_mut().find(|(n, _)| n == "event-log.json").unwrap();
+        let text = String::from_utf8(log.1.clone()).unwrap();
+        assert!(text.contains("\"position\":10.0"), "the first placement is in the log");
+        log.1 = text.replace("\"position\":10.0", "\"position\":1000.0").into_bytes();
+        remanifest(files, first.workshop_id)
     };
     let mut missing = files.clone();
     missing.retain(|(n, _)| n != "notes.csv");
@@ -267,6 +281,7 @@ async fn a_changed_missing_added_or_mixed_in_file_is_refused_by_name_and_nothing
             "placements.csv does not match what the archive's event log gives",
         ),
         ("not a zip", b"PK\x03\x04 not really".to_vec(), "not a readable zip"),
+        ("a position off the spectrum", zip_of(&off_the_spectrum), "outside the spectrum (0 to 100)"),
     ];
     for (what, zip, says) in cases {
         let message = refusal(import(&target, zip).await, StatusCode::UNPROCESSABLE_ENTITY).await;
