@@ -13,13 +13,12 @@ use app::api::template::{TEMPLATE_FORMAT, TEMPLATE_VERSION};
 use app::api::{EarlierWorkshop, TemplateAspect, WorkshopTemplate};
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use uuid::Uuid;
 
 use crate::http::{ApiFailure, ApiPath, attachment};
 use crate::research::admin::Admin;
-use crate::research::routes::{failed, no_console};
+use crate::research::routes::{failed, no_console, no_workshop, workshop_by_console};
 use crate::research::tables::workshop_date;
 use crate::state::AppState;
 use crate::store::{StoreError, WorkshopSnapshot};
@@ -72,10 +71,6 @@ pub fn file_name(title: &str) -> String {
     }
 }
 
-fn no_workshop() -> ApiFailure {
-    ApiFailure::new(StatusCode::NOT_FOUND, "There is no such workshop (it may have been deleted).", None)
-}
-
 /// Gives workshop `id` its template ids if it lacks them and reads its template; `None` if
 /// there is no such workshop.
 async fn saved_template(state: &AppState, id: Uuid) -> Result<Option<WorkshopTemplate>, ApiFailure> {
@@ -100,7 +95,7 @@ pub async fn facilitator_template(
     State(state): State<AppState>,
     ApiPath(secret): ApiPath<String>,
 ) -> Result<Response, ApiFailure> {
-    let workshop = state.hub.workshop_by_secret(&secret).await.map_err(|e| failed(&e))?.ok_or_else(no_console)?;
+    let workshop = workshop_by_console(&state, &secret).await?;
     let template = saved_template(&state, workshop.id).await?.ok_or_else(no_console)?;
     tracing::info!(workshop = %workshop.id, template = %template.template_id, "saved as a template");
     Ok(download(&template))

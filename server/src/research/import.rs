@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::admin::Admin;
 use super::archive::{ArchiveProblem, check_archive};
-use super::routes::failed;
+use super::routes::{failed, no_workshop};
 use crate::http::{ApiFailure, ApiPath, console_issued};
 use crate::secret::{hash_secret, new_secret};
 use crate::state::AppState;
@@ -106,13 +106,7 @@ pub async fn issue_console(
         })
         .await
         .map_err(|e| failed(&e))?;
-    let Some(info) = info else {
-        return Err(ApiFailure::new(
-            StatusCode::NOT_FOUND,
-            "There is no such workshop (it may have been deleted).",
-            None,
-        ));
-    };
+    let info = info.ok_or_else(no_workshop)?;
     tracing::info!(workshop = %id, "a new console link was issued from the researcher area");
     Ok(console_issued(info, secret))
 }

@@ -10,14 +10,14 @@
 use std::fmt::Write;
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
 use super::admin::Admin;
 use super::chart::{chart_svg, xml_escape as esc};
-use super::routes::{failed, no_console, workshop_by_console};
-use super::tables::{WorkshopExport, movement_from_first_round, workshop_date};
+use super::routes::{failed, no_console, no_workshop, workshop_by_console};
+use super::tables::{WorkshopExport, workshop_date};
 use crate::http::{ApiFailure, ApiPath};
 use crate::state::AppState;
 use crate::store::StoreError;
@@ -163,10 +163,9 @@ fn movement_section(out: &mut String, export: &WorkshopExport) {
          changed by</th><th scope=\"col\">Pairs who moved it more than 10</th></tr></thead><tbody>\n",
     );
     for card in &s.cards {
-        let m = movement_from_first_round(s, card.id, 2);
-        let median = |round: u32| {
-            export.aspect_rounds.iter().find(|a| a.round == round && a.card_id == card.id).and_then(|a| a.stats.median)
-        };
+        let of = |round: u32| export.aspect_rounds.iter().find(|a| a.round == round && a.card_id == card.id);
+        let median = |round: u32| of(round).and_then(|a| a.stats.median);
+        let Some(m) = of(2).and_then(|a| a.movement.as_ref()) else { continue };
         let moved = match (m.share_moved_over_10, m.n_paired) {
             (Some(share), n) => format!("{} of {n}", (share * n as f64).round() as usize),
             (None, _) => "–".into(),
@@ -253,9 +252,7 @@ pub async fn admin_report(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Response, ApiFailure> {
-    let body = report_of(&state, id).await.map_err(|e| failed(&e))?.ok_or_else(|| {
-        ApiFailure::new(StatusCode::NOT_FOUND, "There is no such workshop (it may have been deleted).", None)
-    })?;
+    let body = report_of(&state, id).await.map_err(|e| failed(&e))?.ok_or_else(no_workshop)?;
     Ok(html_answer(body))
 }
 

@@ -33,7 +33,7 @@ pub(crate) fn failed(e: &dyn std::fmt::Display) -> ApiFailure {
     ApiFailure::new(StatusCode::INTERNAL_SERVER_ERROR, "The server could not do this; nothing was changed.", None)
 }
 
-fn no_workshop() -> ApiFailure {
+pub(crate) fn no_workshop() -> ApiFailure {
     ApiFailure::new(StatusCode::NOT_FOUND, "There is no such workshop (it may have been deleted).", None)
 }
 

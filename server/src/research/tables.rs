@@ -138,6 +138,8 @@ pub struct AspectRound {
     pub positions: Vec<f64>,
     /// Its statistics.
     pub stats: AspectStats,
+    /// How it moved since round 1 (`None` in round 1).
+    pub movement: Option<Movement>,
 }
 
 /// Everything an export of one workshop is made of. Built once; every file is rendered from
@@ -249,7 +251,13 @@ impl WorkshopExport {
                 ];
                 row.extend(movement_cells(moved.as_ref()));
                 summary.push(row);
-                aspect_rounds.push(AspectRound { round: round.into(), card_id: card.id, positions, stats });
+                aspect_rounds.push(AspectRound {
+                    round: round.into(),
+                    card_id: card.id,
+                    positions,
+                    stats,
+                    movement: moved,
+                });
             }
         }
         let mut notes = Vec::new();
@@ -301,7 +309,7 @@ impl WorkshopExport {
 
 /// How aspect `card` moved from round 1 to `round`: every position of each round, and the
 /// pairs that placed it in both.
-pub fn movement_from_first_round(snapshot: &WorkshopSnapshot, card: Uuid, round: u8) -> Movement {
+fn movement_from_first_round(snapshot: &WorkshopSnapshot, card: Uuid, round: u8) -> Movement {
     let view = &snapshot.view;
     let shown = |round: u8, pair: Uuid| view.placement_in(round, pair, card).and_then(|p| p.shown_position());
     let firsts: Vec<f64> = snapshot.pairs.iter().filter_map(|p| shown(1, p.id)).collect();
