@@ -3,7 +3,8 @@
 # Idempotent: each step checks first and skips what is already there.
 #
 #   scripts/setup.sh          toolchain for building and serving
-#   scripts/setup.sh --test   the same, plus Chromium for the browser tests
+#   scripts/setup.sh --test   the same, plus what the tests use: Chromium, R, PostgreSQL,
+#                             pandas and openpyxl
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +56,12 @@ if $want_test; then
   if ! command -v Rscript >/dev/null; then
     step "installing Debian's R (the codebook's R code is run by the tests)"
     apt-get update && apt-get install -y --no-install-recommends r-base-core
+  fi
+  # PostgreSQL's server binaries: scripts/pg-cluster.sh runs a throwaway cluster with them, on
+  # which the tests run the store a second time.
+  if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+    step "installing Debian's PostgreSQL (the tests also run the store on PostgreSQL)"
+    apt-get update && apt-get install -y --no-install-recommends postgresql
   fi
   # An independent reader for the export files: pandas and openpyxl, in a project venv.
   if ! .tools/pyenv/bin/python -c 'import pandas, openpyxl' 2>/dev/null; then

@@ -8,6 +8,21 @@ source scripts/env.sh
 
 step() { printf '\n== %s\n' "$*"; }
 
+# Everything started below is stopped, and its folder removed, on exit: the PostgreSQL cluster
+# for the tests and the server for the browser tests (either may not have been started yet).
+pg_dir=""
+e2e_dir=""
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$pg_dir" ]; then
+    scripts/pg-cluster.sh stop "$pg_dir" >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
+  if [ -n "$e2e_dir" ]; then rm -rf "$e2e_dir"; fi
+}
+trap cleanup EXIT
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
@@ -19,8 +34,19 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (browser build)"
 cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
+step "a throwaway PostgreSQL cluster for the tests"
+# DS_TEST_POSTGRES is the URL of a PostgreSQL server where tests may create databases (the tests
+# read it themselves). DS_TEST_BACKEND=postgres makes the integration harness and the store
+# tests run on PostgreSQL instead of SQLite.
+pg_dir=$(mktemp -d)
+DS_TEST_POSTGRES="$(scripts/pg-cluster.sh start "$pg_dir")"
+export DS_TEST_POSTGRES
+
 step "unit and integration tests"
 cargo test --workspace
+
+step "store and integration tests on PostgreSQL"
+DS_TEST_BACKEND=postgres cargo test -p server --lib --test integration
 
 step "export files read by independent readers (pandas, openpyxl)"
 export_dir=$(mktemp -d)
@@ -33,8 +59,6 @@ scripts/check-snippets.sh .tools/pyenv/bin/python
 
 step "end-to-end tests (release build, Playwright + Chromium)"
 e2e_dir=$(mktemp -d)
-server_pid=""
-trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$e2e_dir"' EXIT
 scripts/build.sh
 # The whole suite runs against the binary copied alone into an empty folder: it must serve
 # every page, script and icon from itself (nothing from target/site).

@@ -7,7 +7,9 @@
 //! DS_DATABASE=/tmp/durable.sqlite3 DS_RATE_LIMITS=off LEPTOS_SITE_ADDR=127.0.0.1:3200 target/release/server &
 //! target/release/examples/durable_load http://127.0.0.1:3200 50 6 19 10
 //! ```
-//! Arguments: server origin, rooms, pairs per room, placements per second per pair (the server
+//! Arguments: server origin (or several, comma-separated: instances on one PostgreSQL
+//! database; each room's pairs are then spread over them, and its console and projector are on
+//! another instance than its first pair), rooms, pairs per room, placements per second per pair (the server
 //! takes at most 20 a second from one socket), seconds. Each room is a workshop in Placing
 //! with private placing (no live wall): every placement goes to its own pair, the console and
 //! the projector. Each pair sends at its rate without waiting (as a tablet with a queue of
@@ -26,26 +28,19 @@ use uuid::Uuid;
 
 #[path = "shared/mod.rs"]
 mod shared;
-use shared::{Ws, connect, create_workshop, join_pairs, recv, send};
+use shared::{Ws, connect, create_workshop, join_pairs, start_placing};
 
 /// A workshop in Placing, its aspects, its facilitator and projector sockets, and its pairs.
-async fn room(http: &reqwest::Client, origin: &str, pairs: usize) -> (Vec<Uuid>, Vec<Ws>, Vec<Joined>) {
+async fn room(
+    http: &reqwest::Client,
+    origin: &str,
+    watched_on: &str,
+    pairs: usize,
+) -> (Vec<Uuid>, Vec<Ws>, Vec<Joined>) {
     let created = create_workshop(http, origin, "Durable").await;
-    let mut facilitator = connect(origin, Auth::Facilitator { secret: created.facilitator_secret.clone() }).await;
-    let change_id = Uuid::new_v4();
-    let control = app::domain::Control::SetPhase { phase: app::domain::Phase::Placing };
-    send(&mut facilitator, &ClientMsg::Control { change_id, control }).await;
-    // The phase change is acknowledged and, being a change of what screens see, followed by
-    // a fresh snapshot (in either order): wait for both.
-    let (mut acked, mut cards) = (false, Vec::new());
-    while !acked || cards.is_empty() {
-        match recv(&mut facilitator).await {
-            ServerMsg::Ack { change_id: id, .. } if id == change_id => acked = true,
-            ServerMsg::Snapshot { view } => cards = view.cards.iter().map(|c| c.id).collect(),
-            _ => {}
-        }
-    }
-    let projector = connect(origin, Auth::Projector { workshop_id: created.workshop_id }).await;
+    let mut facilitator = connect(watched_on, Auth::Facilitator { secret: created.facilitator_secret.clone() }).await;
+    let cards = start_placing(&mut facilitator).await;
+    let projector = connect(watched_on, Auth::Projector { workshop_id: created.workshop_id }).await;
     let joined = join_pairs(http, origin, &created.join_code, pairs).await;
     (cards, vec![facilitator, projector], joined)
 }
@@ -74,13 +69,19 @@ struct Counts {
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg = |i: usize, default: f64| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
-    let origin = args.get(1).cloned().unwrap_or_else(|| "http://127.0.0.1:3000".into());
+    let origins: Vec<String> = args
+        .get(1)
+        .map_or("http://127.0.0.1:3000", String::as_str)
+        .split(',')
+        .map(|o| o.trim().to_string())
+        .filter(|o| !o.is_empty())
+        .collect();
     let (rooms, pairs, rate, secs) = (arg(2, 50.0) as usize, arg(3, 6.0) as usize, arg(4, 19.0), arg(5, 10.0));
 
     let http = reqwest::Client::new();
     let mut setups = Vec::new();
-    for _ in 0..rooms {
-        setups.push(room(&http, &origin, pairs).await);
+    for n in 0..rooms {
+        setups.push(room(&http, &origins[n % origins.len()], &origins[(n + 1) % origins.len()], pairs).await);
     }
     let counts = Arc::new(Counts::default());
     let acks = Arc::new(std::sync::Mutex::new(Vec::<Duration>::new()));
@@ -93,7 +94,8 @@ async fn main() {
             tasks.push(drain(ws, deadline));
         }
         for (i, j) in joined.into_iter().enumerate() {
-            let (origin, cards, counts, acks) = (origin.clone(), cards.clone(), counts.clone(), acks.clone());
+            let origin = origins[(n + i) % origins.len()].clone();
+            let (cards, counts, acks) = (cards.clone(), counts.clone(), acks.clone());
             tasks.push(tokio::spawn(async move {
                 let ws = connect(&origin, Auth::Pair { code: j.code.clone(), token: j.token.clone() }).await;
                 let (mut tx, mut rx) = ws.split();

@@ -3,9 +3,8 @@
 //! wins when both are given. `server --help` lists them all.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 
 use crate::state::{Config, DEFAULT_DATABASE};
 
@@ -22,9 +21,15 @@ pub const DEFAULT_PORT: u16 = 3000;
 #[derive(Clone, Debug, Parser, PartialEq)]
 #[command(version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// SQLite file (WAL mode); its folder is created.
-    #[arg(long, env = "DS_DATABASE", default_value = DEFAULT_DATABASE, value_name = "FILE")]
-    pub database: PathBuf,
+    /// Without a command, the server runs.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Where the data lives: a SQLite file (WAL mode; its folder is created), or a PostgreSQL
+    /// database `postgres://USER:PASSWORD@HOST:PORT/DB` that several instances may share
+    /// (then --admin-key is needed, the same on every instance).
+    #[arg(long, env = "DS_DATABASE", default_value = DEFAULT_DATABASE, value_name = "FILE|URL")]
+    pub database: String,
 
     /// Address to listen on. `0.0.0.0:3000` listens on every interface.
     #[arg(long, env = "LEPTOS_SITE_ADDR", value_name = "IP:PORT")]
@@ -74,7 +79,64 @@ Logging: RUST_LOG (default `info,memory_serve=warn`), e.g. RUST_LOG=server=debug
 Examples:
   server                       this machine only, http://127.0.0.1:3000
   server --lan                 a venue: tablets on the same Wi-Fi join at http://<LAN address>:3000
-  server --addr 127.0.0.1:8080 --public-url https://spectrum.example.org   behind a reverse proxy";
+  server --addr 127.0.0.1:8080 --public-url https://spectrum.example.org   behind a reverse proxy
+  server copy-database --from data/discretion-spectrum.sqlite3 --to postgres://USER:PASSWORD@HOST:PORT/DB";
+
+/// What the binary does instead of serving.
+#[derive(Clone, Debug, Subcommand, PartialEq)]
+pub enum Command {
+    /// Copy every workshop of a SQLite database into PostgreSQL, exactly as stored, then check
+    /// that each reads back the same.
+    ///
+    /// Ids, join codes, console links (the facilitator's secret) and the pairs' tokens keep
+    /// working on the copy. Stop the server using the SQLite file first: what it writes after
+    /// the copy began is not copied. The copy is one transaction: all of it or nothing. It is
+    /// refused, with nothing written, when the PostgreSQL database already holds one of these
+    /// workshops (a copy made before) or one of their join codes; other workshops there are
+    /// kept. See docs/POSTGRES.md, "Moving a SQLite database to PostgreSQL".
+    #[command(after_help = COPY_AFTER_HELP)]
+    CopyDatabase(CopyDatabase),
+}
+
+const COPY_AFTER_HELP: &str = "\
+Example:
+  server copy-database --from data/discretion-spectrum.sqlite3 --to postgres://ds:PASSWORD@db.example.org:5432/spectrum
+
+Then start the servers with --database set to the same URL and --admin-key (DS_ADMIN_KEY) set to the key
+in the `admin-key` file beside the SQLite file, so the researchers' links keep working.";
+
+/// `server copy-database`'s settings.
+#[derive(Clone, Debug, Args, PartialEq)]
+pub struct CopyDatabase {
+    /// The SQLite file to copy (it must exist; a file of an earlier version is upgraded in
+    /// place first, as the server would on its next start).
+    #[arg(long, value_name = "FILE", value_parser = sqlite_file)]
+    pub from: std::path::PathBuf,
+
+    /// The PostgreSQL database to copy into, `postgres://USER:PASSWORD@HOST:PORT/DB` (its
+    /// schema is created if it has none).
+    #[arg(long, value_name = "URL", value_parser = postgres_url)]
+    pub to: String,
+}
+
+/// `--from`: a file path, not a database URL.
+fn sqlite_file(text: &str) -> Result<std::path::PathBuf, String> {
+    match crate::store::Location::parse(text) {
+        crate::store::Location::File(path) if !text.trim().is_empty() => Ok(path),
+        crate::store::Location::File(_) => Err("give the SQLite file to copy".into()),
+        crate::store::Location::Postgres(_) => Err("the source must be a SQLite file, not a PostgreSQL URL".into()),
+    }
+}
+
+/// `--to`: a `postgres://` or `postgresql://` URL (a mistyped one is not taken for a file name).
+fn postgres_url(text: &str) -> Result<String, String> {
+    match crate::store::Location::parse(text) {
+        crate::store::Location::Postgres(url) => Ok(url),
+        crate::store::Location::File(_) => {
+            Err("expected a PostgreSQL URL, postgres://USER:PASSWORD@HOST:PORT/DB".into())
+        }
+    }
+}
 
 impl Cli {
     /// The address to bind: `--addr`, else all interfaces in LAN mode, else [`DEFAULT_ADDR`].
@@ -92,7 +154,7 @@ impl Cli {
     /// admin key counts as unset.
     pub fn config(&self, public_url: Option<String>) -> Config {
         Config {
-            database_path: self.database.clone(),
+            database: crate::store::Location::parse(&self.database),
             public_url,
             admin_key: self.admin_key.clone().filter(|k| !k.trim().is_empty()),
             announce_origin: None,
@@ -147,6 +209,27 @@ mod tests {
         let cli = parse(&["--public-url", " https://ds.example.org/ "]);
         assert_eq!(cli.public_url().as_deref(), Some("https://ds.example.org"));
         assert_eq!(parse(&["--public-url", ""]).public_url(), None);
+    }
+
+    #[test]
+    fn no_command_runs_the_server_and_copy_database_takes_a_file_and_a_url() {
+        assert_eq!(parse(&["--lan"]).command, None);
+        let cli = parse(&["copy-database", "--from", "data/x.sqlite3", "--to", "postgres://u:p@h:5432/db"]);
+        let expected = CopyDatabase { from: "data/x.sqlite3".into(), to: "postgres://u:p@h:5432/db".into() };
+        assert_eq!(cli.command, Some(Command::CopyDatabase(expected)));
+    }
+
+    #[test]
+    fn copy_database_refuses_a_url_as_source_and_a_file_as_target() {
+        let copy = |from: &str, to: &str| {
+            Cli::try_parse_from(["server", "copy-database", "--from", from, "--to", to]).unwrap_err().to_string()
+        };
+        let err = copy("postgres://h/db", "postgres://h/other");
+        assert!(err.contains("--from") && err.contains("must be a SQLite file"), "{err}");
+        let err = copy("data/x.sqlite3", "postgress://h/db");
+        assert!(err.contains("--to") && err.contains("expected a PostgreSQL URL"), "{err}");
+        let err = Cli::try_parse_from(["server", "copy-database", "--from", "x"]).unwrap_err().to_string();
+        assert!(err.contains("--to"), "{err}");
     }
 
     #[test]

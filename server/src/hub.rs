@@ -9,7 +9,12 @@ use uuid::Uuid;
 
 use crate::room::Room;
 use crate::secret::hash_secret;
-use crate::store::{Store, StoreError};
+use crate::store::sql::Backend;
+use crate::store::{Notice, Store, StoreError};
+
+/// How often an instance on a shared database looks for instances that died, so that their
+/// pairs stop showing as connected.
+const SWEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Finds or loads rooms. Cheap to share: clone the `Arc`.
 pub struct Hub {
@@ -22,6 +27,70 @@ impl Hub {
     /// An empty hub over `store`, whose workshops take at most `max_pairs` pairs each.
     pub fn new(store: Arc<Store>, max_pairs: usize) -> Hub {
         Hub { store, max_pairs, rooms: Mutex::new(HashMap::new()) }
+    }
+
+    /// This hub, following what other instances on the same PostgreSQL database commit: a
+    /// room loaded here catches up with their changes and presence as they happen, and
+    /// instances that died are swept away ([`Store::sweep_dead_instances`]). Nothing to do
+    /// on SQLite. Needs a tokio runtime.
+    pub fn follow_other_instances(self) -> Arc<Hub> {
+        let hub = Arc::new(self);
+        let Some(mut notices) = hub.store.listen() else { return hub };
+        let weak = Arc::downgrade(&hub);
+        tokio::spawn(async move {
+            while let Some(notice) = notices.recv().await {
+                let Some(hub) = weak.upgrade() else { return };
+                tokio::spawn(async move { hub.hear(notice).await });
+            }
+        });
+        let weak = Arc::downgrade(&hub);
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(SWEEP_EVERY);
+            loop {
+                every.tick().await;
+                let Some(hub) = weak.upgrade() else { return };
+                if let Err(e) = hub.store.run(|s| s.sweep_dead_instances()).await {
+                    tracing::warn!(error = %e, "could not look for instances that stopped");
+                }
+            }
+        });
+        hub
+    }
+
+    /// Acts on what another instance did, for the room concerned if it is loaded here.
+    async fn hear(&self, notice: Notice) {
+        let outcome = match notice {
+            Notice::Changed { workshop_id, seq } => match self.cached(workshop_id) {
+                Some(room) if room.seq().await < seq => room.catch_up().await,
+                _ => Ok(()),
+            },
+            Notice::Presence { workshop_id } => match self.cached(workshop_id) {
+                Some(room) => room.refresh_remote_presence().await,
+                None => Ok(()),
+            },
+            Notice::Deleted { workshop_id } => {
+                let room = self.rooms.lock().unwrap_or_else(|p| p.into_inner()).remove(&workshop_id);
+                if let Some(room) = room {
+                    room.deleted_elsewhere();
+                }
+                Ok(())
+            }
+            Notice::Resync => {
+                let rooms: Vec<Arc<Room>> =
+                    self.rooms.lock().unwrap_or_else(|p| p.into_inner()).values().cloned().collect();
+                let mut outcome = Ok(());
+                for room in rooms {
+                    room.republish_presence();
+                    let caught_up = room.catch_up().await;
+                    let refreshed = room.refresh_remote_presence().await;
+                    outcome = outcome.and(caught_up).and(refreshed);
+                }
+                outcome
+            }
+        };
+        if let Err(e) = outcome {
+            tracing::warn!(error = %e, "could not take another instance's change; screens catch up when they reconnect");
+        }
     }
 
     /// The database behind the rooms.
@@ -42,12 +111,21 @@ impl Hub {
         let Some(loaded) = self.store.run(move |s| s.load_room(id)).await? else {
             return Ok(None);
         };
-        let mut rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
-        // Someone else may have loaded it meanwhile; theirs may already have changes, so it wins.
-        let room = rooms
-            .entry(id)
-            .or_insert_with(|| Arc::new(Room::with_max_pairs(id, Arc::clone(&self.store), loaded, self.max_pairs)));
-        Ok(Some(Arc::clone(room)))
+        let room = {
+            let mut rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
+            // Someone else may have loaded it meanwhile; theirs may already have changes, so it wins.
+            let room = rooms
+                .entry(id)
+                .or_insert_with(|| Arc::new(Room::with_max_pairs(id, Arc::clone(&self.store), loaded, self.max_pairs)));
+            Arc::clone(room)
+        };
+        if self.store.backend() == Backend::Postgres {
+            // A change another instance announced while this room was loading found no room
+            // to tell; and the pairs connected elsewhere are not known yet.
+            room.catch_up().await?;
+            room.refresh_remote_presence().await?;
+        }
+        Ok(Some(room))
     }
 
     /// Unloads the rooms nobody is using (no screen connected, no request under way): they

@@ -10,9 +10,10 @@ use clap::Parser;
 use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use server::assets::{SITE_FILES, compression, no_cache_unless_set, static_router};
-use server::cli::Cli;
+use server::cli::{Cli, Command, CopyDatabase};
 use server::lan::{announce_origin, find_lan_address, public_origin, start_banner};
 use server::serve::Timeouts;
+use server::store::Location;
 use server::{api_router, open_state, with_security_headers};
 use tracing_subscriber::EnvFilter;
 
@@ -26,12 +27,74 @@ const BLOCKING_THREADS: usize = 16;
 
 fn main() -> anyhow::Result<()> {
     one_malloc_arena();
+    let cli = Cli::parse();
+    if let Some(Command::CopyDatabase(copy)) = &cli.command {
+        // Before any async runtime exists: the PostgreSQL client blocks on a runtime of its
+        // own, which it may not do on a thread that drives async tasks.
+        if let Err(error) = copy_database(copy) {
+            eprintln!("copy-database: {}", with_causes(&error));
+            std::process::exit(1);
+        }
+        return Ok(());
+    }
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .max_blocking_threads(BLOCKING_THREADS)
         .build()
         .context("starting the async runtime")?
-        .block_on(run())
+        .block_on(run(cli))
+}
+
+/// `server copy-database`: copies the SQLite file into PostgreSQL and verifies the copy
+/// ([`server::store::copy_database`]). The report goes to stdout, logs to stderr; a refusal
+/// or failure is returned (main says why on stderr and exits with status 1).
+fn copy_database(copy: &CopyDatabase) -> Result<(), server::store::CopyError> {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        // Not PostgreSQL's notices ("relation … already exists, skipping") on a schema that is there.
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,postgres=warn")))
+        .init();
+    let from = Location::File(copy.from.clone());
+    let to = Location::Postgres(copy.to.clone());
+    println!("copying {} into {}", from.describe(), to.describe());
+    let report = server::store::copy_database(&from, &to)?;
+    let workshops = counted(report.workshops.len(), "workshop");
+    println!(
+        "copied {workshops}: {}, {}, {}",
+        counted(report.cards, "aspect"),
+        counted(report.pairs, "pair"),
+        counted(report.events, "event-log row")
+    );
+    println!("verified: {workshops} identical");
+    let key_file = server::admin_key::key_file(&copy.from);
+    if key_file.is_file() {
+        println!(
+            "the researchers' admin key is in {}: start the servers on PostgreSQL with --admin-key \
+             (DS_ADMIN_KEY) set to it, and the researchers' links keep working",
+            key_file.display()
+        );
+    }
+    Ok(())
+}
+
+/// `1 pair`, `2 pairs`.
+fn counted(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+}
+
+/// `error` and what caused it, each cause its message says nothing of yet ("cannot open the
+/// target database …: database error: error connecting to server: Connection refused").
+fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(e) = cause {
+        let said = e.to_string();
+        if !text.contains(&said) {
+            text = format!("{text}: {said}");
+        }
+        cause = e.source();
+    }
+    text
 }
 
 /// glibc's malloc gives each thread that meets contention an arena of its own (up to 8 per
@@ -63,8 +126,7 @@ fn return_free_memory() {
     }
 }
 
-async fn run() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+async fn run(cli: Cli) -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,memory_serve=warn")))
         .init();
@@ -81,7 +143,7 @@ async fn run() -> anyhow::Result<()> {
     let public = public_origin(cli.public_url(), cli.lan, addr, lan_address);
     let origin = announce_origin(public.as_deref(), addr);
     let config = cli.config(public).announcing(&origin);
-    tracing::info!(database = %config.database_path.display(), "opening the database");
+    tracing::info!(database = %config.database.describe(), "opening the database");
     let state = open_state(config).await.context("opening the database")?;
     let hub = std::sync::Arc::clone(&state.hub);
 

@@ -7,7 +7,7 @@
 //! because it is held across the `.await` on the storage task; presence uses a std mutex that
 //! is never held across an `.await`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::num::NonZeroU32;
 
 use governor::Quota;
@@ -21,6 +21,7 @@ use tokio::sync::broadcast;
 use uuid::Uuid;
 
 use crate::secret::{hash_secret, new_secret};
+use crate::store::sql::Backend;
 use crate::store::{Actor, ChangeOutcome, LoadedRoom, NewEvent, Store, StoreError};
 use crate::time::now_ms;
 
@@ -105,7 +106,10 @@ pub struct Room {
     store: Arc<Store>,
     state: tokio::sync::Mutex<RoomState>,
     tx: broadcast::Sender<RoomMsg>,
-    presence: Mutex<BTreeMap<Uuid, usize>>,
+    presence: Mutex<Presence>,
+    /// Held while this instance's presence of one pair is written to a shared database, so
+    /// the last write is always of the latest state.
+    publishing: tokio::sync::Mutex<()>,
     max_pairs: usize,
     /// One message budget per pair, shared by all of its screens.
     pair_budget: governor::DefaultKeyedRateLimiter<Uuid>,
@@ -126,6 +130,27 @@ const RATE_BURST: NonZeroU32 = NonZeroU32::new(40).expect("40 is not zero");
 pub fn message_quota() -> Quota {
     Quota::per_second(RATE_PER_SECOND).allow_burst(RATE_BURST)
 }
+
+/// Which pairs have a screen connected: here (with how many screens), and on the other
+/// instances sharing the database (PostgreSQL; read from it when they say it changed).
+#[derive(Default)]
+struct Presence {
+    local: BTreeMap<Uuid, usize>,
+    remote: BTreeSet<Uuid>,
+}
+
+impl Presence {
+    /// Every pair with a screen connected anywhere, in id order.
+    fn all(&self) -> Vec<Uuid> {
+        let mut all: BTreeSet<Uuid> = self.remote.clone();
+        all.extend(self.local.keys().copied());
+        all.into_iter().collect()
+    }
+}
+
+/// Most times a change is decided again because another instance committed to the same
+/// workshop first, before the change is given up as a storage failure.
+const MAX_REDECIDE: usize = 16;
 
 /// A pair already has [`MAX_SCREENS_PER_PAIR`] screens connected.
 #[derive(Debug)]
@@ -160,7 +185,8 @@ impl Room {
                 pairs_by_token_hash: loaded.pairs_by_token_hash,
             }),
             tx,
-            presence: Mutex::new(BTreeMap::new()),
+            presence: Mutex::new(Presence::default()),
+            publishing: tokio::sync::Mutex::new(()),
             max_pairs,
             pair_budget: governor::RateLimiter::keyed(message_quota()),
         }
@@ -222,6 +248,10 @@ impl Room {
             return Err(RoomError::Full(self.max_pairs));
         }
         let (seq, pair) = self.store.join_pair_async(self.workshop_id, label, token_hash.clone(), now_ms()).await?;
+        if seq > state.view.seq + 1 {
+            // Another instance committed to this workshop meanwhile: its changes come first.
+            self.catch_up_locked(&mut state, Some(seq - 1)).await?;
+        }
         state.pairs_by_token_hash.insert(token_hash, pair.clone());
         self.commit(&mut state, seq, Event::PairJoined { pair: pair.clone() });
         Ok((pair, token))
@@ -244,46 +274,90 @@ impl Room {
         &self,
         actor: Actor,
         change_id: Uuid,
-        decide: impl FnOnce(&RoomView, i64) -> Result<Event, Refusal>,
+        decide: impl Fn(&RoomView, i64) -> Result<Event, Refusal>,
     ) -> Result<u64, RoomError> {
         let mut state = self.state.lock().await;
         let id = self.workshop_id;
-        let now = now_ms();
-        // One database round trip per change: `append` looks the change id up inside its
-        // writing transaction. Only a refusal looks it up separately, because a resent change
-        // is acknowledged again even if the rules would now refuse it.
-        let event = match decide(&state.view, now) {
-            Ok(event) => event,
-            Err(refusal) => {
-                let who = actor.clone();
-                return match self.store.run(move |s| s.committed_change(id, &who, change_id)).await? {
-                    Some(seq) => Ok(seq),
-                    None => Err(RoomError::Refused(refusal)),
-                };
-            }
-        };
-        let new = NewEvent::decided(&state.view, actor, change_id, event.clone());
-        // Committed with whatever other rooms are writing at the same moment (group commit).
-        let outcome = self.store.append_async(id, new, now).await?;
-        match outcome {
-            ChangeOutcome::AlreadyCommitted { seq } => Ok(seq),
-            ChangeOutcome::Committed { seq } => {
-                if let Event::PairRemoved { pair_id, .. } = &event {
-                    state.pairs_by_token_hash.retain(|_, p| p.id != *pair_id);
+        // On a shared database, a refusal may come from a view another instance has just
+        // moved past (the phase it opened is not here yet): caught up once, it is decided again.
+        let mut may_be_stale = self.store.backend() == Backend::Postgres;
+        for _ in 0..MAX_REDECIDE {
+            let now = now_ms();
+            // One database round trip per change: `append` looks the change id up inside its
+            // writing transaction. Only a refusal looks it up separately, because a resent
+            // change is acknowledged again even if the rules would now refuse it.
+            let event = match decide(&state.view, now) {
+                Ok(event) => event,
+                Err(_) if may_be_stale => {
+                    may_be_stale = false;
+                    self.catch_up_locked(&mut state, None).await?;
+                    continue;
                 }
-                self.commit(&mut state, seq, event);
-                Ok(seq)
+                Err(refusal) => {
+                    let who = actor.clone();
+                    return match self.store.run(move |s| s.committed_change(id, &who, change_id)).await? {
+                        Some(seq) => Ok(seq),
+                        None => Err(RoomError::Refused(refusal)),
+                    };
+                }
+            };
+            let new = NewEvent::decided(&state.view, actor.clone(), change_id, event.clone());
+            // Committed with whatever other rooms are writing at the same moment (group commit),
+            // only if nothing was committed to this workshop since the view it was decided on.
+            let outcome = self.store.append_decided_async(id, new, now, state.view.seq).await?;
+            match outcome {
+                ChangeOutcome::AlreadyCommitted { seq } => return Ok(seq),
+                ChangeOutcome::Committed { seq } => {
+                    if let Event::PairRemoved { pair_id, .. } = &event {
+                        state.pairs_by_token_hash.retain(|_, p| p.id != *pair_id);
+                    }
+                    self.commit(&mut state, seq, event);
+                    return Ok(seq);
+                }
+                // Another instance changed the workshop first: take its changes, decide again.
+                ChangeOutcome::Stale { last } => self.catch_up_locked(&mut state, Some(last)).await?,
             }
         }
+        Err(RoomError::Storage(StoreError::NotCommitted(
+            "other instances kept changing this workshop; try again".into(),
+        )))
+    }
+
+    /// Takes the changes other instances committed to this workshop since this room's view,
+    /// and sends them to its screens in order ([`Room::catch_up_locked`]).
+    pub async fn catch_up(&self) -> Result<(), StoreError> {
+        let mut state = self.state.lock().await;
+        self.catch_up_locked(&mut state, None).await
+    }
+
+    /// Applies and broadcasts every change committed after the view's sequence number (up to
+    /// `up_to` when given), as if this room had committed them itself. Pairs who joined or
+    /// were removed elsewhere are signed in or out here too.
+    async fn catch_up_locked(&self, state: &mut RoomState, up_to: Option<u64>) -> Result<(), StoreError> {
+        let id = self.workshop_id;
+        let after = state.view.seq;
+        let (last, events) = self.store.run(move |s| s.events_after(id, after)).await?;
+        let mut pairs_changed = false;
+        for (seq, event) in events {
+            if up_to.is_some_and(|up_to| seq > up_to) {
+                break;
+            }
+            pairs_changed |= matches!(event, Event::PairJoined { .. } | Event::PairRemoved { .. });
+            self.commit(state, seq, event);
+        }
+        let last = up_to.map_or(last, |up_to| last.min(up_to));
+        // A row without an event (or a removed pair's deleted rows) still moves the count.
+        state.view.seq = state.view.seq.max(last);
+        if pairs_changed {
+            let store = Arc::clone(&self.store);
+            let view = state.view.clone();
+            state.pairs_by_token_hash = store.run(move |s| s.pairs_by_token_hash(id, &view)).await?;
+        }
+        Ok(())
     }
 
     /// After the database commit: update the view and broadcast, still under the lock.
     fn commit(&self, state: &mut RoomState, seq: u64, event: Event) {
-        if seq != state.view.seq + 1 {
-            // Another process wrote to this workshop; the view is still right for this event,
-            // but screens may have missed some. They get a snapshot when they reconnect.
-            tracing::warn!(workshop = %self.workshop_id, seq, view_seq = state.view.seq, "sequence gap");
-        }
         state.view.apply(seq, &event);
         let reset = || RoomMsg::Reset { seq, view: Arc::new(state.view.clone()) };
         let msg = if event.changes_visibility() {
@@ -318,17 +392,23 @@ impl Room {
         Ok(removed)
     }
 
+    /// The workshop was deleted by another instance: tells every screen here.
+    pub fn deleted_elsewhere(&self) {
+        let _ = self.tx.send(RoomMsg::Deleted);
+    }
+
     /// Counts a connected screen of `pair_id` until the guard is dropped; refused when the
     /// pair has [`MAX_SCREENS_PER_PAIR`] already.
     pub fn connect(self: &Arc<Self>, pair_id: Uuid) -> Result<PresenceGuard, TooManyScreens> {
         let mut presence = self.presence.lock().unwrap_or_else(|p| p.into_inner());
-        let count = presence.entry(pair_id).or_insert(0);
+        let count = presence.local.entry(pair_id).or_insert(0);
         if *count >= MAX_SCREENS_PER_PAIR {
             return Err(TooManyScreens);
         }
         *count += 1;
         if *count == 1 {
             self.broadcast_presence(&presence);
+            self.publish_presence(pair_id);
         }
         Ok(PresenceGuard { room: Arc::clone(self), pair_id })
     }
@@ -338,27 +418,68 @@ impl Room {
         self.pair_budget.check_key(&pair_id).is_ok()
     }
 
-    fn disconnect(&self, pair_id: Uuid) {
+    fn disconnect(self: &Arc<Self>, pair_id: Uuid) {
         let mut presence = self.presence.lock().unwrap_or_else(|p| p.into_inner());
-        let Some(count) = presence.get_mut(&pair_id) else {
+        let Some(count) = presence.local.get_mut(&pair_id) else {
             return;
         };
         *count -= 1;
         if *count == 0 {
-            presence.remove(&pair_id);
+            presence.local.remove(&pair_id);
             self.broadcast_presence(&presence);
+            self.publish_presence(pair_id);
         }
     }
 
-    /// Pairs with at least one screen connected, in id order.
+    /// Writes whether `pair_id` has a screen here to a database other instances share, in
+    /// the background (nothing to do on SQLite). The state written is read under the
+    /// publishing lock, so however the writes interleave, the last one is the latest.
+    fn publish_presence(self: &Arc<Self>, pair_id: Uuid) {
+        if self.store.backend() != Backend::Postgres {
+            return;
+        }
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else { return };
+        let room = Arc::clone(self);
+        runtime.spawn(async move {
+            let _turn = room.publishing.lock().await;
+            let connected = room.presence.lock().unwrap_or_else(|p| p.into_inner()).local.contains_key(&pair_id);
+            if let Err(e) = room.store.publish_presence(room.workshop_id, pair_id, connected).await {
+                tracing::warn!(error = %e, "could not share a pair's presence with the other instances");
+            }
+        });
+    }
+
+    /// Writes every pair with a screen here again (after this instance's listening connection
+    /// was lost, the others may have deleted its presence).
+    pub fn republish_presence(self: &Arc<Self>) {
+        let pairs: Vec<Uuid> = self.presence.lock().unwrap_or_else(|p| p.into_inner()).local.keys().copied().collect();
+        for pair_id in pairs {
+            self.publish_presence(pair_id);
+        }
+    }
+
+    /// Reads which pairs have a screen on the other instances, and tells the screens here
+    /// when that changed what they see.
+    pub async fn refresh_remote_presence(&self) -> Result<(), StoreError> {
+        let id = self.workshop_id;
+        let remote = self.store.run(move |s| s.remote_presence(id)).await?;
+        let mut presence = self.presence.lock().unwrap_or_else(|p| p.into_inner());
+        let before = presence.all();
+        presence.remote = remote;
+        if presence.all() != before {
+            self.broadcast_presence(&presence);
+        }
+        Ok(())
+    }
+
+    /// Pairs with at least one screen connected (here or on another instance), in id order.
     pub fn connected(&self) -> Vec<Uuid> {
-        let presence = self.presence.lock().unwrap_or_else(|p| p.into_inner());
-        presence.keys().copied().collect()
+        self.presence.lock().unwrap_or_else(|p| p.into_inner()).all()
     }
 
     /// Sent while the presence lock is held (sending never blocks), so presence messages
     /// leave in the order the changes happened.
-    fn broadcast_presence(&self, presence: &BTreeMap<Uuid, usize>) {
-        let _ = self.tx.send(RoomMsg::Presence(presence.keys().copied().collect()));
+    fn broadcast_presence(&self, presence: &Presence) {
+        let _ = self.tx.send(RoomMsg::Presence(presence.all()));
     }
 }

@@ -1,14 +1,13 @@
 //! The server's front door: its settings ([`Config`]), the state every handler shares
 //! ([`AppState`]) and how it is opened ([`open_state`]): database, live rooms, admin key.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::admin_key;
 use crate::hub::Hub;
 use crate::limits::HttpLimits;
 use crate::secret;
-use crate::store::Store;
+use crate::store::{Location, Store};
 
 /// Default database file, relative to the working directory.
 pub const DEFAULT_DATABASE: &str = "data/discretion-spectrum.sqlite3";
@@ -16,13 +15,14 @@ pub const DEFAULT_DATABASE: &str = "data/discretion-spectrum.sqlite3";
 /// Server settings (from the command line and environment: [`crate::cli::Cli`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
-    /// SQLite file (`DS_DATABASE`, default [`DEFAULT_DATABASE`]); its folder is created.
-    pub database_path: PathBuf,
+    /// Where the data lives (`DS_DATABASE`): a SQLite file (default [`DEFAULT_DATABASE`]; its
+    /// folder is created) or a PostgreSQL URL, which several instances may share.
+    pub database: Location,
     /// Origin used in join links and QR codes, e.g. `https://spectrum.example.org`
     /// (`DS_PUBLIC_URL`). Without it, the origin comes from each request's `Host` header.
     pub public_url: Option<String>,
     /// The researchers' admin key (`DS_ADMIN_KEY`). Without it, the key is read from (or
-    /// generated into) the file `admin-key` beside the database.
+    /// generated into) the file `admin-key` beside a SQLite database; PostgreSQL needs it.
     pub admin_key: Option<String>,
     /// The origin printed in start-up links (the researcher link of a newly generated admin
     /// key), e.g. `http://192.168.1.20:3000`; the public URL when unset.
@@ -66,9 +66,24 @@ pub struct AppState {
 /// settles the admin key. A key generated now is logged once with the researcher URL; it is
 /// never logged again.
 pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
-    let path = config.database_path.clone();
-    let store = Arc::new(tokio::task::spawn_blocking(move || Store::open(&path)).await??);
-    let (key, source) = admin_key::resolve_admin_key(config.admin_key.as_deref(), &config.database_path)?;
+    let configured_key = config.admin_key.as_deref().map(str::trim).filter(|k| !k.is_empty());
+    let no_key = || {
+        anyhow::anyhow!(
+            "with a PostgreSQL database, set DS_ADMIN_KEY (or --admin-key): there is no folder to keep a \
+             generated key in, and every instance on the database must use the same key"
+        )
+    };
+    if matches!(config.database, Location::Postgres(_)) && configured_key.is_none() {
+        return Err(no_key());
+    }
+    let location = config.database.clone();
+    // Opened first: a new file's folder is created, and the key file goes beside it.
+    let store = Arc::new(tokio::task::spawn_blocking(move || Store::open_at(&location)).await??);
+    let (key, source) = match (&config.database, configured_key) {
+        (_, Some(key)) => (key.to_string(), admin_key::KeySource::Environment),
+        (Location::File(path), None) => admin_key::resolve_admin_key(None, path)?,
+        (Location::Postgres(_), None) => return Err(no_key()),
+    };
     match &source {
         admin_key::KeySource::Generated(file) => {
             let origin = config.announce_origin.as_deref().or(config.public_url.as_deref()).unwrap_or("");
@@ -94,7 +109,7 @@ pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
     };
     Ok(AppState {
         limits: Arc::new(HttpLimits::new(config.rate_limits, ip_header)),
-        hub: Arc::new(Hub::new(Arc::clone(&store), config.max_pairs)),
+        hub: Hub::new(Arc::clone(&store), config.max_pairs).follow_other_instances(),
         store,
         public_url: config.public_url.map(Arc::from),
         admin_key_hash: Arc::from(secret::hash_secret(&key)),

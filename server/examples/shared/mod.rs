@@ -37,6 +37,25 @@ pub async fn recv(ws: &mut Ws) -> ServerMsg {
     }
 }
 
+/// Moves the workshop of the signed-in facilitator `console` to Placing; returns its aspects.
+/// The phase change is acknowledged and, being a change of what screens see, followed by a
+/// fresh snapshot (in either order): this waits for both.
+#[allow(dead_code, reason = "ws_load sets its phase together with its settings")]
+pub async fn start_placing(console: &mut Ws) -> Vec<uuid::Uuid> {
+    let change_id = uuid::Uuid::new_v4();
+    let control = app::domain::Control::SetPhase { phase: app::domain::Phase::Placing };
+    send(console, &ClientMsg::Control { change_id, control }).await;
+    let (mut acked, mut cards) = (false, Vec::new());
+    while !acked || cards.is_empty() {
+        match recv(console).await {
+            ServerMsg::Ack { change_id: id, .. } if id == change_id => acked = true,
+            ServerMsg::Snapshot { view } => cards = view.cards.iter().map(|c| c.id).collect(),
+            _ => {}
+        }
+    }
+    cards
+}
+
 /// Creates a workshop with the default aspects and settings.
 pub async fn create_workshop(http: &reqwest::Client, origin: &str, title: &str) -> CreatedWorkshop {
     http.post(format!("{origin}/api/workshops"))

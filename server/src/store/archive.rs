@@ -9,13 +9,13 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use app::domain::{Card, RoomView, WorkshopInfo};
-use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::research::WorkshopSnapshot;
-use super::workshops::{CODE_ATTEMPTS, free_join_code, optional_uuid_at};
-use super::{EventRow, LoggedEvent, Store, StoreError, insert_event, seq_at, seq_param, uuid_at};
+use super::sql::{Sql, args};
+use super::workshops::{CODE_ATTEMPTS, free_join_code};
+use super::{EventRow, LoggedEvent, Store, StoreError, insert_event};
 
 /// Version of `event-log.json`'s layout.
 pub const RECORD_VERSION: u32 = 1;
@@ -171,31 +171,30 @@ pub fn replayed_snapshot(record: &StoredRecord) -> Result<WorkshopSnapshot, Reco
 }
 
 /// The aspects workshop `id` was created with, in order.
-pub(super) fn stored_cards(conn: &Connection, id: Uuid) -> Result<Vec<StoredCard>, StoreError> {
-    Ok(conn
-        .prepare(
-            "SELECT id, text, ord, created_at, template_aspect_id FROM cards WHERE workshop_id = ?1 ORDER BY ord, id",
-        )?
-        .query_map([id.to_string()], |r| {
-            Ok(StoredCard {
-                id: uuid_at(r, 0)?,
-                text: r.get(1)?,
-                order: r.get(2)?,
-                created_at: r.get(3)?,
-                template_aspect_id: optional_uuid_at(r, 4)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?)
+pub(super) fn stored_cards(conn: &mut dyn Sql, id: Uuid) -> Result<Vec<StoredCard>, StoreError> {
+    conn.rows(
+        "SELECT id, text, ord, created_at, template_aspect_id FROM cards WHERE workshop_id = ?1 ORDER BY ord, id",
+        args![id],
+    )?
+    .iter()
+    .map(|r| {
+        Ok(StoredCard {
+            id: r.uuid(0)?,
+            text: r.text(1)?,
+            order: r.u32(2)?,
+            created_at: r.int(3)?,
+            template_aspect_id: r.opt_uuid(4)?,
+        })
+    })
+    .collect()
 }
 
 /// The pairs of workshop `id` in joining order, without their token hashes.
-pub(super) fn stored_pairs(conn: &Connection, id: Uuid) -> Result<Vec<StoredPair>, StoreError> {
-    Ok(conn
-        .prepare("SELECT id, label, joined_at, join_seq FROM pairs WHERE workshop_id = ?1 ORDER BY join_seq")?
-        .query_map([id.to_string()], |r| {
-            Ok(StoredPair { id: uuid_at(r, 0)?, label: r.get(1)?, joined_at: r.get(2)?, join_seq: seq_at(r, 3)? })
-        })?
-        .collect::<Result<Vec<_>, _>>()?)
+pub(super) fn stored_pairs(conn: &mut dyn Sql, id: Uuid) -> Result<Vec<StoredPair>, StoreError> {
+    conn.rows("SELECT id, label, joined_at, join_seq FROM pairs WHERE workshop_id = ?1 ORDER BY join_seq", args![id])?
+        .iter()
+        .map(|r| Ok(StoredPair { id: r.uuid(0)?, label: r.text(1)?, joined_at: r.int(2)?, join_seq: r.uint(3)? }))
+        .collect()
 }
 
 /// What [`Store::import_record`] did.
@@ -220,56 +219,41 @@ impl Store {
     pub fn import_record(&self, record: StoredRecord, secret_hash: String) -> Result<Imported, StoreError> {
         self.write(move |tx| {
             let w = &record.workshop;
-            let wid = w.id.to_string();
-            let here = tx.query_row("SELECT 1 FROM workshops WHERE id = ?1", [&wid], |_| Ok(())).optional()?;
-            if here.is_some() {
+            let wid = w.id;
+            if tx.row("SELECT 1 FROM workshops WHERE id = ?1", args![wid])?.is_some() {
                 return Ok(Imported::AlreadyHere);
             }
             let join_code = free_join_code(tx, CODE_ATTEMPTS)?;
-            tx.execute(
+            tx.exec(
                 "INSERT INTO workshops (id, title, site, question, left_pole, right_pole, join_code,
                                         facilitator_secret_hash, created_at, template_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                rusqlite::params![
+                args![
                     wid,
-                    w.title,
-                    w.site,
-                    w.question,
-                    w.left_pole,
-                    w.right_pole,
-                    join_code,
-                    secret_hash,
+                    &w.title,
+                    &w.site,
+                    &w.question,
+                    &w.left_pole,
+                    &w.right_pole,
+                    &join_code,
+                    &secret_hash,
                     w.created_at,
-                    w.template_id.map(|id| id.to_string())
+                    w.template_id
                 ],
             )?;
             for card in &record.cards {
-                tx.execute(
+                tx.exec(
                     "INSERT INTO cards (id, workshop_id, text, ord, created_at, template_aspect_id)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    rusqlite::params![
-                        card.id.to_string(),
-                        wid,
-                        card.text,
-                        card.order,
-                        card.created_at,
-                        card.template_aspect_id.map(|id| id.to_string())
-                    ],
+                    args![card.id, wid, &card.text, card.order, card.created_at, card.template_aspect_id],
                 )?;
             }
             for pair in &record.pairs {
                 let unusable = crate::secret::hash_secret(&crate::secret::new_secret());
-                tx.execute(
+                tx.exec(
                     "INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    rusqlite::params![
-                        pair.id.to_string(),
-                        wid,
-                        pair.label,
-                        unusable,
-                        pair.joined_at,
-                        seq_param(pair.join_seq)
-                    ],
+                    args![pair.id, wid, &pair.label, unusable, pair.joined_at, pair.join_seq],
                 )?;
             }
             for e in &record.events {
@@ -294,10 +278,8 @@ impl Store {
     /// link stops working. Returns whether there is such a workshop.
     pub fn replace_console_secret(&self, id: Uuid, secret_hash: String) -> Result<bool, StoreError> {
         self.write(move |tx| {
-            let changed = tx.execute(
-                "UPDATE workshops SET facilitator_secret_hash = ?1 WHERE id = ?2",
-                [&secret_hash, &id.to_string()],
-            )?;
+            let changed =
+                tx.exec("UPDATE workshops SET facilitator_secret_hash = ?1 WHERE id = ?2", args![&secret_hash, id])?;
             Ok(changed > 0)
         })
     }

@@ -4,7 +4,6 @@
 //! [`RoomView::action_name`]'s, the same the researchers' replay shows.
 
 use app::domain::{Event, PairSummary, RoomView};
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -29,21 +28,14 @@ impl ActorKind {
             ActorKind::Pair => "pair",
         }
     }
-}
 
-impl ToSql for ActorKind {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(self.as_str()))
-    }
-}
-
-impl FromSql for ActorKind {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        match value.as_str()? {
-            "facilitator" => Ok(ActorKind::Facilitator),
-            "system" => Ok(ActorKind::System),
-            "pair" => Ok(ActorKind::Pair),
-            other => Err(FromSqlError::Other(format!("unknown actor {other:?}").into())),
+    /// The kind stored as `text`, if it is one.
+    pub fn parse(text: &str) -> Option<ActorKind> {
+        match text {
+            "facilitator" => Some(ActorKind::Facilitator),
+            "system" => Some(ActorKind::System),
+            "pair" => Some(ActorKind::Pair),
+            _ => None,
         }
     }
 }

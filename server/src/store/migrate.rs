@@ -8,6 +8,7 @@
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use super::StoreError;
+use super::sql::{Pg, Sql, args};
 
 /// The current schema, applied to a new file (and idempotently after any upgrade).
 const SCHEMA: &str = include_str!("schema.sql");
@@ -24,6 +25,82 @@ const MIGRATIONS: &[(i64, &str)] = &[(
     "ALTER TABLE workshops ADD COLUMN template_id TEXT;
      ALTER TABLE cards ADD COLUMN template_aspect_id TEXT;",
 )];
+
+/// The one line of `schema.sql` PostgreSQL cannot run: it has no `NOCASE` collation, so
+/// [`POSTGRES_EXTRA`] makes the same rule a unique index on `lower(label)`. (The server
+/// compares labels itself, Unicode-aware, before it inserts; this is the backstop.)
+const NOCASE_LABELS: &str = ",\n    UNIQUE (workshop_id, label COLLATE NOCASE)";
+
+/// What PostgreSQL has besides `schema.sql`: the label rule, and presence shared by the
+/// instances on one database (which pairs have a screen connected to which instance, and
+/// which instances are alive: an instance is its listening connection, so when its process
+/// dies PostgreSQL ends that connection and its presence no longer counts).
+const POSTGRES_EXTRA: &str = "
+CREATE UNIQUE INDEX IF NOT EXISTS pairs_label ON pairs (workshop_id, lower(label));
+CREATE TABLE IF NOT EXISTS instances (
+    id            TEXT PRIMARY KEY,
+    backend_pid   BIGINT NOT NULL,
+    backend_start TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS presence (
+    instance_id TEXT NOT NULL REFERENCES instances(id) ON DELETE CASCADE,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    pair_id     TEXT NOT NULL,
+    PRIMARY KEY (workshop_id, pair_id, instance_id)
+);
+";
+
+/// The PostgreSQL schema: `schema.sql` without its one SQLite-only line, and
+/// [`POSTGRES_EXTRA`].
+pub(super) fn postgres_schema() -> String {
+    debug_assert!(SCHEMA.contains(NOCASE_LABELS), "schema.sql's label rule changed: update NOCASE_LABELS");
+    format!("{}{POSTGRES_EXTRA}", SCHEMA.replace(NOCASE_LABELS, ""))
+}
+
+/// The changes from each earlier version on PostgreSQL, like [`MIGRATIONS`]. PostgreSQL
+/// support began at version 3, so there are none yet.
+const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[];
+
+/// Any number, the same on every instance: the advisory lock instances take turns with when
+/// they create or upgrade the schema.
+const SCHEMA_LOCK: i64 = 0x0d15_c4e7;
+
+/// Brings the PostgreSQL database behind `db` to [`SCHEMA_VERSION`] (the version is the one
+/// row of `ds_schema`), in one transaction holding an advisory lock, so instances starting
+/// together do it once. A database from a later version is refused.
+pub fn upgrade_postgres(db: &mut Pg) -> Result<Upgrade, StoreError> {
+    db.batch("BEGIN")?;
+    let result = upgrade_postgres_in_transaction(db);
+    let end = db.batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" });
+    let outcome = result?;
+    end?;
+    Ok(outcome)
+}
+
+fn upgrade_postgres_in_transaction(db: &mut Pg) -> Result<Upgrade, StoreError> {
+    // `CREATE … IF NOT EXISTS` on an existing schema would log a notice per table.
+    db.batch("SET LOCAL client_min_messages = warning")?;
+    db.row("SELECT pg_advisory_xact_lock(?1)", args![SCHEMA_LOCK])?;
+    db.batch("CREATE TABLE IF NOT EXISTS ds_schema (version BIGINT NOT NULL)")?;
+    let found = db.row("SELECT version FROM ds_schema", args![])?.map(|r| r.int(0)).transpose()?;
+    let outcome = match found {
+        Some(found) if found > SCHEMA_VERSION => {
+            return Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION });
+        }
+        Some(found) if found == SCHEMA_VERSION => Upgrade::Current,
+        Some(found) => {
+            for (_, sql) in POSTGRES_MIGRATIONS.iter().filter(|(to, _)| *to > found) {
+                db.batch(sql)?;
+            }
+            Upgrade::From(found)
+        }
+        None => Upgrade::Created,
+    };
+    db.batch(&postgres_schema())?;
+    db.exec("DELETE FROM ds_schema", args![])?;
+    db.exec("INSERT INTO ds_schema (version) VALUES (?1)", args![SCHEMA_VERSION])?;
+    Ok(outcome)
+}
 
 /// What [`upgrade`] found and did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,34 +1,47 @@
-//! Storage: one SQLite file in WAL mode, written so PostgreSQL could serve the same schema.
+//! Storage: one SQLite file in WAL mode by default, or a PostgreSQL server that several
+//! instances share; every query is written once, in the SQL both speak ([`sql`]).
 //!
-//! Every change writes its own row(s) *and* its event-log row together (one savepoint of the
-//! writer's transaction, [`writer`]), so the log and the state can never disagree, and a change
-//! the server acknowledged is on disk (`synchronous=FULL`): writes waiting at the same moment
-//! are committed together, with one fsync. Reads use their own connection. Methods here are
-//! synchronous; async callers go through [`Store::run`] (tokio's blocking pool) or, for the
-//! changes of a live room, [`Store::append_async`] and [`Store::join_pair_async`], which wait
-//! for the commit without holding a thread.
+//! Every change writes its own row(s) *and* its event-log row together (one transaction, or
+//! one savepoint of the writer's transaction, [`writer`]), so the log and the state can never
+//! disagree, and a change the server acknowledged is durable (SQLite `synchronous=FULL`,
+//! PostgreSQL's default `synchronous_commit`). SQLite commits the writes waiting at the same
+//! moment together, with one fsync; PostgreSQL runs them on several connections at once and
+//! groups the flushes itself. A workshop's sequence numbers are decided inside the writing
+//! transaction, after PostgreSQL locks the workshop's row, so instances sharing one database
+//! number one workshop's changes contiguously. Reads use their own connection. Methods here
+//! are synchronous; async callers go through [`Store::run`] (tokio's blocking pool) or, for
+//! the changes of a live room, [`Store::append_async`] and [`Store::join_pair_async`], which
+//! wait for the commit without holding a thread.
 
 mod archive;
 mod changes;
+mod copy;
 mod event_log;
+mod listen;
 mod migrate;
+mod presence;
 mod research;
+pub mod sql;
 mod workshops;
 mod writer;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rusqlite::Connection;
 use thiserror::Error;
 use uuid::Uuid;
 
+use sql::{Backend, Lite, Pg, Sql, args};
+
 pub use archive::{
     Imported, RECORD_VERSION, RecordError, RecordRef, StoredCard, StoredPair, StoredRecord, replayed_snapshot,
 };
 pub use changes::ChangeOutcome;
+pub use copy::{CopyError, CopyReport, copy_database};
 pub use event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
+pub use listen::Notice;
 pub use migrate::{SCHEMA_VERSION, Upgrade};
 pub use research::{WorkshopListing, WorkshopSnapshot};
 pub use workshops::{LoadedRoom, NewWorkshopRecord, TemplateOrigin};
@@ -43,6 +56,9 @@ pub enum StoreError {
     /// The database refused or failed (disk full, locked too long, …).
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL refused or failed (unreachable, a constraint, …).
+    #[error("database error: {}", with_causes(.0))]
+    Postgres(#[from] postgres::Error),
     /// The database folder could not be created.
     #[error("cannot create the database folder {path}: {source}")]
     Io {
@@ -63,7 +79,7 @@ pub enum StoreError {
          run the newer version of Discretion Spectrum that wrote it (or point --database at another file)"
     )]
     NewerSchema {
-        /// Its `PRAGMA user_version`.
+        /// Its `PRAGMA user_version` (SQLite) or `ds_schema.version` (PostgreSQL).
         found: i64,
         /// [`SCHEMA_VERSION`].
         supported: i64,
@@ -88,23 +104,98 @@ pub enum StoreError {
     NotCommitted(String),
 }
 
+/// `error` with every cause below it ("db error: ERROR: …", "error connecting to server:
+/// Connection refused …"): the client's own text names only the kind of failure.
+fn with_causes(error: &postgres::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = std::error::Error::source(error);
+    while let Some(c) = cause {
+        let more = c.to_string();
+        if !text.ends_with(&more) {
+            text.push_str(": ");
+            text.push_str(&more);
+        }
+        cause = c.source();
+    }
+    text
+}
+
+/// Where the data lives: `DS_DATABASE` / `--database`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// A SQLite file (created with its folder if missing).
+    File(PathBuf),
+    /// A PostgreSQL database, by its `postgres://` or `postgresql://` URL.
+    Postgres(String),
+}
+
+impl Location {
+    /// A `postgres://` or `postgresql://` URL is PostgreSQL; anything else is a file path.
+    pub fn parse(text: &str) -> Location {
+        let lower = text.trim_start().to_ascii_lowercase();
+        if lower.starts_with("postgres://") || lower.starts_with("postgresql://") {
+            Location::Postgres(text.trim().to_string())
+        } else {
+            Location::File(PathBuf::from(text))
+        }
+    }
+
+    /// For logs: the file's path, or the URL without its password.
+    pub fn describe(&self) -> String {
+        match self {
+            Location::File(path) => path.display().to_string(),
+            Location::Postgres(url) => without_password(url),
+        }
+    }
+}
+
+/// `url` with the password (between `user:` and `@`) replaced by `***`.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    match rest.rsplit_once('@') {
+        Some((user_info, host)) => {
+            let user = user_info.split_once(':').map_or(user_info, |(user, _)| user);
+            let hidden = if user_info.contains(':') { format!("{user}:***") } else { user.to_string() };
+            format!("{scheme}://{hidden}@{host}")
+        }
+        None => url.to_string(),
+    }
+}
+
+/// Connections PostgreSQL writes on at once (each change is its own transaction there).
+const POSTGRES_WRITERS: usize = 8;
+
 /// The database: a reading connection behind a mutex (only ever taken on the blocking pool,
-/// never across an `.await`), and one writing connection owned by the writer thread, which
-/// commits the writes waiting at any moment together ([`writer`]).
+/// never across an `.await`), and the writing connection(s) owned by the writer thread(s)
+/// ([`writer`]).
 pub struct Store {
-    conn: Mutex<Connection>,
+    reader: Mutex<Box<dyn Sql>>,
     writer: writer::Writer,
+    location: Location,
+    /// This process among the instances sharing a PostgreSQL database ([`presence`]).
+    instance_id: Uuid,
+    /// What the other instances commit, until [`Store::listen`] takes it (PostgreSQL only).
+    notices: Mutex<Option<tokio::sync::mpsc::UnboundedReceiver<Notice>>>,
 }
 
 /// Opens one connection to `path` with the store's settings.
 fn connect(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.set_prepared_statement_cache_capacity(64);
     conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
     Ok(conn)
 }
 
 impl Store {
+    /// Opens the database at `location`: [`Store::open`] or [`Store::open_postgres`].
+    pub fn open_at(location: &Location) -> Result<Store, StoreError> {
+        match location {
+            Location::File(path) => Store::open(path),
+            Location::Postgres(url) => Store::open_postgres(url),
+        }
+    }
+
     /// Opens (creating if needed) the database file at `path`, its parent folder and the
     /// schema; a file of an earlier version is upgraded in place first ([`migrate`]).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -120,16 +211,68 @@ impl Store {
         if let migrate::Upgrade::From(version) = migrate::upgrade(&mut conn)? {
             tracing::info!(from = version, to = SCHEMA_VERSION, path = %path.display(), "database upgraded");
         }
-        let writer = writer::Writer::start(connect(path)?)
+        let writer = writer::Writer::start(vec![Box::new(Lite(connect(path)?))], writer::MAX_BATCH)
             .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
-        Ok(Store { conn: Mutex::new(conn), writer })
+        Ok(Store {
+            reader: Mutex::new(Box::new(Lite(conn))),
+            writer,
+            location: Location::File(path.to_path_buf()),
+            instance_id: Uuid::new_v4(),
+            notices: Mutex::new(None),
+        })
+    }
+
+    /// Connects to the PostgreSQL database at `url`, creating or upgrading its schema
+    /// ([`migrate::upgrade_postgres`]; instances starting together take turns). Several
+    /// servers may use one database at once.
+    pub fn open_postgres(url: &str) -> Result<Store, StoreError> {
+        let mut reader = Pg::connect(url)?;
+        if let migrate::Upgrade::From(version) = migrate::upgrade_postgres(&mut reader)? {
+            tracing::info!(from = version, to = SCHEMA_VERSION, "database upgraded");
+        }
+        let writers = (0..POSTGRES_WRITERS)
+            .map(|_| Pg::connect(url).map(|pg| Box::new(pg) as Box<dyn Sql>))
+            .collect::<Result<Vec<_>, _>>()?;
+        // Each change its own transaction: batching changes of several workshops in one
+        // transaction could deadlock with another instance locking them in another order.
+        let writer = writer::Writer::start(writers, 1)
+            .map_err(|source| StoreError::Io { path: PathBuf::from("postgres writer"), source })?;
+        let instance_id = Uuid::new_v4();
+        let notices = listen::start(url.to_string(), move |pg| presence::register(pg, instance_id))?;
+        Ok(Store {
+            reader: Mutex::new(Box::new(reader)),
+            writer,
+            location: Location::Postgres(url.to_string()),
+            instance_id,
+            notices: Mutex::new(Some(notices)),
+        })
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        match self.location {
+            Location::File(_) => Backend::Sqlite,
+            Location::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Where the data lives.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The changes other instances commit to this database, as they commit them
+    /// ([`listen`]); `None` for SQLite, whose one server is the only writer, and after the
+    /// first call (one hub follows them).
+    pub fn listen(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<Notice>> {
+        self.notices.lock().unwrap_or_else(|p| p.into_inner()).take()
     }
 
     /// Runs `work` in the writer's next batch, in its own savepoint, and waits (blocking this
     /// thread) until the batch is committed. For synchronous callers on the blocking pool.
     fn write<T: Send + 'static>(
         &self,
-        work: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+        work: impl FnOnce(&mut dyn Sql) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         self.writer.submit(writer::job(work, move |answer| {
@@ -141,7 +284,7 @@ impl Store {
     /// [`Store::write`] for async callers: waits for the commit without holding a thread.
     async fn write_async<T: Send + 'static>(
         &self,
-        work: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+        work: impl FnOnce(&mut dyn Sql) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
         let (tx, rx) = tokio::sync::oneshot::channel();
         self.writer.submit(writer::job(work, move |answer| {
@@ -150,10 +293,16 @@ impl Store {
         rx.await.unwrap_or_else(|_| Err(StoreError::TaskFailed("the write was dropped".into())))
     }
 
-    /// The connection. A poisoned lock is taken over: rusqlite rolls back an unfinished
-    /// transaction when it is dropped, so the connection is still consistent.
-    fn conn(&self) -> MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// Runs `read` on the reading connection. A poisoned lock is taken over after a
+    /// `ROLLBACK` (SQLite also rolls back an unfinished transaction when it is dropped), so
+    /// the connection is consistent again.
+    fn read<T>(&self, read: impl FnOnce(&mut dyn Sql) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        let mut conn = self.reader.lock().unwrap_or_else(|poisoned| {
+            let mut conn = poisoned.into_inner();
+            let _ = conn.batch("ROLLBACK");
+            conn
+        });
+        read(conn.as_mut())
     }
 
     /// Runs `f` on tokio's blocking pool, so database work (and whatever is built from what
@@ -173,34 +322,27 @@ impl Store {
     }
 }
 
-/// Reads a TEXT uuid column.
-fn uuid_at(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Uuid> {
-    let text: String = row.get(idx)?;
-    Uuid::parse_str(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-/// Reads a BIGINT sequence number column.
-fn seq_at(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<u64> {
-    let seq: i64 = row.get(idx)?;
-    u64::try_from(seq)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Integer, Box::new(e)))
-}
-
-/// A sequence number as SQLite stores it. Sequences count changes in one workshop, so they
-/// never come near `i64::MAX`; saturating keeps this total anyway.
-fn seq_param(seq: u64) -> i64 {
-    i64::try_from(seq).unwrap_or(i64::MAX)
-}
-
-/// The next sequence number of a workshop, read inside the writing transaction (so it is
-/// the database, not a process, that decides the order).
-fn next_seq(tx: &Connection, workshop_id: Uuid) -> Result<u64, StoreError> {
-    let last: i64 = tx
-        .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1")?
-        .query_row([workshop_id.to_string()], |r| r.get(0))?;
-    let last = u64::try_from(last).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+/// The next sequence number of a workshop, read inside the writing transaction, so it is
+/// the database, not a process, that decides the order. On PostgreSQL the workshop's row is
+/// locked first: another instance writing to the same workshop waits for this transaction.
+fn next_seq(tx: &mut dyn Sql, workshop_id: Uuid) -> Result<u64, StoreError> {
+    if tx.backend() == Backend::Postgres {
+        tx.row("SELECT 1 FROM workshops WHERE id = ?1 FOR UPDATE", args![workshop_id])?;
+    }
+    let row = tx.row("SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1", args![workshop_id])?;
+    let last = row.map(|r| r.uint(0)).transpose()?.unwrap_or(0);
     Ok(last + 1)
+}
+
+/// Tells every instance listening on this PostgreSQL database ([`listen`]) that workshop
+/// `workshop_id` changed: committed up to `seq`, or deleted (`None`). Sent when the
+/// transaction commits, and not at all if it rolls back. Nothing to do on SQLite.
+fn announce(tx: &mut dyn Sql, workshop_id: Uuid, seq: Option<u64>) -> Result<(), StoreError> {
+    if tx.backend() == Backend::Postgres {
+        let payload = listen::payload(workshop_id, seq);
+        tx.row("SELECT pg_notify(?1, ?2)", args![listen::CHANNEL, payload])?;
+    }
+    Ok(())
 }
 
 /// One row of the event log, as [`insert_event`] writes it.
@@ -247,28 +389,27 @@ impl<'a> EventRow<'a> {
 }
 
 /// Appends one row to the event log.
-fn insert_event(tx: &Connection, row: EventRow<'_>) -> Result<(), StoreError> {
+fn insert_event(tx: &mut dyn Sql, row: EventRow<'_>) -> Result<(), StoreError> {
     let payload = row.payload.map(serde_json::to_string).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    // Cached: the writer runs this for every change, and parsing it cost more than running it.
-    tx.prepare_cached(
+    tx.exec(
         "INSERT INTO events (workshop_id, seq, at, actor, actor_label, action, card_id, pair_id,
                              before_json, after_json, change_id, payload_json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?
-    .execute(rusqlite::params![
-        row.workshop_id.to_string(),
-        seq_param(row.seq),
-        row.at,
-        row.actor,
-        row.actor_label,
-        row.action,
-        row.card_id.map(|id| id.to_string()),
-        row.pair_id.map(|id| id.to_string()),
-        row.before.map(|v| v.to_string()),
-        row.after.map(|v| v.to_string()),
-        row.change_id.map(|id| id.to_string()),
-        payload,
-    ])?;
+        args![
+            row.workshop_id,
+            row.seq,
+            row.at,
+            row.actor,
+            row.actor_label,
+            row.action,
+            row.card_id,
+            row.pair_id,
+            row.before.map(|v| v.to_string()),
+            row.after.map(|v| v.to_string()),
+            row.change_id,
+            payload,
+        ],
+    )?;
     Ok(())
 }
 

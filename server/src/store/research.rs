@@ -2,13 +2,13 @@
 //! the list of every workshop, and removing a workshop with all its rows.
 
 use app::domain::{Card, Event, PairSummary, Phase, RoomView, WorkshopInfo};
-use rusqlite::TransactionBehavior;
 use uuid::Uuid;
 
 use super::archive::{StoredCard, StoredPair, stored_cards, stored_pairs};
 use super::changes::read_event_log;
+use super::sql::{args, in_snapshot};
 use super::workshops::{replay, start_view};
-use super::{LoggedEvent, Store, StoreError, uuid_at};
+use super::{LoggedEvent, Store, StoreError, announce};
 
 /// Everything stored about one workshop, read in one transaction so every export made from
 /// it agrees with every other. Holds no secret: no hashes of secrets or tokens are read.
@@ -63,15 +63,15 @@ fn phase_of(payload: Option<&str>) -> Phase {
 impl Store {
     /// A consistent snapshot of workshop `id` for the exports; `None` if there is none.
     pub fn export_snapshot(&self, id: Uuid) -> Result<Option<WorkshopSnapshot>, StoreError> {
-        let mut conn = self.conn();
-        // A deferred transaction: its first read fixes the snapshot (WAL readers never block
-        // the writers, and never see half of a change).
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let Some(view) = replay(&tx, id)? else { return Ok(None) };
-        let events = read_event_log(&tx, id, true)?;
-        let start_cards = stored_cards(&tx, id)?;
-        let pair_rows = stored_pairs(&tx, id)?;
-        tx.finish()?;
+        // One snapshot: readers never block the writers, and never see half of a change.
+        let read = self.read(|db| {
+            in_snapshot(db, |tx| {
+                let Some(view) = replay(tx, id)? else { return Ok(None) };
+                let events = read_event_log(tx, id, true)?;
+                Ok(Some((view, events, stored_cards(tx, id)?, stored_pairs(tx, id)?)))
+            })
+        })?;
+        let Some((view, events, start_cards, pair_rows)) = read else { return Ok(None) };
         Ok(Some(WorkshopSnapshot {
             workshop: view.workshop.clone(),
             cards: view.active_cards(),
@@ -88,41 +88,42 @@ impl Store {
     /// Applying every logged event to the start gives the state [`Store::load_room`] rebuilds.
     /// `None` if there is no such workshop. The join code is still in the start's workshop.
     pub fn replay_log(&self, id: Uuid) -> Result<Option<(RoomView, Vec<LoggedEvent>)>, StoreError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let Some(start) = start_view(&tx, id)? else { return Ok(None) };
-        let events = read_event_log(&tx, id, true)?;
-        tx.finish()?;
-        Ok(Some((start, events)))
+        self.read(|db| {
+            in_snapshot(db, |tx| {
+                let Some(start) = start_view(tx, id)? else { return Ok(None) };
+                Ok(Some((start, read_event_log(tx, id, true)?)))
+            })
+        })
     }
 
     /// Every workshop with its counts, newest first (then by id, so the order is stable).
     pub fn list_workshops(&self) -> Result<Vec<WorkshopListing>, StoreError> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT w.id, w.title, w.site, w.created_at,
+        let rows = self.read(|db| {
+            db.rows(
+                "SELECT w.id, w.title, w.site, w.created_at,
                     (SELECT COUNT(*) FROM pairs p WHERE p.workshop_id = w.id),
                     (SELECT COUNT(*) FROM cards c WHERE c.workshop_id = w.id),
                     (SELECT COUNT(*) FROM events e WHERE e.workshop_id = w.id AND e.action = 'placed'),
                     (SELECT e.payload_json FROM events e
                       WHERE e.workshop_id = w.id AND e.action = 'phase_changed' ORDER BY e.seq DESC LIMIT 1)
-             FROM workshops w ORDER BY w.created_at DESC, w.id",
-        )?;
-        let rows = stmt
-            .query_map([], |r| {
+                 FROM workshops w ORDER BY w.created_at DESC, w.id",
+                args![],
+            )
+        })?;
+        rows.iter()
+            .map(|r| {
                 Ok(WorkshopListing {
-                    id: uuid_at(r, 0)?,
-                    title: r.get(1)?,
-                    site: r.get(2)?,
-                    created_at: r.get(3)?,
-                    pairs: r.get(4)?,
-                    aspects: r.get(5)?,
-                    placements: r.get(6)?,
-                    phase: phase_of(r.get::<_, Option<String>>(7)?.as_deref()),
+                    id: r.uuid(0)?,
+                    title: r.text(1)?,
+                    site: r.text(2)?,
+                    created_at: r.int(3)?,
+                    pairs: r.uint(4)?,
+                    aspects: r.uint(5)?,
+                    placements: r.uint(6)?,
+                    phase: phase_of(r.opt_text(7)?.as_deref()),
                 })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
+            })
+            .collect()
     }
 
     /// Removes workshop `id` and every row that belongs to it (event log, pairs, aspects), in one transaction. Explicit deletes rather than relying on `ON DELETE
@@ -130,11 +131,13 @@ impl Store {
     /// Returns whether there was such a workshop.
     pub fn delete_workshop(&self, id: Uuid) -> Result<bool, StoreError> {
         self.write(move |tx| {
-            let wid = id.to_string();
             for table in ["events", "pairs", "cards"] {
-                tx.execute(&format!("DELETE FROM {table} WHERE workshop_id = ?1"), [&wid])?;
+                tx.exec(&format!("DELETE FROM {table} WHERE workshop_id = ?1"), args![id])?;
             }
-            let removed = tx.execute("DELETE FROM workshops WHERE id = ?1", [&wid])?;
+            let removed = tx.exec("DELETE FROM workshops WHERE id = ?1", args![id])?;
+            if removed > 0 {
+                announce(tx, id, None)?;
+            }
             Ok(removed > 0)
         })
     }

@@ -1,14 +1,27 @@
-//! Storage rules, tested on a real SQLite file.
+//! Storage rules, tested on a real SQLite file, or with `DS_TEST_BACKEND=postgres` on a new
+//! database of the test PostgreSQL server (`DS_TEST_POSTGRES`).
 
 use app::domain::{Event, PairSummary, Phase};
 use uuid::Uuid;
 
+use super::sql::{Backend, Lite, Pg, Sql, args};
 use super::*;
 
 fn open() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("a").join("b").join("db.sqlite3")).unwrap();
+    let store = match sql::test_backend() {
+        Backend::Sqlite => Store::open(&dir.path().join("a").join("b").join("db.sqlite3")).unwrap(),
+        Backend::Postgres => Store::open_postgres(&sql::test_postgres_database()).unwrap(),
+    };
     (dir, store)
+}
+
+/// Another connection to the store's database, as the writer has.
+fn second_connection(store: &Store) -> Box<dyn Sql> {
+    match store.location() {
+        Location::File(path) => Box::new(Lite(connect(path).unwrap())),
+        Location::Postgres(url) => Box::new(Pg::connect(url).unwrap()),
+    }
 }
 
 fn record(aspects: &[&str]) -> NewWorkshopRecord {
@@ -30,12 +43,28 @@ fn workshop_with_pair(store: &Store) -> (Uuid, Uuid, PairSummary) {
 }
 
 #[test]
-fn opening_creates_folders_and_uses_wal() {
-    let (_dir, store) = open();
-    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
-    assert_eq!(mode, "wal");
-    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
-    assert_eq!(fk, 1);
+fn opening_creates_the_schema_with_the_settings_of_its_backend() {
+    let (dir, store) = open();
+    let one = |sql: &str| store.read(|db| db.row(sql, args![])).unwrap().unwrap();
+    match store.backend() {
+        Backend::Sqlite => {
+            assert!(dir.path().join("a").join("b").join("db.sqlite3").exists(), "folders created");
+            assert_eq!(one("PRAGMA journal_mode").text(0).unwrap(), "wal");
+            assert_eq!(one("PRAGMA foreign_keys").int(0).unwrap(), 1);
+            assert_eq!(one("PRAGMA user_version").int(0).unwrap(), SCHEMA_VERSION);
+        }
+        Backend::Postgres => {
+            assert_eq!(one("SELECT version FROM ds_schema").int(0).unwrap(), SCHEMA_VERSION);
+            assert_eq!(one("SHOW synchronous_commit").text(0).unwrap(), "on", "an acknowledged change is durable");
+            // Opening again (a second instance) finds the schema current and changes nothing.
+            let again = Store::open_postgres(match store.location() {
+                Location::Postgres(url) => url,
+                Location::File(_) => unreachable!(),
+            })
+            .unwrap();
+            assert_eq!(again.read(|db| db.rows("SELECT version FROM ds_schema", args![])).unwrap().len(), 1);
+        }
+    }
 }
 
 #[test]
@@ -230,7 +259,7 @@ mod group_commit {
 
     fn append_job(n: usize, workshop: Uuid, new: NewEvent, answers: &Answers) -> Job {
         let answers = Arc::clone(answers);
-        job(changes::append(workshop, new, 5), move |answer| {
+        job(changes::append(workshop, new, 5, None), move |answer| {
             answers.lock().unwrap().push((n, answer.map_err(|e| e.to_string())));
         })
     }
@@ -241,7 +270,7 @@ mod group_commit {
 
     #[test]
     fn a_refused_write_is_rolled_back_alone_and_the_rest_commit_in_order() {
-        let (dir, store) = open();
+        let (_dir, store) = open();
         let (id, card, pair) = workshop_with_pair(&store);
         let before = seqs(&store, id);
         let last = *before.last().unwrap();
@@ -250,9 +279,9 @@ mod group_commit {
         let reused = NewEvent { change_id: first.change_id, actor: Actor::Facilitator, ..first.clone() };
         let unknown_workshop = placed(&store, id, card, &pair, 20.0);
         let third = placed(&store, id, card, &pair, 30.0);
-        let conn = super::super::connect(&dir.path().join("a").join("b").join("db.sqlite3")).unwrap();
+        let mut conn = second_connection(&store);
         run_batch(
-            &conn,
+            conn.as_mut(),
             vec![
                 append_job(0, id, first, &answers),
                 append_job(1, id, reused, &answers),
@@ -274,22 +303,27 @@ mod group_commit {
 
     #[test]
     fn a_batch_whose_commit_fails_acknowledges_nothing_and_stores_nothing() {
-        let (dir, store) = open();
+        let (_dir, store) = open();
         let (id, card, pair) = workshop_with_pair(&store);
         let before = seqs(&store, id);
         let answers = Answers::default();
         let first = placed(&store, id, card, &pair, 10.0);
         let second = placed(&store, id, card, &pair, 20.0);
-        // A write that succeeds but leaves a deferred foreign-key violation: SQLite refuses
-        // the COMMIT, as it would a full disk or a failed fsync.
+        // A write that succeeds but leaves a deferred constraint violated: the database
+        // refuses the COMMIT, as it would on a full disk or a failed fsync.
         let poison = job(
-            |conn: &rusqlite::Connection| {
-                conn.execute_batch(
-                    "PRAGMA defer_foreign_keys = ON;
-                     INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq)
-                     VALUES ('x', 'no such workshop', 'Ghost', 'h', 0, 0);",
-                )?;
-                Ok(())
+            |conn: &mut dyn Sql| {
+                conn.batch(match conn.backend() {
+                    Backend::Sqlite => {
+                        "PRAGMA defer_foreign_keys = ON;
+                         INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq)
+                         VALUES ('x', 'no such workshop', 'Ghost', 'h', 0, 0);"
+                    }
+                    Backend::Postgres => {
+                        "CREATE TEMP TABLE poison (id BIGINT UNIQUE DEFERRABLE INITIALLY DEFERRED);
+                         INSERT INTO poison VALUES (1), (1);"
+                    }
+                })
             },
             {
                 let answers = Arc::clone(&answers);
@@ -301,8 +335,8 @@ mod group_commit {
                 }
             },
         );
-        let conn = super::super::connect(&dir.path().join("a").join("b").join("db.sqlite3")).unwrap();
-        run_batch(&conn, vec![append_job(0, id, first, &answers), poison, append_job(1, id, second, &answers)]);
+        let mut conn = second_connection(&store);
+        run_batch(conn.as_mut(), vec![append_job(0, id, first, &answers), poison, append_job(1, id, second, &answers)]);
         let answers = answers.lock().unwrap().clone();
         assert_eq!(answers.len(), 3);
         for (n, answer) in &answers {
@@ -311,19 +345,22 @@ mod group_commit {
         assert_eq!(seqs(&store, id), before, "nothing of the batch is stored");
         // The connection is usable again: the next batch commits.
         let answers2 = Answers::default();
-        run_batch(&conn, vec![append_job(0, id, placed(&store, id, card, &pair, 40.0), &answers2)]);
+        run_batch(conn.as_mut(), vec![append_job(0, id, placed(&store, id, card, &pair, 40.0), &answers2)]);
         let last = *before.last().unwrap();
         assert_eq!(answers2.lock().unwrap()[0], (0, Ok(ChangeOutcome::Committed { seq: last + 1 })));
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn many_writes_at_once_are_all_stored_once_with_contiguous_numbers() {
-        let (_dir, store) = open();
+        // Synchronous store calls block: PostgreSQL's client may not run on a runtime thread.
+        use tokio::task::block_in_place as blocking;
+        let (_dir, store) = blocking(open);
         let store = Arc::new(store);
-        let (id, card, pair) = workshop_with_pair(&store);
-        let before = seqs(&store, id).len() as u64;
-        let writes = (0..300).map(|n| {
-            let new = placed(&store, id, card, &pair, f64::from(n) / 3.0);
+        let (id, card, pair) = blocking(|| workshop_with_pair(&store));
+        let before = blocking(|| seqs(&store, id)).len() as u64;
+        let news: Vec<NewEvent> =
+            blocking(|| (0..300).map(|n| placed(&store, id, card, &pair, f64::from(n) / 3.0)).collect());
+        let writes = news.into_iter().map(|new| {
             let store = Arc::clone(&store);
             tokio::spawn(async move { store.append_async(id, new, 5).await })
         });
@@ -336,6 +373,6 @@ mod group_commit {
         }
         committed.sort_unstable();
         assert_eq!(committed, (before + 1..=before + 300).collect::<Vec<_>>());
-        assert_eq!(seqs(&store, id), (1..=before + 300).collect::<Vec<_>>());
+        assert_eq!(blocking(|| seqs(&store, id)), (1..=before + 300).collect::<Vec<_>>());
     }
 }

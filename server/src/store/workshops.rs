@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use app::domain::code::{CODE_LEN, code_from_bytes};
 use app::domain::{Card, Event, PairSummary, RoomView, Settings, WorkshopInfo};
-use rusqlite::OptionalExtension;
 use uuid::Uuid;
 
-use super::{EventRow, Store, StoreError, insert_event, seq_at, uuid_at};
+use super::sql::{Row, Sql, args, in_snapshot};
+use super::{EventRow, Store, StoreError, insert_event};
 
 /// How many random join codes to try before giving up (with a billion codes and a handful of
 /// workshops, the second try practically never happens).
@@ -54,14 +54,13 @@ pub struct LoadedRoom {
 /// The workshop as created (its row and its facilitator's aspects) with every event of its
 /// log applied in order: the state every screen draws from. `None` if there is no such
 /// workshop. Read on `conn`, a transaction for a consistent view.
-pub(super) fn replay(conn: &rusqlite::Connection, workshop_id: Uuid) -> Result<Option<RoomView>, StoreError> {
-    let id = workshop_id.to_string();
+pub(super) fn replay(conn: &mut dyn Sql, workshop_id: Uuid) -> Result<Option<RoomView>, StoreError> {
     let Some(mut view) = start_view(conn, workshop_id)? else { return Ok(None) };
-    let mut stmt = conn.prepare("SELECT seq, payload_json FROM events WHERE workshop_id = ?1 ORDER BY seq")?;
-    let mut rows = stmt.query([&id])?;
-    while let Some(row) = rows.next()? {
-        let seq = seq_at(row, 0)?;
-        if let Some(json) = row.get::<_, Option<String>>(1)? {
+    let rows =
+        conn.rows("SELECT seq, payload_json FROM events WHERE workshop_id = ?1 ORDER BY seq", args![workshop_id])?;
+    for row in &rows {
+        let seq = row.uint(0)?;
+        if let Some(json) = row.opt_text(1)? {
             let event: Event =
                 serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("event {seq}: {e}")))?;
             view.apply(seq, &event);
@@ -74,32 +73,46 @@ pub(super) fn replay(conn: &rusqlite::Connection, workshop_id: Uuid) -> Result<O
 /// The workshop as created, before any event: its row and the facilitator's aspects from the
 /// `cards` table. Post-its added later (by a pair or the facilitator) are not rows there; they
 /// come from their `CardAdded` events. `None` if there is no such workshop.
-pub(super) fn start_view(conn: &rusqlite::Connection, workshop_id: Uuid) -> Result<Option<RoomView>, StoreError> {
-    let id = workshop_id.to_string();
+pub(super) fn start_view(conn: &mut dyn Sql, workshop_id: Uuid) -> Result<Option<RoomView>, StoreError> {
     let sql = format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE id = ?1");
-    let Some(workshop) = conn.query_row(&sql, [&id], workshop_from_row).optional()? else {
+    let Some(workshop) = conn.row(&sql, args![workshop_id])? else {
         return Ok(None);
     };
+    let workshop = workshop_from_row(&workshop)?;
     let cards = conn
-        .prepare("SELECT id, text, ord FROM cards WHERE workshop_id = ?1 ORDER BY ord")?
-        .query_map([&id], |r| Ok(Card::new(uuid_at(r, 0)?, r.get::<_, String>(1)?, r.get(2)?)))?
-        .collect::<Result<Vec<_>, _>>()?;
+        .rows("SELECT id, text, ord FROM cards WHERE workshop_id = ?1 ORDER BY ord", args![workshop_id])?
+        .iter()
+        .map(|r| Ok(Card::new(r.uuid(0)?, r.text(1)?, r.u32(2)?)))
+        .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(Some(RoomView::new(workshop, cards)))
 }
 
 /// A random join code no workshop here has, after at most `attempts` tries.
-pub(super) fn free_join_code(tx: &rusqlite::Connection, attempts: usize) -> Result<String, StoreError> {
+pub(super) fn free_join_code(tx: &mut dyn Sql, attempts: usize) -> Result<String, StoreError> {
     for _ in 0..attempts {
         let candidate = code_from_bytes(&rand::random::<[u8; CODE_LEN]>());
-        let taken = tx
-            .query_row("SELECT 1 FROM workshops WHERE join_code = ?1", [&candidate], |_| Ok(()))
-            .optional()?
-            .is_some();
+        let taken = tx.row("SELECT 1 FROM workshops WHERE join_code = ?1", args![&candidate])?.is_some();
         if !taken {
             return Ok(candidate);
         }
     }
     Err(StoreError::NoFreeCode)
+}
+
+/// The pairs of workshop `workshop_id` that are in `view`, by the hash of their token.
+pub(super) fn pairs_by_token_hash(
+    conn: &mut dyn Sql,
+    workshop_id: Uuid,
+    view: &RoomView,
+) -> Result<HashMap<String, PairSummary>, StoreError> {
+    let rows = conn.rows("SELECT id, token_hash FROM pairs WHERE workshop_id = ?1", args![workshop_id])?;
+    let mut pairs = HashMap::with_capacity(rows.len());
+    for row in &rows {
+        if let Some(pair) = view.pair(row.uuid(0)?) {
+            pairs.insert(row.text(1)?, pair.clone());
+        }
+    }
+    Ok(pairs)
 }
 
 /// The facilitator as the event log names it.
@@ -108,25 +121,17 @@ const FACILITATOR: (super::ActorKind, &str) = (super::ActorKind::Facilitator, "F
 pub(super) const WORKSHOP_COLUMNS: &str =
     "id, title, site, question, left_pole, right_pole, join_code, created_at, template_id";
 
-/// Reads an optional TEXT uuid column.
-pub(super) fn optional_uuid_at(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<Uuid>> {
-    match row.get::<_, Option<String>>(idx)? {
-        None => Ok(None),
-        Some(_) => uuid_at(row, idx).map(Some),
-    }
-}
-
-pub(super) fn workshop_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<WorkshopInfo> {
+pub(super) fn workshop_from_row(row: &Row) -> Result<WorkshopInfo, StoreError> {
     Ok(WorkshopInfo {
-        id: uuid_at(row, 0)?,
-        title: row.get(1)?,
-        site: row.get(2)?,
-        question: row.get(3)?,
-        left_pole: row.get(4)?,
-        right_pole: row.get(5)?,
-        join_code: row.get(6)?,
-        created_at: row.get(7)?,
-        template_id: optional_uuid_at(row, 8)?,
+        id: row.uuid(0)?,
+        title: row.text(1)?,
+        site: row.text(2)?,
+        question: row.text(3)?,
+        left_pole: row.text(4)?,
+        right_pole: row.text(5)?,
+        join_code: row.text(6)?,
+        created_at: row.int(7)?,
+        template_id: row.opt_uuid(8)?,
     })
 }
 
@@ -181,37 +186,30 @@ impl Store {
                 created_at: now,
                 template_id: template.as_ref().map(|t| t.template_id),
             };
-            tx.execute(
+            tx.exec(
                 "INSERT INTO workshops (id, title, site, question, left_pole, right_pole, join_code,
                                     facilitator_secret_hash, created_at, template_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                rusqlite::params![
-                    info.id.to_string(),
-                    info.title,
-                    info.site,
-                    info.question,
-                    info.left_pole,
-                    info.right_pole,
-                    info.join_code,
-                    secret_hash,
+                args![
+                    info.id,
+                    &info.title,
+                    &info.site,
+                    &info.question,
+                    &info.left_pole,
+                    &info.right_pole,
+                    &info.join_code,
+                    &secret_hash,
                     now,
-                    info.template_id.map(|id| id.to_string()),
+                    info.template_id,
                 ],
             )?;
             let template_aspects = template.as_ref().map(|t| t.aspect_ids.as_slice()).unwrap_or_default();
             for (ord, text) in new.aspects.iter().enumerate() {
                 let template_aspect = template_aspects.get(ord).copied().flatten();
-                tx.execute(
+                tx.exec(
                     "INSERT INTO cards (id, workshop_id, text, ord, created_at, template_aspect_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    rusqlite::params![
-                        Uuid::new_v4().to_string(),
-                        info.id.to_string(),
-                        text,
-                        ord,
-                        now,
-                        template_aspect.map(|id| id.to_string())
-                    ],
+                    args![Uuid::new_v4(), info.id, text, ord, now, template_aspect],
                 )?;
             }
             let mut after = serde_json::json!({
@@ -254,26 +252,22 @@ impl Store {
     pub fn assign_template_ids(&self, workshops: Vec<Uuid>) -> Result<usize, StoreError> {
         self.write(move |tx| {
             let mut found = 0;
-            for workshop in workshops.iter().map(Uuid::to_string) {
-                let needs_id: Option<bool> = tx
-                    .query_row("SELECT template_id IS NULL FROM workshops WHERE id = ?1", [&workshop], |r| r.get(0))
-                    .optional()?;
-                match needs_id {
-                    None => continue,
-                    Some(true) => {
-                        let sql = "UPDATE workshops SET template_id = ?1 WHERE id = ?2";
-                        tx.execute(sql, [Uuid::new_v4().to_string(), workshop.clone()])?;
-                    }
-                    Some(false) => {}
+            for workshop in workshops {
+                let Some(row) = tx.row("SELECT template_id FROM workshops WHERE id = ?1", args![workshop])? else {
+                    continue;
+                };
+                if row.opt_text(0)?.is_none() {
+                    let sql = "UPDATE workshops SET template_id = ?1 WHERE id = ?2";
+                    tx.exec(sql, args![Uuid::new_v4(), workshop])?;
                 }
                 found += 1;
-                let cards: Vec<String> = tx
-                    .prepare("SELECT id FROM cards WHERE workshop_id = ?1 AND template_aspect_id IS NULL")?
-                    .query_map([&workshop], |r| r.get(0))?
-                    .collect::<Result<_, _>>()?;
+                let cards = tx.rows(
+                    "SELECT id FROM cards WHERE workshop_id = ?1 AND template_aspect_id IS NULL",
+                    args![workshop],
+                )?;
                 for card in cards {
                     let sql = "UPDATE cards SET template_aspect_id = ?1 WHERE id = ?2";
-                    tx.execute(sql, [Uuid::new_v4().to_string(), card])?;
+                    tx.exec(sql, args![Uuid::new_v4(), card.text(0)?])?;
                 }
             }
             Ok(found)
@@ -283,29 +277,35 @@ impl Store {
     /// The public facts of the workshop with this (normalised) join code.
     pub fn workshop_by_code(&self, code: &str) -> Result<Option<WorkshopInfo>, StoreError> {
         let sql = format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE join_code = ?1");
-        Ok(self.conn().query_row(&sql, [code], workshop_from_row).optional()?)
+        self.read(|db| db.row(&sql, args![code])?.map(|r| workshop_from_row(&r)).transpose())
     }
 
     /// The workshop whose facilitator secret hashes to `secret_hash`.
     pub fn workshop_by_secret_hash(&self, secret_hash: &str) -> Result<Option<WorkshopInfo>, StoreError> {
         let sql = format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE facilitator_secret_hash = ?1");
-        Ok(self.conn().query_row(&sql, [secret_hash], workshop_from_row).optional()?)
+        self.read(|db| db.row(&sql, args![secret_hash])?.map(|r| workshop_from_row(&r)).transpose())
     }
 
     /// Loads the whole state of a workshop, or `None` if there is no such workshop: the
     /// workshop as created, with its event log replayed on top. Read in one transaction so
     /// the view is consistent with its `seq`.
     pub fn load_room(&self, workshop_id: Uuid) -> Result<Option<LoadedRoom>, StoreError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let Some(view) = replay(&tx, workshop_id)? else { return Ok(None) };
-        let pairs_by_token_hash = tx
-            .prepare("SELECT id, token_hash FROM pairs WHERE workshop_id = ?1")?
-            .query_map([workshop_id.to_string()], |r| Ok((uuid_at(r, 0)?, r.get::<_, String>(1)?)))?
-            .collect::<Result<Vec<_>, _>>()?
-            .into_iter()
-            .filter_map(|(id, hash)| view.pair(id).map(|pair| (hash, pair.clone())))
-            .collect();
-        Ok(Some(LoadedRoom { view, pairs_by_token_hash }))
+        self.read(|db| {
+            in_snapshot(db, |tx| {
+                let Some(view) = replay(tx, workshop_id)? else { return Ok(None) };
+                let pairs_by_token_hash = pairs_by_token_hash(tx, workshop_id, &view)?;
+                Ok(Some(LoadedRoom { view, pairs_by_token_hash }))
+            })
+        })
+    }
+
+    /// The pairs of workshop `workshop_id` that are in `view`, by the hash of their token:
+    /// what a room that caught up with another instance's changes signs pairs in with.
+    pub fn pairs_by_token_hash(
+        &self,
+        workshop_id: Uuid,
+        view: &RoomView,
+    ) -> Result<HashMap<String, PairSummary>, StoreError> {
+        self.read(|db| pairs_by_token_hash(db, workshop_id, view))
     }
 }

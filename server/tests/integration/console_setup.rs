@@ -5,6 +5,7 @@
 use app::api::{ApiError, CreatedWorkshop, NewWorkshop};
 use app::domain::{Control, Phase, Settings};
 use app::protocol::{ErrorCode, ServerMsg};
+use server::store::sql::Value;
 use uuid::Uuid;
 
 use crate::common::{TestServer, control, new_workshop};
@@ -39,20 +40,21 @@ struct LogRow {
 
 /// The event log of a workshop, in sequence order, read straight from the database.
 fn log(server: &TestServer, workshop_id: Uuid) -> Vec<LogRow> {
-    server
-        .open_db()
-        .prepare("SELECT seq, actor, action, after_json, payload_json FROM events WHERE workshop_id = ?1 ORDER BY seq")
-        .unwrap()
-        .query_map([workshop_id.to_string()], |r| {
-            Ok(LogRow { seq: r.get(0)?, actor: r.get(1)?, action: r.get(2)?, after: r.get(3)?, payload: r.get(4)? })
+    let sql = "SELECT seq, actor, action, after_json, payload_json FROM events WHERE workshop_id = ?1 ORDER BY seq";
+    let rows = server.db().rows(sql, &[Value::from(workshop_id)]).unwrap();
+    rows.iter()
+        .map(|r| LogRow {
+            seq: r.int(0).unwrap(),
+            actor: r.text(1).unwrap(),
+            action: r.text(2).unwrap(),
+            after: r.opt_text(3).unwrap(),
+            payload: r.opt_text(4).unwrap(),
         })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+        .collect()
 }
 
 fn workshop_rows(server: &TestServer) -> i64 {
-    server.open_db().query_row("SELECT COUNT(*) FROM workshops", [], |r| r.get(0)).unwrap()
+    server.db().int("SELECT COUNT(*) FROM workshops", &[])
 }
 
 #[tokio::test]
@@ -140,7 +142,7 @@ async fn bad_settings_are_refused_naming_the_field_and_create_nothing() {
     let error: ApiError = response.json().await.unwrap();
     assert!(error.error.contains("settings"), "{}", error.error);
     assert_eq!(workshop_rows(&server), 0, "nothing was created");
-    let events: i64 = server.open_db().query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0)).unwrap();
+    let events = server.db().int("SELECT COUNT(*) FROM events", &[]);
     assert_eq!(events, 0);
 }
 

@@ -19,11 +19,26 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Starts the server binary on a free port over `db`, waiting until it logs that it listens.
 async fn start(db: &Path) -> (Child, String) {
+    start_on(db.as_os_str(), &[]).await
+}
+
+/// Starts the server binary on a free port over `database` (a file or a PostgreSQL URL),
+/// with these extra environment variables, waiting until it logs that it listens.
+pub(crate) async fn start_on(database: &std::ffi::OsStr, envs: &[(&str, &str)]) -> (Child, String) {
+    start_in(database, Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap(), envs).await
+}
+
+/// [`start_on`] in `folder`, with none of the settings this process's environment may have
+/// (admin key, public URL, venue mode) besides `envs`.
+pub(crate) async fn start_in(database: &std::ffi::OsStr, folder: &Path, envs: &[(&str, &str)]) -> (Child, String) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
-        .current_dir(root)
-        .env("DS_DATABASE", db)
+        .current_dir(folder)
+        .env_remove("DS_ADMIN_KEY")
+        .env_remove("DS_PUBLIC_URL")
+        .env_remove("DS_LAN")
+        .envs(envs.iter().copied())
+        .env("DS_DATABASE", database)
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env("RUST_LOG", "info")
         .env("NO_COLOR", "1")
@@ -47,9 +62,9 @@ async fn start(db: &Path) -> (Child, String) {
     (child, format!("127.0.0.1:{port}"))
 }
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+pub(crate) type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-async fn recv(ws: &mut Ws) -> ServerMsg {
+pub(crate) async fn recv(ws: &mut Ws) -> ServerMsg {
     loop {
         let frame = tokio::time::timeout(TIMEOUT, ws.next()).await.expect("message in time");
         match frame {
@@ -60,7 +75,7 @@ async fn recv(ws: &mut Ws) -> ServerMsg {
     }
 }
 
-async fn hello(addr: &str, auth: Auth) -> (Ws, RoomView) {
+pub(crate) async fn hello(addr: &str, auth: Auth) -> (Ws, RoomView) {
     let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws")).await.unwrap();
     let hello = ClientMsg::Hello { auth, last_seq: None };
     ws.send(Message::text(serde_json::to_string(&hello).unwrap())).await.unwrap();
@@ -136,7 +151,7 @@ async fn sigkill_loses_nothing_that_was_acknowledged() {
 }
 
 /// The next reply or update, or `None` once the socket is gone (the server was killed).
-async fn next_or_gone(ws: &mut Ws) -> Option<ServerMsg> {
+pub(crate) async fn next_or_gone(ws: &mut Ws) -> Option<ServerMsg> {
     loop {
         match tokio::time::timeout(TIMEOUT, ws.next()).await.ok()?? {
             Ok(Message::Text(text)) => return serde_json::from_str(text.as_str()).ok(),
@@ -148,7 +163,7 @@ async fn next_or_gone(ws: &mut Ws) -> Option<ServerMsg> {
 
 /// One pair placing as fast as its acknowledgements come, until the server dies: the
 /// changes acknowledged (id and sequence number) and the one in flight, if any.
-async fn place_until_gone(
+pub(crate) async fn place_until_gone(
     mut ws: Ws,
     cards: Vec<Uuid>,
     resend: Option<ClientMsg>,

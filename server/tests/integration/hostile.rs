@@ -14,11 +14,12 @@ use crate::common::{TestServer, WsClient};
 
 const ASPECTS: &[&str] = &["Where people are seen", "How long"];
 
-/// The last sequence number of every workshop, and the number of pairs, read from the file.
+/// The sum of every workshop's sequence numbers, and the number of pairs, read from the
+/// database. (`SUM` of a `BIGINT` is a `NUMERIC` on PostgreSQL: cast back.)
 fn committed(server: &TestServer) -> (i64, i64) {
-    let db = server.open_db();
-    let seq = db.query_row("SELECT COALESCE(SUM(seq), 0) FROM events", [], |r| r.get(0)).unwrap();
-    let pairs = db.query_row("SELECT COUNT(*) FROM pairs", [], |r| r.get(0)).unwrap();
+    let mut db = server.db();
+    let seq = db.int("SELECT CAST(COALESCE(SUM(seq), 0) AS BIGINT) FROM events", &[]);
+    let pairs = db.int("SELECT COUNT(*) FROM pairs", &[]);
     (seq, pairs)
 }
 

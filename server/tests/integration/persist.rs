@@ -4,6 +4,7 @@
 use crate::common::{TestServer, TwoPairs, place};
 use app::protocol::{ClientMsg, ServerMsg};
 use serde_json::json;
+use server::store::sql::Value;
 use uuid::Uuid;
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen", "Caseload balance"];
@@ -65,10 +66,7 @@ async fn a_change_resent_after_a_restart_is_acknowledged_once() {
     assert_eq!(room.seq, seq);
     assert_eq!(room.placement(a.pair_id, card).map(|p| p.position), Some(40.0));
 
-    let db = server.open_db();
-    let rows: i64 = db
-        .query_row("SELECT COUNT(*) FROM events WHERE change_id = ?1", [change_id.to_string()], |r| r.get(0))
-        .unwrap();
+    let rows = server.db().int("SELECT COUNT(*) FROM events WHERE change_id = ?1", &[Value::from(change_id)]);
     assert_eq!(rows, 1);
 }
 
@@ -87,12 +85,13 @@ async fn the_event_log_has_one_row_per_change_with_before_and_after() {
     let refused = tablet.change(&place(card, 101.0)).await;
     assert!(matches!(refused, ServerMsg::Refused { .. }));
 
-    let db = server.open_db();
-    let mut stmt = db
-        .prepare(
+    let mut db = server.db();
+    let stored = db
+        .rows(
             "SELECT seq, actor, actor_label, action, card_id, pair_id, before_json, after_json,
                     change_id, payload_json IS NOT NULL
              FROM events WHERE workshop_id = ?1 ORDER BY seq",
+            &[Value::from(created.workshop_id)],
         )
         .unwrap();
     type Row = (
@@ -107,23 +106,23 @@ async fn the_event_log_has_one_row_per_change_with_before_and_after() {
         Option<String>,
         bool,
     );
-    let rows: Vec<Row> = stmt
-        .query_map([created.workshop_id.to_string()], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-                r.get(9)?,
-            ))
+    let rows: Vec<Row> = stored
+        .iter()
+        .map(|r| {
+            (
+                r.int(0).unwrap(),
+                r.text(1).unwrap(),
+                r.text(2).unwrap(),
+                r.text(3).unwrap(),
+                r.opt_text(4).unwrap(),
+                r.opt_text(5).unwrap(),
+                r.opt_text(6).unwrap(),
+                r.opt_text(7).unwrap(),
+                r.opt_text(8).unwrap(),
+                // An integer on SQLite, a boolean (read as 0 or 1) on PostgreSQL.
+                r.int(9).unwrap() != 0,
+            )
         })
-        .unwrap()
-        .map(Result::unwrap)
         .collect();
     let actions: Vec<(i64, &str, &str)> = rows.iter().map(|r| (r.0, r.1.as_str(), r.3.as_str())).collect();
     assert_eq!(
@@ -152,13 +151,10 @@ async fn the_event_log_has_one_row_per_change_with_before_and_after() {
     }
     assert!(!rows[0].9, "workshop_created is not sent to screens");
     assert_eq!(rows[2].2, "Pair A");
-    let secret_stored: i64 = db
-        .query_row(
-            "SELECT COUNT(*) FROM workshops WHERE facilitator_secret_hash = ?1 OR join_code = ?1",
-            [&created.facilitator_secret],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let secret_stored = db.int(
+        "SELECT COUNT(*) FROM workshops WHERE facilitator_secret_hash = ?1 OR join_code = ?1",
+        &[Value::from(&created.facilitator_secret)],
+    );
     assert_eq!(secret_stored, 0, "only the hash of the secret is stored");
 }
 

@@ -4,7 +4,8 @@
 use crate::common::{TestServer, json_of, place};
 use app::api::ApiError;
 use app::protocol::{ErrorCode, ServerMsg};
-use serde_json::Value;
+use serde_json::Value as Json;
+use server::store::sql::Value;
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen"];
 
@@ -14,13 +15,12 @@ async fn expect_refused(response: reqwest::Response, status: u16) {
     assert!(!body.error.is_empty());
 }
 
-/// Rows of workshop `id` in every table, read from the SQLite file directly.
+/// Rows of workshop `id` in every table, read from the database directly.
 fn rows_of(server: &TestServer, id: &str) -> i64 {
-    let db = server.open_db();
-    let mut total = db.query_row("SELECT COUNT(*) FROM workshops WHERE id = ?1", [id], |r| r.get::<_, i64>(0)).unwrap();
+    let mut db = server.db();
+    let mut total = db.int("SELECT COUNT(*) FROM workshops WHERE id = ?1", &[Value::from(id)]);
     for table in ["cards", "pairs", "events"] {
-        let sql = format!("SELECT COUNT(*) FROM {table} WHERE workshop_id = ?1");
-        total += db.query_row(&sql, [id], |r| r.get::<_, i64>(0)).unwrap();
+        total += db.int(&format!("SELECT COUNT(*) FROM {table} WHERE workshop_id = ?1"), &[Value::from(id)]);
     }
     total
 }
@@ -60,7 +60,7 @@ async fn only_the_admin_key_or_the_facilitator_secret_downloads() {
     let cookie = cookie.split(';').next().unwrap().to_string();
     let listed = client.get(&list).header("cookie", &cookie).send().await.unwrap();
     assert_eq!(listed.status(), 200);
-    let listed: Value = listed.json().await.unwrap();
+    let listed: Json = listed.json().await.unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);
     assert_eq!(listed[0]["id"], id.to_string());
     assert_eq!(listed[0]["title"], "Knowledge exchange meeting");
@@ -123,7 +123,7 @@ async fn deleting_removes_every_row_and_disconnects_the_room() {
     let by_console = server.url(&format!("{}/workshop", kept.console_path));
     assert_eq!(client.delete(&by_console).send().await.unwrap().status(), 204);
     assert_eq!(rows_of(&server, &kept_id), 0);
-    let listed: Value = json_of(client.get(server.url("/api/research/workshops")).bearer_auth(&key)).await;
+    let listed: Json = json_of(client.get(server.url("/api/research/workshops")).bearer_auth(&key)).await;
     assert_eq!(listed, serde_json::json!([]));
 }
 
@@ -137,7 +137,7 @@ async fn the_admin_closes_a_workshop_and_every_screen_follows() {
     let key = server.admin_key();
     let close = server.url(&format!("/api/research/workshops/{id}/close"));
     let phase_listed = || async {
-        let listed: Value = json_of(client.get(server.url("/api/research/workshops")).bearer_auth(&key)).await;
+        let listed: Json = json_of(client.get(server.url("/api/research/workshops")).bearer_auth(&key)).await;
         listed[0]["phase"].as_str().unwrap().to_string()
     };
     assert_eq!(phase_listed().await, "placing");
@@ -157,22 +157,20 @@ async fn the_admin_closes_a_workshop_and_every_screen_follows() {
         .await;
     assert!(!seen.is_empty());
     assert_eq!(phase_listed().await, "closed");
-    let db = server.open_db();
-    let logged: (String, String) = db
-        .query_row(
-            "SELECT actor, action FROM events WHERE workshop_id = ?1 ORDER BY seq DESC LIMIT 1",
-            [id.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
-    assert_eq!(logged, ("facilitator".to_string(), "phase_changed".to_string()));
-    let seq_before: i64 =
-        db.query_row("SELECT MAX(seq) FROM events WHERE workshop_id = ?1", [id.to_string()], |r| r.get(0)).unwrap();
+    let mut db = server.db();
+    let last = db
+        .row("SELECT actor, action FROM events WHERE workshop_id = ?1 ORDER BY seq DESC LIMIT 1", &[Value::from(id)])
+        .unwrap()
+        .expect("a logged event");
+    assert_eq!(
+        (last.text(0).unwrap(), last.text(1).unwrap()),
+        ("facilitator".to_string(), "phase_changed".to_string())
+    );
+    let seq_before = db.int("SELECT MAX(seq) FROM events WHERE workshop_id = ?1", &[Value::from(id)]);
 
     // Closing again is refused with a reason and logs nothing; an unknown workshop is a 404.
     expect_refused(client.post(&close).bearer_auth(&key).send().await.unwrap(), 409).await;
-    let seq_after: i64 =
-        db.query_row("SELECT MAX(seq) FROM events WHERE workshop_id = ?1", [id.to_string()], |r| r.get(0)).unwrap();
+    let seq_after = db.int("SELECT MAX(seq) FROM events WHERE workshop_id = ?1", &[Value::from(id)]);
     assert_eq!(seq_before, seq_after);
     let unknown = server.url(&format!("/api/research/workshops/{}/close", uuid::Uuid::new_v4()));
     expect_refused(client.post(&unknown).bearer_auth(&key).send().await.unwrap(), 404).await;

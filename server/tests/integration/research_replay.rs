@@ -9,6 +9,7 @@ use crate::common::{TestServer, control, place};
 use app::api::{ApiError, Replay};
 use app::domain::{Control, Phase, RoomView};
 use app::protocol::ClientMsg;
+use server::store::sql::Value;
 use uuid::Uuid;
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen", "Caseload balance"];
@@ -86,12 +87,8 @@ async fn the_replay_steps_through_the_session_and_ends_where_the_export_does() {
     let replay: Replay = serde_json::from_str(&body).unwrap();
 
     // One step per row of the event log, in order, with who did it.
-    let logged: i64 = server
-        .open_db()
-        .query_row("SELECT COUNT(*) FROM events WHERE workshop_id = ?1", [created.workshop_id.to_string()], |r| {
-            r.get(0)
-        })
-        .unwrap();
+    let logged =
+        server.db().int("SELECT COUNT(*) FROM events WHERE workshop_id = ?1", &[Value::from(created.workshop_id)]);
     assert_eq!(replay.steps.len() as i64, logged);
     assert_eq!(replay.steps.iter().map(|s| s.seq).collect::<Vec<_>>(), (1..=14).collect::<Vec<u64>>());
     let actors: Vec<&str> = replay.steps.iter().map(|s| s.actor.as_str()).collect();

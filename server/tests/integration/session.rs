@@ -7,6 +7,7 @@ use crate::common::{TestServer, WsClient, control, place};
 use app::api::CreatedWorkshop;
 use app::domain::{AspectOrder, Control, Event, Focus, Phase, RoomView, Settings};
 use app::protocol::{ClientMsg, ErrorCode, ServerMsg};
+use server::store::sql::Value;
 use uuid::Uuid;
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen", "Caseload balance"];
@@ -244,12 +245,14 @@ async fn pair_written_post_its_are_edited_locked_and_merged_with_their_data() {
     assert_eq!(room.placement(b.pair_id, c0).map(|p| p.position), Some(30.0), "B's own placement kept");
     // The merge is in the event log, for researchers.
     let log: Vec<(String, String)> = server
-        .open_db()
-        .prepare("SELECT action, COALESCE(after_json, '') FROM events WHERE workshop_id = ?1 ORDER BY seq")
+        .db()
+        .rows(
+            "SELECT action, COALESCE(after_json, '') FROM events WHERE workshop_id = ?1 ORDER BY seq",
+            &[Value::from(created.workshop_id)],
+        )
         .unwrap()
-        .query_map([created.workshop_id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
+        .iter()
+        .map(|r| (r.text(0).unwrap(), r.text(1).unwrap()))
         .collect();
     let actions: Vec<&str> = log.iter().map(|(a, _)| a.as_str()).collect();
     for action in ["card_added", "sheet_saved", "card_edited", "card_locked", "card_unlocked", "cards_merged"] {
@@ -314,10 +317,7 @@ async fn removing_a_pair_signs_its_tablets_out_and_deletes_its_work() {
     assert!(matches!(again.recv().await, ServerMsg::Refused { code: ErrorCode::Forbidden, .. }));
     let room = console_view(&server, &created).await;
     assert!(room.pairs.is_empty() && room.placements.is_empty());
-    let rows: i64 = server
-        .open_db()
-        .query_row("SELECT COUNT(*) FROM events WHERE pair_id = ?1", [test_join.pair_id.to_string()], |r| r.get(0))
-        .unwrap();
+    let rows = server.db().int("SELECT COUNT(*) FROM events WHERE pair_id = ?1", &[Value::from(test_join.pair_id)]);
     assert_eq!(rows, 0);
 }
 

@@ -1,9 +1,13 @@
-//! Test harness: a real server on a free port over a real SQLite file, and a typed websocket
+//! Test harness: a real server on a free port over a real database, and a typed websocket
 //! client. Each server runs on its own tokio runtime, so dropping or restarting it kills every
 //! task it had (listener, sockets) at once, as a crash would.
+//!
+//! The database is a SQLite file in a temporary folder, or with `DS_TEST_BACKEND=postgres` a
+//! fresh PostgreSQL database of its own on the server at `DS_TEST_POSTGRES` (dropped with the
+//! test server). Tests read it through [`TestServer::db`], in SQL both backends speak.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::Duration;
 
 use app::api::{CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
@@ -11,6 +15,9 @@ use app::domain::{Control, Phase, RoomView, Viewer};
 use app::protocol::{Auth, ClientMsg, ServerMsg};
 use futures::{SinkExt, StreamExt};
 use server::serve::Timeouts;
+use server::store::Location;
+use server::store::StoreError;
+use server::store::sql::{Backend, Lite, Pg, Row, Sql, Value};
 use server::{Config, api_router, open_state};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
@@ -45,12 +52,22 @@ impl Default for Options {
     }
 }
 
-/// A server on 127.0.0.1 with its own database file in a temporary folder.
+/// The admin key a test server on PostgreSQL is given (there is no folder to generate one
+/// into, and the server refuses to start without one).
+pub const POSTGRES_ADMIN_KEY: &str = "integration-admin-key";
+
+/// The backend this run of the suite uses (`DS_TEST_BACKEND`).
+pub fn backend() -> Backend {
+    server::store::sql::test_backend()
+}
+
+/// A server on 127.0.0.1 with a database of its own: a file in a temporary folder, or a fresh
+/// PostgreSQL database ([`backend`]).
 pub struct TestServer {
     /// Where it listens (changes on restart).
     pub addr: SocketAddr,
-    /// The SQLite file.
-    pub db_path: PathBuf,
+    /// Its database (kept across restarts).
+    pub database: Location,
     runtime: Option<tokio::runtime::Runtime>,
     options: Options,
     _dir: tempfile::TempDir,
@@ -65,19 +82,30 @@ impl TestServer {
     /// Starts a server on a fresh database with these options.
     pub async fn start_with(options: Options) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db_path = dir.path().join("data").join("test.sqlite3");
-        let (runtime, addr) = serve(db_path.clone(), options).await;
-        TestServer { addr, db_path, runtime: Some(runtime), options, _dir: dir }
+        let database = match backend() {
+            Backend::Sqlite => Location::File(dir.path().join("data").join("test.sqlite3")),
+            Backend::Postgres => Location::Postgres(blocking(server::store::sql::test_postgres_database).await),
+        };
+        let (runtime, addr) = serve(database.clone(), options).await;
+        TestServer { addr, database, runtime: Some(runtime), options, _dir: dir }
     }
 
-    /// Kills the server without a graceful shutdown and starts a new one on the same file.
+    /// Kills the server without a graceful shutdown and starts a new one on the same database.
     pub async fn restart(&mut self) {
         if let Some(runtime) = self.runtime.take() {
             runtime.shutdown_background();
         }
-        let (runtime, addr) = serve(self.db_path.clone(), self.options).await;
+        let (runtime, addr) = serve(self.database.clone(), self.options).await;
         self.runtime = Some(runtime);
         self.addr = addr;
+    }
+
+    /// The SQLite file, on SQLite.
+    pub fn db_path(&self) -> Option<&Path> {
+        match &self.database {
+            Location::File(path) => Some(path),
+            Location::Postgres(_) => None,
+        }
     }
 
     /// `http://addr{path}`.
@@ -172,15 +200,22 @@ impl TestServer {
         (created, TwoPairs { a, b, tablet_a, tablet_b, view })
     }
 
-    /// The admin key the server generated into `admin-key` beside its database.
+    /// The admin key: on SQLite the one the server generated into `admin-key` beside its
+    /// database (read from that file), on PostgreSQL [`POSTGRES_ADMIN_KEY`].
     pub fn admin_key(&self) -> String {
-        let file = self.db_path.parent().expect("a folder").join("admin-key");
-        std::fs::read_to_string(file).expect("admin-key file").trim().to_string()
+        match &self.database {
+            Location::File(path) => {
+                let file = path.parent().expect("a folder").join("admin-key");
+                std::fs::read_to_string(file).expect("admin-key file").trim().to_string()
+            }
+            Location::Postgres(_) => POSTGRES_ADMIN_KEY.to_string(),
+        }
     }
 
-    /// Opens the database file directly, as a researcher would.
-    pub fn open_db(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open(&self.db_path).expect("open database")
+    /// A connection to the database, as a researcher would open one: the SQLite file, or the
+    /// PostgreSQL database. Usable anywhere, an async test included ([`TestDb`]).
+    pub fn db(&self) -> TestDb {
+        TestDb(Some(off_runtime(|| open(&self.database))))
     }
 }
 
@@ -189,11 +224,96 @@ impl Drop for TestServer {
         if let Some(runtime) = self.runtime.take() {
             runtime.shutdown_background();
         }
+        if let Location::Postgres(url) = &self.database {
+            // Best effort: the databases of a run would otherwise pile up on the test server.
+            off_runtime(|| drop_postgres_database(url));
+        }
+    }
+}
+
+/// Opens `database` directly.
+fn open(database: &Location) -> Box<dyn Sql> {
+    match database {
+        Location::File(path) => Box::new(Lite(rusqlite::Connection::open(path).expect("open the database file"))),
+        Location::Postgres(url) => Box::new(Pg::connect(url).expect("connect to the database")),
+    }
+}
+
+/// Drops the test database at `url` (its name is the URL's path), disconnecting whatever is
+/// still connected to it (the threads of a server that was killed may be). Best effort: a
+/// failure is only reported.
+fn drop_postgres_database(url: &str) {
+    let Ok(server_url) = std::env::var("DS_TEST_POSTGRES") else { return };
+    let name = url.split('?').next().unwrap_or(url).rsplit('/').next().unwrap_or("");
+    if !name.starts_with("ds_") || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return;
+    }
+    let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    if let Err(e) = Pg::connect(&server_url).and_then(|mut pg| pg.batch(&sql)) {
+        eprintln!("could not drop the test database {name}: {e}");
+    }
+}
+
+/// Runs `work` on a thread of its own when called on a thread that drives async tasks (the
+/// PostgreSQL client blocks on a runtime of its own, which it may not start there), directly
+/// otherwise. A panic in `work` is the caller's.
+fn off_runtime<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    if tokio::runtime::Handle::try_current().is_err() {
+        return work();
+    }
+    std::thread::scope(|scope| scope.spawn(work).join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Runs blocking `work` on tokio's blocking threads and waits for it; a panic in it is the
+/// caller's.
+pub async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(value) => value,
+        Err(e) => std::panic::resume_unwind(e.into_panic()),
+    }
+}
+
+/// A direct connection to a test server's database ([`TestServer::db`]): SQL both backends
+/// speak (`?1` placeholders, values as [`Value`]s), callable from an async test too, where
+/// each statement runs on a thread of its own.
+pub struct TestDb(Option<Box<dyn Sql>>);
+
+impl TestDb {
+    /// Runs `work` on the connection, off the async runtime.
+    fn run<T: Send>(&mut self, work: impl FnOnce(&mut dyn Sql) -> T + Send) -> T {
+        let db = self.0.as_deref_mut().expect("open until dropped");
+        off_runtime(move || work(db))
+    }
+
+    /// Every row of a query.
+    pub fn rows(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        self.run(|db| db.rows(sql, params))
+    }
+
+    /// The first row of a query, if any.
+    pub fn row(&mut self, sql: &str, params: &[Value]) -> Result<Option<Row>, StoreError> {
+        self.run(|db| db.row(sql, params))
+    }
+
+    /// The integer in the first column of the only row of a query (a `COUNT(*)`, a `MAX`);
+    /// panics, naming the query, if there is none or the query fails.
+    pub fn int(&mut self, sql: &str, params: &[Value]) -> i64 {
+        let row = self.row(sql, params).unwrap_or_else(|e| panic!("{sql}: {e}"));
+        row.unwrap_or_else(|| panic!("{sql}: no row")).int(0).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+}
+
+impl Drop for TestDb {
+    /// Closing a PostgreSQL connection blocks too: off the runtime, and before the test goes on.
+    fn drop(&mut self) {
+        if let Some(db) = self.0.take() {
+            off_runtime(move || drop(db));
+        }
     }
 }
 
 /// Starts `api_router` on its own runtime; returns once the database is open.
-async fn serve(db_path: PathBuf, options: Options) -> (tokio::runtime::Runtime, SocketAddr) {
+async fn serve(database: Location, options: Options) -> (tokio::runtime::Runtime, SocketAddr) {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     listener.set_nonblocking(true).expect("non-blocking");
@@ -201,9 +321,9 @@ async fn serve(db_path: PathBuf, options: Options) -> (tokio::runtime::Runtime, 
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
     runtime.spawn(async move {
         let config = Config {
-            database_path: db_path,
+            admin_key: matches!(database, Location::Postgres(_)).then(|| POSTGRES_ADMIN_KEY.to_string()),
+            database,
             public_url: None,
-            admin_key: None,
             announce_origin: None,
             allowed_origins: Vec::new(),
             max_pairs: options.max_pairs,
