@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use crate::secret::{hash_secret, new_secret};
 use crate::store::sql::Backend;
-use crate::store::{Actor, ChangeOutcome, LoadedRoom, NewEvent, Store, StoreError};
+use crate::store::{Actor, Decision, LoadedRoom, Store, StoreError};
 use crate::time::now_ms;
 
 /// Capacity of a room's broadcast channel. A screen that falls this far behind is sent a
@@ -96,7 +96,9 @@ impl From<StoreError> for RoomError {
 
 /// The mutable part of a room, behind its ordering lock.
 struct RoomState {
-    view: RoomView,
+    /// Shared with the write deciding the next change ([`Store::decide_and_append_async`]),
+    /// which is over before the view changes again: so it is not copied.
+    view: Arc<RoomView>,
     pairs_by_token_hash: HashMap<String, PairSummary>,
 }
 
@@ -148,10 +150,6 @@ impl Presence {
     }
 }
 
-/// Most times a change is decided again because another instance committed to the same
-/// workshop first, before the change is given up as a storage failure.
-const MAX_REDECIDE: usize = 16;
-
 /// A pair already has [`MAX_SCREENS_PER_PAIR`] screens connected.
 #[derive(Debug)]
 pub struct TooManyScreens;
@@ -181,7 +179,7 @@ impl Room {
             workshop_id,
             store,
             state: tokio::sync::Mutex::new(RoomState {
-                view: loaded.view,
+                view: Arc::new(loaded.view),
                 pairs_by_token_hash: loaded.pairs_by_token_hash,
             }),
             tx,
@@ -262,65 +260,41 @@ impl Room {
     /// pair can only ever change its own work.
     pub async fn act_as_pair(&self, pair: &PairSummary, change_id: Uuid, action: PairAction) -> Result<u64, RoomError> {
         let actor = Actor::Pair(pair.clone());
-        self.act(actor, change_id, |view, now| view.decide_pair(pair.id, &action, now)).await
+        let pair_id = pair.id;
+        self.act(actor, change_id, move |view, now| view.decide_pair(pair_id, &action, now)).await
     }
 
     /// Decides and commits one of the facilitator's controls.
     pub async fn act_as_facilitator(&self, change_id: Uuid, control: Control) -> Result<u64, RoomError> {
-        self.act(Actor::Facilitator, change_id, |view, now| view.decide_control(&control, now)).await
+        self.act(Actor::Facilitator, change_id, move |view, now| view.decide_control(&control, now)).await
     }
 
+    /// Decides and commits one change in one database transaction, holding the room's lock
+    /// (and, on PostgreSQL, the workshop's row, so other instances wait): the changes other
+    /// instances committed first are taken and sent to the screens before it.
     async fn act(
         &self,
         actor: Actor,
         change_id: Uuid,
-        decide: impl Fn(&RoomView, i64) -> Result<Event, Refusal>,
+        decide: impl FnOnce(&RoomView, i64) -> Result<Event, Refusal> + Send + 'static,
     ) -> Result<u64, RoomError> {
         let mut state = self.state.lock().await;
         let id = self.workshop_id;
-        // On a shared database, a refusal may come from a view another instance has just
-        // moved past (the phase it opened is not here yet): caught up once, it is decided again.
-        let mut may_be_stale = self.store.backend() == Backend::Postgres;
-        for _ in 0..MAX_REDECIDE {
-            let now = now_ms();
-            // One database round trip per change: `append` looks the change id up inside its
-            // writing transaction. Only a refusal looks it up separately, because a resent
-            // change is acknowledged again even if the rules would now refuse it.
-            let event = match decide(&state.view, now) {
-                Ok(event) => event,
-                Err(_) if may_be_stale => {
-                    may_be_stale = false;
-                    self.catch_up_locked(&mut state, None).await?;
-                    continue;
+        let view = Arc::clone(&state.view);
+        // Committed with whatever other rooms are writing at the same moment (group commit).
+        let decided = self.store.decide_and_append_async(id, view, (actor, change_id), now_ms(), decide).await?;
+        self.take_missed(&mut state, decided.missed).await?;
+        match decided.decision {
+            Decision::AlreadyCommitted { seq } => Ok(seq),
+            Decision::Refused(refusal) => Err(RoomError::Refused(refusal)),
+            Decision::Committed { seq, event } => {
+                if let Event::PairRemoved { pair_id, .. } = &event {
+                    state.pairs_by_token_hash.retain(|_, p| p.id != *pair_id);
                 }
-                Err(refusal) => {
-                    let who = actor.clone();
-                    return match self.store.run(move |s| s.committed_change(id, &who, change_id)).await? {
-                        Some(seq) => Ok(seq),
-                        None => Err(RoomError::Refused(refusal)),
-                    };
-                }
-            };
-            let new = NewEvent::decided(&state.view, actor.clone(), change_id, event.clone());
-            // Committed with whatever other rooms are writing at the same moment (group commit),
-            // only if nothing was committed to this workshop since the view it was decided on.
-            let outcome = self.store.append_decided_async(id, new, now, state.view.seq).await?;
-            match outcome {
-                ChangeOutcome::AlreadyCommitted { seq } => return Ok(seq),
-                ChangeOutcome::Committed { seq } => {
-                    if let Event::PairRemoved { pair_id, .. } = &event {
-                        state.pairs_by_token_hash.retain(|_, p| p.id != *pair_id);
-                    }
-                    self.commit(&mut state, seq, event);
-                    return Ok(seq);
-                }
-                // Another instance changed the workshop first: take its changes, decide again.
-                ChangeOutcome::Stale { last } => self.catch_up_locked(&mut state, Some(last)).await?,
+                self.commit(&mut state, seq, event);
+                Ok(seq)
             }
         }
-        Err(RoomError::Storage(StoreError::NotCommitted(
-            "other instances kept changing this workshop; try again".into(),
-        )))
     }
 
     /// Takes the changes other instances committed to this workshop since this room's view,
@@ -331,35 +305,45 @@ impl Room {
     }
 
     /// Applies and broadcasts every change committed after the view's sequence number (up to
-    /// `up_to` when given), as if this room had committed them itself. Pairs who joined or
-    /// were removed elsewhere are signed in or out here too.
+    /// `up_to` when given), as if this room had committed them itself.
     async fn catch_up_locked(&self, state: &mut RoomState, up_to: Option<u64>) -> Result<(), StoreError> {
         let id = self.workshop_id;
         let after = state.view.seq;
-        let (last, events) = self.store.run(move |s| s.events_after(id, after)).await?;
+        let (last, mut events) = self.store.run(move |s| s.events_after(id, after)).await?;
+        if let Some(up_to) = up_to {
+            events.retain(|(seq, _)| *seq <= up_to);
+        }
+        self.take_missed(state, events).await?;
+        // A row without an event (or a removed pair's deleted rows) still moves the count.
+        let last = up_to.map_or(last, |up_to| last.min(up_to));
+        if last > state.view.seq {
+            Arc::make_mut(&mut state.view).seq = last;
+        }
+        Ok(())
+    }
+
+    /// Applies and broadcasts changes another instance committed, in order. Pairs who joined
+    /// or were removed there are signed in or out here too.
+    async fn take_missed(&self, state: &mut RoomState, missed: Vec<(u64, Event)>) -> Result<(), StoreError> {
         let mut pairs_changed = false;
-        for (seq, event) in events {
-            if up_to.is_some_and(|up_to| seq > up_to) {
-                break;
+        for (seq, event) in missed {
+            if seq <= state.view.seq {
+                continue;
             }
             pairs_changed |= matches!(event, Event::PairJoined { .. } | Event::PairRemoved { .. });
             self.commit(state, seq, event);
         }
-        let last = up_to.map_or(last, |up_to| last.min(up_to));
-        // A row without an event (or a removed pair's deleted rows) still moves the count.
-        state.view.seq = state.view.seq.max(last);
         if pairs_changed {
-            let store = Arc::clone(&self.store);
-            let view = state.view.clone();
-            state.pairs_by_token_hash = store.run(move |s| s.pairs_by_token_hash(id, &view)).await?;
+            let (id, view) = (self.workshop_id, Arc::clone(&state.view));
+            state.pairs_by_token_hash = self.store.run(move |s| s.pairs_by_token_hash(id, &view)).await?;
         }
         Ok(())
     }
 
     /// After the database commit: update the view and broadcast, still under the lock.
     fn commit(&self, state: &mut RoomState, seq: u64, event: Event) {
-        state.view.apply(seq, &event);
-        let reset = || RoomMsg::Reset { seq, view: Arc::new(state.view.clone()) };
+        Arc::make_mut(&mut state.view).apply(seq, &event);
+        let reset = || RoomMsg::Reset { seq, view: Arc::clone(&state.view) };
         let msg = if event.changes_visibility() {
             reset()
         } else {

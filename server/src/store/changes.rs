@@ -1,7 +1,9 @@
 //! Changes to a live workshop (pairs joining, placements) and reading the event log back.
 
 use app::domain::validate::comparison_key;
-use app::domain::{Event, PairSummary};
+use std::sync::Arc;
+
+use app::domain::{Event, PairSummary, RoomView};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -22,13 +24,35 @@ pub enum ChangeOutcome {
         /// The original sequence number.
         seq: u64,
     },
-    /// The change was decided on a state the database has moved past (another instance
-    /// committed a change to this workshop since, up to `last`); nothing was changed. Catch
-    /// up and decide again ([`Store::append_decided_async`]).
-    Stale {
-        /// The workshop's last committed sequence number.
-        last: u64,
+}
+
+/// What [`Store::decide_and_append_async`] decided and did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decision<R> {
+    /// The change, stored as sequence `seq`.
+    Committed {
+        /// Its sequence number.
+        seq: u64,
+        /// The event decided.
+        event: Event,
     },
+    /// This change id was already committed as `seq`; nothing was changed.
+    AlreadyCommitted {
+        /// The original sequence number.
+        seq: u64,
+    },
+    /// The rules refused it; nothing was changed.
+    Refused(R),
+}
+
+/// A [`Decision`], with the changes other instances had committed to the workshop since the
+/// view the room gave: it was decided after them, so the room takes them first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decided<R> {
+    /// The changes committed after the room's view and before this one, in order.
+    pub missed: Vec<(u64, Event)>,
+    /// What happened to this one.
+    pub decision: Decision<R>,
 }
 
 fn earlier_change(
@@ -98,14 +122,11 @@ fn join_pair(
     }
 }
 
-/// The write behind [`Store::append`], run by the writer inside its batch. With
-/// `decided_at`, the change was decided on the state after that sequence number, and is only
-/// written if nothing was committed to the workshop since ([`ChangeOutcome::Stale`]).
+/// The write behind [`Store::append`], run by the writer inside its batch.
 pub(super) fn append(
     workshop_id: Uuid,
     new: NewEvent,
     now: i64,
-    decided_at: Option<u64>,
 ) -> impl FnOnce(&mut dyn Sql) -> Result<ChangeOutcome, StoreError> + Send + 'static {
     move |tx| {
         require_workshop(tx, workshop_id)?;
@@ -116,41 +137,101 @@ pub(super) fn append(
         if let Some(seq) = earlier_change(tx, workshop_id, &new.actor, new.change_id)? {
             return Ok(ChangeOutcome::AlreadyCommitted { seq });
         }
-        if let Some(decided_at) = decided_at
-            && seq != decided_at + 1
-        {
-            return Ok(ChangeOutcome::Stale { last: seq - 1 });
-        }
-        if let Event::PairRemoved { pair_id, .. } = &new.event {
-            tx.exec("DELETE FROM events WHERE workshop_id = ?1 AND pair_id = ?2", args![workshop_id, pair_id])?;
-            tx.exec("DELETE FROM pairs WHERE workshop_id = ?1 AND id = ?2", args![workshop_id, pair_id])?;
-        }
-        let (actor, actor_label, _) = new.actor.columns();
-        let pair_id = match new.event {
-            // The removal itself stays in the log, not deleted with a later removal.
-            Event::PairRemoved { .. } => None,
-            _ => new.pair_id,
-        };
-        insert_event(
-            tx,
-            EventRow {
-                workshop_id,
-                seq,
-                at: now,
-                actor,
-                actor_label,
-                action: new.action,
-                card_id: new.card_id,
-                pair_id,
-                before: new.before,
-                after: new.after,
-                change_id: Some(new.change_id),
-                payload: Some(&new.event),
-            },
-        )?;
-        announce(tx, workshop_id, Some(seq))?;
+        write_change(tx, workshop_id, seq, &new, now)?;
         Ok(ChangeOutcome::Committed { seq })
     }
+}
+
+/// The write behind [`Store::decide_and_append_async`]: with the workshop locked and its
+/// next number taken, the changes committed after `view` are read and applied to a copy of
+/// it (only when there are any, which needs another instance), the change is decided on
+/// that, and written. So a change is always decided on the state it follows, on one
+/// instance or several, and is never decided again.
+fn decide_and_append<R: Send + 'static>(
+    workshop_id: Uuid,
+    view: Arc<RoomView>,
+    actor: Actor,
+    change_id: Uuid,
+    now: i64,
+    decide: impl FnOnce(&RoomView, i64) -> Result<Event, R> + Send + 'static,
+) -> impl FnOnce(&mut dyn Sql) -> Result<Decided<R>, StoreError> + Send + 'static {
+    move |tx| {
+        require_workshop(tx, workshop_id)?;
+        let seq = next_seq(tx, workshop_id)?;
+        if let Some(seq) = earlier_change(tx, workshop_id, &actor, change_id)? {
+            return Ok(Decided { missed: Vec::new(), decision: Decision::AlreadyCommitted { seq } });
+        }
+        let (missed, caught_up) = if seq > view.seq + 1 {
+            let (_, missed) = read_events_after(tx, workshop_id, view.seq)?;
+            let mut caught_up = RoomView::clone(&view);
+            for (seq, event) in &missed {
+                caught_up.apply(*seq, event);
+            }
+            caught_up.seq = seq - 1;
+            (missed, Some(caught_up))
+        } else {
+            (Vec::new(), None)
+        };
+        let view = caught_up.as_ref().unwrap_or(&view);
+        let event = match decide(view, now) {
+            Ok(event) => event,
+            Err(refusal) => return Ok(Decided { missed, decision: Decision::Refused(refusal) }),
+        };
+        let new = NewEvent::decided(view, actor, change_id, event);
+        write_change(tx, workshop_id, seq, &new, now)?;
+        Ok(Decided { missed, decision: Decision::Committed { seq, event: new.event } })
+    }
+}
+
+/// Writes decided change `new` as sequence `seq` with its event-log row (a removal also
+/// deletes the pair and its rows), and announces it.
+fn write_change(tx: &mut dyn Sql, workshop_id: Uuid, seq: u64, new: &NewEvent, now: i64) -> Result<(), StoreError> {
+    if let Event::PairRemoved { pair_id, .. } = &new.event {
+        tx.exec("DELETE FROM events WHERE workshop_id = ?1 AND pair_id = ?2", args![workshop_id, pair_id])?;
+        tx.exec("DELETE FROM pairs WHERE workshop_id = ?1 AND id = ?2", args![workshop_id, pair_id])?;
+    }
+    let (actor, actor_label, _) = new.actor.columns();
+    let pair_id = match new.event {
+        // The removal itself stays in the log, not deleted with a later removal.
+        Event::PairRemoved { .. } => None,
+        _ => new.pair_id,
+    };
+    insert_event(
+        tx,
+        EventRow {
+            workshop_id,
+            seq,
+            at: now,
+            actor,
+            actor_label,
+            action: new.action,
+            card_id: new.card_id,
+            pair_id,
+            before: new.before.clone(),
+            after: new.after.clone(),
+            change_id: Some(new.change_id),
+            payload: Some(&new.event),
+        },
+    )?;
+    announce(tx, workshop_id, Some(seq))
+}
+
+/// The events committed after `after` in order, with the last sequence number committed (a
+/// row without an event, or a gap where a removed pair's rows were, still counts).
+fn read_events_after(tx: &mut dyn Sql, workshop_id: Uuid, after: u64) -> Result<(u64, Vec<(u64, Event)>), StoreError> {
+    let rows = tx.rows(
+        "SELECT seq, payload_json FROM events WHERE workshop_id = ?1 AND seq > ?2 ORDER BY seq",
+        args![workshop_id, after],
+    )?;
+    let mut last = after;
+    let mut events = Vec::with_capacity(rows.len());
+    for row in &rows {
+        last = row.uint(0)?;
+        if row.opt_text(1)?.is_some() {
+            events.push((last, payload(row, 1)?));
+        }
+    }
+    Ok((last, events))
 }
 
 impl Store {
@@ -194,25 +275,28 @@ impl Store {
     /// nothing. Removing a pair also deletes the pair (its token stops working) and every
     /// event-log row of its work, so replaying the log no longer contains it.
     pub fn append(&self, workshop_id: Uuid, new: &NewEvent, now: i64) -> Result<ChangeOutcome, StoreError> {
-        self.write(append(workshop_id, new.clone(), now, None))
+        self.write(append(workshop_id, new.clone(), now))
     }
 
     /// [`Store::append`] for async callers: waits for the batch's commit without a thread.
     pub async fn append_async(&self, workshop_id: Uuid, new: NewEvent, now: i64) -> Result<ChangeOutcome, StoreError> {
-        self.write_async(append(workshop_id, new, now, None)).await
+        self.write_async(append(workshop_id, new, now)).await
     }
 
-    /// [`Store::append_async`] for a change decided on the state after `decided_at`: when
-    /// another instance committed to the workshop since, nothing is written and the answer is
-    /// [`ChangeOutcome::Stale`], so the room catches up and decides again.
-    pub async fn append_decided_async(
+    /// Decides one change with `decide` and writes it with its event-log row, in one
+    /// transaction that holds the workshop (see [`decide_and_append`]): on `view`, the room's
+    /// state, or, when other instances committed to the workshop since, on `view` with their
+    /// changes, which are returned too. A change id this actor already committed is answered
+    /// with its original sequence and nothing is decided.
+    pub async fn decide_and_append_async<R: Send + 'static>(
         &self,
         workshop_id: Uuid,
-        new: NewEvent,
+        view: Arc<RoomView>,
+        (actor, change_id): (Actor, Uuid),
         now: i64,
-        decided_at: u64,
-    ) -> Result<ChangeOutcome, StoreError> {
-        self.write_async(append(workshop_id, new, now, Some(decided_at))).await
+        decide: impl FnOnce(&RoomView, i64) -> Result<Event, R> + Send + 'static,
+    ) -> Result<Decided<R>, StoreError> {
+        self.write_async(decide_and_append(workshop_id, view, actor, change_id, now, decide)).await
     }
 
     /// The events screens receive with `after < seq <= up_to`, in order: what a reconnecting
@@ -233,21 +317,7 @@ impl Store {
     /// (a row without an event, or a gap where a removed pair's rows were, still counts):
     /// what a room catches up with when another instance changed its workshop.
     pub fn events_after(&self, workshop_id: Uuid, after: u64) -> Result<(u64, Vec<(u64, Event)>), StoreError> {
-        let rows = self.read(|db| {
-            db.rows(
-                "SELECT seq, payload_json FROM events WHERE workshop_id = ?1 AND seq > ?2 ORDER BY seq",
-                args![workshop_id, after],
-            )
-        })?;
-        let mut last = after;
-        let mut events = Vec::with_capacity(rows.len());
-        for row in &rows {
-            last = row.uint(0)?;
-            if row.opt_text(1)?.is_some() {
-                events.push((last, payload(row, 1)?));
-            }
-        }
-        Ok((last, events))
+        self.read(|db| read_events_after(db, workshop_id, after))
     }
 
     /// The whole event log of a workshop, in order (for replay, exports and tests).

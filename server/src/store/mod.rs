@@ -38,7 +38,7 @@ use sql::{Backend, Lite, Pg, Sql, args};
 pub use archive::{
     Imported, RECORD_VERSION, RecordError, RecordRef, StoredCard, StoredPair, StoredRecord, replayed_snapshot,
 };
-pub use changes::ChangeOutcome;
+pub use changes::{ChangeOutcome, Decided, Decision};
 pub use copy::{CopyError, CopyReport, copy_database};
 pub use event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 pub use listen::Notice;

@@ -121,6 +121,55 @@ fn phase(phase: Phase) -> NewEvent {
     }
 }
 
+/// Another store on the same database: another instance (on SQLite, a second process on the
+/// same file).
+fn second_store(store: &Store) -> Store {
+    Store::open_at(store.location()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_is_decided_after_what_another_instance_committed_first() {
+    use std::sync::Arc;
+    use tokio::task::block_in_place as blocking;
+    let (_dir, here) = blocking(open);
+    let (id, card, pair) = blocking(|| workshop_with_pair(&here));
+    blocking(|| here.append(id, &phase(Phase::Placing), 4)).unwrap();
+    let there = blocking(|| second_store(&here));
+    // The room here has this view; there, the pair places, then the phase closes.
+    let view = Arc::new(blocking(|| here.load_room(id)).unwrap().unwrap().view);
+    let placed_there = blocking(|| there.append(id, &placed(&pair, card, 30.0, Uuid::new_v4()), 6)).unwrap();
+    let closed_there = blocking(|| there.append(id, &phase(Phase::Closed), 7)).unwrap();
+    assert_eq!(
+        (placed_there, closed_there),
+        (ChangeOutcome::Committed { seq: view.seq + 1 }, ChangeOutcome::Committed { seq: view.seq + 2 })
+    );
+    // A change decided here sees both first: the phase it is decided in is Closed.
+    let seen = Arc::new(std::sync::Mutex::new(None));
+    let decided = {
+        let seen = Arc::clone(&seen);
+        here.decide_and_append_async(id, Arc::clone(&view), (Actor::Facilitator, Uuid::new_v4()), 8, move |v, at| {
+            *seen.lock().unwrap() = Some((v.seq, v.phase));
+            Ok::<_, ()>(Event::PhaseChanged { phase: Phase::Reveal, at })
+        })
+        .await
+        .unwrap()
+    };
+    assert_eq!(*seen.lock().unwrap(), Some((view.seq + 2, Phase::Closed)), "decided on the caught-up view");
+    let missed_seqs: Vec<u64> = decided.missed.iter().map(|(seq, _)| *seq).collect();
+    assert_eq!(missed_seqs, [view.seq + 1, view.seq + 2], "what the room missed, in order");
+    assert!(matches!(decided.decision, Decision::Committed { seq, .. } if seq == view.seq + 3));
+    // Its row records the state it was decided on (before: closed), not the room's stale one.
+    let log = blocking(|| here.event_log(id)).unwrap();
+    assert_eq!(log.last().unwrap().before, Some(serde_json::json!({ "phase": Phase::Closed.name() })));
+    // A refusal there writes nothing and still hands over what was missed.
+    let refused = here
+        .decide_and_append_async(id, view, (Actor::Facilitator, Uuid::new_v4()), 9, |_, _| Err::<Event, _>("no"))
+        .await
+        .unwrap();
+    assert_eq!((refused.missed.len(), refused.decision), (3, Decision::Refused("no")));
+    assert_eq!(blocking(|| here.event_log(id)).unwrap().len(), log.len());
+}
+
 #[test]
 fn a_change_id_is_applied_once() {
     let (_dir, store) = open();
@@ -259,7 +308,7 @@ mod group_commit {
 
     fn append_job(n: usize, workshop: Uuid, new: NewEvent, answers: &Answers) -> Job {
         let answers = Arc::clone(answers);
-        job(changes::append(workshop, new, 5, None), move |answer| {
+        job(changes::append(workshop, new, 5), move |answer| {
             answers.lock().unwrap().push((n, answer.map_err(|e| e.to_string())));
         })
     }
