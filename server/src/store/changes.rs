@@ -8,8 +8,8 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
-use super::sql::{Row, Sql, args};
-use super::{EventRow, Store, StoreError, announce, insert_event, next_seq};
+use super::sql::{Backend, Row, Sql, args};
+use super::{EventRow, Store, StoreError, announce, insert_event};
 
 /// What [`Store::append`] did.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +55,18 @@ pub struct Decided<R> {
     pub decision: Decision<R>,
 }
 
+/// Whether the earlier change with the same id (its sequence number, actor and pair) is
+/// `actor`'s: then it is the same change, resent; by someone else, the id was reused.
+fn same_change(earlier: (u64, ActorKind, Option<Uuid>), actor: &Actor) -> Result<u64, StoreError> {
+    let (seq, by, pair) = earlier;
+    let (me, _, my_pair) = actor.columns();
+    if by == me && (me == ActorKind::Facilitator || pair == my_pair) {
+        Ok(seq)
+    } else {
+        Err(StoreError::ChangeIdReused)
+    }
+}
+
 fn earlier_change(
     conn: &mut dyn Sql,
     workshop_id: Uuid,
@@ -66,19 +78,40 @@ fn earlier_change(
         args![workshop_id, change_id],
     )?;
     let Some(row) = earlier else { return Ok(None) };
-    let (seq, by, pair) = (row.uint(0)?, row.actor(1)?, row.opt_uuid(2)?);
-    let (me, _, my_pair) = actor.columns();
-    if by == me && (me == ActorKind::Facilitator || pair == my_pair) {
-        Ok(Some(seq))
-    } else {
-        Err(StoreError::ChangeIdReused)
-    }
+    same_change((row.uint(0)?, row.actor(1)?, row.opt_uuid(2)?), actor).map(Some)
 }
 
-/// [`StoreError::UnknownWorkshop`] unless workshop `workshop_id` exists.
-fn require_workshop(tx: &mut dyn Sql, workshop_id: Uuid) -> Result<(), StoreError> {
-    let exists = tx.row("SELECT 1 FROM workshops WHERE id = ?1", args![workshop_id])?;
-    exists.map(|_| ()).ok_or(StoreError::UnknownWorkshop)
+/// A change's turn in its workshop, inside the writing transaction: the workshop exists
+/// (else [`StoreError::UnknownWorkshop`]), on PostgreSQL its row is locked, so another
+/// instance writing to it waits for this transaction; then, in one query, the next sequence
+/// number and whether `change` (its id, by this actor) was already committed, as which
+/// sequence number. The lock is its own statement: a statement that waited for a lock still
+/// reads with the snapshot it started with, so the numbering must come after it.
+fn take_turn(
+    tx: &mut dyn Sql,
+    workshop_id: Uuid,
+    change: Option<(Uuid, &Actor)>,
+) -> Result<(u64, Option<u64>), StoreError> {
+    if tx.backend() == Backend::Postgres {
+        tx.row("SELECT 1 FROM workshops WHERE id = ?1 FOR UPDATE", args![workshop_id])?
+            .ok_or(StoreError::UnknownWorkshop)?;
+    }
+    let row = tx
+        .row(
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1),
+                    e.seq, e.actor, e.pair_id
+             FROM workshops w
+             LEFT JOIN events e ON e.workshop_id = w.id AND e.change_id = ?2
+             WHERE w.id = ?1",
+            args![workshop_id, change.map(|(id, _)| id)],
+        )?
+        .ok_or(StoreError::UnknownWorkshop)?;
+    let next = row.uint(0)? + 1;
+    let earlier = match (change, row.opt_int(1)?) {
+        (Some((_, actor)), Some(_)) => Some(same_change((row.uint(1)?, row.actor(2)?, row.opt_uuid(3)?), actor)?),
+        _ => None,
+    };
+    Ok((next, earlier))
 }
 
 /// The write behind [`Store::join_pair`], run by the writer inside its batch.
@@ -89,10 +122,9 @@ fn join_pair(
     now: i64,
 ) -> impl FnOnce(&mut dyn Sql) -> Result<(u64, PairSummary), StoreError> + Send + 'static {
     move |tx| {
-        require_workshop(tx, workshop_id)?;
         // Numbered (and on PostgreSQL the workshop locked) before the labels are read, so two
         // instances cannot both let the same label in.
-        let seq = next_seq(tx, workshop_id)?;
+        let (seq, _) = take_turn(tx, workshop_id, None)?;
         let wanted = comparison_key(&label);
         let labels = tx.rows("SELECT label FROM pairs WHERE workshop_id = ?1", args![workshop_id])?;
         for row in labels {
@@ -129,12 +161,11 @@ pub(super) fn append(
     now: i64,
 ) -> impl FnOnce(&mut dyn Sql) -> Result<ChangeOutcome, StoreError> + Send + 'static {
     move |tx| {
-        require_workshop(tx, workshop_id)?;
         // Numbered (and on PostgreSQL the workshop locked) first, so the change id is looked
         // up with no other instance able to commit the same change meanwhile; and before a
         // removal deletes rows, so a sequence number is never used twice.
-        let seq = next_seq(tx, workshop_id)?;
-        if let Some(seq) = earlier_change(tx, workshop_id, &new.actor, new.change_id)? {
+        let (seq, earlier) = take_turn(tx, workshop_id, Some((new.change_id, &new.actor)))?;
+        if let Some(seq) = earlier {
             return Ok(ChangeOutcome::AlreadyCommitted { seq });
         }
         write_change(tx, workshop_id, seq, &new, now)?;
@@ -156,9 +187,8 @@ fn decide_and_append<R: Send + 'static>(
     decide: impl FnOnce(&RoomView, i64) -> Result<Event, R> + Send + 'static,
 ) -> impl FnOnce(&mut dyn Sql) -> Result<Decided<R>, StoreError> + Send + 'static {
     move |tx| {
-        require_workshop(tx, workshop_id)?;
-        let seq = next_seq(tx, workshop_id)?;
-        if let Some(seq) = earlier_change(tx, workshop_id, &actor, change_id)? {
+        let (seq, earlier) = take_turn(tx, workshop_id, Some((change_id, &actor)))?;
+        if let Some(seq) = earlier {
             return Ok(Decided { missed: Vec::new(), decision: Decision::AlreadyCommitted { seq } });
         }
         let (missed, caught_up) = if seq > view.seq + 1 {

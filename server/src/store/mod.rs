@@ -164,12 +164,18 @@ fn without_password(url: &str) -> String {
 
 /// Connections PostgreSQL writes on at once (each change is its own transaction there).
 const POSTGRES_WRITERS: usize = 8;
+/// Connections PostgreSQL reads on at once.
+const POSTGRES_READERS: usize = 4;
 
 /// The database: a reading connection behind a mutex (only ever taken on the blocking pool,
 /// never across an `.await`), and the writing connection(s) owned by the writer thread(s)
 /// ([`writer`]).
 pub struct Store {
-    reader: Mutex<Box<dyn Sql>>,
+    /// The reading connections: one on SQLite, [`POSTGRES_READERS`] on PostgreSQL (where
+    /// each instance also reads what the others commit).
+    readers: Vec<Mutex<Box<dyn Sql>>>,
+    /// Where [`Store::read`] starts looking for a free reading connection.
+    next_reader: std::sync::atomic::AtomicUsize,
     writer: writer::Writer,
     location: Location,
     /// This process among the instances sharing a PostgreSQL database ([`presence`]).
@@ -214,7 +220,8 @@ impl Store {
         let writer = writer::Writer::start(vec![Box::new(Lite(connect(path)?))], writer::MAX_BATCH)
             .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
         Ok(Store {
-            reader: Mutex::new(Box::new(Lite(conn))),
+            readers: vec![Mutex::new(Box::new(Lite(conn)))],
+            next_reader: 0.into(),
             writer,
             location: Location::File(path.to_path_buf()),
             instance_id: Uuid::new_v4(),
@@ -230,6 +237,10 @@ impl Store {
         if let migrate::Upgrade::From(version) = migrate::upgrade_postgres(&mut reader)? {
             tracing::info!(from = version, to = SCHEMA_VERSION, "database upgraded");
         }
+        let mut readers = vec![Mutex::new(Box::new(reader) as Box<dyn Sql>)];
+        for _ in 1..POSTGRES_READERS {
+            readers.push(Mutex::new(Box::new(Pg::connect(url)?)));
+        }
         let writers = (0..POSTGRES_WRITERS)
             .map(|_| Pg::connect(url).map(|pg| Box::new(pg) as Box<dyn Sql>))
             .collect::<Result<Vec<_>, _>>()?;
@@ -240,7 +251,8 @@ impl Store {
         let instance_id = Uuid::new_v4();
         let notices = listen::start(url.to_string(), move |pg| presence::register(pg, instance_id))?;
         Ok(Store {
-            reader: Mutex::new(Box::new(reader)),
+            readers,
+            next_reader: 0.into(),
             writer,
             location: Location::Postgres(url.to_string()),
             instance_id,
@@ -293,15 +305,28 @@ impl Store {
         rx.await.unwrap_or_else(|_| Err(StoreError::TaskFailed("the write was dropped".into())))
     }
 
-    /// Runs `read` on the reading connection. A poisoned lock is taken over after a
-    /// `ROLLBACK` (SQLite also rolls back an unfinished transaction when it is dropped), so
-    /// the connection is consistent again.
+    /// Runs `read` on a reading connection: the first free one, else (all busy) waits for
+    /// one, taking turns. A poisoned lock is taken over after a `ROLLBACK` (SQLite also rolls
+    /// back an unfinished transaction when it is dropped), so the connection is consistent
+    /// again.
     fn read<T>(&self, read: impl FnOnce(&mut dyn Sql) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let mut conn = self.reader.lock().unwrap_or_else(|poisoned| {
-            let mut conn = poisoned.into_inner();
-            let _ = conn.batch("ROLLBACK");
+        use std::sync::TryLockError;
+        let start = self.next_reader.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let n = self.readers.len();
+        let recover = |poisoned: std::sync::PoisonError<_>| {
+            let mut conn: std::sync::MutexGuard<'_, Box<dyn Sql>> = poisoned.into_inner();
+            let _ = conn.rollback();
             conn
+        };
+        let free = (0..n).find_map(|i| match self.readers[(start + i) % n].try_lock() {
+            Ok(conn) => Some(conn),
+            Err(TryLockError::Poisoned(poisoned)) => Some(recover(poisoned)),
+            Err(TryLockError::WouldBlock) => None,
         });
+        let mut conn = match free {
+            Some(conn) => conn,
+            None => self.readers[start % n].lock().unwrap_or_else(recover),
+        };
         read(conn.as_mut())
     }
 
@@ -322,26 +347,11 @@ impl Store {
     }
 }
 
-/// The next sequence number of a workshop, read inside the writing transaction, so it is
-/// the database, not a process, that decides the order. On PostgreSQL the workshop's row is
-/// locked first: another instance writing to the same workshop waits for this transaction.
-fn next_seq(tx: &mut dyn Sql, workshop_id: Uuid) -> Result<u64, StoreError> {
-    if tx.backend() == Backend::Postgres {
-        tx.row("SELECT 1 FROM workshops WHERE id = ?1 FOR UPDATE", args![workshop_id])?;
-    }
-    let row = tx.row("SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1", args![workshop_id])?;
-    let last = row.map(|r| r.uint(0)).transpose()?.unwrap_or(0);
-    Ok(last + 1)
-}
-
 /// Tells every instance listening on this PostgreSQL database ([`listen`]) that workshop
 /// `workshop_id` changed: committed up to `seq`, or deleted (`None`). Sent when the
 /// transaction commits, and not at all if it rolls back. Nothing to do on SQLite.
 fn announce(tx: &mut dyn Sql, workshop_id: Uuid, seq: Option<u64>) -> Result<(), StoreError> {
-    if tx.backend() == Backend::Postgres {
-        let payload = listen::payload(workshop_id, seq);
-        tx.row("SELECT pg_notify(?1, ?2)", args![listen::CHANNEL, payload])?;
-    }
+    tx.notify_on_commit(&listen::payload(workshop_id, seq));
     Ok(())
 }
 

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::listen::presence_payload;
 use super::sql::{Backend, Pg, Sql, args};
-use super::{Store, StoreError, listen};
+use super::{Store, StoreError};
 
 /// Instances whose listening connection is still open.
 const ALIVE: &str = "(backend_pid, backend_start) IN (SELECT pid, backend_start::text FROM pg_stat_activity)";
@@ -53,7 +53,7 @@ impl Store {
                     args![instance, workshop_id, pair_id],
                 )?;
             }
-            tx.row("SELECT pg_notify(?1, ?2)", args![listen::CHANNEL, presence_payload(workshop_id)])?;
+            tx.notify_on_commit(&presence_payload(workshop_id));
             Ok(())
         })
         .await
@@ -86,7 +86,7 @@ impl Store {
             tx.exec(&format!("DELETE FROM instances WHERE NOT {ALIVE}"), args![])?;
             let workshops = workshops.iter().map(|r| r.uuid(0)).collect::<Result<Vec<_>, _>>()?;
             for workshop in &workshops {
-                tx.row("SELECT pg_notify(?1, ?2)", args![listen::CHANNEL, presence_payload(*workshop)])?;
+                tx.notify_on_commit(&presence_payload(*workshop));
             }
             Ok(workshops)
         })

@@ -220,6 +220,20 @@ pub trait Sql: Send {
     /// Runs statements without parameters (schema, `BEGIN`, `SAVEPOINT`, …).
     fn batch(&mut self, sql: &str) -> Result<(), StoreError>;
 
+    /// Tells the instances listening on this database ([`super::listen`]) `payload` when the
+    /// transaction commits ([`Sql::commit`]); nothing on SQLite, which has one server.
+    fn notify_on_commit(&mut self, _payload: &str) {}
+
+    /// Commits the transaction (with its notifications).
+    fn commit(&mut self) -> Result<(), StoreError> {
+        self.batch("COMMIT")
+    }
+
+    /// Rolls the transaction back (and forgets its notifications).
+    fn rollback(&mut self) -> Result<(), StoreError> {
+        self.batch("ROLLBACK")
+    }
+
     /// The first row of a query, if any.
     fn row(&mut self, sql: &str, params: &[Value]) -> Result<Option<Row>, StoreError> {
         Ok(self.rows(sql, params)?.into_iter().next())
@@ -238,7 +252,7 @@ pub fn in_snapshot<T>(
         Backend::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
     })?;
     let result = read(db);
-    let end = db.batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" });
+    let end = if result.is_ok() { db.commit() } else { db.rollback() };
     let value = result?;
     end?;
     Ok(value)
@@ -306,6 +320,8 @@ pub struct Pg {
     /// Always there; taken only when the connection is dropped.
     client: Option<postgres::Client>,
     statements: HashMap<String, postgres::Statement>,
+    /// `NOTIFY` statements to send with the next `COMMIT` ([`Sql::notify_on_commit`]).
+    notify: String,
 }
 
 impl Drop for Pg {
@@ -343,7 +359,7 @@ impl Pg {
     /// Connects to `url` (`postgres://user:password@host:port/database`).
     pub fn connect(url: &str) -> Result<Pg, StoreError> {
         let client = postgres::Client::connect(url, postgres::NoTls)?;
-        Ok(Pg { url: url.to_string(), client: Some(client), statements: HashMap::new() })
+        Ok(Pg { url: url.to_string(), client: Some(client), statements: HashMap::new(), notify: String::new() })
     }
 
     /// The client, opened again first if it broke (its prepared statements went with it).
@@ -449,6 +465,24 @@ impl Sql for Pg {
 
     fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
         Ok(self.open_client()?.batch_execute(sql)?)
+    }
+
+    fn notify_on_commit(&mut self, payload: &str) {
+        // A literal: NOTIFY takes no parameters. Quotes are doubled, though payloads are only
+        // uuids, numbers and words.
+        let payload = payload.replace('\'', "''");
+        self.notify.push_str(&format!("NOTIFY {}, '{payload}'; ", super::listen::CHANNEL));
+    }
+
+    /// The notifications and the `COMMIT` in one round trip.
+    fn commit(&mut self) -> Result<(), StoreError> {
+        let sql = format!("{}COMMIT", std::mem::take(&mut self.notify));
+        self.batch(&sql)
+    }
+
+    fn rollback(&mut self) -> Result<(), StoreError> {
+        self.notify.clear();
+        self.batch("ROLLBACK")
     }
 }
 

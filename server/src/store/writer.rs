@@ -149,7 +149,7 @@ pub(super) fn run_batch(conn: &mut dyn Sql, batch: Vec<Job>) {
     }
     if !savepoints && failed > 0 {
         // The one job failed: nothing to commit, and its answer is its own error.
-        let _ = conn.batch("ROLLBACK");
+        let _ = conn.rollback();
         for finish in finishes {
             finish(Ok(()));
         }
@@ -157,12 +157,12 @@ pub(super) fn run_batch(conn: &mut dyn Sql, batch: Vec<Job>) {
     }
     let committed = match broken {
         Some(why) => Err(why),
-        None => conn.batch("COMMIT").map_err(|e| e.to_string()),
+        None => conn.commit().map_err(|e| e.to_string()),
     };
     if let Err(why) = &committed {
         tracing::error!(error = %why, "a write batch was not committed; nothing of it is stored");
         // A failed COMMIT can leave the transaction open (a deferred constraint, a full disk).
-        let _ = conn.batch("ROLLBACK");
+        let _ = conn.rollback();
     }
     let committed = committed.as_ref().map(|_| ()).map_err(|why| why.as_str());
     for finish in finishes {
