@@ -67,20 +67,6 @@ fn same_change(earlier: (u64, ActorKind, Option<Uuid>), actor: &Actor) -> Result
     }
 }
 
-fn earlier_change(
-    conn: &mut dyn Sql,
-    workshop_id: Uuid,
-    actor: &Actor,
-    change_id: Uuid,
-) -> Result<Option<u64>, StoreError> {
-    let earlier = conn.row(
-        "SELECT seq, actor, pair_id FROM events WHERE workshop_id = ?1 AND change_id = ?2",
-        args![workshop_id, change_id],
-    )?;
-    let Some(row) = earlier else { return Ok(None) };
-    same_change((row.uint(0)?, row.actor(1)?, row.opt_uuid(2)?), actor).map(Some)
-}
-
 /// A change's turn in its workshop, inside the writing transaction: the workshop exists
 /// (else [`StoreError::UnknownWorkshop`]), on PostgreSQL its row is locked, so another
 /// instance writing to it waits for this transaction; then, in one query, the next sequence
@@ -194,10 +180,7 @@ fn decide_and_append<R: Send + 'static>(
         let (missed, caught_up) = if seq > view.seq + 1 {
             let (_, missed) = read_events_after(tx, workshop_id, view.seq)?;
             let mut caught_up = RoomView::clone(&view);
-            for (seq, event) in &missed {
-                caught_up.apply(*seq, event);
-            }
-            caught_up.seq = seq - 1;
+            apply_all(&mut caught_up, &missed, seq - 1);
             (missed, Some(caught_up))
         } else {
             (Vec::new(), None)
@@ -246,9 +229,22 @@ fn write_change(tx: &mut dyn Sql, workshop_id: Uuid, seq: u64, new: &NewEvent, n
     announce(tx, workshop_id, Some(seq))
 }
 
+/// Applies `events` to `view` in order; its sequence number is then `last`, the last one
+/// committed (a row without an event, or a removed pair's deleted rows, still counts).
+pub(super) fn apply_all(view: &mut RoomView, events: &[(u64, Event)], last: u64) {
+    for (seq, event) in events {
+        view.apply(*seq, event);
+    }
+    view.seq = view.seq.max(last);
+}
+
 /// The events committed after `after` in order, with the last sequence number committed (a
 /// row without an event, or a gap where a removed pair's rows were, still counts).
-fn read_events_after(tx: &mut dyn Sql, workshop_id: Uuid, after: u64) -> Result<(u64, Vec<(u64, Event)>), StoreError> {
+pub(super) fn read_events_after(
+    tx: &mut dyn Sql,
+    workshop_id: Uuid,
+    after: u64,
+) -> Result<(u64, Vec<(u64, Event)>), StoreError> {
     let rows = tx.rows(
         "SELECT seq, payload_json FROM events WHERE workshop_id = ?1 AND seq > ?2 ORDER BY seq",
         args![workshop_id, after],
@@ -287,17 +283,6 @@ impl Store {
         now: i64,
     ) -> Result<(u64, PairSummary), StoreError> {
         self.write_async(join_pair(workshop_id, label, token_hash, now)).await
-    }
-
-    /// Whether `change_id` was already committed in this workshop: by the same actor, its
-    /// sequence number; by someone else, [`StoreError::ChangeIdReused`].
-    pub fn committed_change(
-        &self,
-        workshop_id: Uuid,
-        actor: &Actor,
-        change_id: Uuid,
-    ) -> Result<Option<u64>, StoreError> {
-        self.read(|db| earlier_change(db, workshop_id, actor, change_id))
     }
 
     /// Writes one decided change with its event-log row, in one transaction. A `change_id`
@@ -359,7 +344,10 @@ impl Store {
 /// The event in column `idx` (`payload_json`) of an event-log row.
 pub(super) fn payload(row: &Row, idx: usize) -> Result<Event, StoreError> {
     let json = row.text(idx)?;
-    serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("event {:?}: {e}", row.opt_int(0))))
+    serde_json::from_str(&json).map_err(|e| {
+        let seq = row.opt_int(0).ok().flatten().unwrap_or_default();
+        StoreError::Corrupt(format!("event {seq}: {e}"))
+    })
 }
 
 /// Reads the event log of a workshop in sequence order, on `conn` (a plain connection or a

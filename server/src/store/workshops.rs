@@ -7,6 +7,7 @@ use app::domain::code::{CODE_LEN, code_from_bytes};
 use app::domain::{Card, Event, PairSummary, RoomView, Settings, WorkshopInfo};
 use uuid::Uuid;
 
+use super::changes::{apply_all, read_events_after};
 use super::sql::{Row, Sql, args, in_snapshot};
 use super::{EventRow, Store, StoreError, insert_event};
 
@@ -56,17 +57,8 @@ pub struct LoadedRoom {
 /// workshop. Read on `conn`, a transaction for a consistent view.
 pub(super) fn replay(conn: &mut dyn Sql, workshop_id: Uuid) -> Result<Option<RoomView>, StoreError> {
     let Some(mut view) = start_view(conn, workshop_id)? else { return Ok(None) };
-    let rows =
-        conn.rows("SELECT seq, payload_json FROM events WHERE workshop_id = ?1 ORDER BY seq", args![workshop_id])?;
-    for row in &rows {
-        let seq = row.uint(0)?;
-        if let Some(json) = row.opt_text(1)? {
-            let event: Event =
-                serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("event {seq}: {e}")))?;
-            view.apply(seq, &event);
-        }
-        view.seq = seq;
-    }
+    let (last, events) = read_events_after(conn, workshop_id, 0)?;
+    apply_all(&mut view, &events, last);
     Ok(Some(view))
 }
 
