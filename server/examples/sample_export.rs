@@ -9,9 +9,9 @@
 use std::sync::Arc;
 
 use app::domain::{Control, PairAction, Phase};
+use server::live::room::Room;
 use server::research::bundle::export_zip;
 use server::research::tables::WorkshopExport;
-use server::room::Room;
 use server::store::{NewWorkshopRecord, Store};
 use uuid::Uuid;
 

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::state::{Config, DEFAULT_DATABASE};
+use crate::web::state::{Config, DEFAULT_DATABASE};
 
 /// The default listen address: this machine only, so nothing is exposed by accident.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -59,7 +59,7 @@ pub struct Cli {
 
     /// Most pairs one workshop takes; one more is refused with a sentence to ask the
     /// facilitator. A pair's token may have at most 4 screens connected at once.
-    #[arg(long, env = "DS_MAX_PAIRS", value_name = "N", default_value_t = crate::room::DEFAULT_MAX_PAIRS)]
+    #[arg(long, env = "DS_MAX_PAIRS", value_name = "N", default_value_t = crate::live::room::DEFAULT_MAX_PAIRS)]
     pub max_pairs: usize,
 
     /// The HTTP rate limits per client address (creating, joining, signing in, downloading;

@@ -9,11 +9,13 @@ use axum::Router;
 use clap::Parser;
 use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use server::assets::{SITE_FILES, compression, no_cache_unless_set, static_router};
 use server::cli::{Cli, Command, CopyDatabase};
 use server::lan::{announce_origin, find_lan_address, public_origin, start_banner};
-use server::serve::Timeouts;
 use server::store::Location;
+use server::web::assets::{SITE_FILES, compression, no_cache_unless_set, static_router};
+use server::web::limits::body_limit;
+use server::web::reply::MAX_BODY_BYTES;
+use server::web::serve::Timeouts;
 use server::{api_router, open_state, with_security_headers};
 use tracing_subscriber::EnvFilter;
 
@@ -66,7 +68,7 @@ fn copy_database(copy: &CopyDatabase) -> Result<(), server::store::CopyError> {
         counted(report.events, "event-log row")
     );
     println!("verified: {workshops} identical");
-    let key_file = server::admin_key::key_file(&copy.from);
+    let key_file = server::web::admin_key::key_file(&copy.from);
     if key_file.is_file() {
         println!(
             "the researchers' admin key is in {}: start the servers on PostgreSQL with --admin-key \
@@ -148,7 +150,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let hub = std::sync::Arc::clone(&state.hub);
 
     // The pages render with these options; the site's files come from the binary, not from
-    // `site_root` (see `server::assets`).
+    // `site_root` (see `server::web::assets`).
     let leptos_options = LeptosOptions::builder().output_name(OUTPUT_NAME).site_addr(addr).env(Env::PROD).build();
     let routes = generate_route_list(app::App);
     let pages = Router::new()
@@ -159,10 +161,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     // only the pages need the compression layer here.
     let pages = no_cache_unless_set(pages).layer(compression());
     let public_url = state.public_url.clone();
-    let router = with_security_headers(
-        Router::new().merge(api_router(state)).merge(static_router()).merge(pages),
-        public_url.as_deref(),
-    );
+    // The pages and files take no bodies: the API's limit guards them too.
+    let site = body_limit(Router::new().merge(static_router()).merge(pages), MAX_BODY_BYTES);
+    let router = with_security_headers(Router::new().merge(api_router(state)).merge(site), public_url.as_deref());
 
     tracing::info!("listening on http://{addr}");
     println!("{}", start_banner(&origin, cli.lan));
@@ -181,6 +182,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             return_free_memory();
         }
     });
-    server::serve::serve(listener, router, Timeouts::default()).await.context("serving")?;
+    server::web::serve::serve(listener, router, Timeouts::default()).await.context("serving")?;
     Ok(())
 }

@@ -1,5 +1,6 @@
-//! Research data: complete, analysis-ready exports of a workshop, and the researcher area's
-//! API (admin key, list, download, delete).
+//! Research data: complete, analysis-ready exports of a workshop, archives, comparisons and
+//! the room report. Pure formats over stored data: the routes that serve them are in
+//! the HTTP edge (`web`).
 //!
 //! An export starts from one consistent [`WorkshopSnapshot`](crate::store::WorkshopSnapshot)
 //! read in a single transaction; [`tables::WorkshopExport`] computes every table and
@@ -7,7 +8,6 @@
 //! bundled by [`bundle::export_zip`]. Nothing depends on the clock or on hash-map order, so
 //! the same stored data always gives the same bytes.
 
-pub mod admin;
 pub mod archive;
 pub mod bundle;
 pub mod chart;
@@ -16,12 +16,10 @@ pub mod compare;
 pub mod compare_groups;
 pub mod csv_files;
 pub mod groups_table;
-pub mod import;
 pub mod json;
 pub mod png;
 pub mod replay;
 pub mod report;
-pub mod routes;
 pub mod tables;
 pub mod xlsx;
 

@@ -136,7 +136,7 @@ async fn lan_mode_listens_everywhere_and_puts_the_lan_address_in_join_links() {
     let created = create_workshop(&binary, &["Where people are seen"]).await;
     let qr = reqwest::get(binary.url(&format!("/qr/{}", created.join_code))).await.expect("qr");
     assert_eq!(qr.status(), 200);
-    let expected = server::qr::qr_svg(&server::qr::join_url(&found.origin, &created.join_code)).expect("QR");
+    let expected = server::web::qr::qr_svg(&server::web::qr::join_url(&found.origin, &created.join_code)).expect("QR");
     assert_eq!(qr.text().await.expect("svg"), expected);
 }
 

@@ -13,7 +13,7 @@ use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
 use crate::common::{Options, TestServer, TwoPairs, place};
-use server::serve::Timeouts;
+use server::web::serve::Timeouts;
 
 const ASPECTS: &[&str] = &["Where people are seen", "How long"];
 
@@ -315,7 +315,7 @@ async fn wrong_admin_keys_slow_down_and_the_right_key_clears_them() {
                 .unwrap()
         }
     };
-    for _ in 0..server::limits::FREE_KEY_FAILURES {
+    for _ in 0..server::web::limits::FREE_KEY_FAILURES {
         assert_eq!(login("wrong-key".into()).await.status(), StatusCode::UNAUTHORIZED);
     }
     // Now even the right key waits, and so does a Bearer key on the research routes.
@@ -377,4 +377,71 @@ async fn a_limited_address_may_join_again_after_the_wait() {
     };
     tokio::time::sleep(Duration::from_secs(retry)).await;
     assert_eq!(join_from(&server, "198.51.100.3", &created.join_code, "Pair later").await.status(), 200);
+}
+
+/// The head of a request that declares a body of `length` bytes and sends none of it.
+async fn declared_body_answer(server: &TestServer, head: &str, length: u64) -> String {
+    let mut tcp = TcpStream::connect(server.addr).await.unwrap();
+    let request = format!("{head} HTTP/1.1\r\nHost: {}\r\nContent-Length: {length}\r\n\r\n", server.addr);
+    tcp.write_all(request.as_bytes()).await.unwrap();
+    let mut buf = vec![0u8; 4096];
+    match tokio::time::timeout(Duration::from_secs(2), tcp.read(&mut buf)).await {
+        Ok(read) => String::from_utf8_lossy(&buf[..read.unwrap()]).into_owned(),
+        Err(_) => String::new(),
+    }
+}
+
+#[tokio::test]
+async fn each_route_has_its_own_body_limit_and_only_the_import_takes_archives() {
+    let server = TestServer::start().await;
+    // 100 KiB is over the API's limit (64 KiB) and well within the import's (32 MiB): the
+    // API routes answer 413 at once, the import waits for the body.
+    for head in ["POST /api/workshops", "POST /api/join", "POST /api/research/login"] {
+        let answer = declared_body_answer(&server, head, 100 * 1024).await;
+        assert!(answer.starts_with("HTTP/1.1 413") && answer.contains("at most 64 KiB"), "{head}: {answer}");
+    }
+    let waiting = declared_body_answer(&server, "POST /api/research/import", 100 * 1024).await;
+    assert!(!waiting.starts_with("HTTP/1.1 413"), "the import reads a 100 KiB archive: {waiting}");
+    let huge = declared_body_answer(&server, "POST /api/research/import", 33 * 1024 * 1024).await;
+    assert!(huge.starts_with("HTTP/1.1 413") && huge.contains("at most 32768 KiB"), "{huge}");
+    // A real archive over 64 KiB of garbage is read and judged (not a zip), not refused as too large.
+    let garbage = reqwest::Client::new()
+        .post(server.url("/api/research/import"))
+        .bearer_auth(server.admin_key())
+        .header("content-type", "application/zip")
+        .body(vec![b'x'; 100 * 1024])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(garbage.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn downloads_share_one_budget_and_routes_without_one_are_not_counted() {
+    let server = TestServer::start_with(limited()).await;
+    let created = server.create_workshop(ASPECTS).await;
+    let http = reqwest::Client::new();
+    let get = |path: String| {
+        let request = http.get(server.url(&path)).header("x-forwarded-for", "198.51.100.20");
+        async move { request.send().await.unwrap() }
+    };
+    // 35 downloads at once from one address, over two routes: the budget is 30 at once.
+    let paths: Vec<String> = (0..35)
+        .map(|n| {
+            let file = if n % 2 == 0 { "placements.csv" } else { "export.zip" };
+            format!("{}/{file}", created.console_path)
+        })
+        .collect();
+    let answers = futures::future::join_all(paths.into_iter().map(get)).await;
+    let refused: Vec<_> = answers.into_iter().filter(|a| a.status() == StatusCode::TOO_MANY_REQUESTS).collect();
+    assert!(!refused.is_empty(), "35 downloads at once go over the budget of 30");
+    for answer in refused {
+        let e: ApiError = answer.json().await.unwrap();
+        assert!(e.error.contains("Too many downloads"), "{}", e.error);
+    }
+    // Routes without a download budget still answer this address.
+    let template = get(format!("{}/template.json", created.console_path)).await;
+    assert_eq!(template.status(), StatusCode::OK, "the template is not a counted download");
+    let by_code = get(format!("/api/workshops/by-code/{}", created.join_code)).await;
+    assert_eq!(by_code.status(), StatusCode::OK);
 }

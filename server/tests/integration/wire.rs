@@ -9,7 +9,7 @@ use tokio::net::TcpStream;
 
 use crate::common::TestServer;
 
-/// The server's fragment size (server/src/socket/conn.rs `FRAGMENT`).
+/// The server's fragment size (server/src/live/socket/conn.rs `FRAGMENT`).
 const FRAGMENT: usize = 1024;
 
 /// Opens `/ws` by hand and returns the stream after the `101`.

@@ -14,10 +14,10 @@ use app::api::{CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
 use app::domain::{Control, Phase, RoomView, Viewer};
 use app::protocol::{Auth, ClientMsg, ServerMsg};
 use futures::{SinkExt, StreamExt};
-use server::serve::Timeouts;
 use server::store::Location;
 use server::store::StoreError;
 use server::store::sql::{Backend, Lite, Pg, Row, Sql, Value};
+use server::web::serve::Timeouts;
 use server::{Config, api_router, open_state};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
@@ -45,7 +45,7 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             timeouts: Timeouts::default(),
-            max_pairs: server::room::DEFAULT_MAX_PAIRS,
+            max_pairs: server::live::room::DEFAULT_MAX_PAIRS,
             rate_limits: false,
             client_ip_header: None,
         }
@@ -333,7 +333,7 @@ async fn serve(database: Location, options: Options) -> (tokio::runtime::Runtime
         let state = open_state(config).await.expect("open state");
         let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
         let _ = ready_tx.send(());
-        server::serve::serve(listener, api_router(state), options.timeouts).await.expect("serve");
+        server::web::serve::serve(listener, api_router(state), options.timeouts).await.expect("serve");
     });
     ready_rx.await.expect("server started");
     (runtime, addr)

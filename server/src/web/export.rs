@@ -5,11 +5,11 @@
 use axum::extract::State;
 use axum::response::Response;
 
-use crate::http::{ApiFailure, ApiPath, attachment};
+use super::reply::{ApiFailure, ApiPath, attachment, failed, no_console};
+use super::research::workshop_by_console;
+use super::state::AppState;
 use crate::research::csv_files::table_csv;
-use crate::research::routes::{failed, no_console, workshop_by_console};
 use crate::research::tables::WorkshopExport;
-use crate::state::AppState;
 use crate::store::StoreError;
 
 /// `GET /f/{secret}/placements.csv`: the facilitator's download. A wrong secret is a 404.

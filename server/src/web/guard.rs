@@ -8,14 +8,34 @@
 //! Requests with no `Origin` header (command-line clients, the integration tests, a
 //! same-origin `GET`) are not browser cross-site requests and pass.
 
+use std::sync::Arc;
+
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::http::ApiFailure;
-use crate::research::admin::{ADMIN_COOKIE, cookie};
-use crate::state::AppState;
+use super::reply::{ADMIN_COOKIE, ApiFailure, cookie};
+
+/// The origins whose pages may use this server, besides the request's own host: the guard's
+/// part of the state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origins {
+    /// The public URL (`DS_PUBLIC_URL`), if set.
+    pub public_url: Option<String>,
+    /// `DS_ALLOWED_ORIGINS`, normalised.
+    pub allowed: Vec<String>,
+}
+
+impl Origins {
+    /// The public URL and the other allowed origins, as configured.
+    pub fn new(public_url: Option<&str>, allowed: &[String]) -> Origins {
+        Origins {
+            public_url: public_url.map(str::to_string),
+            allowed: allowed.iter().map(|o| normalise_origin(o)).collect(),
+        }
+    }
+}
 
 /// `scheme://host[:port]` in lower case, without a trailing slash: how origins compare.
 pub fn normalise_origin(origin: &str) -> String {
@@ -51,14 +71,14 @@ fn refused(message: String) -> Response {
 
 /// The middleware (see the module's comment). A refusal is a `403` with a sentence saying
 /// what to do; nothing was changed.
-pub async fn check_origin(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn check_origin(State(origins): State<Arc<Origins>>, request: Request, next: Next) -> Response {
     let headers = request.headers();
     if changes_state(request.method(), headers)
         && let Some(origin) = headers.get(header::ORIGIN)
     {
         let origin = origin.to_str().unwrap_or("");
         let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-        if !origin_allowed(origin, host, state.public_url.as_deref(), &state.allowed_origins) {
+        if !origin_allowed(origin, host, origins.public_url.as_deref(), &origins.allowed) {
             let shown: String = origin.chars().take(80).collect();
             tracing::warn!(origin = %shown, path = %request.uri().path(), "refused a request from another site");
             return refused(format!(

@@ -12,6 +12,9 @@
 //! address, each next try waits twice as long as the last (2 s, 4 s, … at most 5 min); a
 //! right key clears it. A refusal is `429` with `Retry-After` and a sentence.
 //!
+//! Each budget is a layer on the routes it guards ([`limited`]), and each request body limit
+//! too ([`body_limit`]); [`note_client`], on every API route, notes who is asking.
+//!
 //! The address is the connection's peer, or, behind a reverse proxy, the last entry of the
 //! header named by `--client-ip-header` (set it only when a proxy you run sets that header).
 //! `DS_RATE_LIMITS=off` switches these limits off for load tests on loopback.
@@ -22,14 +25,16 @@ use std::num::NonZeroU32;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
-use axum::middleware::Next;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
+use axum::http::{HeaderName, StatusCode, header};
+use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
+use axum::routing::MethodRouter;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-use crate::http::ApiFailure;
-use crate::state::AppState;
+use super::reply::{ApiFailure, too_large_message, too_many_requests};
 
 /// Wrong admin keys an address may try before each further try must wait.
 pub const FREE_KEY_FAILURES: u32 = 5;
@@ -40,24 +45,17 @@ pub const MAX_KEY_WAIT: Duration = Duration::from_secs(300);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClientIp(pub IpAddr);
 
-/// What a request is counted as.
+/// The budget a route is counted against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub enum Budget {
+    /// Creating a workshop.
     Create,
+    /// A pair joining.
     Join,
+    /// A researcher signing in.
     Login,
+    /// A download (zip, CSV) or an archive import.
     Download,
-}
-
-fn kind_of(method: &Method, path: &str) -> Option<Kind> {
-    match (method, path) {
-        (&Method::POST, "/api/workshops") => Some(Kind::Create),
-        (&Method::POST, "/api/join") => Some(Kind::Join),
-        (&Method::POST, "/api/research/login") => Some(Kind::Login),
-        (&Method::POST, "/api/research/import") => Some(Kind::Download),
-        (&Method::GET, p) if p.ends_with(".zip") || p.ends_with(".csv") => Some(Kind::Download),
-        _ => None,
-    }
 }
 
 fn quota(burst: u32, every: Duration) -> Quota {
@@ -135,41 +133,66 @@ impl HttpLimits {
     }
 }
 
-/// `429` with `Retry-After` (whole seconds, at least 1) and a sentence.
-pub fn too_many_requests(wait: Duration, what: &str) -> Response {
-    let seconds = wait.as_secs_f64().ceil().max(1.0) as u64;
-    let mut response = ApiFailure::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        format!("Too many {what} from this address. Please wait {seconds} s and try again."),
-        None,
-    )
-    .into_response();
-    if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
-        response.headers_mut().insert(header::RETRY_AFTER, value);
-    }
-    response
-}
-
-/// The middleware: notes the client's address for handlers ([`ClientIp`]) and refuses a
-/// request over its address's budget.
-pub async fn rate_limit(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let limits = &state.limits;
+/// The middleware of every API route: notes the client's address for handlers and for the
+/// budgets ([`ClientIp`]).
+pub async fn note_client(State(limits): State<Arc<HttpLimits>>, mut request: Request, next: Next) -> Response {
     let ip = limits.client_ip(&request);
     request.extensions_mut().insert(ClientIp(ip));
-    if limits.on
-        && let Some(kind) = kind_of(request.method(), request.uri().path())
-    {
-        let (limiter, what) = match kind {
-            Kind::Create => (&limits.create, "new workshops"),
-            Kind::Join => (&limits.join, "joins"),
-            Kind::Login => (&limits.login, "sign-ins"),
-            Kind::Download => (&limits.download, "downloads"),
+    next.run(request).await
+}
+
+/// `route`, counted against `budget`: a request over its address's budget is refused with
+/// `429` before the handler runs.
+pub fn limited<S>(route: MethodRouter<S>, limits: &Arc<HttpLimits>, budget: Budget) -> MethodRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    route.layer(from_fn_with_state((Arc::clone(limits), budget), check_budget))
+}
+
+async fn check_budget(
+    State((limits, budget)): State<(Arc<HttpLimits>, Budget)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if limits.on {
+        let ip = request.extensions().get::<ClientIp>().map_or_else(|| limits.client_ip(&request), |c| c.0);
+        let (limiter, what) = match budget {
+            Budget::Create => (&limits.create, "new workshops"),
+            Budget::Join => (&limits.join, "joins"),
+            Budget::Login => (&limits.login, "sign-ins"),
+            Budget::Download => (&limits.download, "downloads"),
         };
         if let Err(not_until) = limiter.check_key(&ip) {
             let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
             tracing::warn!(%ip, path = %request.uri().path(), "rate limited");
             return too_many_requests(wait, what);
         }
+    }
+    next.run(request).await
+}
+
+/// The body limit of a group of routes: at most `max` bytes are read (`DefaultBodyLimit`),
+/// and a request that declares more in `Content-Length` is answered `413` at once, before
+/// any of its body is read.
+pub fn body_limit<S>(router: axum::Router<S>, max: usize) -> axum::Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    router.layer(from_fn_with_state(max, refuse_huge_bodies)).layer(DefaultBodyLimit::max(max))
+}
+
+async fn refuse_huge_bodies(State(max): State<usize>, request: Request, next: Next) -> Response {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max as u64) {
+        let mut response = ApiFailure::new(StatusCode::PAYLOAD_TOO_LARGE, too_large_message(max), None).into_response();
+        // The body is never read, so this connection cannot carry another request.
+        response.headers_mut().insert(header::CONNECTION, header::HeaderValue::from_static("close"));
+        return response;
     }
     next.run(request).await
 }
@@ -195,14 +218,5 @@ mod tests {
         limits.key_succeeded(ip);
         assert_eq!(limits.key_wait(ip), None);
         assert_eq!(HttpLimits::new(false, None).key_wait(ip), None);
-    }
-
-    #[test]
-    fn only_the_limited_routes_count() {
-        assert_eq!(kind_of(&Method::POST, "/api/join"), Some(Kind::Join));
-        assert_eq!(kind_of(&Method::GET, "/api/research/workshops/x/export.zip"), Some(Kind::Download));
-        assert_eq!(kind_of(&Method::GET, "/f/s/placements.csv"), Some(Kind::Download));
-        assert_eq!(kind_of(&Method::GET, "/api/research/workshops"), None);
-        assert_eq!(kind_of(&Method::GET, "/ws"), None);
     }
 }

@@ -1,5 +1,5 @@
 //! `GET /ws`: one websocket per screen. This module only maps protocol messages to room
-//! calls; the rules live in [`crate::room`].
+//! calls; the rules live in [`super::room`].
 //!
 //! A connection goes through two phases: waiting for `Hello` (at most [`HELLO_TIMEOUT`]),
 //! then one `tokio::select!` loop over the client's messages and the screen's [`Feed`]
@@ -21,9 +21,9 @@ use futures::stream::SplitStream;
 use governor::DefaultDirectRateLimiter;
 use uuid::Uuid;
 
-use crate::feed::Feed;
-use crate::room::{MAX_SCREENS_PER_PAIR, Room, RoomError, TooManyScreens};
-use crate::state::AppState;
+use super::feed::Feed;
+use super::hub::Hub;
+use super::room::{MAX_SCREENS_PER_PAIR, Room, RoomError, TooManyScreens};
 use crate::time::now_ms;
 use conn::{Gone, Incoming, SocketSender, classify, rate_limiter};
 use hello::{Identity, authenticate};
@@ -50,24 +50,24 @@ const MAX_WRITE_BUFFER: usize = 4 * 1024 * 1024;
 
 /// Upgrades the request to a websocket with explicit limits (the library defaults are
 /// megabytes).
-pub async fn upgrade(State(state): State<AppState>, ws: WsUpgrade) -> Response {
+pub async fn upgrade(State(hub): State<Arc<Hub>>, ws: WsUpgrade) -> Response {
     let config = WebSocketConfig::default()
         .max_message_size(Some(MAX_WS_MESSAGE))
         .max_frame_size(Some(MAX_WS_MESSAGE))
         .read_buffer_size(READ_BUFFER)
         .write_buffer_size(WRITE_BUFFER)
         .max_write_buffer_size(MAX_WRITE_BUFFER);
-    ws.on_upgrade(config, move |socket| handle_socket(socket, state))
+    ws.on_upgrade(config, move |socket| handle_socket(socket, hub))
 }
 
 /// Serves one socket until it closes. Never panics on client input.
-pub async fn handle_socket(socket: Socket, state: AppState) {
+pub async fn handle_socket(socket: Socket, hub: Arc<Hub>) {
     let (sink, mut inbox) = socket.split();
     let mut out = SocketSender::new(sink);
     let limiter = rate_limiter();
     // Boxed, like `handle_message` below: a socket's task holds its future for as long as the
     // screen is connected, and these two were most of its size (2.2 KB and 2 KB of 4.8 KB).
-    let Some((identity, last_seq)) = Box::pin(await_hello(&mut out, &mut inbox, &state, &limiter)).await else {
+    let Some((identity, last_seq)) = Box::pin(await_hello(&mut out, &mut inbox, &hub, &limiter)).await else {
         return;
     };
     let workshop = identity.room.workshop_id();
@@ -82,7 +82,7 @@ pub async fn handle_socket(socket: Socket, state: AppState) {
 async fn await_hello(
     out: &mut SocketSender,
     inbox: &mut SplitStream<Socket>,
-    state: &AppState,
+    hub: &Hub,
     limiter: &DefaultDirectRateLimiter,
 ) -> Option<(Identity, Option<u64>)> {
     let deadline = tokio::time::Instant::now() + HELLO_TIMEOUT;
@@ -97,7 +97,7 @@ async fn await_hello(
             Ok(Some(Ok(frame))) => frame,
         };
         let refusal = match classify(frame, limiter) {
-            Incoming::Msg(ClientMsg::Hello { auth, last_seq }) => match authenticate(&state.hub, auth).await {
+            Incoming::Msg(ClientMsg::Hello { auth, last_seq }) => match authenticate(hub, auth).await {
                 Ok(identity) => return Some((identity, last_seq)),
                 Err(refusal) => {
                     out.refuse_and_close(refusal, "not authorised").await;

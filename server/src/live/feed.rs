@@ -12,7 +12,7 @@ use app::domain::Viewer;
 use app::protocol::{ErrorCode, MAX_CATCH_UP, ServerMsg};
 use tokio::sync::broadcast::{self, error::RecvError};
 
-use crate::room::{Frame, Room, RoomMsg};
+use super::room::{Frame, Room, RoomMsg};
 
 /// One message for a screen: built for it, or a frame already serialised for its whole class.
 #[derive(Debug)]
@@ -160,7 +160,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::room::BROADCAST_CAPACITY;
+    use crate::live::room::BROADCAST_CAPACITY;
     use crate::store::{NewWorkshopRecord, Store};
 
     async fn room() -> (tempfile::TempDir, Arc<Room>) {

@@ -1,5 +1,5 @@
 //! The researchers' admin check. The admin key is accepted as `Authorization: Bearer <key>`
-//! or as the [`ADMIN_COOKIE`] that the sign-in route sets. Pair tokens and the projector's
+//! or as the [`ADMIN_COOKIE`](super::reply::ADMIN_COOKIE) that the sign-in route sets. Pair tokens and the projector's
 //! workshop id never give access: only the admin key is looked at.
 
 use axum::extract::FromRequestParts;
@@ -10,13 +10,10 @@ use std::net::IpAddr;
 
 use axum::response::{IntoResponse, Response};
 
-use crate::http::ApiFailure;
-use crate::limits::{ClientIp, too_many_requests};
+use super::limits::ClientIp;
+use super::reply::{ADMIN_COOKIE, ApiFailure, cookie, too_many_requests};
+use super::state::AppState;
 use crate::secret::hash_secret;
-use crate::state::AppState;
-
-/// Name of the cookie holding the admin key after signing in.
-pub const ADMIN_COOKIE: &str = "ds_admin";
 
 /// Proof that the request carries the admin key: a handler that takes it runs for
 /// researchers only.
@@ -30,18 +27,6 @@ pub fn is_admin_key(state: &AppState, key: &str) -> bool {
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
-}
-
-/// The value of cookie `name`, if the request carries it.
-pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
 }
 
 /// Why a request is not the researchers': no or a wrong key, or too many wrong keys lately.

@@ -3,16 +3,19 @@
 
 use std::sync::Arc;
 
-use crate::admin_key;
-use crate::hub::Hub;
-use crate::limits::HttpLimits;
+use axum::extract::FromRef;
+
+use super::admin_key;
+use super::guard::Origins;
+use super::limits::HttpLimits;
+use crate::live::hub::Hub;
 use crate::secret;
 use crate::store::{Location, Store};
 
 /// Default database file, relative to the working directory.
 pub const DEFAULT_DATABASE: &str = "data/discretion-spectrum.sqlite3";
 
-/// Server settings (from the command line and environment: [`crate::cli::Cli`]).
+/// Server settings (from the command line and environment: `server --help`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     /// Where the data lives (`DS_DATABASE`): a SQLite file (default [`DEFAULT_DATABASE`]; its
@@ -28,11 +31,11 @@ pub struct Config {
     /// key), e.g. `http://192.168.1.20:3000`; the public URL when unset.
     pub announce_origin: Option<String>,
     /// Other origins whose pages may use this server (`DS_ALLOWED_ORIGINS`), besides its own
-    /// and the public URL (see [`crate::guard`]).
+    /// and the public URL (see [`super::guard`]).
     pub allowed_origins: Vec<String>,
     /// Most pairs one workshop takes (`DS_MAX_PAIRS`).
     pub max_pairs: usize,
-    /// Whether the HTTP rate limits are on (`DS_RATE_LIMITS`; see [`crate::limits`]).
+    /// Whether the HTTP rate limits are on (`DS_RATE_LIMITS`; see [`super::limits`]).
     pub rate_limits: bool,
     /// The header a trusted reverse proxy puts the client's address in (`DS_CLIENT_IP_HEADER`).
     pub client_ip_header: Option<String>,
@@ -56,10 +59,17 @@ pub struct AppState {
     pub public_url: Option<Arc<str>>,
     /// SHA-256 hex of the admin key (see [`Config::admin_key`]); the key itself is not kept.
     pub admin_key_hash: Arc<str>,
-    /// [`Config::allowed_origins`], normalised.
-    pub allowed_origins: Arc<[String]>,
-    /// The HTTP rate limits.
+    /// The origins whose pages may use this server (the guard's part).
+    pub origins: Arc<Origins>,
+    /// The HTTP rate limits (the limits' part).
     pub limits: Arc<HttpLimits>,
+}
+
+/// The live rooms, for the websocket (which needs nothing else of the state).
+impl FromRef<AppState> for Arc<Hub> {
+    fn from_ref(state: &AppState) -> Arc<Hub> {
+        Arc::clone(&state.hub)
+    }
 }
 
 /// Opens the database (creating file, folder and schema as needed) and an empty hub, and
@@ -111,8 +121,8 @@ pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
         limits: Arc::new(HttpLimits::new(config.rate_limits, ip_header)),
         hub: Hub::new(Arc::clone(&store), config.max_pairs).follow_other_instances(),
         store,
+        origins: Arc::new(Origins::new(config.public_url.as_deref(), &config.allowed_origins)),
         public_url: config.public_url.map(Arc::from),
         admin_key_hash: Arc::from(secret::hash_secret(&key)),
-        allowed_origins: config.allowed_origins.iter().map(|o| crate::guard::normalise_origin(o)).collect(),
     })
 }

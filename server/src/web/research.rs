@@ -15,31 +15,18 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::admin::{ADMIN_COOKIE, Admin, AdminRefusal, judge_key};
-use super::combined::is_day;
-use super::compare::{MAX_COMPARED, compared_workshop, comparison_table};
-use super::compare_groups::groups_across;
-use super::csv_files::table_csv;
-use super::tables::workshop_date;
-use super::{ChooseError, chosen_zip_of, combined_zip_of, with_exports, zip_of};
-use crate::http::{ApiFailure, ApiJson, ApiPath, attachment};
-use crate::limits::ClientIp;
-use crate::room::RoomError;
-use crate::state::AppState;
+use super::admin::{Admin, AdminRefusal, judge_key};
+use super::limits::ClientIp;
+use super::reply::{ADMIN_COOKIE, ApiFailure, ApiJson, ApiPath, attachment, failed, no_console, no_workshop};
+use super::state::AppState;
+use crate::live::room::RoomError;
+use crate::research::combined::is_day;
+use crate::research::compare::{MAX_COMPARED, compared_workshop, comparison_table};
+use crate::research::compare_groups::groups_across;
+use crate::research::csv_files::table_csv;
+use crate::research::tables::workshop_date;
+use crate::research::{ChooseError, chosen_zip_of, combined_zip_of, with_exports, zip_of};
 use crate::store::StoreError;
-
-pub(crate) fn failed(e: &dyn std::fmt::Display) -> ApiFailure {
-    tracing::error!(error = %e, "research request failed");
-    ApiFailure::new(StatusCode::INTERNAL_SERVER_ERROR, "The server could not do this; nothing was changed.", None)
-}
-
-pub(crate) fn no_workshop() -> ApiFailure {
-    ApiFailure::new(StatusCode::NOT_FOUND, "There is no such workshop (it may have been deleted).", None)
-}
-
-pub(crate) fn no_console() -> ApiFailure {
-    ApiFailure::new(StatusCode::NOT_FOUND, "No workshop has this console link.", None)
-}
 
 /// The zip of workshop `id` as a download named after it.
 async fn download(state: &AppState, id: Uuid) -> Result<Response, ApiFailure> {
@@ -203,7 +190,7 @@ pub struct ExportAllQuery {
     #[serde(default)]
     pub to: Option<String>,
     /// Only these workshops (comma-separated ids), in this order; the other filters still
-    /// apply to them (see [`super::chosen_zip_of`]).
+    /// apply to them (see [`crate::research::chosen_zip_of`]).
     #[serde(default)]
     pub ids: Option<String>,
 }
@@ -228,7 +215,7 @@ impl ExportAllQuery {
 }
 
 /// `GET /api/research/export-all.zip?site=&from=&to=&ids=`: every workshop the filters
-/// choose, in one zip (see [`super::combined`]). With `ids`, only those workshops, in that
+/// choose, in one zip (see [`crate::research::combined`]). With `ids`, only those workshops, in that
 /// order (refused like the compare page's `ids`: malformed, too many, or unknown); an
 /// empty `ids=` counts as absent, like the other filters.
 pub async fn admin_export_all(
@@ -247,7 +234,7 @@ pub async fn admin_export_all(
 }
 
 /// `GET /api/research/workshops/{id}/replay`: the workshop as created and every change since,
-/// for the researchers' time slider (see [`super::replay`]).
+/// for the researchers' time slider (see [`crate::research::replay`]).
 pub async fn admin_replay(
     _: Admin,
     State(state): State<AppState>,
@@ -260,7 +247,7 @@ pub async fn admin_replay(
             None,
         )
     })?;
-    match super::replay::replay_from(&state.store, id).await {
+    match crate::research::replay::replay_from(&state.store, id).await {
         Ok(Some(replay)) => Ok(Json(replay)),
         Ok(None) => Err(no_workshop()),
         Err(e) => Err(failed(&e)),

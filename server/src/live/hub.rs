@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use app::domain::WorkshopInfo;
 use uuid::Uuid;
 
-use crate::room::Room;
+use super::room::Room;
 use crate::secret::hash_secret;
 use crate::store::sql::Backend;
 use crate::store::{Notice, Store, StoreError};

@@ -7,8 +7,8 @@ use app::domain::code::normalize_code;
 use app::domain::{PairSummary, Viewer};
 use app::protocol::{Auth, ErrorCode, ServerMsg};
 
-use crate::hub::Hub;
-use crate::room::Room;
+use crate::live::hub::Hub;
+use crate::live::room::Room;
 use crate::store::StoreError;
 
 /// Who a socket turned out to be.

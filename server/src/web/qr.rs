@@ -9,9 +9,9 @@ use axum::response::{IntoResponse, Response};
 use qrcode::QrCode;
 use qrcode::render::svg;
 
-use crate::http::ApiPath;
+use super::reply::ApiPath;
+use super::state::AppState;
 use crate::lan::is_loopback_origin;
-use crate::state::AppState;
 
 /// The origin (`scheme://host[:port]`) join links should use: the configured public URL,
 /// else the request's `Host` (and `X-Forwarded-Proto`, when a proxy says it terminated TLS).

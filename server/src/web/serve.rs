@@ -5,8 +5,6 @@
 //! - a new connection must start its request, and send all of its headers, within
 //!   [`Timeouts::headers`];
 //! - a request body must arrive within [`Timeouts::body`] (`tower-http`'s body timeout);
-//! - a declared `Content-Length` over the body limit is answered `413` before any of the
-//!   body is read;
 //! - a connection with nothing read or written for [`Timeouts::idle`] (a kept-alive one
 //!   between requests) is closed, unless it was upgraded to a websocket.
 //!
@@ -19,19 +17,12 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::Request;
-use axum::http::{StatusCode, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
 use hyper_util::service::TowerToHyperService;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpListener;
 use tower::Service;
-
-use crate::http::{ApiFailure, MAX_BODY_BYTES};
-use crate::research::import::{IMPORT_PATH, MAX_ARCHIVE_BYTES};
 
 /// How long a client may take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,41 +44,11 @@ impl Default for Timeouts {
     }
 }
 
-/// The most body bytes a request to `path` may send: [`MAX_BODY_BYTES`], except for an
-/// archive import ([`MAX_ARCHIVE_BYTES`]).
-pub fn body_limit(path: &str) -> usize {
-    if path == IMPORT_PATH { MAX_ARCHIVE_BYTES } else { MAX_BODY_BYTES }
-}
-
-/// Answers `413` at once when a request declares a body larger than the API accepts.
-pub async fn refuse_huge_bodies(request: Request, next: Next) -> Response {
-    let limit = body_limit(request.uri().path());
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit as u64) {
-        let mut response = ApiFailure::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("The request is too large (at most {} KiB).", limit / 1024),
-            None,
-        )
-        .into_response();
-        // The body is never read, so this connection cannot carry another request.
-        response.headers_mut().insert(header::CONNECTION, header::HeaderValue::from_static("close"));
-        return response;
-    }
-    next.run(request).await
-}
-
 /// Serves `router` on `listener` until the listener fails: every connection with
 /// `TCP_NODELAY` (acknowledgements are small frames that must leave at once) and the
 /// timeouts above. Handlers can read the client's address (`ConnectInfo<SocketAddr>`).
 pub async fn serve(listener: TcpListener, router: Router, timeouts: Timeouts) -> std::io::Result<()> {
-    let router = router
-        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(timeouts.body))
-        .layer(axum::middleware::from_fn(refuse_huge_bodies));
+    let router = router.layer(tower_http::timeout::RequestBodyTimeoutLayer::new(timeouts.body));
     let mut make_service = router.into_make_service_with_connect_info::<SocketAddr>();
     loop {
         let (tcp, peer) = match listener.accept().await {
@@ -189,18 +150,5 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for IdleTimeout<T> {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_the_archive_import_may_send_more_than_the_api_limit() {
-        assert_eq!(body_limit(IMPORT_PATH), MAX_ARCHIVE_BYTES);
-        for path in ["/api/workshops", "/api/join", "/api/research/import/", "/api/research/importx", "/"] {
-            assert_eq!(body_limit(path), MAX_BODY_BYTES, "{path}");
-        }
     }
 }

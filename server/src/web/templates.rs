@@ -16,11 +16,11 @@ use axum::extract::State;
 use axum::response::Response;
 use uuid::Uuid;
 
-use crate::http::{ApiFailure, ApiPath, attachment};
-use crate::research::admin::Admin;
-use crate::research::routes::{failed, no_console, no_workshop, workshop_by_console};
+use super::admin::Admin;
+use super::reply::{ApiFailure, ApiPath, attachment, failed, no_console, no_workshop};
+use super::research::workshop_by_console;
+use super::state::AppState;
 use crate::research::tables::workshop_date;
-use crate::state::AppState;
 use crate::store::{StoreError, WorkshopSnapshot};
 
 /// Most workshops "Start from an earlier workshop" offers (the newest): every one is replayed

@@ -1,5 +1,5 @@
 //! `POST /api/research/import`: a workshop archive from another server becomes a workshop
-//! here ([`super::archive`] checks it), and `POST /api/research/workshops/{id}/console`
+//! here ([`crate::research::archive`] checks it), and `POST /api/research/workshops/{id}/console`
 //! gives a workshop a new console link (an imported workshop has none: secrets never travel
 //! in an archive).
 
@@ -11,11 +11,11 @@ use axum::http::{HeaderMap, StatusCode, header};
 use uuid::Uuid;
 
 use super::admin::Admin;
-use super::archive::{ArchiveProblem, check_archive};
-use super::routes::{failed, no_workshop};
-use crate::http::{ApiFailure, ApiPath, console_issued};
+use super::api::console_issued;
+use super::reply::{ApiFailure, ApiPath, failed, no_workshop};
+use super::state::AppState;
+use crate::research::archive::{ArchiveProblem, check_archive};
 use crate::secret::{hash_secret, new_secret};
-use crate::state::AppState;
 use crate::store::{Imported, StoreError};
 
 /// The import's own body limit: archives run from hundreds of KB to several MB (the API's

@@ -13,8 +13,8 @@ use tokio_tungstenite::tungstenite::protocol::frame::Frame as WireFrame;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::{CloseCode, Data, OpCode};
 
 use super::upgrade::Socket;
-use crate::feed::Outgoing;
-use crate::room::Frame;
+use crate::live::feed::Outgoing;
+use crate::live::room::Frame;
 
 /// A send that takes longer than this means the client stopped reading: drop it.
 pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
@@ -141,7 +141,7 @@ pub enum Incoming {
 
 /// A per-connection rate limiter ([`message_quota`]).
 pub fn rate_limiter() -> DefaultDirectRateLimiter {
-    RateLimiter::direct(crate::room::message_quota())
+    RateLimiter::direct(crate::live::room::message_quota())
 }
 
 /// Classifies a frame: size limit, parsing, then the rate limit (which every text or binary

@@ -1,0 +1,153 @@
+//! The JSON API: creating a workshop, looking one up by code, and joining as a pair.
+//!
+//! Every refusal is an [`ApiFailure`] (JSON, never axum's plain-text rejections), with the
+//! visible label of the form field to fix when there is one.
+
+use app::api::template::TEMPLATE_FIELD;
+use app::api::{CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
+use app::domain::code::normalize_code;
+use app::domain::validate::{
+    InvalidInput, PAIR_LABEL_MAX, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text,
+};
+use app::domain::{Settings, WorkshopInfo};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+
+use super::reply::{ApiFailure, ApiJson, ApiPath};
+use super::state::AppState;
+use crate::live::room::RoomError;
+use crate::secret::{hash_secret, new_secret};
+use crate::store::{NewWorkshopRecord, TemplateOrigin};
+use crate::time::now_ms;
+
+/// Invalid form input, pointing at `field`.
+fn invalid(field: &str, e: InvalidInput) -> ApiFailure {
+    ApiFailure::new(StatusCode::BAD_REQUEST, e.to_string(), Some(field))
+}
+
+fn bad_code(typed: &str) -> ApiFailure {
+    let shown: String = typed.chars().take(20).collect();
+    ApiFailure::new(
+        StatusCode::BAD_REQUEST,
+        format!(
+            "\"{shown}\" is not a join code. A join code is 6 letters and digits, like ABC234: \
+             check the code on the projector."
+        ),
+        Some("Join code"),
+    )
+}
+
+fn unknown_code(code: &str) -> ApiFailure {
+    ApiFailure::new(
+        StatusCode::NOT_FOUND,
+        format!("No workshop has the code {code}. Check the code on the projector."),
+        Some("Join code"),
+    )
+}
+
+/// Validates a new workshop; the error names the form field to fix.
+pub fn validate_new_workshop(new: &NewWorkshop) -> Result<NewWorkshopRecord, ApiFailure> {
+    let text = |label: &'static str, value: &str, max| clean_text(label, value, max).map_err(|e| invalid(label, e));
+    Ok(NewWorkshopRecord {
+        title: text("Title", &new.title, TITLE_MAX)?,
+        site: text("Site", &new.site, SITE_MAX)?,
+        question: text("Question", &new.question, QUESTION_MAX)?,
+        left_pole: text("Left pole", &new.left_pole, POLE_MAX)?,
+        right_pole: text("Right pole", &new.right_pole, POLE_MAX)?,
+        aspects: clean_aspects(&new.aspects).map_err(|e| invalid("Aspects", e))?,
+    })
+}
+
+/// The template a new workshop is made from, its aspect ids checked against the aspects sent
+/// (one entry each, blank aspects left out with theirs, no id twice); the refusal points at
+/// the template file. `None` for a workshop from scratch. Only the ids are checked: a
+/// template is a file, not something this server must have seen, so a workshop can be set up
+/// from another server's template.
+pub fn check_template(new: &NewWorkshop) -> Result<Option<TemplateOrigin>, ApiFailure> {
+    let Some(template) = &new.template else { return Ok(None) };
+    let aspect_ids = template
+        .kept_aspect_ids(&new.aspects)
+        .map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.to_string(), Some(TEMPLATE_FIELD)))?;
+    Ok(Some(TemplateOrigin { template_id: template.template_id, aspect_ids }))
+}
+
+/// The settings a new workshop starts with, checked by the same rule as the console's
+/// `ChangeSettings`; left out means the defaults.
+pub fn check_settings(settings: Option<Settings>) -> Result<Settings, ApiFailure> {
+    let settings = settings.unwrap_or_default();
+    settings.check().map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field)))?;
+    Ok(settings)
+}
+
+/// `POST /api/workshops`: stores a new workshop (from a template when it names one) and
+/// returns its secret console path, once.
+pub async fn create_workshop(
+    State(state): State<AppState>,
+    ApiJson(new): ApiJson<NewWorkshop>,
+) -> Result<(StatusCode, Json<CreatedWorkshop>), ApiFailure> {
+    let record = validate_new_workshop(&new)?;
+    let settings = check_settings(new.settings)?;
+    let template = check_template(&new)?;
+    let secret = new_secret();
+    let hash = hash_secret(&secret);
+    let info = state
+        .store
+        .run(move |s| s.create_workshop_from(&record, template.as_ref(), settings, &hash, now_ms()))
+        .await
+        .map_err(ApiFailure::storage)?;
+    tracing::info!(workshop = %info.id, code = %info.join_code, template = ?info.template_id, "workshop created");
+    Ok(console_issued(info, secret))
+}
+
+/// `201` with a workshop's console link for `secret`: shown once, at creation or when the
+/// research area issues a new one.
+pub fn console_issued(info: WorkshopInfo, secret: String) -> (StatusCode, Json<CreatedWorkshop>) {
+    (
+        StatusCode::CREATED,
+        Json(CreatedWorkshop {
+            workshop_id: info.id,
+            join_code: info.join_code,
+            console_path: format!("/f/{secret}"),
+            facilitator_secret: secret,
+        }),
+    )
+}
+
+/// Normalises a typed code and finds its workshop: 400 for an impossible code, 404 for an
+/// unknown one.
+async fn find_by_code(state: &AppState, typed: &str) -> Result<WorkshopInfo, ApiFailure> {
+    let code = normalize_code(typed).ok_or_else(|| bad_code(typed))?;
+    let lookup = code.clone();
+    state.hub.workshop_by_code(lookup).await.map_err(ApiFailure::storage)?.ok_or_else(|| unknown_code(&code))
+}
+
+/// `GET /api/workshops/by-code/{code}`: the public facts of a workshop (no secrets).
+pub async fn workshop_by_code(
+    State(state): State<AppState>,
+    ApiPath(code): ApiPath<String>,
+) -> Result<Json<WorkshopInfo>, ApiFailure> {
+    find_by_code(&state, &code).await.map(Json)
+}
+
+/// `POST /api/join`: a pair joins with a code and a label and receives its token.
+pub async fn join(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<JoinRequest>,
+) -> Result<Json<Joined>, ApiFailure> {
+    if normalize_code(&request.code).is_none() {
+        return Err(bad_code(&request.code));
+    }
+    let label = clean_text("Pair name", &request.label, PAIR_LABEL_MAX).map_err(|e| invalid("Pair name", e))?;
+    let info = find_by_code(&state, &request.code).await?;
+    let room =
+        state.hub.room(info.id).await.map_err(ApiFailure::storage)?.ok_or_else(|| unknown_code(&info.join_code))?;
+    let (pair, token) = room.join(label).await.map_err(|e| match e {
+        RoomError::DuplicateLabel(_) => ApiFailure::new(StatusCode::CONFLICT, e.to_string(), Some("Pair name")),
+        RoomError::Full(_) => ApiFailure::new(StatusCode::CONFLICT, e.to_string(), None),
+        RoomError::Storage(e) => ApiFailure::storage(e),
+        other => ApiFailure::new(StatusCode::BAD_REQUEST, other.to_string(), None),
+    })?;
+    tracing::info!(workshop = %info.id, pair = %pair.id, "pair joined");
+    Ok(Json(Joined { pair_id: pair.id, token, code: info.join_code, label: pair.label }))
+}
