@@ -4,7 +4,9 @@
 //!
 //! - a new connection must start its request, and send all of its headers, within
 //!   [`Timeouts::headers`];
-//! - a request body must arrive within [`Timeouts::body`] (`tower-http`'s body timeout);
+//! - a request's whole body must arrive within [`Timeouts::body`] of the request starting: a
+//!   total deadline ([`body_deadline`]), not one that restarts with every byte, so a body
+//!   dripped a byte at a time is cut off too (`408`, and the connection is closed);
 //! - a connection with nothing read or written for [`Timeouts::idle`] (a kept-alive one
 //!   between requests) is closed, unless it was upgraded to a websocket.
 //!
@@ -16,13 +18,24 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures::StreamExt;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
 use hyper_util::service::TowerToHyperService;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpListener;
 use tower::Service;
+
+use super::reply::ApiFailure;
 
 /// How long a client may take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +61,7 @@ impl Default for Timeouts {
 /// `TCP_NODELAY` (acknowledgements are small frames that must leave at once) and the
 /// timeouts above. Handlers can read the client's address (`ConnectInfo<SocketAddr>`).
 pub async fn serve(listener: TcpListener, router: Router, timeouts: Timeouts) -> std::io::Result<()> {
-    let router = router.layer(tower_http::timeout::RequestBodyTimeoutLayer::new(timeouts.body));
+    let router = router.layer(axum::middleware::from_fn_with_state(timeouts.body, body_deadline));
     let mut make_service = router.into_make_service_with_connect_info::<SocketAddr>();
     loop {
         let (tcp, peer) = match listener.accept().await {
@@ -81,6 +94,53 @@ pub async fn serve(listener: TcpListener, router: Router, timeouts: Timeouts) ->
             }
         });
     }
+}
+
+/// Why a body stopped: its deadline passed.
+#[derive(Debug, thiserror::Error)]
+#[error("the request body did not arrive in time")]
+struct BodyTooSlow;
+
+/// Gives a request's whole body `total` from now to arrive. A body still arriving then ends
+/// with an error (so the handler refuses it and changes nothing), and the answer becomes
+/// `408` with `Connection: close`. Requests without a body (GET, HEAD, a websocket upgrade)
+/// pass untouched.
+pub async fn body_deadline(State(total): State<Duration>, request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(request).await;
+    }
+    let deadline = tokio::time::Instant::now() + total;
+    let too_slow = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&too_slow);
+    let (parts, body) = request.into_parts();
+    let chunks = futures::stream::unfold(Some(body.into_data_stream()), move |state| {
+        let flag = Arc::clone(&flag);
+        async move {
+            let mut chunks = state?;
+            match tokio::time::timeout_at(deadline, chunks.next()).await {
+                Ok(Some(Ok(bytes))) => Some((Ok(bytes), Some(chunks))),
+                Ok(Some(Err(e))) => Some((Err(e), None)),
+                Ok(None) => None,
+                Err(_) => {
+                    flag.store(true, Ordering::Relaxed);
+                    Some((Err(axum::Error::new(BodyTooSlow)), None))
+                }
+            }
+        }
+    });
+    let response = next.run(Request::from_parts(parts, Body::from_stream(chunks))).await;
+    if !too_slow.load(Ordering::Relaxed) {
+        return response;
+    }
+    tracing::debug!(total_s = total.as_secs(), "a request body did not arrive in time");
+    let mut late = ApiFailure::new(
+        StatusCode::REQUEST_TIMEOUT,
+        format!("The request took longer than {} s to send; nothing was changed. Please try again.", total.as_secs()),
+        None,
+    )
+    .into_response();
+    late.headers_mut().insert(header::CONNECTION, header::HeaderValue::from_static("close"));
+    late
 }
 
 /// A connection that fails with `TimedOut` once nothing has been read or written for `idle`,

@@ -445,3 +445,45 @@ async fn downloads_share_one_budget_and_routes_without_one_are_not_counted() {
     let by_code = get(format!("/api/workshops/by-code/{}", created.join_code)).await;
     assert_eq!(by_code.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_body_dripped_a_byte_at_a_time_is_cut_off_at_the_total_deadline() {
+    // The body deadline is 1 s in all; each byte comes well within it of the last one, so a
+    // deadline that restarted with every byte would never end this request.
+    let server = TestServer::start_with(Options { timeouts: SHORT, ..Options::default() }).await;
+    let created = server.create_workshop(ASPECTS).await;
+    let tcp = TcpStream::connect(server.addr).await.unwrap();
+    let (mut reader, mut writer) = tcp.into_split();
+    let head = format!(
+        "POST /api/join HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n",
+        server.addr
+    );
+    writer.write_all(head.as_bytes()).await.unwrap();
+    let drip = tokio::spawn(async move {
+        for _ in 0..100 {
+            if writer.write_all(b" ").await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    });
+    let mut answer = Vec::new();
+    let closed = tokio::time::timeout(Duration::from_secs(10), async {
+        let mut buf = [0u8; 1024];
+        loop {
+            match reader.read(&mut buf).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => answer.extend_from_slice(&buf[..n]),
+            }
+        }
+    })
+    .await;
+    drip.abort();
+    let text = String::from_utf8_lossy(&answer);
+    assert!(closed.is_ok(), "the connection is closed long before the drip ends (20 s): {text}");
+    assert!(text.starts_with("HTTP/1.1 408"), "{text}");
+    assert!(text.to_ascii_lowercase().contains("connection: close"), "{text}");
+    assert!(text.contains("took longer than 1 s"), "{text}");
+    let (_, view) = server.facilitator(&created).await;
+    assert!(view.pairs.is_empty(), "nobody joined");
+}
