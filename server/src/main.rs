@@ -15,7 +15,7 @@ use server::store::Location;
 use server::web::assets::{SITE_FILES, compression, no_cache_unless_set, static_router};
 use server::web::limits::body_limit;
 use server::web::reply::MAX_BODY_BYTES;
-use server::web::serve::Timeouts;
+use server::web::serve::{Timeouts, serve_until};
 use server::{api_router, open_state, with_security_headers};
 use tracing_subscriber::EnvFilter;
 
@@ -26,6 +26,12 @@ const OUTPUT_NAME: &str = "discretion-spectrum";
 /// go to the writer thread, so more would only wait, each holding a stack and a malloc arena
 /// (tokio's default of 512 cost about 10 MB with a thousand tablets joining at once).
 const BLOCKING_THREADS: usize = 16;
+
+/// On `SIGTERM`/`SIGINT`: how long requests in progress may take to finish, then how long
+/// the screens' sockets have on top to close (after the change each is handling was
+/// acknowledged). The process exits well within 10 s either way.
+const REQUESTS_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+const SOCKETS_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
 fn main() -> anyhow::Result<()> {
     one_malloc_arena();
@@ -171,17 +177,46 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     // keep giving back what closed sockets and finished exports free.
     return_free_memory();
 
+    let trimmed = std::sync::Arc::clone(&hub);
     tokio::spawn(async move {
         let mut every = tokio::time::interval(TRIM_EVERY);
         loop {
             every.tick().await;
-            let unloaded = hub.unload_idle();
+            let unloaded = trimmed.unload_idle();
             if unloaded > 0 {
                 tracing::debug!(unloaded, "unloaded rooms nobody is using");
             }
             return_free_memory();
         }
     });
-    server::web::serve::serve(listener, router, Timeouts::default()).await.context("serving")?;
+    let stopping = std::sync::Arc::clone(&hub);
+    let stop = async move {
+        let signal = stop_signal().await;
+        tracing::info!(signal, "stopping: no new connections; every screen is told to reconnect");
+        stopping.stop();
+    };
+    let started = tokio::time::Instant::now();
+    serve_until(listener, router, Timeouts::default(), stop, REQUESTS_GRACE).await;
+    // The sockets close themselves (after the change each is handling was acknowledged).
+    while hub.open_sockets() > 0 && started.elapsed() < REQUESTS_GRACE + SOCKETS_GRACE {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    tracing::info!(open_sockets = hub.open_sockets(), "stopped");
     Ok(())
+}
+
+/// Waits for `SIGTERM` (systemd, a container, a deploy) or `SIGINT` (Ctrl-C); names it.
+async fn stop_signal() -> &'static str {
+    let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        Ok(signal) => signal,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot listen for SIGTERM; only Ctrl-C stops the server gracefully");
+            let _ = tokio::signal::ctrl_c().await;
+            return "SIGINT";
+        }
+    };
+    tokio::select! {
+        _ = terminate.recv() => "SIGTERM",
+        _ = tokio::signal::ctrl_c() => "SIGINT",
+    }
 }

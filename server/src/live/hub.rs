@@ -2,7 +2,10 @@
 //! someone needs it, then kept in memory (a workshop is a few kilobytes).
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+
+use tokio::sync::watch;
 
 use app::domain::WorkshopInfo;
 use uuid::Uuid;
@@ -21,12 +24,53 @@ pub struct Hub {
     store: Arc<Store>,
     max_pairs: usize,
     rooms: Mutex<HashMap<Uuid, Arc<Room>>>,
+    /// Turns `true` when the server stops: every socket then closes with "service restart".
+    stopping: watch::Sender<bool>,
+    /// Websockets open now (see [`Hub::socket_opened`]).
+    sockets: Arc<AtomicUsize>,
+}
+
+/// Counts one open websocket for as long as it lives.
+pub struct OpenSocket(Arc<AtomicUsize>);
+
+impl Drop for OpenSocket {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 impl Hub {
     /// An empty hub over `store`, whose workshops take at most `max_pairs` pairs each.
     pub fn new(store: Arc<Store>, max_pairs: usize) -> Hub {
-        Hub { store, max_pairs, rooms: Mutex::new(HashMap::new()) }
+        Hub {
+            store,
+            max_pairs,
+            rooms: Mutex::new(HashMap::new()),
+            stopping: watch::channel(false).0,
+            sockets: Arc::new(AtomicUsize::new(0)),
+        }
+    }
+
+    /// The server is stopping: every screen is told to reconnect (close code 1012), after
+    /// the change it is sending, if any, was committed and acknowledged.
+    pub fn stop(&self) {
+        self.stopping.send_replace(true);
+    }
+
+    /// Turns `true` when the server stops ([`Hub::stop`]).
+    pub fn stopping(&self) -> watch::Receiver<bool> {
+        self.stopping.subscribe()
+    }
+
+    /// Counts a websocket as open until the returned guard is dropped.
+    pub fn socket_opened(&self) -> OpenSocket {
+        self.sockets.fetch_add(1, Ordering::Relaxed);
+        OpenSocket(Arc::clone(&self.sockets))
+    }
+
+    /// How many websockets are open.
+    pub fn open_sockets(&self) -> usize {
+        self.sockets.load(Ordering::Relaxed)
     }
 
     /// This hub, following what other instances on the same PostgreSQL database commit: a

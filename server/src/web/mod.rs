@@ -18,6 +18,7 @@ pub mod api;
 pub mod assets;
 pub mod export;
 pub mod guard;
+pub mod health;
 pub mod import;
 pub mod limits;
 pub mod qr;
@@ -72,7 +73,8 @@ pub fn api_router(state: AppState) -> Router {
         .route("/api/research/workshops/{id}/console", post(import::issue_console))
         .route("/qr/{code}", get(qr::join_qr))
         .route("/api/join-origin", get(qr::join_origin))
-        .route("/ws", any(socket::upgrade));
+        .route("/ws", any(socket::upgrade))
+        .route("/healthz", get(health::healthz));
     // Only the archive import may send more than the API's body limit.
     let import = Router::new().route(import::IMPORT_PATH, limited(post(import::import_archive), l, Budget::Download));
     let router = body_limit(router, MAX_BODY_BYTES)

@@ -30,6 +30,7 @@ use axum::response::{IntoResponse, Response};
 use futures::StreamExt;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
+use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpListener;
@@ -57,14 +58,35 @@ impl Default for Timeouts {
     }
 }
 
-/// Serves `router` on `listener` until the listener fails: every connection with
-/// `TCP_NODELAY` (acknowledgements are small frames that must leave at once) and the
-/// timeouts above. Handlers can read the client's address (`ConnectInfo<SocketAddr>`).
+/// Serves `router` on `listener` for ever: every connection with `TCP_NODELAY`
+/// (acknowledgements are small frames that must leave at once) and the timeouts above.
+/// Handlers can read the client's address (`ConnectInfo<SocketAddr>`).
 pub async fn serve(listener: TcpListener, router: Router, timeouts: Timeouts) -> std::io::Result<()> {
+    serve_until(listener, router, timeouts, std::future::pending(), Duration::ZERO).await;
+    Ok(())
+}
+
+/// Serves like [`serve`] until `stop` completes; then accepts no more connections, lets each
+/// request in progress finish (a kept-alive connection closes after it), and returns once
+/// they have, or after `grace` at the latest. Websockets are not waited for here: they close
+/// themselves when the hub is told to stop.
+pub async fn serve_until(
+    listener: TcpListener,
+    router: Router,
+    timeouts: Timeouts,
+    stop: impl std::future::Future<Output = ()>,
+    grace: Duration,
+) {
     let router = router.layer(axum::middleware::from_fn_with_state(timeouts.body, body_deadline));
     let mut make_service = router.into_make_service_with_connect_info::<SocketAddr>();
+    let connections = GracefulShutdown::new();
+    tokio::pin!(stop);
     loop {
-        let (tcp, peer) = match listener.accept().await {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut stop => break,
+        };
+        let (tcp, peer) = match accepted {
             Ok(accepted) => accepted,
             Err(e) => {
                 // Out of file descriptors and the like: wait a moment rather than spin.
@@ -77,6 +99,7 @@ pub async fn serve(listener: TcpListener, router: Router, timeouts: Timeouts) ->
             tracing::warn!("could not set TCP_NODELAY: {e}");
         }
         let Ok(service) = make_service.call(peer).await;
+        let watcher = connections.watcher();
         tokio::spawn(async move {
             // hyper's header timeout starts with the first byte: a connection that sends
             // nothing at all is dropped here instead of being held open for ever.
@@ -89,10 +112,16 @@ pub async fn serve(listener: TcpListener, router: Router, timeouts: Timeouts) ->
             builder.http1().timer(TokioTimer::new()).header_read_timeout(timeouts.headers);
             builder.http2().timer(TokioTimer::new()).keep_alive_interval(timeouts.headers);
             let io = TokioIo::new(IdleTimeout::new(tcp, timeouts.idle));
-            if let Err(e) = builder.serve_connection_with_upgrades(io, TowerToHyperService::new(service)).await {
+            let connection = builder.serve_connection_with_upgrades(io, TowerToHyperService::new(service));
+            if let Err(e) = watcher.watch(connection).await {
                 tracing::debug!(error = %e, %peer, "connection ended with an error");
             }
         });
+    }
+    drop(listener);
+    let open = connections.count();
+    if tokio::time::timeout(grace, connections.shutdown()).await.is_err() {
+        tracing::warn!(open, "stopped waiting for connections to finish their requests");
     }
 }
 

@@ -20,6 +20,9 @@ use crate::live::room::Frame;
 pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 /// Close code for a policy violation (RFC 6455 §7.4.1).
 pub const CLOSE_POLICY: u16 = 1008;
+/// Close code for "service restart" (RFC 6455 §7.4.1, IANA registry): the server is
+/// stopping; the client reconnects (to this server once it is back, or to another instance).
+pub const CLOSE_RESTART: u16 = 1012;
 /// A message longer than this goes out in fragments of this size (RFC 6455 §5.4), so the
 /// socket's write buffer never grows past it: tungstenite keeps the capacity of the biggest
 /// frame it wrote, which for a room's snapshot was tens of kilobytes on every connection.
@@ -96,6 +99,13 @@ impl SocketSender {
             start = end;
         }
         self.sink.flush().await
+    }
+
+    /// Closes the socket with [`CLOSE_RESTART`]: the server is stopping. Waits at most
+    /// [`SEND_TIMEOUT`] for a client that does not read.
+    pub async fn close_for_restart(&mut self) {
+        let close = CloseFrame { code: CloseCode::from(CLOSE_RESTART), reason: "service restart".into() };
+        let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(close)))).await;
     }
 
     /// Sends a refusal, then closes the socket with a policy-violation code.

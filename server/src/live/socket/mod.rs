@@ -19,6 +19,7 @@ use axum::response::Response;
 use futures::StreamExt;
 use futures::stream::SplitStream;
 use governor::DefaultDirectRateLimiter;
+use tokio::sync::watch;
 use uuid::Uuid;
 
 use super::feed::Feed;
@@ -62,17 +63,26 @@ pub async fn upgrade(State(hub): State<Arc<Hub>>, ws: WsUpgrade) -> Response {
 
 /// Serves one socket until it closes. Never panics on client input.
 pub async fn handle_socket(socket: Socket, hub: Arc<Hub>) {
+    let _open = hub.socket_opened();
+    let mut stopping = hub.stopping();
     let (sink, mut inbox) = socket.split();
     let mut out = SocketSender::new(sink);
     let limiter = rate_limiter();
     // Boxed, like `handle_message` below: a socket's task holds its future for as long as the
     // screen is connected, and these two were most of its size (2.2 KB and 2 KB of 4.8 KB).
-    let Some((identity, last_seq)) = Box::pin(await_hello(&mut out, &mut inbox, &hub, &limiter)).await else {
+    let hello = tokio::select! {
+        hello = Box::pin(await_hello(&mut out, &mut inbox, &hub, &limiter)) => hello,
+        () = stopped(&mut stopping) => None,
+    };
+    let Some((identity, last_seq)) = hello else {
+        if *stopping.borrow() {
+            out.close_for_restart().await;
+        }
         return;
     };
     let workshop = identity.room.workshop_id();
     tracing::debug!(%workshop, viewer = ?identity.viewer, "socket joined");
-    if let Err(Gone) = serve(&mut out, &mut inbox, &limiter, identity, last_seq).await {
+    if let Err(Gone) = serve(&mut out, &mut inbox, &limiter, &mut stopping, identity, last_seq).await {
         tracing::debug!(%workshop, "socket gone");
     }
 }
@@ -122,6 +132,7 @@ async fn serve(
     out: &mut SocketSender,
     inbox: &mut SplitStream<Socket>,
     limiter: &DefaultDirectRateLimiter,
+    stopping: &mut watch::Receiver<bool>,
     identity: Identity,
     last_seq: Option<u64>,
 ) -> Result<(), Gone> {
@@ -149,6 +160,12 @@ async fn serve(
             // read the socket (a read attempt per delivered message). The client's messages are
             // read as soon as the feed has nothing ready, which is almost always.
             biased;
+            // The server is stopping: between messages, so a change being handled was
+            // committed and acknowledged first.
+            () = stopped(stopping) => {
+                out.close_for_restart().await;
+                return Ok(());
+            }
             msg = feed.next() => match msg {
                 Some(msg) => out.send_outgoing(msg).await?,
                 // The workshop was deleted (its refusal was just sent): close the socket.
@@ -169,6 +186,11 @@ async fn serve(
             }
         }
     }
+}
+
+/// Completes when the server stops (the guard the watch hands out is not held across awaits).
+async fn stopped(stopping: &mut watch::Receiver<bool>) {
+    let _ = stopping.wait_for(|stopping| *stopping).await;
 }
 
 /// Handles one message after `Hello`; returns the reply for this socket.
