@@ -26,7 +26,7 @@ trap cleanup EXIT
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "layout (the domain imports no leptos, live or protocol)"
+step "layout (the domain imports no leptos, live or protocol; the server's floors import only downwards)"
 scripts/check-layout.sh
 
 step "clippy (server and shared code)"
