@@ -14,7 +14,7 @@ pub fn Confirm(
     #[prop(optional, into)]
     labelled_by: Option<String>,
     /// The group's classes.
-    #[prop(optional)]
+    #[prop(default = Some("confirm"))]
     class: Option<&'static str>,
     /// Part of a line of text (a `<span>`) rather than a block (a `<div>`).
     #[prop(optional)]

@@ -183,8 +183,28 @@ impl AspectRow {
     fn close(self) {
         self.open.set(Open::None);
     }
+
+    /// "Hide"/"Show" or "Lock"/"Unlock": the button that flips `is_on` with `control`.
+    fn toggle(
+        self,
+        is_on: fn(AspectRow) -> bool,
+        off_text: &'static str,
+        on_text: &'static str,
+        control: fn(Uuid, bool) -> Control,
+    ) -> impl IntoView {
+        view! {
+            <button
+                type="button"
+                disabled=move || !self.online()
+                on:click=move |_| self.live.control(control(self.id, !is_on(self)))
+            >
+                {move || if is_on(self) { on_text } else { off_text }}
+            </button>
+        }
+    }
 }
 
+/// One aspect: its name and badges, its counts, its tools, and the inline step that is open.
 #[component]
 pub(super) fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, focus: Memo<Focus>) -> impl IntoView {
     let row = AspectRow::new(live, id, lines, focus);
@@ -247,20 +267,8 @@ fn AspectTools(row: AspectRow) -> impl IntoView {
             <button type="button" disabled=off on:click=move |_| row.edit()>
                 "Edit"
             </button>
-            <button
-                type="button"
-                disabled=off
-                on:click=move |_| row.live.control(Control::HideCard { card_id: row.id, hidden: !row.hidden() })
-            >
-                {move || if row.hidden() { "Show" } else { "Hide" }}
-            </button>
-            <button
-                type="button"
-                disabled=off
-                on:click=move |_| row.live.control(Control::LockCard { card_id: row.id, locked: !row.locked() })
-            >
-                {move || if row.locked() { "Unlock" } else { "Lock" }}
-            </button>
+            {row.toggle(AspectRow::hidden, "Hide", "Show", |card_id, hidden| Control::HideCard { card_id, hidden })}
+            {row.toggle(AspectRow::locked, "Lock", "Unlock", |card_id, locked| Control::LockCard { card_id, locked })}
             <label class="merge">
                 "Merge into"
                 <select
@@ -331,7 +339,6 @@ fn EditWording(row: AspectRow) -> impl IntoView {
 fn ConfirmMerge(row: AspectRow, into: Uuid, question: String) -> impl IntoView {
     view! {
         <Confirm
-            class="confirm"
             label="Confirm merge"
             yes="Yes, merge"
             yes_id=format!("confirm-merge-{}", row.id)

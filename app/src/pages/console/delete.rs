@@ -68,7 +68,6 @@ pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSi
             </button>
             <Show when=move || asking.get()>
                 <Confirm
-                    class="confirm"
                     labelled_by="delete-workshop-question"
                     escape=true
                     yes=move || if busy.get() { "Deleting…" } else { "Yes, delete" }
@@ -88,7 +87,7 @@ pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSi
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::delete_question;
 
     #[test]
     fn the_question_names_the_workshop_and_what_goes() {

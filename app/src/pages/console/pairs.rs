@@ -97,9 +97,8 @@ pub(super) fn PairList(live: Live) -> impl IntoView {
                                 </button>
                                 <Show when=move || confirm.get()>
                                     <Confirm
-                                        class="confirm"
-                                        label="Confirm removal"
                                         inline=true
+                                        label="Confirm removal"
                                         yes="Yes, remove"
                                         yes_id=format!("confirm-remove-{id}")
                                         disabled=move || !connected()

@@ -91,7 +91,6 @@ pub fn PhaseControls(live: Live) -> impl IntoView {
             <div class="control-row">{next} {back} {close}</div>
             <Show when=move || confirm_close.get() && state.get().is_some_and(|(p, _, _)| p != Phase::Closed)>
                 <Confirm
-                    class="confirm"
                     label="Close the workshop"
                     yes="Yes, close"
                     yes_id="confirm-close"

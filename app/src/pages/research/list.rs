@@ -350,6 +350,7 @@ fn WorkshopRow(
                 <tr class="research-confirm">
                     <td colspan="9">
                         <Confirm
+                            class=None
                             labelled_by=format!("w-{id}-question")
                             escape=true
                             yes=move || row.yes()
