@@ -11,6 +11,7 @@ use super::{Ask, Page};
 use crate::api::{ResearchWorkshop, WorkshopFilter, urls};
 use crate::browser;
 use crate::components::confirm::Confirm;
+use crate::components::field::Field;
 use crate::domain::Phase;
 
 /// Every site in the list, sorted, once each.
@@ -84,8 +85,7 @@ pub(super) fn Workshops(page: Page) -> impl IntoView {
                 fallback=|| view! { <p class="research-empty">"No workshops yet."</p> }
             >
                 <div class="research-filters" role="group" aria-label="Filters">
-                    <div class="field">
-                        <label for="filter-site">"Site"</label>
+                    <Field id="filter-site" label="Site">
                         <select
                             id="filter-site"
                             on:change=move |ev| filters.update(|f| f.site = event_target_value(&ev))
@@ -105,23 +105,13 @@ pub(super) fn Workshops(page: Page) -> impl IntoView {
                                 </option>
                             </For>
                         </select>
-                    </div>
-                    <div class="field">
-                        <label for="filter-from">"From"</label>
-                        <input
-                            type="date"
-                            id="filter-from"
-                            on:input=move |ev| filters.update(|f| f.from = event_target_value(&ev))
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="filter-to">"To"</label>
-                        <input
-                            type="date"
-                            id="filter-to"
-                            on:input=move |ev| filters.update(|f| f.to = event_target_value(&ev))
-                        />
-                    </div>
+                    </Field>
+                    <Field id="filter-from" label="From">
+                        <input type="date" id="filter-from" on:input=move |ev| filters.update(|f| f.from = event_target_value(&ev))/>
+                    </Field>
+                    <Field id="filter-to" label="To">
+                        <input type="date" id="filter-to" on:input=move |ev| filters.update(|f| f.to = event_target_value(&ev))/>
+                    </Field>
                 </div>
                 <p class="research-count" aria-live="polite">{count}</p>
                 <Show
