@@ -8,8 +8,12 @@
 //! - [`spotlight`]: the spotlighted aspect, large on the projector.
 //! - [`opinion_groups`]: the projector's opinion groups, when switched on.
 //! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
+//! - [`field`]: a form's labelled field (label, control, hint, error) and its alert.
+//! - [`confirm`]: the inline "are you sure?" with "Yes, …" and "Cancel".
 
 pub mod board;
+pub mod confirm;
+pub mod field;
 pub mod join_info;
 pub mod opinion_groups;
 pub mod room_picture;

@@ -9,6 +9,7 @@ use super::device::{pair_key, stored_pair};
 use crate::api::{ApiError, JoinRequest};
 use crate::api::{calls, urls};
 use crate::browser;
+use crate::components::field::{Field, FormError};
 use crate::domain::code::normalize_code;
 use crate::domain::validate::PAIR_LABEL_MAX;
 
@@ -81,8 +82,7 @@ pub fn JoinPage() -> impl IntoView {
         <main class="page join">
             <h1>"Join a workshop"</h1>
             <form class="stack" novalidate on:submit=submit>
-                <div class="field">
-                    <label for="join-code">"Join code"</label>
+                <Field id="join-code" label="Join code">
                     <input
                         type="text"
                         id="join-code"
@@ -94,9 +94,8 @@ pub fn JoinPage() -> impl IntoView {
                         maxlength="12"
                         aria-invalid=move || invalid("Join code")().then_some("true")
                     />
-                </div>
-                <div class="field">
-                    <label for="pair-name">"Pair name"</label>
+                </Field>
+                <Field id="pair-name" label="Pair name" hint="Any label the room will recognise. No real names needed.">
                     <input
                         type="text"
                         id="pair-name"
@@ -106,9 +105,8 @@ pub fn JoinPage() -> impl IntoView {
                         aria-describedby="pair-name-hint"
                         aria-invalid=move || invalid("Pair name")().then_some("true")
                     />
-                    <p class="hint" id="pair-name-hint">"Any label the room will recognise. No real names needed."</p>
-                </div>
-                {move || error.get().map(|e| view! { <p role="alert" class="form-error">{e.error}</p> })}
+                </Field>
+                {move || error.get().map(|e| view! { <FormError id=None text=e.error/> })}
                 <button type="submit" class="primary" disabled=move || busy.get() || !hydrated.get()>"Join"</button>
             </form>
         </main>

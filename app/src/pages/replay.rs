@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::api::ApiError;
 use crate::api::{Refused, calls};
+use crate::components::field::Field;
 use crate::components::room_picture::RoomPicture;
 use crate::domain::RoomView;
 use crate::domain::replay::{Player, researcher_picture};
@@ -213,8 +214,7 @@ fn Slider(page: Page) -> impl IntoView {
         <h1>{move || heading(0)}</h1>
         <p class="replay-meta">{move || heading(1)} " · " {move || heading(2)}</p>
         <section class="replay-controls" aria-label="Time">
-            <div class="field">
-                <label for="replay-moment">"Moment"</label>
+            <Field id="replay-moment" label="Moment">
                 <input
                     type="range"
                     id="replay-moment"
@@ -230,10 +230,8 @@ fn Slider(page: Page) -> impl IntoView {
                         }
                     }
                 />
-                <p class="hint">
-                    {move || format!("Change {} of {}", page.moment.get(), page.last.get())}
-                </p>
-            </div>
+                <p class="hint">{move || format!("Change {} of {}", page.moment.get(), page.last.get())}</p>
+            </Field>
             <div class="replay-buttons">
                 <button type="button" id="replay-previous" disabled=at_start on:click=move |_| step(false)>
                     "Previous change"

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::may_change;
 use crate::browser;
+use crate::components::confirm::Confirm;
 use crate::domain::board::format_position;
 use crate::domain::{Card, Control, Focus, RoomView};
 use crate::live::Live;
@@ -63,114 +64,153 @@ enum Open {
     ConfirmMerge(Uuid),
 }
 
-#[component]
-pub(super) fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, focus: Memo<Focus>) -> impl IntoView {
-    let line = Memo::new(move |_| lines.with(|ls| ls.iter().find(|l| l.card.id == id).cloned()));
-    let text = move || line.with(|l| l.as_ref().map(|l| l.card.text.clone()).unwrap_or_default());
-    let hidden = move || line.with(|l| l.as_ref().is_some_and(|l| l.card.hidden));
-    let locked = move || line.with(|l| l.as_ref().is_some_and(|l| l.card.locked));
-    let spotlighted = move || focus.get().spotlight == Some(id);
-    let online = may_change(live);
-    let open = RwSignal::new(Open::None);
-    let draft = RwSignal::new(String::new());
-    let merge_into = RwSignal::new(String::new());
-    let others = move || {
-        lines.with(|ls| {
+/// One row's state: its line of the list, which inline step is open and what is typed in it.
+/// `Copy`, like the signals inside it.
+#[derive(Clone, Copy)]
+struct AspectRow {
+    live: Live,
+    id: Uuid,
+    lines: Memo<Vec<AspectLine>>,
+    line: Memo<Option<AspectLine>>,
+    focus: Memo<Focus>,
+    open: RwSignal<Open>,
+    /// The wording being edited.
+    draft: RwSignal<String>,
+    /// The id of the aspect chosen in "Merge into", `""` for none.
+    merge_into: RwSignal<String>,
+}
+
+impl AspectRow {
+    fn new(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, focus: Memo<Focus>) -> Self {
+        AspectRow {
+            live,
+            id,
+            lines,
+            line: Memo::new(move |_| lines.with(|ls| ls.iter().find(|l| l.card.id == id).cloned())),
+            focus,
+            open: RwSignal::new(Open::None),
+            draft: RwSignal::new(String::new()),
+            merge_into: RwSignal::new(String::new()),
+        }
+    }
+
+    fn with_line<T: Default>(self, f: impl FnOnce(&AspectLine) -> T) -> T {
+        self.line.with(|l| l.as_ref().map(f).unwrap_or_default())
+    }
+
+    fn text(self) -> String {
+        self.with_line(|l| l.card.text.clone())
+    }
+
+    fn hidden(self) -> bool {
+        self.with_line(|l| l.card.hidden)
+    }
+
+    fn locked(self) -> bool {
+        self.with_line(|l| l.card.locked)
+    }
+
+    fn spotlighted(self) -> bool {
+        self.focus.get().spotlight == Some(self.id)
+    }
+
+    fn online(self) -> bool {
+        may_change(self.live)()
+    }
+
+    /// The active aspects this one could be merged into: id and text.
+    fn others(self) -> Vec<(Uuid, String)> {
+        self.lines.with(|ls| {
             ls.iter()
-                .filter(|l| l.card.id != id && l.card.is_active())
+                .filter(|l| l.card.id != self.id && l.card.is_active())
                 .map(|l| (l.card.id, l.card.text.clone()))
-                .collect::<Vec<_>>()
+                .collect()
         })
-    };
-    let target_text = move |into: Uuid| others().into_iter().find(|(i, _)| *i == into).map(|(_, t)| t);
-    let counts = move || {
-        line.with(|l| {
-            l.as_ref()
-                .map(|l| {
-                    let mut s = format!("{} placed · {} can't place", l.placed, l.cant_place);
-                    if let Some(m) = l.median {
-                        s.push_str(&format!(" · median {}", format_position(m)));
-                    }
-                    s
-                })
-                .unwrap_or_default()
+    }
+
+    /// "3 placed · 1 can't place", with the median once revealed.
+    fn counts(self) -> String {
+        self.with_line(|l| {
+            let mut s = format!("{} placed · {} can't place", l.placed, l.cant_place);
+            if let Some(m) = l.median {
+                s.push_str(&format!(" · median {}", format_position(m)));
+            }
+            s
         })
-    };
-    let spotlight = move |on: bool| {
-        live.control(Control::SetFocus { focus: Focus { spotlight: on.then_some(id), ..focus.get_untracked() } })
-    };
-    let save = move || {
-        let text = draft.get_untracked();
+    }
+
+    fn spotlight(self, on: bool) {
+        let focus = Focus { spotlight: on.then_some(self.id), ..self.focus.get_untracked() };
+        self.live.control(Control::SetFocus { focus });
+    }
+
+    fn edit(self) {
+        self.draft.set(self.text());
+        self.open.set(Open::Edit);
+        browser::focus_later(format!("edit-{}", self.id));
+    }
+
+    fn save(self) {
+        let text = self.draft.get_untracked();
         if text.trim().is_empty() {
-            live.last_error.set(Some("Post-it text: write something, or Cancel.".into()));
+            self.live.last_error.set(Some("Post-it text: write something, or Cancel.".into()));
             return;
         }
-        live.control(Control::EditCard { card_id: id, text });
-        open.set(Open::None);
-    };
-    let edit_form = move || {
-        (open.get() == Open::Edit).then(|| {
-            let field_id = format!("edit-{id}");
-            view! {
-                <form
-                    class="inline-edit"
-                    on:submit=move |ev| {
-                        ev.prevent_default();
-                        save();
-                    }
-                >
-                    <label for=field_id.clone()>"Post-it text"</label>
-                    <input
-                        id=field_id
-                        type="text"
-                        maxlength=crate::domain::validate::ASPECT_MAX.to_string()
-                        prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev))
-                    />
-                    <button type="submit" disabled=move || !online()>
-                        "Save wording"
-                    </button>
-                    <button type="button" on:click=move |_| open.set(Open::None)>
-                        "Cancel"
-                    </button>
-                </form>
-            }
-        })
-    };
-    let merge_confirm = move || match open.get() {
-        Open::ConfirmMerge(into) => {
-            let into_text = target_text(into).unwrap_or_default();
-            Some(view! {
-                <div class="confirm" role="group" aria-label="Confirm merge">
-                    <p>
-                        {format!(
-                            "Merge “{}” into “{}”? Placements and notes move to “{}”.",
-                            text(),
-                            into_text,
-                            into_text,
-                        )}
-                    </p>
-                    <button
-                        id=format!("confirm-merge-{id}")
-                        type="button"
-                        class="danger"
-                        disabled=move || !online()
-                        on:click=move |_| {
-                            open.set(Open::None);
-                            merge_into.set(String::new());
-                            live.control(Control::MergeCards { from: id, into });
-                        }
-                    >
-                        "Yes, merge"
-                    </button>
-                    <button type="button" on:click=move |_| open.set(Open::None)>
-                        "Cancel"
-                    </button>
-                </div>
-            })
+        self.live.control(Control::EditCard { card_id: self.id, text });
+        self.open.set(Open::None);
+    }
+
+    /// "Merge": asks first, about the aspect chosen in "Merge into".
+    fn ask_merge(self) {
+        if let Ok(into) = Uuid::parse_str(&self.merge_into.get_untracked()) {
+            self.open.set(Open::ConfirmMerge(into));
+            browser::focus_later(format!("confirm-merge-{}", self.id));
         }
-        _ => None,
-    };
+    }
+
+    /// Read where the question is shown, so it follows renames while it is open.
+    fn merge_question(self, into: Uuid) -> String {
+        let into_text = self.others().into_iter().find(|(i, _)| *i == into).map(|(_, t)| t).unwrap_or_default();
+        format!("Merge “{}” into “{}”? Placements and notes move to “{}”.", self.text(), into_text, into_text)
+    }
+
+    fn merge(self, into: Uuid) {
+        self.open.set(Open::None);
+        self.merge_into.set(String::new());
+        self.live.control(Control::MergeCards { from: self.id, into });
+    }
+
+    fn close(self) {
+        self.open.set(Open::None);
+    }
+
+    /// "Hide"/"Show" or "Lock"/"Unlock": the button that flips `is_on` with `control`.
+    fn toggle(
+        self,
+        is_on: fn(AspectRow) -> bool,
+        off_text: &'static str,
+        on_text: &'static str,
+        control: fn(Uuid, bool) -> Control,
+    ) -> impl IntoView {
+        view! {
+            <button
+                type="button"
+                disabled=move || !self.online()
+                on:click=move |_| self.live.control(control(self.id, !is_on(self)))
+            >
+                {move || if is_on(self) { on_text } else { off_text }}
+            </button>
+        }
+    }
+}
+
+/// One aspect: its name and badges, its counts, its tools, and the inline step that is open.
+#[component]
+pub(super) fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, focus: Memo<Focus>) -> impl IntoView {
+    let row = AspectRow::new(live, id, lines, focus);
+    let text = move || row.text();
+    let hidden = move || row.hidden();
+    let spotlighted = move || row.spotlighted();
     view! {
         <li class="console-aspect" class:hidden-card=hidden class:spotlighted=spotlighted>
             <div role="group" aria-label=text class="aspect-item-inner">
@@ -178,107 +218,137 @@ pub(super) fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, foc
                     <span class="aspect-name">{text}</span>
                     {move || hidden().then(|| view! { <span class="badge muted">" (hidden)"</span> })}
                     {move || {
-                        line.with(|l| l.as_ref().and_then(|l| l.author.clone()))
+                        row.line.with(|l| l.as_ref().and_then(|l| l.author.clone()))
                             .map(|who| view! { <span class="badge new">{format!("by {who}")}</span> })
                     }}
-                    {move || locked().then(|| view! { <span class="badge">"locked"</span> })}
+                    {move || row.locked().then(|| view! { <span class="badge">"locked"</span> })}
                     {move || spotlighted().then(|| view! { <span class="badge spot">"Spotlighted"</span> })}
                     {move || {
-                        line.with(|l| l.as_ref().is_some_and(|l| l.split))
+                        row.with_line(|l| l.split)
                             .then(|| view! { <span class="badge split">"Split into two camps"</span> })
                     }}
                 </p>
-                <p class="aspect-counts">{counts}</p>
-                <div class="control-row">
-                    {move || {
-                        if spotlighted() {
-                            view! {
-                                <button type="button" disabled=move || !online() on:click=move |_| spotlight(false)>
-                                    "Stop spotlight"
-                                </button>
-                            }
-                                .into_any()
-                        } else {
-                            view! {
-                                <button
-                                    type="button"
-                                    disabled=move || !online() || hidden()
-                                    on:click=move |_| spotlight(true)
-                                >
-                                    "Spotlight"
-                                </button>
-                            }
-                                .into_any()
-                        }
-                    }}
-                    <button
-                        type="button"
-                        disabled=move || !online()
-                        on:click=move |_| {
-                            draft.set(text());
-                            open.set(Open::Edit);
-                            browser::focus_later(format!("edit-{id}"));
-                        }
-                    >
-                        "Edit"
-                    </button>
-                    <button
-                        type="button"
-                        disabled=move || !online()
-                        on:click=move |_| live.control(Control::HideCard { card_id: id, hidden: !hidden() })
-                    >
-                        {move || if hidden() { "Show" } else { "Hide" }}
-                    </button>
-                    <button
-                        type="button"
-                        disabled=move || !online()
-                        on:click=move |_| live.control(Control::LockCard { card_id: id, locked: !locked() })
-                    >
-                        {move || if locked() { "Unlock" } else { "Lock" }}
-                    </button>
-                    <label class="merge">
-                        "Merge into"
-                        <select
-                            disabled=move || !online() || hidden()
-                            prop:value=move || merge_into.get()
-                            on:change=move |ev| merge_into.set(event_target_value(&ev))
-                        >
-                            <option value="">"—"</option>
-                            {move || {
-                                others()
-                                    .into_iter()
-                                    .map(|(oid, t)| {
-                                        let value = oid.to_string();
-                                        let selected = merge_into.get_untracked() == value;
-                                        view! {
-                                            <option value=value selected=selected>
-                                                {t}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </label>
-                    <button
-                        type="button"
-                        disabled=move || !online() || merge_into.with(String::is_empty)
-                        on:click=move |_| {
-                            if let Ok(into) = Uuid::parse_str(&merge_into.get_untracked()) {
-                                open.set(Open::ConfirmMerge(into));
-                                browser::focus_later(format!("confirm-merge-{id}"));
-                            }
-                        }
-                    >
-                        "Merge"
-                    </button>
-                </div>
-                {edit_form}
-                {merge_confirm}
+                <p class="aspect-counts">{move || row.counts()}</p>
+                <AspectTools row/>
+                {move || (row.open.get() == Open::Edit).then(|| view! { <EditWording row/> })}
+                {move || match row.open.get() {
+                    Open::ConfirmMerge(into) => Some(view! { <ConfirmMerge row into question=row.merge_question(into)/> }),
+                    _ => None,
+                }}
             </div>
         </li>
     }
     .into_any()
+}
+
+/// The row's buttons: spotlight, edit, hide, lock, and "Merge into".
+#[component]
+fn AspectTools(row: AspectRow) -> impl IntoView {
+    let off = move || !row.online();
+    view! {
+        <div class="control-row">
+            {move || {
+                if row.spotlighted() {
+                    view! {
+                        <button type="button" disabled=off on:click=move |_| row.spotlight(false)>
+                            "Stop spotlight"
+                        </button>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <button type="button" disabled=move || off() || row.hidden() on:click=move |_| row.spotlight(true)>
+                            "Spotlight"
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+            <button type="button" disabled=off on:click=move |_| row.edit()>
+                "Edit"
+            </button>
+            {row.toggle(AspectRow::hidden, "Hide", "Show", |card_id, hidden| Control::HideCard { card_id, hidden })}
+            {row.toggle(AspectRow::locked, "Lock", "Unlock", |card_id, locked| Control::LockCard { card_id, locked })}
+            <label class="merge">
+                "Merge into"
+                <select
+                    disabled=move || off() || row.hidden()
+                    prop:value=move || row.merge_into.get()
+                    on:change=move |ev| row.merge_into.set(event_target_value(&ev))
+                >
+                    <option value="">"—"</option>
+                    {move || {
+                        row.others()
+                            .into_iter()
+                            .map(|(oid, t)| {
+                                let value = oid.to_string();
+                                let selected = row.merge_into.get_untracked() == value;
+                                view! {
+                                    <option value=value selected=selected>
+                                        {t}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <button
+                type="button"
+                disabled=move || off() || row.merge_into.with(String::is_empty)
+                on:click=move |_| row.ask_merge()
+            >
+                "Merge"
+            </button>
+        </div>
+    }
+}
+
+/// "Post-it text" with "Save wording" and "Cancel", inline in the row.
+#[component]
+fn EditWording(row: AspectRow) -> impl IntoView {
+    let field_id = format!("edit-{}", row.id);
+    view! {
+        <form
+            class="inline-edit"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                row.save();
+            }
+        >
+            <label for=field_id.clone()>"Post-it text"</label>
+            <input
+                id=field_id
+                type="text"
+                maxlength=crate::domain::validate::ASPECT_MAX.to_string()
+                prop:value=move || row.draft.get()
+                on:input=move |ev| row.draft.set(event_target_value(&ev))
+            />
+            <button type="submit" disabled=move || !row.online()>
+                "Save wording"
+            </button>
+            <button type="button" on:click=move |_| row.close()>
+                "Cancel"
+            </button>
+        </form>
+    }
+}
+
+/// "Merge … into …?", asked inline before merging.
+#[component]
+fn ConfirmMerge(row: AspectRow, into: Uuid, question: String) -> impl IntoView {
+    view! {
+        <Confirm
+            label="Confirm merge"
+            yes="Yes, merge"
+            yes_id=format!("confirm-merge-{}", row.id)
+            disabled=move || !row.online()
+            on_yes=move |()| row.merge(into)
+            on_cancel=move |()| row.close()
+        >
+            <p>{question}</p>
+        </Confirm>
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::api::{Refused, calls};
 use crate::browser;
+use crate::components::confirm::Confirm;
+use crate::components::field::FormError;
 
 /// The question asked before deleting the workshop called `title`.
 pub fn delete_question(title: &str) -> String {
@@ -27,12 +29,12 @@ pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSi
         error.set(None);
         browser::focus_later("delete-workshop-cancel".into());
     };
-    let cancel = move || {
+    let cancel = move |()| {
         asking.set(false);
         error.set(None);
         browser::focus_later("delete-workshop".into());
     };
-    let confirm = move |_| {
+    let confirm = move |()| {
         if busy.get_untracked() {
             return;
         }
@@ -65,26 +67,18 @@ pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSi
                 "Delete workshop…"
             </button>
             <Show when=move || asking.get()>
-                <div
-                    class="confirm"
-                    role="group"
-                    aria-labelledby="delete-workshop-question"
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                        if ev.key() == "Escape" {
-                            ev.prevent_default();
-                            cancel();
-                        }
-                    }
+                <Confirm
+                    labelled_by="delete-workshop-question"
+                    escape=true
+                    yes=move || if busy.get() { "Deleting…" } else { "Yes, delete" }
+                    disabled=busy
+                    on_yes=confirm
+                    cancel_id="delete-workshop-cancel"
+                    on_cancel=cancel
                 >
                     <p id="delete-workshop-question">{move || delete_question(&title.get())}</p>
-                    {move || error.get().map(|e| view! { <p role="alert" class="form-error">{e}</p> })}
-                    <button type="button" class="danger" disabled=move || busy.get() on:click=confirm>
-                        {move || if busy.get() { "Deleting…" } else { "Yes, delete" }}
-                    </button>
-                    <button type="button" id="delete-workshop-cancel" on:click=move |_| cancel()>
-                        "Cancel"
-                    </button>
-                </div>
+                    {move || error.get().map(|e| view! { <FormError id=None text=e/> })}
+                </Confirm>
             </Show>
         </section>
     }
@@ -93,7 +87,7 @@ pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSi
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::delete_question;
 
     #[test]
     fn the_question_names_the_workshop_and_what_goes() {

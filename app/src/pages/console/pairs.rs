@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::may_change;
 use crate::browser;
+use crate::components::confirm::Confirm;
 use crate::components::session_bar::use_server_now;
 use crate::domain::Control;
 use crate::live::Live;
@@ -72,7 +73,7 @@ pub(super) fn PairList(live: Live) -> impl IntoView {
                         let placed = move || this().map_or(0, |p| p.placed);
                         let active = move || this().map(|p| activity_text(p.last_active, now.get())).unwrap_or_default();
                         let confirm = RwSignal::new(false);
-                        let question = format!("Remove {label} and everything it did?");
+                        let question = StoredValue::new(format!("Remove {label} and everything it did?"));
                         view! {
                             <li class="pair-line" class:online=online>
                                 <span class="presence-dot" aria-hidden="true"></span>
@@ -95,24 +96,20 @@ pub(super) fn PairList(live: Live) -> impl IntoView {
                                     "Remove"
                                 </button>
                                 <Show when=move || confirm.get()>
-                                    <span class="confirm" role="group" aria-label="Confirm removal">
-                                        <span>{question.clone()}</span>
-                                        <button
-                                            id=format!("confirm-remove-{id}")
-                                            type="button"
-                                            class="danger"
-                                            disabled=move || !connected()
-                                            on:click=move |_| {
-                                                confirm.set(false);
-                                                live.control(Control::RemovePair { pair_id: id });
-                                            }
-                                        >
-                                            "Yes, remove"
-                                        </button>
-                                        <button type="button" on:click=move |_| confirm.set(false)>
-                                            "Cancel"
-                                        </button>
-                                    </span>
+                                    <Confirm
+                                        inline=true
+                                        label="Confirm removal"
+                                        yes="Yes, remove"
+                                        yes_id=format!("confirm-remove-{id}")
+                                        disabled=move || !connected()
+                                        on_yes=move |()| {
+                                            confirm.set(false);
+                                            live.control(Control::RemovePair { pair_id: id });
+                                        }
+                                        on_cancel=move |()| confirm.set(false)
+                                    >
+                                        <span>{question.get_value()}</span>
+                                    </Confirm>
                                 </Show>
                             </li>
                         }

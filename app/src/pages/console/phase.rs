@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::online;
 use crate::browser;
+use crate::components::confirm::Confirm;
 use crate::domain::{Control, Phase};
 use crate::live::Live;
 
@@ -89,21 +90,16 @@ pub fn PhaseControls(live: Live) -> impl IntoView {
             <p class="phase-help">{move || state.get().map(|(p, _, live_wall)| phase_help(p, live_wall))}</p>
             <div class="control-row">{next} {back} {close}</div>
             <Show when=move || confirm_close.get() && state.get().is_some_and(|(p, _, _)| p != Phase::Closed)>
-                <div class="confirm" role="group" aria-label="Close the workshop">
+                <Confirm
+                    label="Close the workshop"
+                    yes="Yes, close"
+                    yes_id="confirm-close"
+                    disabled=move || !online()
+                    on_yes=move |()| set_phase(Phase::Closed)
+                    on_cancel=move |()| confirm_close.set(false)
+                >
                     <p>"Close the workshop? Pairs can no longer change anything."</p>
-                    <button
-                        id="confirm-close"
-                        type="button"
-                        class="danger"
-                        disabled=move || !online()
-                        on:click=move |_| set_phase(Phase::Closed)
-                    >
-                        "Yes, close"
-                    </button>
-                    <button type="button" on:click=move |_| confirm_close.set(false)>
-                        "Cancel"
-                    </button>
-                </div>
+                </Confirm>
             </Show>
         </section>
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::api::template::TEMPLATE_FIELD;
 use crate::api::{ApiError, EarlierWorkshop, Refused, TemplateError, WorkshopTemplate, calls};
+use crate::components::field::Field;
 
 /// What the list of earlier workshops shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,8 +93,14 @@ pub fn StartFrom(on_load: Callback<WorkshopTemplate>, error: RwSignal<Option<Api
                 "The same exercise at every site: start from the template another site saved (its console's \
                  “Save as template”), and this workshop's aspects are matched with theirs when sites are compared."
             </p>
-            <div class="field">
-                <label for="template-file">"Start from a template file"</label>
+            <Field
+                id="template-file"
+                label="Start from a template file"
+                error=Signal::derive(move || {
+                    error.with(|e| e.as_ref().filter(|e| e.field.as_deref() == Some(TEMPLATE_FIELD)).map(|e| e.error.clone()))
+                })
+                error_id="form-error"
+            >
                 <input
                     type="file"
                     id="template-file"
@@ -103,14 +110,7 @@ pub fn StartFrom(on_load: Callback<WorkshopTemplate>, error: RwSignal<Option<Api
                     aria-describedby=move || invalid().then_some("form-error")
                     on:change=read_file
                 />
-                {move || {
-                    error.with(|e| {
-                        e.as_ref().filter(|e| e.field.as_deref() == Some(TEMPLATE_FIELD)).map(|e| {
-                            view! { <p role="alert" class="form-error" id="form-error">{e.error.clone()}</p> }
-                        })
-                    })
-                }}
-            </div>
+            </Field>
             <div class="earlier" role="group" aria-labelledby="earlier-heading">
                 <h3 id="earlier-heading">"Start from an earlier workshop"</h3>
                 {move || match earlier.get() {

@@ -10,6 +10,8 @@ use super::import::ImportArchive;
 use super::{Ask, Page};
 use crate::api::{ResearchWorkshop, WorkshopFilter, urls};
 use crate::browser;
+use crate::components::confirm::Confirm;
+use crate::components::field::Field;
 use crate::domain::Phase;
 
 /// Every site in the list, sorted, once each.
@@ -83,8 +85,7 @@ pub(super) fn Workshops(page: Page) -> impl IntoView {
                 fallback=|| view! { <p class="research-empty">"No workshops yet."</p> }
             >
                 <div class="research-filters" role="group" aria-label="Filters">
-                    <div class="field">
-                        <label for="filter-site">"Site"</label>
+                    <Field id="filter-site" label="Site">
                         <select
                             id="filter-site"
                             on:change=move |ev| filters.update(|f| f.site = event_target_value(&ev))
@@ -104,23 +105,13 @@ pub(super) fn Workshops(page: Page) -> impl IntoView {
                                 </option>
                             </For>
                         </select>
-                    </div>
-                    <div class="field">
-                        <label for="filter-from">"From"</label>
-                        <input
-                            type="date"
-                            id="filter-from"
-                            on:input=move |ev| filters.update(|f| f.from = event_target_value(&ev))
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="filter-to">"To"</label>
-                        <input
-                            type="date"
-                            id="filter-to"
-                            on:input=move |ev| filters.update(|f| f.to = event_target_value(&ev))
-                        />
-                    </div>
+                    </Field>
+                    <Field id="filter-from" label="From">
+                        <input type="date" id="filter-from" on:input=move |ev| filters.update(|f| f.from = event_target_value(&ev))/>
+                    </Field>
+                    <Field id="filter-to" label="To">
+                        <input type="date" id="filter-to" on:input=move |ev| filters.update(|f| f.to = event_target_value(&ev))/>
+                    </Field>
                 </div>
                 <p class="research-count" aria-live="polite">{count}</p>
                 <Show
@@ -180,6 +171,105 @@ pub(super) fn Workshops(page: Page) -> impl IntoView {
     .into_any()
 }
 
+/// One row's state: the workshop, and which question (close or delete) it is asking. `Copy`,
+/// like the signals inside it.
+#[derive(Clone, Copy)]
+struct RowState {
+    id: Uuid,
+    workshop: StoredValue<ResearchWorkshop>,
+    page: Page,
+    /// The one question open in the whole list, with its row.
+    confirming: RwSignal<Option<(Uuid, Ask)>>,
+}
+
+impl RowState {
+    /// The id of the button that asks `ask` (focus goes back to it on Cancel).
+    fn button_id(self, ask: Ask) -> String {
+        match ask {
+            Ask::Delete => format!("w-{}-delete", self.id),
+            Ask::Close => format!("w-{}-close", self.id),
+        }
+    }
+
+    /// The row header's id, which names the row's buttons too.
+    fn title_id(self) -> String {
+        format!("w-{}-title", self.id)
+    }
+
+    /// The list's copy, so closing shows at once (rows are keyed by id and not rebuilt).
+    fn phase(self) -> Phase {
+        self.page.workshops.with(|list| list.iter().find(|x| x.id == self.id).map_or(Phase::Joining, |x| x.phase))
+    }
+
+    /// The question this row asks now, if any.
+    fn asking(self) -> Option<Ask> {
+        self.confirming.get().filter(|(who, _)| *who == self.id).map(|(_, ask)| ask)
+    }
+
+    fn ask(self, what: Ask) {
+        self.confirming.set(Some((self.id, what)));
+        browser::focus_later(format!("w-{}-cancel", self.id));
+    }
+
+    fn cancel(self) {
+        let back = self.asking().map(|ask| self.button_id(ask));
+        self.confirming.set(None);
+        self.page.error.set(None);
+        if let Some(back) = back {
+            browser::focus_later(back);
+        }
+    }
+
+    fn confirm(self) {
+        if self.page.busy.get_untracked() {
+            return;
+        }
+        let w = self.workshop.get_value();
+        match self.asking() {
+            Some(Ask::Delete) => leptos::task::spawn_local(self.page.delete(w, self.confirming)),
+            Some(Ask::Close) => leptos::task::spawn_local(self.page.close(w, self.confirming)),
+            None => {}
+        }
+    }
+
+    fn question(self) -> String {
+        match self.asking() {
+            Some(Ask::Close) => self.workshop.with_value(close_question),
+            _ => self.workshop.with_value(delete_question),
+        }
+    }
+
+    /// The "Yes, …" button's text.
+    fn yes(self) -> &'static str {
+        match (self.asking(), self.page.busy.get()) {
+            (Some(Ask::Close), true) => "Closing…",
+            (Some(Ask::Close), false) => "Yes, close",
+            (_, true) => "Deleting…",
+            (_, false) => "Yes, delete",
+        }
+    }
+
+    /// "Close…" or "Delete…": the button that asks `what`.
+    fn ask_button(self, what: Ask) -> impl IntoView {
+        let (class, text) = match what {
+            Ask::Close => ("small", "Close…"),
+            Ask::Delete => ("small danger", "Delete…"),
+        };
+        view! {
+            <button
+                type="button"
+                class=class
+                id=self.button_id(what)
+                aria-describedby=self.title_id()
+                aria-expanded=move || if self.asking() == Some(what) { "true" } else { "false" }
+                on:click=move |_| self.ask(what)
+            >
+                {text}
+            </button>
+        }
+    }
+}
+
 /// One workshop: its row, and the confirmation below it while closing or deleting.
 #[component]
 fn WorkshopRow(
@@ -189,51 +279,8 @@ fn WorkshopRow(
     ticked: RwSignal<Vec<Uuid>>,
 ) -> impl IntoView {
     let id = w.id;
-    let title_id = format!("w-{id}-title");
-    let button_id = move |ask: Ask| match ask {
-        Ask::Delete => format!("w-{id}-delete"),
-        Ask::Close => format!("w-{id}-close"),
-    };
-    // The list's copy, so closing shows at once (rows are keyed by id and not rebuilt).
-    let phase =
-        move || page.workshops.with(|list| list.iter().find(|x| x.id == id).map_or(Phase::Joining, |x| x.phase));
-    let asking = move || confirming.get().filter(|(who, _)| *who == id).map(|(_, ask)| ask);
-    let ask = move |what: Ask| {
-        confirming.set(Some((id, what)));
-        browser::focus_later(format!("w-{id}-cancel"));
-    };
-    let cancel = move || {
-        let back = asking().map(button_id);
-        confirming.set(None);
-        page.error.set(None);
-        if let Some(back) = back {
-            browser::focus_later(back);
-        }
-    };
-    let (for_delete, for_close) = (w.clone(), w.clone());
-    let confirm = move |_| {
-        if page.busy.get_untracked() {
-            return;
-        }
-        match asking() {
-            Some(Ask::Delete) => leptos::task::spawn_local(page.delete(for_delete.clone(), confirming)),
-            Some(Ask::Close) => leptos::task::spawn_local(page.close(for_close.clone(), confirming)),
-            None => {}
-        }
-    };
-    let (delete_question, close_question) = (delete_question(&w), close_question(&w));
-    let question = move || match asking() {
-        Some(Ask::Close) => close_question.clone(),
-        _ => delete_question.clone(),
-    };
-    let yes = move || match (asking(), page.busy.get()) {
-        (Some(Ask::Close), true) => "Closing…",
-        (Some(Ask::Close), false) => "Yes, close",
-        (_, true) => "Deleting…",
-        (_, false) => "Yes, delete",
-    };
-    let close_described = title_id.clone();
-    let expanded = move |what: Ask| if asking() == Some(what) { "true" } else { "false" };
+    let row = RowState { id, workshop: StoredValue::new(w.clone()), page, confirming };
+    let title_id = row.title_id();
     let on_tick = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         ticked.update(|t| {
@@ -258,7 +305,7 @@ fn WorkshopRow(
                 <th scope="row" id=title_id.clone() tabindex="-1">{w.title.clone()}</th>
                 <td>{w.site.clone()}</td>
                 <td><time datetime=w.date.clone()>{w.date.clone()}</time></td>
-                <td class="research-phase" data-phase=move || phase().name()>{move || phase().name()}</td>
+                <td class="research-phase" data-phase=move || row.phase().name()>{move || row.phase().name()}</td>
                 <td class="num">{w.pairs}</td>
                 <td class="num">{w.aspects}</td>
                 <td class="num">{w.placements}</td>
@@ -279,62 +326,31 @@ fn WorkshopRow(
                             class="button small"
                             href=urls::research_report(id)
                             rel="external"
-                            aria-describedby=title_id.clone()
+                            aria-describedby=title_id
                         >
                             "Room report"
                         </a>
                         <ConsoleLink id title=w.title.clone() page/>
-                        <Show when=move || phase() != Phase::Closed>
-                            <button
-                                type="button"
-                                class="small"
-                                id=button_id(Ask::Close)
-                                aria-describedby=close_described.clone()
-                                aria-expanded=move || expanded(Ask::Close)
-                                on:click=move |_| ask(Ask::Close)
-                            >
-                                "Close…"
-                            </button>
-                        </Show>
-                        <button
-                            type="button"
-                            class="small danger"
-                            id=button_id(Ask::Delete)
-                            aria-describedby=title_id.clone()
-                            aria-expanded=move || expanded(Ask::Delete)
-                            on:click=move |_| ask(Ask::Delete)
-                        >
-                            "Delete…"
-                        </button>
+                        <Show when=move || row.phase() != Phase::Closed>{row.ask_button(Ask::Close)}</Show>
+                        {row.ask_button(Ask::Delete)}
                     </div>
                 </td>
             </tr>
-            <Show when=move || asking().is_some()>
+            <Show when=move || row.asking().is_some()>
                 <tr class="research-confirm">
                     <td colspan="9">
-                        <div
-                            role="group"
-                            aria-labelledby=format!("w-{id}-question")
-                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                if ev.key() == "Escape" {
-                                    ev.prevent_default();
-                                    cancel();
-                                }
-                            }
+                        <Confirm
+                            class=None
+                            labelled_by=format!("w-{id}-question")
+                            escape=true
+                            yes=move || row.yes()
+                            disabled=page.busy
+                            on_yes=move |()| row.confirm()
+                            cancel_id=format!("w-{id}-cancel")
+                            on_cancel=move |()| row.cancel()
                         >
-                            <p id=format!("w-{id}-question")>{question.clone()}</p>
-                            <button
-                                type="button"
-                                class="danger"
-                                disabled=move || page.busy.get()
-                                on:click=confirm.clone()
-                            >
-                                {yes}
-                            </button>
-                            <button type="button" id=format!("w-{id}-cancel") on:click=move |_| cancel()>
-                                "Cancel"
-                            </button>
-                        </div>
+                            <p id=format!("w-{id}-question")>{move || row.question()}</p>
+                        </Confirm>
                     </td>
                 </tr>
             </Show>

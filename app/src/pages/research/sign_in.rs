@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::Page;
 use crate::browser;
+use crate::components::field::{Field, FormError};
 
 /// The "Admin key" form.
 #[component]
@@ -21,12 +22,16 @@ pub(super) fn SignIn(page: Page) -> impl IntoView {
     view! {
         <section class="research-sign-in" aria-labelledby="sign-in-heading">
             <h2 id="sign-in-heading">"Sign in"</h2>
-            {move || {
-                page.error.get().map(|e| view! { <p role="alert" class="form-error">{e.error}</p> })
-            }}
+            {move || page.error.get().map(|e| view! { <FormError id=None text=e.error/> })}
             <form class="stack" novalidate on:submit=submit>
-                <div class="field">
-                    <label for="admin-key">"Admin key"</label>
+                <Field
+                    id="admin-key"
+                    label="Admin key"
+                    hint="The key is in the file admin-key beside the database, and in the researcher link the server \
+                          printed when it first started."
+                    error=Signal::derive(move || page.login_error.get().map(|e| e.error))
+                    error_id="admin-key-error"
+                >
                     <input
                         type="password"
                         id="admin-key"
@@ -37,16 +42,7 @@ pub(super) fn SignIn(page: Page) -> impl IntoView {
                             if has_error() { "admin-key-error admin-key-hint" } else { "admin-key-hint" }
                         }
                     />
-                    <p class="hint" id="admin-key-hint">
-                        "The key is in the file admin-key beside the database, and in the researcher link \
-                         the server printed when it first started."
-                    </p>
-                    {move || {
-                        page.login_error
-                            .get()
-                            .map(|e| view! { <p role="alert" class="form-error" id="admin-key-error">{e.error}</p> })
-                    }}
-                </div>
+                </Field>
                 <button type="submit" class="primary" id="sign-in" disabled=move || page.busy.get()>
                     {move || if page.busy.get() { "Signing in…" } else { "Sign in" }}
                 </button>
