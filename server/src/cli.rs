@@ -71,6 +71,21 @@ pub struct Cli {
     /// `X-Forwarded-For`; its last entry is used). Without it, the connection's address.
     #[arg(long, env = "DS_CLIENT_IP_HEADER", value_name = "HEADER")]
     pub client_ip_header: Option<String>,
+
+    /// How log lines are written: `text` for a person at a terminal; `json` for a log
+    /// collector (every line on standard output and standard error one JSON object; a newly
+    /// generated admin key is then not shown, only the file it is in).
+    #[arg(long, env = "DS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, value_name = "text|json")]
+    pub log_format: LogFormat,
+}
+
+/// How log lines are written (`--log-format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Readable lines, for a terminal.
+    Text,
+    /// One JSON object a line, for a log collector.
+    Json,
 }
 
 const AFTER_HELP: &str = "\
@@ -158,6 +173,7 @@ impl Cli {
             public_url,
             admin_key: self.admin_key.clone().filter(|k| !k.trim().is_empty()),
             announce_origin: None,
+            show_new_key: self.log_format == LogFormat::Text,
             max_pairs: self.max_pairs,
             rate_limits: self.rate_limits,
             client_ip_header: self.client_ip_header.clone(),

@@ -9,7 +9,7 @@ use axum::Router;
 use clap::Parser;
 use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use server::cli::{Cli, Command, CopyDatabase};
+use server::cli::{Cli, Command, CopyDatabase, LogFormat};
 use server::lan::{announce_origin, find_lan_address, public_origin, start_banner};
 use server::store::Location;
 use server::web::assets::{SITE_FILES, compression, no_cache_unless_set, static_router};
@@ -135,9 +135,12 @@ fn return_free_memory() {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,memory_serve=warn")))
-        .init();
+    let filter = || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,memory_serve=warn"));
+    match cli.log_format {
+        LogFormat::Text => tracing_subscriber::fmt().with_env_filter(filter()).init(),
+        // One JSON object a line, each with the request's or socket's span (its id).
+        LogFormat::Json => tracing_subscriber::fmt().json().with_current_span(true).with_env_filter(filter()).init(),
+    }
 
     // Bind first, so the links below carry the real port (`--addr 127.0.0.1:0` picks one).
     let listener = tokio::net::TcpListener::bind(cli.listen_addr())
@@ -172,7 +175,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let router = with_security_headers(Router::new().merge(api_router(state)).merge(site), public_url.as_deref());
 
     tracing::info!("listening on http://{addr}");
-    println!("{}", start_banner(&origin, cli.lan));
+    match cli.log_format {
+        LogFormat::Text => println!("{}", start_banner(&origin, cli.lan)),
+        LogFormat::Json => tracing::info!(origin = %origin, lan = cli.lan, "serving"),
+    }
     // Start-up (unpacking the embedded site files) leaves freed memory behind; give it back, and
     // keep giving back what closed sockets and finished exports free.
     return_free_memory();

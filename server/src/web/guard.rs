@@ -80,7 +80,7 @@ pub async fn check_origin(State(origins): State<Arc<Origins>>, request: Request,
         let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
         if !origin_allowed(origin, host, origins.public_url.as_deref(), &origins.allowed) {
             let shown: String = origin.chars().take(80).collect();
-            tracing::warn!(origin = %shown, path = %request.uri().path(), "refused a request from another site");
+            tracing::warn!(origin = %shown, "refused a request from another site");
             return refused(format!(
                 "This request came from another site ({shown}) and was refused. Open Discretion Spectrum \
                  from its own address; an operator can allow another origin with DS_ALLOWED_ORIGINS."

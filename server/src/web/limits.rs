@@ -41,6 +41,21 @@ pub const FREE_KEY_FAILURES: u32 = 5;
 /// The longest wait after wrong admin keys.
 pub const MAX_KEY_WAIT: Duration = Duration::from_secs(300);
 
+/// A client address as it may be logged: its network, not the address (IPv4 /24, IPv6 /48),
+/// enough to tell venues apart and no more.
+pub fn masked(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
+            format!("{a}.{b}.{c}.0/24")
+        }
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}::/48", s[0], s[1], s[2])
+        }
+    }
+}
+
 /// The client's address as the limits see it, for handlers (a request extension).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClientIp(pub IpAddr);
@@ -123,7 +138,7 @@ impl HttpLimits {
             let doublings = (entry.0 - FREE_KEY_FAILURES).min(8);
             let wait = Duration::from_secs(2u64 << doublings).min(MAX_KEY_WAIT);
             entry.1 = Instant::now() + wait;
-            tracing::warn!(%ip, failures = entry.0, wait_s = wait.as_secs(), "wrong admin keys");
+            tracing::warn!(client = %masked(ip), failures = entry.0, wait_s = wait.as_secs(), "wrong admin keys");
         }
     }
 
@@ -165,7 +180,7 @@ async fn check_budget(
         };
         if let Err(not_until) = limiter.check_key(&ip) {
             let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
-            tracing::warn!(%ip, path = %request.uri().path(), "rate limited");
+            tracing::warn!(client = %masked(ip), "rate limited");
             return too_many_requests(wait, what);
         }
     }
@@ -200,6 +215,12 @@ async fn refuse_huge_bodies(State(max): State<usize>, request: Request, next: Ne
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn logged_addresses_are_networks_only() {
+        assert_eq!(masked("198.51.100.77".parse().unwrap()), "198.51.100.0/24");
+        assert_eq!(masked("2001:db8:85a3:8d3:1319:8a2e:370:7348".parse().unwrap()), "2001:db8:85a3::/48");
+    }
 
     #[test]
     fn wrong_keys_wait_longer_and_longer_and_a_right_one_clears_them() {

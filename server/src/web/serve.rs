@@ -19,7 +19,7 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use axum::Router;
 use axum::body::Body;
@@ -35,6 +35,7 @@ use hyper_util::service::TowerToHyperService;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpListener;
 use tower::Service;
+use tracing::Instrument;
 
 use super::reply::ApiFailure;
 
@@ -77,7 +78,9 @@ pub async fn serve_until(
     stop: impl std::future::Future<Output = ()>,
     grace: Duration,
 ) {
-    let router = router.layer(axum::middleware::from_fn_with_state(timeouts.body, body_deadline));
+    let router = router
+        .layer(axum::middleware::from_fn_with_state(timeouts.body, body_deadline))
+        .layer(axum::middleware::from_fn(in_request_span));
     let mut make_service = router.into_make_service_with_connect_info::<SocketAddr>();
     let connections = GracefulShutdown::new();
     tokio::pin!(stop);
@@ -122,6 +125,35 @@ pub async fn serve_until(
     let open = connections.count();
     if tokio::time::timeout(grace, connections.shutdown()).await.is_err() {
         tracing::warn!(open, "stopped waiting for connections to finish their requests");
+    }
+}
+
+/// Numbers the requests of this process, for [`in_request_span`].
+static REQUESTS: AtomicU64 = AtomicU64::new(1);
+
+/// Runs the request in a span with its own id (`req`), its method and its path with any
+/// secret left out ([`loggable_path`]), so every log line a request causes says which request
+/// it belongs to. Nothing is logged for a request that goes well.
+pub async fn in_request_span(request: Request, next: Next) -> Response {
+    let id = REQUESTS.fetch_add(1, Ordering::Relaxed);
+    let span = tracing::info_span!(
+        "request",
+        req = id,
+        method = %request.method(),
+        path = %loggable_path(request.uri().path())
+    );
+    next.run(request).instrument(span).await
+}
+
+/// `path` as it may be logged: the facilitator's console secret in `/f/{secret}/…` is
+/// replaced by `…` (it is the facilitator's password); a query string is never part of it.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.strip_prefix("/f/") {
+        Some(rest) => {
+            let after = rest.find('/').map_or("", |slash| &rest[slash..]);
+            std::borrow::Cow::Owned(format!("/f/…{after}"))
+        }
+        None => std::borrow::Cow::Borrowed(path),
     }
 }
 
@@ -239,5 +271,17 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for IdleTimeout<T> {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_console_secret_never_reaches_the_log() {
+        assert_eq!(loggable_path("/f/0123abcd/placements.csv"), "/f/…/placements.csv");
+        assert_eq!(loggable_path("/f/0123abcd"), "/f/…");
+        assert_eq!(loggable_path("/api/join"), "/api/join");
     }
 }

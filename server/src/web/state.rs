@@ -30,6 +30,10 @@ pub struct Config {
     /// The origin printed in start-up links (the researcher link of a newly generated admin
     /// key), e.g. `http://192.168.1.20:3000`; the public URL when unset.
     pub announce_origin: Option<String>,
+    /// Whether a newly generated admin key is shown in the log once, in the researcher link
+    /// (for the person at the terminal); otherwise the log names only the file it is in (JSON
+    /// logs go to a collector, where no secret belongs).
+    pub show_new_key: bool,
     /// Other origins whose pages may use this server (`DS_ALLOWED_ORIGINS`), besides its own
     /// and the public URL (see [`super::guard`]).
     pub allowed_origins: Vec<String>,
@@ -97,10 +101,17 @@ pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
     match &source {
         admin_key::KeySource::Generated(file) => {
             let origin = config.announce_origin.as_deref().or(config.public_url.as_deref()).unwrap_or("");
-            tracing::warn!(
-                key_file = %file.display(),
-                "generated a new admin key; researcher area: {origin}/research?key={key}"
-            );
+            if config.show_new_key {
+                tracing::warn!(
+                    key_file = %file.display(),
+                    "generated a new admin key; researcher area: {origin}/research?key={key}"
+                );
+            } else {
+                tracing::warn!(
+                    key_file = %file.display(),
+                    "generated a new admin key; researcher area: {origin}/research (sign in with the key in the key file)"
+                );
+            }
         }
         admin_key::KeySource::File(file) => {
             tracing::info!(key_file = %file.display(), "admin key read from file");

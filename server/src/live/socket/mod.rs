@@ -10,6 +10,7 @@ mod hello;
 mod upgrade;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use app::domain::{PairSummary, Viewer};
@@ -20,6 +21,7 @@ use futures::StreamExt;
 use futures::stream::SplitStream;
 use governor::DefaultDirectRateLimiter;
 use tokio::sync::watch;
+use tracing::Instrument;
 use uuid::Uuid;
 
 use super::feed::Feed;
@@ -61,8 +63,17 @@ pub async fn upgrade(State(hub): State<Arc<Hub>>, ws: WsUpgrade) -> Response {
     ws.on_upgrade(config, move |socket| handle_socket(socket, hub))
 }
 
-/// Serves one socket until it closes. Never panics on client input.
+/// Numbers the sockets of this process, for their log lines' span.
+static SOCKETS: AtomicU64 = AtomicU64::new(1);
+
+/// Serves one socket until it closes, in a span with the socket's id (`conn`), so every log
+/// line it causes says which connection it belongs to. Never panics on client input.
 pub async fn handle_socket(socket: Socket, hub: Arc<Hub>) {
+    let span = tracing::info_span!("socket", conn = SOCKETS.fetch_add(1, Ordering::Relaxed));
+    serve_socket(socket, hub).instrument(span).await;
+}
+
+async fn serve_socket(socket: Socket, hub: Arc<Hub>) {
     let _open = hub.socket_opened();
     let mut stopping = hub.stopping();
     let (sink, mut inbox) = socket.split();

@@ -325,6 +325,7 @@ async fn serve(database: Location, options: Options) -> (tokio::runtime::Runtime
             database,
             public_url: None,
             announce_origin: None,
+            show_new_key: false,
             allowed_origins: Vec::new(),
             max_pairs: options.max_pairs,
             rate_limits: options.rate_limits,
