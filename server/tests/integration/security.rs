@@ -276,26 +276,28 @@ async fn joins_from_one_address_are_limited_and_other_venues_are_not() {
     let server = TestServer::start_with(limited()).await;
     let created = server.create_workshop(ASPECTS).await;
     let (_, before) = server.facilitator(&created).await;
-    // A whole venue behind one address, 61 pairs joining at once: 60 pass, one is refused.
-    // (At once, not one after another: the budget grows back by one a second, and 60 joins in
-    // a row may take longer than that on a busy machine or with PostgreSQL.)
-    let labels: Vec<String> = (0..61).map(|n| format!("Pair {n}")).collect();
+    // A whole venue behind one address, 70 pairs joining at once: the budget is 60 at once, so
+    // 60 pass and the rest are refused. (The budget grows back by one a second: on a busy
+    // machine a few more may pass while the 70 are being answered, so "at least 60".)
+    let labels: Vec<String> = (0..70).map(|n| format!("Pair {n}")).collect();
     let answers = futures::future::join_all(
         labels.iter().map(|label| join_from(&server, "198.51.100.1", &created.join_code, label)),
     )
     .await;
     let (joined, refused): (Vec<_>, Vec<_>) =
         labels.iter().zip(answers).partition(|(_, answer)| answer.status() == StatusCode::OK);
-    let statuses: Vec<StatusCode> = refused.iter().map(|(_, answer)| answer.status()).collect();
-    assert_eq!((joined.len(), statuses), (60, vec![StatusCode::TOO_MANY_REQUESTS]));
-    let (refused_label, over) = refused.into_iter().next().expect("one refused");
+    assert!(joined.len() >= 60 && !refused.is_empty(), "{} joined, {} refused", joined.len(), refused.len());
+    assert!(refused.iter().all(|(_, answer)| answer.status() == StatusCode::TOO_MANY_REQUESTS));
+    let joined_count = joined.len();
+    let refused_labels: Vec<&String> = refused.iter().map(|(label, _)| *label).collect();
+    let (_, over) = refused.into_iter().next().expect("one refused");
     let retry: u64 = over.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!(retry >= 1, "{retry}");
     let e: ApiError = over.json().await.unwrap();
     assert!(e.error.contains("Too many joins") && e.error.contains("try again"), "{}", e.error);
     let (_, after) = server.facilitator(&created).await;
-    assert_eq!((after.seq, after.pairs.len()), (before.seq + 60, 60), "one event per pair that joined");
-    assert!(after.pairs.iter().all(|p| &p.label != refused_label), "the refused join changed nothing");
+    assert_eq!((after.seq, after.pairs.len()), (before.seq + joined_count as u64, joined_count), "one event per join");
+    assert!(after.pairs.iter().all(|p| !refused_labels.contains(&&p.label)), "the refused joins changed nothing");
     // Another address is not slowed down.
     assert_eq!(join_from(&server, "198.51.100.2", &created.join_code, "Pair elsewhere").await.status(), 200);
 }
