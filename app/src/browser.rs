@@ -95,6 +95,11 @@ mod real {
         web_sys::window().is_none_or(|w| w.navigator().on_line())
     }
 
+    /// Whether the page is hidden (screen locked, another tab or app in front).
+    pub fn is_hidden() -> bool {
+        web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+    }
+
     /// `location.origin`, e.g. `http://192.168.1.20:3000`.
     pub fn origin() -> String {
         web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
@@ -212,6 +217,9 @@ mod inert {
     }
     pub fn is_online() -> bool {
         true
+    }
+    pub fn is_hidden() -> bool {
+        false
     }
     pub fn origin() -> String {
         String::new()
