@@ -187,6 +187,10 @@ pub fn use_live(config: Signal<Option<LiveConfig>>) -> Live {
         live.pending_key.set_value(config.pending_key.clone());
         live.view_key.set_value(config.view_key.clone());
         live.restore();
+        if config.pending_key.is_some() {
+            // A pair's device: ask the browser not to evict the queue of unsaved changes.
+            browser::ask_persistent_storage();
+        }
         #[cfg(feature = "hydrate")]
         {
             live.socket.update_value(|old| {

@@ -1,4 +1,5 @@
-// Every tablet in the room: a tablet that wakes up on a dead socket.
+// Every tablet in the room: a tablet that wakes up on a dead socket, the screen kept on while
+// placing, the queue kept safe.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { NewWorkshopForm, PairScreen, TABLET, placedRows } from "./pages";
 import { BlackHoleProxy } from "./proxy";
@@ -37,6 +38,28 @@ async function whileLocked(page: Page, meanwhile: () => void) {
   await setHidden(page, false);
   await cdp.detach();
 }
+
+/** Records the page's wake lock and persistent-storage requests. */
+async function recordTabletServices(context: BrowserContext) {
+  await context.addInitScript(() => {
+    const log: string[] = [];
+    (window as any).__services = log;
+    const wakeLock = {
+      request: async (type: string) => {
+        log.push(`wake lock ${type}`);
+        return { release: async () => void log.push("release") };
+      },
+    };
+    Object.defineProperty(Navigator.prototype, "wakeLock", { configurable: true, get: () => wakeLock });
+    navigator.storage.persisted = async () => false;
+    navigator.storage.persist = async () => {
+      log.push("persist");
+      return true;
+    };
+  });
+}
+
+const services = (page: Page) => page.evaluate(() => [...(window as any).__services]);
 
 test("a tablet woken on a dead socket reconnects by itself and saves the next change once", async ({ browser, page }) => {
   const form = new NewWorkshopForm(page);
@@ -95,4 +118,32 @@ test("a change made on a dead socket right after waking up is resent on the new 
   expect(rows.map((r) => [r.pair_label, r.aspect_text, Number(r.position)])).toEqual([["Pair Q", ASPECT, 60]]);
   await context.close();
   await proxy.close();
+});
+
+test("a tablet keeps its screen on while its pair is placing, and asks to keep its queue", async ({ browser, page }) => {
+  const form = new NewWorkshopForm(page);
+  await form.open();
+  const console = await form.create("Screen on", "Site 22");
+  const code = await console.code();
+  const context = await browser.newContext(TABLET);
+  await emulateScreenLock(context);
+  await recordTabletServices(context);
+  const pair = await PairScreen.joinIn(context, code, "Pair L");
+
+  // Joined: the queue's storage is asked to be kept; the screen may still sleep.
+  await expect.poll(() => services(pair.page)).toEqual(["persist"]);
+
+  await console.startPlacing();
+  await expect.poll(() => services(pair.page)).toEqual(["persist", "wake lock screen"]);
+  // Locked (hidden): released; unlocked while still placing: asked for again.
+  await setHidden(pair.page, true);
+  await expect.poll(() => services(pair.page)).toEqual(["persist", "wake lock screen", "release"]);
+  await setHidden(pair.page, false);
+  await expect.poll(() => services(pair.page)).toEqual(["persist", "wake lock screen", "release", "wake lock screen"]);
+  // Placing ends: released.
+  await console.reveal();
+  await expect
+    .poll(() => services(pair.page))
+    .toEqual(["persist", "wake lock screen", "release", "wake lock screen", "release"]);
+  await context.close();
 });

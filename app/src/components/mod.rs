@@ -8,6 +8,7 @@
 //! - [`spotlight`]: the spotlighted aspect, large on the projector.
 //! - [`opinion_groups`]: the projector's opinion groups, when switched on.
 //! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
+//! - [`wake_lock`]: keeping a tablet's screen on while its pair is placing.
 
 pub mod board;
 pub mod join_info;
@@ -16,6 +17,7 @@ pub mod room_picture;
 pub mod session_bar;
 pub mod spotlight;
 pub mod sync_status;
+pub mod wake_lock;
 
 use leptos::prelude::*;
 
