@@ -1,11 +1,14 @@
 // Every tablet in the room: a tablet that wakes up on a dead socket, the screen kept on while
-// placing, the queue kept safe.
+// placing, the queue kept safe, a browser too old for the board told so.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { NewWorkshopForm, PairScreen, TABLET, placedRows } from "./pages";
 import { BlackHoleProxy } from "./proxy";
 
 const ASPECT = "Supporting carers and family members";
 const OTHER = "Where people are seen";
+const TOO_OLD =
+  "This browser cannot run the board. Update the iPad to iPadOS 16 or later, or open the link in another browser.";
 
 /** Lets the test lock and unlock the screen as iPadOS does: the page is hidden
  * (`document.hidden`, `visibilitychange`) and frozen. Headless Chromium neither hides a page
@@ -146,4 +149,26 @@ test("a tablet keeps its screen on while its pair is placing, and asks to keep i
     .poll(() => services(pair.page))
     .toEqual(["persist", "wake lock screen", "release", "wake lock screen", "release"]);
   await context.close();
+});
+
+test("a browser that cannot start the board is told what to do, in words", async ({ page }) => {
+  await page.clock.install();
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto("/join");
+  const notice = page.getByRole("alert").filter({ hasText: TOO_OLD });
+  await expect(notice).toBeHidden();
+  await page.clock.runFor(10_000);
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveText(TOO_OLD);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations).toEqual([]);
+});
+
+test("a browser that starts the board never shows the notice", async ({ page }) => {
+  await page.clock.install();
+  await page.goto("/join");
+  await expect(page.locator("html")).toHaveAttribute("data-wasm-started", "");
+  await page.getByLabel("Join code", { exact: true }).fill("abcdef");
+  await page.clock.runFor(10_000);
+  await expect(page.getByText(TOO_OLD)).toBeHidden();
 });
