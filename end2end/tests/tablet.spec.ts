@@ -1,5 +1,6 @@
 // Every tablet in the room: a tablet that wakes up on a dead socket, the screen kept on while
-// placing, the queue kept safe, a browser too old for the board told so.
+// placing, the queue kept safe, a browser too old for the board told so, and the room's median
+// near a pole on an iPad held upright.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { NewWorkshopForm, PairScreen, TABLET, placedRows } from "./pages";
@@ -7,6 +8,7 @@ import { BlackHoleProxy } from "./proxy";
 
 const ASPECT = "Supporting carers and family members";
 const OTHER = "Where people are seen";
+const PORTRAIT = { ...TABLET, viewport: { width: 768, height: 1024 } };
 const TOO_OLD =
   "This browser cannot run the board. Update the iPad to iPadOS 16 or later, or open the link in another browser.";
 
@@ -171,4 +173,31 @@ test("a browser that starts the board never shows the notice", async ({ page }) 
   await page.getByLabel("Join code", { exact: true }).fill("abcdef");
   await page.clock.runFor(10_000);
   await expect(page.getByText(TOO_OLD)).toBeHidden();
+});
+
+test("the room's median near a pole stays on its track, off the pole label, on an upright iPad", async ({ browser, page }) => {
+  const form = new NewWorkshopForm(page);
+  await form.open();
+  const console = await form.create("Median at the edge", "Site 23");
+  const code = await console.code();
+  await console.setPrivacyThreshold(1);
+  const [, a] = await PairScreen.join(browser, code, "Pair A", PORTRAIT);
+  const [, b] = await PairScreen.join(browser, code, "Pair B", PORTRAIT);
+  await console.startPlacing();
+  for (const [pair, position] of [[a, 96], [b, 92]] as const) {
+    await pair.placeByKeyboard(ASPECT, position);
+    await expect(pair.status).toHaveText("Saved");
+  }
+  await console.reveal();
+  // Selecting the post-it draws the room on the spectrum: the median at 94.
+  await a.postIt(ASPECT).click();
+  await a.page.keyboard.press("Escape");
+  const median = a.spectrum.locator(".room-median");
+  await expect(median).toHaveAttribute("data-position", "94");
+  const bar = (await median.boundingBox())!;
+  const label = (await a.spectrum.locator(".pole-right").boundingBox())!;
+  const spectrum = (await a.spectrum.boundingBox())!;
+  expect(label.x, "the label reaches over the median").toBeLessThan(bar.x);
+  expect(bar.y, "the median starts below the right pole label").toBeGreaterThanOrEqual(label.y + label.height);
+  expect(bar.x + bar.width).toBeLessThanOrEqual(spectrum.x + spectrum.width);
 });

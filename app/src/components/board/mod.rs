@@ -114,7 +114,7 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
             {move || marks.get().map(|m| view! {
                 <span class="room-marks" aria-hidden="true">
                     {m.others.into_iter().map(|p| view! { <span class="room-dot" style:left=format!("{p}%") data-position=format_position(p)></span> }).collect_view()}
-                    {m.median.map(|p| view! { <span class="room-median" style:left=format!("{p}%") data-position=format_position(p)></span> })}
+                    {m.median.map(|p| view! { <span class="room-median" style:left=format!("clamp(2.5px, {p}%, calc(100% - 2.5px))") data-position=format_position(p)></span> })}
                 </span>
             })}
             <span
