@@ -95,6 +95,61 @@ mod real {
         web_sys::window().is_none_or(|w| w.navigator().on_line())
     }
 
+    /// Whether the page is hidden (screen locked, another tab or app in front).
+    pub fn is_hidden() -> bool {
+        web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+    }
+
+    /// Asks the browser to keep this site's storage (where a pair's unsaved changes wait) even
+    /// when the device runs short of space, unless it already does. Browsers without it (and
+    /// every browser on a plain-http LAN address: it needs a secure context) are left alone.
+    pub fn ask_persistent_storage() {
+        let Some(window) = web_sys::window() else { return };
+        let storage = window.navigator().storage();
+        if !storage.is_object() {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let asked = async {
+                let persisted = JsFuture::from(storage.persisted()?).await?;
+                if persisted.as_bool() != Some(true) {
+                    JsFuture::from(storage.persist()?).await?;
+                }
+                Ok::<(), JsValue>(())
+            };
+            if asked.await.is_err() {
+                leptos::logging::warn!("this browser would not keep the storage of unsaved changes");
+            }
+        });
+    }
+
+    /// A held screen wake lock (a `WakeLockSentinel`): the screen stays on until it is
+    /// released, or until the page is hidden (then the browser releases it).
+    pub struct WakeLock(JsValue);
+
+    impl WakeLock {
+        /// Lets the screen sleep again.
+        pub fn release(self) {
+            let release = js_sys::Reflect::get(&self.0, &JsValue::from_str("release"));
+            if let Ok(release) = release.and_then(|f| f.dyn_into::<js_sys::Function>()) {
+                let _ = release.call0(&self.0);
+            }
+        }
+    }
+
+    /// Asks to keep the screen on (`navigator.wakeLock.request('screen')`); `None` where the
+    /// browser has no wake lock (Safari before 16.4, plain-http addresses) or refuses one.
+    /// web-sys has the binding only behind its unstable APIs, hence the reflection.
+    pub async fn request_wake_lock() -> Option<WakeLock> {
+        let navigator = web_sys::window()?.navigator();
+        let wake_lock =
+            js_sys::Reflect::get(&navigator, &JsValue::from_str("wakeLock")).ok().filter(JsValue::is_object)?;
+        let request: js_sys::Function =
+            js_sys::Reflect::get(&wake_lock, &JsValue::from_str("request")).ok()?.dyn_into().ok()?;
+        let promise: js_sys::Promise = request.call1(&wake_lock, &JsValue::from_str("screen")).ok()?.dyn_into().ok()?;
+        JsFuture::from(promise).await.ok().map(WakeLock)
+    }
+
     /// `location.origin`, e.g. `http://192.168.1.20:3000`.
     pub fn origin() -> String {
         web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
@@ -212,6 +267,17 @@ mod inert {
     }
     pub fn is_online() -> bool {
         true
+    }
+    pub fn is_hidden() -> bool {
+        false
+    }
+    pub fn ask_persistent_storage() {}
+    pub struct WakeLock;
+    impl WakeLock {
+        pub fn release(self) {}
+    }
+    pub async fn request_wake_lock() -> Option<WakeLock> {
+        None
     }
     pub fn origin() -> String {
         String::new()

@@ -49,6 +49,7 @@ pub fn shell(files: site::SiteFiles) -> impl IntoView {
             </head>
             <body>
                 <App/>
+                <site::TooOldNotice/>
             </body>
         </html>
     }
@@ -86,5 +87,6 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    site::mark_started();
     leptos::mount::hydrate_lazy(App);
 }

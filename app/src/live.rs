@@ -30,6 +30,10 @@ pub const BACKOFF_MAX_MS: f64 = 10_000.0;
 /// A change not acknowledged within this long means the connection is dead even if the
 /// browser has not noticed (venue Wi-Fi drops TCP silently): reconnect and resend.
 pub const ACK_TIMEOUT_MS: u64 = 10_000;
+/// After the page wakes up (screen unlocked, tab shown again, network back), the socket must
+/// answer a ping within this long, or it is replaced and the queue resent: a tablet shows
+/// "Saved" truthfully again within about three seconds of being unlocked.
+pub const PING_TIMEOUT_MS: u64 = 2_000;
 
 /// Delay before reconnect attempt number `attempt` (0-based): 0.5 s doubling up to 10 s, then
 /// scaled by a `jitter` in [0, 1) into its upper half, so a room full of tablets that lost the
@@ -183,6 +187,10 @@ pub fn use_live(config: Signal<Option<LiveConfig>>) -> Live {
         live.pending_key.set_value(config.pending_key.clone());
         live.view_key.set_value(config.view_key.clone());
         live.restore();
+        if config.pending_key.is_some() {
+            // A pair's device: ask the browser not to evict the queue of unsaved changes.
+            browser::ask_persistent_storage();
+        }
         #[cfg(feature = "hydrate")]
         {
             live.socket.update_value(|old| {

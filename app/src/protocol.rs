@@ -98,13 +98,21 @@ pub enum ClientMsg {
         /// What the facilitator asked.
         control: Control,
     },
+    /// "Are you still there?": answered at once with a [`ServerMsg::Pong`] carrying the same
+    /// `id`, before or after `Hello`. A tablet asks when it wakes up (screen unlocked, tab
+    /// shown again, network back), because a socket the system suspended can look open while
+    /// nothing gets through any more; no answer soon means reconnect and resend.
+    Ping {
+        /// Chosen by the client, to tell answers to successive pings apart.
+        id: u32,
+    },
 }
 
 impl ClientMsg {
     /// The change id of a change message.
     pub fn change_id(&self) -> Option<Uuid> {
         match self {
-            ClientMsg::Hello { .. } => None,
+            ClientMsg::Hello { .. } | ClientMsg::Ping { .. } => None,
             ClientMsg::Place { change_id, .. }
             | ClientMsg::Unplace { change_id, .. }
             | ClientMsg::AddCard { change_id, .. }
@@ -230,6 +238,11 @@ pub enum ServerMsg {
         /// The pairs with a screen connected now.
         connected: Vec<Uuid>,
     },
+    /// The answer to [`ClientMsg::Ping`]: this socket still works both ways.
+    Pong {
+        /// The `id` of the ping.
+        id: u32,
+    },
 }
 
 impl ServerMsg {
@@ -277,6 +290,14 @@ mod tests {
         for bad in [r#"{"type":"explode"}"#, r#"{"type":"place","position":1}"#, "[]", "nope"] {
             assert!(serde_json::from_str::<ClientMsg>(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn ping_and_pong_are_small_json() {
+        let ping: ClientMsg = serde_json::from_str(r#"{"type":"ping","id":7}"#).unwrap();
+        assert_eq!(ping, ClientMsg::Ping { id: 7 });
+        assert_eq!(ping.change_id(), None);
+        assert_eq!(serde_json::to_string(&ServerMsg::Pong { id: 7 }).unwrap(), r#"{"type":"pong","id":7}"#);
     }
 
     #[test]

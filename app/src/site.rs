@@ -34,6 +34,68 @@ pub fn content_security_policy(nonce: &str) -> String {
     )
 }
 
+/// The `id` of the notice shown when the WebAssembly does not start.
+pub const TOO_OLD_ID: &str = "too-old";
+
+/// What the notice says: Safari before 16 refuses to compile WebAssembly under this policy
+/// (it does not know `'wasm-unsafe-eval'`), silently, and the page would just never work.
+pub const TOO_OLD_TEXT: &str = "This browser cannot run the board. Update the iPad to iPadOS 16 or later, \
+                                or open the link in another browser.";
+
+/// The attribute on `<html>` that says the WebAssembly has started ([`mark_started`]).
+pub const STARTED_ATTRIBUTE: &str = "data-wasm-started";
+
+/// How long after the page's `load` event the WebAssembly must have started, in ms, before the
+/// notice is shown. The module is preloaded, so `load` waits for its download; starting it
+/// takes well under a second even on an old iPad.
+pub const START_GRACE_MS: u32 = 4_000;
+
+/// The inline script (it carries the response's nonce) that shows the notice when the
+/// WebAssembly has not started [`START_GRACE_MS`] after `load`, or at once where there is no
+/// WebAssembly at all. Plain ES5 without `<` or `&`, so the oldest Safari parses it and
+/// nothing in it needs escaping in HTML.
+pub fn too_old_script() -> String {
+    [
+        "(function () {".to_string(),
+        "function show() {".to_string(),
+        format!("if (document.documentElement.hasAttribute(\"{STARTED_ATTRIBUTE}\")) return;"),
+        format!("var notice = document.getElementById(\"{TOO_OLD_ID}\");"),
+        "if (notice) notice.hidden = false;".to_string(),
+        "}".to_string(),
+        "if (typeof WebAssembly !== \"object\") document.addEventListener(\"DOMContentLoaded\", show);".to_string(),
+        format!("else window.addEventListener(\"load\", function () {{ setTimeout(show, {START_GRACE_MS}); }});"),
+        "})();".to_string(),
+    ]
+    .join("\n")
+}
+
+/// Marks the page as started (hydration calls it first thing), and hides the notice if a
+/// slow start had shown it.
+#[cfg(feature = "hydrate")]
+pub fn mark_started() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute(STARTED_ATTRIBUTE, "");
+    }
+    if let Some(notice) = document.get_element_by_id(TOO_OLD_ID) {
+        let _ = notice.set_attribute("hidden", "");
+    }
+}
+
+/// The notice for a browser that cannot run the board: server-rendered and hidden, an alert,
+/// so screen readers announce it when the script shows it (an alert is announced when it
+/// appears; while hidden it is not there for anyone, and no other alert on a page is
+/// confused with it).
+#[cfg(feature = "ssr")]
+#[leptos::component]
+pub fn TooOldNotice() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    view! {
+        <p id=TOO_OLD_ID class="too-old" role="alert" hidden>{TOO_OLD_TEXT}</p>
+        <script nonce=leptos::nonce::use_nonce()>{too_old_script()}</script>
+    }
+}
+
 /// Where the built files are served.
 pub const PKG_PATH: &str = "/pkg";
 
@@ -114,6 +176,16 @@ mod tests {
         assert!(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"), "{csp}");
         let script_src = csp.split(';').find(|d| d.trim().starts_with("script-src")).unwrap();
         assert!(!script_src.contains("unsafe-inline"), "{csp}");
+    }
+
+    #[test]
+    fn the_too_old_script_shows_the_notice_unless_started_and_needs_no_escaping() {
+        let script = too_old_script();
+        assert!(script.contains(r#"hasAttribute("data-wasm-started")"#), "{script}");
+        assert!(script.contains(r#"getElementById("too-old")"#), "{script}");
+        assert!(script.contains("setTimeout(show, 4000)"), "{script}");
+        assert!(!script.contains('<') && !script.contains('&') && !script.contains("=>"), "{script}");
+        assert!(TOO_OLD_TEXT.contains("iPadOS 16 or later, or open"), "{TOO_OLD_TEXT}");
     }
 
     #[test]

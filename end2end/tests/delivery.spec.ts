@@ -200,7 +200,7 @@ test("a joined tablet reopens its board offline and saves its queued changes onc
   await pair.page.keyboard.press("Shift+ArrowRight"); // 60
   await pair.page.keyboard.press("Shift+ArrowRight"); // 70
   await pair.page.keyboard.press("Enter");
-  await expect(pair.status).toHaveText("Offline — 1 changes not yet saved");
+  await expect(pair.status).toHaveText("Offline — 1 change not yet saved");
   expect(await pair.placedPosition(OTHER)).toBe(70);
 
   // Reload while still offline: the service worker serves the page and its code, the board
@@ -211,7 +211,7 @@ test("a joined tablet reopens its board offline and saves its queued changes onc
   expect(reloaded!.fromServiceWorker()).toBe(true);
   await expect(pair.spectrum.getByRole("button", { name: new RegExp("^" + ASPECT) })).toHaveAttribute("data-position", "40");
   await expect(pair.spectrum.getByRole("button", { name: new RegExp("^" + OTHER) })).toHaveAttribute("data-position", "70");
-  await expect(pair.status).toHaveText("Offline — 1 changes not yet saved");
+  await expect(pair.status).toHaveText("Offline — 1 change not yet saved");
   await expect(pair.page.getByText("Pair O").first()).toBeVisible();
 
   // The Wi-Fi comes back: the queued change is sent, once.
@@ -270,7 +270,7 @@ test("a change acknowledged just before the Wi-Fi drops is still on the board af
 
   // Reopened offline: the server has the placement, and the board must still show it.
   await pair.page.reload();
-  await expect(pair.status).toHaveText("Offline — 0 changes not yet saved");
+  await expect(pair.status).toHaveText("Offline — everything is saved");
   await expect(pair.spectrum.getByRole("button", { name: new RegExp("^" + ASPECT) })).toHaveAttribute("data-position", "40");
 
   // Back online: nothing sent twice.

@@ -79,7 +79,7 @@ test("a pair keeps its work through a reload, a re-join link and lost Wi-Fi", as
   await pair.page.keyboard.press("Shift+ArrowRight"); // 50
   await pair.page.keyboard.press("Shift+ArrowRight"); // 60
   await pair.page.keyboard.press("Enter");
-  await expect(pair.status).toHaveText("Offline — 1 changes not yet saved");
+  await expect(pair.status).toHaveText("Offline — 1 change not yet saved");
   expect(await pair.placedPosition(ASPECT)).toBe(60);
 
   // Close the tab while offline, come back with the page loading but the socket still failing:

@@ -110,6 +110,11 @@ export class PairScreen {
 
   static async join(browser: Browser, code: string, label: string, options = {}): Promise<[BrowserContext, PairScreen]> {
     const context = await browser.newContext(options);
+    return [context, await PairScreen.joinIn(context, code, label)];
+  }
+
+  /** Joins in a context the test prepared (init scripts, routes); returns the board. */
+  static async joinIn(context: BrowserContext, code: string, label: string): Promise<PairScreen> {
     const page = await context.newPage();
     await page.goto("/join");
     await page.getByLabel("Join code", { exact: true }).fill(code.toLowerCase());
@@ -118,7 +123,7 @@ export class PairScreen {
     await page.waitForURL(new RegExp(`/pair/${code}$`));
     const screen = new PairScreen(page);
     await expect(screen.status).toHaveText("Saved");
-    return [context, screen];
+    return screen;
   }
 
   get status(): Locator {
@@ -172,6 +177,18 @@ export class PairScreen {
     await locator.scrollIntoViewIfNeeded();
     const card = (await locator.boundingBox())!;
     await this.touchDrag(aspect, { x: card.x + card.width / 2, y: card.y + card.height / 2 });
+  }
+
+  /** Places a post-it from the tray with the keyboard only (picked up at 50, moved by tens
+   * and ones, dropped). */
+  async placeByKeyboard(aspect: string, position: number) {
+    await this.tray.getByRole("button", { name: new RegExp("^" + escapeRegExp(aspect)) }).focus();
+    await this.page.keyboard.press("Space");
+    const delta = position - 50;
+    const [tens, ones] = [Math.trunc(delta / 10), delta % 10];
+    for (let i = 0; i < Math.abs(tens); i++) await this.page.keyboard.press(tens > 0 ? "Shift+ArrowRight" : "Shift+ArrowLeft");
+    for (let i = 0; i < Math.abs(ones); i++) await this.page.keyboard.press(ones > 0 ? "ArrowRight" : "ArrowLeft");
+    await this.page.keyboard.press("Enter");
   }
 
   /** The open sheet (notes and "can't place") of a post-it. */

@@ -10,6 +10,7 @@
 //! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
 //! - [`field`]: a form's labelled field (label, control, hint, error) and its alert.
 //! - [`confirm`]: the inline "are you sure?" with "Yes, …" and "Cancel".
+//! - [`wake_lock`]: keeping a tablet's screen on while its pair is placing.
 
 pub mod board;
 pub mod confirm;
@@ -20,6 +21,7 @@ pub mod room_picture;
 pub mod session_bar;
 pub mod spotlight;
 pub mod sync_status;
+pub mod wake_lock;
 
 use leptos::prelude::*;
 

@@ -174,15 +174,23 @@ pub enum Link {
     Stopped,
 }
 
-/// The words in a pair's sync status, exactly: "Connecting…", "Saved", "Saving…" or
-/// "Offline — k changes not yet saved". "Saved" only when the server has acknowledged
-/// everything this device did (acknowledged means durable).
+/// The words in a pair's sync status, exactly: "Connecting…", "Saved", "Saving…",
+/// "Offline — everything is saved", each followed by " — k changes not yet saved" whenever
+/// this device holds `k` > 0 changes the server has not acknowledged (so the count is on screen
+/// for as long as there is one). "Saved" only when the server has acknowledged everything this
+/// device did (acknowledged means durable).
 pub fn sync_status_text(link: Link, unsaved: usize) -> String {
-    match link {
-        Link::Connecting => "Connecting…".to_string(),
-        Link::Online if unsaved == 0 => "Saved".to_string(),
-        Link::Online => "Saving…".to_string(),
-        Link::Offline | Link::Stopped => format!("Offline — {unsaved} changes not yet saved"),
+    let state = match link {
+        Link::Connecting => "Connecting…",
+        Link::Online if unsaved == 0 => "Saved",
+        Link::Online => "Saving…",
+        Link::Offline | Link::Stopped if unsaved == 0 => "Offline — everything is saved",
+        Link::Offline | Link::Stopped => "Offline",
+    };
+    match unsaved {
+        0 => state.to_string(),
+        1 => format!("{state} — 1 change not yet saved"),
+        k => format!("{state} — {k} changes not yet saved"),
     }
 }
 
@@ -320,11 +328,17 @@ mod tests {
 
     #[test]
     fn status_words_are_exact() {
-        assert_eq!(sync_status_text(Link::Connecting, 2), "Connecting…");
+        assert_eq!(sync_status_text(Link::Connecting, 0), "Connecting…");
         assert_eq!(sync_status_text(Link::Online, 0), "Saved");
-        assert_eq!(sync_status_text(Link::Online, 1), "Saving…");
-        assert_eq!(sync_status_text(Link::Offline, 1), "Offline — 1 changes not yet saved");
-        assert_eq!(sync_status_text(Link::Offline, 0), "Offline — 0 changes not yet saved");
+        assert_eq!(sync_status_text(Link::Offline, 0), "Offline — everything is saved");
+        assert_eq!(sync_status_text(Link::Stopped, 0), "Offline — everything is saved");
+    }
+
+    #[test]
+    fn the_status_counts_unsaved_changes_whenever_there_are_any() {
+        assert_eq!(sync_status_text(Link::Offline, 1), "Offline — 1 change not yet saved");
         assert_eq!(sync_status_text(Link::Stopped, 3), "Offline — 3 changes not yet saved");
+        assert_eq!(sync_status_text(Link::Online, 1), "Saving… — 1 change not yet saved");
+        assert_eq!(sync_status_text(Link::Connecting, 2), "Connecting… — 2 changes not yet saved");
     }
 }

@@ -5,6 +5,13 @@
 //! (an open websocket can outlive the network for minutes) and reconnecting waits for
 //! `online`. A change that stays unacknowledged for [`super::ACK_TIMEOUT_MS`] is taken as a
 //! dead connection: reconnect and resend.
+//!
+//! Waking up is the other way a socket dies unseen: iPadOS suspends a page's socket when the
+//! screen locks or Safari goes to the background, and does not always say so afterwards. So
+//! whenever the page may have been asleep (`visibilitychange` to visible, `pageshow` from the
+//! back-forward cache, `focus`, `resume`, `online`) the socket is checked: a `Ping` must be
+//! answered within [`super::PING_TIMEOUT_MS`], otherwise the socket is replaced at once and the
+//! queue resent on the new one.
 
 use std::{cell::RefCell, rc::Rc, rc::Weak, time::Duration};
 
@@ -12,7 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{CloseEvent, MessageEvent, WebSocket};
 
-use super::{ACK_TIMEOUT_MS, Link, Live, backoff_ms, browser};
+use super::{ACK_TIMEOUT_MS, Link, Live, PING_TIMEOUT_MS, backoff_ms, browser};
 use crate::domain::outbox::{Outbox, PendingChange};
 use crate::protocol::{Auth, ClientMsg, ErrorCode, ServerMsg};
 
@@ -33,6 +40,10 @@ struct Inner {
     retry: Option<TimeoutHandle>,
     ack_timer: Option<TimeoutHandle>,
     resend_timer: Option<TimeoutHandle>,
+    /// Set while a wake-up check waits for its answer.
+    ping_timer: Option<TimeoutHandle>,
+    /// The id of the last ping sent.
+    ping_id: u32,
     listeners: Vec<WindowListenerHandle>,
 }
 
@@ -76,13 +87,14 @@ impl Connection {
             retry: None,
             ack_timer: None,
             resend_timer: None,
+            ping_timer: None,
+            ping_id: 0,
             listeners: Vec::new(),
         }));
         let weak = Rc::downgrade(&inner);
         let on_online = window_event_listener_untyped("online", move |_| {
             if let Some(this) = weak.upgrade() {
-                this.borrow_mut().attempt = 0;
-                connect(&this);
+                check_awake(&this);
             }
         });
         let weak = Rc::downgrade(&inner);
@@ -95,7 +107,25 @@ impl Connection {
                 inner.went_down();
             }
         });
-        inner.borrow_mut().listeners = vec![on_online, on_offline];
+        let mut listeners = vec![on_online, on_offline];
+        // `visibilitychange` and `resume` are fired at the document and reach the window on
+        // their way (capture is not needed: both bubble).
+        for name in ["visibilitychange", "pageshow", "focus", "resume"] {
+            let weak = Rc::downgrade(&inner);
+            listeners.push(window_event_listener_untyped(name, move |ev| {
+                // `pageshow` also comes with the first load; only a page restored from the
+                // back-forward cache (`persisted`) has been asleep.
+                let first_show = ev.type_() == "pageshow"
+                    && js_sys::Reflect::get(&ev, &"persisted".into()).ok().and_then(|p| p.as_bool()) == Some(false);
+                if let Some(this) = weak.upgrade()
+                    && !first_show
+                    && !browser::is_hidden()
+                {
+                    check_awake(&this);
+                }
+            }));
+        }
+        inner.borrow_mut().listeners = listeners;
         connect(&inner);
         Connection(inner)
     }
@@ -139,7 +169,8 @@ impl Connection {
 
 impl Inner {
     fn clear_timers(&mut self) {
-        for timer in [self.retry.take(), self.ack_timer.take(), self.resend_timer.take()].into_iter().flatten() {
+        let timers = [self.retry.take(), self.ack_timer.take(), self.resend_timer.take(), self.ping_timer.take()];
+        for timer in timers.into_iter().flatten() {
             timer.clear();
         }
     }
@@ -236,6 +267,54 @@ fn closed(this: &Rc<RefCell<Inner>>) {
     .ok();
 }
 
+/// The page may have been asleep: with no socket, connect now (not after the back-off delay);
+/// with one, expect proof that it still works both ways, or replace it: the `Pong` to a `Ping`
+/// within [`PING_TIMEOUT_MS`], or, for a socket still signing in (which shows "Connecting…" or
+/// "Offline", never "Saved"), its `Welcome` within [`ACK_TIMEOUT_MS`], so a slow handshake on
+/// venue Wi-Fi is not cut short. Several wake-up events at once make one check.
+fn check_awake(this: &Rc<RefCell<Inner>>) {
+    let mut inner = this.borrow_mut();
+    if inner.stopped {
+        return;
+    }
+    inner.attempt = 0;
+    if inner.socket.is_none() {
+        drop(inner);
+        connect(this);
+        return;
+    }
+    if inner.ping_timer.is_some() {
+        return;
+    }
+    let wait = if inner.welcomed {
+        inner.ping_id = inner.ping_id.wrapping_add(1);
+        let ping = ClientMsg::Ping { id: inner.ping_id };
+        if let Some(socket) = inner.socket.as_ref() {
+            socket.send(&ping);
+        }
+        PING_TIMEOUT_MS
+    } else {
+        ACK_TIMEOUT_MS
+    };
+    let weak = Rc::downgrade(this);
+    inner.ping_timer = set_timeout_with_handle(
+        move || {
+            let Some(this) = weak.upgrade() else { return };
+            this.borrow_mut().ping_timer = None;
+            closed(&this);
+        },
+        Duration::from_millis(wait),
+    )
+    .ok();
+}
+
+/// The socket answered a wake-up check: it works.
+fn proven_alive(this: &Rc<RefCell<Inner>>) {
+    if let Some(timer) = this.borrow_mut().ping_timer.take() {
+        timer.clear();
+    }
+}
+
 /// While changes are in flight, expects an `Ack` within [`ACK_TIMEOUT_MS`]; otherwise the
 /// connection is presumed dead and replaced.
 fn arm_ack_timer(this: &Rc<RefCell<Inner>>) {
@@ -274,6 +353,7 @@ fn handle(this: &Rc<RefCell<Inner>>, msg: ServerMsg) {
                 inner.attempt = 0;
                 inner.resend_all();
             }
+            proven_alive(this);
             live.viewer.set(Some(you));
             live.link.set(Link::Online);
             if live.outbox.with_untracked(Outbox::unsaved_count) > 0 {
@@ -335,6 +415,11 @@ fn handle(this: &Rc<RefCell<Inner>>, msg: ServerMsg) {
             live.last_error.set(Some(message));
         }
         ServerMsg::Presence { connected } => live.presence.set(connected),
+        ServerMsg::Pong { id } => {
+            if id == this.borrow().ping_id {
+                proven_alive(this);
+            }
+        }
     }
 }
 

@@ -155,3 +155,25 @@ async fn moving_and_unplacing_update_every_screen_in_order() {
     assert!(fresh.placements.is_empty());
     assert_eq!(fresh.seq, s3);
 }
+
+/// A tablet that wakes up asks whether its socket still works: every ping is answered with its
+/// own id, before and after `Hello`, and the socket carries on as before.
+#[tokio::test]
+async fn a_ping_is_answered_with_its_id_before_and_after_hello() {
+    let server = TestServer::start().await;
+    let created = server.create_workshop(ASPECTS).await;
+    let a = server.join(&created.join_code, "Pair A").await;
+
+    let mut tablet = server.connect().await;
+    tablet.send(&ClientMsg::Ping { id: 1 }).await;
+    assert_eq!(tablet.recv().await, ServerMsg::Pong { id: 1 });
+    tablet.hello(crate::common::pair_auth(&a), None).await;
+    let view = tablet.expect_snapshot().await;
+
+    tablet.send(&ClientMsg::Ping { id: 2 }).await;
+    tablet.send(&ClientMsg::Ping { id: 3 }).await;
+    let answers = tablet.recv_until(|m| matches!(m, ServerMsg::Pong { id: 3 })).await;
+    let pongs: Vec<&ServerMsg> = answers.iter().filter(|m| matches!(m, ServerMsg::Pong { .. })).collect();
+    assert_eq!(pongs, [&ServerMsg::Pong { id: 2 }, &ServerMsg::Pong { id: 3 }]);
+    tablet.acked(&place(view.cards[0].id, 30.0)).await;
+}

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::session_bar::SessionBar;
+use super::wake_lock::keep_screen_awake;
 use crate::browser;
 use crate::domain::board::{NUDGE_STEP, PICK_UP_POSITION, format_position, nudge};
 use crate::domain::session::Phase;
@@ -35,6 +36,7 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
     let cards = Memo::new(move |_| live.shown_for(pair_id).map(|view| board_cards(&view, pair_id)).unwrap_or_default());
     let ctx = BoardCtx::new(live, pair_id, cards);
     let phase = ctx.phase;
+    keep_screen_awake(Signal::derive(move || phase.get().pairs_may_place()));
     let blocked = move || match phase.get() {
         Phase::Closed => Some("The workshop is closed. Thank you!"),
         p => p.placing_blocked_reason(),
@@ -112,7 +114,7 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
             {move || marks.get().map(|m| view! {
                 <span class="room-marks" aria-hidden="true">
                     {m.others.into_iter().map(|p| view! { <span class="room-dot" style:left=format!("{p}%") data-position=format_position(p)></span> }).collect_view()}
-                    {m.median.map(|p| view! { <span class="room-median" style:left=format!("{p}%") data-position=format_position(p)></span> })}
+                    {m.median.map(|p| view! { <span class="room-median" style:left=format!("clamp(2.5px, {p}%, calc(100% - 2.5px))") data-position=format_position(p)></span> })}
                 </span>
             })}
             <span

@@ -4,6 +4,8 @@
 //! A connection goes through two phases: waiting for `Hello` (at most [`HELLO_TIMEOUT`]),
 //! then one `tokio::select!` loop over the client's messages and the screen's [`Feed`]
 //! (which subscribes before the snapshot or catch-up is read, so no change falls between).
+//! A `Ping` is answered with a `Pong` in either phase, and costs only the socket's own rate
+//! budget (not the pair's, which is for changes).
 
 mod conn;
 mod hello;
@@ -125,6 +127,7 @@ async fn await_hello(
                     return None;
                 }
             },
+            Incoming::Msg(ClientMsg::Ping { id }) => ServerMsg::Pong { id },
             Incoming::Msg(change) => ServerMsg::refused(
                 conn::change_id(&change),
                 ErrorCode::NotReady,
@@ -185,6 +188,7 @@ async fn serve(
             frame = inbox.next() => {
                 let Some(Ok(frame)) = frame else { return Ok(()) };
                 let reply = match classify(frame, limiter) {
+                    Incoming::Msg(ClientMsg::Ping { id }) => ServerMsg::Pong { id },
                     Incoming::Msg(msg) if pair.as_ref().is_some_and(|p| !room.pair_may_send(p.id)) => {
                         conn::too_many(msg.change_id())
                     }
