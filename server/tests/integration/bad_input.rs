@@ -1,7 +1,7 @@
 //! Bad input over the websocket gets a clear refusal and changes nothing; other users never
 //! notice.
 
-use crate::common::{TestServer, TwoPairs, place};
+use crate::common::{TestServer, TwoPairs, pair_auth, place};
 use app::api::Joined;
 use app::protocol::{ClientMsg, ErrorCode, ServerMsg};
 use tokio_tungstenite::tungstenite::Message;
@@ -167,4 +167,58 @@ async fn too_many_messages_are_rate_limited_and_the_connection_recovers() {
         }
     }
     assert!(accepted);
+}
+
+/// A tablet whose screen locked leaves a socket that never answers again. The server pings a
+/// silent client and closes its socket when even that goes unanswered, so such sockets stop
+/// counting as the pair's screens; a client that answers stays.
+#[tokio::test]
+async fn silent_sockets_are_closed_and_free_their_pairs_screens() {
+    use futures::{SinkExt, StreamExt};
+    use std::time::Duration;
+
+    let server = TestServer::start().await;
+    let created = server.create_workshop(&["Holding"]).await;
+    let joined = server.join(&created.join_code, "Pair A").await;
+    let hello = serde_json::to_string(&ClientMsg::Hello { auth: pair_auth(&joined), last_seq: None }).unwrap();
+    let url = format!("ws://{}/ws", server.addr);
+    // Three screens that say hello and then never read again (so never answer a ping).
+    let mut silent = Vec::new();
+    for _ in 0..3 {
+        let (mut ws, _) = tokio_tungstenite::connect_async(&url).await.unwrap();
+        ws.send(Message::text(hello.clone())).await.unwrap();
+        silent.push(ws);
+    }
+    // One that keeps reading: tungstenite answers the server's pings as it reads.
+    let (mut alive, _) = tokio_tungstenite::connect_async(&url).await.unwrap();
+    alive.send(Message::text(hello.clone())).await.unwrap();
+    let (to_alive, mut from_reader) = tokio::sync::mpsc::unbounded_channel();
+    let reader = tokio::spawn(async move {
+        while let Some(Ok(frame)) = alive.next().await {
+            if let Message::Text(text) = frame {
+                let _ = to_alive.send(text.to_string());
+            }
+        }
+    });
+    // All four screens are taken: a fifth is refused.
+    let mut fifth = server.connect().await;
+    fifth.send(&ClientMsg::Hello { auth: pair_auth(&joined), last_seq: None }).await;
+    match fifth.recv().await {
+        ServerMsg::Refused { message, .. } => assert!(message.contains("already open on 4 screens"), "{message}"),
+        other => panic!("expected the screen limit, got {other:?}"),
+    }
+    // Within the give-up time and a heartbeat, the silent ones are closed and a new screen may open.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let mut screen = server.connect().await;
+        screen.send(&ClientMsg::Hello { auth: pair_auth(&joined), last_seq: None }).await;
+        if matches!(screen.recv().await, ServerMsg::Welcome { .. }) {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "the silent sockets were never closed");
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    }
+    assert!(!reader.is_finished(), "the screen that answers is still connected");
+    while from_reader.try_recv().is_ok() {}
+    drop(silent);
 }

@@ -28,6 +28,38 @@ pub const CLOSE_RESTART: u16 = 1012;
 /// frame it wrote, which for a room's snapshot was tens of kilobytes on every connection.
 pub const FRAGMENT: usize = 1024;
 
+/// How often a socket looks at how long its client has been silent.
+pub const HEARTBEAT_EVERY: Duration = Duration::from_secs(10);
+/// After this long without a frame from the client, it is sent a websocket ping (which every
+/// browser answers by itself).
+pub const PING_AFTER: Duration = Duration::from_secs(10);
+/// After this long without a frame, not even the answer to a ping, the client is gone (a
+/// tablet whose screen locked, a laptop that left the Wi-Fi): the socket is closed, so it no
+/// longer counts as one of its pair's screens or as connected.
+pub const GIVE_UP_AFTER: Duration = Duration::from_secs(30);
+
+/// What a heartbeat does after the client has been silent for `silent`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heartbeat {
+    /// The client spoke lately.
+    Quiet,
+    /// Ask it to answer.
+    Ping,
+    /// It is gone.
+    GiveUp,
+}
+
+/// The heartbeat's rule ([`PING_AFTER`], [`GIVE_UP_AFTER`]).
+pub fn heartbeat(silent: Duration) -> Heartbeat {
+    if silent >= GIVE_UP_AFTER {
+        Heartbeat::GiveUp
+    } else if silent >= PING_AFTER {
+        Heartbeat::Ping
+    } else {
+        Heartbeat::Quiet
+    }
+}
+
 /// The connection is gone (closed, failed, or too slow); stop serving it.
 #[derive(Debug)]
 pub struct Gone;
@@ -99,6 +131,14 @@ impl SocketSender {
             start = end;
         }
         self.sink.flush().await
+    }
+
+    /// Sends a websocket ping (the browser answers it with a pong by itself).
+    pub async fn ping(&mut self) -> Result<(), Gone> {
+        match tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Ping(Default::default()))).await {
+            Ok(Ok(())) => Ok(()),
+            _ => Err(Gone),
+        }
     }
 
     /// Closes the socket with [`CLOSE_RESTART`]: the server is stopping. Waits at most
@@ -203,4 +243,17 @@ fn rate_limited(change_id: Option<uuid::Uuid>) -> Incoming {
 /// The refusal of a message over a socket's or a pair's budget.
 pub fn too_many(change_id: Option<uuid::Uuid>) -> ServerMsg {
     ServerMsg::refused(change_id, ErrorCode::RateLimited, "Too many messages at once; wait a moment and try again.")
+}
+
+#[cfg(test)]
+mod heartbeat_tests {
+    use super::*;
+
+    #[test]
+    fn a_silent_client_is_pinged_then_given_up() {
+        assert_eq!(heartbeat(Duration::from_secs(3)), Heartbeat::Quiet);
+        assert_eq!(heartbeat(PING_AFTER), Heartbeat::Ping);
+        assert_eq!(heartbeat(GIVE_UP_AFTER - Duration::from_millis(1)), Heartbeat::Ping);
+        assert_eq!(heartbeat(GIVE_UP_AFTER), Heartbeat::GiveUp);
+    }
 }

@@ -168,6 +168,10 @@ async fn serve(
     while let Some(msg) = feed.pop_pending() {
         out.send(msg).await?;
     }
+    let start = tokio::time::Instant::now() + conn::HEARTBEAT_EVERY;
+    let mut heartbeat = tokio::time::interval_at(start, conn::HEARTBEAT_EVERY);
+    heartbeat.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut last_heard = tokio::time::Instant::now();
     loop {
         tokio::select! {
             // The feed first: a wake-up for a broadcast then sends it without first trying to
@@ -187,6 +191,7 @@ async fn serve(
             },
             frame = inbox.next() => {
                 let Some(Ok(frame)) = frame else { return Ok(()) };
+                last_heard = tokio::time::Instant::now();
                 let reply = match classify(frame, limiter) {
                     Incoming::Msg(ClientMsg::Ping { id }) => ServerMsg::Pong { id },
                     Incoming::Msg(msg) if pair.as_ref().is_some_and(|p| !room.pair_may_send(p.id)) => {
@@ -199,6 +204,14 @@ async fn serve(
                 };
                 out.send(reply).await?;
             }
+            _ = heartbeat.tick() => match conn::heartbeat(last_heard.elapsed()) {
+                conn::Heartbeat::Quiet => {}
+                conn::Heartbeat::Ping => out.ping().await?,
+                conn::Heartbeat::GiveUp => {
+                    tracing::debug!("client silent too long; closing its socket");
+                    return Ok(());
+                }
+            },
         }
     }
 }
