@@ -268,6 +268,14 @@ impl Store {
         }
     }
 
+    /// Whether other instances may share this database (PostgreSQL): then they commit
+    /// changes to its workshops too, and have screens of their own connected, so a room
+    /// catches up with their changes and publishes its presence. A SQLite file has one
+    /// server.
+    pub fn is_shared(&self) -> bool {
+        matches!(self.location, Location::Postgres(_))
+    }
+
     /// Where the data lives.
     pub fn location(&self) -> &Location {
         &self.location

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use uuid::Uuid;
 
 use super::listen::presence_payload;
-use super::sql::{Backend, Pg, Sql, args};
+use super::sql::{Pg, Sql, args};
 use super::{Store, StoreError};
 
 /// Instances whose listening connection is still open.
@@ -36,7 +36,7 @@ impl Store {
     /// Records whether pair `pair_id` has a screen of workshop `workshop_id` connected to
     /// this instance, and tells the other instances. Nothing to do on SQLite.
     pub async fn publish_presence(&self, workshop_id: Uuid, pair_id: Uuid, connected: bool) -> Result<(), StoreError> {
-        if self.backend() != Backend::Postgres {
+        if !self.is_shared() {
             return Ok(());
         }
         let instance = self.instance_id;
@@ -62,7 +62,7 @@ impl Store {
     /// Pairs of workshop `workshop_id` with a screen connected to another live instance.
     /// Always empty on SQLite.
     pub fn remote_presence(&self, workshop_id: Uuid) -> Result<BTreeSet<Uuid>, StoreError> {
-        if self.backend() != Backend::Postgres {
+        if !self.is_shared() {
             return Ok(BTreeSet::new());
         }
         let sql = format!(
@@ -76,7 +76,7 @@ impl Store {
     /// Deletes the instances whose connection is gone (their process died) with their
     /// presence, and tells every instance about the workshops concerned. Returns them.
     pub fn sweep_dead_instances(&self) -> Result<Vec<Uuid>, StoreError> {
-        if self.backend() != Backend::Postgres {
+        if !self.is_shared() {
             return Ok(Vec::new());
         }
         self.write(|tx| {
