@@ -8,7 +8,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
-use super::sql::{Backend, Row, Sql, args};
+use super::sql::{Row, Sql, args};
 use super::{EventRow, Store, StoreError, announce, insert_event};
 
 /// What [`Store::append`] did.
@@ -78,13 +78,10 @@ fn take_turn(
     workshop_id: Uuid,
     change: Option<(Uuid, &Actor)>,
 ) -> Result<(u64, Option<u64>), StoreError> {
-    if tx.backend() == Backend::Postgres {
-        tx.row("SELECT 1 FROM workshops WHERE id = ?1 FOR UPDATE", args![workshop_id])?
-            .ok_or(StoreError::UnknownWorkshop)?;
-    }
+    tx.lock_row("workshops", workshop_id.into())?;
     let row = tx
         .row(
-            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1),
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1) AS last_seq,
                     e.seq, e.actor, e.pair_id
              FROM workshops w
              LEFT JOIN events e ON e.workshop_id = w.id AND e.change_id = ?2
@@ -92,9 +89,11 @@ fn take_turn(
             args![workshop_id, change.map(|(id, _)| id)],
         )?
         .ok_or(StoreError::UnknownWorkshop)?;
-    let next = row.uint(0)? + 1;
-    let earlier = match (change, row.opt_int(1)?) {
-        (Some((_, actor)), Some(_)) => Some(same_change((row.uint(1)?, row.actor(2)?, row.opt_uuid(3)?), actor)?),
+    let next = row.uint("last_seq")? + 1;
+    let earlier = match (change, row.opt_int("seq")?) {
+        (Some((_, actor)), Some(_)) => {
+            Some(same_change((row.uint("seq")?, ActorKind::from_row(&row)?, row.opt_uuid("pair_id")?), actor)?)
+        }
         _ => None,
     };
     Ok((next, earlier))
@@ -114,7 +113,7 @@ fn join_pair(
         let wanted = comparison_key(&label);
         let labels = tx.rows("SELECT label FROM pairs WHERE workshop_id = ?1", args![workshop_id])?;
         for row in labels {
-            let existing = row.text(0)?;
+            let existing = row.text("label")?;
             if comparison_key(&existing) == wanted {
                 return Err(StoreError::DuplicateLabel(existing));
             }
@@ -252,9 +251,9 @@ pub(super) fn read_events_after(
     let mut last = after;
     let mut events = Vec::with_capacity(rows.len());
     for row in &rows {
-        last = row.uint(0)?;
-        if row.opt_text(1)?.is_some() {
-            events.push((last, payload(row, 1)?));
+        last = row.uint("seq")?;
+        if row.opt_text("payload_json")?.is_some() {
+            events.push((last, payload(row)?));
         }
     }
     Ok((last, events))
@@ -325,7 +324,7 @@ impl Store {
                 args![workshop_id, after, up_to],
             )
         })?;
-        rows.iter().map(|row| Ok((row.uint(0)?, payload(row, 1)?))).collect()
+        rows.iter().map(|row| Ok((row.uint("seq")?, payload(row)?))).collect()
     }
 
     /// The events committed after `after`, in order, with the last sequence number committed
@@ -341,11 +340,11 @@ impl Store {
     }
 }
 
-/// The event in column `idx` (`payload_json`) of an event-log row.
-pub(super) fn payload(row: &Row, idx: usize) -> Result<Event, StoreError> {
-    let json = row.text(idx)?;
+/// The event in the `payload_json` column of an event-log row (read with its `seq`).
+pub(super) fn payload(row: &Row) -> Result<Event, StoreError> {
+    let json = row.text("payload_json")?;
     serde_json::from_str(&json).map_err(|e| {
-        let seq = row.opt_int(0).ok().flatten().unwrap_or_default();
+        let seq = row.opt_int("seq").ok().flatten().unwrap_or_default();
         StoreError::Corrupt(format!("event {seq}: {e}"))
     })
 }
@@ -366,19 +365,19 @@ pub(super) fn read_event_log(
     )?;
     rows.iter()
         .map(|r| {
-            let has_payload = with_payload && r.opt_text(10)?.is_some();
+            let has_payload = with_payload && r.opt_text("payload_json")?.is_some();
             Ok(LoggedEvent {
-                seq: r.uint(0)?,
-                at: r.int(1)?,
-                actor: r.actor(2)?,
-                actor_label: r.text(3)?,
-                action: r.text(4)?,
-                card_id: r.opt_uuid(5)?,
-                pair_id: r.opt_uuid(6)?,
-                before: r.opt_json(7)?,
-                after: r.opt_json(8)?,
-                change_id: r.opt_uuid(9)?,
-                payload: if has_payload { Some(payload(r, 10)?) } else { None },
+                seq: r.uint("seq")?,
+                at: r.int("at")?,
+                actor: ActorKind::from_row(r)?,
+                actor_label: r.text("actor_label")?,
+                action: r.text("action")?,
+                card_id: r.opt_uuid("card_id")?,
+                pair_id: r.opt_uuid("pair_id")?,
+                before: r.opt_json("before_json")?,
+                after: r.opt_json("after_json")?,
+                change_id: r.opt_uuid("change_id")?,
+                payload: if has_payload { Some(payload(r)?) } else { None },
             })
         })
         .collect()

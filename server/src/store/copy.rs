@@ -218,11 +218,10 @@ fn values(table: &Table, row: &Row) -> Result<Vec<Value>, StoreError> {
     table
         .columns
         .iter()
-        .enumerate()
-        .map(|(idx, (column, kind))| {
+        .map(|(column, kind)| {
             let value = match kind {
-                Kind::Text => row.opt_text(idx).map(|v| v.map_or(Value::Null, Value::Text)),
-                Kind::Int => row.opt_int(idx).map(|v| v.map_or(Value::Null, Value::Int)),
+                Kind::Text => row.opt_text(column).map(|v| v.map_or(Value::Null, Value::Text)),
+                Kind::Int => row.opt_int(column).map(|v| v.map_or(Value::Null, Value::Int)),
             };
             value.map_err(|e| match e {
                 StoreError::Corrupt(why) => StoreError::Corrupt(format!("{}.{column}: {why}", table.name)),
@@ -308,7 +307,7 @@ impl Store {
                 tables[0].iter().map(|row| (text_at(row, 6), text_at(row, 0))).collect();
             let mut here = Vec::new();
             for row in tx.rows("SELECT id, join_code FROM workshops", args![])? {
-                let (id, code) = (row.text(0)?, row.text(1)?);
+                let (id, code) = (row.text("id")?, row.text("join_code")?);
                 if ids.contains(&id) {
                     here.push(id);
                 } else if let Some(source_id) = codes.get(&code) {

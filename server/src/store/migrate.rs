@@ -82,7 +82,7 @@ fn upgrade_postgres_in_transaction(db: &mut Pg) -> Result<Upgrade, StoreError> {
     db.batch("SET LOCAL client_min_messages = warning")?;
     db.row("SELECT pg_advisory_xact_lock(?1)", args![SCHEMA_LOCK])?;
     db.batch("CREATE TABLE IF NOT EXISTS ds_schema (version BIGINT NOT NULL)")?;
-    let found = db.row("SELECT version FROM ds_schema", args![])?.map(|r| r.int(0)).transpose()?;
+    let found = db.row("SELECT version FROM ds_schema", args![])?.map(|r| r.int("version")).transpose()?;
     let outcome = match found {
         Some(found) if found > SCHEMA_VERSION => {
             return Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION });

@@ -359,7 +359,7 @@ impl Store {
 /// `workshop_id` changed: committed up to `seq`, or deleted (`None`). Sent when the
 /// transaction commits, and not at all if it rolls back. Nothing to do on SQLite.
 fn announce(tx: &mut dyn Sql, workshop_id: Uuid, seq: Option<u64>) -> Result<(), StoreError> {
-    tx.notify_on_commit(&listen::payload(workshop_id, seq));
+    tx.notify_on_commit(listen::CHANNEL, &listen::payload(workshop_id, seq));
     Ok(())
 }
 

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use uuid::Uuid;
 
-use super::listen::presence_payload;
+use super::listen::{CHANNEL, presence_payload};
 use super::sql::{Pg, Sql, args};
 use super::{Store, StoreError};
 
@@ -53,7 +53,7 @@ impl Store {
                     args![instance, workshop_id, pair_id],
                 )?;
             }
-            tx.notify_on_commit(&presence_payload(workshop_id));
+            tx.notify_on_commit(CHANNEL, &presence_payload(workshop_id));
             Ok(())
         })
         .await
@@ -70,7 +70,7 @@ impl Store {
              WHERE p.workshop_id = ?1 AND p.instance_id <> ?2 AND {ALIVE}"
         );
         let rows = self.read(|db| db.rows(&sql, args![workshop_id, self.instance_id]))?;
-        rows.iter().map(|r| r.uuid(0)).collect()
+        rows.iter().map(|r| r.uuid("pair_id")).collect()
     }
 
     /// Deletes the instances whose connection is gone (their process died) with their
@@ -84,9 +84,9 @@ impl Store {
             let workshops =
                 tx.rows(&format!("SELECT DISTINCT workshop_id FROM presence WHERE instance_id IN ({dead})"), args![])?;
             tx.exec(&format!("DELETE FROM instances WHERE NOT {ALIVE}"), args![])?;
-            let workshops = workshops.iter().map(|r| r.uuid(0)).collect::<Result<Vec<_>, _>>()?;
+            let workshops = workshops.iter().map(|r| r.uuid("workshop_id")).collect::<Result<Vec<_>, _>>()?;
             for workshop in &workshops {
-                tx.notify_on_commit(&presence_payload(*workshop));
+                tx.notify_on_commit(CHANNEL, &presence_payload(*workshop));
             }
             Ok(workshops)
         })
