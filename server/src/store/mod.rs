@@ -21,6 +21,7 @@ mod listen;
 mod migrate;
 mod presence;
 mod research;
+mod schema;
 pub mod sql;
 mod workshops;
 mod writer;
@@ -42,8 +43,9 @@ pub use changes::{ChangeOutcome, Decided, Decision};
 pub use copy::{CopyError, CopyReport, copy_database};
 pub use event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 pub use listen::Notice;
-pub use migrate::{SCHEMA_VERSION, Upgrade};
+pub use migrate::Upgrade;
 pub use research::{WorkshopListing, WorkshopSnapshot};
+pub use schema::SCHEMA_VERSION;
 pub use workshops::{LoadedRoom, NewWorkshopRecord, TemplateOrigin};
 /// How long a writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -208,19 +210,20 @@ impl Store {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
         }
-        let mut conn = connect(path)?;
+        let conn = connect(path)?;
         // journal_mode returns a row, so it is read rather than executed.
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             tracing::warn!(%mode, "SQLite did not switch to WAL mode");
         }
-        if let migrate::Upgrade::From(version) = migrate::upgrade(&mut conn)? {
+        let mut reader = Lite(conn);
+        if let migrate::Upgrade::From(version) = migrate::upgrade(&mut reader)? {
             tracing::info!(from = version, to = SCHEMA_VERSION, path = %path.display(), "database upgraded");
         }
         let writer = writer::Writer::start(vec![Box::new(Lite(connect(path)?))], writer::MAX_BATCH)
             .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
         Ok(Store {
-            readers: vec![Mutex::new(Box::new(Lite(conn)))],
+            readers: vec![Mutex::new(Box::new(reader))],
             next_reader: 0.into(),
             writer,
             location: Location::File(path.to_path_buf()),
@@ -230,11 +233,11 @@ impl Store {
     }
 
     /// Connects to the PostgreSQL database at `url`, creating or upgrading its schema
-    /// ([`migrate::upgrade_postgres`]; instances starting together take turns). Several
+    /// ([`migrate::upgrade`]; instances starting together take turns). Several
     /// servers may use one database at once.
     pub fn open_postgres(url: &str) -> Result<Store, StoreError> {
         let mut reader = Pg::connect(url)?;
-        if let migrate::Upgrade::From(version) = migrate::upgrade_postgres(&mut reader)? {
+        if let migrate::Upgrade::From(version) = migrate::upgrade(&mut reader)? {
             tracing::info!(from = version, to = SCHEMA_VERSION, "database upgraded");
         }
         let mut readers = vec![Mutex::new(Box::new(reader) as Box<dyn Sql>)];
