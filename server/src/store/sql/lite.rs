@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
-use super::{Backend, Row, Sql, Value};
+use super::{Backend, Column, Row, Sql, Value, read_columns};
 use crate::store::StoreError;
 
 /// A SQLite connection, with its prepared statements cached per connection.
@@ -57,6 +57,10 @@ impl Sql for Lite {
 
     fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
         Ok(self.0.execute_batch(sql)?)
+    }
+
+    fn columns(&mut self, table: &str) -> Result<Vec<Column>, StoreError> {
+        read_columns(self, "SELECT name, type AS declared_type FROM pragma_table_info(?1) ORDER BY cid", table)
     }
 
     /// Takes the write lock at once, so a transaction never fails half-way for another

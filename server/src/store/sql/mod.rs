@@ -30,6 +30,24 @@ pub enum Backend {
     Postgres,
 }
 
+/// A column as the database declares it ([`Sql::columns`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// Its name.
+    pub name: String,
+    /// Its type as declared (`TEXT`, `BIGINT`, … on SQLite; `text`, `bigint`, … on
+    /// PostgreSQL).
+    pub declared_type: String,
+}
+
+/// The [`Column`]s `query` (with `?1` the table's name) lists, in order.
+fn read_columns(db: &mut dyn Sql, query: &str, table: &str) -> Result<Vec<Column>, StoreError> {
+    db.rows(query, args![table])?
+        .iter()
+        .map(|row| Ok(Column { name: row.text("name")?, declared_type: row.text("declared_type")? }))
+        .collect()
+}
+
 /// A connection to either database. Methods take `&mut self` because a PostgreSQL client
 /// does; a transaction is a `begin_…` … [`Sql::commit`] on the same connection.
 pub trait Sql: Send {
@@ -41,6 +59,10 @@ pub trait Sql: Send {
     fn rows(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError>;
     /// Runs statements without parameters (schema, `SAVEPOINT`, …).
     fn batch(&mut self, sql: &str) -> Result<(), StoreError>;
+
+    /// The columns of `table` as the database itself has them, in order (none when there is
+    /// no such table): what every step of the schema made, for what copies a table whole.
+    fn columns(&mut self, table: &str) -> Result<Vec<Column>, StoreError>;
 
     /// Begins a transaction that writes, such that two connections writing at once cannot
     /// both decide on what they read: the writer's batches and the schema's upgrades.

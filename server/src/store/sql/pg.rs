@@ -6,7 +6,7 @@ use std::sync::Arc;
 use postgres::types::Type;
 use uuid::Uuid;
 
-use super::{Backend, Row, Sql, Value};
+use super::{Backend, Column, Row, Sql, Value, read_columns};
 use crate::store::StoreError;
 
 /// A PostgreSQL connection with its prepared statements. A connection that broke (the
@@ -167,6 +167,12 @@ impl Sql for Pg {
 
     fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
         Ok(self.open_client()?.batch_execute(sql)?)
+    }
+
+    fn columns(&mut self, table: &str) -> Result<Vec<Column>, StoreError> {
+        let query = "SELECT column_name::text AS name, data_type::text AS declared_type FROM information_schema.columns
+                     WHERE table_schema = current_schema() AND table_name = ?1 ORDER BY ordinal_position";
+        read_columns(self, query, table)
     }
 
     /// Rows are locked as they are written, or first with [`Sql::lock_row`].
