@@ -11,21 +11,6 @@ use super::event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 use super::sql::{Row, Sql, args};
 use super::{EventRow, Store, StoreError, announce, insert_event};
 
-/// What [`Store::append`] did.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ChangeOutcome {
-    /// Stored as sequence `seq`.
-    Committed {
-        /// Its sequence number.
-        seq: u64,
-    },
-    /// This change id was already committed as `seq`; nothing was changed.
-    AlreadyCommitted {
-        /// The original sequence number.
-        seq: u64,
-    },
-}
-
 /// What [`Store::decide_and_append_async`] decided and did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Decision<R> {
@@ -73,7 +58,7 @@ fn same_change(earlier: (u64, ActorKind, Option<Uuid>), actor: &Actor) -> Result
 /// number and whether `change` (its id, by this actor) was already committed, as which
 /// sequence number. The lock is its own statement: a statement that waited for a lock still
 /// reads with the snapshot it started with, so the numbering must come after it.
-fn take_turn(
+pub(super) fn take_turn(
     tx: &mut dyn Sql,
     workshop_id: Uuid,
     change: Option<(Uuid, &Actor)>,
@@ -139,25 +124,6 @@ fn join_pair(
     }
 }
 
-/// The write behind [`Store::append`], run by the writer inside its batch.
-pub(super) fn append(
-    workshop_id: Uuid,
-    new: NewEvent,
-    now: i64,
-) -> impl FnOnce(&mut dyn Sql) -> Result<ChangeOutcome, StoreError> + Send + 'static {
-    move |tx| {
-        // Numbered (and on PostgreSQL the workshop locked) first, so the change id is looked
-        // up with no other instance able to commit the same change meanwhile; and before a
-        // removal deletes rows, so a sequence number is never used twice.
-        let (seq, earlier) = take_turn(tx, workshop_id, Some((new.change_id, &new.actor)))?;
-        if let Some(seq) = earlier {
-            return Ok(ChangeOutcome::AlreadyCommitted { seq });
-        }
-        write_change(tx, workshop_id, seq, &new, now)?;
-        Ok(ChangeOutcome::Committed { seq })
-    }
-}
-
 /// The write behind [`Store::decide_and_append_async`]: with the workshop locked and its
 /// next number taken, the changes committed after `view` are read and applied to a copy of
 /// it (only when there are any, which needs another instance), the change is decided on
@@ -197,7 +163,13 @@ fn decide_and_append<R: Send + 'static>(
 
 /// Writes decided change `new` as sequence `seq` with its event-log row (a removal also
 /// deletes the pair and its rows), and announces it.
-fn write_change(tx: &mut dyn Sql, workshop_id: Uuid, seq: u64, new: &NewEvent, now: i64) -> Result<(), StoreError> {
+pub(super) fn write_change(
+    tx: &mut dyn Sql,
+    workshop_id: Uuid,
+    seq: u64,
+    new: &NewEvent,
+    now: i64,
+) -> Result<(), StoreError> {
     if let Event::PairRemoved { pair_id, .. } = &new.event {
         tx.exec("DELETE FROM events WHERE workshop_id = ?1 AND pair_id = ?2", args![workshop_id, pair_id])?;
         tx.exec("DELETE FROM pairs WHERE workshop_id = ?1 AND id = ?2", args![workshop_id, pair_id])?;
@@ -282,19 +254,6 @@ impl Store {
         now: i64,
     ) -> Result<(u64, PairSummary), StoreError> {
         self.write_async(join_pair(workshop_id, label, token_hash, now)).await
-    }
-
-    /// Writes one decided change with its event-log row, in one transaction. A `change_id`
-    /// this actor already committed is answered with the original sequence and changes
-    /// nothing. Removing a pair also deletes the pair (its token stops working) and every
-    /// event-log row of its work, so replaying the log no longer contains it.
-    pub fn append(&self, workshop_id: Uuid, new: &NewEvent, now: i64) -> Result<ChangeOutcome, StoreError> {
-        self.write(append(workshop_id, new.clone(), now))
-    }
-
-    /// [`Store::append`] for async callers: waits for the batch's commit without a thread.
-    pub async fn append_async(&self, workshop_id: Uuid, new: NewEvent, now: i64) -> Result<ChangeOutcome, StoreError> {
-        self.write_async(append(workshop_id, new, now)).await
     }
 
     /// Decides one change with `decide` and writes it with its event-log row, in one

@@ -10,7 +10,7 @@
 //! transaction, after PostgreSQL locks the workshop's row, so instances sharing one database
 //! number one workshop's changes contiguously. Reads use their own connection. Methods here
 //! are synchronous; async callers go through [`Store::run`] (tokio's blocking pool) or, for
-//! the changes of a live room, [`Store::append_async`] and [`Store::join_pair_async`], which
+//! the changes of a live room, [`Store::decide_and_append_async`] and [`Store::join_pair_async`], which
 //! wait for the commit without holding a thread.
 
 mod archive;
@@ -23,6 +23,8 @@ mod presence;
 mod research;
 mod schema;
 pub mod sql;
+#[cfg(test)]
+mod test_support;
 mod workshops;
 mod writer;
 
@@ -39,13 +41,15 @@ use sql::{Backend, Lite, Pg, Sql, args};
 pub use archive::{
     Imported, RECORD_VERSION, RecordError, RecordRef, StoredCard, StoredPair, StoredRecord, replayed_snapshot,
 };
-pub use changes::{ChangeOutcome, Decided, Decision};
+pub use changes::{Decided, Decision};
 pub use copy::{CopyError, CopyReport, copy_database};
 pub use event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 pub use listen::Notice;
 pub use migrate::Upgrade;
 pub use research::{WorkshopListing, WorkshopSnapshot};
 pub use schema::SCHEMA_VERSION;
+#[cfg(test)]
+pub use test_support::ChangeOutcome;
 pub use workshops::{LoadedRoom, NewWorkshopRecord, TemplateOrigin};
 /// How long a writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

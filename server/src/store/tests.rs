@@ -299,7 +299,7 @@ mod group_commit {
     use std::sync::{Arc, Mutex};
 
     use super::*;
-    use crate::store::changes;
+    use crate::store::test_support;
     use crate::store::writer::{Job, job, run_batch};
 
     type Answers = Arc<Mutex<Vec<(usize, Result<ChangeOutcome, String>)>>>;
@@ -312,7 +312,7 @@ mod group_commit {
 
     fn append_job(n: usize, workshop: Uuid, new: NewEvent, answers: &Answers) -> Job {
         let answers = Arc::clone(answers);
-        job(changes::append(workshop, new, 5), move |answer| {
+        job(test_support::append(workshop, new, 5), move |answer| {
             answers.lock().unwrap().push((n, answer.map_err(|e| e.to_string())));
         })
     }
