@@ -12,7 +12,6 @@ use uuid::Uuid;
 
 use super::room::Room;
 use crate::secret::hash_secret;
-use crate::store::sql::Backend;
 use crate::store::{Notice, Store, StoreError};
 
 /// How often an instance on a shared database looks for instances that died, so that their
@@ -163,7 +162,7 @@ impl Hub {
                 .or_insert_with(|| Arc::new(Room::with_max_pairs(id, Arc::clone(&self.store), loaded, self.max_pairs)));
             Arc::clone(room)
         };
-        if self.store.backend() == Backend::Postgres {
+        if self.store.is_shared() {
             // A change another instance announced while this room was loading found no room
             // to tell; and the pairs connected elsewhere are not known yet.
             room.catch_up().await?;

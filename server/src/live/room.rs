@@ -21,7 +21,6 @@ use tokio::sync::broadcast;
 use uuid::Uuid;
 
 use crate::secret::{hash_secret, new_secret};
-use crate::store::sql::Backend;
 use crate::store::{Actor, Decision, LoadedRoom, Store, StoreError};
 use crate::time::now_ms;
 
@@ -419,7 +418,7 @@ impl Room {
     /// the background (nothing to do on SQLite). The state written is read under the
     /// publishing lock, so however the writes interleave, the last one is the latest.
     fn publish_presence(self: &Arc<Self>, pair_id: Uuid) {
-        if self.store.backend() != Backend::Postgres {
+        if !self.store.is_shared() {
             return;
         }
         let Ok(runtime) = tokio::runtime::Handle::try_current() else { return };

@@ -179,11 +179,11 @@ pub(super) fn stored_cards(conn: &mut dyn Sql, id: Uuid) -> Result<Vec<StoredCar
     .iter()
     .map(|r| {
         Ok(StoredCard {
-            id: r.uuid(0)?,
-            text: r.text(1)?,
-            order: r.u32(2)?,
-            created_at: r.int(3)?,
-            template_aspect_id: r.opt_uuid(4)?,
+            id: r.uuid("id")?,
+            text: r.text("text")?,
+            order: r.u32("ord")?,
+            created_at: r.int("created_at")?,
+            template_aspect_id: r.opt_uuid("template_aspect_id")?,
         })
     })
     .collect()
@@ -193,7 +193,10 @@ pub(super) fn stored_cards(conn: &mut dyn Sql, id: Uuid) -> Result<Vec<StoredCar
 pub(super) fn stored_pairs(conn: &mut dyn Sql, id: Uuid) -> Result<Vec<StoredPair>, StoreError> {
     conn.rows("SELECT id, label, joined_at, join_seq FROM pairs WHERE workshop_id = ?1 ORDER BY join_seq", args![id])?
         .iter()
-        .map(|r| Ok(StoredPair { id: r.uuid(0)?, label: r.text(1)?, joined_at: r.int(2)?, join_seq: r.uint(3)? }))
+        .map(|r| {
+            let (id, label) = (r.uuid("id")?, r.text("label")?);
+            Ok(StoredPair { id, label, joined_at: r.int("joined_at")?, join_seq: r.uint("join_seq")? })
+        })
         .collect()
 }
 

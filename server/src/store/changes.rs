@@ -8,23 +8,8 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
-use super::sql::{Backend, Row, Sql, args};
+use super::sql::{Row, Sql, args};
 use super::{EventRow, Store, StoreError, announce, insert_event};
-
-/// What [`Store::append`] did.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ChangeOutcome {
-    /// Stored as sequence `seq`.
-    Committed {
-        /// Its sequence number.
-        seq: u64,
-    },
-    /// This change id was already committed as `seq`; nothing was changed.
-    AlreadyCommitted {
-        /// The original sequence number.
-        seq: u64,
-    },
-}
 
 /// What [`Store::decide_and_append_async`] decided and did.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,18 +58,15 @@ fn same_change(earlier: (u64, ActorKind, Option<Uuid>), actor: &Actor) -> Result
 /// number and whether `change` (its id, by this actor) was already committed, as which
 /// sequence number. The lock is its own statement: a statement that waited for a lock still
 /// reads with the snapshot it started with, so the numbering must come after it.
-fn take_turn(
+pub(super) fn take_turn(
     tx: &mut dyn Sql,
     workshop_id: Uuid,
     change: Option<(Uuid, &Actor)>,
 ) -> Result<(u64, Option<u64>), StoreError> {
-    if tx.backend() == Backend::Postgres {
-        tx.row("SELECT 1 FROM workshops WHERE id = ?1 FOR UPDATE", args![workshop_id])?
-            .ok_or(StoreError::UnknownWorkshop)?;
-    }
+    tx.lock_row("workshops", workshop_id.into())?;
     let row = tx
         .row(
-            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1),
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM events WHERE workshop_id = ?1) AS last_seq,
                     e.seq, e.actor, e.pair_id
              FROM workshops w
              LEFT JOIN events e ON e.workshop_id = w.id AND e.change_id = ?2
@@ -92,9 +74,11 @@ fn take_turn(
             args![workshop_id, change.map(|(id, _)| id)],
         )?
         .ok_or(StoreError::UnknownWorkshop)?;
-    let next = row.uint(0)? + 1;
-    let earlier = match (change, row.opt_int(1)?) {
-        (Some((_, actor)), Some(_)) => Some(same_change((row.uint(1)?, row.actor(2)?, row.opt_uuid(3)?), actor)?),
+    let next = row.uint("last_seq")? + 1;
+    let earlier = match (change, row.opt_int("seq")?) {
+        (Some((_, actor)), Some(_)) => {
+            Some(same_change((row.uint("seq")?, ActorKind::from_row(&row)?, row.opt_uuid("pair_id")?), actor)?)
+        }
         _ => None,
     };
     Ok((next, earlier))
@@ -114,7 +98,7 @@ fn join_pair(
         let wanted = comparison_key(&label);
         let labels = tx.rows("SELECT label FROM pairs WHERE workshop_id = ?1", args![workshop_id])?;
         for row in labels {
-            let existing = row.text(0)?;
+            let existing = row.text("label")?;
             if comparison_key(&existing) == wanted {
                 return Err(StoreError::DuplicateLabel(existing));
             }
@@ -137,25 +121,6 @@ fn join_pair(
         )?;
         announce(tx, workshop_id, Some(seq))?;
         Ok((seq, pair))
-    }
-}
-
-/// The write behind [`Store::append`], run by the writer inside its batch.
-pub(super) fn append(
-    workshop_id: Uuid,
-    new: NewEvent,
-    now: i64,
-) -> impl FnOnce(&mut dyn Sql) -> Result<ChangeOutcome, StoreError> + Send + 'static {
-    move |tx| {
-        // Numbered (and on PostgreSQL the workshop locked) first, so the change id is looked
-        // up with no other instance able to commit the same change meanwhile; and before a
-        // removal deletes rows, so a sequence number is never used twice.
-        let (seq, earlier) = take_turn(tx, workshop_id, Some((new.change_id, &new.actor)))?;
-        if let Some(seq) = earlier {
-            return Ok(ChangeOutcome::AlreadyCommitted { seq });
-        }
-        write_change(tx, workshop_id, seq, &new, now)?;
-        Ok(ChangeOutcome::Committed { seq })
     }
 }
 
@@ -198,7 +163,13 @@ fn decide_and_append<R: Send + 'static>(
 
 /// Writes decided change `new` as sequence `seq` with its event-log row (a removal also
 /// deletes the pair and its rows), and announces it.
-fn write_change(tx: &mut dyn Sql, workshop_id: Uuid, seq: u64, new: &NewEvent, now: i64) -> Result<(), StoreError> {
+pub(super) fn write_change(
+    tx: &mut dyn Sql,
+    workshop_id: Uuid,
+    seq: u64,
+    new: &NewEvent,
+    now: i64,
+) -> Result<(), StoreError> {
     if let Event::PairRemoved { pair_id, .. } = &new.event {
         tx.exec("DELETE FROM events WHERE workshop_id = ?1 AND pair_id = ?2", args![workshop_id, pair_id])?;
         tx.exec("DELETE FROM pairs WHERE workshop_id = ?1 AND id = ?2", args![workshop_id, pair_id])?;
@@ -252,9 +223,9 @@ pub(super) fn read_events_after(
     let mut last = after;
     let mut events = Vec::with_capacity(rows.len());
     for row in &rows {
-        last = row.uint(0)?;
-        if row.opt_text(1)?.is_some() {
-            events.push((last, payload(row, 1)?));
+        last = row.uint("seq")?;
+        if row.opt_text("payload_json")?.is_some() {
+            events.push((last, payload(row)?));
         }
     }
     Ok((last, events))
@@ -285,19 +256,6 @@ impl Store {
         self.write_async(join_pair(workshop_id, label, token_hash, now)).await
     }
 
-    /// Writes one decided change with its event-log row, in one transaction. A `change_id`
-    /// this actor already committed is answered with the original sequence and changes
-    /// nothing. Removing a pair also deletes the pair (its token stops working) and every
-    /// event-log row of its work, so replaying the log no longer contains it.
-    pub fn append(&self, workshop_id: Uuid, new: &NewEvent, now: i64) -> Result<ChangeOutcome, StoreError> {
-        self.write(append(workshop_id, new.clone(), now))
-    }
-
-    /// [`Store::append`] for async callers: waits for the batch's commit without a thread.
-    pub async fn append_async(&self, workshop_id: Uuid, new: NewEvent, now: i64) -> Result<ChangeOutcome, StoreError> {
-        self.write_async(append(workshop_id, new, now)).await
-    }
-
     /// Decides one change with `decide` and writes it with its event-log row, in one
     /// transaction that holds the workshop (see [`decide_and_append`]): on `view`, the room's
     /// state, or, when other instances committed to the workshop since, on `view` with their
@@ -325,7 +283,7 @@ impl Store {
                 args![workshop_id, after, up_to],
             )
         })?;
-        rows.iter().map(|row| Ok((row.uint(0)?, payload(row, 1)?))).collect()
+        rows.iter().map(|row| Ok((row.uint("seq")?, payload(row)?))).collect()
     }
 
     /// The events committed after `after`, in order, with the last sequence number committed
@@ -341,11 +299,11 @@ impl Store {
     }
 }
 
-/// The event in column `idx` (`payload_json`) of an event-log row.
-pub(super) fn payload(row: &Row, idx: usize) -> Result<Event, StoreError> {
-    let json = row.text(idx)?;
+/// The event in the `payload_json` column of an event-log row (read with its `seq`).
+pub(super) fn payload(row: &Row) -> Result<Event, StoreError> {
+    let json = row.text("payload_json")?;
     serde_json::from_str(&json).map_err(|e| {
-        let seq = row.opt_int(0).ok().flatten().unwrap_or_default();
+        let seq = row.opt_int("seq").ok().flatten().unwrap_or_default();
         StoreError::Corrupt(format!("event {seq}: {e}"))
     })
 }
@@ -366,19 +324,19 @@ pub(super) fn read_event_log(
     )?;
     rows.iter()
         .map(|r| {
-            let has_payload = with_payload && r.opt_text(10)?.is_some();
+            let has_payload = with_payload && r.opt_text("payload_json")?.is_some();
             Ok(LoggedEvent {
-                seq: r.uint(0)?,
-                at: r.int(1)?,
-                actor: r.actor(2)?,
-                actor_label: r.text(3)?,
-                action: r.text(4)?,
-                card_id: r.opt_uuid(5)?,
-                pair_id: r.opt_uuid(6)?,
-                before: r.opt_json(7)?,
-                after: r.opt_json(8)?,
-                change_id: r.opt_uuid(9)?,
-                payload: if has_payload { Some(payload(r, 10)?) } else { None },
+                seq: r.uint("seq")?,
+                at: r.int("at")?,
+                actor: ActorKind::from_row(r)?,
+                actor_label: r.text("actor_label")?,
+                action: r.text("action")?,
+                card_id: r.opt_uuid("card_id")?,
+                pair_id: r.opt_uuid("pair_id")?,
+                before: r.opt_json("before_json")?,
+                after: r.opt_json("after_json")?,
+                change_id: r.opt_uuid("change_id")?,
+                payload: if has_payload { Some(payload(r)?) } else { None },
             })
         })
         .collect()

@@ -7,6 +7,9 @@ use app::domain::{Event, PairSummary, RoomView};
 use serde_json::json;
 use uuid::Uuid;
 
+use super::StoreError;
+use super::sql::{Row, Value};
+
 /// The `actor` column of the event log.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,6 +40,18 @@ impl ActorKind {
             "pair" => Some(ActorKind::Pair),
             _ => None,
         }
+    }
+
+    /// The `actor` column of an event-log row.
+    pub(super) fn from_row(row: &Row) -> Result<ActorKind, StoreError> {
+        let text = row.text("actor")?;
+        ActorKind::parse(&text).ok_or_else(|| StoreError::Corrupt(format!("unknown actor {text:?}")))
+    }
+}
+
+impl From<ActorKind> for Value {
+    fn from(v: ActorKind) -> Value {
+        Value::Text(v.as_str().to_string())
     }
 }
 

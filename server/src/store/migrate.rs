@@ -1,111 +1,21 @@
-//! Bringing a database file up to this server's schema. `schema.sql` is the whole current
-//! schema, which a new file gets at once; a file written by an earlier version is upgraded in
-//! place, one [`MIGRATIONS`] step per version it lacks, in one transaction with the new
-//! `PRAGMA user_version`, so a crash half-way leaves the file as it was. Every step keeps the
-//! data: columns are added, never dropped or rewritten. A file from a later version is refused
+//! Bringing a database up to this server's schema ([`super::schema`]): a new database gets
+//! every step of [`MIGRATIONS`](super::schema::MIGRATIONS), one written by an earlier version the steps numbered above
+//! its version, in one transaction with the new version, so a crash half-way leaves it as it
+//! was. Instances starting together take turns. A database from a later version is refused
 //! rather than written with a schema it does not have.
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
-
 use super::StoreError;
-use super::sql::{Pg, Sql, args};
+use super::schema::{SCHEMA_VERSION, statements};
+use super::sql::{Backend, Sql, args, in_transaction};
 
-/// The current schema, applied to a new file (and idempotently after any upgrade).
-const SCHEMA: &str = include_str!("schema.sql");
-/// Schema version recorded in `PRAGMA user_version`: the number of the last migration.
-pub const SCHEMA_VERSION: i64 = 3;
-
-/// The changes from each earlier version: `(version it makes, SQL)`, oldest first. A file at
-/// version `v` gets every step numbered above `v`. (Version 2 only stopped using version 1's
-/// placements table, which the event log replaced, so it needs no step: a version 1 file gets
-/// the same steps as a version 2 one.)
-const MIGRATIONS: &[(i64, &str)] = &[(
-    3,
-    // Templates: the exercise a workshop was made from, and each aspect's template aspect.
-    "ALTER TABLE workshops ADD COLUMN template_id TEXT;
-     ALTER TABLE cards ADD COLUMN template_aspect_id TEXT;",
-)];
-
-/// The one line of `schema.sql` PostgreSQL cannot run: it has no `NOCASE` collation, so
-/// [`POSTGRES_EXTRA`] makes the same rule a unique index on `lower(label)`. (The server
-/// compares labels itself, Unicode-aware, before it inserts; this is the backstop.)
-const NOCASE_LABELS: &str = ",\n    UNIQUE (workshop_id, label COLLATE NOCASE)";
-
-/// What PostgreSQL has besides `schema.sql`: the label rule, and presence shared by the
-/// instances on one database (which pairs have a screen connected to which instance, and
-/// which instances are alive: an instance is its listening connection, so when its process
-/// dies PostgreSQL ends that connection and its presence no longer counts).
-const POSTGRES_EXTRA: &str = "
-CREATE UNIQUE INDEX IF NOT EXISTS pairs_label ON pairs (workshop_id, lower(label));
-CREATE TABLE IF NOT EXISTS instances (
-    id            TEXT PRIMARY KEY,
-    backend_pid   BIGINT NOT NULL,
-    backend_start TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS presence (
-    instance_id TEXT NOT NULL REFERENCES instances(id) ON DELETE CASCADE,
-    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-    pair_id     TEXT NOT NULL,
-    PRIMARY KEY (workshop_id, pair_id, instance_id)
-);
-";
-
-/// The PostgreSQL schema: `schema.sql` without its one SQLite-only line, and
-/// [`POSTGRES_EXTRA`].
-pub(super) fn postgres_schema() -> String {
-    debug_assert!(SCHEMA.contains(NOCASE_LABELS), "schema.sql's label rule changed: update NOCASE_LABELS");
-    format!("{}{POSTGRES_EXTRA}", SCHEMA.replace(NOCASE_LABELS, ""))
-}
-
-/// The changes from each earlier version on PostgreSQL, like [`MIGRATIONS`]. PostgreSQL
-/// support began at version 3, so there are none yet.
-const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[];
-
-/// Any number, the same on every instance: the advisory lock instances take turns with when
-/// they create or upgrade the schema.
+/// Any number, the same on every instance: the advisory lock PostgreSQL instances take turns
+/// with when they create or upgrade the schema.
 const SCHEMA_LOCK: i64 = 0x0d15_c4e7;
-
-/// Brings the PostgreSQL database behind `db` to [`SCHEMA_VERSION`] (the version is the one
-/// row of `ds_schema`), in one transaction holding an advisory lock, so instances starting
-/// together do it once. A database from a later version is refused.
-pub fn upgrade_postgres(db: &mut Pg) -> Result<Upgrade, StoreError> {
-    db.batch("BEGIN")?;
-    let result = upgrade_postgres_in_transaction(db);
-    let end = db.batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" });
-    let outcome = result?;
-    end?;
-    Ok(outcome)
-}
-
-fn upgrade_postgres_in_transaction(db: &mut Pg) -> Result<Upgrade, StoreError> {
-    // `CREATE … IF NOT EXISTS` on an existing schema would log a notice per table.
-    db.batch("SET LOCAL client_min_messages = warning")?;
-    db.row("SELECT pg_advisory_xact_lock(?1)", args![SCHEMA_LOCK])?;
-    db.batch("CREATE TABLE IF NOT EXISTS ds_schema (version BIGINT NOT NULL)")?;
-    let found = db.row("SELECT version FROM ds_schema", args![])?.map(|r| r.int(0)).transpose()?;
-    let outcome = match found {
-        Some(found) if found > SCHEMA_VERSION => {
-            return Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION });
-        }
-        Some(found) if found == SCHEMA_VERSION => Upgrade::Current,
-        Some(found) => {
-            for (_, sql) in POSTGRES_MIGRATIONS.iter().filter(|(to, _)| *to > found) {
-                db.batch(sql)?;
-            }
-            Upgrade::From(found)
-        }
-        None => Upgrade::Created,
-    };
-    db.batch(&postgres_schema())?;
-    db.exec("DELETE FROM ds_schema", args![])?;
-    db.exec("INSERT INTO ds_schema (version) VALUES (?1)", args![SCHEMA_VERSION])?;
-    Ok(outcome)
-}
 
 /// What [`upgrade`] found and did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Upgrade {
-    /// A new file: the schema was created.
+    /// A new database: the schema was created.
     Created,
     /// Already at [`SCHEMA_VERSION`].
     Current,
@@ -113,32 +23,73 @@ pub enum Upgrade {
     From(i64),
 }
 
-/// Brings the file behind `conn` to [`SCHEMA_VERSION`] (see the module documentation). Takes
-/// the write lock first, so two servers opening one file do not both upgrade it.
-pub fn upgrade(conn: &mut Connection) -> Result<Upgrade, StoreError> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if found > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION });
-    }
-    let has_tables = tx
-        .query_row("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'workshops'", [], |_| Ok(()))
-        .optional()?
-        .is_some();
-    let outcome = match (has_tables, found) {
-        (false, _) => Upgrade::Created,
-        (true, v) if v == SCHEMA_VERSION => Upgrade::Current,
-        (true, v) => {
-            for (_, sql) in MIGRATIONS.iter().filter(|(to, _)| *to > v) {
-                tx.execute_batch(sql)?;
-            }
-            Upgrade::From(v)
+/// The version a database records, and whether it has a schema at all (a new one has none).
+struct Found {
+    version: i64,
+    has_schema: bool,
+}
+
+/// Reads the recorded version, inside the upgrading transaction: on SQLite `PRAGMA
+/// user_version` (the transaction already holds the write lock, so two servers opening one
+/// file do not both upgrade it); on PostgreSQL the one row of `ds_schema`, after taking
+/// [`SCHEMA_LOCK`].
+fn found(db: &mut dyn Sql) -> Result<Found, StoreError> {
+    match db.backend() {
+        Backend::Sqlite => {
+            let version = db.row("PRAGMA user_version", args![])?.map(|r| r.int("user_version")).transpose()?;
+            let workshops = "SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'workshops'";
+            let has_schema = db.row(workshops, args![])?.is_some();
+            Ok(Found { version: version.unwrap_or_default(), has_schema })
         }
-    };
-    tx.execute_batch(SCHEMA)?;
-    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-    tx.commit()?;
-    Ok(outcome)
+        Backend::Postgres => {
+            // `CREATE … IF NOT EXISTS` on an existing schema would log a notice per table.
+            db.batch("SET LOCAL client_min_messages = warning")?;
+            db.row("SELECT pg_advisory_xact_lock(?1)", args![SCHEMA_LOCK])?;
+            db.batch("CREATE TABLE IF NOT EXISTS ds_schema (version BIGINT NOT NULL)")?;
+            let version = db.row("SELECT version FROM ds_schema", args![])?.map(|r| r.int("version")).transpose()?;
+            Ok(Found { version: version.unwrap_or_default(), has_schema: version.is_some() })
+        }
+    }
+}
+
+/// Records [`SCHEMA_VERSION`] where [`found`] reads it.
+fn record_version(db: &mut dyn Sql) -> Result<(), StoreError> {
+    match db.backend() {
+        Backend::Sqlite => db.batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}")),
+        Backend::Postgres => {
+            db.exec("DELETE FROM ds_schema", args![])?;
+            db.exec("INSERT INTO ds_schema (version) VALUES (?1)", args![SCHEMA_VERSION])?;
+            Ok(())
+        }
+    }
+}
+
+/// Runs the steps of [`MIGRATIONS`](super::schema::MIGRATIONS) after version `from` up to version `to` on `db`.
+fn migrate(db: &mut dyn Sql, from: i64, to: i64) -> Result<(), StoreError> {
+    let backend = db.backend();
+    statements(backend, from, to).try_for_each(|sql| db.batch(sql))
+}
+
+/// Brings the database behind `db` to [`SCHEMA_VERSION`] (see the module documentation).
+pub fn upgrade(db: &mut dyn Sql) -> Result<Upgrade, StoreError> {
+    in_transaction(
+        db,
+        |db| db.begin_write(),
+        |db| {
+            let Found { version, has_schema } = found(db)?;
+            if version > SCHEMA_VERSION {
+                return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
+            }
+            let (from, outcome) = match (has_schema, version) {
+                (false, _) => (0, Upgrade::Created),
+                (true, v) if v == SCHEMA_VERSION => (v, Upgrade::Current),
+                (true, v) => (v, Upgrade::From(v)),
+            };
+            migrate(db, from, SCHEMA_VERSION)?;
+            record_version(db)?;
+            Ok(outcome)
+        },
+    )
 }
 
 #[cfg(test)]
@@ -146,57 +97,11 @@ mod tests {
     //! Upgrading real files: one written with the version 2 schema (as the server before
     //! templates wrote it), a new one, and one from a later version.
 
+    use rusqlite::Connection;
+
     use super::*;
     use crate::store::Store;
-
-    /// `schema.sql` as it was at version 2, before templates.
-    const SCHEMA_V2: &str = r#"
-CREATE TABLE IF NOT EXISTS workshops (
-    id                      TEXT PRIMARY KEY,
-    title                   TEXT NOT NULL,
-    site                    TEXT NOT NULL,
-    question                TEXT NOT NULL,
-    left_pole               TEXT NOT NULL,
-    right_pole              TEXT NOT NULL,
-    join_code               TEXT NOT NULL UNIQUE,
-    facilitator_secret_hash TEXT NOT NULL UNIQUE,
-    created_at              BIGINT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS cards (
-    id          TEXT PRIMARY KEY,
-    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-    text        TEXT NOT NULL,
-    ord         INTEGER NOT NULL,
-    created_at  BIGINT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS cards_by_workshop ON cards(workshop_id, ord);
-CREATE TABLE IF NOT EXISTS pairs (
-    id          TEXT PRIMARY KEY,
-    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-    label       TEXT NOT NULL,
-    token_hash  TEXT NOT NULL UNIQUE,
-    joined_at   BIGINT NOT NULL,
-    join_seq    BIGINT NOT NULL,
-    UNIQUE (workshop_id, label COLLATE NOCASE)
-);
-CREATE TABLE IF NOT EXISTS events (
-    workshop_id  TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-    seq          BIGINT NOT NULL,
-    at           BIGINT NOT NULL,
-    actor        TEXT NOT NULL,
-    actor_label  TEXT NOT NULL,
-    action       TEXT NOT NULL,
-    card_id      TEXT,
-    pair_id      TEXT,
-    before_json  TEXT,
-    after_json   TEXT,
-    change_id    TEXT,
-    payload_json TEXT,
-    PRIMARY KEY (workshop_id, seq)
-);
-CREATE UNIQUE INDEX IF NOT EXISTS events_change_id
-    ON events(workshop_id, change_id) WHERE change_id IS NOT NULL;
-"#;
+    use crate::store::sql::Lite;
 
     fn user_version(conn: &Connection) -> i64 {
         conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
@@ -207,9 +112,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS events_change_id
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.sqlite3");
         {
-            let old = Connection::open(&path).unwrap();
-            old.execute_batch(SCHEMA_V2).unwrap();
-            old.execute_batch(
+            // A file as the server wrote it at version 2, before templates: the steps up to 2.
+            let mut old = Lite(Connection::open(&path).unwrap());
+            migrate(&mut old, 0, 2).unwrap();
+            old.batch(
                 "INSERT INTO workshops VALUES ('00000000-0000-0000-0000-000000000001', 'Old meeting', 'Site 1',
                      'Q?', 'Fixed', 'Flexible', 'ABCDEF', 'secret-hash', 1000);
                  INSERT INTO cards VALUES ('00000000-0000-0000-0000-000000000011',
@@ -221,11 +127,11 @@ CREATE UNIQUE INDEX IF NOT EXISTS events_change_id
             )
             .unwrap();
         }
-        let mut conn = Connection::open(&path).unwrap();
-        assert_eq!(upgrade(&mut conn).unwrap(), Upgrade::From(2));
-        assert_eq!(user_version(&conn), SCHEMA_VERSION);
-        assert_eq!(upgrade(&mut conn).unwrap(), Upgrade::Current, "a second open changes nothing");
-        drop(conn);
+        let mut db = Lite(Connection::open(&path).unwrap());
+        assert_eq!(upgrade(&mut db).unwrap(), Upgrade::From(2));
+        assert_eq!(user_version(&db.0), SCHEMA_VERSION);
+        assert_eq!(upgrade(&mut db).unwrap(), Upgrade::Current, "a second open changes nothing");
+        drop(db);
 
         let store = Store::open(&path).unwrap();
         let id = uuid::Uuid::from_u128(1);
@@ -246,16 +152,16 @@ CREATE UNIQUE INDEX IF NOT EXISTS events_change_id
     #[test]
     fn a_new_file_gets_the_current_schema() {
         let dir = tempfile::tempdir().unwrap();
-        let mut conn = Connection::open(dir.path().join("new.sqlite3")).unwrap();
-        assert_eq!(upgrade(&mut conn).unwrap(), Upgrade::Created);
-        assert_eq!(user_version(&conn), SCHEMA_VERSION);
-        let columns: Vec<String> = conn
-            .prepare("SELECT name FROM pragma_table_info('cards')")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let mut db = Lite(Connection::open(dir.path().join("new.sqlite3")).unwrap());
+        assert_eq!(upgrade(&mut db).unwrap(), Upgrade::Created);
+        assert_eq!(user_version(&db.0), SCHEMA_VERSION);
+        let columns: Vec<String> =
+            db.0.prepare("SELECT name FROM pragma_table_info('cards')")
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
         assert!(columns.contains(&"template_aspect_id".to_string()), "{columns:?}");
     }
 

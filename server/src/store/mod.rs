@@ -10,7 +10,7 @@
 //! transaction, after PostgreSQL locks the workshop's row, so instances sharing one database
 //! number one workshop's changes contiguously. Reads use their own connection. Methods here
 //! are synchronous; async callers go through [`Store::run`] (tokio's blocking pool) or, for
-//! the changes of a live room, [`Store::append_async`] and [`Store::join_pair_async`], which
+//! the changes of a live room, [`Store::decide_and_append_async`] and [`Store::join_pair_async`], which
 //! wait for the commit without holding a thread.
 
 mod archive;
@@ -21,7 +21,10 @@ mod listen;
 mod migrate;
 mod presence;
 mod research;
+mod schema;
 pub mod sql;
+#[cfg(test)]
+mod test_support;
 mod workshops;
 mod writer;
 
@@ -38,12 +41,15 @@ use sql::{Backend, Lite, Pg, Sql, args};
 pub use archive::{
     Imported, RECORD_VERSION, RecordError, RecordRef, StoredCard, StoredPair, StoredRecord, replayed_snapshot,
 };
-pub use changes::{ChangeOutcome, Decided, Decision};
+pub use changes::{Decided, Decision};
 pub use copy::{CopyError, CopyReport, copy_database};
 pub use event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 pub use listen::Notice;
-pub use migrate::{SCHEMA_VERSION, Upgrade};
+pub use migrate::Upgrade;
 pub use research::{WorkshopListing, WorkshopSnapshot};
+pub use schema::SCHEMA_VERSION;
+#[cfg(test)]
+pub use test_support::ChangeOutcome;
 pub use workshops::{LoadedRoom, NewWorkshopRecord, TemplateOrigin};
 /// How long a writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -208,19 +214,20 @@ impl Store {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
         }
-        let mut conn = connect(path)?;
+        let conn = connect(path)?;
         // journal_mode returns a row, so it is read rather than executed.
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             tracing::warn!(%mode, "SQLite did not switch to WAL mode");
         }
-        if let migrate::Upgrade::From(version) = migrate::upgrade(&mut conn)? {
+        let mut reader = Lite(conn);
+        if let migrate::Upgrade::From(version) = migrate::upgrade(&mut reader)? {
             tracing::info!(from = version, to = SCHEMA_VERSION, path = %path.display(), "database upgraded");
         }
         let writer = writer::Writer::start(vec![Box::new(Lite(connect(path)?))], writer::MAX_BATCH)
             .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
         Ok(Store {
-            readers: vec![Mutex::new(Box::new(Lite(conn)))],
+            readers: vec![Mutex::new(Box::new(reader))],
             next_reader: 0.into(),
             writer,
             location: Location::File(path.to_path_buf()),
@@ -230,11 +237,11 @@ impl Store {
     }
 
     /// Connects to the PostgreSQL database at `url`, creating or upgrading its schema
-    /// ([`migrate::upgrade_postgres`]; instances starting together take turns). Several
+    /// ([`migrate::upgrade`]; instances starting together take turns). Several
     /// servers may use one database at once.
     pub fn open_postgres(url: &str) -> Result<Store, StoreError> {
         let mut reader = Pg::connect(url)?;
-        if let migrate::Upgrade::From(version) = migrate::upgrade_postgres(&mut reader)? {
+        if let migrate::Upgrade::From(version) = migrate::upgrade(&mut reader)? {
             tracing::info!(from = version, to = SCHEMA_VERSION, "database upgraded");
         }
         let mut readers = vec![Mutex::new(Box::new(reader) as Box<dyn Sql>)];
@@ -266,6 +273,14 @@ impl Store {
             Location::File(_) => Backend::Sqlite,
             Location::Postgres(_) => Backend::Postgres,
         }
+    }
+
+    /// Whether other instances may share this database (PostgreSQL): then they commit
+    /// changes to its workshops too, and have screens of their own connected, so a room
+    /// catches up with their changes and publishes its presence. A SQLite file has one
+    /// server.
+    pub fn is_shared(&self) -> bool {
+        matches!(self.location, Location::Postgres(_))
     }
 
     /// Where the data lives.
@@ -351,7 +366,7 @@ impl Store {
 /// `workshop_id` changed: committed up to `seq`, or deleted (`None`). Sent when the
 /// transaction commits, and not at all if it rolls back. Nothing to do on SQLite.
 fn announce(tx: &mut dyn Sql, workshop_id: Uuid, seq: Option<u64>) -> Result<(), StoreError> {
-    tx.notify_on_commit(&listen::payload(workshop_id, seq));
+    tx.notify_on_commit(listen::CHANNEL, &listen::payload(workshop_id, seq));
     Ok(())
 }
 

@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 
 use uuid::Uuid;
 
-use super::listen::presence_payload;
-use super::sql::{Backend, Pg, Sql, args};
+use super::listen::{CHANNEL, presence_payload};
+use super::sql::{Pg, Sql, args};
 use super::{Store, StoreError};
 
 /// Instances whose listening connection is still open.
@@ -36,7 +36,7 @@ impl Store {
     /// Records whether pair `pair_id` has a screen of workshop `workshop_id` connected to
     /// this instance, and tells the other instances. Nothing to do on SQLite.
     pub async fn publish_presence(&self, workshop_id: Uuid, pair_id: Uuid, connected: bool) -> Result<(), StoreError> {
-        if self.backend() != Backend::Postgres {
+        if !self.is_shared() {
             return Ok(());
         }
         let instance = self.instance_id;
@@ -53,7 +53,7 @@ impl Store {
                     args![instance, workshop_id, pair_id],
                 )?;
             }
-            tx.notify_on_commit(&presence_payload(workshop_id));
+            tx.notify_on_commit(CHANNEL, &presence_payload(workshop_id));
             Ok(())
         })
         .await
@@ -62,7 +62,7 @@ impl Store {
     /// Pairs of workshop `workshop_id` with a screen connected to another live instance.
     /// Always empty on SQLite.
     pub fn remote_presence(&self, workshop_id: Uuid) -> Result<BTreeSet<Uuid>, StoreError> {
-        if self.backend() != Backend::Postgres {
+        if !self.is_shared() {
             return Ok(BTreeSet::new());
         }
         let sql = format!(
@@ -70,13 +70,13 @@ impl Store {
              WHERE p.workshop_id = ?1 AND p.instance_id <> ?2 AND {ALIVE}"
         );
         let rows = self.read(|db| db.rows(&sql, args![workshop_id, self.instance_id]))?;
-        rows.iter().map(|r| r.uuid(0)).collect()
+        rows.iter().map(|r| r.uuid("pair_id")).collect()
     }
 
     /// Deletes the instances whose connection is gone (their process died) with their
     /// presence, and tells every instance about the workshops concerned. Returns them.
     pub fn sweep_dead_instances(&self) -> Result<Vec<Uuid>, StoreError> {
-        if self.backend() != Backend::Postgres {
+        if !self.is_shared() {
             return Ok(Vec::new());
         }
         self.write(|tx| {
@@ -84,9 +84,9 @@ impl Store {
             let workshops =
                 tx.rows(&format!("SELECT DISTINCT workshop_id FROM presence WHERE instance_id IN ({dead})"), args![])?;
             tx.exec(&format!("DELETE FROM instances WHERE NOT {ALIVE}"), args![])?;
-            let workshops = workshops.iter().map(|r| r.uuid(0)).collect::<Result<Vec<_>, _>>()?;
+            let workshops = workshops.iter().map(|r| r.uuid("workshop_id")).collect::<Result<Vec<_>, _>>()?;
             for workshop in &workshops {
-                tx.notify_on_commit(&presence_payload(*workshop));
+                tx.notify_on_commit(CHANNEL, &presence_payload(*workshop));
             }
             Ok(workshops)
         })

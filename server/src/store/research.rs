@@ -101,11 +101,11 @@ impl Store {
         let rows = self.read(|db| {
             db.rows(
                 "SELECT w.id, w.title, w.site, w.created_at,
-                    (SELECT COUNT(*) FROM pairs p WHERE p.workshop_id = w.id),
-                    (SELECT COUNT(*) FROM cards c WHERE c.workshop_id = w.id),
-                    (SELECT COUNT(*) FROM events e WHERE e.workshop_id = w.id AND e.action = 'placed'),
+                    (SELECT COUNT(*) FROM pairs p WHERE p.workshop_id = w.id) AS pairs,
+                    (SELECT COUNT(*) FROM cards c WHERE c.workshop_id = w.id) AS aspects,
+                    (SELECT COUNT(*) FROM events e WHERE e.workshop_id = w.id AND e.action = 'placed') AS placements,
                     (SELECT e.payload_json FROM events e
-                      WHERE e.workshop_id = w.id AND e.action = 'phase_changed' ORDER BY e.seq DESC LIMIT 1)
+                      WHERE e.workshop_id = w.id AND e.action = 'phase_changed' ORDER BY e.seq DESC LIMIT 1) AS phase
                  FROM workshops w ORDER BY w.created_at DESC, w.id",
                 args![],
             )
@@ -113,14 +113,14 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(WorkshopListing {
-                    id: r.uuid(0)?,
-                    title: r.text(1)?,
-                    site: r.text(2)?,
-                    created_at: r.int(3)?,
-                    pairs: r.uint(4)?,
-                    aspects: r.uint(5)?,
-                    placements: r.uint(6)?,
-                    phase: phase_of(r.opt_text(7)?.as_deref()),
+                    id: r.uuid("id")?,
+                    title: r.text("title")?,
+                    site: r.text("site")?,
+                    created_at: r.int("created_at")?,
+                    pairs: r.uint("pairs")?,
+                    aspects: r.uint("aspects")?,
+                    placements: r.uint("placements")?,
+                    phase: phase_of(r.opt_text("phase")?.as_deref()),
                 })
             })
             .collect()

@@ -49,13 +49,17 @@ fn opening_creates_the_schema_with_the_settings_of_its_backend() {
     match store.backend() {
         Backend::Sqlite => {
             assert!(dir.path().join("a").join("b").join("db.sqlite3").exists(), "folders created");
-            assert_eq!(one("PRAGMA journal_mode").text(0).unwrap(), "wal");
-            assert_eq!(one("PRAGMA foreign_keys").int(0).unwrap(), 1);
-            assert_eq!(one("PRAGMA user_version").int(0).unwrap(), SCHEMA_VERSION);
+            assert_eq!(one("PRAGMA journal_mode").text("journal_mode").unwrap(), "wal");
+            assert_eq!(one("PRAGMA foreign_keys").int("foreign_keys").unwrap(), 1);
+            assert_eq!(one("PRAGMA user_version").int("user_version").unwrap(), SCHEMA_VERSION);
         }
         Backend::Postgres => {
-            assert_eq!(one("SELECT version FROM ds_schema").int(0).unwrap(), SCHEMA_VERSION);
-            assert_eq!(one("SHOW synchronous_commit").text(0).unwrap(), "on", "an acknowledged change is durable");
+            assert_eq!(one("SELECT version FROM ds_schema").int("version").unwrap(), SCHEMA_VERSION);
+            assert_eq!(
+                one("SHOW synchronous_commit").text("synchronous_commit").unwrap(),
+                "on",
+                "an acknowledged change is durable"
+            );
             // Opening again (a second instance) finds the schema current and changes nothing.
             let again = Store::open_postgres(match store.location() {
                 Location::Postgres(url) => url,
@@ -295,7 +299,7 @@ mod group_commit {
     use std::sync::{Arc, Mutex};
 
     use super::*;
-    use crate::store::changes;
+    use crate::store::test_support;
     use crate::store::writer::{Job, job, run_batch};
 
     type Answers = Arc<Mutex<Vec<(usize, Result<ChangeOutcome, String>)>>>;
@@ -308,7 +312,7 @@ mod group_commit {
 
     fn append_job(n: usize, workshop: Uuid, new: NewEvent, answers: &Answers) -> Job {
         let answers = Arc::clone(answers);
-        job(changes::append(workshop, new, 5), move |answer| {
+        job(test_support::append(workshop, new, 5), move |answer| {
             answers.lock().unwrap().push((n, answer.map_err(|e| e.to_string())));
         })
     }

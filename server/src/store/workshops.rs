@@ -74,7 +74,7 @@ pub(super) fn start_view(conn: &mut dyn Sql, workshop_id: Uuid) -> Result<Option
     let cards = conn
         .rows("SELECT id, text, ord FROM cards WHERE workshop_id = ?1 ORDER BY ord", args![workshop_id])?
         .iter()
-        .map(|r| Ok(Card::new(r.uuid(0)?, r.text(1)?, r.u32(2)?)))
+        .map(|r| Ok(Card::new(r.uuid("id")?, r.text("text")?, r.u32("ord")?)))
         .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(Some(RoomView::new(workshop, cards)))
 }
@@ -100,8 +100,8 @@ pub(super) fn pairs_by_token_hash(
     let rows = conn.rows("SELECT id, token_hash FROM pairs WHERE workshop_id = ?1", args![workshop_id])?;
     let mut pairs = HashMap::with_capacity(rows.len());
     for row in &rows {
-        if let Some(pair) = view.pair(row.uuid(0)?) {
-            pairs.insert(row.text(1)?, pair.clone());
+        if let Some(pair) = view.pair(row.uuid("id")?) {
+            pairs.insert(row.text("token_hash")?, pair.clone());
         }
     }
     Ok(pairs)
@@ -110,20 +110,22 @@ pub(super) fn pairs_by_token_hash(
 /// The facilitator as the event log names it.
 const FACILITATOR: (super::ActorKind, &str) = (super::ActorKind::Facilitator, "Facilitator");
 
+/// The columns of `workshops` that [`workshop_from_row`] reads: all but the secret's hash.
 pub(super) const WORKSHOP_COLUMNS: &str =
     "id, title, site, question, left_pole, right_pole, join_code, created_at, template_id";
 
+/// A workshop's public facts from a row with its [`WORKSHOP_COLUMNS`].
 pub(super) fn workshop_from_row(row: &Row) -> Result<WorkshopInfo, StoreError> {
     Ok(WorkshopInfo {
-        id: row.uuid(0)?,
-        title: row.text(1)?,
-        site: row.text(2)?,
-        question: row.text(3)?,
-        left_pole: row.text(4)?,
-        right_pole: row.text(5)?,
-        join_code: row.text(6)?,
-        created_at: row.int(7)?,
-        template_id: row.opt_uuid(8)?,
+        id: row.uuid("id")?,
+        title: row.text("title")?,
+        site: row.text("site")?,
+        question: row.text("question")?,
+        left_pole: row.text("left_pole")?,
+        right_pole: row.text("right_pole")?,
+        join_code: row.text("join_code")?,
+        created_at: row.int("created_at")?,
+        template_id: row.opt_uuid("template_id")?,
     })
 }
 
@@ -248,7 +250,7 @@ impl Store {
                 let Some(row) = tx.row("SELECT template_id FROM workshops WHERE id = ?1", args![workshop])? else {
                     continue;
                 };
-                if row.opt_text(0)?.is_none() {
+                if row.opt_text("template_id")?.is_none() {
                     let sql = "UPDATE workshops SET template_id = ?1 WHERE id = ?2";
                     tx.exec(sql, args![Uuid::new_v4(), workshop])?;
                 }
@@ -259,7 +261,7 @@ impl Store {
                 )?;
                 for card in cards {
                     let sql = "UPDATE cards SET template_aspect_id = ?1 WHERE id = ?2";
-                    tx.exec(sql, args![Uuid::new_v4(), card.text(0)?])?;
+                    tx.exec(sql, args![Uuid::new_v4(), card.text("id")?])?;
                 }
             }
             Ok(found)

@@ -18,7 +18,7 @@ use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, mpsc};
 
 use super::StoreError;
-use super::sql::{Backend, Sql};
+use super::sql::Sql;
 
 /// Most writes committed together. A batch only grows while writes wait for the previous
 /// commit, so a quiet server still commits each change at once.
@@ -102,12 +102,7 @@ impl Writer {
 /// a failed job rolls the whole transaction back), then commits and answers every job.
 /// Public to the store's tests, which build batches by hand.
 pub(super) fn run_batch(conn: &mut dyn Sql, batch: Vec<Job>) {
-    let begin = match conn.backend() {
-        // Takes the write lock now, so a batch never fails half-way for another writer.
-        Backend::Sqlite => "BEGIN IMMEDIATE",
-        Backend::Postgres => "BEGIN",
-    };
-    if let Err(e) = conn.batch(begin) {
+    if let Err(e) = conn.begin_write() {
         tracing::error!(error = %e, "could not begin a write transaction");
         let why = e.to_string();
         for job in batch {

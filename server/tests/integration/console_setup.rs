@@ -44,11 +44,11 @@ fn log(server: &TestServer, workshop_id: Uuid) -> Vec<LogRow> {
     let rows = server.db().rows(sql, &[Value::from(workshop_id)]).unwrap();
     rows.iter()
         .map(|r| LogRow {
-            seq: r.int(0).unwrap(),
-            actor: r.text(1).unwrap(),
-            action: r.text(2).unwrap(),
-            after: r.opt_text(3).unwrap(),
-            payload: r.opt_text(4).unwrap(),
+            seq: r.int("seq").unwrap(),
+            actor: r.text("actor").unwrap(),
+            action: r.text("action").unwrap(),
+            after: r.opt_text("after_json").unwrap(),
+            payload: r.opt_text("payload_json").unwrap(),
         })
         .collect()
 }

@@ -147,7 +147,7 @@ async fn postgres_counts(url: &str) -> Vec<i64> {
         let mut pg = Pg::connect(&url).expect("connect");
         TABLES
             .iter()
-            .map(|table| pg.row(&format!("SELECT COUNT(*) FROM {table}"), &[]).unwrap().unwrap().int(0).unwrap())
+            .map(|table| pg.row(&format!("SELECT COUNT(*) AS n FROM {table}"), &[]).unwrap().unwrap().int("n").unwrap())
             .collect()
     })
     .await

@@ -89,7 +89,7 @@ async fn the_event_log_has_one_row_per_change_with_before_and_after() {
     let stored = db
         .rows(
             "SELECT seq, actor, actor_label, action, card_id, pair_id, before_json, after_json,
-                    change_id, payload_json IS NOT NULL
+                    change_id, payload_json IS NOT NULL AS has_payload
              FROM events WHERE workshop_id = ?1 ORDER BY seq",
             &[Value::from(created.workshop_id)],
         )
@@ -110,17 +110,17 @@ async fn the_event_log_has_one_row_per_change_with_before_and_after() {
         .iter()
         .map(|r| {
             (
-                r.int(0).unwrap(),
-                r.text(1).unwrap(),
-                r.text(2).unwrap(),
-                r.text(3).unwrap(),
-                r.opt_text(4).unwrap(),
-                r.opt_text(5).unwrap(),
-                r.opt_text(6).unwrap(),
-                r.opt_text(7).unwrap(),
-                r.opt_text(8).unwrap(),
+                r.int("seq").unwrap(),
+                r.text("actor").unwrap(),
+                r.text("actor_label").unwrap(),
+                r.text("action").unwrap(),
+                r.opt_text("card_id").unwrap(),
+                r.opt_text("pair_id").unwrap(),
+                r.opt_text("before_json").unwrap(),
+                r.opt_text("after_json").unwrap(),
+                r.opt_text("change_id").unwrap(),
                 // An integer on SQLite, a boolean (read as 0 or 1) on PostgreSQL.
-                r.int(9).unwrap() != 0,
+                r.int("has_payload").unwrap() != 0,
             )
         })
         .collect();

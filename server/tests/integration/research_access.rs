@@ -163,7 +163,7 @@ async fn the_admin_closes_a_workshop_and_every_screen_follows() {
         .unwrap()
         .expect("a logged event");
     assert_eq!(
-        (last.text(0).unwrap(), last.text(1).unwrap()),
+        (last.text("actor").unwrap(), last.text("action").unwrap()),
         ("facilitator".to_string(), "phase_changed".to_string())
     );
     let seq_before = db.int("SELECT MAX(seq) FROM events WHERE workshop_id = ?1", &[Value::from(id)]);

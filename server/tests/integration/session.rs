@@ -247,12 +247,12 @@ async fn pair_written_post_its_are_edited_locked_and_merged_with_their_data() {
     let log: Vec<(String, String)> = server
         .db()
         .rows(
-            "SELECT action, COALESCE(after_json, '') FROM events WHERE workshop_id = ?1 ORDER BY seq",
+            "SELECT action, COALESCE(after_json, '') AS after_json FROM events WHERE workshop_id = ?1 ORDER BY seq",
             &[Value::from(created.workshop_id)],
         )
         .unwrap()
         .iter()
-        .map(|r| (r.text(0).unwrap(), r.text(1).unwrap()))
+        .map(|r| (r.text("action").unwrap(), r.text("after_json").unwrap()))
         .collect();
     let actions: Vec<&str> = log.iter().map(|(a, _)| a.as_str()).collect();
     for action in ["card_added", "sheet_saved", "card_edited", "card_locked", "card_unlocked", "cards_merged"] {

@@ -295,11 +295,14 @@ impl TestDb {
         self.run(|db| db.row(sql, params))
     }
 
-    /// The integer in the first column of the only row of a query (a `COUNT(*)`, a `MAX`);
-    /// panics, naming the query, if there is none or the query fails.
+    /// The integer in the first column of the only row of a query (a `COUNT(*)`, a `MAX`),
+    /// whatever the database names it; panics, naming the query, if there is none or the
+    /// query fails.
     pub fn int(&mut self, sql: &str, params: &[Value]) -> i64 {
         let row = self.row(sql, params).unwrap_or_else(|e| panic!("{sql}: {e}"));
-        row.unwrap_or_else(|| panic!("{sql}: no row")).int(0).unwrap_or_else(|e| panic!("{sql}: {e}"))
+        let row = row.unwrap_or_else(|| panic!("{sql}: no row"));
+        let first = row.names().first().unwrap_or_else(|| panic!("{sql}: no column")).clone();
+        row.int(&first).unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 }
 
