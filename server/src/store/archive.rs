@@ -6,49 +6,18 @@
 //! secret hash are not read.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use app::domain::{Card, RoomView, WorkshopInfo};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::research::WorkshopSnapshot;
-use super::sql::{Sql, args};
+use super::snapshot::{StoredCard, StoredPair, WorkshopSnapshot};
+use super::sql::args;
 use super::workshops::{CODE_ATTEMPTS, free_join_code};
 use super::{EventRow, LoggedEvent, Store, StoreError, insert_event};
 
 /// Version of `event-log.json`'s layout.
 pub const RECORD_VERSION: u32 = 1;
-
-/// One of the aspects a workshop was created with (a row of `cards`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StoredCard {
-    /// Aspect id.
-    pub id: Uuid,
-    /// Its text.
-    pub text: String,
-    /// Its place in the facilitator's order.
-    pub order: u32,
-    /// When it was stored, ms since the epoch.
-    pub created_at: i64,
-    /// The template aspect it stands for, if any (left out when none, and read as none from
-    /// archives made before templates).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub template_aspect_id: Option<Uuid>,
-}
-
-/// A pair as stored (a row of `pairs`), without its token hash.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StoredPair {
-    /// Pair id.
-    pub id: Uuid,
-    /// Its label.
-    pub label: String,
-    /// When it joined, ms since the epoch.
-    pub joined_at: i64,
-    /// Sequence number of its `pair_joined` event.
-    pub join_seq: u64,
-}
 
 /// The whole stored record of one workshop: `event-log.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -101,12 +70,6 @@ impl WorkshopSnapshot {
             .collect();
         RecordRef { version: RECORD_VERSION, workshop, cards: &self.start_cards, pairs: &self.pair_rows, events }
     }
-
-    /// The template aspect id of each aspect that has one (aspects it was created with; those
-    /// added during the session have none), by aspect id.
-    pub fn template_aspect_ids(&self) -> HashMap<Uuid, Uuid> {
-        self.start_cards.iter().filter_map(|c| Some((c.id, c.template_aspect_id?))).collect()
-    }
 }
 
 /// Why a record cannot be a workshop on this server; nothing was stored.
@@ -141,8 +104,6 @@ pub fn replayed_snapshot(record: &StoredRecord) -> Result<WorkshopSnapshot, Reco
         Some(first) if first.seq == 1 && first.action == "workshop_created" => {}
         _ => return Err(RecordError::NoCreation),
     }
-    let cards = record.cards.iter().map(|c| Card::new(c.id, c.text.clone(), c.order)).collect();
-    let mut view = RoomView::new(record.workshop.clone(), cards);
     let mut previous = 0;
     for event in &record.events {
         if event.seq <= previous {
@@ -154,47 +115,10 @@ pub fn replayed_snapshot(record: &StoredRecord) -> Result<WorkshopSnapshot, Reco
         {
             return Err(RecordError::OffTheSpectrum(event.seq));
         }
-        if let Some(payload) = &event.payload {
-            view.apply(event.seq, payload);
-        }
-        view.seq = event.seq;
     }
-    Ok(WorkshopSnapshot {
-        workshop: view.workshop.clone(),
-        cards: view.active_cards(),
-        pairs: view.pairs.clone(),
-        view,
-        events: record.events.clone(),
-        start_cards: record.cards.clone(),
-        pair_rows: record.pairs.clone(),
-    })
-}
-
-/// The aspects workshop `id` was created with, in order.
-pub(super) fn stored_cards(conn: &mut dyn Sql, id: Uuid) -> Result<Vec<StoredCard>, StoreError> {
-    conn.rows(
-        "SELECT id, text, ord, created_at, template_aspect_id FROM cards WHERE workshop_id = ?1 ORDER BY ord, id",
-        args![id],
-    )?
-    .iter()
-    .map(|r| {
-        Ok(StoredCard {
-            id: r.uuid(0)?,
-            text: r.text(1)?,
-            order: r.u32(2)?,
-            created_at: r.int(3)?,
-            template_aspect_id: r.opt_uuid(4)?,
-        })
-    })
-    .collect()
-}
-
-/// The pairs of workshop `id` in joining order, without their token hashes.
-pub(super) fn stored_pairs(conn: &mut dyn Sql, id: Uuid) -> Result<Vec<StoredPair>, StoreError> {
-    conn.rows("SELECT id, label, joined_at, join_seq FROM pairs WHERE workshop_id = ?1 ORDER BY join_seq", args![id])?
-        .iter()
-        .map(|r| Ok(StoredPair { id: r.uuid(0)?, label: r.text(1)?, joined_at: r.int(2)?, join_seq: r.uint(3)? }))
-        .collect()
+    let cards = record.cards.iter().map(|c| Card::new(c.id, c.text.clone(), c.order)).collect();
+    let start = RoomView::new(record.workshop.clone(), cards);
+    Ok(WorkshopSnapshot::replayed(start, record.events.clone(), record.cards.clone(), record.pairs.clone()))
 }
 
 /// What [`Store::import_record`] did.
