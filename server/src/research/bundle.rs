@@ -6,7 +6,7 @@ use thiserror::Error;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::archive::{MANIFEST_FILE, RECORD_FILE, manifest_json};
+use super::archive::{MANIFEST_FILE, RECORD_FILE, manifest_json, record_json};
 use super::chart::chart_svg;
 use super::csv_files::table_csv;
 use super::groups_table::groups_table;
@@ -70,18 +70,9 @@ fn table_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, 
         ("notes.csv", table_csv(&export.notes)?),
         ("groups.csv", table_csv(&groups_table(&export.snapshot))?),
         ("workshop.json", workshop_json(export)?),
-        (RECORD_FILE, record_json(export)?),
+        (RECORD_FILE, record_json(&export.snapshot)?),
         ("codebook.md", CODEBOOK.as_bytes().to_vec()),
     ])
-}
-
-/// `event-log.json`: the stored record an import rebuilds the workshop from.
-/// Compact, not pretty: it is for machines (a big workshop's log is 100,000 rows, and
-/// indentation doubled the file and the time to zip it).
-fn record_json(export: &WorkshopExport) -> Result<Vec<u8>, serde_json::Error> {
-    let mut bytes = serde_json::to_vec(&export.snapshot.record())?;
-    bytes.push(b'\n');
-    Ok(bytes)
 }
 
 /// The charts: round 1, and round 2 when a second round was opened.

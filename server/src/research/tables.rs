@@ -2,6 +2,7 @@
 //! written as CSV, JSON and XLSX. Cells keep their type ([`Cell`]) so the spreadsheet gets
 //! numbers as numbers and text as text, while the CSV gets the same values as text.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use app::domain::aspect_stats::{AspectStats, aspect_stats};
@@ -352,14 +353,22 @@ fn state_cell(value: Option<&serde_json::Value>) -> Cell {
     }
 }
 
-/// The logged state without the join code (`workshop_created` records it): exports carry
-/// nothing that lets a reader join or act in the workshop.
-fn without_join_code(value: Option<&serde_json::Value>) -> Option<serde_json::Value> {
-    let mut value = value?.clone();
-    if let Some(object) = value.as_object_mut() {
+/// Whether a logged state records a join code (`workshop_created` does).
+pub fn has_join_code(state: Option<&serde_json::Value>) -> bool {
+    state.is_some_and(|v| v.get("join_code").is_some())
+}
+
+/// The logged state without the join code: exports carry nothing that lets a reader join or
+/// act in the workshop. Borrowed when there is none to remove.
+pub fn without_join_code(state: Option<&serde_json::Value>) -> Option<Cow<'_, serde_json::Value>> {
+    if !has_join_code(state) {
+        return state.map(Cow::Borrowed);
+    }
+    let mut state = state?.clone();
+    if let Some(object) = state.as_object_mut() {
         object.remove("join_code");
     }
-    Some(value)
+    Some(Cow::Owned(state))
 }
 
 fn event_row(event: &LoggedEvent, card_text: &HashMap<Uuid, &str>) -> Vec<Cell> {
@@ -371,8 +380,8 @@ fn event_row(event: &LoggedEvent, card_text: &HashMap<Uuid, &str>) -> Vec<Cell> 
         Cell::text(actor_of(event)),
         Cell::text(&event.action),
         aspect,
-        state_cell(before.as_ref()),
-        state_cell(after.as_ref()),
+        state_cell(before.as_deref()),
+        state_cell(after.as_deref()),
     ]
 }
 

@@ -36,14 +36,14 @@ use uuid::Uuid;
 
 use sql::{Backend, Lite, Pg, Sql, args};
 
-pub use archive::{Imported, RECORD_VERSION, RecordError, RecordRef, StoredRecord, replayed_snapshot};
+pub use archive::Imported;
 pub use changes::{ChangeOutcome, Decided, Decision};
 pub use copy::{CopyError, CopyReport, copy_database};
 pub use event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 pub use listen::Notice;
 pub use migrate::{SCHEMA_VERSION, Upgrade};
 pub use research::WorkshopListing;
-pub use snapshot::{StoredCard, StoredPair, WorkshopSnapshot};
+pub use snapshot::{StoredCard, StoredPair, StoredWorkshop, WorkshopSnapshot};
 pub use workshops::{LoadedRoom, NewWorkshopRecord, TemplateOrigin};
 /// How long a writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

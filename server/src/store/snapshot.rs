@@ -44,6 +44,23 @@ pub struct StoredPair {
     pub join_seq: u64,
 }
 
+/// The stored rows of one workshop, as another server's archive brings them
+/// ([`Store::import_record`] writes them): the workshop's row, the aspects it was created
+/// with, its pairs and every event-log row with the event screens received. No secret is in
+/// it: pairs' token hashes and the facilitator's secret hash are not part of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredWorkshop {
+    /// The workshop's public facts, with its template id when it has one (an import ignores
+    /// its join code and gives it a new one).
+    pub workshop: WorkshopInfo,
+    /// The aspects it was created with, in order.
+    pub cards: Vec<StoredCard>,
+    /// Its pairs, in joining order.
+    pub pairs: Vec<StoredPair>,
+    /// Every event-log row, in sequence order, with the events screens received.
+    pub events: Vec<LoggedEvent>,
+}
+
 /// Everything stored about one workshop, read in one transaction so every export made from
 /// it agrees with every other. Holds no secret: no hashes of secrets or tokens are read.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,6 +114,16 @@ impl WorkshopSnapshot {
     /// added during the session have none), by aspect id.
     pub fn template_aspect_ids(&self) -> HashMap<Uuid, Uuid> {
         self.start_cards.iter().filter_map(|c| Some((c.id, c.template_aspect_id?))).collect()
+    }
+}
+
+impl StoredWorkshop {
+    /// The snapshot these rows stand for: the workshop as created (its row and first
+    /// aspects) with every logged event applied in order ([`WorkshopSnapshot::replayed`]).
+    pub fn replayed(&self) -> WorkshopSnapshot {
+        let cards = self.cards.iter().map(|c| Card::new(c.id, c.text.clone(), c.order)).collect();
+        let start = RoomView::new(self.workshop.clone(), cards);
+        WorkshopSnapshot::replayed(start, self.events.clone(), self.cards.clone(), self.pairs.clone())
     }
 }
 
