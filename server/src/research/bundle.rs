@@ -9,7 +9,6 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 use super::archive::{MANIFEST_FILE, RECORD_FILE, manifest_json, record_json};
 use super::chart::chart_svg;
 use super::csv_files::table_csv;
-use super::groups_table::groups_table;
 use super::json::workshop_json;
 use super::png::svg_to_png;
 use super::tables::WorkshopExport;
@@ -68,7 +67,7 @@ fn table_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, 
         ("events.csv", table_csv(&export.events)?),
         ("summary.csv", table_csv(&export.summary)?),
         ("notes.csv", table_csv(&export.notes)?),
-        ("groups.csv", table_csv(&groups_table(&export.snapshot))?),
+        ("groups.csv", table_csv(&export.groups)?),
         ("workshop.json", workshop_json(export)?),
         (RECORD_FILE, record_json(&export.snapshot)?),
         ("codebook.md", CODEBOOK.as_bytes().to_vec()),

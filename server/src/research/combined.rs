@@ -19,10 +19,9 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::bundle::{CODEBOOK, ExportError, export_files};
+use super::cells::{Cell, Table};
 use super::csv_files::table_csv;
-use super::tables::{
-    COMBINED_SUMMARY_COLUMNS, Cell, PLACEMENT_COLUMNS, SUMMARY_COLUMNS, Table, WorkshopExport, workshop_date,
-};
+use super::tables::{COMBINED_SUMMARY_COLUMNS, PLACEMENT_COLUMNS, SUMMARY_COLUMNS, WorkshopExport, workshop_date};
 
 /// Whether `text` is a day written `YYYY-MM-DD` (what a date input sends).
 pub fn is_day(text: &str) -> bool {
