@@ -88,24 +88,54 @@ fn chart_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, 
     Ok(files)
 }
 
-/// The zip of every file (deflate; the workbook and the PNG, already compressed, are stored
-/// as they are). Entries carry a fixed date (1980-01-01, the zip epoch) and fixed permissions,
-/// so the same data always gives the same bytes.
+/// The zip of every file ([`ZipOfFiles`]).
 pub fn export_zip(export: &WorkshopExport) -> Result<Vec<u8>, ExportError> {
-    let files = export_files(export)?;
-    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    for (name, bytes) in files {
+    let mut zip = ZipOfFiles::new();
+    for (name, bytes) in export_files(export)? {
+        zip.add(name, &bytes)?;
+    }
+    zip.finish()
+}
+
+/// A zip being written in memory, the same way for every export: deflated, except the
+/// workbook and the PNGs (already compressed, so stored as they are); every entry with a
+/// fixed date (1980-01-01, the zip epoch) and fixed permissions, so the same data always
+/// gives the same bytes.
+pub struct ZipOfFiles {
+    zip: ZipWriter<std::io::Cursor<Vec<u8>>>,
+    options: SimpleFileOptions,
+}
+
+impl ZipOfFiles {
+    /// An empty zip.
+    pub fn new() -> ZipOfFiles {
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .last_modified_time(DateTime::default())
+            .unix_permissions(0o644);
+        ZipOfFiles { zip: ZipWriter::new(std::io::Cursor::new(Vec::new())), options }
+    }
+
+    /// Adds the file `name` (a path inside the zip) with its bytes.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), ExportError> {
         let method = if name.ends_with(".xlsx") || name.ends_with(".png") {
             CompressionMethod::Stored
         } else {
             CompressionMethod::Deflated
         };
-        zip.start_file(name, options.compression_method(method))?;
-        zip.write_all(&bytes)?;
+        self.zip.start_file(name, self.options.compression_method(method))?;
+        self.zip.write_all(bytes)?;
+        Ok(())
     }
-    Ok(zip.finish()?.into_inner())
+
+    /// The zip's bytes.
+    pub fn finish(self) -> Result<Vec<u8>, ExportError> {
+        Ok(self.zip.finish()?.into_inner())
+    }
+}
+
+impl Default for ZipOfFiles {
+    fn default() -> Self {
+        ZipOfFiles::new()
+    }
 }
