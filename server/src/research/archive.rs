@@ -1,23 +1,135 @@
-//! Bringing a workshop from another server: the export archive's `manifest.json` (every
-//! other file's size and SHA-256), and checking an archive before it is imported.
+//! Bringing a workshop from another server: the export archive's own files, `event-log.json`
+//! (the workshop's stored rows, [`Record`]) and `manifest.json` (every other file's size and
+//! SHA-256), and checking an archive before it is imported.
 //!
 //! An archive is accepted only when it is exactly what an export made: every file the
 //! manifest lists is there with its checksum, no other file is, the manifest, `workshop.json`
 //! and `event-log.json` name the same workshop, and replaying `event-log.json` (the replay
-//! the server uses after a restart) gives `placements.csv`, `events.csv`, `summary.csv` and
-//! `notes.csv` byte for byte. Anything else is an [`ArchiveProblem`] that names what is
-//! wrong, and nothing is created.
+//! the server uses after a restart, [`StoredWorkshop::replayed`]) gives `placements.csv`,
+//! `events.csv`, `summary.csv` and `notes.csv` byte for byte. Anything else is an
+//! [`ArchiveProblem`] that names what is wrong, and nothing is created. The store only
+//! writes the rows ([`Store::import_record`](crate::store::Store::import_record)).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Read;
 
+use app::domain::WorkshopInfo;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::csv_files::table_csv;
-use super::tables::WorkshopExport;
-use crate::store::{StoredRecord, replayed_snapshot};
+use super::tables::{WorkshopExport, has_join_code, without_join_code};
+use crate::store::{LoggedEvent, StoredCard, StoredPair, StoredWorkshop, WorkshopSnapshot};
+
+/// Version of `event-log.json`'s layout.
+pub const RECORD_VERSION: u32 = 1;
+
+/// `event-log.json`: the stored rows of one workshop (no secret is in them: pairs' token
+/// hashes and the facilitator's secret hash are never read), borrowed from a snapshot when
+/// an export writes it (without copying the log), owned when an import reads it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record<'a> {
+    /// [`RECORD_VERSION`].
+    pub version: u32,
+    /// The workshop's public facts (its join code empty: an archive carries none), with its
+    /// template id when it has one.
+    pub workshop: WorkshopInfo,
+    /// The aspects it was created with, in order.
+    pub cards: Cow<'a, [StoredCard]>,
+    /// Its pairs, in joining order.
+    pub pairs: Cow<'a, [StoredPair]>,
+    /// Every event-log row, in sequence order, with the events screens received.
+    pub events: Vec<Cow<'a, LoggedEvent>>,
+}
+
+/// The record `snapshot` was read from, without the join code (in the workshop and in the
+/// `workshop_created` row), like every file of an export: an import gets a new one.
+pub fn record(snapshot: &WorkshopSnapshot) -> Record<'_> {
+    let workshop = WorkshopInfo { join_code: String::new(), ..snapshot.workshop.clone() };
+    let strip = |state: &Option<serde_json::Value>| without_join_code(state.as_ref()).map(Cow::into_owned);
+    let events = snapshot
+        .events
+        .iter()
+        .map(|e| {
+            if has_join_code(e.before.as_ref()) || has_join_code(e.after.as_ref()) {
+                Cow::Owned(LoggedEvent { before: strip(&e.before), after: strip(&e.after), ..e.clone() })
+            } else {
+                Cow::Borrowed(e)
+            }
+        })
+        .collect();
+    Record {
+        version: RECORD_VERSION,
+        workshop,
+        cards: Cow::Borrowed(&snapshot.start_cards),
+        pairs: Cow::Borrowed(&snapshot.pair_rows),
+        events,
+    }
+}
+
+/// `event-log.json`'s bytes. Compact, not pretty: it is for machines (a big workshop's log
+/// is 100,000 rows, and indentation doubled the file and the time to zip it).
+pub fn record_json(snapshot: &WorkshopSnapshot) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec(&record(snapshot))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Why a record cannot be a workshop on this server; nothing was stored.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum RecordError {
+    /// A later layout than this server reads.
+    #[error("event-log.json has layout version {0}; this server reads version {RECORD_VERSION}")]
+    Version(u32),
+    /// Sequence numbers must grow.
+    #[error("event-log.json: event {seq} comes after event {previous}; the log must be in sequence order")]
+    OutOfOrder {
+        /// The earlier event's number.
+        previous: u64,
+        /// This one's.
+        seq: u64,
+    },
+    /// A position outside the spectrum (never written by a server).
+    #[error("event-log.json: event {0} places a post-it outside the spectrum (0 to 100)")]
+    OffTheSpectrum(u64),
+    /// The first event must be the workshop's creation.
+    #[error("event-log.json: the log must start with the workshop's creation (event 1)")]
+    NoCreation,
+}
+
+impl Record<'_> {
+    /// The rows of a record this server can store: of [`RECORD_VERSION`], its log starting
+    /// with the workshop's creation, in sequence order, every position on the spectrum.
+    pub fn into_rows(self) -> Result<StoredWorkshop, RecordError> {
+        if self.version != RECORD_VERSION {
+            return Err(RecordError::Version(self.version));
+        }
+        match self.events.first() {
+            Some(first) if first.seq == 1 && first.action == "workshop_created" => {}
+            _ => return Err(RecordError::NoCreation),
+        }
+        let mut previous = 0;
+        for event in &self.events {
+            if event.seq <= previous {
+                return Err(RecordError::OutOfOrder { previous, seq: event.seq });
+            }
+            previous = event.seq;
+            if let Some(app::domain::Event::Placed { position: Some(p), .. }) = &event.payload
+                && !(0.0..=100.0).contains(p)
+            {
+                return Err(RecordError::OffTheSpectrum(event.seq));
+            }
+        }
+        Ok(StoredWorkshop {
+            workshop: self.workshop,
+            cards: self.cards.into_owned(),
+            pairs: self.pairs.into_owned(),
+            events: self.events.into_iter().map(Cow::into_owned).collect(),
+        })
+    }
+}
 
 /// `format` of `manifest.json`.
 pub const MANIFEST_FORMAT: &str = "discretion-spectrum-export";
@@ -126,8 +238,8 @@ pub enum ArchiveProblem {
     Disagrees(&'static str),
 }
 
-/// Unpacks `zip` and checks it as the module says; the record to import if it passes.
-pub fn check_archive(zip: &[u8]) -> Result<StoredRecord, ArchiveProblem> {
+/// Unpacks `zip` and checks it as the module says; the rows to import if it passes.
+pub fn check_archive(zip: &[u8]) -> Result<StoredWorkshop, ArchiveProblem> {
     let files = unpack(zip)?;
     let manifest_bytes = files.get(MANIFEST_FILE).ok_or(ArchiveProblem::NoManifest)?;
     let manifest: Manifest =
@@ -152,7 +264,7 @@ pub fn check_archive(zip: &[u8]) -> Result<StoredRecord, ArchiveProblem> {
     if let Some(required) = REQUIRED.into_iter().find(|name| !listed.contains_key(name)) {
         return Err(ArchiveProblem::Required(required));
     }
-    let record: StoredRecord =
+    let record: Record =
         serde_json::from_slice(listed[RECORD_FILE]).map_err(|e| ArchiveProblem::BadRecord(e.to_string()))?;
     if record.workshop.id != manifest.workshop_id {
         return Err(ArchiveProblem::OtherWorkshop {
@@ -171,8 +283,8 @@ pub fn check_archive(zip: &[u8]) -> Result<StoredRecord, ArchiveProblem> {
             expected: manifest.workshop_id,
         });
     }
-    let snapshot = replayed_snapshot(&record).map_err(|e| ArchiveProblem::BadRecord(e.to_string()))?;
-    let export = WorkshopExport::new(snapshot);
+    let rows = record.into_rows().map_err(|e| ArchiveProblem::BadRecord(e.to_string()))?;
+    let export = WorkshopExport::new(rows.replayed());
     for (name, table) in [
         ("placements.csv", &export.placements),
         ("events.csv", &export.events),
@@ -184,7 +296,7 @@ pub fn check_archive(zip: &[u8]) -> Result<StoredRecord, ArchiveProblem> {
             return Err(ArchiveProblem::Disagrees(name));
         }
     }
-    Ok(record)
+    Ok(rows)
 }
 
 /// Every file of the zip by name, within [`MAX_FILES`] and [`MAX_UNPACKED_BYTES`].
@@ -219,9 +331,11 @@ fn unpack(zip: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, ArchiveProblem> {
 mod tests {
     use std::io::Write;
 
+    use serde_json::json;
     use zip::write::SimpleFileOptions;
 
     use super::*;
+    use crate::store::ActorKind;
 
     fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -261,5 +375,77 @@ mod tests {
         // A manifest listing nothing still needs the files an import reads.
         let empty = manifest_json(Uuid::nil(), &[]).unwrap();
         assert_eq!(check_archive(&zip_of(&[(MANIFEST_FILE, &empty)])), Err(ArchiveProblem::Required("placements.csv")));
+    }
+
+    /// A workshop linked to a template, one aspect standing for a template aspect, and its
+    /// creation row recording the join code (as `workshop_created` does).
+    fn rows_with_template_ids() -> StoredWorkshop {
+        let workshop = WorkshopInfo {
+            id: Uuid::from_u128(1),
+            title: "T".into(),
+            site: "S".into(),
+            question: "Q".into(),
+            left_pole: "L".into(),
+            right_pole: "R".into(),
+            join_code: "QWERTY".into(),
+            created_at: 0,
+            template_id: Some(Uuid::from_u128(2)),
+        };
+        let card = StoredCard {
+            id: Uuid::from_u128(3),
+            text: "A".into(),
+            order: 0,
+            created_at: 0,
+            template_aspect_id: Some(Uuid::from_u128(4)),
+        };
+        let created = LoggedEvent {
+            seq: 1,
+            at: 0,
+            actor: ActorKind::Facilitator,
+            actor_label: String::new(),
+            action: "workshop_created".into(),
+            card_id: None,
+            pair_id: None,
+            before: None,
+            after: Some(json!({"title": "T", "join_code": "QWERTY"})),
+            change_id: None,
+            payload: None,
+        };
+        StoredWorkshop { workshop, cards: vec![card], pairs: Vec::new(), events: vec![created] }
+    }
+
+    #[test]
+    fn the_record_carries_template_ids_but_no_join_code_and_reads_back() {
+        let rows = rows_with_template_ids();
+        let bytes = record_json(&rows.replayed()).unwrap();
+        assert!(!String::from_utf8_lossy(&bytes).contains("QWERTY"), "no join code travels");
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert!(json["workshop"]["template_id"].is_string() && json["cards"][0]["template_aspect_id"].is_string());
+        let back = serde_json::from_value::<Record>(json.clone()).unwrap().into_rows().unwrap();
+        assert_eq!(back.workshop, WorkshopInfo { join_code: String::new(), ..rows.workshop.clone() });
+        assert_eq!((&back.cards, &back.pairs), (&rows.cards, &rows.pairs));
+        assert_eq!(back.events[0].after, Some(json!({"title": "T"})));
+
+        // An archive from before templates reads as having none.
+        let mut old = json;
+        old["workshop"].as_object_mut().unwrap().remove("template_id");
+        old["cards"][0].as_object_mut().unwrap().remove("template_aspect_id");
+        let old = serde_json::from_value::<Record>(old).unwrap().into_rows().unwrap();
+        assert_eq!((old.workshop.template_id, old.cards[0].template_aspect_id), (None, None));
+    }
+
+    #[test]
+    fn a_record_this_server_cannot_store_is_named() {
+        let record = |rows: &StoredWorkshop| serde_json::from_slice::<Record>(&record_json(&rows.replayed()).unwrap());
+        let rows = rows_with_template_ids();
+        let mut later = record(&rows).unwrap();
+        later.version = RECORD_VERSION + 1;
+        assert_eq!(later.into_rows(), Err(RecordError::Version(RECORD_VERSION + 1)));
+        let mut twice = rows.clone();
+        twice.events.push(twice.events[0].clone());
+        assert_eq!(record(&twice).unwrap().into_rows(), Err(RecordError::OutOfOrder { previous: 1, seq: 1 }));
+        let mut no_creation = rows;
+        no_creation.events[0].action = "placed".into();
+        assert_eq!(record(&no_creation).unwrap().into_rows(), Err(RecordError::NoCreation));
     }
 }

@@ -6,10 +6,9 @@ use thiserror::Error;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::archive::{MANIFEST_FILE, RECORD_FILE, manifest_json};
+use super::archive::{MANIFEST_FILE, RECORD_FILE, manifest_json, record_json};
 use super::chart::chart_svg;
 use super::csv_files::table_csv;
-use super::groups_table::groups_table;
 use super::json::workshop_json;
 use super::png::svg_to_png;
 use super::tables::WorkshopExport;
@@ -68,20 +67,11 @@ fn table_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, 
         ("events.csv", table_csv(&export.events)?),
         ("summary.csv", table_csv(&export.summary)?),
         ("notes.csv", table_csv(&export.notes)?),
-        ("groups.csv", table_csv(&groups_table(&export.snapshot))?),
+        ("groups.csv", table_csv(&export.groups)?),
         ("workshop.json", workshop_json(export)?),
-        (RECORD_FILE, record_json(export)?),
+        (RECORD_FILE, record_json(&export.snapshot)?),
         ("codebook.md", CODEBOOK.as_bytes().to_vec()),
     ])
-}
-
-/// `event-log.json`: the stored record an import rebuilds the workshop from.
-/// Compact, not pretty: it is for machines (a big workshop's log is 100,000 rows, and
-/// indentation doubled the file and the time to zip it).
-fn record_json(export: &WorkshopExport) -> Result<Vec<u8>, serde_json::Error> {
-    let mut bytes = serde_json::to_vec(&export.snapshot.record())?;
-    bytes.push(b'\n');
-    Ok(bytes)
 }
 
 /// The charts: round 1, and round 2 when a second round was opened.
@@ -98,24 +88,54 @@ fn chart_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, 
     Ok(files)
 }
 
-/// The zip of every file (deflate; the workbook and the PNG, already compressed, are stored
-/// as they are). Entries carry a fixed date (1980-01-01, the zip epoch) and fixed permissions,
-/// so the same data always gives the same bytes.
+/// The zip of every file ([`ZipOfFiles`]).
 pub fn export_zip(export: &WorkshopExport) -> Result<Vec<u8>, ExportError> {
-    let files = export_files(export)?;
-    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    for (name, bytes) in files {
+    let mut zip = ZipOfFiles::new();
+    for (name, bytes) in export_files(export)? {
+        zip.add(name, &bytes)?;
+    }
+    zip.finish()
+}
+
+/// A zip being written in memory, the same way for every export: deflated, except the
+/// workbook and the PNGs (already compressed, so stored as they are); every entry with a
+/// fixed date (1980-01-01, the zip epoch) and fixed permissions, so the same data always
+/// gives the same bytes.
+pub struct ZipOfFiles {
+    zip: ZipWriter<std::io::Cursor<Vec<u8>>>,
+    options: SimpleFileOptions,
+}
+
+impl ZipOfFiles {
+    /// An empty zip.
+    pub fn new() -> ZipOfFiles {
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .last_modified_time(DateTime::default())
+            .unix_permissions(0o644);
+        ZipOfFiles { zip: ZipWriter::new(std::io::Cursor::new(Vec::new())), options }
+    }
+
+    /// Adds the file `name` (a path inside the zip) with its bytes.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), ExportError> {
         let method = if name.ends_with(".xlsx") || name.ends_with(".png") {
             CompressionMethod::Stored
         } else {
             CompressionMethod::Deflated
         };
-        zip.start_file(name, options.compression_method(method))?;
-        zip.write_all(&bytes)?;
+        self.zip.start_file(name, self.options.compression_method(method))?;
+        self.zip.write_all(bytes)?;
+        Ok(())
     }
-    Ok(zip.finish()?.into_inner())
+
+    /// The zip's bytes.
+    pub fn finish(self) -> Result<Vec<u8>, ExportError> {
+        Ok(self.zip.finish()?.into_inner())
+    }
+}
+
+impl Default for ZipOfFiles {
+    fn default() -> Self {
+        ZipOfFiles::new()
+    }
 }

@@ -13,16 +13,10 @@
 //! Workshops come oldest first (creation time, then id), so the same data always gives the
 //! same bytes.
 
-use std::io::Write;
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
-
-use super::bundle::{CODEBOOK, ExportError, export_files};
+use super::bundle::{CODEBOOK, ExportError, ZipOfFiles, export_files};
+use super::cells::{Cell, Table};
 use super::csv_files::table_csv;
-use super::tables::{
-    COMBINED_SUMMARY_COLUMNS, Cell, PLACEMENT_COLUMNS, SUMMARY_COLUMNS, Table, WorkshopExport, workshop_date,
-};
+use super::tables::{COMBINED_SUMMARY_COLUMNS, PLACEMENT_COLUMNS, SUMMARY_COLUMNS, WorkshopExport, workshop_date};
 
 /// Whether `text` is a day written `YYYY-MM-DD` (what a date input sends).
 pub fn is_day(text: &str) -> bool {
@@ -76,29 +70,17 @@ pub fn combined_tables(exports: &[WorkshopExport]) -> (Table, Table) {
 pub fn combined_zip(exports: &[WorkshopExport]) -> Result<Vec<u8>, ExportError> {
     debug_assert_eq!(&COMBINED_SUMMARY_COLUMNS[2..], &SUMMARY_COLUMNS[1..]);
     let (placements, summary) = combined_tables(exports);
-    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    let stored = |name: &str| name.ends_with(".xlsx") || name.ends_with(".png");
-    for (name, bytes) in [
-        ("placements.csv", table_csv(&placements)?),
-        ("summary.csv", table_csv(&summary)?),
-        ("codebook.md", CODEBOOK.as_bytes().to_vec()),
-    ] {
-        zip.start_file(name, options)?;
-        zip.write_all(&bytes)?;
-    }
+    let mut zip = ZipOfFiles::new();
+    zip.add("placements.csv", &table_csv(&placements)?)?;
+    zip.add("summary.csv", &table_csv(&summary)?)?;
+    zip.add("codebook.md", CODEBOOK.as_bytes())?;
     for export in exports {
         let folder = folder_name(export);
         for (name, bytes) in export_files(export)? {
-            let method = if stored(name) { CompressionMethod::Stored } else { CompressionMethod::Deflated };
-            zip.start_file(format!("{folder}/{name}"), options.compression_method(method))?;
-            zip.write_all(&bytes)?;
+            zip.add(&format!("{folder}/{name}"), &bytes)?;
         }
     }
-    Ok(zip.finish()?.into_inner())
+    zip.finish()
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ use app::api::{ComparedAspect, ComparedWorkshop, RoundStats};
 use app::domain::compare::group_aspects;
 use uuid::Uuid;
 
-use super::tables::{ASPECT_ROUND_COLUMNS, Cell, Table, WorkshopExport, aspect_author, columns, workshop_date};
+use super::cells::{Cell, Table, columns};
+use super::tables::{ASPECT_ROUND_COLUMNS, WorkshopExport, aspect_author, workshop_date};
 
 /// Most workshops one comparison takes (the chart stays readable, the request quick).
 pub const MAX_COMPARED: usize = 20;
@@ -67,7 +68,6 @@ pub fn compared_workshop(export: &WorkshopExport) -> ComparedWorkshop {
 /// A workshop without an aspect in a group has no row for it.
 pub fn comparison_table(workshops: &[ComparedWorkshop], links: &[(Uuid, Uuid)]) -> Table {
     let inputs: Vec<&[ComparedAspect]> = workshops.iter().map(|w| w.aspects.as_slice()).collect();
-    let num = |x: Option<f64>| x.map_or(Cell::Empty, Cell::Num);
     let mut rows = Vec::new();
     for group in group_aspects(&inputs, links) {
         for (workshop, members) in workshops.iter().zip(&group.members) {
@@ -86,9 +86,9 @@ pub fn comparison_table(workshops: &[ComparedWorkshop], links: &[(Uuid, Uuid)]) 
                         Cell::Text(aspect.text.clone()),
                         Cell::Int(r.n_placed as i64),
                         Cell::Int(r.n_cant_place as i64),
-                        num(r.median),
-                        num(r.q1),
-                        num(r.q3),
+                        Cell::opt_num(r.median),
+                        Cell::opt_num(r.q1),
+                        Cell::opt_num(r.q3),
                     ]);
                 }
             }

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::tables::{Cell, Table};
+use super::cells::{Cell, Table};
 
 /// The UTF-8 byte-order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";

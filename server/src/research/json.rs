@@ -5,7 +5,8 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq};
 
-use super::tables::{Cell, Table, WorkshopExport, workshop_date};
+use super::cells::{Cell, Table};
+use super::tables::{WorkshopExport, workshop_date};
 use crate::time::iso_ms;
 
 /// Version of the `workshop.json` layout; raised whenever a field changes meaning or goes.

@@ -10,12 +10,12 @@
 
 pub mod archive;
 pub mod bundle;
+pub mod cells;
 pub mod chart;
 pub mod combined;
 pub mod compare;
 pub mod compare_groups;
 pub mod csv_files;
-pub mod groups_table;
 pub mod json;
 pub mod png;
 pub mod replay;

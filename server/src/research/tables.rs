@@ -1,14 +1,18 @@
-//! The export tables of one workshop, computed once from a [`WorkshopSnapshot`] and then
-//! written as CSV, JSON and XLSX. Cells keep their type ([`Cell`]) so the spreadsheet gets
-//! numbers as numbers and text as text, while the CSV gets the same values as text.
+//! The export tables of one workshop (their columns and rows), computed once from a
+//! [`WorkshopSnapshot`] and then written as CSV, JSON and XLSX.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
+use app::domain::Card;
 use app::domain::aspect_stats::{AspectStats, aspect_stats};
+use app::domain::groups::Grouping;
 use app::domain::movement::{Movement, movement};
+use app::domain::opinion::room_groups;
 use chrono::DateTime;
 use uuid::Uuid;
 
+use super::cells::{Cell, Table, columns};
 use crate::store::{LoggedEvent, WorkshopSnapshot};
 use crate::time::iso_ms;
 
@@ -71,61 +75,13 @@ pub const SUMMARY_COLUMNS: &[&str] =
 pub const COMBINED_SUMMARY_COLUMNS: &[&str] =
     &columns::<23>(&[&["workshop_id", "site"], ASPECT_ROUND_COLUMNS, SPREAD_COLUMNS, MOVEMENT_COLUMNS]);
 
-/// The column lists `parts` one after the other, at compile time; `N` is the whole count
-/// (a wrong one fails the build).
-pub const fn columns<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
-    let mut out = [""; N];
-    let (mut at, mut part) = (0, 0);
-    while part < parts.len() {
-        let mut i = 0;
-        while i < parts[part].len() {
-            out[at] = parts[part][i];
-            at += 1;
-            i += 1;
-        }
-        part += 1;
-    }
-    assert!(at == N, "the column count is wrong");
-    out
-}
 /// Columns of `notes.csv`.
 pub const NOTE_COLUMNS: &[&str] = &["workshop_id", "round", "pair_label", "aspect_id", "aspect_text", "kind", "text"];
-
-/// One typed cell.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
-    /// Text as the participants or the facilitator typed it.
-    Text(String),
-    /// A whole number (counts, rounds, sequence numbers).
-    Int(i64),
-    /// A real number (positions, statistics).
-    Num(f64),
-    /// A yes/no flag, written `true`/`false` in CSV.
-    Bool(bool),
-    /// No value (not placed, not computable).
-    Empty,
-}
-
-impl Cell {
-    fn opt_num(value: Option<f64>) -> Cell {
-        value.map_or(Cell::Empty, Cell::Num)
-    }
-
-    fn text(value: impl Into<String>) -> Cell {
-        Cell::Text(value.into())
-    }
-}
-
-/// A table with its name (the file and sheet name without extension) and columns.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Table {
-    /// `placements`, `events`, `summary` or `notes`.
-    pub name: &'static str,
-    /// Column names, in file order.
-    pub columns: &'static [&'static str],
-    /// Rows; each has one cell per column.
-    pub rows: Vec<Vec<Cell>>,
-}
+/// Columns of `groups.csv`.
+pub const GROUP_COLUMNS: &[&str] =
+    &["workshop_id", "round", "pair_label", "group", "pc1", "pc2", "silhouette", "groups", "mean_silhouette", "note"];
+/// `note` in `groups.csv` of a pair the grouping left out.
+pub const LEFT_OUT: &str = "left out: placed fewer than half of the aspects used";
 
 /// The statistics of one aspect in one round.
 #[derive(Clone, Debug, PartialEq)]
@@ -158,6 +114,8 @@ pub struct WorkshopExport {
     pub summary: Table,
     /// One row per note or reason (none until notes exist).
     pub notes: Table,
+    /// One row per round × pair: its opinion group.
+    pub groups: Table,
 }
 
 /// The workshop's date, `YYYY-MM-DD` in UTC (the day it was created).
@@ -166,7 +124,7 @@ pub fn workshop_date(created_at_ms: i64) -> String {
 }
 
 /// `aspect_author` of an aspect: [`FACILITATOR_AUTHOR`], or the label of the pair that wrote it.
-pub fn aspect_author(view: &app::domain::RoomView, card: &app::domain::Card) -> String {
+pub fn aspect_author(view: &app::domain::RoomView, card: &Card) -> String {
     match card.author {
         None => FACILITATOR_AUTHOR.to_string(),
         Some(pair) => view.pair(pair).map_or_else(|| "pair".to_string(), |p| p.label.clone()),
@@ -177,134 +135,200 @@ impl WorkshopExport {
     /// Computes every table from a snapshot. Orders: rounds ascending, pairs in joining
     /// order, aspects in display order, events by sequence number.
     pub fn new(snapshot: WorkshopSnapshot) -> WorkshopExport {
-        let w = &snapshot.workshop;
-        let workshop_id = w.id.to_string();
-        let date = workshop_date(w.created_at);
-        let view = &snapshot.view;
-        let rounds: Vec<u8> = (1..=view.round).collect();
-        let author = |card: &app::domain::Card| aspect_author(view, card);
-        // Empty when the workshop or the aspect has none (the codebook's "templates").
-        let template_id = w.template_id.map_or(Cell::Empty, |id| Cell::text(id.to_string()));
-        let template_aspects = snapshot.template_aspect_ids();
-        let template_aspect = |card: &app::domain::Card| {
-            template_aspects.get(&card.id).map_or(Cell::Empty, |id| Cell::text(id.to_string()))
-        };
-        let mut placements = Vec::with_capacity(rounds.len() * snapshot.pairs.len() * snapshot.cards.len());
-        for &round in &rounds {
-            for pair in &snapshot.pairs {
-                for card in &snapshot.cards {
-                    let record = view.placement_in(round, pair.id, card.id);
-                    let note = view.note(pair.id, card.id);
-                    let status = match record {
-                        Some(p) if p.cant_place => STATUS_CANT_PLACE,
-                        Some(_) => STATUS_PLACED,
-                        None => STATUS_NOT_PLACED,
-                    };
-                    placements.push(vec![
-                        Cell::text(&workshop_id),
-                        Cell::text(&w.title),
-                        Cell::text(&w.site),
-                        Cell::text(&date),
-                        Cell::Int(round.into()),
-                        Cell::text(&pair.label),
-                        Cell::text(card.id.to_string()),
-                        Cell::text(&card.text),
-                        Cell::text(author(card)),
-                        Cell::opt_num(record.and_then(|p| p.shown_position())),
-                        Cell::text(status),
-                        record.filter(|p| p.cant_place).map_or(Cell::Empty, |p| Cell::text(&p.reason)),
-                        note.filter(|n| !n.intended.is_empty()).map_or(Cell::Empty, |n| Cell::text(&n.intended)),
-                        note.filter(|n| !n.unintended.is_empty()).map_or(Cell::Empty, |n| Cell::text(&n.unintended)),
-                        record.map_or(Cell::Empty, |p| Cell::Text(iso_ms(p.placed_at))),
-                        record.map_or(Cell::Empty, |p| Cell::Text(iso_ms(p.moved_at))),
-                        record.map_or(Cell::Empty, |p| Cell::Int(p.moves.into())),
-                        template_id.clone(),
-                        template_aspect(card),
-                    ]);
-                }
-            }
-        }
-        let mut aspect_rounds = Vec::new();
-        let mut summary = Vec::new();
-        for &round in &rounds {
-            for card in &snapshot.cards {
-                let records: Vec<_> =
-                    snapshot.pairs.iter().filter_map(|pair| view.placement_in(round, pair.id, card.id)).collect();
-                let positions: Vec<f64> = records.iter().filter_map(|p| p.shown_position()).collect();
-                let stats = aspect_stats(&positions, records.iter().filter(|p| p.cant_place).count());
-                let moved = (round > 1).then(|| movement_from_first_round(&snapshot, card.id, round));
-                let mut row = vec![
-                    Cell::text(&workshop_id),
-                    Cell::Int(round.into()),
-                    Cell::text(card.id.to_string()),
-                    Cell::text(&card.text),
-                    Cell::Int(stats.n_placed as i64),
-                    Cell::Int(stats.n_cant_place as i64),
-                    Cell::opt_num(stats.median),
-                    Cell::opt_num(stats.q1),
-                    Cell::opt_num(stats.q3),
-                    Cell::opt_num(stats.mean),
-                    Cell::opt_num(stats.sd),
-                    Cell::opt_num(stats.consensus),
-                    Cell::Int(stats.consensus_bins as i64),
-                    Cell::Bool(stats.split),
-                ];
-                row.extend(movement_cells(moved.as_ref()));
-                summary.push(row);
-                aspect_rounds.push(AspectRound {
-                    round: round.into(),
-                    card_id: card.id,
-                    positions,
-                    stats,
-                    movement: moved,
-                });
-            }
-        }
-        let mut notes = Vec::new();
-        for pair in &snapshot.pairs {
-            for card in &snapshot.cards {
-                let mut row = |round: Cell, kind: &str, text: &str| {
-                    notes.push(vec![
-                        Cell::text(&workshop_id),
-                        round,
-                        Cell::text(&pair.label),
-                        Cell::text(card.id.to_string()),
-                        Cell::text(&card.text),
-                        Cell::text(kind),
-                        Cell::text(text),
-                    ]);
-                };
-                if let Some(note) = view.note(pair.id, card.id) {
-                    if !note.intended.is_empty() {
-                        row(Cell::Empty, "intended_outcome", &note.intended);
-                    }
-                    if !note.unintended.is_empty() {
-                        row(Cell::Empty, "unintended_outcome", &note.unintended);
-                    }
-                }
-                for &round in &rounds {
-                    if let Some(p) = view.placement_in(round, pair.id, card.id).filter(|p| p.cant_place) {
-                        row(Cell::Int(round.into()), "cant_place_reason", &p.reason);
-                    }
-                }
-            }
-        }
-        let card_text: HashMap<Uuid, &str> = snapshot.cards.iter().map(|c| (c.id, c.text.as_str())).collect();
-        let events = snapshot.events.iter().map(|e| event_row(e, &card_text)).collect();
+        let (aspect_rounds, summary) = summary_rows(&snapshot);
         WorkshopExport {
-            placements: Table { name: "placements", columns: PLACEMENT_COLUMNS, rows: placements },
-            events: Table { name: "events", columns: EVENT_COLUMNS, rows: events },
+            placements: Table { name: "placements", columns: PLACEMENT_COLUMNS, rows: placement_rows(&snapshot) },
+            events: Table { name: "events", columns: EVENT_COLUMNS, rows: event_rows(&snapshot) },
             summary: Table { name: "summary", columns: SUMMARY_COLUMNS, rows: summary },
-            notes: Table { name: "notes", columns: NOTE_COLUMNS, rows: notes },
+            notes: Table { name: "notes", columns: NOTE_COLUMNS, rows: note_rows(&snapshot) },
+            groups: Table { name: "groups", columns: GROUP_COLUMNS, rows: group_rows(&snapshot) },
             aspect_rounds,
             snapshot,
         }
     }
 
-    /// The four tables in file order.
+    /// The four tables of the workbook and of `workshop.json`'s checks, in file order
+    /// (`groups.csv` is a file of its own).
     pub fn tables(&self) -> [&Table; 4] {
         [&self.placements, &self.events, &self.summary, &self.notes]
     }
+}
+
+/// The rounds opened, ascending.
+fn rounds(snapshot: &WorkshopSnapshot) -> std::ops::RangeInclusive<u8> {
+    1..=snapshot.view.round
+}
+
+/// `placements.csv`: one row per round × pair × aspect.
+fn placement_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
+    let w = &snapshot.workshop;
+    let workshop_id = w.id.to_string();
+    let date = workshop_date(w.created_at);
+    let view = &snapshot.view;
+    // Empty when the workshop or the aspect has none (the codebook's "templates").
+    let template_id = w.template_id.map_or(Cell::Empty, |id| Cell::text(id.to_string()));
+    let template_aspects = snapshot.template_aspect_ids();
+    let template_aspect =
+        |card: &Card| template_aspects.get(&card.id).map_or(Cell::Empty, |id| Cell::text(id.to_string()));
+    let mut rows = Vec::with_capacity(rounds(snapshot).len() * snapshot.pairs.len() * snapshot.cards.len());
+    for round in rounds(snapshot) {
+        for pair in &snapshot.pairs {
+            for card in &snapshot.cards {
+                let record = view.placement_in(round, pair.id, card.id);
+                let note = view.note(pair.id, card.id);
+                let status = match record {
+                    Some(p) if p.cant_place => STATUS_CANT_PLACE,
+                    Some(_) => STATUS_PLACED,
+                    None => STATUS_NOT_PLACED,
+                };
+                rows.push(vec![
+                    Cell::text(&workshop_id),
+                    Cell::text(&w.title),
+                    Cell::text(&w.site),
+                    Cell::text(&date),
+                    Cell::Int(round.into()),
+                    Cell::text(&pair.label),
+                    Cell::text(card.id.to_string()),
+                    Cell::text(&card.text),
+                    Cell::text(aspect_author(view, card)),
+                    Cell::opt_num(record.and_then(|p| p.shown_position())),
+                    Cell::text(status),
+                    record.filter(|p| p.cant_place).map_or(Cell::Empty, |p| Cell::text(&p.reason)),
+                    note.filter(|n| !n.intended.is_empty()).map_or(Cell::Empty, |n| Cell::text(&n.intended)),
+                    note.filter(|n| !n.unintended.is_empty()).map_or(Cell::Empty, |n| Cell::text(&n.unintended)),
+                    record.map_or(Cell::Empty, |p| Cell::Text(iso_ms(p.placed_at))),
+                    record.map_or(Cell::Empty, |p| Cell::Text(iso_ms(p.moved_at))),
+                    record.map_or(Cell::Empty, |p| Cell::Int(p.moves.into())),
+                    template_id.clone(),
+                    template_aspect(card),
+                ]);
+            }
+        }
+    }
+    rows
+}
+
+/// The statistics of every round × aspect, and `summary.csv`'s rows of them.
+fn summary_rows(snapshot: &WorkshopSnapshot) -> (Vec<AspectRound>, Vec<Vec<Cell>>) {
+    let workshop_id = snapshot.workshop.id.to_string();
+    let view = &snapshot.view;
+    let mut aspect_rounds = Vec::new();
+    let mut rows = Vec::new();
+    for round in rounds(snapshot) {
+        for card in &snapshot.cards {
+            let records: Vec<_> =
+                snapshot.pairs.iter().filter_map(|pair| view.placement_in(round, pair.id, card.id)).collect();
+            let positions: Vec<f64> = records.iter().filter_map(|p| p.shown_position()).collect();
+            let stats = aspect_stats(&positions, records.iter().filter(|p| p.cant_place).count());
+            let moved = (round > 1).then(|| movement_from_first_round(snapshot, card.id, round));
+            let mut row = vec![
+                Cell::text(&workshop_id),
+                Cell::Int(round.into()),
+                Cell::text(card.id.to_string()),
+                Cell::text(&card.text),
+                Cell::Int(stats.n_placed as i64),
+                Cell::Int(stats.n_cant_place as i64),
+                Cell::opt_num(stats.median),
+                Cell::opt_num(stats.q1),
+                Cell::opt_num(stats.q3),
+                Cell::opt_num(stats.mean),
+                Cell::opt_num(stats.sd),
+                Cell::opt_num(stats.consensus),
+                Cell::Int(stats.consensus_bins as i64),
+                Cell::Bool(stats.split),
+            ];
+            row.extend(movement_cells(moved.as_ref()));
+            rows.push(row);
+            aspect_rounds.push(AspectRound {
+                round: round.into(),
+                card_id: card.id,
+                positions,
+                stats,
+                movement: moved,
+            });
+        }
+    }
+    (aspect_rounds, rows)
+}
+
+/// `notes.csv`: one row per note or "can't place" reason, pairs then aspects.
+fn note_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
+    let workshop_id = snapshot.workshop.id.to_string();
+    let view = &snapshot.view;
+    let mut rows = Vec::new();
+    for pair in &snapshot.pairs {
+        for card in &snapshot.cards {
+            let mut row = |round: Cell, kind: &str, text: &str| {
+                rows.push(vec![
+                    Cell::text(&workshop_id),
+                    round,
+                    Cell::text(&pair.label),
+                    Cell::text(card.id.to_string()),
+                    Cell::text(&card.text),
+                    Cell::text(kind),
+                    Cell::text(text),
+                ]);
+            };
+            if let Some(note) = view.note(pair.id, card.id) {
+                if !note.intended.is_empty() {
+                    row(Cell::Empty, "intended_outcome", &note.intended);
+                }
+                if !note.unintended.is_empty() {
+                    row(Cell::Empty, "unintended_outcome", &note.unintended);
+                }
+            }
+            for round in rounds(snapshot) {
+                if let Some(p) = view.placement_in(round, pair.id, card.id).filter(|p| p.cant_place) {
+                    row(Cell::Int(round.into()), "cant_place_reason", &p.reason);
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// `events.csv`: one row per event-log row.
+fn event_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
+    let card_text: HashMap<Uuid, &str> = snapshot.cards.iter().map(|c| (c.id, c.text.as_str())).collect();
+    snapshot.events.iter().map(|e| event_row(e, &card_text)).collect()
+}
+
+/// `groups.csv`: the opinion groups of each round ([`app::domain::groups`], built from the
+/// room by [`room_groups`]): one row per round × pair, with the pair's group, its scores on
+/// the two principal components and its silhouette, the round's number of groups and mean
+/// silhouette, and a note saying why a pair (or the whole round) has no group.
+fn group_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
+    let view = &snapshot.view;
+    let workshop_id = snapshot.workshop.id.to_string();
+    let mut rows = Vec::new();
+    for round in rounds(snapshot) {
+        let grouping = room_groups(view, round);
+        for (i, pair) in view.pairs.iter().enumerate() {
+            let mut row = vec![Cell::text(&workshop_id), Cell::Int(round.into()), Cell::text(&pair.label)];
+            match &grouping {
+                Grouping::Groups(groups) => {
+                    let member = groups.members.get(i);
+                    let score = |c: usize| Cell::opt_num(member.and_then(|m| m.scores.get(c).copied()));
+                    let group = member.and_then(|m| m.group);
+                    row.extend([
+                        group.map_or(Cell::Empty, |g| Cell::Int(g as i64)),
+                        score(0),
+                        score(1),
+                        Cell::opt_num(member.and_then(|m| m.silhouette)),
+                        Cell::Int(groups.k as i64),
+                        Cell::Num(groups.silhouette),
+                        if group.is_some() { Cell::Empty } else { Cell::text(LEFT_OUT) },
+                    ]);
+                }
+                Grouping::NoGroups(none) => {
+                    row.extend(vec![Cell::Empty; 6]);
+                    row.push(Cell::Text(none.reason.message()));
+                }
+            }
+            rows.push(row);
+        }
+    }
+    rows
 }
 
 /// How aspect `card` moved from round 1 to `round`: every position of each round, and the
@@ -335,11 +359,6 @@ fn movement_cells(moved: Option<&Movement>) -> Vec<Cell> {
     ]
 }
 
-/// `facilitator`, `system`, or the pair's label for a pair's own change.
-fn actor_of(event: &LoggedEvent) -> &str {
-    event.who()
-}
-
 /// A before/after state: the position alone for placement events (`{"position": x}`), the
 /// compact JSON otherwise, empty when there was no state.
 fn state_cell(value: Option<&serde_json::Value>) -> Cell {
@@ -352,14 +371,22 @@ fn state_cell(value: Option<&serde_json::Value>) -> Cell {
     }
 }
 
-/// The logged state without the join code (`workshop_created` records it): exports carry
-/// nothing that lets a reader join or act in the workshop.
-fn without_join_code(value: Option<&serde_json::Value>) -> Option<serde_json::Value> {
-    let mut value = value?.clone();
-    if let Some(object) = value.as_object_mut() {
+/// Whether a logged state records a join code (`workshop_created` does).
+pub fn has_join_code(state: Option<&serde_json::Value>) -> bool {
+    state.is_some_and(|v| v.get("join_code").is_some())
+}
+
+/// The logged state without the join code: exports carry nothing that lets a reader join or
+/// act in the workshop. Borrowed when there is none to remove.
+pub fn without_join_code(state: Option<&serde_json::Value>) -> Option<Cow<'_, serde_json::Value>> {
+    if !has_join_code(state) {
+        return state.map(Cow::Borrowed);
+    }
+    let mut state = state?.clone();
+    if let Some(object) = state.as_object_mut() {
         object.remove("join_code");
     }
-    Some(value)
+    Some(Cow::Owned(state))
 }
 
 fn event_row(event: &LoggedEvent, card_text: &HashMap<Uuid, &str>) -> Vec<Cell> {
@@ -368,11 +395,12 @@ fn event_row(event: &LoggedEvent, card_text: &HashMap<Uuid, &str>) -> Vec<Cell> 
     vec![
         Cell::Int(i64::try_from(event.seq).unwrap_or(i64::MAX)),
         Cell::Text(iso_ms(event.at)),
-        Cell::text(actor_of(event)),
+        // `facilitator`, `system`, or the pair's label for a pair's own change.
+        Cell::text(event.who()),
         Cell::text(&event.action),
         aspect,
-        state_cell(before.as_ref()),
-        state_cell(after.as_ref()),
+        state_cell(before.as_deref()),
+        state_cell(after.as_deref()),
     ]
 }
 

@@ -6,7 +6,8 @@
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use super::tables::{Cell, Table, WorkshopExport, workshop_date};
+use super::cells::{Cell, Table};
+use super::tables::{WorkshopExport, workshop_date};
 use crate::time::iso_ms;
 
 /// Fixed document properties, so the same data always gives the same bytes: the creation

@@ -1,204 +1,14 @@
-//! A workshop's stored record, as the export archive carries it (`event-log.json`): the
-//! workshop's row, the aspects it was created with, its pairs and every event-log row with
-//! the event screens received. It is what another server rebuilds the workshop from
-//! ([`Store::import_record`]), with the same replay the server uses after a restart
-//! ([`replayed_snapshot`]). No secret is in it: pairs' token hashes and the facilitator's
-//! secret hash are not read.
+//! Writing a workshop from another server's archive: its stored rows
+//! ([`StoredWorkshop`], which the research area reads from the archive's `event-log.json`
+//! and checks first) become a workshop here, and the research area can give it a console
+//! link.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-
-use app::domain::{Card, RoomView, WorkshopInfo};
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::research::WorkshopSnapshot;
-use super::sql::{Sql, args};
+use super::snapshot::StoredWorkshop;
+use super::sql::args;
 use super::workshops::{CODE_ATTEMPTS, free_join_code};
-use super::{EventRow, LoggedEvent, Store, StoreError, insert_event};
-
-/// Version of `event-log.json`'s layout.
-pub const RECORD_VERSION: u32 = 1;
-
-/// One of the aspects a workshop was created with (a row of `cards`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StoredCard {
-    /// Aspect id.
-    pub id: Uuid,
-    /// Its text.
-    pub text: String,
-    /// Its place in the facilitator's order.
-    pub order: u32,
-    /// When it was stored, ms since the epoch.
-    pub created_at: i64,
-    /// The template aspect it stands for, if any (left out when none, and read as none from
-    /// archives made before templates).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub template_aspect_id: Option<Uuid>,
-}
-
-/// A pair as stored (a row of `pairs`), without its token hash.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StoredPair {
-    /// Pair id.
-    pub id: Uuid,
-    /// Its label.
-    pub label: String,
-    /// When it joined, ms since the epoch.
-    pub joined_at: i64,
-    /// Sequence number of its `pair_joined` event.
-    pub join_seq: u64,
-}
-
-/// The whole stored record of one workshop: `event-log.json`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StoredRecord {
-    /// [`RECORD_VERSION`].
-    pub version: u32,
-    /// The workshop's public facts (its join code empty: an archive carries none), with its
-    /// template id when it has one.
-    pub workshop: WorkshopInfo,
-    /// The aspects it was created with, in order.
-    pub cards: Vec<StoredCard>,
-    /// Its pairs, in joining order.
-    pub pairs: Vec<StoredPair>,
-    /// Every event-log row, in sequence order, with the events screens received.
-    pub events: Vec<LoggedEvent>,
-}
-
-/// `event-log.json` of a snapshot, borrowed (the export writes it without copying the log).
-#[derive(Serialize)]
-pub struct RecordRef<'a> {
-    version: u32,
-    workshop: WorkshopInfo,
-    cards: &'a [StoredCard],
-    pairs: &'a [StoredPair],
-    events: Vec<Cow<'a, LoggedEvent>>,
-}
-
-impl WorkshopSnapshot {
-    /// The stored record this snapshot was read from, for `event-log.json`, without the join
-    /// code (in the workshop and in the `workshop_created` row), like every file of an
-    /// export: an import gets a new one.
-    pub fn record(&self) -> RecordRef<'_> {
-        let workshop = WorkshopInfo { join_code: String::new(), ..self.workshop.clone() };
-        let events = self
-            .events
-            .iter()
-            .map(|e| {
-                let has_code = |v: &Option<serde_json::Value>| v.as_ref().is_some_and(|v| v.get("join_code").is_some());
-                if !has_code(&e.before) && !has_code(&e.after) {
-                    return Cow::Borrowed(e);
-                }
-                let mut e = e.clone();
-                for state in [&mut e.before, &mut e.after].into_iter().flatten() {
-                    if let Some(object) = state.as_object_mut() {
-                        object.remove("join_code");
-                    }
-                }
-                Cow::Owned(e)
-            })
-            .collect();
-        RecordRef { version: RECORD_VERSION, workshop, cards: &self.start_cards, pairs: &self.pair_rows, events }
-    }
-
-    /// The template aspect id of each aspect that has one (aspects it was created with; those
-    /// added during the session have none), by aspect id.
-    pub fn template_aspect_ids(&self) -> HashMap<Uuid, Uuid> {
-        self.start_cards.iter().filter_map(|c| Some((c.id, c.template_aspect_id?))).collect()
-    }
-}
-
-/// Why a record cannot be a workshop on this server; nothing was stored.
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum RecordError {
-    /// A later layout than this server reads.
-    #[error("event-log.json has layout version {0}; this server reads version {RECORD_VERSION}")]
-    Version(u32),
-    /// Sequence numbers must grow.
-    #[error("event-log.json: event {seq} comes after event {previous}; the log must be in sequence order")]
-    OutOfOrder {
-        /// The earlier event's number.
-        previous: u64,
-        /// This one's.
-        seq: u64,
-    },
-    /// A position outside the spectrum (never written by a server).
-    #[error("event-log.json: event {0} places a post-it outside the spectrum (0 to 100)")]
-    OffTheSpectrum(u64),
-    /// The first event must be the workshop's creation.
-    #[error("event-log.json: the log must start with the workshop's creation (event 1)")]
-    NoCreation,
-}
-
-/// The snapshot a record stands for: the workshop as created with every logged event applied
-/// in order ([`RoomView::apply`], as [`Store::load_room`] replays a workshop after a restart).
-pub fn replayed_snapshot(record: &StoredRecord) -> Result<WorkshopSnapshot, RecordError> {
-    if record.version != RECORD_VERSION {
-        return Err(RecordError::Version(record.version));
-    }
-    match record.events.first() {
-        Some(first) if first.seq == 1 && first.action == "workshop_created" => {}
-        _ => return Err(RecordError::NoCreation),
-    }
-    let cards = record.cards.iter().map(|c| Card::new(c.id, c.text.clone(), c.order)).collect();
-    let mut view = RoomView::new(record.workshop.clone(), cards);
-    let mut previous = 0;
-    for event in &record.events {
-        if event.seq <= previous {
-            return Err(RecordError::OutOfOrder { previous, seq: event.seq });
-        }
-        previous = event.seq;
-        if let Some(app::domain::Event::Placed { position: Some(p), .. }) = &event.payload
-            && !(0.0..=100.0).contains(p)
-        {
-            return Err(RecordError::OffTheSpectrum(event.seq));
-        }
-        if let Some(payload) = &event.payload {
-            view.apply(event.seq, payload);
-        }
-        view.seq = event.seq;
-    }
-    Ok(WorkshopSnapshot {
-        workshop: view.workshop.clone(),
-        cards: view.active_cards(),
-        pairs: view.pairs.clone(),
-        view,
-        events: record.events.clone(),
-        start_cards: record.cards.clone(),
-        pair_rows: record.pairs.clone(),
-    })
-}
-
-/// The aspects workshop `id` was created with, in order.
-pub(super) fn stored_cards(conn: &mut dyn Sql, id: Uuid) -> Result<Vec<StoredCard>, StoreError> {
-    conn.rows(
-        "SELECT id, text, ord, created_at, template_aspect_id FROM cards WHERE workshop_id = ?1 ORDER BY ord, id",
-        args![id],
-    )?
-    .iter()
-    .map(|r| {
-        Ok(StoredCard {
-            id: r.uuid("id")?,
-            text: r.text("text")?,
-            order: r.u32("ord")?,
-            created_at: r.int("created_at")?,
-            template_aspect_id: r.opt_uuid("template_aspect_id")?,
-        })
-    })
-    .collect()
-}
-
-/// The pairs of workshop `id` in joining order, without their token hashes.
-pub(super) fn stored_pairs(conn: &mut dyn Sql, id: Uuid) -> Result<Vec<StoredPair>, StoreError> {
-    conn.rows("SELECT id, label, joined_at, join_seq FROM pairs WHERE workshop_id = ?1 ORDER BY join_seq", args![id])?
-        .iter()
-        .map(|r| {
-            let (id, label) = (r.uuid("id")?, r.text("label")?);
-            Ok(StoredPair { id, label, joined_at: r.int("joined_at")?, join_seq: r.uint("join_seq")? })
-        })
-        .collect()
-}
+use super::{EventRow, Store, StoreError, insert_event};
 
 /// What [`Store::import_record`] did.
 #[derive(Clone, Debug, PartialEq)]
@@ -213,15 +23,15 @@ pub enum Imported {
 }
 
 impl Store {
-    /// Stores a record from another server's archive as it was: the workshop under its own
-    /// id, its first aspects, its pairs (with fresh token hashes nobody holds, so no old
-    /// tablet can act in it) and every event-log row unchanged, in one transaction. The
-    /// facilitator's secret hash is `secret_hash` (of a secret nobody has been given, until
-    /// the research area issues a console link). Check the record first
-    /// ([`replayed_snapshot`]).
-    pub fn import_record(&self, record: StoredRecord, secret_hash: String) -> Result<Imported, StoreError> {
+    /// Stores the rows of a workshop from another server's archive as they were: the
+    /// workshop under its own id, its first aspects, its pairs (with fresh token hashes nobody
+    /// holds, so no old tablet can act in it) and every event-log row unchanged, in one
+    /// transaction. The facilitator's secret hash is `secret_hash` (of a secret nobody has
+    /// been given, until the research area issues a console link). Check the rows first (the
+    /// research area's archive check replays them, [`StoredWorkshop::replayed`]).
+    pub fn import_record(&self, rows: StoredWorkshop, secret_hash: String) -> Result<Imported, StoreError> {
         self.write(move |tx| {
-            let w = &record.workshop;
+            let w = &rows.workshop;
             let wid = w.id;
             if tx.row("SELECT 1 FROM workshops WHERE id = ?1", args![wid])?.is_some() {
                 return Ok(Imported::AlreadyHere);
@@ -244,14 +54,14 @@ impl Store {
                     w.template_id
                 ],
             )?;
-            for card in &record.cards {
+            for card in &rows.cards {
                 tx.exec(
                     "INSERT INTO cards (id, workshop_id, text, ord, created_at, template_aspect_id)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     args![card.id, wid, &card.text, card.order, card.created_at, card.template_aspect_id],
                 )?;
             }
-            for pair in &record.pairs {
+            for pair in &rows.pairs {
                 let unusable = crate::secret::hash_secret(&crate::secret::new_secret());
                 tx.exec(
                     "INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq)
@@ -259,7 +69,7 @@ impl Store {
                     args![pair.id, wid, &pair.label, unusable, pair.joined_at, pair.join_seq],
                 )?;
             }
-            for e in &record.events {
+            for e in &rows.events {
                 insert_event(
                     tx,
                     EventRow {

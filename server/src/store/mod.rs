@@ -22,6 +22,7 @@ mod migrate;
 mod presence;
 mod research;
 mod schema;
+mod snapshot;
 pub mod sql;
 #[cfg(test)]
 mod test_support;
@@ -38,16 +39,15 @@ use uuid::Uuid;
 
 use sql::{Backend, Lite, Pg, Sql, args};
 
-pub use archive::{
-    Imported, RECORD_VERSION, RecordError, RecordRef, StoredCard, StoredPair, StoredRecord, replayed_snapshot,
-};
+pub use archive::Imported;
 pub use changes::{Decided, Decision};
 pub use copy::{CopyError, CopyReport, copy_database};
 pub use event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 pub use listen::Notice;
 pub use migrate::Upgrade;
-pub use research::{WorkshopListing, WorkshopSnapshot};
+pub use research::WorkshopListing;
 pub use schema::SCHEMA_VERSION;
+pub use snapshot::{StoredCard, StoredPair, StoredWorkshop, WorkshopSnapshot};
 #[cfg(test)]
 pub use test_support::ChangeOutcome;
 pub use workshops::{LoadedRoom, NewWorkshopRecord, TemplateOrigin};

@@ -1,34 +1,14 @@
-//! What researchers read and delete: a consistent snapshot of one workshop for the exports,
-//! the list of every workshop, and removing a workshop with all its rows.
+//! What researchers read and delete: the list of every workshop, a workshop's log for the
+//! replay, and removing a workshop with all its rows. (The snapshot the exports are made
+//! from is [`super::snapshot`].)
 
-use app::domain::{Card, Event, PairSummary, Phase, RoomView, WorkshopInfo};
+use app::domain::{Event, Phase, RoomView};
 use uuid::Uuid;
 
-use super::archive::{StoredCard, StoredPair, stored_cards, stored_pairs};
 use super::changes::read_event_log;
 use super::sql::{args, in_snapshot};
-use super::workshops::{replay, start_view};
+use super::workshops::start_view;
 use super::{LoggedEvent, Store, StoreError, announce};
-
-/// Everything stored about one workshop, read in one transaction so every export made from
-/// it agrees with every other. Holds no secret: no hashes of secrets or tokens are read.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WorkshopSnapshot {
-    /// The workshop.
-    pub workshop: WorkshopInfo,
-    /// Aspects with data (not hidden, not merged away), in display order.
-    pub cards: Vec<Card>,
-    /// Pairs in joining order.
-    pub pairs: Vec<PairSummary>,
-    /// The replayed state: placements of every round, notes, phase, rounds opened.
-    pub view: RoomView,
-    /// The whole event log in sequence order, with the events screens received.
-    pub events: Vec<LoggedEvent>,
-    /// The aspects the workshop was created with (rows of `cards`), for `event-log.json`.
-    pub start_cards: Vec<StoredCard>,
-    /// The pairs as stored, in joining order, for `event-log.json`.
-    pub pair_rows: Vec<StoredPair>,
-}
 
 /// One line of the researchers' list of workshops.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -61,28 +41,6 @@ fn phase_of(payload: Option<&str>) -> Phase {
 }
 
 impl Store {
-    /// A consistent snapshot of workshop `id` for the exports; `None` if there is none.
-    pub fn export_snapshot(&self, id: Uuid) -> Result<Option<WorkshopSnapshot>, StoreError> {
-        // One snapshot: readers never block the writers, and never see half of a change.
-        let read = self.read(|db| {
-            in_snapshot(db, |tx| {
-                let Some(view) = replay(tx, id)? else { return Ok(None) };
-                let events = read_event_log(tx, id, true)?;
-                Ok(Some((view, events, stored_cards(tx, id)?, stored_pairs(tx, id)?)))
-            })
-        })?;
-        let Some((view, events, start_cards, pair_rows)) = read else { return Ok(None) };
-        Ok(Some(WorkshopSnapshot {
-            workshop: view.workshop.clone(),
-            cards: view.active_cards(),
-            pairs: view.pairs.clone(),
-            view,
-            events,
-            start_cards,
-            pair_rows,
-        }))
-    }
-
     /// Workshop `id` as created (before any event) and its whole event log with the events
     /// screens received, read in one transaction: what the researchers' replay steps through.
     /// Applying every logged event to the start gives the state [`Store::load_room`] rebuilds.

@@ -85,7 +85,7 @@ async fn summary_has_the_movement_between_rounds_and_groups_csv_the_opinion_grou
     assert_eq!(cells(&["signed_rank_n", "signed_rank_p"]), ["", ""], "no test when every difference is 0");
 
     let groups = rows(&file("groups.csv"));
-    assert_eq!(groups[0], server::research::groups_table::GROUP_COLUMNS);
+    assert_eq!(groups[0], server::research::tables::GROUP_COLUMNS);
     assert_eq!(groups.len(), 1 + 2 * 8, "a row per round × pair");
     let round_1: Vec<&Vec<String>> = groups.iter().filter(|r| r[1] == "1").collect();
     let labels: Vec<(&str, &str)> = round_1.iter().map(|r| (r[2].as_str(), r[3].as_str())).collect();
