@@ -3,8 +3,9 @@
 # Idempotent: each step checks first and skips what is already there.
 #
 #   scripts/setup.sh          toolchain for building and serving
-#   scripts/setup.sh --test   the same, plus what the tests use: Chromium, R, PostgreSQL,
-#                             pandas and openpyxl
+#   scripts/setup.sh --test   the same, plus what the tests use: Chromium, Firefox ESR and
+#                             WebKitGTK (with its WebDriver and Xvfb), R, PostgreSQL, pandas
+#                             and openpyxl
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,6 +52,19 @@ if $want_test; then
   if [ ! -x /usr/bin/chromium ]; then
     step "installing Debian's Chromium for the browser tests"
     apt-get update && apt-get install -y chromium
+  fi
+  # The other engines the browser tests run in: Firefox ESR (driven over WebDriver BiDi, no
+  # geckodriver), and WebKitGTK's WebDriver with what end2end/engines/webkit-browser.py needs
+  # (python3-gi, WebKit2 4.1's bindings), under a virtual X display (xvfb-run, xauth).
+  missing=()
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  /usr/bin/python3 -c 'import gi; gi.require_version("WebKit2", "4.1")' 2>/dev/null || missing+=(python3-gi gir1.2-webkit2-4.1)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth)
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "installing Debian's ${missing[*]} for the browser tests in Firefox and WebKit"
+    apt-get update && apt-get install -y --no-install-recommends "${missing[@]}"
   fi
   # R (base R only; CRAN is not needed) runs the codebook's "Read it in R" code.
   if ! command -v Rscript >/dev/null; then

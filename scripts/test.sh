@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every check CI runs: formatting, clippy (server, browser
-# and shared code), unit and integration tests, and the end-to-end tests in Chromium.
+# and shared code), unit and integration tests, the end-to-end tests in Chromium, and their
+# main flows again in Firefox and WebKit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -81,6 +82,15 @@ if ! kill -0 "$server_pid" 2>/dev/null; then
   exit 1
 fi
 if ! (cd end2end && npx playwright test); then
+  echo "--- server log ---" >&2
+  tail -n 50 "$e2e_dir/server.log" >&2
+  exit 1
+fi
+
+step "the same flows in Firefox and WebKit"
+# Firefox headless; WebKit needs an X display, so both run under xvfb-run. The tests that stop
+# and restart a server run their own copy of the binary (DS_SERVER_BIN) on a free port.
+if ! (cd end2end && DS_SERVER_BIN="$e2e_dir/alone/server" npm run --silent test:engines); then
   echo "--- server log ---" >&2
   tail -n 50 "$e2e_dir/server.log" >&2
   exit 1
