@@ -345,6 +345,14 @@ impl Store {
         read(conn.as_mut())
     }
 
+    /// Whether the database answers and accepts a write now, for the readiness check: a read
+    /// on a reading connection, then an empty write through the writer (its transaction
+    /// begins, which on SQLite takes the write lock, and commits).
+    pub async fn check_ready(self: &Arc<Self>) -> Result<(), StoreError> {
+        self.run(|store| store.read(|conn| conn.rows("SELECT 1 AS one", &[]).map(drop))).await?;
+        self.write_async(|tx| tx.rows("SELECT 1 AS one", &[]).map(drop)).await
+    }
+
     /// Runs `f` on tokio's blocking pool, so database work (and whatever is built from what
     /// it reads, such as an export) never blocks the async runtime. `f` may fail with any
     /// error a [`StoreError`] turns into; a task that panicked is [`StoreError::TaskFailed`].
