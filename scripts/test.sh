@@ -88,10 +88,20 @@ if ! (cd end2end && npx playwright test); then
 fi
 
 step "the same flows in Firefox and WebKit"
-# Firefox headless; WebKit needs an X display, so both run under xvfb-run. The tests that stop
-# and restart a server run their own copy of the binary (DS_SERVER_BIN) on a free port.
-if ! (cd end2end && DS_SERVER_BIN="$e2e_dir/alone/server" npm run --silent test:engines); then
+# Against a server of their own (a fresh database, as a venue's would be), not the one the
+# Chromium suite has filled. Firefox headless; WebKit needs an X display, so both run under
+# xvfb-run. The tests that stop and restart a server run their own copy of the binary
+# (DS_SERVER_BIN) on a free port.
+engines_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$e2e_dir/engines"
+(cd "$e2e_dir/engines" && exec env -u LEPTOS_SITE_ROOT DS_DATABASE="$e2e_dir/engines/engines.sqlite3" \
+  "$e2e_dir/alone/server" --addr "127.0.0.1:$engines_port") >"$e2e_dir/engines.log" 2>&1 &
+engines_pid=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$engines_port") 2>/dev/null && break; sleep 0.2; done
+if ! (cd end2end && BASE_URL="http://127.0.0.1:$engines_port" DS_SERVER_BIN="$e2e_dir/alone/server" npm run --silent test:engines); then
   echo "--- server log ---" >&2
-  tail -n 50 "$e2e_dir/server.log" >&2
+  tail -n 50 "$e2e_dir/engines.log" >&2
+  kill "$engines_pid" 2>/dev/null || true
   exit 1
 fi
+kill "$engines_pid" 2>/dev/null || true

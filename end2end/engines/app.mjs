@@ -334,6 +334,18 @@ export class FacilitatorConsole {
     return console;
   }
 
+  /** The console of a workshop made through the API (`createWorkshop`), opened by its link. */
+  static async open(tab, base, created) {
+    await tab.goto(base + created.console_path);
+    const console = new FacilitatorConsole(tab, created.facilitator_secret);
+    console.code = await until(
+      () => tab.eval(() => H.norm(document.querySelector('[aria-label="Join code"]')?.textContent)).then((c) => /^[A-HJ-NP-Z2-9]{6}$/.test(c) && c),
+      "the join code on the console",
+    );
+    assert.equal(console.code, created.join_code);
+    return console;
+  }
+
   constructor(tab, secret) {
     this.tab = tab;
     this.secret = secret;
