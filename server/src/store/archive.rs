@@ -5,10 +5,11 @@
 
 use uuid::Uuid;
 
+use super::database::{EventRow, Store, insert_event};
+use super::error::StoreError;
 use super::snapshot::StoredWorkshop;
 use super::sql::args;
 use super::workshops::{CODE_ATTEMPTS, free_join_code};
-use super::{EventRow, Store, StoreError, insert_event};
 
 /// What [`Store::import_record`] did.
 #[derive(Clone, Debug, PartialEq)]

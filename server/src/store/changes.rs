@@ -7,9 +7,10 @@ use app::domain::{Event, PairSummary, RoomView};
 use serde_json::json;
 use uuid::Uuid;
 
+use super::database::{EventRow, Store, announce, insert_event};
+use super::error::StoreError;
 use super::event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 use super::sql::{Row, Sql, args};
-use super::{EventRow, Store, StoreError, announce, insert_event};
 
 /// What [`Store::decide_and_append_async`] decided and did.
 #[derive(Clone, Debug, PartialEq)]

@@ -7,7 +7,7 @@ use app::domain::{Event, PairSummary, RoomView};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::StoreError;
+use super::error::StoreError;
 use super::sql::{Row, Value};
 
 /// The `actor` column of the event log.

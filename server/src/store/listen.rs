@@ -17,8 +17,8 @@ use postgres::fallible_iterator::FallibleIterator;
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
-use super::StoreError;
-use super::sql::{Pg, Sql};
+use super::error::StoreError;
+use super::sql::{Pg, Sql, args};
 
 /// The notification channel of this server's changes.
 pub const CHANNEL: &str = "ds_changes";
@@ -161,6 +161,20 @@ fn listen(pg: &mut Pg, tx: &mpsc::UnboundedSender<Notice>) {
                 return;
             }
         }
+    }
+}
+
+/// Records this instance as the owner of the listening connection `pg` (again, after a
+/// reconnection): its presence counts while that connection is open.
+pub(super) fn register(pg: &mut Pg, instance_id: Uuid) {
+    let registered = pg.exec(
+        "INSERT INTO instances (id, backend_pid, backend_start)
+         SELECT ?1, pid, backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()
+         ON CONFLICT (id) DO UPDATE SET backend_pid = EXCLUDED.backend_pid, backend_start = EXCLUDED.backend_start",
+        args![instance_id],
+    );
+    if let Err(e) = registered {
+        tracing::warn!(error = %e, "could not register this instance; other instances may not see its screens");
     }
 }
 

@@ -4,7 +4,7 @@
 //! was. Instances starting together take turns. A database from a later version is refused
 //! rather than written with a schema it does not have.
 
-use super::StoreError;
+use super::error::StoreError;
 use super::schema::{SCHEMA_VERSION, statements};
 use super::sql::{Backend, Sql, args, in_transaction};
 

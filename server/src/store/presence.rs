@@ -11,26 +11,13 @@ use std::collections::BTreeSet;
 
 use uuid::Uuid;
 
+use super::database::Store;
+use super::error::StoreError;
 use super::listen::{CHANNEL, presence_payload};
-use super::sql::{Pg, Sql, args};
-use super::{Store, StoreError};
+use super::sql::args;
 
 /// Instances whose listening connection is still open.
 const ALIVE: &str = "(backend_pid, backend_start) IN (SELECT pid, backend_start::text FROM pg_stat_activity)";
-
-/// Records this instance as the owner of the listening connection `pg` (again, after a
-/// reconnection): its presence counts while that connection is open.
-pub(super) fn register(pg: &mut Pg, instance_id: Uuid) {
-    let registered = pg.exec(
-        "INSERT INTO instances (id, backend_pid, backend_start)
-         SELECT ?1, pid, backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()
-         ON CONFLICT (id) DO UPDATE SET backend_pid = EXCLUDED.backend_pid, backend_start = EXCLUDED.backend_start",
-        args![instance_id],
-    );
-    if let Err(e) = registered {
-        tracing::warn!(error = %e, "could not register this instance; other instances may not see its screens");
-    }
-}
 
 impl Store {
     /// Records whether pair `pair_id` has a screen of workshop `workshop_id` connected to

@@ -6,9 +6,11 @@ use app::domain::{Event, Phase, RoomView};
 use uuid::Uuid;
 
 use super::changes::read_event_log;
+use super::database::{Store, announce};
+use super::error::StoreError;
+use super::event_log::LoggedEvent;
 use super::sql::{args, in_snapshot};
 use super::workshops::start_view;
-use super::{LoggedEvent, Store, StoreError, announce};
 
 /// One line of the researchers' list of workshops.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

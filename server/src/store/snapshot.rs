@@ -10,9 +10,11 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::changes::read_event_log;
+use super::database::Store;
+use super::error::StoreError;
+use super::event_log::LoggedEvent;
 use super::sql::{Sql, args, in_snapshot};
 use super::workshops::start_view;
-use super::{LoggedEvent, Store, StoreError};
 
 /// One of the aspects a workshop was created with (a row of `cards`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -5,9 +5,10 @@
 use uuid::Uuid;
 
 use super::changes::{take_turn, write_change};
+use super::database::Store;
+use super::error::StoreError;
 use super::event_log::NewEvent;
 use super::sql::Sql;
-use super::{Store, StoreError};
 
 /// What [`Store::append`] did.
 #[derive(Clone, Debug, PartialEq)]

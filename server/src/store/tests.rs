@@ -4,6 +4,7 @@
 use app::domain::{Event, PairSummary, Phase};
 use uuid::Uuid;
 
+use super::database::connect;
 use super::sql::{Backend, Lite, Pg, Sql, args};
 use super::*;
 

@@ -8,8 +8,9 @@ use app::domain::{Card, Event, PairSummary, RoomView, Settings, WorkshopInfo};
 use uuid::Uuid;
 
 use super::changes::{apply_all, read_events_after};
+use super::database::{EventRow, Store, insert_event};
+use super::error::StoreError;
 use super::sql::{Row, Sql, args, in_snapshot};
-use super::{EventRow, Store, StoreError, insert_event};
 
 /// How many random join codes to try before giving up (with a billion codes and a handful of
 /// workshops, the second try practically never happens).

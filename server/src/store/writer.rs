@@ -17,7 +17,7 @@
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, mpsc};
 
-use super::StoreError;
+use super::error::StoreError;
 use super::sql::Sql;
 
 /// Most writes committed together. A batch only grows while writes wait for the previous

@@ -74,7 +74,8 @@ pub fn api_router(state: AppState) -> Router {
         .route("/qr/{code}", get(qr::join_qr))
         .route("/api/join-origin", get(qr::join_origin))
         .route("/ws", any(socket::upgrade))
-        .route("/healthz", get(health::healthz));
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz));
     // Only the archive import may send more than the API's body limit.
     let import = Router::new().route(import::IMPORT_PATH, limited(post(import::import_archive), l, Budget::Download));
     let router = body_limit(router, MAX_BODY_BYTES)

@@ -69,6 +69,13 @@ pub struct AppState {
     pub limits: Arc<HttpLimits>,
 }
 
+/// The database, for the readiness check.
+impl FromRef<AppState> for Arc<Store> {
+    fn from_ref(state: &AppState) -> Arc<Store> {
+        Arc::clone(&state.store)
+    }
+}
+
 /// The live rooms, for the websocket (which needs nothing else of the state).
 impl FromRef<AppState> for Arc<Hub> {
     fn from_ref(state: &AppState) -> Arc<Hub> {

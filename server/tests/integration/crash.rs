@@ -203,6 +203,36 @@ pub(crate) async fn place_until_gone(
     unreachable!("the loop only ends by returning")
 }
 
+/// A workshop on the server at `addr` with `pairs` pairs joined and placing started: the
+/// workshop, the console's socket (kept open) and each pair's credentials.
+pub(crate) async fn placing_with_pairs(addr: &str, title: &str, pairs: usize) -> (CreatedWorkshop, Ws, Vec<Auth>) {
+    let http = reqwest::Client::new();
+    let created: CreatedWorkshop =
+        json_of(http.post(format!("http://{addr}/api/workshops")).json(&serde_json::json!({
+            "title": title, "site": "Site 9", "question": "Q?", "left_pole": "Fixed", "right_pole": "Flexible",
+            "aspects": ["Holding", "Where people are seen", "Carers"],
+        })))
+        .await;
+    let console = Auth::Facilitator { secret: created.facilitator_secret.clone() };
+    let (mut console_ws, _) = hello(addr, console).await;
+    let start_placing = ClientMsg::Control {
+        change_id: Uuid::new_v4(),
+        control: app::domain::Control::SetPhase { phase: app::domain::Phase::Placing },
+    };
+    console_ws.send(Message::text(serde_json::to_string(&start_placing).unwrap())).await.unwrap();
+    while !matches!(recv(&mut console_ws).await, ServerMsg::Ack { .. }) {}
+    let mut joined_pairs = Vec::new();
+    for n in 0..pairs {
+        let joined: Joined = json_of(
+            http.post(format!("http://{addr}/api/join"))
+                .json(&JoinRequest { code: created.join_code.clone(), label: format!("Pair {n}") }),
+        )
+        .await;
+        joined_pairs.push(Auth::Pair { code: joined.code.clone(), token: joined.token.clone() });
+    }
+    (created, console_ws, joined_pairs)
+}
+
 /// Repeated `kill -9` while three pairs place: every acknowledged change is in the event
 /// log exactly once, and a change resent after the restart is never applied twice.
 /// `DS_CRASH_ROUNDS` sets the number of kills (3 here; e.g. 30 for a long run).
@@ -212,30 +242,7 @@ async fn repeated_kills_under_load_lose_nothing_and_apply_nothing_twice() {
     let dir = tempfile::tempdir().unwrap();
     let db: PathBuf = dir.path().join("kills.sqlite3");
     let (mut child, mut addr) = start(&db).await;
-    let http = reqwest::Client::new();
-    let created: CreatedWorkshop =
-        json_of(http.post(format!("http://{addr}/api/workshops")).json(&serde_json::json!({
-            "title": "Kills", "site": "Site 9", "question": "Q?", "left_pole": "Fixed", "right_pole": "Flexible",
-            "aspects": ["Holding", "Where people are seen", "Carers"],
-        })))
-        .await;
-    let console = Auth::Facilitator { secret: created.facilitator_secret.clone() };
-    let (mut console_ws, _) = hello(&addr, console.clone()).await;
-    let start_placing = ClientMsg::Control {
-        change_id: Uuid::new_v4(),
-        control: app::domain::Control::SetPhase { phase: app::domain::Phase::Placing },
-    };
-    console_ws.send(Message::text(serde_json::to_string(&start_placing).unwrap())).await.unwrap();
-    while !matches!(recv(&mut console_ws).await, ServerMsg::Ack { .. }) {}
-    let mut pairs = Vec::new();
-    for n in 0..3 {
-        let joined: Joined = json_of(
-            http.post(format!("http://{addr}/api/join"))
-                .json(&JoinRequest { code: created.join_code.clone(), label: format!("Pair {n}") }),
-        )
-        .await;
-        pairs.push(Auth::Pair { code: joined.code.clone(), token: joined.token.clone() });
-    }
+    let (_, _console_ws, pairs) = placing_with_pairs(&addr, "Kills", 3).await;
 
     let mut acked: Vec<(Uuid, u64)> = Vec::new();
     let mut in_flight: Vec<Option<ClientMsg>> = vec![None; pairs.len()];
@@ -256,22 +263,7 @@ async fn repeated_kills_under_load_lose_nothing_and_apply_nothing_twice() {
         (child, addr) = start(&db).await;
     }
     // Resend what was in flight at the last kill, then stop.
-    for (auth, resend) in pairs.iter().zip(in_flight) {
-        if let Some(msg) = resend {
-            let (mut ws, _) = hello(&addr, auth.clone()).await;
-            let change_id = msg.change_id().unwrap();
-            ws.send(Message::text(serde_json::to_string(&msg).unwrap())).await.unwrap();
-            loop {
-                match recv(&mut ws).await {
-                    ServerMsg::Ack { change_id: id, seq } if id == change_id => {
-                        acked.push((change_id, seq));
-                        break;
-                    }
-                    _ => continue,
-                }
-            }
-        }
-    }
+    resend_in_flight(&addr, &pairs, in_flight, &mut acked).await;
     child.kill().await.expect("SIGKILL");
     assert!(acked.len() > rounds, "pairs placed between the kills ({} acknowledged)", acked.len());
 
@@ -284,7 +276,38 @@ async fn repeated_kills_under_load_lose_nothing_and_apply_nothing_twice() {
         )
         .unwrap();
     assert_eq!(twice, 0, "no change applied twice");
-    for (change_id, seq) in &acked {
+    assert_stored_once(&db, &acked);
+}
+
+/// Each pair sends again the change it had in flight when the server went (as a tablet does
+/// after a reconnect), and waits for its acknowledgement, which `acked` gains.
+pub(crate) async fn resend_in_flight(
+    addr: &str,
+    pairs: &[Auth],
+    in_flight: Vec<Option<ClientMsg>>,
+    acked: &mut Vec<(Uuid, u64)>,
+) {
+    for (auth, resend) in pairs.iter().zip(in_flight) {
+        let Some(msg) = resend else { continue };
+        let (mut ws, _) = hello(addr, auth.clone()).await;
+        let change_id = msg.change_id().unwrap();
+        ws.send(Message::text(serde_json::to_string(&msg).unwrap())).await.unwrap();
+        loop {
+            match recv(&mut ws).await {
+                ServerMsg::Ack { change_id: id, seq } if id == change_id => {
+                    acked.push((change_id, seq));
+                    break;
+                }
+                _ => continue,
+            }
+        }
+    }
+}
+
+/// Every acknowledged change is in the event log exactly once, with the sequence number it
+/// was acknowledged with.
+pub(crate) fn assert_stored_once(db: &rusqlite::Connection, acked: &[(Uuid, u64)]) {
+    for (change_id, seq) in acked {
         let stored: Vec<i64> = db
             .prepare("SELECT seq FROM events WHERE change_id = ?1")
             .unwrap()

@@ -161,3 +161,33 @@ async fn json_logs_are_one_object_a_line_with_ids_and_no_secrets_or_addresses() 
     let joined_lines = with_message("socket joined");
     assert!(!joined_lines.is_empty() && joined_lines.iter().all(|l| l["span"]["conn"].as_u64().is_some()));
 }
+
+#[tokio::test]
+async fn readyz_says_whether_the_database_takes_a_write() {
+    let server = TestServer::start().await;
+    let ready = reqwest::get(server.url("/readyz")).await.unwrap();
+    assert_eq!(ready.status(), StatusCode::OK);
+    let body: serde_json::Value = ready.json().await.unwrap();
+    let database = match crate::common::backend() {
+        server::store::sql::Backend::Sqlite => "sqlite",
+        server::store::sql::Backend::Postgres => "postgres",
+    };
+    assert_eq!(body, serde_json::json!({ "status": "ready", "database": database }));
+    // Another process holds SQLite's write lock: the server cannot write, so it is not ready
+    // (and says why), until the lock is let go.
+    if let Some(path) = server.db_path() {
+        let locker = rusqlite::Connection::open(path).unwrap();
+        locker.execute_batch("BEGIN EXCLUSIVE").unwrap();
+        let blocked = reqwest::get(server.url("/readyz")).await.unwrap();
+        assert_eq!(blocked.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let body: serde_json::Value = blocked.json().await.unwrap();
+        assert_eq!(body["status"], "not ready");
+        assert!(body["reason"].as_str().unwrap().contains("did not accept a write within 1 s"), "{body}");
+        locker.execute_batch("COMMIT").unwrap();
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
+        while reqwest::get(server.url("/readyz")).await.unwrap().status() != StatusCode::OK {
+            assert!(tokio::time::Instant::now() < deadline, "ready again once the lock is gone");
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+    }
+}

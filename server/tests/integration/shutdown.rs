@@ -7,15 +7,13 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use app::api::{CreatedWorkshop, JoinRequest, Joined};
-use app::protocol::{Auth, ClientMsg, ServerMsg};
+use app::protocol::{ClientMsg, ServerMsg};
 use futures::{SinkExt, StreamExt};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use uuid::Uuid;
 
-use crate::common::json_of;
-use crate::crash::{Ws, hello, recv, start_on};
+use crate::crash::{Ws, assert_stored_once, hello, placing_with_pairs, resend_in_flight, start_on};
 
 /// How one pair's socket ended: the changes acknowledged, the one in flight, and the close
 /// code the server sent (none if the socket just dropped).
@@ -76,33 +74,11 @@ async fn sigterm_tells_every_screen_to_reconnect_and_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db: PathBuf = dir.path().join("stop.sqlite3");
     let (mut child, addr) = start_on(db.as_os_str(), &[("DS_RATE_LIMITS", "off")]).await;
-    let http = reqwest::Client::new();
-    let created: CreatedWorkshop =
-        json_of(http.post(format!("http://{addr}/api/workshops")).json(&serde_json::json!({
-            "title": "Restart", "site": "Site 3", "question": "Q?", "left_pole": "Fixed", "right_pole": "Flexible",
-            "aspects": ["Holding", "Where people are seen", "Carers"],
-        })))
-        .await;
-    let console = Auth::Facilitator { secret: created.facilitator_secret.clone() };
-    let (mut console_ws, _) = hello(&addr, console.clone()).await;
-    let start_placing = ClientMsg::Control {
-        change_id: Uuid::new_v4(),
-        control: app::domain::Control::SetPhase { phase: app::domain::Phase::Placing },
-    };
-    console_ws.send(Message::text(serde_json::to_string(&start_placing).unwrap())).await.unwrap();
-    while !matches!(recv(&mut console_ws).await, ServerMsg::Ack { .. }) {}
-    let mut pairs = Vec::new();
+    let (_, mut console_ws, pairs) = placing_with_pairs(&addr, "Restart", 3).await;
     let mut tasks = Vec::new();
-    for n in 0..3 {
-        let joined: Joined = json_of(
-            http.post(format!("http://{addr}/api/join"))
-                .json(&JoinRequest { code: created.join_code.clone(), label: format!("Pair {n}") }),
-        )
-        .await;
-        let auth = Auth::Pair { code: joined.code.clone(), token: joined.token.clone() };
+    for auth in &pairs {
         let (ws, view) = hello(&addr, auth.clone()).await;
         tasks.push(tokio::spawn(place_until_closed(ws, view.cards.iter().map(|c| c.id).collect())));
-        pairs.push(auth);
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
 
@@ -134,34 +110,11 @@ async fn sigterm_tells_every_screen_to_reconnect_and_loses_nothing() {
 
     // Back up: each pair resends the change it had in flight, as a tablet does.
     let (mut child, addr) = start_on(db.as_os_str(), &[("DS_RATE_LIMITS", "off")]).await;
-    for (auth, resend) in pairs.iter().zip(in_flight) {
-        let Some(msg) = resend else { continue };
-        let (mut ws, _) = hello(&addr, auth.clone()).await;
-        let change_id = msg.change_id().unwrap();
-        ws.send(Message::text(serde_json::to_string(&msg).unwrap())).await.unwrap();
-        loop {
-            match recv(&mut ws).await {
-                ServerMsg::Ack { change_id: id, seq } if id == change_id => {
-                    acked.push((change_id, seq));
-                    break;
-                }
-                _ => continue,
-            }
-        }
-    }
+    resend_in_flight(&addr, &pairs, in_flight, &mut acked).await;
     child.kill().await.expect("stop the restarted server");
 
     let db = rusqlite::Connection::open(&db).unwrap();
-    for (change_id, seq) in &acked {
-        let stored: Vec<i64> = db
-            .prepare("SELECT seq FROM events WHERE change_id = ?1")
-            .unwrap()
-            .query_map([change_id.to_string()], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        assert_eq!(stored, vec![*seq as i64], "acknowledged change {change_id} is stored once, as acknowledged");
-    }
+    assert_stored_once(&db, &acked);
     let (count, last): (i64, i64) =
         db.query_row("SELECT COUNT(*), MAX(seq) FROM events", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
     assert_eq!(count, last, "the log's sequence numbers have no gap");

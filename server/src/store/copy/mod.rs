@@ -18,8 +18,9 @@ use std::path::PathBuf;
 use thiserror::Error;
 use uuid::Uuid;
 
+use super::database::{Location, Store};
+use super::error::StoreError;
 use super::sql::{Sql, args, in_snapshot};
-use super::{Location, Store, StoreError};
 use tables::{Rows, TABLES, insert_rows, read_table};
 
 /// What [`Store::copy_into`] copied.

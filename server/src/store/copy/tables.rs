@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use uuid::Uuid;
 
-use crate::store::StoreError;
+use crate::store::error::StoreError;
 use crate::store::sql::{Column, Row, Sql, Value, args};
 
 /// One table with workshop data.

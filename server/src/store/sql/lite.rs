@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
-use super::{Backend, Column, Row, Sql, Value, read_columns};
-use crate::store::StoreError;
+use super::connection::{Backend, Column, Sql, read_columns};
+use super::value::{Row, Value};
+use crate::store::error::StoreError;
 
 /// A SQLite connection, with its prepared statements cached per connection.
 pub struct Lite(pub rusqlite::Connection);

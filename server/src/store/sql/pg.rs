@@ -6,8 +6,9 @@ use std::sync::Arc;
 use postgres::types::Type;
 use uuid::Uuid;
 
-use super::{Backend, Column, Row, Sql, Value, read_columns};
-use crate::store::StoreError;
+use super::connection::{Backend, Column, Sql, read_columns};
+use super::value::{Row, Value};
+use crate::store::error::StoreError;
 
 /// A PostgreSQL connection with its prepared statements. A connection that broke (the
 /// server restarted, the network dropped) is opened again before its next statement; the

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use uuid::Uuid;
 
-use crate::store::StoreError;
+use crate::store::error::StoreError;
 
 /// One value of a statement's parameters or of a row: the types the schema uses on both
 /// databases (`TEXT` uuids and JSON, `BIGINT` times and sequence numbers, `DOUBLE PRECISION`
