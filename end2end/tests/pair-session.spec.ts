@@ -59,7 +59,7 @@ test("a pair writes a post-it, keeps notes, can't place one, and sees the room o
   await pair.fillSheet({ intended: "Less burnout", unintended: "Fewer patients seen" });
   await pair.save();
   await expect(pair.postIt("Time for our own supervision")).toBeFocused();
-  await expect(pair.postIt("Time for our own supervision")).toHaveAttribute("aria-label", /has notes/);
+  await expect(pair.postIt("Time for our own supervision")).toHaveAttribute("aria-label", /— notes, written by you,/);
   await pair.openSheet("Time for our own supervision");
   await expect(pair.sheet.getByLabel("Intended outcome", { exact: true })).toHaveValue("Less burnout");
   // The sheet takes the focus as it opens (Escape then closes it, as on a keyboard).

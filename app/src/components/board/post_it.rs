@@ -131,24 +131,33 @@ pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView 
     let drag = move || ctx.drag.get().filter(|d| d.card_id == card_id && d.moved);
     // Whether the last pointer gesture on this post-it was a drag, so its click is not a tap.
     let dragged = StoredValue::new(false);
+    // The reason of a "can't place", shown on the post-it in the tray.
+    let shown_reason =
+        move || (!on_spectrum).then(|| state.with(|s| s.cant_place.clone())).flatten().filter(|r| !r.is_empty());
+    // Its name starts with everything written on it, in the order it is written (the text,
+    // then the marks and the reason), so a speech-input user can say what they see; the
+    // position or state that is not written on it comes last.
     let label = move || {
-        let mut words = match (hold(), slot(), state.with(|s| s.cant_place.clone())) {
-            (Some(h), _, _) => format!("{} — holding at {} of 100", text(), format_position(h.position)),
-            (None, Some(s), _) => format!("{} — at {} of 100", text(), format_position(s.position)),
-            (None, None, Some(reason)) if reason.is_empty() => format!("{} — can't place", text()),
-            (None, None, Some(reason)) => format!("{} — can't place: {reason}", text()),
-            (None, None, None) => format!("{} — not placed", text()),
-        };
+        let mut words = vec![];
         if locked() {
-            words.push_str(", locked");
-        }
-        if state.with(|s| s.mine) {
-            words.push_str(", written by you");
+            words.push("locked".to_string());
         }
         if state.with(|s| s.has_notes) {
-            words.push_str(", has notes");
+            words.push("notes".to_string());
         }
-        words
+        if state.with(|s| s.mine) {
+            words.push("written by you".to_string());
+        }
+        if let Some(reason) = shown_reason() {
+            words.push(format!("“{reason}”"));
+        }
+        words.push(match (hold(), slot(), state.with(|s| s.cant_place.is_some())) {
+            (Some(h), _, _) => format!("holding at {} of 100", format_position(h.position)),
+            (None, Some(s), _) => format!("at {} of 100", format_position(s.position)),
+            (None, None, true) => "can't place".to_string(),
+            (None, None, false) => "not placed".to_string(),
+        });
+        format!("{} — {}", text(), words.join(", "))
     };
     let transform = move || {
         let (dx, dy) = drag().map_or((0.0, 0.0), |d| d.offset);
@@ -215,19 +224,18 @@ pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView 
                 }
             }
         >
+            // The spaces between the parts are not seen (the marks are a flex row, the reason a
+            // block) but keep their words apart in the post-it's text, as in its name.
             <span class="post-it-text">{text}</span>
+            " "
             <span class="post-it-marks" aria-hidden="true">
-                {move || locked().then(|| view! { <span class="mark mark-lock" title="Locked">"locked"</span> })}
-                {move || state.with(|s| s.has_notes).then(|| view! { <span class="mark mark-notes">"✎ notes"</span> })}
-                {move || state.with(|s| s.mine).then(|| view! { <span class="mark mark-mine">"written by you"</span> })}
+                {move || locked().then(|| view! { " " <span class="mark mark-lock" title="Locked">"locked"</span> })}
+                {move || state.with(|s| s.has_notes).then(|| view! { " " <span class="mark mark-notes">"✎ notes"</span> })}
+                {move || state.with(|s| s.mine).then(|| view! { " " <span class="mark mark-mine">"written by you"</span> })}
             </span>
-            {move || {
-                (!on_spectrum)
-                    .then(|| state.with(|s| s.cant_place.clone()))
-                    .flatten()
-                    .filter(|r| !r.is_empty())
-                    .map(|reason| view! { <span class="post-it-reason" aria-hidden="true">{reason}</span> })
-            }}
+            " "
+            {move || shown_reason().map(|reason| view! { <span class="post-it-reason" aria-hidden="true">{reason}</span> })}
+            " "
             <span class="post-it-hold" aria-hidden="true" hidden=move || hold().is_none() || on_spectrum>
                 {move || hold().map(|h| format!("Holding at {}", format_position(h.position)))}
             </span>
