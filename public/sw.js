@@ -2,42 +2,39 @@
 // Wi-Fi is down. The board itself comes back from localStorage (last known state and queued
 // changes, see app/src/live.rs); this worker only makes the page and its code load offline.
 //
+// It never downloads the app a second time, and never competes with the page for the venue's
+// Wi-Fi while a pair joins: installing fetches nothing. Once it controls the page, it keeps
+// what passes through it; what the page loaded before that (the page is not controlled on its
+// first load) the page reports after it is interactive, and the worker copies it from the
+// browser's HTTP cache, where those immutable files already are.
+//
 // - /pkg/* (content-hashed WebAssembly, JavaScript, CSS): cache first; a name never changes
 //   content, so a cached copy is always right.
 // - Pages a pair uses (/join, /pair/{code}): network first, the copy kept for when the network
-//   is gone or too slow; an unknown /pair/ page falls back to the generic pair page, which
+//   is gone or too slow; an unknown /pair/ page falls back to any kept board page, which
 //   renders the same until the browser reads the device's pair.
 // - Icons and the manifest: the cached copy at once, refreshed behind it.
 // - Everything else (the API, the websocket, downloads, the console): not touched.
 "use strict";
 
 const CACHE = "ds-shell-v1";
-const PAIR_SHELL = "/pair/_";
 const NETWORK_WAIT_MS = 4000;
-// Kept at install (small: what the pair's page itself links to) ...
-const PRECACHE = ["/register-sw.js", "/favicon.svg"];
-// ... and, like them, served from the cache first and refreshed behind it once fetched.
-const STATIC = [...PRECACHE, "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon-512.png", "/icons/apple-touch-icon.png"];
-
-// The /pkg/ files a page links to (modulepreload, preload, stylesheet, hydration script).
-function pkgUrls(html) {
-  return [...html.matchAll(/\/pkg\/[A-Za-z0-9._~-]+/g)].map((m) => m[0]);
-}
+// Served from the cache first and refreshed behind it, once fetched through the worker.
+const STATIC = ["/favicon.svg", "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon-512.png", "/icons/apple-touch-icon.png"];
 
 async function cachePage(cache, url) {
   const response = await fetch(url, { cache: "no-cache" });
-  if (!response.ok) return [];
-  const html = await response.clone().text();
-  await cache.put(url, response);
-  return pkgUrls(html);
+  if (response.ok) await cache.put(url, response);
 }
 
+// Files the page loaded before the worker controlled it: from the HTTP cache (immutable,
+// cached for a year), so nothing crosses the network again unless the browser dropped them.
 async function cacheMissing(cache, urls) {
   await Promise.all(
     [...new Set(urls)].map(async (url) => {
       if (await cache.match(url)) return;
       try {
-        const response = await fetch(url);
+        const response = await fetch(url, { cache: "force-cache" });
         if (response.ok) await cache.put(url, response);
       } catch (_) {
         // Offline or gone: the next page load asks again.
@@ -46,16 +43,8 @@ async function cacheMissing(cache, urls) {
   );
 }
 
-self.addEventListener("install", (event) => {
-  event.waitUntil(
-    (async () => {
-      const cache = await caches.open(CACHE);
-      const pkg = [...(await cachePage(cache, "/join")), ...(await cachePage(cache, PAIR_SHELL))];
-      await cacheMissing(cache, [...PRECACHE, ...pkg]);
-      await self.skipWaiting();
-    })(),
-  );
-});
+// Nothing is fetched here: the page is still loading its own files on the same Wi-Fi.
+self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -78,8 +67,8 @@ self.addEventListener("message", (event) => {
       const cache = await caches.open(CACHE);
       const urls = (data.urls || []).filter((u) => typeof u === "string" && u.startsWith("/pkg/"));
       await cacheMissing(cache, urls);
-      // /join is kept at install; a board's own address is kept here.
-      if (typeof data.page === "string" && /^\/pair\/[^/?#]+$/.test(data.page)) {
+      // A board's own address (reached without a page load when joining) is kept here, once.
+      if (typeof data.page === "string" && /^\/pair\/[^/?#]+$/.test(data.page) && !(await cache.match(data.page))) {
         try {
           await cachePage(cache, data.page);
         } catch (_) {
@@ -112,11 +101,17 @@ async function pageFromNetworkOrCache(request) {
     const cached =
       (await cache.match(path)) ||
       (await cache.match(url.pathname, { ignoreSearch: true })) ||
-      (url.pathname.startsWith("/pair/") ? await cache.match(PAIR_SHELL) : undefined);
+      (url.pathname.startsWith("/pair/") ? await anyBoardPage(cache) : undefined);
     if (cached) return cached;
     // Nothing kept: wait for the network after all (it may just be slow).
     return network;
   }
+}
+
+// Any board page kept on this device: each renders the same until the browser reads the pair.
+async function anyBoardPage(cache) {
+  const board = (await cache.keys()).find((r) => /^\/pair\/[^/?#]+$/.test(new URL(r.url).pathname));
+  return board ? cache.match(board) : undefined;
 }
 
 async function cacheFirst(request) {

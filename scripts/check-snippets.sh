@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the codebook's "Read it in R" and "Read it in pandas" code on a sample export (eight
 # pairs, two rounds), then checks R's and pandas' numbers against the export's
-# (server/tests/snippets/). Usage: scripts/check-snippets.sh PYTHON
+# (server/tests/snippets/); then checks the opinion groups of 100 seeded random rooms against
+# R's kmeans and fpc::clusterboot (server/tests/snippets/groups.R).
+# Usage: scripts/check-snippets.sh PYTHON
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${1:-python3}
@@ -25,3 +27,5 @@ scope = {}
 exec(open('$dir/snippet.py').read(), scope)
 exec(open('$root/server/tests/snippets/check.py').read(), scope)
 ")
+cargo run -q -p server --example group_rooms -- "$dir/rooms.csv" 100
+Rscript server/tests/snippets/groups.R "$dir/rooms.csv"

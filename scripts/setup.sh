@@ -4,8 +4,8 @@
 #
 #   scripts/setup.sh          toolchain for building and serving
 #   scripts/setup.sh --test   the same, plus what the tests use: Chromium, Firefox ESR and
-#                             WebKitGTK (with its WebDriver and Xvfb), R, PostgreSQL, pandas
-#                             and openpyxl
+#                             WebKitGTK (with its WebDriver and Xvfb), R, PostgreSQL, pandas,
+#                             openpyxl and lxml
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -66,10 +66,11 @@ if $want_test; then
     step "installing Debian's ${missing[*]} for the browser tests in Firefox and WebKit"
     apt-get update && apt-get install -y --no-install-recommends "${missing[@]}"
   fi
-  # R (base R only; CRAN is not needed) runs the codebook's "Read it in R" code.
-  if ! command -v Rscript >/dev/null; then
-    step "installing Debian's R (the codebook's R code is run by the tests)"
-    apt-get update && apt-get install -y --no-install-recommends r-base-core
+  # R runs the codebook's "Read it in R" code (base R); fpc (Debian's r-cran-fpc; CRAN is not
+  # needed) checks the opinion groups' stability against Hennig's clusterboot.
+  if ! command -v Rscript >/dev/null || ! Rscript -e 'library(fpc)' >/dev/null 2>&1; then
+    step "installing Debian's R and fpc (the codebook's R code and the groups check are run by the tests)"
+    apt-get update && apt-get install -y --no-install-recommends r-base-core r-cran-fpc
   fi
   # PostgreSQL's server binaries: scripts/pg-cluster.sh runs a throwaway cluster with them, on
   # which the tests run the store a second time.
@@ -77,10 +78,12 @@ if $want_test; then
     step "installing Debian's PostgreSQL (the tests also run the store on PostgreSQL)"
     apt-get update && apt-get install -y --no-install-recommends postgresql
   fi
-  # An independent reader for the export files: pandas and openpyxl, in a project venv.
-  if ! .tools/pyenv/bin/python -c 'import pandas, openpyxl' 2>/dev/null; then
-    step "installing pandas and openpyxl (export checks) into .tools/pyenv"
+  # Independent readers for the export files: pandas and openpyxl, lxml (libxml2's XML
+  # Schema validator, for the NVivo project) and scikit-learn (the codebook's groups recipe),
+  # in a project venv.
+  if ! .tools/pyenv/bin/python -c 'import pandas, openpyxl, lxml, sklearn' 2>/dev/null; then
+    step "installing pandas, openpyxl, lxml and scikit-learn (export checks) into .tools/pyenv"
     python3 -m venv .tools/pyenv
-    .tools/pyenv/bin/pip install --quiet pandas openpyxl
+    .tools/pyenv/bin/pip install --quiet pandas openpyxl lxml scikit-learn
   fi
 fi

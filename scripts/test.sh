@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 source scripts/env.sh
+# A full run builds each crate once, so incremental caches only cost disk: on a fresh clone they
+# more than doubled the target folder (about 16 GB of 26 GB) and CI once ran out of space.
+export CARGO_INCREMENTAL=0
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -49,10 +52,11 @@ cargo test --workspace
 step "store and integration tests on PostgreSQL"
 DS_TEST_BACKEND=postgres cargo test -p server --lib --test integration
 
-step "export files read by independent readers (pandas, openpyxl)"
+step "export files read by independent readers (pandas, openpyxl; the NVivo project with lxml against the REFI-QDA schema)"
 export_dir=$(mktemp -d)
 cargo run -q -p server --example sample_export -- "$export_dir/sample-export.zip"
 .tools/pyenv/bin/python server/tests/check_export.py "$export_dir/sample-export.zip"
+.tools/pyenv/bin/python server/tests/check_qdpx.py "$export_dir/sample-export.zip"
 rm -rf "$export_dir"
 
 step "the codebook's R and pandas code, run on a sample export"

@@ -45,6 +45,32 @@ fn main() {
     memory_serve::load_names_directories([("pkg", pkg_dir.clone()), ("public", public_dir)], embed);
 
     std::fs::write(out_dir.join("site_files.rs"), site_files(&pkg_dir)).expect("write site_files.rs");
+    git_commit(&workspace);
+}
+
+/// Sets `DS_GIT_COMMIT` to the commit being built (the metrics' build info), when this is a
+/// git checkout with `git` installed; rebuilt when the checkout moves to another commit.
+fn git_commit(workspace: &Path) {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(workspace)
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    };
+    let Some(commit) = git(&["rev-parse", "--short=12", "HEAD"]) else { return };
+    if let Some(git_dir) = git(&["rev-parse", "--absolute-git-dir"]) {
+        // HEAD names the branch; logs/HEAD changes with every commit, checkout and reset.
+        for file in ["HEAD", "logs/HEAD"] {
+            let path = Path::new(&git_dir).join(file);
+            if path.exists() {
+                println!("cargo::rerun-if-changed={}", path.display());
+            }
+        }
+    }
+    println!("cargo::rustc-env=DS_GIT_COMMIT={commit}");
 }
 
 /// Rust source naming the site's files in `pkg_dir`: `(kind, file name)` pairs and the

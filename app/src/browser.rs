@@ -170,6 +170,13 @@ mod real {
         }
     }
 
+    /// Replaces the address in the address bar (and the history entry) without loading it.
+    pub fn replace_address(url: &str) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+        }
+    }
+
     /// Focuses the element with this id once the screen has been redrawn.
     pub fn focus_later(id: String) {
         leptos::prelude::request_animation_frame(move || {
@@ -211,6 +218,23 @@ mod real {
             let _ = headers.set("Content-Type", "application/json");
             init.set_headers(&headers);
         }
+        answer(url, &init).await
+    }
+
+    /// Opens the browser's print dialog (print, or save as PDF).
+    pub fn print_page() {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    }
+
+    /// A same-origin `GET` with `Authorization: Bearer <token>` (a pair's own results).
+    pub async fn fetch_bearer(url: &str, token: &str) -> Result<(u16, String), Unreachable> {
+        let init = web_sys::RequestInit::new();
+        init.set_method("GET");
+        let headers = web_sys::Headers::new().map_err(|_| Unreachable)?;
+        let _ = headers.set("Authorization", &format!("Bearer {token}"));
+        init.set_headers(&headers);
         answer(url, &init).await
     }
 
@@ -286,12 +310,17 @@ mod inert {
         String::new()
     }
     pub fn go_to(_url: &str) {}
+    pub fn replace_address(_url: &str) {}
     pub fn focus_later(_id: String) {}
     pub fn capture_pointer(_ev: &leptos::ev::PointerEvent, _element_id: &str) {}
     pub fn rect_of<T>(_element: &T) -> Rect {
         Rect::default()
     }
     pub async fn fetch(_method: &str, _url: &str, _body: Option<String>) -> Result<(u16, String), Unreachable> {
+        Err(Unreachable)
+    }
+    pub fn print_page() {}
+    pub async fn fetch_bearer(_url: &str, _token: &str) -> Result<(u16, String), Unreachable> {
         Err(Unreachable)
     }
     pub async fn post_chosen_file(

@@ -44,7 +44,7 @@ pub fn shell(files: site::SiteFiles) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <site::SiteScripts files/>
-                <script type="module" src="/register-sw.js"></script>
+                <script type="module" nonce=leptos::nonce::use_nonce() inner_html=site::REGISTER_SW></script>
                 <leptos_meta::MetaTags/>
             </head>
             <body>
@@ -70,12 +70,14 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <main class="page"><h1>"Page not found"</h1><a href="/">"Home"</a></main> }>
                 <Route path=StaticSegment("join") view=pages::join::JoinPage/>
                 <Route path=(StaticSegment("pair"), ParamSegment("code")) view={Lazy::<pages::screens::Pair>::new()}/>
+                <Route path=(StaticSegment("pair"), ParamSegment("code"), StaticSegment("results")) view={Lazy::<pages::screens::PairResults>::new()}/>
                 <Route path=StaticSegment("") view={Lazy::<pages::screens::Home>::new()}/>
                 <Route path=StaticSegment("new") view={Lazy::<pages::screens::NewWorkshop>::new()}/>
                 <Route path=(StaticSegment("f"), ParamSegment("secret")) view={Lazy::<pages::screens::Console>::new()}/>
                 <Route path=(StaticSegment("p"), ParamSegment("workshop_id")) view={Lazy::<pages::screens::Projector>::new()}/>
                 <Route path=StaticSegment("research") view={Lazy::<pages::screens::Research>::new()}/>
                 <Route path=(StaticSegment("research"), StaticSegment("compare")) view={Lazy::<pages::screens::Compare>::new()}/>
+                <Route path=(StaticSegment("research"), StaticSegment("audit")) view={Lazy::<pages::screens::Audit>::new()}/>
                 <Route path=(StaticSegment("research"), StaticSegment("replay"), ParamSegment("id")) view={Lazy::<pages::screens::Replay>::new()}/>
             </Routes>
         </Router>

@@ -67,6 +67,8 @@ pub struct Live {
     pub link: RwSignal<Link>,
     /// Pairs with a screen connected right now (facilitator only).
     pub presence: RwSignal<Vec<Uuid>>,
+    /// How many pairs declined the information sheet (facilitator only).
+    pub declined: RwSignal<u64>,
     /// The last refusal or failure worth showing, in words for the user.
     pub last_error: RwSignal<Option<String>>,
     /// Changes not yet shown in `view`.
@@ -112,6 +114,29 @@ impl Live {
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = msg;
+    }
+
+    /// Sends a pair's answer to the information sheet ([`ClientMsg::GiveConsent`] or
+    /// [`ClientMsg::DeclineConsent`]) now. Not queued: the people at the tablet are looking
+    /// at the sheet and are told at once when the tablet is offline. Returns whether it went.
+    pub fn send_consent(&self, msg: ClientMsg) -> bool {
+        #[cfg(feature = "hydrate")]
+        {
+            let sent = self.socket.with_value(|s| s.as_ref().is_some_and(|s| s.send_now(&msg)));
+            if sent {
+                self.last_error.set(None);
+            } else {
+                self.last_error.set(Some(
+                    "This tablet is not connected to the workshop; nothing was sent. Try again in a moment.".into(),
+                ));
+            }
+            sent
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = msg;
+            false
+        }
     }
 
     /// Writes the queued changes the view does not show yet to storage (or clears it when
@@ -174,6 +199,7 @@ pub fn use_live(config: Signal<Option<LiveConfig>>) -> Live {
         viewer: RwSignal::new(None),
         link: RwSignal::new(Link::Connecting),
         presence: RwSignal::new(Vec::new()),
+        declined: RwSignal::new(0),
         last_error: RwSignal::new(None),
         outbox: RwSignal::new(Outbox::default()),
         clock_offset: RwSignal::new(0),

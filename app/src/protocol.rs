@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::consent::ConsentAnswer;
 use crate::domain::{Control, Event, PairAction, RefusalKind, RoomView, Viewer};
 
 /// Largest websocket message the server accepts, in bytes. Real messages are under 300 bytes.
@@ -98,6 +99,20 @@ pub enum ClientMsg {
         /// What the facilitator asked.
         control: Control,
     },
+    /// Every person at a pair's tablet agreed to every statement of the current information
+    /// sheet (after a new version; a pair joining agrees in its `POST /api/join`).
+    GiveConsent {
+        /// Chosen by the client; the server acknowledges the change by it.
+        change_id: Uuid,
+        /// The version read, how many people, and their ticks.
+        answer: ConsentAnswer,
+    },
+    /// The people at a pair's tablet do not agree to a new version of the sheet: the pair is
+    /// taken out of the workshop with its data.
+    DeclineConsent {
+        /// Chosen by the client; the server acknowledges the change by it.
+        change_id: Uuid,
+    },
     /// "Are you still there?": answered at once with a [`ServerMsg::Pong`] carrying the same
     /// `id`, before or after `Hello`. A tablet asks when it wakes up (screen unlocked, tab
     /// shown again, network back), because a socket the system suspended can look open while
@@ -117,7 +132,9 @@ impl ClientMsg {
             | ClientMsg::Unplace { change_id, .. }
             | ClientMsg::AddCard { change_id, .. }
             | ClientMsg::SaveSheet { change_id, .. }
-            | ClientMsg::Control { change_id, .. } => Some(*change_id),
+            | ClientMsg::Control { change_id, .. }
+            | ClientMsg::GiveConsent { change_id, .. }
+            | ClientMsg::DeclineConsent { change_id } => Some(*change_id),
         }
     }
 
@@ -174,6 +191,8 @@ pub enum ErrorCode {
     WrongPhase,
     /// The facilitator locked that aspect.
     Locked,
+    /// The pair has not agreed to the current version of the information sheet: show it.
+    ConsentNeeded,
 }
 
 impl From<RefusalKind> for ErrorCode {
@@ -184,6 +203,7 @@ impl From<RefusalKind> for ErrorCode {
             RefusalKind::Invalid => ErrorCode::Invalid,
             RefusalKind::WrongPhase => ErrorCode::WrongPhase,
             RefusalKind::Locked => ErrorCode::Locked,
+            RefusalKind::ConsentNeeded => ErrorCode::ConsentNeeded,
         }
     }
 }
@@ -237,6 +257,12 @@ pub enum ServerMsg {
     Presence {
         /// The pairs with a screen connected now.
         connected: Vec<Uuid>,
+    },
+    /// How many pairs declined the information sheet, a count and nothing else (facilitator
+    /// only; sent after the snapshot and whenever it grows).
+    Declined {
+        /// Pairs that chose "We do not agree".
+        count: u64,
     },
     /// The answer to [`ClientMsg::Ping`]: this socket still works both ways.
     Pong {

@@ -34,6 +34,10 @@ pub fn content_security_policy(nonce: &str) -> String {
     )
 }
 
+/// The script that registers the service worker on a pair's pages (`register-sw.js`), put
+/// inline in every page with the response's nonce: no request of its own on every load.
+pub const REGISTER_SW: &str = include_str!("register-sw.js");
+
 /// The `id` of the notice shown when the WebAssembly does not start.
 pub const TOO_OLD_ID: &str = "too-old";
 
@@ -121,26 +125,49 @@ impl SiteFiles {
     }
 }
 
+/// The wasm-split loader and manifest, for a lazy screen's preload links ([`preload_chunks`]).
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+struct SplitChunks {
+    loader: &'static str,
+    modules: std::sync::Arc<std::collections::HashMap<String, Vec<String>>>,
+}
+
+/// Puts preload links for the chunks of a lazy screen (its split point's name starts with
+/// `split_point`) and for the chunk loader in the page's `<head>`, while the screen renders on
+/// the server. `crossorigin=""`, the CORS mode of the loader's `fetch`, so that every engine
+/// reuses the preloaded file: Leptos's own links (`WasmSplitManifest`, not provided here) carry
+/// the page's nonce as their `crossorigin` (issue 25 saw WebKit fetch every chunk twice).
+#[cfg(feature = "ssr")]
+pub fn preload_chunks(split_point: &str) {
+    use leptos::prelude::*;
+    use leptos_meta::Link;
+    let Some(split) = use_context::<SplitChunks>() else { return };
+    let Some(modules) = split.modules.iter().find(|(name, _)| name.starts_with(split_point)).map(|(_, m)| m) else {
+        return;
+    };
+    for module in modules {
+        let href = SiteFiles::url(&format!("{module}.wasm"));
+        // Rendering a leptos_meta link registers it with the page's <head>; it returns nothing.
+        _ = view! { <Link rel="preload" href=href as_="fetch" type_="application/wasm" crossorigin=""/> }.to_html();
+    }
+    _ = view! { <Link rel="modulepreload" href=SiteFiles::url(split.loader)/> }.to_html();
+}
+
 /// The `<head>` tags that load the app: preloads, the stylesheet and the hydration script.
-/// Provides Leptos's wasm-split manifest so a lazy screen's chunks are preloaded with its page.
+/// Provides the wasm-split manifest so a lazy screen's chunks are preloaded with its page
+/// ([`preload_chunks`]).
 #[cfg(feature = "ssr")]
 #[leptos::component]
 pub fn SiteScripts(files: SiteFiles) -> impl leptos::IntoView {
     use leptos::prelude::*;
-    // The files are fixed for the life of the process: read the manifest once, as Leptos's
-    // own `HydrationScripts` does, not on every page.
-    static MANIFEST: std::sync::OnceLock<Option<leptos::WasmSplitManifest>> = std::sync::OnceLock::new();
-    let manifest = MANIFEST.get_or_init(|| {
-        files.split_js.map(|split_js| {
-            leptos::WasmSplitManifest(ArcStoredValue::new((
-                PKG_PATH.to_string(),
-                files.split_preloads(),
-                split_js.to_string(),
-            )))
-        })
+    // The files are fixed for the life of the process: read the manifest once.
+    static SPLIT: std::sync::OnceLock<Option<SplitChunks>> = std::sync::OnceLock::new();
+    let split = SPLIT.get_or_init(|| {
+        files.split_js.map(|loader| SplitChunks { loader, modules: std::sync::Arc::new(files.split_preloads()) })
     });
-    if let Some(manifest) = manifest {
-        provide_context(manifest.clone());
+    if let Some(split) = split {
+        provide_context(split.clone());
     }
     view! {
         <link rel="modulepreload" href=SiteFiles::url(files.js)/>

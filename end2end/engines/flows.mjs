@@ -4,6 +4,7 @@
 // well as what the screens show. A console line from a WebAssembly panic fails the test.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { openLink } from "../bench/link.mjs";
 import { until } from "./browsers.mjs";
 import {
   ASPECTS,
@@ -271,6 +272,34 @@ export function engineSuite(title, launch) {
         await devices.close(!passed);
         await proxy.close();
         await server.dispose();
+      }
+    });
+
+    test("each file the console preloads is fetched once", { timeout: TEST_TIMEOUT }, async () => {
+      const devices = new Devices(engine);
+      let passed = false;
+      // Every request crossing between this browser and the server, by its request line.
+      const link = await openLink(BASE);
+      try {
+        const created = await createWorkshop(BASE, `Preloads in ${engine.name}`);
+        const laptop = await (await devices.open({ width: 1280, height: 900 })).tab();
+        link.start("console");
+        await FacilitatorConsole.open(laptop, link.base, created);
+        const preloaded = await laptop.eval(() =>
+          [...document.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname),
+        );
+        assert.ok(preloaded.some((p) => /^\/pkg\/.+\.wasm$/.test(p)), `the console preloads its chunks: ${preloaded}`);
+        // Hydrated and its screen's code running: the websocket is open, every chunk arrived.
+        await until(() => laptop.eval(() => document.documentElement.hasAttribute("data-wasm-started")), "the WebAssembly to start");
+        await until(() => link.snapshot().paths.includes("GET /ws"), "the console's websocket");
+        const paths = link.snapshot().paths.filter((p) => p.startsWith("GET /pkg/")).map((p) => p.slice(4));
+        const twice = [...new Set(paths)].filter((p) => paths.indexOf(p) !== paths.lastIndexOf(p));
+        assert.deepEqual(twice, [], `fetched more than once: ${twice.join(", ")}`);
+        for (const p of preloaded) assert.ok(paths.includes(p), `${p} was preloaded but never fetched`);
+        passed = true;
+      } finally {
+        await devices.close(!passed);
+        await link.close();
       }
     });
   });

@@ -201,6 +201,51 @@ test("the pair's board on a 390 px phone, before and while placing", async ({ br
   await context.close();
 });
 
+test("a pair's results after the reveal, on a tablet and on a phone, with notes; refused before the reveal", async ({ browser, page }) => {
+  const form = new NewWorkshopForm(page);
+  await form.open();
+  const console = await form.create(`Results ${stamp()}`, "Site A11y");
+  const code = await console.code();
+  await console.startPlacing();
+  const pairs: PairScreen[] = [];
+  for (const [n, position] of [30, 55, 80].entries()) {
+    const [, pair] = await PairScreen.join(browser, code, `Pair ${n + 1}`, TABLET);
+    await pair.placeByKeyboard(ASPECT, position);
+    await expect(pair.status).toHaveText("Saved");
+    pairs.push(pair);
+  }
+  const tablet = pairs[0].page;
+  await pairs[0].openSheet(ASPECT);
+  await pairs[0].fillSheet({ intended: "Families feel held,\nand come back", unintended: "Longer caseloads" });
+  await pairs[0].save();
+  await expect(pairs[0].status).toHaveText("Saved");
+
+  // Before the reveal the page says why not.
+  await tablet.goto(`/pair/${code}/results`);
+  await hydrated(tablet);
+  await expect(tablet.getByRole("alert")).toContainText("once the facilitator reveals");
+  await expectAccessible(tablet, "our results, before the reveal");
+
+  await console.reveal();
+  await tablet.goto(`/pair/${code}`);
+  await tablet.getByRole("link", { name: "Our results" }).tap();
+  await expect(tablet.locator(".result-row")).not.toHaveCount(0);
+  await expect(tablet.locator(".results-notes")).toContainText("Longer caseloads");
+  await expectAccessible(tablet, "our results, tablet");
+
+  const phone = await browser.newContext(PHONE);
+  const phonePage = await phone.newPage();
+  const joined = await tablet.evaluate((code) => localStorage.getItem(`ds.pair.${code}`), code);
+  await phonePage.goto("/join");
+  await phonePage.evaluate(([code, joined]) => localStorage.setItem(`ds.pair.${code}`, joined!), [code, joined]);
+  await phonePage.goto(`/pair/${code}/results`);
+  await hydrated(phonePage);
+  await expect(phonePage.locator(".result-row")).not.toHaveCount(0);
+  await expectAccessible(phonePage, "our results, phone");
+  await phone.close();
+  for (const pair of pairs) await pair.page.context().close();
+});
+
 test("the console and the projector in the lobby, while placing and revealed, with pairs; the room report", async ({
   browser,
   page,
@@ -361,4 +406,114 @@ test("replay and compare, signed out and signed in", async ({ browser, page }) =
   await expect(table.getByRole("rowheader")).toHaveCount(2);
   await expect(page.getByRole("status")).toContainText("Matched");
   await expectAccessible(page, "compare, aspects matched by hand");
+});
+
+test("the audit log signed out and signed in, filtered; a list row near its delete-after day; delete-after refusals", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const s = stamp();
+  const day = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const title = `Audit ${s}`;
+  const response = await page.request.post("/api/workshops", {
+    data: {
+      title,
+      site: `Site ${s}`,
+      question: "How much discretion?",
+      left_pole: "Fixed",
+      right_pole: "Flexible",
+      aspects: [ASPECT, OTHER],
+      delete_after: day(3),
+    },
+  });
+  expect(response.status()).toBe(201);
+  const created = (await response.json()) as { workshop_id: string; console_path: string };
+
+  // Signed out, the audit log says so and links to the sign-in.
+  const stranger = await browser.newContext();
+  const outside = await stranger.newPage();
+  await outside.goto("/research/audit");
+  await hydrated(outside);
+  await expect(outside.getByRole("alert")).toContainText("This needs the admin key");
+  await expectAccessible(outside, "audit log, signed out");
+  await stranger.close();
+
+  const research = await signIn(page);
+  const row = research.row(title);
+  await expect(row.getByText("Soon:")).toBeVisible();
+  await expectAccessible(page, "research, a workshop near its delete-after day");
+  await row.getByRole("button", { name: "Delete after…" }).click();
+  await page.getByLabel("Delete after", { exact: true }).fill(day(-1));
+  await row.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(row.getByRole("alert")).toContainText("is in the past");
+  await expectAccessible(page, "research, delete-after refused in a row");
+  await row.getByRole("button", { name: "Cancel" }).click();
+  await research.download(row.getByRole("link", { name: "Download (zip)" }));
+
+  await page.getByRole("link", { name: "Audit log" }).first().click();
+  await hydrated(page);
+  await expect(page.getByRole("table", { name: "Audit log, newest first" })).toBeVisible();
+  await expectAccessible(page, "audit log, every workshop");
+  await page.getByLabel("Workshop", { exact: true }).selectOption(created.workshop_id);
+  await expect(page.getByRole("table", { name: "Audit log, newest first" }).getByRole("row")).toHaveCount(3);
+  await expectAccessible(page, "audit log, one workshop");
+
+  // The console's "Delete after" with a refused day, and the form's.
+  await page.goto(created.console_path);
+  await hydrated(page);
+  // The stored day arrives after hydration; typing before it would be overwritten by it.
+  await expect(page.getByLabel("Delete after", { exact: true })).toHaveValue(day(3));
+  await page.getByLabel("Delete after", { exact: true }).fill(day(-1));
+  await page.getByRole("button", { name: "Save delete-after day" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "is in the past" })).toBeVisible();
+  await expectAccessible(page, "console, delete-after refused");
+
+  const form = new NewWorkshopForm(page);
+  await form.open();
+  await hydrated(page);
+  await page.getByLabel("Title", { exact: true }).fill(`Form ${s}`);
+  await page.getByLabel("Site", { exact: true }).fill(`Site ${s}`);
+  await page.getByLabel("Delete after", { exact: true }).fill(day(-1));
+  await page.getByRole("button", { name: "Create workshop" }).click();
+  const field = page.getByLabel("Delete after", { exact: true });
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toBeFocused();
+  await expect(page.getByRole("alert")).toContainText("is in the past");
+  await expectAccessible(page, "new workshop, delete-after refused");
+});
+
+test("the research area's withdraw-a-pair form and the withdrawal deadline fields", async ({ page }) => {
+  const s = stamp();
+  const title = `Withdraw a11y ${s}`;
+  const created = await createWorkshop(page, title, `Site ${s}`, [ASPECT]);
+  await page.goto(created.console_path);
+  await hydrated(page);
+  const deadline = page.getByLabel("Withdrawal deadline (optional)", { exact: true });
+  await expect(deadline).toBeVisible();
+  await expectAccessible(page, "console, withdrawal deadline");
+  await deadline.fill("2001-01-01");
+  await page.getByRole("button", { name: "Save withdrawal deadline" }).click();
+  await expect(deadline).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page, "console, withdrawal deadline refused");
+
+  const form = new NewWorkshopForm(page);
+  await form.open();
+  await hydrated(page);
+  await expect(page.getByLabel("Withdrawal deadline (optional)", { exact: true })).toBeVisible();
+  await expectAccessible(page, "new workshop, withdrawal deadline");
+
+  const research = await signIn(page);
+  const row = research.row(title);
+  await row.getByRole("button", { name: "Withdraw a pair…" }).click();
+  const withdraw = page.getByRole("form", { name: `Withdraw a pair from “${title}”` });
+  await expect(withdraw.getByLabel("Pair reference", { exact: true })).toBeFocused();
+  await expectAccessible(page, "research, withdraw a pair");
+  await withdraw.getByLabel("Pair reference", { exact: true }).fill("ZZZZZZ");
+  await withdraw.getByRole("button", { name: "Continue" }).click();
+  await expect(withdraw.getByRole("button", { name: "No, keep it" })).toBeFocused();
+  await expectAccessible(page, "research, withdraw confirmation");
+  await withdraw.getByRole("button", { name: "Yes, withdraw" }).click();
+  await expect(withdraw.getByRole("alert")).toContainText("No pair of this workshop");
+  await expectAccessible(page, "research, withdraw refused");
 });

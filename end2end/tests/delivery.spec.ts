@@ -3,6 +3,7 @@
 // lets a pair reopen its board while the venue Wi-Fi is down.
 import { expect, test, type BrowserContext, type Page, type Response } from "@playwright/test";
 import { NewWorkshopForm, PairScreen, TABLET, placedRows } from "./pages";
+import { BlackHoleProxy } from "./proxy";
 
 const ASPECT = "Supporting carers and family members";
 const OTHER = "Where people are seen";
@@ -47,7 +48,7 @@ async function storedPositions(page: Page, code: string): Promise<Record<string,
 
 /**
  * Waits until the service worker controls the board and has kept the board's page and every
- * /pkg/ file this tablet loaded (register-sw.js reports them after the page load and the join).
+ * /pkg/ file this tablet loaded (the inline registration script reports them after the page load and the join).
  */
 async function expectReadyOffline(pair: PairScreen, code: string) {
   await pair.page.evaluate(async () => {
@@ -144,6 +145,33 @@ test("what a tablet downloads is compressed, hashed and cached", async ({ browse
     expect.soft(r.status(), href).toBe(200);
     expect.soft(r.headers()["content-type"], href).toMatch(/^image\/(png|svg\+xml)$/);
   }
+  await context.close();
+});
+
+test("each file a page preloads crosses the network once", async ({ browser, page }) => {
+  const form = new NewWorkshopForm(page);
+  await form.open();
+  const console = await form.create("Preloads once", "Site 10");
+  const secret = new URL(page.url()).pathname;
+  await console.code();
+  // A cold laptop opens the console through a pass-through that lists every request.
+  const proxy = await BlackHoleProxy.start(new URL(page.url()).origin);
+  const context = await browser.newContext({ baseURL: proxy.url });
+  const cold = await context.newPage();
+  await cold.goto(secret);
+  const preloaded = await cold.locator('link[rel="preload"], link[rel="modulepreload"]').evaluateAll((links) =>
+    links.map((l) => new URL((l as HTMLLinkElement).href).pathname),
+  );
+  expect(preloaded.filter((p) => p.endsWith(".wasm")).length).toBeGreaterThan(1);
+  // The preloads carry the same CORS mode as the fetches that use them.
+  for (const crossorigin of await cold.locator('link[rel="preload"]').evaluateAll((ls) => ls.map((l) => l.getAttribute("crossorigin"))))
+    expect(crossorigin).toBe("");
+  // Its own code running: the websocket opened once the console's chunks were in.
+  await expect(cold.locator(".join-panel")).toBeVisible();
+  await expect.poll(() => proxy.requests.includes("GET /ws")).toBe(true);
+  const pkg = proxy.requests.filter((r) => r.startsWith("GET /pkg/")).map((r) => r.slice(4));
+  expect(pkg.filter((p, i) => pkg.indexOf(p) !== i), "fetched more than once").toEqual([]);
+  for (const p of preloaded) expect(pkg, `${p} preloaded`).toContain(p);
   await context.close();
 });
 

@@ -10,6 +10,8 @@ export class BlackHoleProxy {
   private links = new Set<Link>();
   /** How many websockets have been opened through the proxy. */
   webSocketsOpened = 0;
+  /** Every HTTP request that crossed, as "METHOD /path?query", in order. */
+  readonly requests: string[] = [];
 
   private constructor(private server: net.Server, readonly url: string) {}
 
@@ -33,10 +35,15 @@ export class BlackHoleProxy {
     this.links.add(link);
     let first = true;
     client.on("data", (data) => {
+      const opening = first;
       if (first) {
         first = false;
         link.webSocket = /^GET \/ws[ ?]/.test(data.toString("latin1"));
         if (link.webSocket) this.webSocketsOpened += 1;
+      }
+      if (!link.webSocket || opening) {
+        // A browser writes a request's head in one piece; a body never starts a line like this.
+        for (const m of data.toString("latin1").matchAll(/(?:^|\r\n)([A-Z]+) (\S+) HTTP\/1\.[01]\r\n/g)) this.requests.push(`${m[1]} ${m[2]}`);
       }
       if (!link.holed) upstream.write(data);
     });

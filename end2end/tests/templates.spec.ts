@@ -129,7 +129,7 @@ test("only someone signed in to the research area is offered this server's earli
   await research.signIn(ADMIN_KEY);
   await expect(research.table).toBeVisible();
   await form.open();
-  const use = earlier.getByRole("button", { name: new RegExp(`^Start from “${escapeRegExp(title)} \\(South, `) });
+  const use = earlier.getByRole("button", { name: new RegExp(`^Use: start from “${escapeRegExp(title)} \\(South, `) });
   await expect(use).toHaveCount(1);
   await use.click();
   await expect(startFrom(page).getByRole("status")).toContainText("Filled in from the workshop at South");

@@ -208,7 +208,7 @@ fn main() {
             "placements.csv" => table_csv(&export.placements).unwrap(),
             "events.csv" => table_csv(&export.events).unwrap(),
             "workshop.json" => workshop_json(&export).unwrap(),
-            "workshop.xlsx" => workshop_xlsx(&export).unwrap(),
+            "workshop.xlsx" => workshop_xlsx(&export, server::research::bundle::DEFLATE_LEVEL as u8).unwrap(),
             "chart.png" => svg_to_png(&chart_svg(&export, 1)).unwrap(),
             "chart-round-2.png" => svg_to_png(&chart_svg(&export, 2)).unwrap(),
             _ => continue,

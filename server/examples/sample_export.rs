@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use app::domain::consent::{ConsentAnswer, ConsentSheet};
 use app::domain::{Control, PairAction, Phase};
 use server::live::room::Room;
 use server::research::bundle::export_zip;
@@ -42,12 +43,26 @@ async fn main() -> anyhow::Result<()> {
     let loaded = store.load_room(workshop.id)?.expect("stored");
     let cards: Vec<Uuid> = loaded.view.cards.iter().map(|c| c.id).collect();
     let room = Room::new(workshop.id, Arc::clone(&store), loaded);
+    let statements =
+        vec!["Rwy'n cytuno / I agree to take part.".to_string(), "=I may withdraw, \"any time\"".to_string()];
+    let info_sheet = |version: &str| ConsentSheet {
+        title: "Taflen wybodaeth / Information sheet".into(),
+        version: version.into(),
+        text: format!("Version {version}.\n\nWe record where you place each post-it, and your notes. Café 🙂"),
+        statements: statements.clone(),
+    };
+    room.set_consent_sheet(info_sheet("1")).await?;
+    let agree = |version: &str, people: u8| ConsentAnswer {
+        version: version.into(),
+        people,
+        agreed: vec![vec![true; statements.len()]; usize::from(people)],
+    };
     let control = |c: Control| room.act_as_facilitator(Uuid::new_v4(), c);
     control(Control::SetPhase { phase: Phase::Placing }).await?;
     let positions = [[10.0, 20.0, 80.0, 90.0, 50.0, 0.0], [12.5, 95.0, 85.0, 5.0, 55.0, 100.0]];
     let mut pairs = Vec::new();
     for (p, label) in ["Pâr 1", "=Pair 2"].iter().enumerate() {
-        let (pair, _) = room.join(label.to_string()).await?;
+        let (pair, _) = room.join(label.to_string(), Some(agree("1", 2 - p as u8))).await?;
         for (c, card) in cards.iter().enumerate() {
             let place = PairAction::Place { card_id: *card, position: positions[p][c] };
             room.act_as_pair(&pair, Uuid::new_v4(), place).await?;
@@ -56,7 +71,8 @@ async fn main() -> anyhow::Result<()> {
     }
     let sheet = PairAction::SaveSheet {
         card_id: cards[0],
-        intended: "Patients get \"what matters\", at their pace".into(),
+        // Two lines, typed on a tablet (`\r\n`): stored and exported with one `\n`.
+        intended: "Patients get \"what matters\",\r\nat their pace".into(),
         unintended: "=Caseloads grow, waiting lists too".into(),
         cant_place: None,
     };
@@ -65,11 +81,14 @@ async fn main() -> anyhow::Result<()> {
         card_id: cards[3],
         intended: String::new(),
         unintended: String::new(),
-        cant_place: Some("Depends on the GP practice".into()),
+        // Welsh letters, curly quotes and an emoji: the NVivo project counts code points.
+        cant_place: Some("Depends on the GP practice – “Meddygfa’r Ŵyl” 🙂".into()),
     };
     room.act_as_pair(&pairs[1], Uuid::new_v4(), cant).await?;
     control(Control::SetPhase { phase: Phase::Reveal }).await?;
     control(Control::SetPhase { phase: Phase::SecondRound }).await?;
+    room.set_consent_sheet(info_sheet("1.1")).await?;
+    room.give_consent(&pairs[0], Uuid::new_v4(), agree("1.1", 2)).await?;
     let moved = PairAction::Place { card_id: cards[0], position: 40.0 };
     room.act_as_pair(&pairs[0], Uuid::new_v4(), moved).await?;
     control(Control::SetPhase { phase: Phase::Closed }).await?;
@@ -103,7 +122,7 @@ async fn findings(out: &str) -> anyhow::Result<()> {
     control(Control::SetPhase { phase: Phase::Placing }).await?;
     let mut pairs = Vec::new();
     for p in 0..8u32 {
-        let (pair, _) = room.join(format!("Pair {}", p + 1)).await?;
+        let (pair, _) = room.join(format!("Pair {}", p + 1), None).await?;
         let camp = if p < 4 { 15.0 } else { 80.0 };
         for (c, card) in cards.iter().enumerate() {
             let position = camp + f64::from(p % 4) * 2.5 + c as f64;

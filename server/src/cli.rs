@@ -27,8 +27,8 @@ pub struct Cli {
 
     /// Where the data lives: a SQLite file (WAL mode; its folder is created), or a PostgreSQL
     /// database `postgres://USER:PASSWORD@HOST:PORT/DB` that several instances may share
-    /// (then --admin-key is needed, the same on every instance).
-    #[arg(long, env = "DS_DATABASE", default_value = DEFAULT_DATABASE, value_name = "FILE|URL")]
+    /// (then --admin-key is needed, the same on every instance). `server backup` copies it.
+    #[arg(long, global = true, env = "DS_DATABASE", default_value = DEFAULT_DATABASE, value_name = "FILE|URL")]
     pub database: String,
 
     /// Address to listen on. `0.0.0.0:3000` listens on every interface.
@@ -77,6 +77,12 @@ pub struct Cli {
     /// generated admin key is then not shown, only the file it is in).
     #[arg(long, env = "DS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, value_name = "text|json")]
     pub log_format: LogFormat,
+
+    /// Serve Prometheus metrics at `http://ADDR/metrics` on a listener of their own, e.g.
+    /// `127.0.0.1:9464` (keep it private: never the public address). Off without it; the
+    /// public listener never serves /metrics.
+    #[arg(long, env = "DS_METRICS_ADDR", value_name = "IP:PORT")]
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// How log lines are written (`--log-format`).
@@ -95,6 +101,8 @@ Examples:
   server                       this machine only, http://127.0.0.1:3000
   server --lan                 a venue: tablets on the same Wi-Fi join at http://<LAN address>:3000
   server --addr 127.0.0.1:8080 --public-url https://spectrum.example.org   behind a reverse proxy
+  server --metrics-addr 127.0.0.1:9464      Prometheus metrics at http://127.0.0.1:9464/metrics
+  server backup --to /var/backups/spectrum-$(date +%F).sqlite3   a consistent copy, while serving
   server copy-database --from data/discretion-spectrum.sqlite3 --to postgres://USER:PASSWORD@HOST:PORT/DB";
 
 /// What the binary does instead of serving.
@@ -111,6 +119,32 @@ pub enum Command {
     /// kept. See docs/POSTGRES.md, "Moving a SQLite database to PostgreSQL".
     #[command(after_help = COPY_AFTER_HELP)]
     CopyDatabase(CopyDatabase),
+
+    /// Copy the SQLite database (--database, DS_DATABASE) into a new file, consistently, while
+    /// the server keeps serving; then check the copy (`PRAGMA integrity_check`).
+    ///
+    /// Every change acknowledged before the backup began is in the copy. `server --database
+    /// FILE` serves the copy as it is (keep the `admin-key` file beside the database with it).
+    /// An existing file is not overwritten unless --force is given. With PostgreSQL, use
+    /// `pg_dump` instead (the command says how).
+    #[command(after_help = BACKUP_AFTER_HELP)]
+    Backup(Backup),
+}
+
+const BACKUP_AFTER_HELP: &str = "\
+Example:
+  server backup --database /var/lib/discretion-spectrum/discretion-spectrum.sqlite3 --to /var/backups/spectrum-$(date +%F).sqlite3";
+
+/// `server backup`'s settings.
+#[derive(Clone, Debug, Args, PartialEq)]
+pub struct Backup {
+    /// The file to write the copy to (its folder must exist).
+    #[arg(long, value_name = "FILE")]
+    pub to: std::path::PathBuf,
+
+    /// Replace FILE if it exists (the old copy is kept until the new one is complete and checked).
+    #[arg(long)]
+    pub force: bool,
 }
 
 const COPY_AFTER_HELP: &str = "\
@@ -246,6 +280,25 @@ mod tests {
         assert!(err.contains("--to") && err.contains("expected a PostgreSQL URL"), "{err}");
         let err = Cli::try_parse_from(["server", "copy-database", "--from", "x"]).unwrap_err().to_string();
         assert!(err.contains("--to"), "{err}");
+    }
+
+    #[test]
+    fn backup_takes_the_database_before_or_after_the_command() {
+        let after = parse(&["backup", "--database", "x.sqlite3", "--to", "y.sqlite3"]);
+        let before = parse(&["--database", "x.sqlite3", "backup", "--to", "y.sqlite3"]);
+        assert_eq!(after, before);
+        assert_eq!(after.database, "x.sqlite3");
+        assert_eq!(after.command, Some(Command::Backup(Backup { to: "y.sqlite3".into(), force: false })));
+        let forced = parse(&["backup", "--to", "y.sqlite3", "--force"]);
+        assert_eq!(forced.command, Some(Command::Backup(Backup { to: "y.sqlite3".into(), force: true })));
+        let err = Cli::try_parse_from(["server", "backup"]).unwrap_err().to_string();
+        assert!(err.contains("--to"), "{err}");
+    }
+
+    #[test]
+    fn metrics_are_off_unless_an_address_is_given() {
+        assert_eq!(parse(&[]).metrics_addr, None);
+        assert_eq!(parse(&["--metrics-addr", "127.0.0.1:9464"]).metrics_addr, Some("127.0.0.1:9464".parse().unwrap()));
     }
 
     #[test]

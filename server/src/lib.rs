@@ -7,7 +7,7 @@
 //! | [`research`] | analysis-ready exports (CSV, JSON, XLSX, SVG/PNG, codebook), archives, the room report, comparisons |
 //! | [`live`] | the live rooms, the hub, each screen's feed, the websocket |
 //! | [`store`] | SQLite or PostgreSQL: one transaction per change with its event-log row |
-//! | [`time`], [`secret`], [`lan`] | clocks, secrets, the addresses to announce |
+//! | [`time`], [`secret`], [`lan`], [`telemetry`] | clocks, secrets, the addresses to announce, the metrics every floor records |
 //!
 //! [`cli`] reads the command line into a [`Config`]. [`api_router`] is everything except the
 //! Leptos pages, so integration tests can run a real server on a free port without the site
@@ -21,6 +21,7 @@ pub mod live;
 pub mod research;
 pub mod secret;
 pub mod store;
+pub mod telemetry;
 pub mod time;
 pub mod web;
 

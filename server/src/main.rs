@@ -9,7 +9,7 @@ use axum::Router;
 use clap::Parser;
 use leptos::config::{Env, LeptosOptions};
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use server::cli::{Cli, Command, CopyDatabase, LogFormat};
+use server::cli::{Backup, Cli, Command, CopyDatabase, LogFormat};
 use server::lan::{announce_origin, find_lan_address, public_origin, start_banner};
 use server::store::Location;
 use server::web::assets::{SITE_FILES, compression, no_cache_unless_set, static_router};
@@ -45,6 +45,13 @@ fn main() -> anyhow::Result<()> {
         }
         return Ok(());
     }
+    if let Some(Command::Backup(backup)) = &cli.command {
+        if let Err(error) = backup_database(&cli.database, backup) {
+            eprintln!("backup: {error}");
+            std::process::exit(1);
+        }
+        return Ok(());
+    }
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .max_blocking_threads(BLOCKING_THREADS)
@@ -73,6 +80,7 @@ fn copy_database(copy: &CopyDatabase) -> Result<(), server::store::CopyError> {
         counted(report.pairs, "pair"),
         counted(report.events, "event-log row")
     );
+    println!("and {} appended to the target's audit log", counted(report.audit_rows, "audit-log row"));
     println!("verified: {workshops} identical");
     let key_file = server::web::admin_key::key_file(&copy.from);
     if key_file.is_file() {
@@ -82,6 +90,44 @@ fn copy_database(copy: &CopyDatabase) -> Result<(), server::store::CopyError> {
             key_file.display()
         );
     }
+    Ok(())
+}
+
+/// `server backup`: a consistent copy of the SQLite database while the server serves
+/// ([`server::store::backup_sqlite`]); what it did goes to stdout. With PostgreSQL it says to
+/// use `pg_dump`, and how.
+fn backup_database(database: &str, backup: &Backup) -> anyhow::Result<()> {
+    let from = match Location::parse(database) {
+        Location::File(path) => path,
+        postgres @ Location::Postgres(_) => anyhow::bail!(
+            "the database is PostgreSQL ({}), which this command does not copy: back it up with PostgreSQL's \
+             own tool, which takes a consistent copy while the servers run, e.g. \
+             `pg_dump --format=custom --file={} \"$DS_DATABASE\"`, and restore it into an empty database with \
+             `pg_restore --no-owner --dbname=URL FILE` (see the README's deployment section)",
+            postgres.describe(),
+            backup.to.display()
+        ),
+    };
+    let started = std::time::Instant::now();
+    let report = server::store::backup_sqlite(&from, &backup.to, backup.force)?;
+    println!(
+        "backed up {} to {}{}: {}, {}, {} KiB in {} ms; integrity check: ok",
+        from.display(),
+        backup.to.display(),
+        if report.replaced { " (replaced)" } else { "" },
+        counted(report.workshops as usize, "workshop"),
+        counted(report.events as usize, "event-log row"),
+        report.bytes.div_ceil(1024),
+        started.elapsed().as_millis()
+    );
+    let key_file = server::web::admin_key::key_file(&from);
+    if key_file.is_file() {
+        println!(
+            "the researchers' admin key is in {}, which is not in the copy: keep it with the backup",
+            key_file.display()
+        );
+    }
+    println!("to serve the copy: server --database {}", backup.to.display());
     Ok(())
 }
 
@@ -154,6 +200,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let public = public_origin(cli.public_url(), cli.lan, addr, lan_address);
     let origin = announce_origin(public.as_deref(), addr);
     let config = cli.config(public).announcing(&origin);
+    // The metrics' own listener, bound before anything is served so a wrong address stops
+    // the start with a sentence.
+    let metrics = match cli.metrics_addr {
+        Some(metrics_addr) => {
+            let listener = tokio::net::TcpListener::bind(metrics_addr)
+                .await
+                .with_context(|| format!("listening for metrics on {metrics_addr} (--metrics-addr)"))?;
+            let handle = server::telemetry::install().context("starting the metrics recorder")?;
+            Some((listener, handle))
+        }
+        None => None,
+    };
     tracing::info!(database = %config.database.describe(), "opening the database");
     let state = open_state(config).await.context("opening the database")?;
     let hub = std::sync::Arc::clone(&state.hub);
@@ -172,7 +230,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let public_url = state.public_url.clone();
     // The pages and files take no bodies: the API's limit guards them too.
     let site = body_limit(Router::new().merge(static_router()).merge(pages), MAX_BODY_BYTES);
-    let router = with_security_headers(Router::new().merge(api_router(state)).merge(site), public_url.as_deref());
+    let router = with_security_headers(Router::new().merge(api_router(state)).merge(site), public_url.as_deref())
+        .layer(axum::middleware::from_fn(server::web::metrics::count_answers));
 
     tracing::info!("listening on http://{addr}");
     match cli.log_format {
@@ -195,6 +254,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             return_free_memory();
         }
     });
+    if let Some((listener, handle)) = metrics {
+        let metrics_addr = listener.local_addr().context("reading the metrics address")?;
+        tracing::info!("metrics at http://{metrics_addr}/metrics");
+        let mut stopping = hub.stopping();
+        tokio::spawn(server::web::metrics::serve_metrics(listener, handle, async move {
+            let _ = stopping.wait_for(|stopping| *stopping).await;
+        }));
+    }
     let stopping = std::sync::Arc::clone(&hub);
     let stop = async move {
         let signal = stop_signal().await;

@@ -6,8 +6,9 @@ use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
 use super::{
-    AdminLogin, Comparison, CreatedWorkshop, EarlierWorkshop, GroupsAcross, ImportedWorkshop, JoinOrigin, JoinRequest,
-    Joined, NewWorkshop, Refused, Replay, ResearchWorkshop, urls,
+    AdminLogin, AuditLog, Comparison, CreatedWorkshop, CurrentSheet, DeclineRequest, EarlierWorkshop, GroupsAcross,
+    ImportedWorkshop, JoinOrigin, JoinRequest, Joined, NewWorkshop, Refused, Replay, ResearchWorkshop, Retention,
+    SetRetention, WithdrawRequest, Withdrawal, urls,
 };
 use crate::browser::{Unreachable, fetch};
 
@@ -30,6 +31,17 @@ fn json<B: serde::Serialize>(body: &B) -> Option<String> {
     serde_json::to_string(body).ok()
 }
 
+/// This pair's own results, by its token (`GET /api/pair/results`).
+pub async fn pair_results(token: &str) -> Result<crate::domain::pair_results::PairResults, Refused> {
+    match crate::browser::fetch_bearer(urls::PAIR_RESULTS, token).await {
+        Ok((200, text)) => serde_json::from_str(&text).map_err(|_| Refused::Other(Refused::unexpected(200))),
+        Ok((status, text)) => {
+            Err(Refused::Other(serde_json::from_str(&text).unwrap_or_else(|_| Refused::unexpected(status))))
+        }
+        Err(Unreachable) => Err(Refused::Other(Refused::unreachable())),
+    }
+}
+
 /// The origin of join links and QR codes.
 pub async fn join_origin() -> Result<JoinOrigin, Refused> {
     read("GET", urls::JOIN_ORIGIN, None).await
@@ -43,6 +55,16 @@ pub async fn create_workshop(body: &NewWorkshop) -> Result<CreatedWorkshop, Refu
 /// Joins a workshop as a pair.
 pub async fn join(body: &JoinRequest) -> Result<Joined, Refused> {
     read("POST", urls::JOIN, json(body)).await
+}
+
+/// The information sheet of the workshop with join code `code` (normalised), read before joining.
+pub async fn consent_sheet(code: &str) -> Result<CurrentSheet, Refused> {
+    read("GET", &urls::consent_sheet_by_code(code), None).await
+}
+
+/// "We do not agree" before joining: only the workshop's count of declines grows.
+pub async fn decline_consent(code: String) -> Result<(), Refused> {
+    send("POST", urls::JOIN_DECLINE, json(&DeclineRequest { code })).await.map(drop)
 }
 
 /// Signs the researchers in (the server keeps the key in an HTTP-only cookie).
@@ -68,6 +90,11 @@ pub async fn earlier_workshops() -> Result<Vec<EarlierWorkshop>, Refused> {
 /// Closes workshop `id` from the researcher area.
 pub async fn close_workshop(id: Uuid) -> Result<(), Refused> {
     send("POST", &urls::research_close(id), None).await.map(drop)
+}
+
+/// Withdraws the pair of workshop `id` with this reference, from the researcher area.
+pub async fn withdraw_pair(id: Uuid, reference: String) -> Result<Withdrawal, Refused> {
+    read("POST", &urls::research_withdraw(id), json(&WithdrawRequest { reference })).await
 }
 
 /// Deletes workshop `id` from the researcher area.
@@ -109,4 +136,24 @@ pub async fn compare_groups(ids: &str, links: &[(Uuid, Uuid)]) -> Result<GroupsA
 /// The facilitator deletes the workshop of console secret `secret`.
 pub async fn delete_by_facilitator(secret: &str) -> Result<(), Refused> {
     send("DELETE", &urls::facilitator_workshop(secret), None).await.map(drop)
+}
+
+/// The audit log's newest rows, of workshop `workshop` when given.
+pub async fn audit_log(workshop: Option<Uuid>) -> Result<AuditLog, Refused> {
+    read("GET", &urls::research_audit(workshop), None).await
+}
+
+/// The "Delete after" day of the console's workshop.
+pub async fn console_retention(secret: &str) -> Result<Retention, Refused> {
+    read("GET", &urls::facilitator_retention(secret), None).await
+}
+
+/// Sets (or, empty, clears) the "Delete after" day from the console.
+pub async fn set_console_retention(secret: &str, day: String) -> Result<Retention, Refused> {
+    read("PUT", &urls::facilitator_retention(secret), json(&SetRetention { delete_after: day })).await
+}
+
+/// Sets (or, empty, clears) workshop `id`'s "Delete after" day from the research area.
+pub async fn set_research_retention(id: Uuid, day: String) -> Result<Retention, Refused> {
+    read("PUT", &urls::research_retention(id), json(&SetRetention { delete_after: day })).await
 }

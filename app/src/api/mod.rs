@@ -3,9 +3,12 @@
 //! with the body or a [`Refused`]; and the template file ([`template`]).
 
 pub mod calls;
+pub mod consent;
 pub mod template;
 pub mod urls;
 
+use crate::domain::consent::{ConsentAnswer, ConsentSheet};
+pub use consent::{CurrentSheet, DeclineRequest, SheetSaved};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -45,6 +48,14 @@ pub struct NewWorkshop {
     /// left out, as older clients do) for a workshop set up from scratch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<TemplateRef>,
+    /// "Delete after": the UTC day (`YYYY-MM-DD`) on which the server deletes the workshop
+    /// with all its data; `None` (or left out, or empty) to keep it until someone deletes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_after: Option<String>,
+    /// The information sheet pairs agree to before the board opens; `None` (or left out) for
+    /// a workshop without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_sheet: Option<ConsentSheet>,
 }
 
 /// Reply to `POST /api/workshops`. The secret appears here once; the console URL holds it.
@@ -80,6 +91,10 @@ pub struct JoinRequest {
     pub code: String,
     /// The pair's chosen label.
     pub label: String,
+    /// Every person's agreement to the workshop's information sheet, when it has one: the
+    /// pair is stored only with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<ConsentAnswer>,
 }
 
 /// Reply to `POST /api/join`. The device keeps the token; it is the pair's only key.
@@ -93,6 +108,35 @@ pub struct Joined {
     pub code: String,
     /// The label as stored.
     pub label: String,
+    /// The pair's reference, what it quotes to withdraw (shown on its tablet). Absent in
+    /// what a device stored before references existed.
+    #[serde(default)]
+    pub reference: Option<String>,
+}
+
+/// `POST /api/research/workshops/{id}/withdraw`: withdraw the pair with this reference.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WithdrawRequest {
+    /// The pair's reference as the participant quoted it (case, spaces and dashes do not
+    /// matter).
+    pub reference: String,
+}
+
+/// Reply to a withdrawal: what was removed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Withdrawal {
+    /// The reference withdrawn, normalised.
+    pub reference: String,
+    /// Sequence number of the content-free `pair_withdrawn` row in the event log.
+    pub seq: u64,
+    /// Placements removed (every round).
+    pub placements: usize,
+    /// Outcome notes removed.
+    pub notes: usize,
+    /// Post-its the pair wrote, removed.
+    pub post_its: usize,
+    /// Event-log rows deleted.
+    pub event_rows: u64,
 }
 
 /// Any refused API request: a sentence for the user and, for forms, the field to fix.
@@ -217,6 +261,92 @@ pub struct ResearchWorkshop {
     pub placements: u64,
     /// Where the session is now.
     pub phase: Phase,
+    /// The retention day, if one is set: the server deletes it on this UTC day.
+    #[serde(default)]
+    pub delete_after: Option<RetentionDay>,
+    /// The last day (UTC, `YYYY-MM-DD`) on which a pair can be withdrawn, if one is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal_deadline: Option<String>,
+}
+
+/// A workshop's "Delete after" day as the research list and the console show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionDay {
+    /// `YYYY-MM-DD` (UTC).
+    pub day: String,
+    /// Whole days from today (UTC) to it (0: today).
+    pub days_left: i64,
+}
+
+/// The visible label of the "Delete after" field, as refusals name it.
+pub const DELETE_AFTER_FIELD: &str = "Delete after";
+
+/// How many days before its retention day a workshop is flagged in the research list.
+pub const RETENTION_WARNING_DAYS: i64 = 14;
+
+impl RetentionDay {
+    /// Whether it is near enough to warn about ([`RETENTION_WARNING_DAYS`] or fewer days).
+    pub fn soon(&self) -> bool {
+        self.days_left <= RETENTION_WARNING_DAYS
+    }
+
+    /// In words, for the list and the console: "Deleted on 2026-12-07 (in 3 days)".
+    pub fn sentence(&self) -> String {
+        let when = match self.days_left {
+            d if d <= 0 => "today".to_string(),
+            1 => "tomorrow".to_string(),
+            d => format!("in {d} days"),
+        };
+        format!("Deleted on {} ({when})", self.day)
+    }
+}
+
+/// `PUT /f/{secret}/retention` and `PUT /api/research/workshops/{id}/retention`: the new
+/// "Delete after" day (`YYYY-MM-DD`, UTC, after today), or empty / `None` for none. The
+/// answer (200) is the workshop's [`Retention`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retention {
+    /// The day, if one.
+    #[serde(default)]
+    pub delete_after: Option<RetentionDay>,
+}
+
+/// The body of a retention change: the day as typed (empty for none).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetRetention {
+    /// `YYYY-MM-DD`, or empty to keep the workshop until someone deletes it.
+    #[serde(default)]
+    pub delete_after: String,
+}
+
+/// One row of the audit log (`GET /api/research/audit`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLine {
+    /// Its place in the log (grows with every row).
+    pub id: i64,
+    /// When, ISO 8601 UTC with milliseconds.
+    pub at: String,
+    /// `researcher`, `facilitator` or `system`.
+    pub actor: String,
+    /// What was done (`download`, `delete`, `sign_in_failed`, …).
+    pub action: String,
+    /// The workshop concerned, if one.
+    pub workshop_id: Option<Uuid>,
+    /// What exactly (which file, which format, …).
+    pub detail: String,
+    /// The client's network (IPv4 /24, IPv6 /48), if a client did it.
+    pub client: Option<String>,
+}
+
+/// `GET /api/research/audit?workshop=ID`: the newest rows of the audit log, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLog {
+    /// The rows shown, newest first (at most [`AuditLog::limit`]).
+    pub rows: Vec<AuditLine>,
+    /// How many rows the log has with this filter (more than shown when over the limit).
+    pub total: u64,
+    /// The most rows the screen shows; `audit.csv` has them all.
+    pub limit: u64,
 }
 
 /// One earlier workshop of this server as a template (`GET /api/research/templates`, newest

@@ -13,6 +13,15 @@ pub const JOIN_ORIGIN: &str = "/api/join-origin";
 pub const WORKSHOPS: &str = "/api/workshops";
 /// `POST`: a pair joins.
 pub const JOIN: &str = "/api/join";
+/// `POST`: the people at a tablet do not agree to the information sheet (only counted).
+pub const JOIN_DECLINE: &str = "/api/join/decline";
+
+/// `GET`: the information sheet of the workshop with join code `code` (already normalised).
+pub fn consent_sheet_by_code(code: &str) -> String {
+    format!("/api/workshops/by-code/{code}/consent-sheet")
+}
+/// `GET` with the pair's token as `Authorization: Bearer`: the pair's own results.
+pub const PAIR_RESULTS: &str = "/api/pair/results";
 /// `POST`: the researchers sign in with the admin key.
 pub const RESEARCH_LOGIN: &str = "/api/research/login";
 /// `POST`: the researchers sign out.
@@ -22,9 +31,48 @@ pub const RESEARCH_WORKSHOPS: &str = "/api/research/workshops";
 /// `GET`: every workshop as a template, for "Start from an earlier workshop" (admin key).
 pub const RESEARCH_TEMPLATES: &str = "/api/research/templates";
 
+/// `GET`: the audit log's newest rows (of workshop `id` when given), for the "Audit log" screen.
+pub fn research_audit(workshop: Option<Uuid>) -> String {
+    match workshop {
+        Some(id) => format!("/api/research/audit?workshop={id}"),
+        None => "/api/research/audit".to_string(),
+    }
+}
+
+/// `GET`: the whole audit log as CSV (of workshop `id` when given).
+pub fn research_audit_csv(workshop: Option<Uuid>) -> String {
+    match workshop {
+        Some(id) => format!("/api/research/audit.csv?workshop={id}"),
+        None => "/api/research/audit.csv".to_string(),
+    }
+}
+
+/// The "Audit log" screen (of workshop `id` when given).
+pub fn audit_page(workshop: Option<Uuid>) -> String {
+    match workshop {
+        Some(id) => format!("/research/audit?workshop={id}"),
+        None => "/research/audit".to_string(),
+    }
+}
+
+/// `PUT`: the researchers set workshop `id`'s "Delete after" day.
+pub fn research_retention(id: Uuid) -> String {
+    format!("/api/research/workshops/{id}/retention")
+}
+
+/// `GET`/`PUT`: the console's "Delete after" day.
+pub fn facilitator_retention(secret: &str) -> String {
+    format!("/f/{secret}/retention")
+}
+
 /// `DELETE`: the researchers delete workshop `id`.
 pub fn research_workshop(id: Uuid) -> String {
     format!("{RESEARCH_WORKSHOPS}/{id}")
+}
+
+/// `POST`: the researchers withdraw a pair of workshop `id` by its reference.
+pub fn research_withdraw(id: Uuid) -> String {
+    format!("{RESEARCH_WORKSHOPS}/{id}/withdraw")
 }
 
 /// `POST`: the researchers close workshop `id`.
@@ -35,6 +83,16 @@ pub fn research_close(id: Uuid) -> String {
 /// `GET`: the zip of workshop `id`.
 pub fn research_export(id: Uuid) -> String {
     format!("{RESEARCH_WORKSHOPS}/{id}/export.zip")
+}
+
+/// `GET`: "Download for NVivo (.qdpx)" of workshop `id`.
+pub fn research_qdpx(id: Uuid) -> String {
+    format!("{RESEARCH_WORKSHOPS}/{id}/notes.qdpx")
+}
+
+/// `GET`: one NVivo project (.qdpx) across the workshops `ids` (comma-separated), in that order.
+pub fn qdpx_chosen(ids: &str) -> String {
+    format!("/api/research/export.qdpx?ids={ids}")
 }
 
 /// `GET`: the template file of workshop `id`.
@@ -117,6 +175,11 @@ pub fn facilitator_export(secret: &str) -> String {
     format!("/f/{secret}/export.zip")
 }
 
+/// `GET`: the facilitator's "Download for NVivo (.qdpx)".
+pub fn facilitator_qdpx(secret: &str) -> String {
+    format!("/f/{secret}/notes.qdpx")
+}
+
 /// `GET`: the facilitator's "Save as template".
 pub fn facilitator_template(secret: &str) -> String {
     format!("/f/{secret}/template.json")
@@ -142,7 +205,12 @@ pub fn pair_page(code: &str) -> String {
     format!("/pair/{code}")
 }
 
-/// The join page with the code filled in.
+/// "Our results" of this device's pair in the workshop with join code `code`.
+pub fn pair_results_page(code: &str) -> String {
+    format!("/pair/{code}/results")
+}
+
+/// The join page with `code` filled in.
 pub fn join_page(code: &str) -> String {
     format!("/join?code={code}")
 }

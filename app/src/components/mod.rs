@@ -9,11 +9,13 @@
 //! - [`opinion_groups`]: the projector's opinion groups, when switched on.
 //! - [`sync_status`]: a pair's "Saved" / "Saving…" / "Offline" line.
 //! - [`field`]: a form's labelled field (label, control, hint, error) and its alert.
+//! - [`consent_form`]: the information sheet and each person's consent, on a pair's tablet.
 //! - [`confirm`]: the inline "are you sure?" with "Yes, …" and "Cancel".
 //! - [`wake_lock`]: keeping a tablet's screen on while its pair is placing.
 
 pub mod board;
 pub mod confirm;
+pub mod consent_form;
 pub mod field;
 pub mod join_info;
 pub mod opinion_groups;

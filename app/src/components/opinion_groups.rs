@@ -2,13 +2,16 @@
 //! the aspects alike in this round ([`crate::domain::opinion`], the same grouping as the
 //! export's `groups.csv`), as each group's median per aspect. Pairs are never named. Only
 //! what the projector may see counts (nothing before the reveal, unless the wall is live),
-//! and a group smaller than the privacy threshold is not shown on its own.
+//! and a group smaller than the privacy threshold is not shown on its own. Each group says in
+//! a word how stable it is ([`Stability`]: "stable", "weak" or "unstable"), so the room does
+//! not over-read a group that would dissolve with a pair more or less.
 
 use leptos::prelude::*;
 
 use crate::domain::RoomView;
 use crate::domain::board::format_position;
 use crate::domain::groups::Grouping;
+use crate::domain::groups::stability::Stability;
 use crate::domain::opinion::{group_sizes, room_groups};
 
 /// What the panel shows.
@@ -18,8 +21,8 @@ pub enum Panel {
     Hidden,
     /// Why there are no groups, in words.
     NoGroups(String),
-    /// Aspect texts, and per shown group its size and its medians (aspect order).
-    Groups { aspects: Vec<String>, groups: Vec<(usize, usize, Vec<Option<f64>>)>, hidden: usize },
+    /// Aspect texts, and per shown group its number, size, stability and medians (aspect order).
+    Groups { aspects: Vec<String>, groups: Vec<(usize, usize, Stability, Vec<Option<f64>>)>, hidden: usize },
 }
 
 /// The panel for `view` (the projector's copy).
@@ -41,7 +44,8 @@ pub fn panel(view: &RoomView) -> Panel {
                     continue;
                 }
                 let used = found.aspects_used.iter().map(|&a| medians[a]).collect();
-                groups.push((g + 1, sizes[g], used));
+                let stability = Stability::of(found.stability.get(g).copied().unwrap_or(0.0));
+                groups.push((g + 1, sizes[g], stability, used));
             }
             let aspects = found.aspects_used.iter().map(|&a| cards[a].text.clone()).collect();
             Panel::Groups { aspects, groups, hidden }
@@ -64,7 +68,9 @@ pub fn OpinionGroups(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoV
         Panel::Groups { aspects, groups, hidden } => {
             let heads = groups
                 .iter()
-                .map(|(g, size, _)| view! { <th scope="col">{format!("Group {g} ({size} pairs)")}</th> })
+                .map(|(g, size, stability, _)| {
+                    view! { <th scope="col">{format!("Group {g} ({size} pairs, {})", stability.word())}</th> }
+                })
                 .collect_view();
             let rows = aspects
                 .iter()
@@ -72,7 +78,7 @@ pub fn OpinionGroups(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoV
                 .map(|(a, text)| {
                     let cells = groups
                         .iter()
-                        .map(|(_, _, medians)| view! { <td>{medians[a].map_or("–".to_string(), format_position)}</td> })
+                        .map(|(_, _, _, medians)| view! { <td>{medians[a].map_or("–".to_string(), format_position)}</td> })
                         .collect_view();
                     view! {
                         <tr>
@@ -95,6 +101,10 @@ pub fn OpinionGroups(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoV
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
+                    <p class="hint">
+                        "Stable: the group comes back when the pairs are resampled; weak: a pattern, \
+                         but who belongs to it is doubtful; unstable: it dissolves (the codebook explains)."
+                    </p>
                     {(hidden > 0).then(|| view! {
                         <p class="hint">{format!("{hidden} smaller group(s) not shown (privacy threshold).")}</p>
                     })}
@@ -138,10 +148,10 @@ mod tests {
         let Panel::Groups { aspects, groups, hidden } = panel(&view) else { panic!("two camps") };
         assert_eq!(aspects, ["A", "B", "C"]);
         assert_eq!(hidden, 0);
-        let sizes: Vec<(usize, usize)> = groups.iter().map(|(g, n, _)| (*g, *n)).collect();
-        assert_eq!(sizes, [(1, 4), (2, 4)]);
+        let sizes: Vec<(usize, usize, Stability)> = groups.iter().map(|(g, n, s, _)| (*g, *n, *s)).collect();
+        assert_eq!(sizes, [(1, 4, Stability::Stable), (2, 4, Stability::Stable)]);
         // Group 1's median on A: pairs 1–4 at 10.5, 11, 11.5, 12.
-        assert_eq!(groups[0].2[0], Some(11.25));
+        assert_eq!(groups[0].3[0], Some(11.25));
     }
 
     #[test]
@@ -151,7 +161,7 @@ mod tests {
         view.settings = Settings { show_groups: true, min_pairs: 3, ..Settings::default() };
         let Panel::Groups { groups, hidden, .. } = panel(&view) else { panic!("two camps") };
         assert_eq!(hidden, 1, "the group of two");
-        assert_eq!(groups.iter().map(|(_, n, _)| *n).collect::<Vec<_>>(), [6]);
+        assert_eq!(groups.iter().map(|(_, n, ..)| *n).collect::<Vec<_>>(), [6]);
         view.settings.min_pairs = 1;
         let Panel::Groups { hidden, .. } = panel(&view) else { panic!("two camps") };
         assert_eq!(hidden, 0);

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::board::{assign_lanes, format_position};
+use crate::domain::pair_results::room_may_see;
 use crate::domain::stats::Summary;
 use crate::domain::{AspectRow, RoomView};
 
@@ -29,7 +30,7 @@ struct PictureState {
 
 /// Whether a row's individual positions may be shown (revealed, and enough pairs placed it).
 pub(crate) fn shows_positions(revealed: bool, min_pairs: u32, row: &AspectRow) -> bool {
-    revealed && row.positions.len() >= min_pairs.max(1) as usize
+    revealed && room_may_see(row.positions.len(), min_pairs)
 }
 
 /// "median 40 → 62 · spread 30 → 12" for an aspect between the two rounds.

@@ -4,6 +4,7 @@
 
 use uuid::Uuid;
 
+use super::consent::{PairConsent, SheetVersion};
 use super::event::Event;
 use super::model::{Note, RoomView};
 use super::placements::Placement;
@@ -36,7 +37,7 @@ impl RoomView {
                     self.pairs.push(pair);
                 }
             }
-            Event::PairRemoved { pair_id, .. } => self.remove_pair(*pair_id),
+            Event::PairRemoved { pair_id, .. } | Event::PairWithdrawn { pair_id, .. } => self.remove_pair(*pair_id),
             Event::Placed { pair_id, card_id, round, position, at } => {
                 if self.card(*card_id).is_none() {
                     return;
@@ -140,11 +141,25 @@ impl RoomView {
             Event::SettingsChanged { settings, .. } => self.settings = *settings,
             Event::TimerChanged { timer, .. } => self.timer = *timer,
             Event::FocusChanged { focus, .. } => self.focus = *focus,
+            Event::ConsentSheetSet { sheet, at } => {
+                self.consent_sheets.push(SheetVersion { sheet: sheet.clone(), set_at: *at });
+            }
+            Event::ConsentGiven { pair_id, version, people, at } => {
+                if self.pair(*pair_id).is_some() {
+                    self.consents.push(PairConsent {
+                        pair_id: *pair_id,
+                        version: version.clone(),
+                        people: *people,
+                        at: *at,
+                    });
+                }
+            }
         }
     }
 
     fn remove_pair(&mut self, pair_id: Uuid) {
         self.pairs.retain(|p| p.id != pair_id);
+        self.consents.retain(|c| c.pair_id != pair_id);
         let written: Vec<Uuid> = self.cards.iter().filter(|c| c.author == Some(pair_id)).map(|c| c.id).collect();
         self.cards.retain(|c| c.author != Some(pair_id));
         self.placements.retain(|p| p.pair_id != pair_id && !written.contains(&p.card_id));

@@ -95,9 +95,16 @@ impl RoomView {
             Event::CardAdded { card, .. } => Some(card),
             _ => None,
         };
+        if let Event::PairJoined { pair } = event {
+            // The pair itself is sent its reference; the other pairs are not.
+            special.push(pair.id);
+        }
         if let Some(card) = card {
             special.extend(event.pair_id());
             special.extend(self.pairs_deciding_on(card));
+        }
+        if let Event::ConsentGiven { pair_id, .. } = event {
+            special.push(*pair_id);
         }
         special.sort_unstable();
         special.dedup();

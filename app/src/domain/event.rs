@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::consent::ConsentSheet;
 use super::model::{Card, PairSummary, RoomView};
 use super::serde_helpers::first_round;
 use super::session::{Focus, Phase, Settings, Timer};
@@ -22,6 +23,15 @@ pub enum Event {
     /// The facilitator removed a pair and everything it did.
     PairRemoved {
         /// The pair.
+        pair_id: Uuid,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
+    /// A pair withdrew from the study (a researcher or the facilitator took it out by its
+    /// reference): everything it did is gone, as if it had never joined. The event log keeps
+    /// only this content-free row, so sequence numbers and the replay stay consistent.
+    PairWithdrawn {
+        /// The pair (an id that nothing else stored names any more).
         pair_id: Uuid,
         /// When, ms since the epoch (the server's clock).
         at: i64,
@@ -116,6 +126,25 @@ pub enum Event {
         /// When, ms since the epoch (the server's clock).
         at: i64,
     },
+    /// The facilitator set a new version of the information sheet: pairs are asked to agree
+    /// to it before they work on.
+    ConsentSheetSet {
+        /// The sheet, whole.
+        sheet: ConsentSheet,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
+    /// Every person at a pair's tablet agreed to every statement of a version of the sheet.
+    ConsentGiven {
+        /// The pair.
+        pair_id: Uuid,
+        /// The version agreed to.
+        version: String,
+        /// How many people share the tablet.
+        people: u8,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
     /// The facilitator changed the spotlight or the order of the aspects.
     FocusChanged {
         /// The spotlight and the order.
@@ -131,9 +160,11 @@ impl Event {
         match self {
             Event::PairJoined { pair } => Some(pair.id),
             Event::PairRemoved { pair_id, .. }
+            | Event::PairWithdrawn { pair_id, .. }
             | Event::Placed { pair_id, .. }
             | Event::Unplaced { pair_id, .. }
-            | Event::SheetSaved { pair_id, .. } => Some(*pair_id),
+            | Event::SheetSaved { pair_id, .. }
+            | Event::ConsentGiven { pair_id, .. } => Some(*pair_id),
             Event::CardAdded { card, .. } => card.author,
             _ => None,
         }
@@ -149,6 +180,7 @@ impl Event {
                 | Event::CardChanged { .. }
                 | Event::CardsMerged { .. }
                 | Event::PairRemoved { .. }
+                | Event::PairWithdrawn { .. }
         )
     }
 
@@ -168,11 +200,13 @@ impl RoomView {
     /// The event log's name for `event` (decided against the state before it): `placed`,
     /// `moved`, `unplaced`, `sheet_saved`, `card_added`, `card_edited`, `card_hidden`,
     /// `card_shown`, `card_locked`, `card_unlocked`, `cards_merged`, `phase_changed`,
-    /// `settings_changed`, `timer_changed`, `focus_changed`, `pair_joined`, `pair_removed`.
+    /// `settings_changed`, `timer_changed`, `focus_changed`, `pair_joined`, `pair_removed`,
+    /// `pair_withdrawn`, `consent_sheet_set`, `consent_given`.
     pub fn action_name(&self, event: &Event) -> &'static str {
         match event {
             Event::PairJoined { .. } => "pair_joined",
             Event::PairRemoved { .. } => "pair_removed",
+            Event::PairWithdrawn { .. } => "pair_withdrawn",
             Event::Placed { pair_id, card_id, round, .. } => match self.placement_in(*round, *pair_id, *card_id) {
                 Some(p) if !p.cant_place => "moved",
                 _ => "placed",
@@ -202,6 +236,8 @@ impl RoomView {
             Event::SettingsChanged { .. } => "settings_changed",
             Event::TimerChanged { .. } => "timer_changed",
             Event::FocusChanged { .. } => "focus_changed",
+            Event::ConsentSheetSet { .. } => "consent_sheet_set",
+            Event::ConsentGiven { .. } => "consent_given",
         }
     }
 }

@@ -11,7 +11,9 @@ pub fn id(n: u128) -> Uuid {
 
 /// Pair `n` joins, labelled "Pair n", at time 0.
 pub fn joined(n: u128) -> Event {
-    Event::PairJoined { pair: PairSummary { id: id(n), label: format!("Pair {n}"), joined_at: 0, last_active: 0 } }
+    Event::PairJoined {
+        pair: PairSummary { id: id(n), label: format!("Pair {n}"), joined_at: 0, last_active: 0, reference: None },
+    }
 }
 
 /// A new room with two aspects: "A" (id 10, shown first) and "B" (id 20).

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::consent::{PairConsent, SheetVersion};
 use super::placements::{Placement, Placements};
 use super::serde_helpers::{first_round, is_false};
 use super::session::{Focus, Phase, Settings, Timer};
@@ -124,6 +125,12 @@ pub struct PairSummary {
     /// The pair's last change, ms since the epoch (its joining time until it acts).
     #[serde(default)]
     pub last_active: i64,
+    /// The reference the pair quotes to withdraw (e.g. `R7K2QX`, [`super::reference`]).
+    /// Only the facilitator and the pair itself are sent it; `None` for pairs that joined
+    /// before references existed (and left out of the JSON then, so older event logs and
+    /// archives read and write back byte for byte).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
 /// A pair's outcome notes on one aspect (kept across rounds).
@@ -197,6 +204,13 @@ pub struct RoomView {
     /// Spotlight and order.
     #[serde(default)]
     pub focus: Focus,
+    /// Every version of the information sheet, oldest first; the last is the one pairs are
+    /// asked to agree to. Empty when the workshop has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consent_sheets: Vec<SheetVersion>,
+    /// Every consent pairs gave, in order (a pair asked again has one per version it agreed to).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consents: Vec<PairConsent>,
     /// Sequence number of the last event reflected here.
     pub seq: u64,
 }
@@ -215,6 +229,8 @@ impl RoomView {
             settings: Settings::default(),
             timer: None,
             focus: Focus::default(),
+            consent_sheets: Vec::new(),
+            consents: Vec::new(),
             seq: 0,
         }
     }

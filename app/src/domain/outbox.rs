@@ -208,7 +208,7 @@ mod tests {
             [10, 11, 12, 20].into_iter().map(|n| Card::new(id(n), format!("Card {n}"), n as u32)).collect(),
         );
         v.phase = Phase::Placing;
-        let me = PairSummary { id: id(ME), label: "Me".into(), joined_at: 0, last_active: 0 };
+        let me = PairSummary { id: id(ME), label: "Me".into(), joined_at: 0, last_active: 0, reference: None };
         v.apply(1, &Event::PairJoined { pair: me });
         v
     }

@@ -59,6 +59,7 @@ impl ReplayStep {
         match event {
             Event::PairJoined { pair } => format!("{} joined", pair.label),
             Event::PairRemoved { pair_id, .. } => format!("Facilitator removed {}", pair(*pair_id)),
+            Event::PairWithdrawn { .. } => "A pair withdrew from the study; its work was removed".to_string(),
             Event::Placed { card_id, position, .. } => {
                 let (verb, to) = if before.action_name(event) == "moved" { ("moved", "to") } else { ("placed", "at") };
                 let at = position.map_or_else(String::new, |p| format!(" {to} {}", format_position(p)));
@@ -94,6 +95,13 @@ impl ReplayStep {
             Event::TimerChanged { timer: Some(_), .. } => "Facilitator changed the timer".to_string(),
             Event::TimerChanged { timer: None, .. } => "Facilitator cleared the timer".to_string(),
             Event::FocusChanged { .. } => "Facilitator changed the spotlight or the order".to_string(),
+            Event::ConsentSheetSet { sheet, .. } => {
+                format!("Facilitator set version {} of the information sheet", sheet.version)
+            }
+            Event::ConsentGiven { version, people, .. } => {
+                let persons = if *people == 1 { "1 person".to_string() } else { format!("{people} people") };
+                format!("{who} agreed to version {version} of the information sheet ({persons})")
+            }
         }
     }
 }
@@ -247,7 +255,13 @@ mod tests {
     }
 
     fn joined(seq: u64, n: u128, label: &str) -> ReplayStep {
-        let pair = PairSummary { id: id(n), label: label.into(), joined_at: seq as i64, last_active: seq as i64 };
+        let pair = PairSummary {
+            id: id(n),
+            label: label.into(),
+            joined_at: seq as i64,
+            last_active: seq as i64,
+            reference: None,
+        };
         step(seq, 1_000 * seq as i64, "system", "pair_joined", Some(Event::PairJoined { pair }))
     }
 

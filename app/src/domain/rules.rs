@@ -5,10 +5,11 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::consent::{ConsentAnswer, ConsentSheet, SheetCheck, SheetProblem, check_sheet, consent_needed_message};
 use super::event::Event;
 use super::model::{Card, RoomView};
 use super::session::{Focus, Phase, Settings, Timer};
-use super::validate::{ASPECT_MAX, InvalidInput, MAX_ASPECTS, clean_position, clean_text};
+use super::validate::{ASPECT_MAX, InvalidInput, MAX_ASPECTS, clean_multiline, clean_position, clean_text};
 
 /// Longest outcome note (each of intended and unintended), in characters.
 pub const NOTE_MAX: usize = 500;
@@ -142,6 +143,12 @@ pub enum Control {
         /// The pair.
         pair_id: Uuid,
     },
+    /// Withdraw a pair from the study: everything it did is erased from the stored data, not
+    /// only from the session (the server's room does it; it is not decided as an event).
+    WithdrawPair {
+        /// The pair.
+        pair_id: Uuid,
+    },
 }
 
 /// What kind of "no" the rules gave. The protocol turns it into its wire code
@@ -158,6 +165,8 @@ pub enum RefusalKind {
     WrongPhase,
     /// The facilitator locked that aspect.
     Locked,
+    /// The pair has not agreed to the current version of the information sheet.
+    ConsentNeeded,
 }
 
 /// Why a change was refused; nothing changed. `message` is for the person who asked.
@@ -181,8 +190,9 @@ impl From<InvalidInput> for Refusal {
     }
 }
 
+/// A note or reason: empty is allowed; line breaks are kept ([`clean_multiline`]).
 fn optional_text(field: &'static str, input: &str, max: usize) -> Result<String, InvalidInput> {
-    if input.trim().is_empty() { Ok(String::new()) } else { clean_text(field, input, max) }
+    if input.trim().is_empty() { Ok(String::new()) } else { clean_multiline(field, input, max) }
 }
 
 impl RoomView {
@@ -207,6 +217,11 @@ impl RoomView {
         }
         if self.phase == Phase::Closed {
             return Err(Refusal::new(RefusalKind::WrongPhase, "The workshop is closed; nothing can be changed."));
+        }
+        if let Some(current) = self.current_sheet()
+            && !self.pair_has_consent(pair_id)
+        {
+            return Err(Refusal::new(RefusalKind::ConsentNeeded, consent_needed_message(&current.sheet.version)));
         }
         let round = self.round;
         if let PairAction::AddCard { card_id, text } = action {
@@ -276,6 +291,25 @@ impl RoomView {
         }
     }
 
+    /// Decides a pair's consent to the current information sheet (every person ticked every
+    /// statement; see [`RoomView::check_consent_answer`]).
+    pub fn decide_consent(&self, pair_id: Uuid, answer: &ConsentAnswer, now: i64) -> Result<Event, Refusal> {
+        if self.pair(pair_id).is_none() {
+            return Err(Refusal::new(RefusalKind::Forbidden, "This pair was removed from the workshop."));
+        }
+        let (version, people) = self.check_consent_answer(answer).map_err(|m| Refusal::new(RefusalKind::Invalid, m))?;
+        Ok(Event::ConsentGiven { pair_id, version, people, at: now })
+    }
+
+    /// Decides a new version of the information sheet the facilitator set: `Ok(None)` when it
+    /// is the current version word for word (nothing to store).
+    pub fn decide_sheet(&self, sheet: &ConsentSheet, now: i64) -> Result<Option<Event>, SheetProblem> {
+        match check_sheet(sheet, &self.consent_sheets)? {
+            SheetCheck::Unchanged => Ok(None),
+            SheetCheck::NewVersion(sheet) => Ok(Some(Event::ConsentSheetSet { sheet, at: now })),
+        }
+    }
+
     fn check_room_for_card(&self) -> Result<(), Refusal> {
         if self.cards.iter().filter(|c| c.merged_into.is_none()).count() >= MAX_ASPECTS {
             return Err(Refusal::new(
@@ -303,6 +337,7 @@ impl RoomView {
             }
             Control::ChangeSettings { settings } => {
                 settings.check().map_err(|e| invalid(&e.message))?;
+                settings.check_deadline(self.settings.withdrawal_deadline, now).map_err(|e| invalid(&e.message))?;
                 Ok(Event::SettingsChanged { settings: *settings, at })
             }
             Control::StartTimer { minutes } => {
@@ -373,6 +408,10 @@ impl RoomView {
                 Some(_) => Ok(Event::PairRemoved { pair_id: *pair_id, at }),
                 None => Err(Refusal::new(RefusalKind::Invalid, "That pair is not in this workshop.")),
             },
+            Control::WithdrawPair { .. } => Err(Refusal::new(
+                RefusalKind::Invalid,
+                "Withdrawing a pair erases its stored data; only the server's room does it, not as an event.",
+            )),
         }
     }
 

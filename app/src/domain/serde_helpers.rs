@@ -9,3 +9,13 @@ pub(crate) fn is_false(b: &bool) -> bool {
 pub(crate) fn first_round() -> u8 {
     1
 }
+
+/// Leaves a `true` flag out of the JSON, for flags that are on by default.
+pub(crate) fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// A flag that is on by default, missing from older JSON.
+pub(crate) fn yes() -> bool {
+    true
+}

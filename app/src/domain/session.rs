@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::day::Day;
+
 /// Where the session is. Set by the facilitator; every screen follows it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -101,6 +103,21 @@ pub struct Settings {
     /// picture. Off unless asked for; absent in settings saved before it existed.
     #[serde(default)]
     pub show_groups: bool,
+    /// "Pair names in exports": every export names a pair only by its reference
+    /// (pseudonymised) instead of the label it typed. Left out of the JSON when off, so
+    /// settings saved before it existed read and write back unchanged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub export_references: bool,
+    /// The last day (UTC) on which a pair can still be withdrawn; `None`: any time. Left out
+    /// of the JSON when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal_deadline: Option<Day>,
+    /// "Pairs can see their results": after the reveal each pair's tablet offers its own
+    /// positions beside the room's ("Our results", `GET /api/pair/results`). On unless the
+    /// facilitator turns it off; left out of the JSON when on, so settings saved before it
+    /// existed read as on and write back unchanged.
+    #[serde(default = "super::serde_helpers::yes", skip_serializing_if = "super::serde_helpers::is_true")]
+    pub pair_results: bool,
 }
 
 /// Default small-group privacy threshold.
@@ -116,6 +133,9 @@ impl Default for Settings {
             name_notes: false,
             min_pairs: DEFAULT_MIN_PAIRS,
             show_groups: false,
+            export_references: false,
+            withdrawal_deadline: None,
+            pair_results: true,
         }
     }
 }
@@ -137,7 +157,7 @@ pub struct Switch {
 }
 
 /// The on/off settings, in the order the forms show them.
-pub const SWITCHES: [Switch; 4] = [
+pub const SWITCHES: [Switch; 6] = [
     Switch {
         label: "Live wall: everyone sees placements as they happen",
         get: |s| s.live_wall,
@@ -154,7 +174,21 @@ pub const SWITCHES: [Switch; 4] = [
         set: |s, on| s.name_notes = on,
     },
     Switch { label: "Show opinion groups on the projector", get: |s| s.show_groups, set: |s, on| s.show_groups = on },
+    Switch {
+        label: "Pair names in exports: references only (pseudonymised)",
+        get: |s| s.export_references,
+        set: |s, on| s.export_references = on,
+    },
+    Switch { label: PAIR_RESULTS_LABEL, get: |s| s.pair_results, set: |s, on| s.pair_results = on },
 ];
+
+/// The label of the "Pairs can see their results" switch (also named in the refusal a pair
+/// gets when it is off).
+pub const PAIR_RESULTS_LABEL: &str = "Pairs can see their results";
+
+/// The withdrawal deadline's label, on the console and the new-workshop form (and the field a
+/// refused date is reported against).
+pub const DEADLINE_LABEL: &str = "Withdrawal deadline (optional)";
 
 /// A setting out of range: the label of its field and what to do about it.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -182,6 +216,38 @@ impl Settings {
     pub fn check(&self) -> Result<(), BadSetting> {
         if (1..=MAX_MIN_PAIRS).contains(&self.min_pairs) { Ok(()) } else { Err(BadSetting::min_pairs()) }
     }
+
+    /// Checks a withdrawal deadline the facilitator set (`before` is the one it replaces):
+    /// a new one may not be a day already over at `now`. An unchanged one is not checked
+    /// again, so other settings can still change after the deadline passed.
+    pub fn check_deadline(&self, before: Option<Day>, now: i64) -> Result<(), BadSetting> {
+        match self.withdrawal_deadline {
+            Some(day) if Some(day) != before && day.end_ms() <= now => Err(BadSetting {
+                field: DEADLINE_LABEL,
+                message: format!(
+                    "The withdrawal deadline {day} is in the past (today is {} UTC). Choose today or a later day, \
+                     or leave it empty.",
+                    Day::of_ms(now)
+                ),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Reads a typed withdrawal deadline (`YYYY-MM-DD`, what a date field gives): empty is none.
+/// Whether it is over is checked against the clock by [`Settings::check_deadline`].
+pub fn parse_deadline(typed: &str) -> Result<Option<Day>, BadSetting> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    Day::parse(typed).map(Some).ok_or_else(|| BadSetting {
+        field: DEADLINE_LABEL,
+        message: format!(
+            "Withdrawal deadline: \"{typed}\" is not a date. Choose a day (YYYY-MM-DD) or leave it empty."
+        ),
+    })
 }
 
 /// Reads a typed privacy threshold (a whole number from 1 to [`MAX_MIN_PAIRS`]).
@@ -335,9 +401,10 @@ mod tests {
 
     #[test]
     fn switches_read_and_set_their_own_setting() {
-        let mut s = Settings::default();
+        assert!(Settings::default().pair_results, "pairs see their results unless turned off");
+        let mut s = Settings { pair_results: false, ..Settings::default() };
         for (i, switch) in SWITCHES.iter().enumerate() {
-            assert!(!(switch.get)(&s), "{} is off by default", switch.label);
+            assert!(!(switch.get)(&s), "{} starts off here", switch.label);
             (switch.set)(&mut s, true);
             assert!((switch.get)(&s));
             let on: Vec<bool> = SWITCHES.iter().map(|w| (w.get)(&s)).collect();
@@ -345,7 +412,54 @@ mod tests {
         }
         assert_eq!(
             s,
-            Settings { live_wall: true, share_pair_cards: true, name_notes: true, min_pairs: 3, show_groups: true }
+            Settings {
+                live_wall: true,
+                share_pair_cards: true,
+                name_notes: true,
+                min_pairs: 3,
+                show_groups: true,
+                export_references: true,
+                withdrawal_deadline: None,
+                pair_results: true,
+            }
         );
+    }
+
+    /// Settings saved before "Pairs can see their results" existed read as on and write back
+    /// unchanged; only "off" is written.
+    #[test]
+    fn pair_results_is_on_when_absent_and_written_only_when_off() {
+        let old =
+            r#"{"live_wall":false,"share_pair_cards":false,"name_notes":false,"min_pairs":3,"show_groups":false}"#;
+        let read: Settings = serde_json::from_str(old).unwrap();
+        assert!(read.pair_results);
+        assert_eq!(serde_json::to_string(&read).unwrap(), old);
+        let off = Settings { pair_results: false, ..read };
+        let written = serde_json::to_string(&off).unwrap();
+        assert!(written.ends_with(r#","pair_results":false}"#), "{written}");
+        assert_eq!(serde_json::from_str::<Settings>(&written).unwrap(), off);
+    }
+
+    #[test]
+    fn a_typed_deadline_is_a_day_or_nothing() {
+        assert_eq!(parse_deadline(" "), Ok(None));
+        assert_eq!(parse_deadline("2027-01-31").unwrap().map(|d| d.to_string()).as_deref(), Some("2027-01-31"));
+        let refused = parse_deadline("2027-02-30").unwrap_err();
+        assert_eq!(refused.field, DEADLINE_LABEL);
+        assert!(refused.message.contains("\"2027-02-30\" is not a date"), "{}", refused.message);
+    }
+
+    #[test]
+    fn a_new_withdrawal_deadline_may_not_be_over() {
+        // 2026-12-04T12:00:00Z.
+        let now = 1_796_342_400_000 + 43_200_000;
+        let day = |text| Some(Day::parse(text).unwrap());
+        let with = |deadline| Settings { withdrawal_deadline: deadline, ..Settings::default() };
+        assert!(with(day("2026-12-04")).check_deadline(None, now).is_ok(), "today is still open");
+        assert!(with(None).check_deadline(day("2026-01-01"), now).is_ok(), "clearing it is fine");
+        let refused = with(day("2026-12-03")).check_deadline(None, now).unwrap_err();
+        assert_eq!(refused.field, DEADLINE_LABEL);
+        assert!(refused.message.contains("2026-12-03") && refused.message.contains("2026-12-04"), "{refused}");
+        assert!(with(day("2026-12-03")).check_deadline(day("2026-12-03"), now).is_ok(), "an unchanged one stays");
     }
 }

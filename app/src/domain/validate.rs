@@ -94,6 +94,25 @@ pub fn normalise_text(input: &str) -> String {
     out
 }
 
+/// A text of several lines as it is stored (a note, a reason): line breaks (`\r\n`, `\r` or
+/// `\n`) become `\n`, a tab is a space, each line is [`normalise_text`]ed, and blank lines at
+/// the start and the end are dropped. Blank lines between paragraphs are kept, at most one in
+/// a row. Other control characters are kept, for [`clean_multiline`] to refuse.
+pub fn normalise_multiline(input: &str) -> String {
+    let unified = input.replace("\r\n", "\n").replace(['\r', '\u{2028}', '\u{2029}'], "\n").replace('\t', " ");
+    let mut lines: Vec<String> = Vec::new();
+    for line in unified.split('\n').map(normalise_text) {
+        let blank_after_blank = line.is_empty() && lines.last().is_some_and(String::is_empty);
+        if !(blank_after_blank || line.is_empty() && lines.is_empty()) {
+            lines.push(line);
+        }
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines.join("\n")
+}
+
 /// What two labels or aspect texts are compared by: the same after compatibility
 /// normalisation (full-width letters are ordinary ones) and case folding.
 pub fn comparison_key(text: &str) -> String {
@@ -117,6 +136,23 @@ pub fn clean_text(field: &'static str, input: &str, max: usize) -> Result<String
         return Err(InvalidInput::ControlChars { field });
     }
     Ok(text.to_string())
+}
+
+/// Like [`clean_text`] for a text of several lines ([`normalise_multiline`]): line breaks are
+/// kept (as `\n`, each counting as one character), every other control character is refused.
+pub fn clean_multiline(field: &'static str, input: &str, max: usize) -> Result<String, InvalidInput> {
+    let text = normalise_multiline(input);
+    if text.is_empty() {
+        return Err(InvalidInput::Empty { field });
+    }
+    let len = text.chars().count();
+    if len > max {
+        return Err(InvalidInput::TooLong { field, len, max });
+    }
+    if text.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(InvalidInput::ControlChars { field });
+    }
+    Ok(text)
 }
 
 /// Checks a position and rounds it to one decimal place, the precision the tool stores
@@ -188,6 +224,23 @@ mod tests {
     fn control_characters_are_refused() {
         assert!(clean_text("Aspect", "a\u{0}b", 20).is_err());
         assert!(clean_text("Aspect", "a\nb", 20).is_err());
+    }
+
+    #[test]
+    fn notes_keep_their_line_breaks_and_refuse_other_controls() {
+        let note = "  First line  \r\nsecond\u{00A0}\u{00A0}line\r\n\r\n\r\n\rlast\tword\n\n";
+        assert_eq!(clean_multiline("Note", note, 100).unwrap(), "First line\nsecond line\n\nlast word");
+        assert_eq!(clean_multiline("Note", "\n\n  \r\n", 100), Err(InvalidInput::Empty { field: "Note" }));
+        assert_eq!(clean_multiline("Note", "a\u{0}b\nc", 100), Err(InvalidInput::ControlChars { field: "Note" }));
+        assert_eq!(clean_multiline("Note", "a\u{1b}[31m", 100), Err(InvalidInput::ControlChars { field: "Note" }));
+        // A line break counts as one character of the limit.
+        assert!(clean_multiline("Note", "ab\ncd", 5).is_ok());
+        assert_eq!(
+            clean_multiline("Note", "ab\r\ncd\ne", 5),
+            Err(InvalidInput::TooLong { field: "Note", len: 7, max: 5 })
+        );
+        // Welsh, curly quotes and emoji are kept as typed (NFC).
+        assert_eq!(clean_multiline("Note", "Gŵyl “dda”\n🙂", 100).unwrap(), "Gŵyl “dda”\n🙂");
     }
 
     #[test]

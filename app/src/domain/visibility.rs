@@ -20,7 +20,7 @@
 use uuid::Uuid;
 
 use super::event::Event;
-use super::model::{Card, Note, RoomView, Viewer};
+use super::model::{Card, Note, PairSummary, RoomView, Viewer};
 use super::placements::Placement;
 
 impl RoomView {
@@ -95,15 +95,30 @@ impl RoomView {
         (self.may_have_card(viewer, card) && self.sees_work_of(viewer, note.pair_id).1).then(|| note.clone())
     }
 
-    /// The copy of this view that `viewer` may receive.
+    /// The copy of this view that `viewer` may receive. The pairs' references (what a pair
+    /// quotes to withdraw) go only to the console and to each pair for itself.
     pub fn visible_to(&self, viewer: &Viewer) -> RoomView {
         RoomView {
             workshop: self.workshop.clone(),
             cards: self.cards.iter().filter_map(|c| self.card_for(viewer, c)).collect(),
-            pairs: self.pairs.clone(),
+            pairs: self.pairs.iter().map(|p| pair_for(viewer, p)).collect(),
             placements: self.placements.iter().filter_map(|p| self.placement_for(viewer, p)).collect(),
             notes: self.notes.iter().filter_map(|n| self.note_for(viewer, n)).collect(),
+            consent_sheets: match viewer {
+                Viewer::Projector => Vec::new(),
+                _ => self.consent_sheets.clone(),
+            },
+            consents: self.consents.iter().filter(|c| self.sees_consent_of(viewer, c.pair_id)).cloned().collect(),
             ..*self
+        }
+    }
+
+    /// Whether `viewer` is told of `pair_id`'s consent: the console and that pair only.
+    fn sees_consent_of(&self, viewer: &Viewer, pair_id: Uuid) -> bool {
+        match viewer {
+            Viewer::Facilitator => true,
+            Viewer::Projector => false,
+            Viewer::Pair { pair_id: me, .. } => *me == pair_id,
         }
     }
 
@@ -154,8 +169,25 @@ impl RoomView {
                 })
             }
             Event::CardAdded { card, at } => self.card_for(viewer, card).map(|card| Event::CardAdded { card, at: *at }),
+            Event::PairJoined { pair } => Some(Event::PairJoined { pair: pair_for(viewer, pair) }),
+            Event::ConsentGiven { pair_id, .. } => self.sees_consent_of(viewer, *pair_id).then(|| event.clone()),
+            Event::ConsentSheetSet { .. } => (*viewer != Viewer::Projector).then(|| event.clone()),
             _ => Some(event.clone()),
         }
+    }
+}
+
+/// `viewer`'s copy of a pair: its reference only for the console and the pair itself.
+fn pair_for(viewer: &Viewer, pair: &PairSummary) -> PairSummary {
+    let sees_reference = match viewer {
+        Viewer::Facilitator => true,
+        Viewer::Pair { pair_id, .. } => *pair_id == pair.id,
+        Viewer::Projector => false,
+    };
+    if sees_reference || pair.reference.is_none() {
+        pair.clone()
+    } else {
+        PairSummary { reference: None, ..pair.clone() }
     }
 }
 

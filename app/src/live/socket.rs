@@ -415,6 +415,7 @@ fn handle(this: &Rc<RefCell<Inner>>, msg: ServerMsg) {
             live.last_error.set(Some(message));
         }
         ServerMsg::Presence { connected } => live.presence.set(connected),
+        ServerMsg::Declined { count } => live.declined.set(count),
         ServerMsg::Pong { id } => {
             if id == this.borrow().ping_id {
                 proven_alive(this);

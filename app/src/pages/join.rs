@@ -6,11 +6,13 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::device::{pair_key, stored_pair};
-use crate::api::{ApiError, JoinRequest};
+use crate::api::{ApiError, JoinRequest, Refused};
 use crate::api::{calls, urls};
 use crate::browser;
+use crate::components::consent_form::ConsentForm;
 use crate::components::field::{Field, FormError};
 use crate::domain::code::normalize_code;
+use crate::domain::consent::{ConsentAnswer, ConsentSheet};
 use crate::domain::validate::PAIR_LABEL_MAX;
 
 #[component]
@@ -45,6 +47,77 @@ pub fn JoinPage() -> impl IntoView {
         });
     }
 
+    // With an information sheet, the pair reads it and each person agrees before it is
+    // stored at all: the request waits here with the sheet.
+    let asking = RwSignal::new(None::<(JoinRequest, ConsentSheet)>);
+    let consent_error = RwSignal::new(None::<String>);
+    let declined = RwSignal::new(false);
+    let joined_or_refused = {
+        let navigate = navigate.clone();
+        move |outcome: Result<crate::api::Joined, Refused>| match outcome {
+            Ok(joined) => {
+                if let Ok(json) = serde_json::to_string(&joined) {
+                    browser::local_set(&pair_key(&joined.code), &json);
+                }
+                navigate(&urls::pair_page(&joined.code), NavigateOptions::default());
+            }
+            Err(refused) => {
+                busy.set(false);
+                let e = refused.error();
+                if asking.with_untracked(Option::is_some) && e.field.as_deref() == Some("Information sheet") {
+                    // The sheet changed while they read: the new one is fetched when they agree again.
+                    consent_error.set(Some(e.error));
+                    return;
+                }
+                asking.set(None);
+                let id = if e.field.as_deref() == Some("Pair name") { "pair-name" } else { "join-code" };
+                error.set(Some(e));
+                browser::focus_later(id.into());
+            }
+        }
+    };
+    let agree = {
+        let joined_or_refused = joined_or_refused.clone();
+        move |answer: ConsentAnswer| {
+            let Some((request, _)) = asking.get_untracked() else { return };
+            let request = JoinRequest { consent: Some(answer), ..request };
+            busy.set(true);
+            consent_error.set(None);
+            let joined_or_refused = joined_or_refused.clone();
+            leptos::task::spawn_local(async move {
+                let outcome = calls::join(&request).await;
+                if outcome.is_err()
+                    && let Some(code) = normalize_code(&request.code)
+                    && let Ok(current) = calls::consent_sheet(&code).await
+                {
+                    // Show the sheet as it is now (a new version asks again).
+                    match current.sheet {
+                        Some(sheet) if asking.with_untracked(|a| a.as_ref().is_some_and(|(_, s)| *s != sheet)) => {
+                            asking.set(Some((JoinRequest { consent: None, ..request.clone() }, sheet)));
+                        }
+                        _ => {}
+                    }
+                }
+                joined_or_refused(outcome);
+            });
+        }
+    };
+    let decline = move |()| {
+        let Some((request, _)) = asking.get_untracked() else { return };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match calls::decline_consent(request.code.clone()).await {
+                Ok(()) => {
+                    asking.set(None);
+                    declined.set(true);
+                    browser::focus_later("declined-title".into());
+                }
+                Err(refused) => consent_error.set(Some(refused.error().error)),
+            }
+            busy.set(false);
+        });
+    };
+
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -55,33 +128,61 @@ pub fn JoinPage() -> impl IntoView {
             navigate(&urls::pair_page(&known), NavigateOptions::default());
             return;
         }
-        let request = JoinRequest { code: typed, label: value_of("pair-name") };
+        let request = JoinRequest { code: typed, label: value_of("pair-name"), consent: None };
         busy.set(true);
         error.set(None);
-        let navigate = navigate.clone();
+        let joined_or_refused = joined_or_refused.clone();
         leptos::task::spawn_local(async move {
-            match calls::join(&request).await {
-                Ok(joined) => {
-                    if let Ok(json) = serde_json::to_string(&joined) {
-                        browser::local_set(&pair_key(&joined.code), &json);
-                    }
-                    navigate(&urls::pair_page(&joined.code), NavigateOptions::default());
-                }
-                Err(refused) => {
+            let sheet = match normalize_code(&request.code) {
+                Some(code) => calls::consent_sheet(&code).await.ok().and_then(|c| c.sheet),
+                None => None,
+            };
+            match sheet {
+                Some(sheet) => {
                     busy.set(false);
-                    let e = refused.error();
-                    let id = if e.field.as_deref() == Some("Pair name") { "pair-name" } else { "join-code" };
-                    error.set(Some(e));
-                    browser::focus_later(id.into());
+                    consent_error.set(None);
+                    asking.set(Some((request, sheet)));
+                    browser::focus_later("consent-title".into());
                 }
+                None => joined_or_refused(calls::join(&request).await),
             }
         });
     };
 
+    let form_hidden = move || asking.with(Option::is_some) || declined.get();
     view! {
         <main class="page join">
-            <h1>"Join a workshop"</h1>
-            <form class="stack" novalidate on:submit=submit>
+            {move || {
+                asking
+                    .get()
+                    .map(|(_, sheet)| {
+                        view! {
+                            <ConsentForm
+                                sheet
+                                on_agree=agree.clone()
+                                on_decline=decline
+                                busy=busy
+                                error=consent_error
+                            />
+                        }
+                    })
+            }}
+            {move || {
+                declined
+                    .get()
+                    .then(|| {
+                        view! {
+                            <section class="stack declined" role="status">
+                                <h1 id="declined-title" tabindex="-1">"You did not agree"</h1>
+                                <p>
+                                    "Nothing about you or your pair was stored. You can give the tablet back to the facilitator or close this page."
+                                </p>
+                            </section>
+                        }
+                    })
+            }}
+            <h1 hidden=form_hidden>"Join a workshop"</h1>
+            <form class="stack" novalidate on:submit=submit hidden=form_hidden>
                 <Field id="join-code" label="Join code">
                     <input
                         type="text"

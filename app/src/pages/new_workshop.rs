@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 use crate::components::field::{Field, FormError};
 use crate::domain::DEFAULT_QUESTION;
+use crate::domain::session::DEADLINE_LABEL;
 use crate::domain::validate::{POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX};
 use aspects::{AspectList, SessionSettings};
 pub use check::check_form;
@@ -69,6 +70,44 @@ pub fn NewWorkshopPage() -> impl IntoView {
                 </div>
                 <AspectList form/>
                 <SessionSettings form/>
+                <Field
+                    id="delete-after"
+                    label="Delete after"
+                    hint="Optional. On this day (UTC) the server deletes the workshop and all its data, as \"Delete\" does. Leave it empty to keep it until someone deletes it."
+                    error=message("Delete after")
+                    error_id="form-error"
+                >
+                    <input
+                        type="date"
+                        id="delete-after"
+                        aria-invalid=invalid("Delete after")
+                        aria-describedby=move || {
+                            if form.invalid("Delete after") { "delete-after-hint form-error" } else { "delete-after-hint" }
+                        }
+                        on:input=move |ev| form.delete_after.set(event_target_value(&ev))
+                    />
+                </Field>
+                <Field
+                    id="withdrawal-deadline"
+                    label=DEADLINE_LABEL
+                    hint="The last day (UTC) on which a pair can still ask to be withdrawn with its reference; after it, withdrawal is refused. Leave it empty to allow withdrawal at any time."
+                    error=message(DEADLINE_LABEL)
+                    error_id="form-error"
+                >
+                    <input
+                        type="date"
+                        id="withdrawal-deadline"
+                        aria-invalid=invalid(DEADLINE_LABEL)
+                        aria-describedby=move || {
+                            if form.invalid(DEADLINE_LABEL) {
+                                "withdrawal-deadline-hint form-error"
+                            } else {
+                                "withdrawal-deadline-hint"
+                            }
+                        }
+                        on:input=move |ev| form.withdrawal_deadline.set(event_target_value(&ev))
+                    />
+                </Field>
                 {move || form.message("form").map(|text| view! { <FormError id=Some("form-error") text/> })}
                 <button
                     type="submit"

@@ -9,12 +9,17 @@ use crate::api::Joined;
 use crate::api::urls;
 use crate::browser;
 use crate::components::board::Board;
+use crate::components::consent_form::ConsentForm;
 use crate::components::sync_status::SyncStatus;
+use crate::domain::pair_results::results_closed_reason;
 use crate::live::{LiveConfig, use_live};
 use crate::protocol::Auth;
+use crate::protocol::ClientMsg;
 
 /// What the server says (at least) when the facilitator removed this pair.
 const REMOVED: &str = "This pair was removed from the workshop";
+/// What the server says (at least) when this pair withdrew from the study.
+const WITHDRAWN: &str = "This pair has withdrawn from the study";
 
 /// What this device knows about its pair, once the page runs in the browser.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,9 +72,48 @@ pub fn PairPage() -> impl IntoView {
                     let pair_id = joined.pair_id;
                     // The facilitator removed this pair: its view no longer has it, or the
                     // server refused with that message.
+                    let withdrawn = Memo::new(move |_| {
+                        live.last_error.with(|e| e.as_deref().is_some_and(|e| e.starts_with(WITHDRAWN)))
+                    });
                     let removed = Memo::new(move |_| {
                         live.view.with(|v| v.as_ref().is_some_and(|v| v.pair(pair_id).is_none()))
                             || live.last_error.with(|e| e.as_deref().is_some_and(|e| e.starts_with(REMOVED)))
+                            || withdrawn.get()
+                    });
+                    // The sheet this pair must agree to before its board opens (a new version
+                    // asks again); `None` when there is none or it agreed to the current one.
+                    let asked = Memo::new(move |_| {
+                        live.view.with(|v| {
+                            v.as_ref()
+                                .filter(|v| v.pair(pair_id).is_some() && !v.pair_has_consent(pair_id))
+                                .and_then(|v| v.current_sheet().map(|s| s.sheet.clone()))
+                        })
+                    });
+                    let declined = RwSignal::new(false);
+                    let sending = RwSignal::new(false);
+                    Effect::new(move |_| {
+                        // A new answer can be given once the last one was answered.
+                        let _ = (asked.get(), live.last_error.get());
+                        sending.set(false);
+                    });
+                    let agree = move |answer| {
+                        let msg = ClientMsg::GiveConsent { change_id: browser::random_uuid(), answer };
+                        sending.set(live.send_consent(msg));
+                    };
+                    let decline = move |()| {
+                        if live.send_consent(ClientMsg::DeclineConsent { change_id: browser::random_uuid() }) {
+                            declined.set(true);
+                            browser::local_remove(&pair_key(&code.get_untracked()));
+                            browser::local_remove(&view_key(&code.get_untracked()));
+                            browser::local_remove(&pending_key(&code.get_untracked()));
+                            browser::focus_later("declined-title".into());
+                        }
+                    };
+                    let consent_error = Signal::derive(move || live.last_error.get());
+                    let reference = joined.reference.clone();
+                    // "Our results": once revealed, while the facilitator allows it.
+                    let results_open = Memo::new(move |_| {
+                        live.view.with(|v| v.as_ref().is_some_and(|v| results_closed_reason(v).is_none()))
                     });
                     let leave = move |_| {
                         browser::local_remove(&pair_key(&code.get_untracked()));
@@ -81,14 +125,39 @@ pub fn PairPage() -> impl IntoView {
                         <p class="pair-label">{joined.label.clone()}</p>
                         <SyncStatus live/>
                     </header>
+                    {reference.map(|reference| view! {
+                        <details class="pair-reference">
+                            <summary>"Our reference: " <strong>{reference.clone()}</strong></summary>
+                            <p>"To withdraw from the study later, quote this reference to the research team; everything this pair did is then deleted."</p>
+                        </details>
+                    })}
+                    {move || results_open.get().then(|| view! {
+                        <p class="our-results"><a class="button" href=urls::pair_results_page(&code.get())>"Our results"</a></p>
+                    })}
                     <h1 class="question">{move || question().unwrap_or_else(|| "Connecting to the workshop…".into())}</h1>
-                    {move || removed.get().then(|| view! {
+                    {move || declined.get().then(|| view! {
+                        <section class="stack declined" role="status">
+                            <h2 id="declined-title" tabindex="-1">"You did not agree"</h2>
+                            <p>"Your pair did not agree to the new information sheet, so everything your pair did in this workshop was deleted and nothing more is stored. You can give the tablet back to the facilitator."</p>
+                        </section>
+                    })}
+                    {move || (!declined.get()).then(|| asked.get().map(|sheet| view! {
+                        <ConsentForm
+                            sheet
+                            on_agree=agree
+                            on_decline=decline
+                            busy=sending
+                            error=consent_error
+                            intro="The information sheet has changed. Please read it again; each person agrees before the board opens."
+                        />
+                    })).flatten()}
+                    {move || (removed.get() && !declined.get()).then(|| view! {
                         <div role="alert" class="form-error removed">
-                            <p>{move || live.last_error.get().filter(|e| e.starts_with(REMOVED)).unwrap_or_else(|| format!("{REMOVED}."))}</p>
+                            <p>{move || live.last_error.get().filter(|e| e.starts_with(REMOVED) || e.starts_with(WITHDRAWN)).unwrap_or_else(|| format!("{REMOVED}."))}</p>
                             <p><a class="button primary" href=urls::join_page(&code.get()) on:click=leave>"Join again"</a></p>
                         </div>
                     })}
-                    {move || live.last_error.get().filter(|_| !removed.get()).map(|message| view! {
+                    {move || live.last_error.get().filter(|_| !removed.get() && asked.with(Option::is_none)).map(|message| view! {
                         <div role="alert" class="form-error">
                             <p>{message}</p>
                             {(live.link.get() == crate::live::Link::Stopped).then(|| view! {
@@ -96,7 +165,7 @@ pub fn PairPage() -> impl IntoView {
                             })}
                         </div>
                     })}
-                    {move || (ready.get() && !removed.get()).then(|| view! { <Board live pair_id/> })}
+                    {move || (ready.get() && !removed.get() && asked.with(Option::is_none)).then(|| view! { <Board live pair_id/> })}
                 }.into_any()
                 }
             }}

@@ -68,6 +68,8 @@ pub async fn create_workshop(http: &reqwest::Client, origin: &str, title: &str) 
             aspects: DEFAULT_ASPECTS.iter().map(|s| s.to_string()).collect(),
             settings: None,
             template: None,
+            delete_after: None,
+            consent_sheet: None,
         })
         .send()
         .await
@@ -83,7 +85,7 @@ pub async fn join_pairs(http: &reqwest::Client, origin: &str, code: &str, pairs:
     for i in 0..pairs {
         let j: Joined = http
             .post(format!("{origin}/api/join"))
-            .json(&JoinRequest { code: code.to_string(), label: format!("Pair {i}") })
+            .json(&JoinRequest { code: code.to_string(), label: format!("Pair {i}"), consent: None })
             .send()
             .await
             .expect("join")

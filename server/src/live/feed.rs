@@ -78,14 +78,21 @@ impl Feed {
 
     /// The next queued message, without waiting.
     pub fn pop_pending(&mut self) -> Option<ServerMsg> {
-        self.pending.pop_front()
+        let msg = self.pending.pop_front();
+        if self.pending.is_empty() && self.pending.capacity() > 0 {
+            // A connected screen keeps its feed for hours, nearly always with nothing queued:
+            // the room of the initial sync (a catch-up can queue hundreds of updates, 384 bytes
+            // each) is given back rather than kept by every idle socket.
+            self.pending = VecDeque::new();
+        }
+        msg
     }
 
     /// The next message for this screen; `None` when the room is gone (after a deleted
     /// workshop's refusal has been handed out).
     pub async fn next(&mut self) -> Option<Outgoing> {
         loop {
-            if let Some(msg) = self.pending.pop_front() {
+            if let Some(msg) = self.pop_pending() {
                 return Some(Outgoing::Msg(msg));
             }
             if self.deleted {
@@ -126,9 +133,20 @@ impl Feed {
                     }
                     return Some(Outgoing::Msg(ServerMsg::Snapshot { view: view.visible_to(&self.viewer) }));
                 }
+                Ok(RoomMsg::Declined(count)) => {
+                    if self.viewer == Viewer::Facilitator {
+                        return Some(Outgoing::Msg(ServerMsg::Declined { count }));
+                    }
+                }
                 Ok(RoomMsg::Presence(connected)) => {
                     if self.viewer == Viewer::Facilitator {
                         return Some(Outgoing::Msg(ServerMsg::Presence { connected }));
+                    }
+                }
+                Ok(RoomMsg::Withdrawn(pair_id)) => {
+                    if self.viewer.pair_id() == Some(pair_id) {
+                        self.deleted = true;
+                        return Some(Outgoing::Msg(ServerMsg::refused(None, ErrorCode::Forbidden, WITHDRAWN)));
                     }
                 }
                 Ok(RoomMsg::Deleted) => {
@@ -151,9 +169,18 @@ impl Feed {
     fn queue_presence(&mut self) {
         if self.viewer == Viewer::Facilitator {
             self.pending.push_back(ServerMsg::Presence { connected: self.room.connected() });
+            // Only once there is something to count, so a console without a sheet sees nothing new.
+            let declined = self.room.declined();
+            if declined > 0 {
+                self.pending.push_back(ServerMsg::Declined { count: declined });
+            }
         }
     }
 }
+
+/// What a withdrawn pair's screens are told (when it happens, and whenever they come back).
+pub const WITHDRAWN: &str = "This pair has withdrawn from the study: everything it did in this workshop was \
+                             deleted. Nothing more from this tablet is saved.";
 
 #[cfg(test)]
 mod tests {
@@ -191,11 +218,11 @@ mod tests {
     async fn changes_committed_before_the_snapshot_are_not_sent_again() {
         let (_dir, room) = room().await;
         let mut feed = Feed::subscribe(Arc::clone(&room), Viewer::Projector);
-        room.join("Pair 1".into()).await.unwrap(); // seq 2, queued in the channel
+        room.join("Pair 1".into(), None).await.unwrap(); // seq 2, queued in the channel
         feed.start(None).await;
         let Some(ServerMsg::Snapshot { view }) = feed.pop_pending() else { panic!("snapshot") };
         assert_eq!((view.seq, view.pairs.len()), (2, 1));
-        room.join("Pair 2".into()).await.unwrap();
+        room.join("Pair 2".into(), None).await.unwrap();
         assert!(matches!(next_now(&mut feed).await, Some(ServerMsg::Update { seq: 3, .. })));
         assert_eq!(next_now(&mut feed).await, None);
     }
@@ -209,7 +236,7 @@ mod tests {
         assert!(matches!(facilitator.pop_pending(), Some(ServerMsg::Presence { .. })));
         let joins = BROADCAST_CAPACITY + 10;
         for i in 0..joins {
-            room.join(format!("Pair {i}")).await.unwrap();
+            room.join(format!("Pair {i}"), None).await.unwrap();
         }
         let Some(ServerMsg::Snapshot { view }) = next_now(&mut facilitator).await else {
             panic!("expected a snapshot after lagging")
@@ -218,7 +245,7 @@ mod tests {
         assert!(matches!(next_now(&mut facilitator).await, Some(ServerMsg::Presence { .. })));
         // The backlog still in the channel is older than the snapshot: skipped, not resent.
         assert_eq!(next_now(&mut facilitator).await, None);
-        room.join("Late pair".into()).await.unwrap();
+        room.join("Late pair".into(), None).await.unwrap();
         let next = next_now(&mut facilitator).await;
         assert!(matches!(next, Some(ServerMsg::Update { seq, .. }) if seq == 2 + joins as u64));
     }
@@ -226,7 +253,7 @@ mod tests {
     #[tokio::test]
     async fn a_phase_change_in_the_missed_range_means_a_snapshot() {
         let (_dir, room) = room().await;
-        room.join("Pair 1".into()).await.unwrap();
+        room.join("Pair 1".into(), None).await.unwrap();
         let start = app::domain::Control::SetPhase { phase: app::domain::Phase::Placing };
         room.act_as_facilitator(uuid::Uuid::new_v4(), start).await.unwrap();
         let mut feed = Feed::subscribe(Arc::clone(&room), Viewer::Projector);
@@ -240,8 +267,8 @@ mod tests {
         let (_dir, room) = room().await;
         let start = app::domain::Control::SetPhase { phase: app::domain::Phase::Placing };
         room.act_as_facilitator(uuid::Uuid::new_v4(), start).await.unwrap();
-        let (pair, _) = room.join("Pair 1".into()).await.unwrap();
-        let (other, _) = room.join("Pair 2".into()).await.unwrap();
+        let (pair, _) = room.join("Pair 1".into(), None).await.unwrap();
+        let (other, _) = room.join("Pair 2".into(), None).await.unwrap();
         let card = room.snapshot(&Viewer::Projector).await.cards[0].id;
         let place = app::domain::PairAction::Place { card_id: card, position: 50.0 };
         room.act_as_pair(&other, uuid::Uuid::new_v4(), place).await.unwrap();

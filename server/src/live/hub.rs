@@ -12,7 +12,8 @@ use uuid::Uuid;
 
 use super::room::Room;
 use crate::secret::hash_secret;
-use crate::store::{Notice, Store, StoreError};
+use crate::store::{AuditEntry, Notice, Store, StoreError};
+use crate::telemetry;
 
 /// How often an instance on a shared database looks for instances that died, so that their
 /// pairs stop showing as connected.
@@ -112,8 +113,7 @@ impl Hub {
                 None => Ok(()),
             },
             Notice::Deleted { workshop_id } => {
-                let room = self.rooms.lock().unwrap_or_else(|p| p.into_inner()).remove(&workshop_id);
-                if let Some(room) = room {
+                if let Some(room) = self.unload(workshop_id) {
                     room.deleted_elsewhere();
                 }
                 Ok(())
@@ -141,6 +141,14 @@ impl Hub {
         &self.store
     }
 
+    /// Unloads workshop `id`'s room, if it is loaded (it was deleted).
+    fn unload(&self, id: Uuid) -> Option<Arc<Room>> {
+        let mut rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
+        let room = rooms.remove(&id);
+        telemetry::rooms_loaded(rooms.len());
+        room
+    }
+
     fn cached(&self, id: Uuid) -> Option<Arc<Room>> {
         self.rooms.lock().unwrap_or_else(|p| p.into_inner()).get(&id).cloned()
     }
@@ -160,7 +168,9 @@ impl Hub {
             let room = rooms
                 .entry(id)
                 .or_insert_with(|| Arc::new(Room::with_max_pairs(id, Arc::clone(&self.store), loaded, self.max_pairs)));
-            Arc::clone(room)
+            let room = Arc::clone(room);
+            telemetry::rooms_loaded(rooms.len());
+            room
         };
         if self.store.is_shared() {
             // A change another instance announced while this room was loading found no room
@@ -182,21 +192,23 @@ impl Hub {
         let mut rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
         let before = rooms.len();
         rooms.retain(|_, room| Arc::strong_count(room) > 1);
+        telemetry::rooms_loaded(rooms.len());
         before - rooms.len()
     }
 
     /// Deletes workshop `id` with every row that belongs to it and unloads its room, whose
-    /// screens are told and disconnected. Returns whether there was such a workshop.
-    pub async fn delete_workshop(&self, id: Uuid) -> Result<bool, StoreError> {
-        let loaded = self.rooms.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+    /// screens are told and disconnected; `audit` (at `at`) goes into the audit log in the
+    /// same transaction, if this call deleted it. Returns whether there was such a workshop.
+    pub async fn delete_workshop_recorded(&self, id: Uuid, audit: AuditEntry, at: i64) -> Result<bool, StoreError> {
+        let loaded = self.unload(id);
         let removed = match loaded {
-            Some(room) => room.delete().await?,
-            None => self.store.run(move |s| s.delete_workshop(id)).await?,
+            Some(room) => room.delete(audit, at).await?,
+            None => self.store.run(move |s| s.delete_workshop_recorded(id, audit, at)).await?,
         };
         // A request may have loaded the room again meanwhile; it must not outlive the data.
-        let again = self.rooms.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+        let again = self.unload(id);
         if let Some(again) = again {
-            again.delete().await?;
+            again.deleted_elsewhere();
         }
         Ok(removed)
     }
@@ -234,7 +246,7 @@ mod tests {
         let b = store.create_workshop(&new("B"), "hb", 0).unwrap().id;
         let hub = Hub::new(Arc::clone(&store), 10);
         let held = hub.room(a).await.unwrap().unwrap();
-        hub.room(b).await.unwrap().unwrap().join("Pair 1".into()).await.unwrap();
+        hub.room(b).await.unwrap().unwrap().join("Pair 1".into(), None).await.unwrap();
         assert_eq!(hub.unload_idle(), 1, "b is not held by anyone");
         let again = hub.room(a).await.unwrap().unwrap();
         assert!(Arc::ptr_eq(&held, &again), "a room in use stays the one loaded");

@@ -7,8 +7,10 @@
 //!   shared database, it follows the changes other instances commit.
 //! - [`feed`]: what one screen is sent (snapshot, catch-up, changes), apart from transport.
 //! - [`socket`]: `GET /ws`, mapping protocol messages to room calls.
+//! - [`retention`]: deleting the workshops whose "Delete after" day has come.
 
 pub mod feed;
 pub mod hub;
+pub mod retention;
 pub mod room;
 pub mod socket;

@@ -7,22 +7,32 @@
 //! because it is held across the `.await` on the storage task; presence uses a std mutex that
 //! is never held across an `.await`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::num::NonZeroU32;
 
 use governor::Quota;
 use std::sync::{Arc, Mutex};
 
+use app::domain::consent::{ConsentAnswer, SheetProblem};
+use app::domain::day::Day;
 use app::domain::validate::InvalidInput;
 use app::domain::{Control, Event, EventCopies, PairAction, PairSummary, Phase, Refusal, RoomView, Viewer};
 use app::protocol::ServerMsg;
+use std::sync::atomic::AtomicU64;
 use thiserror::Error;
 use tokio::sync::broadcast;
 use uuid::Uuid;
 
 use crate::secret::{hash_secret, new_secret};
-use crate::store::{Actor, Decision, LoadedRoom, Store, StoreError};
+use crate::store::{Actor, AuditEntry, Decision, LoadedRoom, Store, StoreError};
 use crate::time::now_ms;
+
+mod consent;
+mod presence;
+mod withdraw;
+use presence::Presence;
+pub use presence::{PresenceGuard, TooManyScreens};
+pub use withdraw::WithdrawalCounts;
 
 /// Capacity of a room's broadcast channel. A screen that falls this far behind is sent a
 /// fresh snapshot instead of the backlog.
@@ -53,8 +63,13 @@ pub enum RoomMsg {
     },
     /// The set of pairs with a screen connected changed; here is the new set.
     Presence(Vec<Uuid>),
+    /// One more pair declined the information sheet; here is the count (console only).
+    Declined(u64),
     /// The workshop was deleted: every screen is told so and disconnected.
     Deleted,
+    /// This pair withdrew: its screens are told so and disconnected (sent before the
+    /// [`RoomMsg::Reset`] without it).
+    Withdrawn(Uuid),
 }
 
 /// Why the room refused a change. Nothing was changed.
@@ -78,6 +93,22 @@ pub enum RoomError {
     /// The workshop is closed: nobody can join.
     #[error("This workshop is closed; it no longer takes new pairs.")]
     Closed,
+    /// The withdrawal deadline has passed.
+    #[error(
+        "The withdrawal deadline of this workshop was {0} (UTC); after it, a pair can no longer be withdrawn. \
+         Nothing was changed."
+    )]
+    DeadlinePassed(Day),
+    /// No pair of this workshop is the one to withdraw.
+    #[error("That pair is not in this workshop (it may already have been withdrawn or removed). Nothing was changed.")]
+    UnknownPair,
+    /// The information sheet was refused (its field and sentence); nothing was changed.
+    #[error(transparent)]
+    Sheet(#[from] SheetProblem),
+    /// The workshop asks for consent to its information sheet first (or the answer given
+    /// does not agree to it): the sentence says which.
+    #[error("{0}")]
+    ConsentNeeded(String),
     /// Storage failed; nothing was changed.
     #[error("The server could not save this; nothing was changed. Please try again.")]
     Storage(StoreError),
@@ -101,6 +132,10 @@ struct RoomState {
     pairs_by_token_hash: HashMap<String, PairSummary>,
 }
 
+/// What a pair agrees to when it joins a workshop with an information sheet (checked
+/// against the room's current sheet before anything is stored).
+pub type JoinAnswer = Option<ConsentAnswer>;
+
 /// A live workshop.
 pub struct Room {
     workshop_id: Uuid,
@@ -114,6 +149,8 @@ pub struct Room {
     max_pairs: usize,
     /// One message budget per pair, shared by all of its screens.
     pair_budget: governor::DefaultKeyedRateLimiter<Uuid>,
+    /// How many pairs declined the information sheet (as last read or counted here).
+    declined: AtomicU64,
 }
 
 /// Default most pairs one workshop takes (`DS_MAX_PAIRS`): far more than a room holds.
@@ -132,39 +169,6 @@ pub fn message_quota() -> Quota {
     Quota::per_second(RATE_PER_SECOND).allow_burst(RATE_BURST)
 }
 
-/// Which pairs have a screen connected: here (with how many screens), and on the other
-/// instances sharing the database (PostgreSQL; read from it when they say it changed).
-#[derive(Default)]
-struct Presence {
-    local: BTreeMap<Uuid, usize>,
-    remote: BTreeSet<Uuid>,
-}
-
-impl Presence {
-    /// Every pair with a screen connected anywhere, in id order.
-    fn all(&self) -> Vec<Uuid> {
-        let mut all: BTreeSet<Uuid> = self.remote.clone();
-        all.extend(self.local.keys().copied());
-        all.into_iter().collect()
-    }
-}
-
-/// A pair already has [`MAX_SCREENS_PER_PAIR`] screens connected.
-#[derive(Debug)]
-pub struct TooManyScreens;
-
-/// Counts one connected screen of a pair for as long as it lives.
-pub struct PresenceGuard {
-    room: Arc<Room>,
-    pair_id: Uuid,
-}
-
-impl Drop for PresenceGuard {
-    fn drop(&mut self) {
-        self.room.disconnect(self.pair_id);
-    }
-}
-
 impl Room {
     /// A room over state loaded from the database.
     pub fn new(workshop_id: Uuid, store: Arc<Store>, loaded: LoadedRoom) -> Room {
@@ -174,7 +178,9 @@ impl Room {
     /// A room that takes at most `max_pairs` pairs.
     pub fn with_max_pairs(workshop_id: Uuid, store: Arc<Store>, loaded: LoadedRoom, max_pairs: usize) -> Room {
         let (tx, _) = broadcast::channel(BROADCAST_CAPACITY);
+        let declined = AtomicU64::new(loaded.declined);
         Room {
+            declined,
             workshop_id,
             store,
             state: tokio::sync::Mutex::new(RoomState {
@@ -234,7 +240,10 @@ impl Room {
     }
 
     /// Adds a pair with a cleaned label. Returns the pair and its new token (shown once).
-    pub async fn join(&self, label: String) -> Result<(PairSummary, String), RoomError> {
+    /// When the workshop has an information sheet, `consent` must be every person's
+    /// agreement to its current version: the pair and its consent are stored together, and
+    /// without it nothing is stored at all ([`RoomError::ConsentNeeded`]).
+    pub async fn join(&self, label: String, consent: JoinAnswer) -> Result<(PairSummary, String), RoomError> {
         let token = new_secret();
         let token_hash = hash_secret(&token);
         let mut state = self.state.lock().await;
@@ -244,13 +253,31 @@ impl Room {
         if state.view.pairs.len() >= self.max_pairs {
             return Err(RoomError::Full(self.max_pairs));
         }
-        let (seq, pair) = self.store.join_pair_async(self.workshop_id, label, token_hash.clone(), now_ms()).await?;
+        let agreed = match (state.view.current_sheet(), consent) {
+            (None, _) => None,
+            (Some(current), None) => {
+                return Err(RoomError::ConsentNeeded(format!(
+                    "This workshop asks each person to read its information sheet (version {}) and agree \
+                     before joining. Reload this page to see it.",
+                    current.sheet.version
+                )));
+            }
+            (Some(_), Some(answer)) => {
+                Some(state.view.check_consent_answer(&answer).map_err(RoomError::ConsentNeeded)?)
+            }
+        };
+        let now = now_ms();
+        let (seq, pair) =
+            self.store.join_pair_async(self.workshop_id, label, token_hash.clone(), agreed.clone(), now).await?;
         if seq > state.view.seq + 1 {
             // Another instance committed to this workshop meanwhile: its changes come first.
             self.catch_up_locked(&mut state, Some(seq - 1)).await?;
         }
         state.pairs_by_token_hash.insert(token_hash, pair.clone());
         self.commit(&mut state, seq, Event::PairJoined { pair: pair.clone() });
+        if let Some((version, people)) = agreed {
+            self.commit(&mut state, seq + 1, Event::ConsentGiven { pair_id: pair.id, version, people, at: now });
+        }
         Ok((pair, token))
     }
 
@@ -263,8 +290,13 @@ impl Room {
         self.act(actor, change_id, move |view, now| view.decide_pair(pair_id, &action, now)).await
     }
 
-    /// Decides and commits one of the facilitator's controls.
+    /// Decides and commits one of the facilitator's controls. Withdrawing a pair is not a
+    /// change like the others (its data is erased, [`Room::withdraw`]); it is answered with
+    /// the `pair_withdrawn` row's sequence number.
     pub async fn act_as_facilitator(&self, change_id: Uuid, control: Control) -> Result<u64, RoomError> {
+        if let Control::WithdrawPair { pair_id } = control {
+            return self.withdraw_from_console(pair_id).await;
+        }
         self.act(Actor::Facilitator, change_id, move |view, now| view.decide_control(&control, now)).await
     }
 
@@ -277,6 +309,7 @@ impl Room {
         change_id: Uuid,
         decide: impl FnOnce(&RoomView, i64) -> Result<Event, Refusal> + Send + 'static,
     ) -> Result<u64, RoomError> {
+        let arrived = std::time::Instant::now();
         let mut state = self.state.lock().await;
         let id = self.workshop_id;
         let view = Arc::clone(&state.view);
@@ -287,6 +320,7 @@ impl Room {
             Decision::AlreadyCommitted { seq } => Ok(seq),
             Decision::Refused(refusal) => Err(RoomError::Refused(refusal)),
             Decision::Committed { seq, event } => {
+                crate::telemetry::change_committed(arrived.elapsed());
                 if let Event::PairRemoved { pair_id, .. } = &event {
                     state.pairs_by_token_hash.retain(|_, p| p.id != *pair_id);
                 }
@@ -325,14 +359,25 @@ impl Room {
     /// or were removed there are signed in or out here too.
     async fn take_missed(&self, state: &mut RoomState, missed: Vec<(u64, Event)>) -> Result<(), StoreError> {
         let mut pairs_changed = false;
+        let mut withdrawn = false;
         for (seq, event) in missed {
             if seq <= state.view.seq {
                 continue;
             }
             pairs_changed |= matches!(event, Event::PairJoined { .. } | Event::PairRemoved { .. });
+            if let Event::PairWithdrawn { pair_id, .. } = event {
+                // Not broadcast: the screens are sent the state read back below.
+                let _ = self.tx.send(RoomMsg::Withdrawn(pair_id));
+                Arc::make_mut(&mut state.view).apply(seq, &event);
+                withdrawn = true;
+                continue;
+            }
             self.commit(state, seq, event);
         }
-        if pairs_changed {
+        if withdrawn {
+            // Another instance withdrew a pair: what is left is read back whole, as there.
+            self.reload_locked(state).await?;
+        } else if pairs_changed {
             let (id, view) = (self.workshop_id, Arc::clone(&state.view));
             state.pairs_by_token_hash = self.store.run(move |s| s.pairs_by_token_hash(id, &view)).await?;
         }
@@ -365,12 +410,13 @@ impl Room {
         let _ = self.tx.send(msg);
     }
 
-    /// Deletes the workshop and all its rows, under the ordering lock so no change can
-    /// interleave, then tells every screen. Returns whether the workshop still existed.
-    pub async fn delete(&self) -> Result<bool, StoreError> {
+    /// Deletes the workshop and all its rows, with `audit` in the audit log (at `at`), under
+    /// the ordering lock so no change can interleave, then tells every screen. Returns whether
+    /// the workshop still existed.
+    pub async fn delete(&self, audit: AuditEntry, at: i64) -> Result<bool, StoreError> {
         let _state = self.state.lock().await;
         let id = self.workshop_id;
-        let removed = self.store.run(move |s| s.delete_workshop(id)).await?;
+        let removed = self.store.run(move |s| s.delete_workshop_recorded(id, audit, at)).await?;
         let _ = self.tx.send(RoomMsg::Deleted);
         Ok(removed)
     }
@@ -378,91 +424,5 @@ impl Room {
     /// The workshop was deleted by another instance: tells every screen here.
     pub fn deleted_elsewhere(&self) {
         let _ = self.tx.send(RoomMsg::Deleted);
-    }
-
-    /// Counts a connected screen of `pair_id` until the guard is dropped; refused when the
-    /// pair has [`MAX_SCREENS_PER_PAIR`] already.
-    pub fn connect(self: &Arc<Self>, pair_id: Uuid) -> Result<PresenceGuard, TooManyScreens> {
-        let mut presence = self.presence.lock().unwrap_or_else(|p| p.into_inner());
-        let count = presence.local.entry(pair_id).or_insert(0);
-        if *count >= MAX_SCREENS_PER_PAIR {
-            return Err(TooManyScreens);
-        }
-        *count += 1;
-        if *count == 1 {
-            self.broadcast_presence(&presence);
-            self.publish_presence(pair_id);
-        }
-        Ok(PresenceGuard { room: Arc::clone(self), pair_id })
-    }
-
-    /// Whether `pair_id` may send one more message now: its screens share one budget.
-    pub fn pair_may_send(&self, pair_id: Uuid) -> bool {
-        self.pair_budget.check_key(&pair_id).is_ok()
-    }
-
-    fn disconnect(self: &Arc<Self>, pair_id: Uuid) {
-        let mut presence = self.presence.lock().unwrap_or_else(|p| p.into_inner());
-        let Some(count) = presence.local.get_mut(&pair_id) else {
-            return;
-        };
-        *count -= 1;
-        if *count == 0 {
-            presence.local.remove(&pair_id);
-            self.broadcast_presence(&presence);
-            self.publish_presence(pair_id);
-        }
-    }
-
-    /// Writes whether `pair_id` has a screen here to a database other instances share, in
-    /// the background (nothing to do on SQLite). The state written is read under the
-    /// publishing lock, so however the writes interleave, the last one is the latest.
-    fn publish_presence(self: &Arc<Self>, pair_id: Uuid) {
-        if !self.store.is_shared() {
-            return;
-        }
-        let Ok(runtime) = tokio::runtime::Handle::try_current() else { return };
-        let room = Arc::clone(self);
-        runtime.spawn(async move {
-            let _turn = room.publishing.lock().await;
-            let connected = room.presence.lock().unwrap_or_else(|p| p.into_inner()).local.contains_key(&pair_id);
-            if let Err(e) = room.store.publish_presence(room.workshop_id, pair_id, connected).await {
-                tracing::warn!(error = %e, "could not share a pair's presence with the other instances");
-            }
-        });
-    }
-
-    /// Writes every pair with a screen here again (after this instance's listening connection
-    /// was lost, the others may have deleted its presence).
-    pub fn republish_presence(self: &Arc<Self>) {
-        let pairs: Vec<Uuid> = self.presence.lock().unwrap_or_else(|p| p.into_inner()).local.keys().copied().collect();
-        for pair_id in pairs {
-            self.publish_presence(pair_id);
-        }
-    }
-
-    /// Reads which pairs have a screen on the other instances, and tells the screens here
-    /// when that changed what they see.
-    pub async fn refresh_remote_presence(&self) -> Result<(), StoreError> {
-        let id = self.workshop_id;
-        let remote = self.store.run(move |s| s.remote_presence(id)).await?;
-        let mut presence = self.presence.lock().unwrap_or_else(|p| p.into_inner());
-        let before = presence.all();
-        presence.remote = remote;
-        if presence.all() != before {
-            self.broadcast_presence(&presence);
-        }
-        Ok(())
-    }
-
-    /// Pairs with at least one screen connected (here or on another instance), in id order.
-    pub fn connected(&self) -> Vec<Uuid> {
-        self.presence.lock().unwrap_or_else(|p| p.into_inner()).all()
-    }
-
-    /// Sent while the presence lock is held (sending never blocks), so presence messages
-    /// leave in the order the changes happened.
-    fn broadcast_presence(&self, presence: &Presence) {
-        let _ = self.tx.send(RoomMsg::Presence(presence.all()));
     }
 }

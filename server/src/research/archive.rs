@@ -6,7 +6,9 @@
 //! manifest lists is there with its checksum, no other file is, the manifest, `workshop.json`
 //! and `event-log.json` name the same workshop, and replaying `event-log.json` (the replay
 //! the server uses after a restart, [`StoredWorkshop::replayed`]) gives `placements.csv`,
-//! `events.csv`, `summary.csv` and `notes.csv` byte for byte. Anything else is an
+//! `events.csv`, `summary.csv`, `notes.csv` and `consent.csv` (when it has one) byte for byte
+//! (an archive made before the `pair_reference` columns: the same bytes without that column).
+//! Anything else is an
 //! [`ArchiveProblem`] that names what is wrong, and nothing is created. The store only
 //! writes the rows ([`Store::import_record`](crate::store::Store::import_record)).
 
@@ -19,9 +21,12 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::csv_files::table_csv;
+use super::csv_files::{table_csv, table_csv_without};
 use super::tables::{WorkshopExport, has_join_code, without_join_code};
 use crate::store::{LoggedEvent, StoredCard, StoredPair, StoredWorkshop, WorkshopSnapshot};
+
+/// The column the tables gained after archives were first made (older archives lack it).
+const REFERENCE_COLUMN: &str = "pair_reference";
 
 /// Version of `event-log.json`'s layout.
 pub const RECORD_VERSION: u32 = 1;
@@ -42,6 +47,10 @@ pub struct Record<'a> {
     pub pairs: Cow<'a, [StoredPair]>,
     /// Every event-log row, in sequence order, with the events screens received.
     pub events: Vec<Cow<'a, LoggedEvent>>,
+    /// The UTC day (`YYYY-MM-DD`) retention deletes the workshop on, if one is set; left out
+    /// when none (and read as none from archives made before retention).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_after: Option<String>,
 }
 
 /// The record `snapshot` was read from, without the join code (in the workshop and in the
@@ -66,6 +75,7 @@ pub fn record(snapshot: &WorkshopSnapshot) -> Record<'_> {
         cards: Cow::Borrowed(&snapshot.start_cards),
         pairs: Cow::Borrowed(&snapshot.pair_rows),
         events,
+        delete_after: snapshot.delete_after.clone(),
     }
 }
 
@@ -127,6 +137,7 @@ impl Record<'_> {
             cards: self.cards.into_owned(),
             pairs: self.pairs.into_owned(),
             events: self.events.into_iter().map(Cow::into_owned).collect(),
+            delete_after: self.delete_after,
         })
     }
 }
@@ -171,7 +182,7 @@ pub struct ManifestFile {
 }
 
 /// The manifest of `files` (pretty JSON with a final newline).
-pub fn manifest_json(workshop_id: Uuid, files: &[(&str, Vec<u8>)]) -> Result<Vec<u8>, serde_json::Error> {
+pub fn manifest_json<B: AsRef<[u8]>>(workshop_id: Uuid, files: &[(&str, B)]) -> Result<Vec<u8>, serde_json::Error> {
     let manifest = Manifest {
         format: MANIFEST_FORMAT.into(),
         version: MANIFEST_VERSION,
@@ -180,8 +191,8 @@ pub fn manifest_json(workshop_id: Uuid, files: &[(&str, Vec<u8>)]) -> Result<Vec
             .iter()
             .map(|(name, bytes)| ManifestFile {
                 name: (*name).into(),
-                bytes: bytes.len() as u64,
-                sha256: hex::encode(Sha256::digest(bytes)),
+                bytes: bytes.as_ref().len() as u64,
+                sha256: hex::encode(Sha256::digest(bytes.as_ref())),
             })
             .collect(),
     };
@@ -290,9 +301,16 @@ pub fn check_archive(zip: &[u8]) -> Result<StoredWorkshop, ArchiveProblem> {
         ("events.csv", &export.events),
         ("summary.csv", &export.summary),
         ("notes.csv", &export.notes),
+        ("consent.csv", &export.consent),
     ] {
-        let ours = table_csv(table).map_err(|e| ArchiveProblem::BadRecord(e.to_string()))?;
-        if ours.as_slice() != listed[name].as_slice() {
+        // consent.csv came with the information sheet: an archive made before has none.
+        let Some(theirs) = listed.get(name) else { continue };
+        let theirs = theirs.as_slice();
+        let bad = |e: csv::Error| ArchiveProblem::BadRecord(e.to_string());
+        if table_csv(table).map_err(bad)?.as_slice() != theirs
+            // An archive from before the `pair_reference` columns has the same rows without them.
+            && table_csv_without(table, Some(REFERENCE_COLUMN)).map_err(bad)?.as_slice() != theirs
+        {
             return Err(ArchiveProblem::Disagrees(name));
         }
     }
@@ -368,12 +386,12 @@ mod tests {
         assert!(matches!(check_archive(&zip_of(&many)), Err(ArchiveProblem::TooLarge(_))));
         let broken = zip_of(&[(MANIFEST_FILE, b"{ not json")]);
         assert!(matches!(check_archive(&broken), Err(ArchiveProblem::BadManifest(_))));
-        let other = manifest_json(Uuid::nil(), &[]).unwrap();
+        let other = manifest_json::<Vec<u8>>(Uuid::nil(), &[]).unwrap();
         let other = String::from_utf8(other).unwrap().replace(MANIFEST_FORMAT, "something-else");
         let message = check_archive(&zip_of(&[(MANIFEST_FILE, other.as_bytes())])).unwrap_err().to_string();
         assert!(message.contains("\"something-else\""), "{message}");
         // A manifest listing nothing still needs the files an import reads.
-        let empty = manifest_json(Uuid::nil(), &[]).unwrap();
+        let empty = manifest_json::<Vec<u8>>(Uuid::nil(), &[]).unwrap();
         assert_eq!(check_archive(&zip_of(&[(MANIFEST_FILE, &empty)])), Err(ArchiveProblem::Required("placements.csv")));
     }
 
@@ -411,7 +429,7 @@ mod tests {
             change_id: None,
             payload: None,
         };
-        StoredWorkshop { workshop, cards: vec![card], pairs: Vec::new(), events: vec![created] }
+        StoredWorkshop { workshop, cards: vec![card], pairs: Vec::new(), events: vec![created], delete_after: None }
     }
 
     #[test]

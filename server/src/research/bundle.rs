@@ -11,6 +11,7 @@ use super::chart::chart_svg;
 use super::csv_files::table_csv;
 use super::json::workshop_json;
 use super::png::svg_to_png;
+use super::qdpx;
 use super::tables::WorkshopExport;
 use super::xlsx::workshop_xlsx;
 
@@ -41,22 +42,43 @@ pub enum ExportError {
 }
 
 /// Every file of the export, in the order they appear in the zip, the manifest of all the
-/// others last. The workbook, the slowest
-/// file by far (every event's timestamp is a cell), is written on a second thread while this
-/// one renders the rest; the result does not depend on the threads.
+/// others last.
 pub fn export_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
-    let (workbook, tables, charts) = std::thread::scope(|scope| {
-        let workbook = scope.spawn(|| workshop_xlsx(export));
-        let (tables, charts) = (table_files(export), chart_files(export));
-        (workbook.join(), tables, charts)
-    });
-    // A panic while writing the workbook would be a bug; the download fails with an error.
-    let workbook = workbook.map_err(|_| std::io::Error::other("the workbook writer panicked"))??;
-    let mut files = tables?;
-    files.push(("workshop.xlsx", workbook));
-    files.extend(charts?);
-    let manifest = manifest_json(export.snapshot.workshop.id, &files)?;
-    files.push((MANIFEST_FILE, manifest));
+    Ok(export_packed(export)?.into_iter().map(|(name, file)| (name, file.bytes)).collect())
+}
+
+/// Every file of the export with its compressed entry ([`Packed`]), in zip order, the
+/// manifest of all the others last.
+///
+/// The workbook, the slowest file by far (every event's timestamp is a cell), is written on a
+/// thread of its own while this one renders the rest, and every other file is deflated on a
+/// thread of its own as soon as it is rendered, so the cores share the work instead of the zip
+/// being deflated in one pass at the end. The result does not depend on the threads.
+pub fn export_packed(export: &WorkshopExport) -> Result<Vec<(&'static str, Packed)>, ExportError> {
+    let mut files = std::thread::scope(|scope| -> Result<_, ExportError> {
+        let workbook = scope.spawn(|| -> Result<Packed, ExportError> {
+            Packed::new("workshop.xlsx", workshop_xlsx(export, DEFLATE_LEVEL as u8)?)
+        });
+        let deflate = |files: Vec<(&'static str, Vec<u8>)>| {
+            files
+                .into_iter()
+                .map(|(name, bytes)| (name, scope.spawn(move || Packed::new(name, bytes))))
+                .collect::<Vec<_>>()
+        };
+        let tables = deflate(table_files(export)?);
+        let charts = deflate(chart_files(export)?);
+        let workbook = vec![("workshop.xlsx", workbook)];
+        let mut files = Vec::new();
+        for (name, packing) in tables.into_iter().chain(workbook).chain(charts) {
+            // A panic while writing a file would be a bug; the download fails with an error.
+            let packed = packing.join().map_err(|_| std::io::Error::other(format!("writing {name} panicked")))??;
+            files.push((name, packed));
+        }
+        Ok(files)
+    })?;
+    let plain: Vec<(&str, &[u8])> = files.iter().map(|(name, file)| (*name, &file.bytes[..])).collect();
+    let manifest = manifest_json(export.snapshot.workshop.id, &plain)?;
+    files.push((MANIFEST_FILE, Packed::new(MANIFEST_FILE, manifest)?));
     Ok(files)
 }
 
@@ -68,9 +90,12 @@ fn table_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, 
         ("summary.csv", table_csv(&export.summary)?),
         ("notes.csv", table_csv(&export.notes)?),
         ("groups.csv", table_csv(&export.groups)?),
+        ("consent.csv", table_csv(&export.consent)?),
         ("workshop.json", workshop_json(export)?),
         (RECORD_FILE, record_json(&export.snapshot)?),
         ("codebook.md", CODEBOOK.as_bytes().to_vec()),
+        (qdpx::QDPX_FILE, qdpx_zip(std::slice::from_ref(export))?),
+        (qdpx::CODEBOOK_FILE, qdpx::codebook(std::slice::from_ref(export))?),
     ])
 }
 
@@ -88,14 +113,49 @@ fn chart_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, 
     Ok(files)
 }
 
-/// The zip of every file ([`ZipOfFiles`]).
-pub fn export_zip(export: &WorkshopExport) -> Result<Vec<u8>, ExportError> {
+/// `notes.qdpx` of these workshops ([`qdpx`]): one REFI-QDA project across them.
+pub fn qdpx_zip(exports: &[WorkshopExport]) -> Result<Vec<u8>, ExportError> {
     let mut zip = ZipOfFiles::new();
-    for (name, bytes) in export_files(export)? {
-        zip.add(name, &bytes)?;
+    for (name, bytes) in qdpx::qdpx_files(exports)? {
+        zip.add(&name, &bytes)?;
     }
     zip.finish()
 }
+
+/// The zip of every file ([`ZipOfFiles`]), each entry deflated on its own thread
+/// ([`export_packed`]).
+pub fn export_zip(export: &WorkshopExport) -> Result<Vec<u8>, ExportError> {
+    let mut zip = ZipOfFiles::new();
+    for (name, file) in export_packed(export)? {
+        zip.add_packed(name, &file)?;
+    }
+    zip.finish()
+}
+
+/// One file and its entry compressed the way [`ZipOfFiles::add`] compresses it (a zip of that
+/// one entry), so files can be deflated on several threads and the entries copied into one
+/// zip afterwards as they are ([`ZipOfFiles::add_packed`]), giving the same zip as adding the
+/// files one by one.
+pub struct Packed {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// A zip holding only this file's entry.
+    entry: Vec<u8>,
+}
+
+impl Packed {
+    /// Compresses `bytes` as the entry `name`.
+    pub fn new(name: &str, bytes: Vec<u8>) -> Result<Packed, ExportError> {
+        let mut one = ZipOfFiles::new();
+        one.add(name, &bytes)?;
+        Ok(Packed { bytes, entry: one.finish()? })
+    }
+}
+
+/// How hard every entry of an export, and the workbook's own parts, are deflated: level 3 of
+/// 9 deflates the 100,000-event log several times faster than the default 6, for a zip a little
+/// bigger (docs/PERFORMANCE.md, "Export, idle sockets").
+pub const DEFLATE_LEVEL: i64 = 3;
 
 /// A zip being written in memory, the same way for every export: deflated, except the
 /// workbook and the PNGs (already compressed, so stored as they are); every entry with a
@@ -111,6 +171,7 @@ impl ZipOfFiles {
     pub fn new() -> ZipOfFiles {
         let options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(DEFLATE_LEVEL))
             .last_modified_time(DateTime::default())
             .unix_permissions(0o644);
         ZipOfFiles { zip: ZipWriter::new(std::io::Cursor::new(Vec::new())), options }
@@ -118,13 +179,23 @@ impl ZipOfFiles {
 
     /// Adds the file `name` (a path inside the zip) with its bytes.
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), ExportError> {
-        let method = if name.ends_with(".xlsx") || name.ends_with(".png") {
-            CompressionMethod::Stored
+        // Already compressed: the workbook and the NVivo project are zips themselves.
+        let options = if name.ends_with(".xlsx") || name.ends_with(".png") || name.ends_with(".qdpx") {
+            // A level is refused with the stored method.
+            self.options.compression_method(CompressionMethod::Stored).compression_level(None)
         } else {
-            CompressionMethod::Deflated
+            self.options
         };
-        self.zip.start_file(name, self.options.compression_method(method))?;
+        self.zip.start_file(name, options)?;
         self.zip.write_all(bytes)?;
+        Ok(())
+    }
+
+    /// Adds a file compressed beforehand ([`Packed`]) as the entry `name`, copying its
+    /// compressed bytes.
+    pub fn add_packed(&mut self, name: &str, file: &Packed) -> Result<(), ExportError> {
+        let mut one = zip::ZipArchive::new(std::io::Cursor::new(&file.entry[..]))?;
+        self.zip.raw_copy_file_rename(one.by_index_raw(0)?, name)?;
         Ok(())
     }
 

@@ -29,6 +29,25 @@ impl Cell {
     }
 }
 
+/// A real number as the CSV and JSON files write it: the shortest digits that read back to the
+/// same `f64` (Rust's shortest round-trip formatting), in plain notation (`42.5`, `100`) or with
+/// an exponent (`3.552713678800501e-15`, `1e-05`, `1.5e+20`) when that is shorter, ties to
+/// the plain one. This is R's rule for printing a number (fixed unless scientific is narrower)
+/// and its and Python's way of writing an exponent (a sign and at least two digits), so
+/// `3.552713678800501e-15` reads as R and pandas print it. Infinities and NaN are written as
+/// Rust writes them (`inf`, `NaN`); the statistics never produce them.
+pub fn shortest(x: f64) -> String {
+    let plain = x.to_string();
+    if !x.is_finite() || x == 0.0 {
+        return plain;
+    }
+    let scientific = format!("{x:e}");
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let (sign, digits) = exponent.strip_prefix('-').map_or(("+", exponent), |d| ("-", d));
+    let scientific = format!("{mantissa}e{sign}{digits:0>2}");
+    if scientific.len() < plain.len() { scientific } else { plain }
+}
+
 /// A table with its name (the file and sheet name without extension) and columns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
@@ -56,4 +75,35 @@ pub const fn columns<const N: usize>(parts: &[&[&'static str]]) -> [&'static str
     }
     assert!(at == N, "the column count is wrong");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Plain where that is as short, an exponent where shorter; the digits are always the
+    /// shortest that read back exactly (R's `print(x, digits = 17)` shows the same numbers,
+    /// Python's `repr` the same digits).
+    #[test]
+    fn numbers_are_written_in_their_shortest_form() {
+        for (x, want) in [
+            (42.5, "42.5"),
+            (100.0, "100"),
+            (0.0, "0"),
+            (-0.0, "-0"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (-3.552713678800501e-15, "-3.552713678800501e-15"),
+            (3.552713678800501e-15, "3.552713678800501e-15"),
+            (0.0001, "1e-04"),
+            (0.00012, "0.00012"),
+            (0.000012, "1.2e-05"),
+            (1e20, "1e+20"),
+            (123456.0, "123456"),
+            (1.5e300, "1.5e+300"),
+            (f64::MIN_POSITIVE, "2.2250738585072014e-308"),
+        ] {
+            assert_eq!(shortest(x), want, "{x:?}");
+            assert_eq!(shortest(x).parse::<f64>().unwrap().to_bits(), x.to_bits(), "{want} reads back");
+        }
+    }
 }

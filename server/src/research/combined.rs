@@ -7,15 +7,18 @@
 //! - `summary.csv`: every chosen workshop's `summary.csv` rows, with a `site` column added
 //!   after `workshop_id`;
 //! - `codebook.md`;
+//! - `notes.qdpx` and `codebook.qdc`: one NVivo project of every chosen workshop's notes
+//!   ([`super::qdpx`]; left out when no workshop is chosen);
 //! - one folder per workshop (see [`folder_name`]) with that workshop's complete export, the
 //!   same files as its own zip.
 //!
 //! Workshops come oldest first (creation time, then id), so the same data always gives the
 //! same bytes.
 
-use super::bundle::{CODEBOOK, ExportError, ZipOfFiles, export_files};
+use super::bundle::{CODEBOOK, ExportError, ZipOfFiles, export_packed, qdpx_zip};
 use super::cells::{Cell, Table};
 use super::csv_files::table_csv;
+use super::qdpx::{CODEBOOK_FILE, QDPX_FILE, codebook};
 use super::tables::{COMBINED_SUMMARY_COLUMNS, PLACEMENT_COLUMNS, SUMMARY_COLUMNS, WorkshopExport, workshop_date};
 
 /// Whether `text` is a day written `YYYY-MM-DD` (what a date input sends).
@@ -74,10 +77,15 @@ pub fn combined_zip(exports: &[WorkshopExport]) -> Result<Vec<u8>, ExportError> 
     zip.add("placements.csv", &table_csv(&placements)?)?;
     zip.add("summary.csv", &table_csv(&summary)?)?;
     zip.add("codebook.md", CODEBOOK.as_bytes())?;
+    // One NVivo project across the workshops, beside each workshop's own.
+    if !exports.is_empty() {
+        zip.add(QDPX_FILE, &qdpx_zip(exports)?)?;
+        zip.add(CODEBOOK_FILE, &codebook(exports)?)?;
+    }
     for export in exports {
         let folder = folder_name(export);
-        for (name, bytes) in export_files(export)? {
-            zip.add(&format!("{folder}/{name}"), &bytes)?;
+        for (name, file) in export_packed(export)? {
+            zip.add_packed(&format!("{folder}/{name}"), &file)?;
         }
     }
     zip.finish()

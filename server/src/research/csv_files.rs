@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::cells::{Cell, Table};
+use super::cells::{Cell, Table, shortest};
 
 /// The UTF-8 byte-order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -19,13 +19,14 @@ pub fn neutralise_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// How a cell is written in CSV: numbers in Rust's shortest round-trip form (`42.5`, `100`),
+/// How a cell is written in CSV: numbers in their shortest form ([`shortest`]: `42.5`, `100`,
+/// `3.552713678800501e-15`),
 /// flags as `true`/`false`, missing values as an empty field.
 pub fn csv_field(cell: &Cell) -> String {
     match cell {
         Cell::Text(text) => neutralise_cell(text).into_owned(),
         Cell::Int(n) => n.to_string(),
-        Cell::Num(x) => x.to_string(),
+        Cell::Num(x) => shortest(*x),
         Cell::Bool(b) => b.to_string(),
         Cell::Empty => String::new(),
     }
@@ -33,10 +34,20 @@ pub fn csv_field(cell: &Cell) -> String {
 
 /// One table as CSV bytes.
 pub fn table_csv(table: &Table) -> Result<Vec<u8>, csv::Error> {
+    table_csv_without(table, None)
+}
+
+/// One table as CSV bytes without the column named `left_out` (if given): the layout of an
+/// earlier version, which an import of an older archive compares with.
+pub fn table_csv_without(table: &Table, left_out: Option<&str>) -> Result<Vec<u8>, csv::Error> {
+    let keep: Vec<bool> = table.columns.iter().map(|c| Some(*c) != left_out).collect();
+    let kept = |cells: &mut dyn Iterator<Item = String>| -> Vec<String> {
+        cells.zip(&keep).filter(|(_, k)| **k).map(|(c, _)| c).collect()
+    };
     let mut writer = csv::Writer::from_writer(BOM.to_vec());
-    writer.write_record(table.columns)?;
+    writer.write_record(kept(&mut table.columns.iter().map(|c| c.to_string())))?;
     for row in &table.rows {
-        writer.write_record(row.iter().map(csv_field))?;
+        writer.write_record(kept(&mut row.iter().map(csv_field)))?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
 }

@@ -1,11 +1,14 @@
 //! `workshop.json`: everything in one document for tools, with a schema version. Tables are
 //! arrays of objects whose keys are the CSV column names, in column order; values keep their
 //! type (numbers, `true`/`false`, `null` for an empty cell) and text is *not* neutralised.
+//! Numbers are written with the same digits as in the CSV files ([`shortest`]).
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq};
 
-use super::cells::{Cell, Table};
+use serde_json::value::RawValue;
+
+use super::cells::{Cell, Table, shortest};
 use super::tables::{WorkshopExport, workshop_date};
 use crate::time::iso_ms;
 
@@ -23,6 +26,19 @@ struct Document<'a> {
     summary: Rows<'a>,
     notes: Rows<'a>,
     events: Rows<'a>,
+    /// Every version of the information sheet, oldest first (empty without one).
+    consent_sheets: Vec<SheetPart<'a>>,
+    /// `consent.csv`'s rows.
+    consent: Rows<'a>,
+}
+
+#[derive(Serialize)]
+struct SheetPart<'a> {
+    version: &'a str,
+    title: &'a str,
+    text: &'a str,
+    statements: &'a [String],
+    set_at: String,
 }
 
 #[derive(Serialize)]
@@ -37,6 +53,8 @@ struct WorkshopPart<'a> {
     right_pole: &'a str,
     /// `null` when the workshop was never linked to a template.
     template_id: Option<String>,
+    /// How the files name pairs: `as typed` or `references`.
+    pair_names: &'static str,
 }
 
 #[derive(Serialize)]
@@ -52,6 +70,8 @@ struct AspectPart<'a> {
 #[derive(Serialize)]
 struct PairPart<'a> {
     label: &'a str,
+    /// The reference it quotes to withdraw (`null` for a pair that joined before references).
+    reference: Option<&'a str>,
     joined_at: String,
 }
 
@@ -77,7 +97,12 @@ impl Serialize for Row<'_> {
             match cell {
                 Cell::Text(t) => map.serialize_entry(column, t)?,
                 Cell::Int(n) => map.serialize_entry(column, n)?,
-                Cell::Num(x) => map.serialize_entry(column, x)?,
+                // The same digits as the CSV; JSON has no NaN or infinity (`null`, as before).
+                Cell::Num(x) if x.is_finite() => {
+                    let number = RawValue::from_string(shortest(*x)).map_err(serde::ser::Error::custom)?;
+                    map.serialize_entry(column, &number)?
+                }
+                Cell::Num(_) => map.serialize_entry(column, &None::<()>)?,
                 Cell::Bool(b) => map.serialize_entry(column, b)?,
                 Cell::Empty => map.serialize_entry(column, &None::<()>)?,
             }
@@ -103,6 +128,7 @@ pub fn workshop_json(export: &WorkshopExport) -> Result<Vec<u8>, serde_json::Err
             left_pole: &w.left_pole,
             right_pole: &w.right_pole,
             template_id: w.template_id.map(|id| id.to_string()),
+            pair_names: export.pair_names.as_str(),
         },
         rounds: (1..=u32::from(s.view.round)).collect(),
         aspects: s
@@ -116,11 +142,28 @@ pub fn workshop_json(export: &WorkshopExport) -> Result<Vec<u8>, serde_json::Err
                 template_aspect_id: template_aspects.get(&c.id).map(|id| id.to_string()),
             })
             .collect(),
-        pairs: s.pairs.iter().map(|p| PairPart { label: &p.label, joined_at: iso_ms(p.joined_at) }).collect(),
+        pairs: s
+            .pairs
+            .iter()
+            .map(|p| PairPart { label: &p.label, reference: p.reference.as_deref(), joined_at: iso_ms(p.joined_at) })
+            .collect(),
         placements: Rows(&export.placements),
         summary: Rows(&export.summary),
         notes: Rows(&export.notes),
         events: Rows(&export.events),
+        consent_sheets: s
+            .view
+            .consent_sheets
+            .iter()
+            .map(|v| SheetPart {
+                version: &v.sheet.version,
+                title: &v.sheet.title,
+                text: &v.sheet.text,
+                statements: &v.sheet.statements,
+                set_at: iso_ms(v.set_at),
+            })
+            .collect(),
+        consent: Rows(&export.consent),
     };
     let mut bytes = serde_json::to_vec_pretty(&doc)?;
     bytes.push(b'\n');

@@ -15,9 +15,13 @@ pub mod chart;
 pub mod combined;
 pub mod compare;
 pub mod compare_groups;
+pub mod consent_table;
 pub mod csv_files;
 pub mod json;
+mod pair_cells;
+pub mod pair_results;
 pub mod png;
+pub mod qdpx;
 pub mod replay;
 pub mod report;
 pub mod tables;
@@ -30,7 +34,7 @@ use uuid::Uuid;
 
 use crate::store::{Store, StoreError};
 use bundle::ExportError;
-use tables::{WorkshopExport, workshop_date};
+use tables::{PairNames, WorkshopExport, workshop_date};
 
 /// Why a download failed.
 #[derive(Debug, thiserror::Error)]
@@ -60,23 +64,27 @@ impl From<StoreError> for ChooseError {
     }
 }
 
-/// Reads workshop `id` in one transaction and builds its zip, all on the blocking pool;
-/// `None` if there is no such workshop.
-pub async fn zip_of(store: &Arc<Store>, id: Uuid) -> Result<Option<Vec<u8>>, DownloadError> {
+/// Reads workshop `id` in one transaction and builds its zip, all on the blocking pool,
+/// naming pairs as `names` asks (else as the workshop's setting says); `None` if there is
+/// no such workshop.
+pub async fn zip_of(store: &Arc<Store>, id: Uuid, names: Option<PairNames>) -> Result<Option<Vec<u8>>, DownloadError> {
     store
         .run(move |store| {
             let Some(snapshot) = store.export_snapshot(id)? else {
                 return Ok(None);
             };
-            Ok(Some(bundle::export_zip(&WorkshopExport::new(snapshot))?))
+            Ok(Some(bundle::export_zip(&WorkshopExport::naming(snapshot, names))?))
         })
         .await
 }
 
 /// Reads every workshop the filter accepts (each in its own transaction) and builds the
 /// combined zip of [`combined::combined_zip`], oldest first, on the blocking pool. Also
-/// returns how many workshops it holds.
-pub async fn combined_zip_of(store: &Arc<Store>, filter: WorkshopFilter) -> Result<(usize, Vec<u8>), DownloadError> {
+/// returns the workshops it holds.
+pub async fn combined_zip_of(
+    store: &Arc<Store>,
+    filter: WorkshopFilter,
+) -> Result<(Vec<Uuid>, Vec<u8>), DownloadError> {
     store
         .run(move |store| {
             let mut chosen: Vec<_> = store
@@ -92,7 +100,8 @@ pub async fn combined_zip_of(store: &Arc<Store>, filter: WorkshopFilter) -> Resu
                     exports.push(WorkshopExport::new(snapshot));
                 }
             }
-            Ok((exports.len(), combined::combined_zip(&exports)?))
+            let ids = exports.iter().map(|e| e.snapshot.workshop.id).collect();
+            Ok((ids, combined::combined_zip(&exports)?))
         })
         .await
 }
@@ -117,18 +126,19 @@ pub async fn with_exports<T: Send + 'static>(
 }
 
 /// "Download these workshops": the combined zip of exactly the workshops in `ids`, in that
-/// order, of those the filter (site, days) also accepts. Also returns how many it holds.
+/// order, of those the filter (site, days) also accepts. Also returns the workshops it holds.
 pub async fn chosen_zip_of(
     store: &Arc<Store>,
     ids: Vec<Uuid>,
     filter: WorkshopFilter,
-) -> Result<(usize, Vec<u8>), ChooseError> {
+) -> Result<(Vec<Uuid>, Vec<u8>), ChooseError> {
     with_exports(store, ids, move |exports| {
         let chosen: Vec<WorkshopExport> = exports
             .into_iter()
             .filter(|e| filter.accepts(&e.snapshot.workshop.site, &workshop_date(e.snapshot.workshop.created_at)))
             .collect();
-        Ok((chosen.len(), combined::combined_zip(&chosen)?))
+        let ids = chosen.iter().map(|e| e.snapshot.workshop.id).collect();
+        Ok((ids, combined::combined_zip(&chosen)?))
     })
     .await
 }

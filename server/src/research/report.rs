@@ -9,6 +9,10 @@
 
 use std::fmt::Write;
 
+use app::domain::groups::Grouping;
+use app::domain::groups::stability::Stability;
+use app::domain::opinion::{group_sizes, room_groups};
+
 use super::chart::{chart_svg, xml_escape as esc};
 use super::tables::{WorkshopExport, workshop_date};
 
@@ -135,6 +139,9 @@ pub fn report_html(export: &WorkshopExport) -> String {
     if view.round >= 2 {
         movement_section(&mut out, export);
     }
+    if view.settings.show_groups {
+        groups_section(&mut out, export, last);
+    }
     notes_section(&mut out, export);
     out.push_str(
         "<footer><p>Made by Discretion Spectrum from the workshop's record. Median and middle half (interquartile \
@@ -171,6 +178,49 @@ fn movement_section(out: &mut String, export: &WorkshopExport) {
         );
     }
     out.push_str("</tbody></table></section>\n");
+}
+
+/// "Opinion groups" of the report's round, as the projector shows them: each group's median
+/// per aspect, its size and its stability in words; pairs are never named, and a group
+/// smaller than the privacy threshold is not shown on its own.
+fn groups_section(out: &mut String, export: &WorkshopExport, round: u32) {
+    let view = &export.snapshot.view;
+    out.push_str("<section class=\"groups\"><h2>Opinion groups</h2>\n");
+    match room_groups(view, round as u8) {
+        Grouping::NoGroups(none) => {
+            let _ = writeln!(out, "<p>{}</p>", esc(&none.reason.message()));
+        }
+        Grouping::Groups(found) => {
+            let cards = view.active_cards();
+            let min = view.settings.min_pairs.max(1) as usize;
+            let sizes = group_sizes(&found);
+            let shown: Vec<usize> = (0..found.k).filter(|&g| sizes[g] >= min).collect();
+            out.push_str("<table><thead><tr><th scope=\"col\">Aspect</th>");
+            for &g in &shown {
+                let word = Stability::of(found.stability.get(g).copied().unwrap_or(0.0)).word();
+                let _ = write!(out, "<th scope=\"col\">Group {} ({} pairs, {word})</th>", g + 1, sizes[g]);
+            }
+            out.push_str("</tr></thead><tbody>\n");
+            for &a in &found.aspects_used {
+                let text = cards.get(a).map_or("", |c| c.text.as_str());
+                let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(text));
+                for &g in &shown {
+                    let _ = write!(out, "<td>{}</td>", opt(found.group_medians[g][a]));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody></table>\n");
+            let hidden = found.k - shown.len();
+            if hidden > 0 {
+                let _ = writeln!(out, "<p class=\"hint\">{hidden} smaller group(s) not shown (privacy threshold).</p>");
+            }
+            out.push_str(
+                "<p class=\"hint\">Each group's median position per aspect. Stable: the group comes back when the \
+                 pairs are resampled; weak: a pattern, but who belongs to it is doubtful; unstable: it dissolves.</p>\n",
+            );
+        }
+    }
+    out.push_str("</section>\n");
 }
 
 /// The pairs' notes, aspect by aspect; pair labels only when the workshop names them.

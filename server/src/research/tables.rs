@@ -13,6 +13,7 @@ use chrono::DateTime;
 use uuid::Uuid;
 
 use super::cells::{Cell, Table, columns};
+use super::pair_cells::{pair_references, reference_cell};
 use crate::store::{LoggedEvent, WorkshopSnapshot};
 use crate::time::iso_ms;
 
@@ -33,6 +34,7 @@ pub const PLACEMENT_COLUMNS: &[&str] = &[
     "date",
     "round",
     "pair_label",
+    "pair_reference",
     "aspect_id",
     "aspect_text",
     "aspect_author",
@@ -48,7 +50,8 @@ pub const PLACEMENT_COLUMNS: &[&str] = &[
     "template_aspect_id",
 ];
 /// Columns of `events.csv`.
-pub const EVENT_COLUMNS: &[&str] = &["seq", "at", "actor", "action", "aspect_text", "before", "after"];
+pub const EVENT_COLUMNS: &[&str] =
+    &["seq", "at", "actor", "pair_reference", "action", "aspect_text", "before", "after"];
 /// The statistics of one aspect in one round, as `summary.csv` and `comparison.csv` name
 /// them (from `round` to `q3`).
 pub const ASPECT_ROUND_COLUMNS: &[&str] =
@@ -76,10 +79,25 @@ pub const COMBINED_SUMMARY_COLUMNS: &[&str] =
     &columns::<23>(&[&["workshop_id", "site"], ASPECT_ROUND_COLUMNS, SPREAD_COLUMNS, MOVEMENT_COLUMNS]);
 
 /// Columns of `notes.csv`.
-pub const NOTE_COLUMNS: &[&str] = &["workshop_id", "round", "pair_label", "aspect_id", "aspect_text", "kind", "text"];
+pub const NOTE_COLUMNS: &[&str] =
+    &["workshop_id", "round", "pair_label", "pair_reference", "aspect_id", "aspect_text", "kind", "text"];
 /// Columns of `groups.csv`.
-pub const GROUP_COLUMNS: &[&str] =
-    &["workshop_id", "round", "pair_label", "group", "pc1", "pc2", "silhouette", "groups", "mean_silhouette", "note"];
+pub const GROUP_COLUMNS: &[&str] = &[
+    "workshop_id",
+    "round",
+    "pair_label",
+    "pair_reference",
+    "group",
+    "pc1",
+    "pc2",
+    "silhouette",
+    "groups",
+    "mean_silhouette",
+    "note",
+    "stability",
+];
+pub use super::consent_table::CONSENT_COLUMNS;
+use super::consent_table::consent_rows;
 /// `note` in `groups.csv` of a pair the grouping left out.
 pub const LEFT_OUT: &str = "left out: placed fewer than half of the aspects used";
 
@@ -96,6 +114,37 @@ pub struct AspectRound {
     pub stats: AspectStats,
     /// How it moved since round 1 (`None` in round 1).
     pub movement: Option<Movement>,
+}
+
+/// How an export names pairs: by the label each typed (the default), or only by its
+/// reference (pseudonymised: the workshop's "Pair names in exports" setting, or
+/// `?pairs=references` on any export URL). Notes and post-its are kept either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PairNames {
+    /// The labels the pairs typed.
+    #[default]
+    AsTyped,
+    /// Only the pairs' references.
+    References,
+}
+
+impl PairNames {
+    /// As the codebook and `workshop.json` say it: `as typed` or `references`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairNames::AsTyped => "as typed",
+            PairNames::References => "references",
+        }
+    }
+
+    /// A `pairs` query parameter: `references`, `as-typed` (or absent: the workshop's setting).
+    pub fn parse(text: &str) -> Option<PairNames> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "references" | "reference" => Some(PairNames::References),
+            "as-typed" | "as_typed" | "labels" => Some(PairNames::AsTyped),
+            _ => None,
+        }
+    }
 }
 
 /// Everything an export of one workshop is made of. Built once; every file is rendered from
@@ -116,6 +165,11 @@ pub struct WorkshopExport {
     pub notes: Table,
     /// One row per round × pair: its opinion group.
     pub groups: Table,
+    /// How its files name pairs.
+    pub pair_names: PairNames,
+    /// One row per pair × person × statement of each version of the information sheet the
+    /// pair agreed to (none without a sheet).
+    pub consent: Table,
 }
 
 /// The workshop's date, `YYYY-MM-DD` in UTC (the day it was created).
@@ -135,6 +189,18 @@ impl WorkshopExport {
     /// Computes every table from a snapshot. Orders: rounds ascending, pairs in joining
     /// order, aspects in display order, events by sequence number.
     pub fn new(snapshot: WorkshopSnapshot) -> WorkshopExport {
+        WorkshopExport::naming(snapshot, None)
+    }
+
+    /// [`WorkshopExport::new`] naming pairs as `asked`, else as the workshop's "Pair names in
+    /// exports" setting says.
+    pub fn naming(snapshot: WorkshopSnapshot, asked: Option<PairNames>) -> WorkshopExport {
+        let setting = if snapshot.view.settings.export_references { PairNames::References } else { PairNames::AsTyped };
+        let pair_names = asked.unwrap_or(setting);
+        let snapshot = match pair_names {
+            PairNames::References => snapshot.with_references_as_names(),
+            PairNames::AsTyped => snapshot,
+        };
         let (aspect_rounds, summary) = summary_rows(&snapshot);
         WorkshopExport {
             placements: Table { name: "placements", columns: PLACEMENT_COLUMNS, rows: placement_rows(&snapshot) },
@@ -142,15 +208,17 @@ impl WorkshopExport {
             summary: Table { name: "summary", columns: SUMMARY_COLUMNS, rows: summary },
             notes: Table { name: "notes", columns: NOTE_COLUMNS, rows: note_rows(&snapshot) },
             groups: Table { name: "groups", columns: GROUP_COLUMNS, rows: group_rows(&snapshot) },
+            consent: Table { name: "consent", columns: CONSENT_COLUMNS, rows: consent_rows(&snapshot) },
             aspect_rounds,
             snapshot,
+            pair_names,
         }
     }
 
-    /// The four tables of the workbook and of `workshop.json`'s checks, in file order
-    /// (`groups.csv` is a file of its own).
-    pub fn tables(&self) -> [&Table; 4] {
-        [&self.placements, &self.events, &self.summary, &self.notes]
+    /// The tables of the workbook, one sheet each, in file order (`groups.csv` is a file of
+    /// its own).
+    pub fn tables(&self) -> [&Table; 5] {
+        [&self.placements, &self.events, &self.summary, &self.notes, &self.consent]
     }
 }
 
@@ -188,6 +256,7 @@ fn placement_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
                     Cell::text(&date),
                     Cell::Int(round.into()),
                     Cell::text(&pair.label),
+                    reference_cell(pair),
                     Cell::text(card.id.to_string()),
                     Cell::text(&card.text),
                     Cell::text(aspect_author(view, card)),
@@ -209,7 +278,7 @@ fn placement_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
 }
 
 /// The statistics of every round × aspect, and `summary.csv`'s rows of them.
-fn summary_rows(snapshot: &WorkshopSnapshot) -> (Vec<AspectRound>, Vec<Vec<Cell>>) {
+pub(super) fn summary_rows(snapshot: &WorkshopSnapshot) -> (Vec<AspectRound>, Vec<Vec<Cell>>) {
     let workshop_id = snapshot.workshop.id.to_string();
     let view = &snapshot.view;
     let mut aspect_rounds = Vec::new();
@@ -263,6 +332,7 @@ fn note_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
                     Cell::text(&workshop_id),
                     round,
                     Cell::text(&pair.label),
+                    reference_cell(pair),
                     Cell::text(card.id.to_string()),
                     Cell::text(&card.text),
                     Cell::text(kind),
@@ -290,13 +360,15 @@ fn note_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
 /// `events.csv`: one row per event-log row.
 fn event_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
     let card_text: HashMap<Uuid, &str> = snapshot.cards.iter().map(|c| (c.id, c.text.as_str())).collect();
-    snapshot.events.iter().map(|e| event_row(e, &card_text)).collect()
+    let references = pair_references(snapshot);
+    snapshot.events.iter().map(|e| event_row(e, &card_text, &references)).collect()
 }
 
 /// `groups.csv`: the opinion groups of each round ([`app::domain::groups`], built from the
 /// room by [`room_groups`]): one row per round × pair, with the pair's group, its scores on
 /// the two principal components and its silhouette, the round's number of groups and mean
-/// silhouette, and a note saying why a pair (or the whole round) has no group.
+/// silhouette, a note saying why a pair (or the whole round) has no group, and its group's
+/// bootstrap stability.
 fn group_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
     let view = &snapshot.view;
     let workshop_id = snapshot.workshop.id.to_string();
@@ -304,7 +376,8 @@ fn group_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
     for round in rounds(snapshot) {
         let grouping = room_groups(view, round);
         for (i, pair) in view.pairs.iter().enumerate() {
-            let mut row = vec![Cell::text(&workshop_id), Cell::Int(round.into()), Cell::text(&pair.label)];
+            let mut row =
+                vec![Cell::text(&workshop_id), Cell::Int(round.into()), Cell::text(&pair.label), reference_cell(pair)];
             match &grouping {
                 Grouping::Groups(groups) => {
                     let member = groups.members.get(i);
@@ -318,11 +391,13 @@ fn group_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
                         Cell::Int(groups.k as i64),
                         Cell::Num(groups.silhouette),
                         if group.is_some() { Cell::Empty } else { Cell::text(LEFT_OUT) },
+                        Cell::opt_num(group.and_then(|g| groups.stability.get(g - 1).copied())),
                     ]);
                 }
                 Grouping::NoGroups(none) => {
                     row.extend(vec![Cell::Empty; 6]);
                     row.push(Cell::Text(none.reason.message()));
+                    row.push(Cell::Empty);
                 }
             }
             rows.push(row);
@@ -389,7 +464,7 @@ pub fn without_join_code(state: Option<&serde_json::Value>) -> Option<Cow<'_, se
     Some(Cow::Owned(state))
 }
 
-fn event_row(event: &LoggedEvent, card_text: &HashMap<Uuid, &str>) -> Vec<Cell> {
+fn event_row(event: &LoggedEvent, card_text: &HashMap<Uuid, &str>, references: &HashMap<Uuid, &str>) -> Vec<Cell> {
     let aspect = event.card_id.and_then(|id| card_text.get(&id)).map_or(Cell::Empty, |t| Cell::text(*t));
     let (before, after) = (without_join_code(event.before.as_ref()), without_join_code(event.after.as_ref()));
     vec![
@@ -397,6 +472,8 @@ fn event_row(event: &LoggedEvent, card_text: &HashMap<Uuid, &str>) -> Vec<Cell> 
         Cell::Text(iso_ms(event.at)),
         // `facilitator`, `system`, or the pair's label for a pair's own change.
         Cell::text(event.who()),
+        // The pair the row concerns, while it has a reference (a withdrawn pair has none).
+        event.pair_id.and_then(|id| references.get(&id)).map_or(Cell::Empty, |r| Cell::text(*r)),
         Cell::text(&event.action),
         aspect,
         state_cell(before.as_deref()),

@@ -19,6 +19,8 @@ fn properties(export: &WorkshopExport) -> Result<DocProperties, XlsxError> {
 }
 
 fn write_table(sheet: &mut Worksheet, table: &Table, header: &Format) -> Result<(), XlsxError> {
+    // A text of several lines (a note) is shown on its lines, as it was typed.
+    let lines = Format::new().set_text_wrap();
     sheet.set_name(table.name)?;
     for (col, name) in table.columns.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, *name, header)?;
@@ -28,6 +30,7 @@ fn write_table(sheet: &mut Worksheet, table: &Table, header: &Format) -> Result<
         for (c, cell) in row.iter().enumerate() {
             let c = c as u16;
             match cell {
+                Cell::Text(t) if t.contains('\n') => sheet.write_string_with_format(r, c, t, &lines)?,
                 Cell::Text(t) => sheet.write_string(r, c, t)?,
                 Cell::Int(n) => sheet.write_number(r, c, *n as f64)?,
                 Cell::Num(x) => sheet.write_number(r, c, *x)?,
@@ -40,9 +43,11 @@ fn write_table(sheet: &mut Worksheet, table: &Table, header: &Format) -> Result<
     Ok(())
 }
 
-/// The workbook's bytes.
-pub fn workshop_xlsx(export: &WorkshopExport) -> Result<Vec<u8>, XlsxError> {
+/// The workbook's bytes, its parts deflated at `deflate_level` (0–9; the export's zip passes
+/// its own level, so the workbook and the zip around it are compressed alike).
+pub fn workshop_xlsx(export: &WorkshopExport, deflate_level: u8) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
+    workbook.set_zip_compression_level(deflate_level);
     workbook.set_properties(&properties(export)?);
     let header = Format::new().set_bold();
     let w = &export.snapshot.workshop;

@@ -5,11 +5,12 @@
 
 use uuid::Uuid;
 
+use super::database::CODE_ATTEMPTS;
 use super::database::{EventRow, Store, insert_event};
 use super::error::StoreError;
 use super::snapshot::StoredWorkshop;
 use super::sql::args;
-use super::workshops::{CODE_ATTEMPTS, free_join_code};
+use super::workshops::free_join_code;
 
 /// What [`Store::import_record`] did.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,8 +41,8 @@ impl Store {
             let join_code = free_join_code(tx, CODE_ATTEMPTS)?;
             tx.exec(
                 "INSERT INTO workshops (id, title, site, question, left_pole, right_pole, join_code,
-                                        facilitator_secret_hash, created_at, template_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                        facilitator_secret_hash, created_at, template_id, delete_after)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 args![
                     wid,
                     &w.title,
@@ -52,7 +53,8 @@ impl Store {
                     &join_code,
                     &secret_hash,
                     w.created_at,
-                    w.template_id
+                    w.template_id,
+                    rows.delete_after.clone(),
                 ],
             )?;
             for card in &rows.cards {
@@ -65,9 +67,9 @@ impl Store {
             for pair in &rows.pairs {
                 let unusable = crate::secret::hash_secret(&crate::secret::new_secret());
                 tx.exec(
-                    "INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    args![pair.id, wid, &pair.label, unusable, pair.joined_at, pair.join_seq],
+                    "INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq, reference)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    args![pair.id, wid, &pair.label, unusable, pair.joined_at, pair.join_seq, pair.reference.clone()],
                 )?;
             }
             for e in &rows.events {

@@ -1,5 +1,6 @@
 //! Changes to a live workshop (pairs joining, placements) and reading the event log back.
 
+use app::domain::reference::{REFERENCE_LEN, reference_from_bytes};
 use app::domain::validate::comparison_key;
 use std::sync::Arc;
 
@@ -7,7 +8,7 @@ use app::domain::{Event, PairSummary, RoomView};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::database::{EventRow, Store, announce, insert_event};
+use super::database::{CODE_ATTEMPTS, EventRow, Store, announce, insert_event};
 use super::error::StoreError;
 use super::event_log::{Actor, ActorKind, LoggedEvent, NewEvent};
 use super::sql::{Row, Sql, args};
@@ -85,11 +86,33 @@ pub(super) fn take_turn(
     Ok((next, earlier))
 }
 
-/// The write behind [`Store::join_pair`], run by the writer inside its batch.
+/// A new pair's reference ([`app::domain::reference`]): random bytes from the operating
+/// system's generator through `rand`'s thread generator (a CSPRNG, ChaCha), so it is not
+/// derived from anything else stored (not the join code, not the token), and one no pair of
+/// the workshop has (withdrawn pairs' references are gone with them, so one may come back).
+fn free_reference(tx: &mut dyn Sql, workshop_id: Uuid) -> Result<String, StoreError> {
+    for _ in 0..CODE_ATTEMPTS {
+        let candidate = reference_from_bytes(&rand::random::<[u8; REFERENCE_LEN]>());
+        let sql = "SELECT 1 FROM pairs WHERE workshop_id = ?1 AND reference = ?2";
+        if tx.row(sql, args![workshop_id, &candidate])?.is_none() {
+            return Ok(candidate);
+        }
+    }
+    Err(StoreError::NoFreeCode)
+}
+
+/// A joining pair's consent to the information sheet: the version its people agreed to and
+/// how many they are (already checked against the room's sheet).
+pub type JoinConsent = Option<(String, u8)>;
+
+/// The write behind [`Store::join_pair`], run by the writer inside its batch. With
+/// `consent`, the pair's `consent_given` event follows its `pair_joined` event in the same
+/// transaction: a pair of a workshop with an information sheet exists only with its consent.
 fn join_pair(
     workshop_id: Uuid,
     label: String,
     token_hash: String,
+    consent: JoinConsent,
     now: i64,
 ) -> impl FnOnce(&mut dyn Sql) -> Result<(u64, PairSummary), StoreError> + Send + 'static {
     move |tx| {
@@ -104,11 +127,13 @@ fn join_pair(
                 return Err(StoreError::DuplicateLabel(existing));
             }
         }
-        let pair = PairSummary { id: Uuid::new_v4(), label, joined_at: now, last_active: now };
+        let reference = free_reference(tx, workshop_id)?;
+        let pair =
+            PairSummary { id: Uuid::new_v4(), label, joined_at: now, last_active: now, reference: Some(reference) };
         tx.exec(
-            "INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            args![pair.id, workshop_id, &pair.label, token_hash, now, seq],
+            "INSERT INTO pairs (id, workshop_id, label, token_hash, joined_at, join_seq, reference)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            args![pair.id, workshop_id, &pair.label, token_hash, now, seq, pair.reference.clone()],
         )?;
         let event = Event::PairJoined { pair: pair.clone() };
         insert_event(
@@ -120,7 +145,21 @@ fn join_pair(
                 ..EventRow::new(workshop_id, seq, now, (ActorKind::System, &pair.label), "pair_joined")
             },
         )?;
-        announce(tx, workshop_id, Some(seq))?;
+        let mut last = seq;
+        if let Some((version, people)) = consent {
+            last = seq + 1;
+            let event = Event::ConsentGiven { pair_id: pair.id, version: version.clone(), people, at: now };
+            insert_event(
+                tx,
+                EventRow {
+                    pair_id: Some(pair.id),
+                    after: Some(json!({ "version": version, "people": people })),
+                    payload: Some(&event),
+                    ..EventRow::new(workshop_id, last, now, (ActorKind::Pair, &pair.label), "consent_given")
+                },
+            )?;
+        }
+        announce(tx, workshop_id, Some(last))?;
         Ok((seq, pair))
     }
 }
@@ -243,18 +282,40 @@ impl Store {
         token_hash: &str,
         now: i64,
     ) -> Result<(u64, PairSummary), StoreError> {
-        self.write(join_pair(workshop_id, label.to_string(), token_hash.to_string(), now))
+        self.write(join_pair(workshop_id, label.to_string(), token_hash.to_string(), None, now))
     }
 
-    /// [`Store::join_pair`] for async callers.
+    /// [`Store::join_pair`] for async callers, with the pair's consent when the workshop has
+    /// an information sheet (its `consent_given` event is numbered right after `pair_joined`).
     pub async fn join_pair_async(
         &self,
         workshop_id: Uuid,
         label: String,
         token_hash: String,
+        consent: JoinConsent,
         now: i64,
     ) -> Result<(u64, PairSummary), StoreError> {
-        self.write_async(join_pair(workshop_id, label, token_hash, now)).await
+        self.write_async(join_pair(workshop_id, label, token_hash, consent, now)).await
+    }
+
+    /// Counts one pair that chose "We do not agree" on the information sheet before joining;
+    /// returns the new count. Nothing else of that pair is stored, or was.
+    pub fn count_declined(&self, workshop_id: Uuid) -> Result<u64, StoreError> {
+        self.write(move |tx| {
+            let changed = tx.exec(
+                "UPDATE workshops SET consent_declined = consent_declined + 1 WHERE id = ?1",
+                args![workshop_id],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::UnknownWorkshop);
+            }
+            declined(tx, workshop_id)
+        })
+    }
+
+    /// How many pairs declined the information sheet before joining.
+    pub fn declined_count(&self, workshop_id: Uuid) -> Result<u64, StoreError> {
+        self.read(|db| declined(db, workshop_id))
     }
 
     /// Decides one change with `decide` and writes it with its event-log row, in one
@@ -297,6 +358,14 @@ impl Store {
     /// The whole event log of a workshop, in order (for replay, exports and tests).
     pub fn event_log(&self, workshop_id: Uuid) -> Result<Vec<LoggedEvent>, StoreError> {
         self.read(|db| read_event_log(db, workshop_id, true))
+    }
+}
+
+/// `workshops.consent_declined` of `workshop_id` (0 when there is no such workshop).
+pub(super) fn declined(conn: &mut dyn Sql, workshop_id: Uuid) -> Result<u64, StoreError> {
+    match conn.row("SELECT consent_declined FROM workshops WHERE id = ?1", args![workshop_id])? {
+        Some(row) => row.uint("consent_declined"),
+        None => Ok(0),
     }
 }
 

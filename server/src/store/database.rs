@@ -16,6 +16,10 @@ use super::schema::SCHEMA_VERSION;
 use super::sql::{Backend, Lite, Pg, Sql, args};
 use super::{event_log, listen, migrate, writer};
 
+/// How many random codes (join codes, pair references) to try before giving up (with a
+/// billion join codes and a handful of workshops, the second try practically never happens).
+pub(super) const CODE_ATTEMPTS: usize = 32;
+
 /// How long a writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -88,7 +92,9 @@ pub(super) fn connect(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.set_prepared_statement_cache_capacity(64);
-    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
+    // secure_delete: what is deleted is overwritten with zeros, not left in free space
+    // (withdrawal and deletion must leave no trace in the file; see `Store::scrub_disk`).
+    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;")?;
     Ok(conn)
 }
 
@@ -198,7 +204,7 @@ impl Store {
         self.writer.submit(writer::job(work, move |answer| {
             let _ = tx.send(answer);
         }));
-        rx.recv().unwrap_or_else(|_| Err(StoreError::TaskFailed("the write was dropped".into())))
+        counted(rx.recv().unwrap_or_else(|_| Err(StoreError::TaskFailed("the write was dropped".into()))))
     }
 
     /// [`Store::write`] for async callers: waits for the commit without holding a thread.
@@ -210,7 +216,7 @@ impl Store {
         self.writer.submit(writer::job(work, move |answer| {
             let _ = tx.send(answer);
         }));
-        rx.await.unwrap_or_else(|_| Err(StoreError::TaskFailed("the write was dropped".into())))
+        counted(rx.await.unwrap_or_else(|_| Err(StoreError::TaskFailed("the write was dropped".into()))))
     }
 
     /// Runs `read` on a reading connection: the first free one, else (all busy) waits for
@@ -235,7 +241,7 @@ impl Store {
             Some(conn) => conn,
             None => self.readers[start % n].lock().unwrap_or_else(recover),
         };
-        read(conn.as_mut())
+        counted(read(conn.as_mut()))
     }
 
     /// Whether the database answers and accepts a write now, for the readiness check: a read
@@ -261,6 +267,16 @@ impl Store {
             Err(e) => Err(StoreError::TaskFailed(e.to_string()).into()),
         }
     }
+}
+
+/// `result`, counting a database failure in the metrics ([`StoreError::is_failure`]).
+fn counted<T>(result: Result<T, StoreError>) -> Result<T, StoreError> {
+    if let Err(e) = &result
+        && e.is_failure()
+    {
+        crate::telemetry::database_error();
+    }
+    result
 }
 
 /// Tells every instance listening on this PostgreSQL database ([`listen`]) that workshop

@@ -61,6 +61,22 @@ pub enum StoreError {
     NotCommitted(String),
 }
 
+impl StoreError {
+    /// Whether the database (or the task running the query) failed, rather than a business
+    /// rule refusing: what the metrics count as a database error.
+    pub fn is_failure(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Sqlite(_)
+                | StoreError::Postgres(_)
+                | StoreError::Io { .. }
+                | StoreError::Corrupt(_)
+                | StoreError::TaskFailed(_)
+                | StoreError::NotCommitted(_)
+        )
+    }
+}
+
 /// `error` with every cause below it ("db error: ERROR: …", "error connecting to server:
 /// Connection refused …"): the client's own text names only the kind of failure.
 fn with_causes(error: &postgres::Error) -> String {

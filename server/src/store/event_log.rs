@@ -20,15 +20,18 @@ pub enum ActorKind {
     System,
     /// A pair, from its tablet; `actor_label` is its label.
     Pair,
+    /// A researcher with the admin key (withdrawing a pair).
+    Researcher,
 }
 
 impl ActorKind {
-    /// As stored and exported: `facilitator`, `system` or `pair`.
+    /// As stored and exported: `facilitator`, `system`, `pair` or `researcher`.
     pub fn as_str(self) -> &'static str {
         match self {
             ActorKind::Facilitator => "facilitator",
             ActorKind::System => "system",
             ActorKind::Pair => "pair",
+            ActorKind::Researcher => "researcher",
         }
     }
 
@@ -38,6 +41,7 @@ impl ActorKind {
             "facilitator" => Some(ActorKind::Facilitator),
             "system" => Some(ActorKind::System),
             "pair" => Some(ActorKind::Pair),
+            "researcher" => Some(ActorKind::Researcher),
             _ => None,
         }
     }
@@ -143,6 +147,16 @@ impl NewEvent {
             Event::PairRemoved { pair_id, .. } => {
                 (None, Some(*pair_id), view.pair(*pair_id).map(|p| json!({ "label": p.label })), None)
             }
+            Event::ConsentGiven { pair_id, version, people, .. } => {
+                (None, Some(*pair_id), None, Some(json!({ "version": version, "people": people })))
+            }
+            // The text is in workshop.json's sheets; the log names the version.
+            Event::ConsentSheetSet { sheet, .. } => (
+                None,
+                None,
+                view.current_sheet().map(|v| json!({ "version": v.sheet.version })),
+                Some(json!({ "version": sheet.version, "title": sheet.title })),
+            ),
             other => {
                 let mut after = serde_json::to_value(other).unwrap_or_default();
                 if let Some(map) = after.as_object_mut() {

@@ -14,6 +14,8 @@
 //! wait for the commit without holding a thread.
 
 mod archive;
+mod audit;
+mod backup;
 mod changes;
 mod copy;
 mod database;
@@ -23,16 +25,20 @@ mod listen;
 mod migrate;
 mod presence;
 mod research;
+mod retention;
 mod schema;
 mod snapshot;
 pub mod sql;
 #[cfg(test)]
 mod test_support;
+mod withdraw;
 mod workshops;
 mod writer;
 
 pub use archive::Imported;
-pub use changes::{Decided, Decision};
+pub use audit::{AuditActor, AuditEntry, AuditRow};
+pub use backup::{BackupError, BackupReport, backup_sqlite};
+pub use changes::{Decided, Decision, JoinConsent};
 pub use copy::{CopyError, CopyReport, copy_database};
 pub use database::{Location, Store};
 pub use error::StoreError;
@@ -41,9 +47,12 @@ pub use listen::Notice;
 pub use migrate::Upgrade;
 pub use research::WorkshopListing;
 pub use schema::SCHEMA_VERSION;
-pub use snapshot::{StoredCard, StoredPair, StoredWorkshop, WorkshopSnapshot};
+pub use snapshot::{StoredCard, StoredPair, StoredWorkshop, WorkshopSnapshot, name_without_reference};
 #[cfg(test)]
 pub use test_support::ChangeOutcome;
-pub use workshops::{LoadedRoom, NewWorkshopRecord, TemplateOrigin};
+pub use withdraw::{Erased, PairByReference, TokenHolder, WithdrawnBy, erase_pair};
+pub use workshops::{LoadedRoom, NewWorkshopExtras, NewWorkshopRecord, TemplateOrigin};
+#[cfg(test)]
+mod audit_tests;
 #[cfg(test)]
 mod tests;

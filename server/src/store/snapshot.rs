@@ -44,6 +44,10 @@ pub struct StoredPair {
     pub joined_at: i64,
     /// Sequence number of its `pair_joined` event.
     pub join_seq: u64,
+    /// The reference it quotes to withdraw; left out when it has none (pairs that joined
+    /// before references existed), so older archives read and write back unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
 /// The stored rows of one workshop, as another server's archive brings them
@@ -61,6 +65,8 @@ pub struct StoredWorkshop {
     pub pairs: Vec<StoredPair>,
     /// Every event-log row, in sequence order, with the events screens received.
     pub events: Vec<LoggedEvent>,
+    /// The UTC day retention deletes it on, if one is set (`YYYY-MM-DD`).
+    pub delete_after: Option<String>,
 }
 
 /// Everything stored about one workshop, read in one transaction so every export made from
@@ -81,6 +87,9 @@ pub struct WorkshopSnapshot {
     pub start_cards: Vec<StoredCard>,
     /// The pairs as stored, in joining order, for `event-log.json`.
     pub pair_rows: Vec<StoredPair>,
+    /// The UTC day retention deletes it on, if one is set (`YYYY-MM-DD`); not part of the
+    /// session (no event), a fact of the workshop's row.
+    pub delete_after: Option<String>,
 }
 
 impl WorkshopSnapshot {
@@ -109,6 +118,7 @@ impl WorkshopSnapshot {
             events,
             start_cards,
             pair_rows,
+            delete_after: None,
         }
     }
 
@@ -119,13 +129,58 @@ impl WorkshopSnapshot {
     }
 }
 
+impl WorkshopSnapshot {
+    /// This snapshot with every pair named only by its reference (pseudonymised exports):
+    /// its label in the pairs, the replayed state, the stored rows and the event log (who
+    /// acted, `pair_joined`'s state and event). A removed pair's label in its `pair_removed`
+    /// row is dropped (that pair has no reference any more). A pair without a reference (it
+    /// joined before references existed) is named `pair-` and the start of its id. Notes and
+    /// post-its are kept as written.
+    pub fn with_references_as_names(mut self) -> WorkshopSnapshot {
+        let mut names: HashMap<Uuid, String> = HashMap::new();
+        for (id, reference) in self
+            .pair_rows
+            .iter()
+            .map(|p| (p.id, &p.reference))
+            .chain(self.view.pairs.iter().map(|p| (p.id, &p.reference)))
+        {
+            let name = reference.clone().unwrap_or_else(|| name_without_reference(&id));
+            names.entry(id).or_insert(name);
+        }
+        let name = |id: &Uuid| names.get(id).cloned().unwrap_or_else(|| name_without_reference(id));
+        for pair in self.view.pairs.iter_mut().chain(self.pairs.iter_mut()) {
+            pair.label = name(&pair.id);
+        }
+        for pair in &mut self.pair_rows {
+            pair.label = name(&pair.id);
+        }
+        for event in &mut self.events {
+            if let Some(pair_id) = event.pair_id
+                && (event.actor == super::ActorKind::Pair || event.action == "pair_joined")
+            {
+                event.actor_label = name(&pair_id);
+            }
+            match &mut event.payload {
+                Some(app::domain::Event::PairJoined { pair }) => {
+                    pair.label = name(&pair.id);
+                    event.after = Some(serde_json::json!({ "label": pair.label }));
+                }
+                Some(app::domain::Event::PairRemoved { .. }) => event.before = None,
+                _ => {}
+            }
+        }
+        self
+    }
+}
+
 impl StoredWorkshop {
     /// The snapshot these rows stand for: the workshop as created (its row and first
     /// aspects) with every logged event applied in order ([`WorkshopSnapshot::replayed`]).
     pub fn replayed(&self) -> WorkshopSnapshot {
         let cards = self.cards.iter().map(|c| Card::new(c.id, c.text.clone(), c.order)).collect();
         let start = RoomView::new(self.workshop.clone(), cards);
-        WorkshopSnapshot::replayed(start, self.events.clone(), self.cards.clone(), self.pairs.clone())
+        let snapshot = WorkshopSnapshot::replayed(start, self.events.clone(), self.cards.clone(), self.pairs.clone());
+        WorkshopSnapshot { delete_after: self.delete_after.clone(), ..snapshot }
     }
 }
 
@@ -150,11 +205,13 @@ fn stored_cards(conn: &mut dyn Sql, id: Uuid) -> Result<Vec<StoredCard>, StoreEr
 
 /// The pairs of workshop `id` in joining order, without their token hashes.
 fn stored_pairs(conn: &mut dyn Sql, id: Uuid) -> Result<Vec<StoredPair>, StoreError> {
-    conn.rows("SELECT id, label, joined_at, join_seq FROM pairs WHERE workshop_id = ?1 ORDER BY join_seq", args![id])?
+    let sql = "SELECT id, label, joined_at, join_seq, reference FROM pairs WHERE workshop_id = ?1 ORDER BY join_seq";
+    conn.rows(sql, args![id])?
         .iter()
         .map(|r| {
             let (id, label) = (r.uuid("id")?, r.text("label")?);
-            Ok(StoredPair { id, label, joined_at: r.int("joined_at")?, join_seq: r.uint("join_seq")? })
+            let (joined_at, join_seq, reference) = (r.int("joined_at")?, r.uint("join_seq")?, r.opt_text("reference")?);
+            Ok(StoredPair { id, label, joined_at, join_seq, reference })
         })
         .collect()
 }
@@ -167,8 +224,17 @@ impl Store {
             in_snapshot(db, |tx| {
                 let Some(start) = start_view(tx, id)? else { return Ok(None) };
                 let events = read_event_log(tx, id, true)?;
-                Ok(Some(WorkshopSnapshot::replayed(start, events, stored_cards(tx, id)?, stored_pairs(tx, id)?)))
+                let snapshot = WorkshopSnapshot::replayed(start, events, stored_cards(tx, id)?, stored_pairs(tx, id)?);
+                let row = tx.row("SELECT delete_after FROM workshops WHERE id = ?1", args![id])?;
+                let delete_after = row.map(|r| r.opt_text("delete_after")).transpose()?.flatten();
+                Ok(Some(WorkshopSnapshot { delete_after, ..snapshot }))
             })
         })
     }
+}
+
+/// How exports name a pair that has no reference (it joined before pairs had references,
+/// schema version 5): `pair-` and the first 8 hex digits of its id.
+pub fn name_without_reference(id: &Uuid) -> String {
+    format!("pair-{}", &id.simple().to_string()[..8])
 }

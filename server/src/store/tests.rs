@@ -184,7 +184,7 @@ fn a_change_id_is_applied_once() {
     assert_eq!(first, ChangeOutcome::Committed { seq: 3 });
     let again = store.append(id, &placed(&pair, card, 50.0, change_id), 11);
     assert_eq!(again.unwrap(), ChangeOutcome::AlreadyCommitted { seq: 3 });
-    let stranger = PairSummary { id: Uuid::new_v4(), label: "X".into(), joined_at: 0, last_active: 0 };
+    let stranger = PairSummary { id: Uuid::new_v4(), label: "X".into(), joined_at: 0, last_active: 0, reference: None };
     let theirs = placed(&stranger, card, 1.0, change_id);
     assert!(matches!(store.append(id, &theirs, 12), Err(StoreError::ChangeIdReused)));
     let mut by_facilitator = phase(Phase::Placing);
@@ -253,7 +253,14 @@ fn a_workshop_from_a_template_keeps_its_ids_and_saving_fills_in_only_what_is_mis
     let (template, kept) = (Uuid::new_v4(), Uuid::new_v4());
     let origin = TemplateOrigin { template_id: template, aspect_ids: vec![Some(kept), None] };
     let info = store
-        .create_workshop_from(&record(&["Holding, reworded", "New here"]), Some(&origin), Default::default(), "h", 5)
+        .create_workshop_from(
+            &record(&["Holding, reworded", "New here"]),
+            Some(&origin),
+            Default::default(),
+            None,
+            "h",
+            5,
+        )
         .unwrap();
     assert_eq!(info.template_id, Some(template));
     let after = store.event_log(info.id).unwrap()[0].after.clone().unwrap();
@@ -284,6 +291,7 @@ fn a_workshop_from_a_template_keeps_its_ids_and_saving_fills_in_only_what_is_mis
         cards: source.start_cards.clone(),
         pairs: source.pair_rows.clone(),
         events: source.events.clone(),
+        delete_after: source.delete_after.clone(),
     };
     assert_eq!(rows.replayed(), source, "the rows replay to the snapshot they were read with");
     let (_dir2, other) = open();

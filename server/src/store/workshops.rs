@@ -4,17 +4,15 @@
 use std::collections::HashMap;
 
 use app::domain::code::{CODE_LEN, code_from_bytes};
+use app::domain::consent::ConsentSheet;
 use app::domain::{Card, Event, PairSummary, RoomView, Settings, WorkshopInfo};
 use uuid::Uuid;
 
+use super::audit::{AuditEntry, insert_audit};
 use super::changes::{apply_all, read_events_after};
-use super::database::{EventRow, Store, insert_event};
+use super::database::{CODE_ATTEMPTS, EventRow, Store, insert_event};
 use super::error::StoreError;
 use super::sql::{Row, Sql, args, in_snapshot};
-
-/// How many random join codes to try before giving up (with a billion codes and a handful of
-/// workshops, the second try practically never happens).
-pub(super) const CODE_ATTEMPTS: usize = 32;
 
 /// A validated new workshop, ready to store.
 #[derive(Clone, Debug)]
@@ -44,6 +42,19 @@ pub struct TemplateOrigin {
     pub aspect_ids: Vec<Option<Uuid>>,
 }
 
+/// What a new workshop is stored with besides its content: the UTC day retention deletes it
+/// on (`YYYY-MM-DD`, checked by the caller), its information sheet (checked by the caller),
+/// and audit rows about its creation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewWorkshopExtras {
+    /// The day it is deleted on, if one.
+    pub delete_after: Option<String>,
+    /// Rows for the audit log (e.g. that a template was used).
+    pub audit: Vec<AuditEntry>,
+    /// Its information sheet (version one of it), if it has one.
+    pub consent_sheet: Option<ConsentSheet>,
+}
+
 /// Everything a live room needs, read in one go.
 #[derive(Clone, Debug)]
 pub struct LoadedRoom {
@@ -51,6 +62,8 @@ pub struct LoadedRoom {
     pub view: RoomView,
     /// Pairs by the sha256 hex of their token.
     pub pairs_by_token_hash: HashMap<String, PairSummary>,
+    /// How many pairs declined the information sheet before joining (a count, nothing else).
+    pub declined: u64,
 }
 
 /// The workshop as created (its row and its facilitator's aspects) with every event of its
@@ -150,24 +163,43 @@ impl Store {
         secret_hash: &str,
         now: i64,
     ) -> Result<WorkshopInfo, StoreError> {
-        self.create_workshop_from(new, None, settings, secret_hash, now)
+        self.create_workshop_from(new, None, settings, None, secret_hash, now)
     }
 
     /// Stores a new workshop with a fresh unique join code, its cards (with their template
     /// aspect ids when it is made from `template`, whose ids were checked), event 1
     /// (`workshop_created`, naming the template) and, when `settings` (already checked) are
-    /// not the defaults, event 2 (`settings_changed` by the facilitator), all in one
+    /// not the defaults, event 2 (`settings_changed` by the facilitator), and, with an
+    /// information sheet (already checked), the next event (`consent_sheet_set`), all in one
     /// transaction. Only the hash of the facilitator's secret is stored.
     pub fn create_workshop_from(
         &self,
         new: &NewWorkshopRecord,
         template: Option<&TemplateOrigin>,
         settings: Settings,
+        sheet: Option<&ConsentSheet>,
         secret_hash: &str,
         now: i64,
     ) -> Result<WorkshopInfo, StoreError> {
+        let extras = NewWorkshopExtras { consent_sheet: sheet.cloned(), ..NewWorkshopExtras::default() };
+        self.create_workshop_with(new, template, settings, secret_hash, now, extras)
+    }
+
+    /// [`Store::create_workshop_from`] with a retention day (checked by the caller), an
+    /// information sheet, and audit rows about the new workshop (their workshop id is set to
+    /// its id), in the same transaction.
+    pub fn create_workshop_with(
+        &self,
+        new: &NewWorkshopRecord,
+        template: Option<&TemplateOrigin>,
+        settings: Settings,
+        secret_hash: &str,
+        now: i64,
+        retention: NewWorkshopExtras,
+    ) -> Result<WorkshopInfo, StoreError> {
         let (new, secret_hash) = (new.clone(), secret_hash.to_string());
         let template = template.cloned();
+        let sheet = retention.consent_sheet.clone();
         self.write(move |tx| {
             let join_code = free_join_code(tx, CODE_ATTEMPTS)?;
             let info = WorkshopInfo {
@@ -198,6 +230,15 @@ impl Store {
                     info.template_id,
                 ],
             )?;
+            if retention.delete_after.is_some() {
+                tx.exec(
+                    "UPDATE workshops SET delete_after = ?1 WHERE id = ?2",
+                    args![retention.delete_after.clone(), info.id],
+                )?;
+            }
+            for entry in &retention.audit {
+                insert_audit(tx, &AuditEntry { workshop_id: Some(info.id), ..entry.clone() }, now)?;
+            }
             let template_aspects = template.as_ref().map(|t| t.aspect_ids.as_slice()).unwrap_or_default();
             for (ord, text) in new.aspects.iter().enumerate() {
                 let template_aspect = template_aspects.get(ord).copied().flatten();
@@ -230,6 +271,19 @@ impl Store {
                         after: Some(serde_json::json!({ "settings": settings })),
                         payload: Some(&event),
                         ..EventRow::new(info.id, 2, now, FACILITATOR, "settings_changed")
+                    },
+                )?;
+            }
+            if let Some(sheet) = sheet {
+                let seq = if settings == Settings::default() { 2 } else { 3 };
+                let after = serde_json::json!({ "version": sheet.version, "title": sheet.title });
+                let event = Event::ConsentSheetSet { sheet, at: now };
+                insert_event(
+                    tx,
+                    EventRow {
+                        after: Some(after),
+                        payload: Some(&event),
+                        ..EventRow::new(info.id, seq, now, FACILITATOR, "consent_sheet_set")
                     },
                 )?;
             }
@@ -289,7 +343,8 @@ impl Store {
             in_snapshot(db, |tx| {
                 let Some(view) = replay(tx, workshop_id)? else { return Ok(None) };
                 let pairs_by_token_hash = pairs_by_token_hash(tx, workshop_id, &view)?;
-                Ok(Some(LoadedRoom { view, pairs_by_token_hash }))
+                let declined = super::changes::declined(tx, workshop_id)?;
+                Ok(Some(LoadedRoom { view, pairs_by_token_hash, declined }))
             })
         })
     }

@@ -3,15 +3,15 @@
 //! workshop id never give access: only the admin key is looked at.
 
 use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode, header};
 
 use std::net::IpAddr;
 
 use axum::response::{IntoResponse, Response};
 
 use super::limits::ClientIp;
-use super::reply::{ADMIN_COOKIE, ApiFailure, cookie, too_many_requests};
+use super::reply::{ADMIN_COOKIE, ApiFailure, bearer, cookie, too_many_requests};
 use super::state::AppState;
 use crate::secret::hash_secret;
 
@@ -23,10 +23,6 @@ pub struct Admin;
 /// nothing about the key.
 pub fn is_admin_key(state: &AppState, key: &str) -> bool {
     hash_secret(key) == *state.admin_key_hash
-}
-
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
 }
 
 /// Why a request is not the researchers': no or a wrong key, or too many wrong keys lately.
@@ -41,7 +37,10 @@ impl IntoResponse for AdminRefusal {
     fn into_response(self) -> Response {
         match self {
             AdminRefusal::Unauthorised(failure) => failure.into_response(),
-            AdminRefusal::Wait(wait) => too_many_requests(wait, "wrong admin keys"),
+            AdminRefusal::Wait(wait) => {
+                crate::telemetry::rate_limited("wrong_admin_keys");
+                too_many_requests(wait, "wrong admin keys")
+            }
         }
     }
 }

@@ -4,8 +4,9 @@
 //! visible label of the form field to fix when there is one.
 
 use app::api::template::TEMPLATE_FIELD;
-use app::api::{CreatedWorkshop, JoinRequest, Joined, NewWorkshop};
+use app::api::{CreatedWorkshop, CurrentSheet, DeclineRequest, JoinRequest, Joined, NewWorkshop};
 use app::domain::code::normalize_code;
+use app::domain::consent::{ConsentSheet, SheetCheck, SheetProblem, check_sheet};
 use app::domain::validate::{
     InvalidInput, PAIR_LABEL_MAX, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text,
 };
@@ -14,11 +15,13 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 
+use super::audit::Seen;
 use super::reply::{ApiFailure, ApiJson, ApiPath};
+use super::retention::check_day;
 use super::state::AppState;
 use crate::live::room::RoomError;
 use crate::secret::{hash_secret, new_secret};
-use crate::store::{NewWorkshopRecord, TemplateOrigin};
+use crate::store::{AuditActor, NewWorkshopExtras, NewWorkshopRecord, TemplateOrigin};
 use crate::time::now_ms;
 
 /// Invalid form input, pointing at `field`.
@@ -77,23 +80,60 @@ pub fn check_template(new: &NewWorkshop) -> Result<Option<TemplateOrigin>, ApiFa
 pub fn check_settings(settings: Option<Settings>) -> Result<Settings, ApiFailure> {
     let settings = settings.unwrap_or_default();
     settings.check().map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field)))?;
+    settings
+        .check_deadline(None, now_ms())
+        .map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field)))?;
     Ok(settings)
+}
+
+/// A new workshop's information sheet, checked ([`check_sheet`]); the refusal names the
+/// form field. `None` when it has none.
+pub fn check_new_sheet(new: &NewWorkshop) -> Result<Option<ConsentSheet>, ApiFailure> {
+    let Some(sheet) = &new.consent_sheet else { return Ok(None) };
+    match check_sheet(sheet, &[]) {
+        Ok(SheetCheck::NewVersion(sheet)) => Ok(Some(sheet)),
+        Ok(SheetCheck::Unchanged) => Ok(Some(sheet.clone())),
+        Err(e) => Err(sheet_refused(e)),
+    }
+}
+
+/// A refused information sheet: 400 with its sentence and field.
+pub fn sheet_refused(e: SheetProblem) -> ApiFailure {
+    ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field))
 }
 
 /// `POST /api/workshops`: stores a new workshop (from a template when it names one) and
 /// returns its secret console path, once.
 pub async fn create_workshop(
+    seen: Seen,
     State(state): State<AppState>,
     ApiJson(new): ApiJson<NewWorkshop>,
 ) -> Result<(StatusCode, Json<CreatedWorkshop>), ApiFailure> {
     let record = validate_new_workshop(&new)?;
     let settings = check_settings(new.settings)?;
     let template = check_template(&new)?;
+    let delete_after = check_day(new.delete_after.as_deref(), state.clock.as_ref())?;
+    let sheet = check_new_sheet(&new)?;
+    let mut extras =
+        NewWorkshopExtras { delete_after: delete_after.clone(), audit: Vec::new(), consent_sheet: sheet.clone() };
+    if let Some(t) = &template {
+        let detail = format!("new workshop made from template {}", t.template_id);
+        extras.audit.push(seen.entry(AuditActor::Facilitator, "template_used", None, detail));
+    }
+    if let Some(day) = &delete_after {
+        let detail = format!("delete after set to {day} when the workshop was created");
+        extras.audit.push(seen.entry(AuditActor::Facilitator, "retention_set", None, detail));
+    }
+    if let Some(sheet) = &sheet {
+        let detail = format!("information sheet version {} set when the workshop was created", sheet.version);
+        extras.audit.push(seen.entry(AuditActor::Facilitator, "consent_sheet_set", None, detail));
+    }
     let secret = new_secret();
     let hash = hash_secret(&secret);
+    let now = state.clock.now_ms();
     let info = state
         .store
-        .run(move |s| s.create_workshop_from(&record, template.as_ref(), settings, &hash, now_ms()))
+        .run(move |s| s.create_workshop_with(&record, template.as_ref(), settings, &hash, now, extras))
         .await
         .map_err(ApiFailure::storage)?;
     tracing::info!(workshop = %info.id, code = %info.join_code, template = ?info.template_id, "workshop created");
@@ -142,12 +182,49 @@ pub async fn join(
     let info = find_by_code(&state, &request.code).await?;
     let room =
         state.hub.room(info.id).await.map_err(ApiFailure::storage)?.ok_or_else(|| unknown_code(&info.join_code))?;
-    let (pair, token) = room.join(label).await.map_err(|e| match e {
+    let (pair, token) = room.join(label, request.consent).await.map_err(|e| match e {
         RoomError::DuplicateLabel(_) => ApiFailure::new(StatusCode::CONFLICT, e.to_string(), Some("Pair name")),
         RoomError::Full(_) => ApiFailure::new(StatusCode::CONFLICT, e.to_string(), None),
+        // 409: the workshop's sheet must be agreed to first (or changed meanwhile).
+        RoomError::ConsentNeeded(_) => ApiFailure::new(StatusCode::CONFLICT, e.to_string(), Some("Information sheet")),
         RoomError::Storage(e) => ApiFailure::storage(e),
         other => ApiFailure::new(StatusCode::BAD_REQUEST, other.to_string(), None),
     })?;
     tracing::info!(workshop = %info.id, pair = %pair.id, "pair joined");
-    Ok(Json(Joined { pair_id: pair.id, token, code: info.join_code, label: pair.label }))
+    Ok(Json(Joined { pair_id: pair.id, token, code: info.join_code, label: pair.label, reference: pair.reference }))
+}
+
+/// `GET /api/workshops/by-code/{code}/consent-sheet`: the information sheet a pair reads
+/// after typing the code and before joining (`{"sheet": null}` when there is none).
+pub async fn consent_sheet_by_code(
+    State(state): State<AppState>,
+    ApiPath(code): ApiPath<String>,
+) -> Result<Json<CurrentSheet>, ApiFailure> {
+    let info = find_by_code(&state, &code).await?;
+    let room =
+        state.hub.room(info.id).await.map_err(ApiFailure::storage)?.ok_or_else(|| unknown_code(&info.join_code))?;
+    Ok(Json(CurrentSheet { sheet: room.current_sheet().await }))
+}
+
+/// `POST /api/join/decline`: the people at a tablet chose "We do not agree" before joining.
+/// Only the workshop's count of declines grows; nothing of the pair was ever sent or stored.
+pub async fn decline(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<DeclineRequest>,
+) -> Result<Json<serde_json::Value>, ApiFailure> {
+    let info = find_by_code(&state, &request.code).await?;
+    let room =
+        state.hub.room(info.id).await.map_err(ApiFailure::storage)?.ok_or_else(|| unknown_code(&info.join_code))?;
+    if room.current_sheet().await.is_none() {
+        return Err(ApiFailure::new(
+            StatusCode::BAD_REQUEST,
+            "This workshop has no information sheet, so there is nothing to decline.",
+            None,
+        ));
+    }
+    let id = info.id;
+    let count = state.store.run(move |s| s.count_declined(id)).await.map_err(ApiFailure::storage)?;
+    room.note_declined(count);
+    tracing::info!(workshop = %info.id, "a pair declined the information sheet");
+    Ok(Json(serde_json::json!({ "declined": true })))
 }

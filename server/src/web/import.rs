@@ -12,11 +12,12 @@ use uuid::Uuid;
 
 use super::admin::Admin;
 use super::api::console_issued;
+use super::audit::Seen;
 use super::reply::{ApiFailure, ApiPath, failed, no_workshop};
 use super::state::AppState;
 use crate::research::archive::{ArchiveProblem, check_archive};
 use crate::secret::{hash_secret, new_secret};
-use crate::store::{Imported, StoreError};
+use crate::store::{AuditActor, Imported, StoreError};
 
 /// The import's own body limit: archives run from hundreds of KB to several MB (the API's
 /// general limit is 64 KiB).
@@ -38,6 +39,7 @@ enum ImportError {
 /// is wrong with the archive; nothing is created unless it is `201`.
 pub async fn import_archive(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Bytes,
@@ -69,6 +71,8 @@ pub async fn import_archive(
     match outcome {
         Ok((answer, Imported::Created { join_code })) => {
             tracing::info!(workshop = %answer.workshop_id, "workshop imported from an archive");
+            let detail = format!("imported from an archive (site {})", answer.site);
+            seen.record(&state, AuditActor::Researcher, "import", Some(answer.workshop_id), detail).await?;
             Ok((StatusCode::CREATED, Json(ImportedWorkshop { join_code, ..answer })))
         }
         Ok((answer, Imported::AlreadyHere)) => Err(ApiFailure::new(
@@ -91,6 +95,7 @@ pub async fn import_archive(
 /// console already open keeps its connection until it reconnects).
 pub async fn issue_console(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<(StatusCode, Json<CreatedWorkshop>), ApiFailure> {
@@ -108,5 +113,7 @@ pub async fn issue_console(
         .map_err(|e| failed(&e))?;
     let info = info.ok_or_else(no_workshop)?;
     tracing::info!(workshop = %id, "a new console link was issued from the researcher area");
+    let detail = "new console link issued (the old one stopped working)";
+    seen.record(&state, AuditActor::Researcher, "console_link", Some(id), detail).await?;
     Ok(console_issued(info, secret))
 }

@@ -44,6 +44,11 @@ pub const MAX_KEY_WAIT: Duration = Duration::from_secs(300);
 /// A client address as it may be logged: its network, not the address (IPv4 /24, IPv6 /48),
 /// enough to tell venues apart and no more.
 pub fn masked(ip: IpAddr) -> String {
+    // An IPv4 client seen through an IPv6 socket (`::ffff:198.51.100.77`) is an IPv4 client.
+    let ip = match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    };
     match ip {
         IpAddr::V4(v4) => {
             let [a, b, c, _] = v4.octets();
@@ -172,15 +177,16 @@ async fn check_budget(
 ) -> Response {
     if limits.on {
         let ip = request.extensions().get::<ClientIp>().map_or_else(|| limits.client_ip(&request), |c| c.0);
-        let (limiter, what) = match budget {
-            Budget::Create => (&limits.create, "new workshops"),
-            Budget::Join => (&limits.join, "joins"),
-            Budget::Login => (&limits.login, "sign-ins"),
-            Budget::Download => (&limits.download, "downloads"),
+        let (limiter, what, name) = match budget {
+            Budget::Create => (&limits.create, "new workshops", "create"),
+            Budget::Join => (&limits.join, "joins", "join"),
+            Budget::Login => (&limits.login, "sign-ins", "login"),
+            Budget::Download => (&limits.download, "downloads", "download"),
         };
         if let Err(not_until) = limiter.check_key(&ip) {
             let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
             tracing::warn!(client = %masked(ip), "rate limited");
+            crate::telemetry::rate_limited(name);
             return too_many_requests(wait, what);
         }
     }
@@ -220,6 +226,11 @@ mod tests {
     fn logged_addresses_are_networks_only() {
         assert_eq!(masked("198.51.100.77".parse().unwrap()), "198.51.100.0/24");
         assert_eq!(masked("2001:db8:85a3:8d3:1319:8a2e:370:7348".parse().unwrap()), "2001:db8:85a3::/48");
+        // Exactly the first 24 and 48 bits are kept, whatever the rest.
+        assert_eq!(masked("198.51.100.0".parse().unwrap()), "198.51.100.0/24");
+        assert_eq!(masked("198.51.100.255".parse().unwrap()), "198.51.100.0/24");
+        assert_eq!(masked("2001:db8:ffff:ffff::1".parse().unwrap()), "2001:db8:ffff::/48");
+        assert_eq!(masked("::ffff:198.51.100.77".parse().unwrap()), "198.51.100.0/24");
     }
 
     #[test]

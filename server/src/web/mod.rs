@@ -1,12 +1,15 @@
 //! The HTTP edge: the routes ([`api_router`]), the replies they share ([`reply`]), the
 //! checks at the door ([`guard`], [`limits`], [`admin`]), the state every handler shares
 //! ([`state`]), serving connections with timeouts ([`serve`]) and the embedded site
-//! ([`assets`]).
+//! ([`assets`]), and the Prometheus page on its own listener ([`metrics`]).
 //!
 //! - [`api`]: creating a workshop, looking one up by code, joining as a pair.
-//! - [`research`], [`report`], [`import`], [`templates`], [`export`]: the research data's
+//! - [`research`], [`report`], [`import`], [`templates`], [`export`], [`nvivo`]: the research data's
 //!   routes (downloads, list, delete, close, replay, compare, the room report, importing an
 //!   archive, templates, the placements CSV); what they serve is made in [`crate::research`].
+//! - [`audit`]: writing the audit log's rows for requests, and reading it; [`retention`]:
+//!   checking and setting a workshop's "Delete after" day.
+//! - [`pair_results`]: a pair's own results ("Our results"), by its token.
 //! - [`qr`]: the join QR code and the origin join links use.
 //!
 //! The edge is the top floor of the server: it uses [`crate::live`], [`crate::research`] and
@@ -16,24 +19,31 @@ pub mod admin;
 pub mod admin_key;
 pub mod api;
 pub mod assets;
+pub mod audit;
+pub mod consent;
 pub mod export;
 pub mod guard;
 pub mod health;
 pub mod import;
 pub mod limits;
+pub mod metrics;
+pub mod nvivo;
+pub mod pair_results;
 pub mod qr;
 pub mod reply;
 pub mod report;
 pub mod research;
+pub mod retention;
 pub mod serve;
 pub mod state;
 pub mod templates;
+pub mod withdraw;
 
 use std::sync::Arc;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
-use axum::routing::{any, delete, get, post};
+use axum::routing::{any, delete, get, post, put};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::live::socket;
@@ -49,26 +59,38 @@ pub fn api_router(state: AppState) -> Router {
     let router = Router::new()
         .route("/api/workshops", limited(post(api::create_workshop), l, Budget::Create))
         .route("/api/workshops/by-code/{code}", get(api::workshop_by_code))
+        .route("/api/workshops/by-code/{code}/consent-sheet", get(api::consent_sheet_by_code))
         .route("/api/join", limited(post(api::join), l, Budget::Join))
+        .route("/api/join/decline", limited(post(api::decline), l, Budget::Join))
+        .route("/f/{secret}/consent-sheet", put(consent::set_consent_sheet))
+        .route("/api/pair/results", get(pair_results::pair_results_json))
         .route("/f/{secret}/placements.csv", limited(get(export::placements_csv), l, Budget::Download))
         .route("/f/{secret}/export.zip", limited(get(research::facilitator_export), l, Budget::Download))
+        .route("/f/{secret}/notes.qdpx", limited(get(nvivo::facilitator_qdpx), l, Budget::Download))
         .route("/f/{secret}/template.json", get(templates::facilitator_template))
         .route("/f/{secret}/workshop", delete(research::facilitator_delete))
+        .route("/f/{secret}/retention", get(retention::facilitator_retention).put(retention::facilitator_set_retention))
         .route("/f/{secret}/report", get(report::facilitator_report))
         .route("/research/report/{id}", get(report::admin_report))
         .route(crate::research::report::REPORT_CSS_PATH, get(report::report_css))
         .route("/api/research/login", limited(post(research::login), l, Budget::Login))
         .route("/api/research/logout", post(research::logout))
         .route("/api/research/workshops", get(research::list_workshops))
+        .route("/api/research/audit", get(audit::audit_log))
+        .route("/api/research/audit.csv", limited(get(audit::audit_csv), l, Budget::Download))
+        .route("/api/research/workshops/{id}/retention", put(retention::admin_set_retention))
         .route("/api/research/templates", get(templates::admin_templates))
         .route("/api/research/export-all.zip", limited(get(research::admin_export_all), l, Budget::Download))
+        .route("/api/research/export.qdpx", limited(get(nvivo::admin_qdpx_chosen), l, Budget::Download))
         .route("/api/research/compare", get(research::admin_compare))
         .route("/api/research/compare.csv", limited(get(research::admin_compare_csv), l, Budget::Download))
         .route("/api/research/compare/groups", get(research::admin_compare_groups))
         .route("/api/research/workshops/{id}", delete(research::admin_delete))
         .route("/api/research/workshops/{id}/export.zip", limited(get(research::admin_export), l, Budget::Download))
+        .route("/api/research/workshops/{id}/notes.qdpx", limited(get(nvivo::admin_qdpx), l, Budget::Download))
         .route("/api/research/workshops/{id}/template.json", get(templates::admin_template))
         .route("/api/research/workshops/{id}/close", post(research::admin_close))
+        .route("/api/research/workshops/{id}/withdraw", post(withdraw::admin_withdraw))
         .route("/api/research/workshops/{id}/replay", get(research::admin_replay))
         .route("/api/research/workshops/{id}/console", post(import::issue_console))
         .route("/qr/{code}", get(qr::join_qr))

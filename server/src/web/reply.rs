@@ -168,3 +168,9 @@ pub fn too_many_requests(wait: Duration, what: &str) -> Response {
     }
     response
 }
+
+/// The credential of an `Authorization: Bearer …` header, trimmed (the admin key, or a pair's
+/// token); `None` when there is no such header.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+}

@@ -8,12 +8,12 @@ use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
 use super::admin::Admin;
+use super::audit::Seen;
 use super::reply::{ApiFailure, ApiPath, failed, no_console, no_workshop};
-use super::research::workshop_by_console;
-use super::state::AppState;
+use super::state::{AppState, workshop_by_console};
 use crate::research::report::{REPORT_CSP, REPORT_CSS, report_html};
 use crate::research::tables::WorkshopExport;
-use crate::store::StoreError;
+use crate::store::{AuditActor, StoreError};
 
 /// The report as an answer: HTML, its own policy, never cached (it holds the notes).
 fn html_answer(body: String) -> Response {
@@ -38,21 +38,25 @@ async fn report_of(state: &AppState, id: Uuid) -> Result<Option<String>, StoreEr
 
 /// `GET /f/{secret}/report`: the console's "Room report".
 pub async fn facilitator_report(
+    seen: Seen,
     State(state): State<AppState>,
     ApiPath(secret): ApiPath<String>,
 ) -> Result<Response, ApiFailure> {
     let workshop = workshop_by_console(&state, &secret).await?;
     let body = report_of(&state, workshop.id).await.map_err(|e| failed(&e))?.ok_or_else(no_console)?;
+    seen.record(&state, AuditActor::Facilitator, "view", Some(workshop.id), "room report").await?;
     Ok(html_answer(body))
 }
 
 /// `GET /research/report/{id}` (admin key or cookie): the same report for researchers.
 pub async fn admin_report(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Response, ApiFailure> {
     let body = report_of(&state, id).await.map_err(|e| failed(&e))?.ok_or_else(no_workshop)?;
+    seen.record(&state, AuditActor::Researcher, "view", Some(id), "room report").await?;
     Ok(html_answer(body))
 }
 

@@ -6,7 +6,7 @@
 //! [`ApiError`](app::api::ApiError) and changes nothing.
 
 use app::api::{ComparedWorkshop, Comparison, WorkshopFilter};
-use app::domain::{Control, Phase, WorkshopInfo};
+use app::domain::{Control, Phase};
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Extension, Query, State};
@@ -16,39 +16,66 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::admin::{Admin, AdminRefusal, judge_key};
+use super::audit::Seen;
 use super::limits::ClientIp;
-use super::reply::{ADMIN_COOKIE, ApiFailure, ApiJson, ApiPath, attachment, failed, no_console, no_workshop};
-use super::state::AppState;
+use super::reply::{ADMIN_COOKIE, ApiFailure, ApiJson, ApiPath, attachment, failed, no_workshop};
+use super::retention::retention_day;
+use super::state::{AppState, workshop_by_console};
 use crate::live::room::RoomError;
 use crate::research::combined::is_day;
 use crate::research::compare::{MAX_COMPARED, compared_workshop, comparison_table};
 use crate::research::compare_groups::groups_across;
 use crate::research::csv_files::table_csv;
-use crate::research::tables::workshop_date;
+use crate::research::tables::{PairNames, workshop_date};
 use crate::research::{ChooseError, chosen_zip_of, combined_zip_of, with_exports, zip_of};
-use crate::store::StoreError;
+use crate::store::{AuditActor, StoreError};
 
-/// The zip of workshop `id` as a download named after it.
-async fn download(state: &AppState, id: Uuid) -> Result<Response, ApiFailure> {
-    let bytes = zip_of(&state.store, id).await.map_err(|e| failed(&e))?.ok_or_else(no_workshop)?;
-    Ok(attachment("application/zip", &format!("workshop-{id}.zip"), bytes))
+/// The `?pairs=` of an export URL: `references` names every pair only by its reference
+/// for this download (pseudonymised), `as-typed` by its label; absent, the workshop's "Pair
+/// names in exports" setting decides.
+#[derive(Debug, Default, Deserialize)]
+pub struct PairsQuery {
+    /// `references` or `as-typed`.
+    pub pairs: Option<String>,
 }
 
-/// The workshop whose console secret is `secret`, or the 404 of a wrong console link.
-pub(crate) async fn workshop_by_console(state: &AppState, secret: &str) -> Result<WorkshopInfo, ApiFailure> {
-    match state.hub.workshop_by_secret(secret).await {
-        Ok(Some(workshop)) => Ok(workshop),
-        Ok(None) => Err(no_console()),
-        Err(e) => Err(failed(&e)),
+impl PairsQuery {
+    /// How the download names pairs, or the 400 of a value that is neither.
+    pub fn names(&self) -> Result<Option<PairNames>, ApiFailure> {
+        let Some(text) = &self.pairs else { return Ok(None) };
+        PairNames::parse(text).map(Some).ok_or_else(|| {
+            ApiFailure::new(
+                StatusCode::BAD_REQUEST,
+                "pairs= takes \"references\" (name pairs only by their reference) or \"as-typed\".",
+                None,
+            )
+        })
     }
+}
+
+/// The zip of workshop `id` as a download named after it, naming pairs as `query` asks,
+/// recorded in the audit log as `actor`'s (once it is made, before it is sent).
+async fn download(
+    state: &AppState,
+    seen: &Seen,
+    actor: AuditActor,
+    id: Uuid,
+    query: &PairsQuery,
+) -> Result<Response, ApiFailure> {
+    let names = query.names()?;
+    let bytes = zip_of(&state.store, id, names).await.map_err(|e| failed(&e))?.ok_or_else(no_workshop)?;
+    let name = format!("workshop-{id}.zip");
+    seen.record(state, actor, "download", Some(id), format!("{name} (the complete export)")).await?;
+    Ok(attachment("application/zip", &name, bytes))
 }
 
 async fn workshop_id_by_secret(state: &AppState, secret: &str) -> Result<Uuid, ApiFailure> {
     Ok(workshop_by_console(state, secret).await?.id)
 }
 
-async fn delete(state: &AppState, id: Uuid) -> Result<StatusCode, ApiFailure> {
-    match state.hub.delete_workshop(id).await {
+async fn delete(state: &AppState, seen: &Seen, actor: AuditActor, id: Uuid) -> Result<StatusCode, ApiFailure> {
+    let audit = seen.entry(actor, "delete", Some(id), "deleted with all its data");
+    match state.hub.delete_workshop_recorded(id, audit, state.clock.now_ms()).await {
         Ok(true) => {
             tracing::info!(workshop = %id, "workshop deleted with all its data");
             Ok(StatusCode::NO_CONTENT)
@@ -60,20 +87,23 @@ async fn delete(state: &AppState, id: Uuid) -> Result<StatusCode, ApiFailure> {
 
 /// `GET /f/{secret}/export.zip`: the facilitator downloads everything.
 pub async fn facilitator_export(
+    seen: Seen,
     State(state): State<AppState>,
     ApiPath(secret): ApiPath<String>,
+    Query(query): Query<PairsQuery>,
 ) -> Result<Response, ApiFailure> {
     let id = workshop_id_by_secret(&state, &secret).await?;
-    download(&state, id).await
+    download(&state, &seen, AuditActor::Facilitator, id, &query).await
 }
 
 /// `DELETE /f/{secret}/workshop`: the facilitator deletes the workshop and all its data.
 pub async fn facilitator_delete(
+    seen: Seen,
     State(state): State<AppState>,
     ApiPath(secret): ApiPath<String>,
 ) -> Result<StatusCode, ApiFailure> {
     let id = workshop_id_by_secret(&state, &secret).await?;
-    delete(&state, id).await
+    delete(&state, &seen, AuditActor::Facilitator, id).await
 }
 
 /// The key typed into the researcher area's "Admin key" field.
@@ -93,9 +123,16 @@ pub async fn login(
     let key = login.key.trim();
     // Only a key that can stand in a cookie is judged; any other text counts as a wrong key.
     let plausible = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let seen = Seen::from_ip(Some(ip));
     match judge_key(&state, Some(ip), Some(if plausible { key } else { "" })) {
-        Ok(()) => {}
+        Ok(()) => {
+            let signed_in = seen.record(&state, AuditActor::Researcher, "sign_in", None, "research area");
+            signed_in.await.map_err(IntoResponse::into_response)?;
+        }
         Err(AdminRefusal::Unauthorised(_)) => {
+            // Recorded, but a failure to record it does not change the answer.
+            let failed_sign_in = seen.record(&state, AuditActor::Researcher, "sign_in_failed", None, "wrong admin key");
+            let _ = failed_sign_in.await;
             let refusal = ApiFailure::new(StatusCode::UNAUTHORIZED, "That is not the admin key.", Some("Admin key"));
             return Err(refusal.into_response());
         }
@@ -128,6 +165,8 @@ pub async fn list_workshops(_: Admin, State(state): State<AppState>) -> Result<J
                 aspects: w.aspects,
                 placements: w.placements,
                 phase: w.phase,
+                delete_after: retention_day(w.delete_after, state.clock.as_ref()),
+                withdrawal_deadline: w.withdrawal_deadline.map(|d| d.to_string()),
             })
             .collect(),
     ))
@@ -136,19 +175,22 @@ pub async fn list_workshops(_: Admin, State(state): State<AppState>) -> Result<J
 /// `GET /api/research/workshops/{id}/export.zip`.
 pub async fn admin_export(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
+    Query(query): Query<PairsQuery>,
 ) -> Result<Response, ApiFailure> {
-    download(&state, id).await
+    download(&state, &seen, AuditActor::Researcher, id, &query).await
 }
 
 /// `DELETE /api/research/workshops/{id}`.
 pub async fn admin_delete(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<StatusCode, ApiFailure> {
-    delete(&state, id).await
+    delete(&state, &seen, AuditActor::Researcher, id).await
 }
 
 /// `POST /api/research/workshops/{id}/close`: closes a workshop from the researcher area, as
@@ -157,6 +199,7 @@ pub async fn admin_delete(
 /// workshop is refused (409) and changes nothing.
 pub async fn admin_close(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<StatusCode, ApiFailure> {
@@ -169,6 +212,7 @@ pub async fn admin_close(
     match room.act_as_facilitator(Uuid::new_v4(), close).await {
         Ok(seq) => {
             tracing::info!(workshop = %id, seq, "workshop closed from the researcher area");
+            seen.record(&state, AuditActor::Researcher, "close", Some(id), format!("closed (event {seq})")).await?;
             Ok(StatusCode::NO_CONTENT)
         }
         Err(RoomError::Refused(refusal)) => Err(ApiFailure::new(StatusCode::CONFLICT, refusal.message, None)),
@@ -220,16 +264,18 @@ impl ExportAllQuery {
 /// empty `ids=` counts as absent, like the other filters.
 pub async fn admin_export_all(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     query: Result<Query<ExportAllQuery>, QueryRejection>,
 ) -> Result<Response, ApiFailure> {
     let Query(query) = query.map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.body_text(), None))?;
     let filter = query.filter()?;
-    let (count, bytes) = match query.ids.as_deref().filter(|ids| !ids.trim().is_empty()) {
+    let (ids, bytes) = match query.ids.as_deref().filter(|ids| !ids.trim().is_empty()) {
         Some(ids) => chosen_zip_of(&state.store, parse_ids(Some(ids))?, filter).await.map_err(choose_failure)?,
         None => combined_zip_of(&state.store, filter).await.map_err(|e| failed(&e))?,
     };
-    tracing::info!(workshops = count, "combined research export");
+    record_each(&state, &seen, "download", &ids, "workshops.zip (combined export)").await?;
+    tracing::info!(workshops = ids.len(), "combined research export");
     Ok(attachment("application/zip", "workshops.zip", bytes))
 }
 
@@ -237,6 +283,7 @@ pub async fn admin_export_all(
 /// for the researchers' time slider (see [`crate::research::replay`]).
 pub async fn admin_replay(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Json<app::api::Replay>, ApiFailure> {
@@ -248,10 +295,30 @@ pub async fn admin_replay(
         )
     })?;
     match crate::research::replay::replay_from(&state.store, id).await {
-        Ok(Some(replay)) => Ok(Json(replay)),
+        Ok(Some(replay)) => {
+            seen.record(&state, AuditActor::Researcher, "view", Some(id), "replay (the whole event log)").await?;
+            Ok(Json(replay))
+        }
         Ok(None) => Err(no_workshop()),
         Err(e) => Err(failed(&e)),
     }
+}
+
+/// One audit row per workshop of a download or view of several (so each workshop's rows
+/// show it), saying how many were in it.
+async fn record_each(state: &AppState, seen: &Seen, action: &str, ids: &[Uuid], what: &str) -> Result<(), ApiFailure> {
+    let detail = match ids.len() {
+        0 | 1 => what.to_string(),
+        2 => format!("{what}, with 1 other workshop"),
+        n => format!("{what}, with {} other workshops", n - 1),
+    };
+    for &id in ids {
+        seen.record(state, AuditActor::Researcher, action, Some(id), detail.clone()).await?;
+    }
+    if ids.is_empty() {
+        seen.record(state, AuditActor::Researcher, action, None, format!("{what}, of no workshop")).await?;
+    }
+    Ok(())
 }
 
 fn bad_request(message: String, field: &str) -> ApiFailure {
@@ -288,7 +355,7 @@ pub fn parse_ids(text: Option<&str>) -> Result<Vec<Uuid>, ApiFailure> {
 }
 
 /// The refusal or failure of a [`ChooseError`].
-fn choose_failure(error: ChooseError) -> ApiFailure {
+pub(crate) fn choose_failure(error: ChooseError) -> ApiFailure {
     match error {
         ChooseError::Unknown(id) => ApiFailure::new(
             StatusCode::NOT_FOUND,
@@ -310,7 +377,7 @@ pub struct CompareQuery {
     pub links: Option<String>,
 }
 
-fn query_of(query: Result<Query<CompareQuery>, QueryRejection>) -> Result<CompareQuery, ApiFailure> {
+pub(crate) fn query_of(query: Result<Query<CompareQuery>, QueryRejection>) -> Result<CompareQuery, ApiFailure> {
     query.map(|Query(q)| q).map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.body_text(), None))
 }
 
@@ -318,13 +385,16 @@ fn query_of(query: Result<Query<CompareQuery>, QueryRejection>) -> Result<Compar
 /// per round ([`Comparison`]).
 pub async fn admin_compare(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     query: Result<Query<CompareQuery>, QueryRejection>,
 ) -> Result<Json<Comparison>, ApiFailure> {
     let ids = parse_ids(query_of(query)?.ids.as_deref())?;
+    let chosen = ids.clone();
     let workshops = with_exports(&state.store, ids, |exports| Ok(exports.iter().map(compared_workshop).collect()))
         .await
         .map_err(choose_failure)?;
+    record_each(&state, &seen, "view", &chosen, "comparison (statistics per aspect)").await?;
     Ok(Json(Comparison { workshops }))
 }
 
@@ -332,11 +402,13 @@ pub async fn admin_compare(
 /// workshops with these manual matches.
 pub async fn admin_compare_csv(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     query: Result<Query<CompareQuery>, QueryRejection>,
 ) -> Result<Response, ApiFailure> {
     let query = query_of(query)?;
     let ids = parse_ids(query.ids.as_deref())?;
+    let chosen = ids.clone();
     let links = parse_links_param(query.links.as_deref())?;
     let bytes = with_exports(&state.store, ids, move |exports| {
         let workshops: Vec<ComparedWorkshop> = exports.iter().map(compared_workshop).collect();
@@ -344,6 +416,7 @@ pub async fn admin_compare_csv(
     })
     .await
     .map_err(choose_failure)?;
+    record_each(&state, &seen, "download", &chosen, "comparison.csv").await?;
     Ok(attachment("text/csv; charset=utf-8", "comparison.csv", bytes))
 }
 
@@ -351,15 +424,18 @@ pub async fn admin_compare_csv(
 /// the chosen workshops, on their matched aspects ([`groups_across`]).
 pub async fn admin_compare_groups(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     query: Result<Query<CompareQuery>, QueryRejection>,
 ) -> Result<Json<app::api::GroupsAcross>, ApiFailure> {
     let query = query_of(query)?;
     let ids = parse_ids(query.ids.as_deref())?;
+    let chosen = ids.clone();
     let links = parse_links_param(query.links.as_deref())?;
     let groups = with_exports(&state.store, ids, move |exports| Ok(groups_across(&exports, &links)))
         .await
         .map_err(choose_failure)?;
+    record_each(&state, &seen, "view", &chosen, "opinion groups across workshops").await?;
     Ok(Json(groups))
 }
 

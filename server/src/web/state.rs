@@ -9,8 +9,10 @@ use super::admin_key;
 use super::guard::Origins;
 use super::limits::HttpLimits;
 use crate::live::hub::Hub;
+use crate::live::retention;
 use crate::secret;
 use crate::store::{Location, Store};
+use crate::time::{Clock, SystemClock};
 
 /// Default database file, relative to the working directory.
 pub const DEFAULT_DATABASE: &str = "data/discretion-spectrum.sqlite3";
@@ -67,6 +69,9 @@ pub struct AppState {
     pub origins: Arc<Origins>,
     /// The HTTP rate limits (the limits' part).
     pub limits: Arc<HttpLimits>,
+    /// The time: the system's clock in the server (retention's "today", the audit log's
+    /// times).
+    pub clock: Arc<dyn Clock>,
 }
 
 /// The database, for the readiness check.
@@ -135,12 +140,38 @@ pub async fn open_state(config: Config) -> anyhow::Result<AppState> {
         ),
         None => None,
     };
+    let hub = Hub::new(Arc::clone(&store), config.max_pairs).follow_other_instances();
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    // Workshops whose retention day came while the server was off are deleted before it
+    // serves anything; then it checks every hour until it stops.
+    match retention::sweep(&hub, clock.as_ref()).await {
+        Ok(deleted) if !deleted.is_empty() => {
+            tracing::info!(deleted = deleted.len(), "deleted the workshops whose retention day had come")
+        }
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "could not check for workshops whose retention day has come"),
+    }
+    retention::keep_checking(Arc::clone(&hub), Arc::clone(&clock), retention::CHECK_EVERY);
     Ok(AppState {
         limits: Arc::new(HttpLimits::new(config.rate_limits, ip_header)),
-        hub: Hub::new(Arc::clone(&store), config.max_pairs).follow_other_instances(),
+        hub,
+        clock,
         store,
         origins: Arc::new(Origins::new(config.public_url.as_deref(), &config.allowed_origins)),
         public_url: config.public_url.map(Arc::from),
         admin_key_hash: Arc::from(secret::hash_secret(&key)),
     })
+}
+
+/// The workshop whose console secret is `secret`, or the 404 of a wrong console link: what
+/// every route under `/f/{secret}/` starts with.
+pub(crate) async fn workshop_by_console(
+    state: &AppState,
+    secret: &str,
+) -> Result<app::domain::WorkshopInfo, super::reply::ApiFailure> {
+    match state.hub.workshop_by_secret(secret).await {
+        Ok(Some(workshop)) => Ok(workshop),
+        Ok(None) => Err(super::reply::no_console()),
+        Err(e) => Err(super::reply::failed(&e)),
+    }
 }

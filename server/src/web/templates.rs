@@ -17,11 +17,11 @@ use axum::response::Response;
 use uuid::Uuid;
 
 use super::admin::Admin;
+use super::audit::Seen;
 use super::reply::{ApiFailure, ApiPath, attachment, failed, no_console, no_workshop};
-use super::research::workshop_by_console;
-use super::state::AppState;
+use super::state::{AppState, workshop_by_console};
 use crate::research::tables::workshop_date;
-use crate::store::{StoreError, WorkshopSnapshot};
+use crate::store::{AuditActor, StoreError, WorkshopSnapshot};
 
 /// Most workshops "Start from an earlier workshop" offers (the newest): every one is replayed
 /// to read its aspects as they are now.
@@ -92,11 +92,14 @@ fn download(template: &WorkshopTemplate) -> Response {
 
 /// `GET /f/{secret}/template.json`: the console's "Save as template".
 pub async fn facilitator_template(
+    seen: Seen,
     State(state): State<AppState>,
     ApiPath(secret): ApiPath<String>,
 ) -> Result<Response, ApiFailure> {
     let workshop = workshop_by_console(&state, &secret).await?;
     let template = saved_template(&state, workshop.id).await?.ok_or_else(no_console)?;
+    let detail = format!("template.json (template {})", template.template_id);
+    seen.record(&state, AuditActor::Facilitator, "download", Some(workshop.id), detail).await?;
     tracing::info!(workshop = %workshop.id, template = %template.template_id, "saved as a template");
     Ok(download(&template))
 }
@@ -104,10 +107,13 @@ pub async fn facilitator_template(
 /// `GET /api/research/workshops/{id}/template.json` (admin key): the same file.
 pub async fn admin_template(
     _: Admin,
+    seen: Seen,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Response, ApiFailure> {
     let template = saved_template(&state, id).await?.ok_or_else(no_workshop)?;
+    let detail = format!("template.json (template {})", template.template_id);
+    seen.record(&state, AuditActor::Researcher, "download", Some(id), detail).await?;
     Ok(download(&template))
 }
 

@@ -182,11 +182,20 @@ async fn silent_sockets_are_closed_and_free_their_pairs_screens() {
     let joined = server.join(&created.join_code, "Pair A").await;
     let hello = serde_json::to_string(&ClientMsg::Hello { auth: pair_auth(&joined), last_seq: None }).unwrap();
     let url = format!("ws://{}/ws", server.addr);
-    // Three screens that say hello and then never read again (so never answer a ping).
+    // Three screens that say hello, read their welcome (so they surely hold a screen) and
+    // then never read again (so never answer a ping).
+    let welcomed = |text: &str| matches!(serde_json::from_str(text), Ok(ServerMsg::Welcome { .. }));
     let mut silent = Vec::new();
     for _ in 0..3 {
         let (mut ws, _) = tokio_tungstenite::connect_async(&url).await.unwrap();
         ws.send(Message::text(hello.clone())).await.unwrap();
+        loop {
+            match ws.next().await {
+                Some(Ok(Message::Text(text))) if welcomed(&text) => break,
+                Some(Ok(_)) => continue,
+                other => panic!("expected a welcome, got {other:?}"),
+            }
+        }
         silent.push(ws);
     }
     // One that keeps reading: tungstenite answers the server's pings as it reads.
@@ -200,6 +209,8 @@ async fn silent_sockets_are_closed_and_free_their_pairs_screens() {
             }
         }
     });
+    let first = tokio::time::timeout(Duration::from_secs(10), from_reader.recv()).await.unwrap().unwrap();
+    assert!(welcomed(&first), "{first}");
     // All four screens are taken: a fifth is refused.
     let mut fifth = server.connect().await;
     fifth.send(&ClientMsg::Hello { auth: pair_auth(&joined), last_seq: None }).await;

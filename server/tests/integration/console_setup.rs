@@ -89,7 +89,7 @@ async fn settings_from_the_form_reach_the_projector_the_log_and_survive_a_restar
     assert!(second.starts_with("2,"), "{second}");
     assert!(
         second.ends_with(
-            r#",facilitator,settings_changed,,,"{""settings"":{""live_wall"":true,""min_pairs"":2,""name_notes"":false,""share_pair_cards"":false,""show_groups"":false}}""#
+            r#",facilitator,,settings_changed,,,"{""settings"":{""live_wall"":true,""min_pairs"":2,""name_notes"":false,""share_pair_cards"":false,""show_groups"":false}}""#
         ),
         "{second}"
     );

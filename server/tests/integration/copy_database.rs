@@ -25,7 +25,7 @@ use crate::common::json_of;
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The four tables a copy writes, in the order their counts are reported.
-const TABLES: [&str; 4] = ["workshops", "cards", "pairs", "events"];
+const TABLES: [&str; 5] = ["workshops", "cards", "pairs", "events", "audit_log"];
 
 /// The server binary, serving `database` on a free port of 127.0.0.1 from an empty folder.
 async fn serve(database: &str, folder: &Path, envs: &[(&str, &str)]) -> (Child, String) {
@@ -111,7 +111,7 @@ async fn create(http: &reqwest::Client, addr: &str, title: &str, aspects: &[&str
 
 async fn join(http: &reqwest::Client, addr: &str, code: &str, label: &str) -> reqwest::Response {
     http.post(format!("http://{addr}/api/join"))
-        .json(&JoinRequest { code: code.into(), label: label.into() })
+        .json(&JoinRequest { code: code.into(), label: label.into(), consent: None })
         .send()
         .await
         .expect("the server answers")
@@ -220,8 +220,11 @@ async fn copy_database_moves_a_sqlite_session_to_postgres_with_links_tokens_and_
     let copied = copy_database(&db, &url).await;
     let (stdout, stderr) = (text(&copied.stdout), text(&copied.stderr));
     assert!(copied.status.success(), "copy-database failed:\n{stdout}\n{stderr}");
+    let audit_rows = counts[4];
+    assert!(audit_rows >= 2, "the researcher's downloads were recorded");
     let report = format!(
-        "copied 2 workshops: {} aspects, {} pairs, {} event-log rows\nverified: 2 workshops identical\n",
+        "copied 2 workshops: {} aspects, {} pairs, {} event-log rows\nand {audit_rows} audit-log rows appended to \
+         the target's audit log\nverified: 2 workshops identical\n",
         counts[1], counts[2], counts[3]
     );
     assert!(stdout.contains(&report), "{stdout}");

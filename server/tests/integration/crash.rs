@@ -98,10 +98,11 @@ async fn sigkill_loses_nothing_that_was_acknowledged() {
             "aspects": ["Holding", "Where people are seen", "Carers"],
         })))
         .await;
-    let joined: Joined = json_of(
-        http.post(format!("http://{addr}/api/join"))
-            .json(&JoinRequest { code: created.join_code.clone(), label: "Pair ŵ".into() }),
-    )
+    let joined: Joined = json_of(http.post(format!("http://{addr}/api/join")).json(&JoinRequest {
+        code: created.join_code.clone(),
+        label: "Pair ŵ".into(),
+        consent: None,
+    }))
     .await;
     let console_auth = Auth::Facilitator { secret: created.facilitator_secret.clone() };
     let (mut console, _) = hello(&addr, console_auth.clone()).await;
@@ -223,10 +224,11 @@ pub(crate) async fn placing_with_pairs(addr: &str, title: &str, pairs: usize) ->
     while !matches!(recv(&mut console_ws).await, ServerMsg::Ack { .. }) {}
     let mut joined_pairs = Vec::new();
     for n in 0..pairs {
-        let joined: Joined = json_of(
-            http.post(format!("http://{addr}/api/join"))
-                .json(&JoinRequest { code: created.join_code.clone(), label: format!("Pair {n}") }),
-        )
+        let joined: Joined = json_of(http.post(format!("http://{addr}/api/join")).json(&JoinRequest {
+            code: created.join_code.clone(),
+            label: format!("Pair {n}"),
+            consent: None,
+        }))
         .await;
         joined_pairs.push(Auth::Pair { code: joined.code.clone(), token: joined.token.clone() });
     }

@@ -218,7 +218,8 @@ async fn icons_and_manifest_are_served_with_an_etag_and_linked_from_every_page()
     for page in ["/", "/join", "/new", "/research"] {
         let html = client.get(binary.url(page)).send().await.expect("page").text().await.expect("html");
         assert!(html.contains(r#"<link rel="manifest" href="/manifest.webmanifest""#), "{page} links no manifest");
-        assert!(html.contains(r#"src="/register-sw.js""#), "{page} registers no service worker");
+        assert!(html.contains(r#"navigator.serviceWorker.register("/sw.js")"#), "{page} registers no service worker");
+        assert!(!html.contains("/register-sw.js"), "{page}: the registration is inline, no request of its own");
     }
 }
 

@@ -169,9 +169,10 @@ async fn the_csv_download_has_every_placement_and_no_secrets() {
     assert_eq!(header, server::research::tables::PLACEMENT_COLUMNS, "the archive's placements.csv header");
     let rows: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
     // Every pair × aspect, pairs in joining order ("Pâr 2" joined first), then aspects in
-    // card order; site, pair, aspect, position and status.
+    // card order; site, pair, aspect, position and status (the pair's reference is beside its
+    // label, column 7).
     let brief: Vec<[&str; 5]> =
-        rows.iter().map(|r| [r[2].as_str(), r[5].as_str(), r[7].as_str(), r[9].as_str(), r[10].as_str()]).collect();
+        rows.iter().map(|r| [r[2].as_str(), r[5].as_str(), r[8].as_str(), r[10].as_str(), r[11].as_str()]).collect();
     assert_eq!(
         brief,
         vec![

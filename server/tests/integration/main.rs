@@ -3,9 +3,12 @@
 
 mod common;
 
+mod audit;
 mod auth;
+mod backup;
 mod bad_input;
 mod catch_up;
+mod consent;
 mod console_setup;
 mod copy_database;
 mod crash;
@@ -13,8 +16,11 @@ mod delivery;
 mod hostile;
 mod http_api;
 mod live;
+mod metrics;
 mod multi_instance;
 mod operations;
+mod pair_references;
+mod pair_results;
 mod persist;
 mod research_access;
 mod research_all;
@@ -22,10 +28,13 @@ mod research_compare;
 mod research_exports;
 mod research_findings;
 mod research_import;
+mod research_qdpx;
 mod research_replay;
+mod retention;
 mod security;
 mod session;
 mod shutdown;
 mod templates;
 mod urls;
 mod wire;
+mod withdraw;

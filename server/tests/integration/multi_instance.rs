@@ -109,7 +109,7 @@ impl Screen {
 }
 
 async fn join(addr: &str, code: &str, label: &str) -> Joined {
-    let request = JoinRequest { code: code.into(), label: label.into() };
+    let request = JoinRequest { code: code.into(), label: label.into(), consent: None };
     json_of(reqwest::Client::new().post(format!("http://{addr}/api/join")).json(&request)).await
 }
 
@@ -149,7 +149,7 @@ async fn two_instances_share_a_workshop_and_losing_one_loses_nothing() {
     let p3 = join(&addr_a, &created.join_code, "Pair 3").await;
     let duplicate = reqwest::Client::new()
         .post(format!("http://{addr_b}/api/join"))
-        .json(&JoinRequest { code: created.join_code.clone(), label: "pair 1".into() })
+        .json(&JoinRequest { code: created.join_code.clone(), label: "pair 1".into(), consent: None })
         .send()
         .await
         .unwrap();

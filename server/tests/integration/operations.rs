@@ -93,12 +93,13 @@ async fn json_logs_are_one_object_a_line_with_ids_and_no_secrets_or_addresses() 
             .json(&crate::common::new_workshop(&["Holding", "Carers"])),
     )
     .await;
-    let joined: Joined = crate::common::json_of(
-        http.post(url("/api/join"))
-            .header("x-forwarded-for", CLIENT)
-            .json(&JoinRequest { code: created.join_code.clone(), label: "Pair A".into() }),
-    )
-    .await;
+    let joined: Joined =
+        crate::common::json_of(http.post(url("/api/join")).header("x-forwarded-for", CLIENT).json(&JoinRequest {
+            code: created.join_code.clone(),
+            label: "Pair A".into(),
+            consent: None,
+        }))
+        .await;
     let csv = http.get(url(&format!("{}/placements.csv", created.console_path))).send().await.unwrap();
     assert_eq!(csv.status(), StatusCode::OK);
     // Wrong keys until the server slows this address down (a warning names the address).
@@ -113,7 +114,7 @@ async fn json_logs_are_one_object_a_line_with_ids_and_no_secrets_or_addresses() 
     let foreign = http
         .post(url("/api/join"))
         .header("origin", "https://evil.example")
-        .json(&JoinRequest { code: created.join_code.clone(), label: "Bot".into() })
+        .json(&JoinRequest { code: created.join_code.clone(), label: "Bot".into(), consent: None })
         .send()
         .await
         .unwrap();

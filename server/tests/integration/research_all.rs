@@ -87,7 +87,9 @@ async fn download_all_bundles_the_chosen_workshops_with_combined_tables() {
         assert_eq!(inside, own, "{folder} holds the workshop's own export");
     }
     assert!(dirs[1].contains("_caerdydd_cyfarfod-caerdydd_"), "{}", dirs[1]);
-    assert_eq!(files.len(), 3 + 2 * 12);
+    // placements.csv, summary.csv, codebook.md, notes.qdpx and codebook.qdc across them, then
+    // each workshop's 15 files.
+    assert_eq!(files.len(), 5 + 2 * 15);
 
     // placements.csv: both workshops' rows, one after the other, exactly as in their own files.
     let combined = |name: &str| read_csv(&files.iter().find(|(n, _)| n == name).unwrap().1);
@@ -100,11 +102,11 @@ async fn download_all_bundles_the_chosen_workshops_with_combined_tables() {
     expected.extend(in_folder(1, "placements.csv").1);
     assert_eq!(rows, expected);
     assert_eq!(rows.len(), 2 * 2, "one pair × two aspects in each workshop");
-    let placed: Vec<&Vec<String>> = rows.iter().filter(|r| r[9] == "42.5").collect();
+    let placed: Vec<&Vec<String>> = rows.iter().filter(|r| r[10] == "42.5").collect();
     assert_eq!(placed.len(), 1);
     assert_eq!(placed[0][..3], [second.workshop_id.to_string(), "Cyfarfod \"Caerdydd\"".into(), "Caerdydd".into()]);
     assert_eq!(placed[0][5], "Pâr ŵ");
-    assert!(rows.iter().any(|r| r[7] == "'=Where people are seen"), "formula injection stays neutralised");
+    assert!(rows.iter().any(|r| r[8] == "'=Where people are seen"), "formula injection stays neutralised");
 
     // summary.csv: a site column after workshop_id, the rest as in each workshop's file.
     let (header, rows) = combined("summary.csv");

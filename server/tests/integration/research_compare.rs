@@ -214,8 +214,8 @@ async fn workshops_compare_with_summary_numbers_and_matched_aspects() {
     assert!(placements[1..4].iter().all(|r| r[2] == "South") && placements[4..].iter().all(|r| r[2] == "North"));
     let only_north =
         unzip(&get(&server, &format!("/api/research/export-all.zip?ids={n}"), &key).await.bytes().await.unwrap());
-    assert_eq!(only_north.len(), 3 + 12);
-    assert!(only_north[3].0.contains(&n.to_string()));
+    assert_eq!(only_north.len(), 5 + 15);
+    assert!(only_north[5].0.contains(&n.to_string()));
     // With a site filter as well, only the chosen workshops of that site.
     let narrowed = unzip(
         &get(&server, &format!("/api/research/export-all.zip?ids={s},{n}&site=North"), &key)
@@ -224,7 +224,7 @@ async fn workshops_compare_with_summary_numbers_and_matched_aspects() {
             .await
             .unwrap(),
     );
-    assert_eq!(narrowed.len(), 3 + 12);
+    assert_eq!(narrowed.len(), 5 + 15);
 }
 
 #[tokio::test]

@@ -86,9 +86,12 @@ async fn every_file_has_exactly_the_expected_contents() {
             "summary.csv",
             "notes.csv",
             "groups.csv",
+            "consent.csv",
             "workshop.json",
             "event-log.json",
             "codebook.md",
+            "notes.qdpx",
+            "codebook.qdc",
             "workshop.xlsx",
             "chart.svg",
             "chart.png",
@@ -96,6 +99,12 @@ async fn every_file_has_exactly_the_expected_contents() {
         ]
     );
     let file: BTreeMap<&str, &[u8]> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+
+    // Each pair's reference (workshop.json's pairs): every table names the pair by it too.
+    let described: serde_json::Value = serde_json::from_slice(file["workshop.json"]).unwrap();
+    let reference = |i: usize| described["pairs"][i]["reference"].as_str().expect("a reference").to_string();
+    let (ra, rb) = (reference(0), reference(1));
+    assert!(ra.len() == 6 && rb.len() == 6 && ra != rb, "{ra} {rb}");
 
     // events.csv: timestamps checked by form and order, then used to build the other files.
     let events = text(file["events.csv"]);
@@ -114,23 +123,23 @@ async fn every_file_has_exactly_the_expected_contents() {
     let where_seen = "'=Where people are seen";
     let caseload = quoted(ASPECTS[2]);
     let expected_events = [
-        "seq,at,actor,action,aspect_text,before,after".to_string(),
-        format!("1,{},facilitator,workshop_created,,,{}", at(1), quoted(&created_json)),
+        "seq,at,actor,pair_reference,action,aspect_text,before,after".to_string(),
+        format!("1,{},facilitator,,workshop_created,,,{}", at(1), quoted(&created_json)),
         format!(
-            "2,{},facilitator,phase_changed,,{},{}",
+            "2,{},facilitator,,phase_changed,,{},{}",
             at(2),
             quoted(r#"{"phase":"Joining"}"#),
             quoted(r#"{"phase":"Placing"}"#)
         ),
-        format!("3,{},system,pair_joined,,,{}", at(3), quoted(r#"{"label":"Pair A"}"#)),
-        format!("4,{},system,pair_joined,,,{}", at(4), quoted(r#"{"label":"Pâr ŵ B"}"#)),
-        format!("5,{},Pair A,placed,Holding patients,,10", at(5)),
-        format!("6,{},Pair A,placed,{where_seen},,20", at(6)),
-        format!("7,{},Pair A,moved,Holding patients,10,15.5", at(7)),
-        format!("8,{},Pâr ŵ B,placed,{caseload},,90", at(8)),
-        format!("9,{},Pâr ŵ B,placed,{where_seen},,50", at(9)),
-        format!("10,{},Pâr ŵ B,unplaced,{where_seen},50,", at(10)),
-        format!("11,{},Pâr ŵ B,placed,Holding patients,,80", at(11)),
+        format!("3,{},system,{ra},pair_joined,,,{}", at(3), quoted(r#"{"label":"Pair A"}"#)),
+        format!("4,{},system,{rb},pair_joined,,,{}", at(4), quoted(r#"{"label":"Pâr ŵ B"}"#)),
+        format!("5,{},Pair A,{ra},placed,Holding patients,,10", at(5)),
+        format!("6,{},Pair A,{ra},placed,{where_seen},,20", at(6)),
+        format!("7,{},Pair A,{ra},moved,Holding patients,10,15.5", at(7)),
+        format!("8,{},Pâr ŵ B,{rb},placed,{caseload},,90", at(8)),
+        format!("9,{},Pâr ŵ B,{rb},placed,{where_seen},,50", at(9)),
+        format!("10,{},Pâr ŵ B,{rb},unplaced,{where_seen},50,", at(10)),
+        format!("11,{},Pâr ŵ B,{rb},placed,Holding patients,,80", at(11)),
     ];
     assert_eq!(events, format!("{BOM}{}\n", expected_events.join("\n")));
 
@@ -139,16 +148,16 @@ async fn every_file_has_exactly_the_expected_contents() {
     let head = format!("{wid},Knowledge exchange meeting,Site 3,{date},1");
     let (c0, c1, c2) = (cards[0], cards[1], cards[2]);
     let expected_placements = [
-        "workshop_id,title,site,date,round,pair_label,aspect_id,aspect_text,aspect_author,position,status,\
+        "workshop_id,title,site,date,round,pair_label,pair_reference,aspect_id,aspect_text,aspect_author,position,status,\
          reason,intended_outcome,unintended_outcome,first_placed_at,last_moved_at,moves,template_id,template_aspect_id"
             .to_string(),
         // No template: both template columns (the last two) empty.
-        format!("{head},Pair A,{c0},Holding patients,facilitator,15.5,placed,,,,{},{},1,,", at(5), at(7)),
-        format!("{head},Pair A,{c1},{where_seen},facilitator,20,placed,,,,{},{},0,,", at(6), at(6)),
-        format!("{head},Pair A,{c2},{caseload},facilitator,,not placed,,,,,,,,"),
-        format!("{head},Pâr ŵ B,{c0},Holding patients,facilitator,80,placed,,,,{},{},0,,", at(11), at(11)),
-        format!("{head},Pâr ŵ B,{c1},{where_seen},facilitator,,not placed,,,,,,,,"),
-        format!("{head},Pâr ŵ B,{c2},{caseload},facilitator,90,placed,,,,{},{},0,,", at(8), at(8)),
+        format!("{head},Pair A,{ra},{c0},Holding patients,facilitator,15.5,placed,,,,{},{},1,,", at(5), at(7)),
+        format!("{head},Pair A,{ra},{c1},{where_seen},facilitator,20,placed,,,,{},{},0,,", at(6), at(6)),
+        format!("{head},Pair A,{ra},{c2},{caseload},facilitator,,not placed,,,,,,,,"),
+        format!("{head},Pâr ŵ B,{rb},{c0},Holding patients,facilitator,80,placed,,,,{},{},0,,", at(11), at(11)),
+        format!("{head},Pâr ŵ B,{rb},{c1},{where_seen},facilitator,,not placed,,,,,,,,"),
+        format!("{head},Pâr ŵ B,{rb},{c2},{caseload},facilitator,90,placed,,,,{},{},0,,", at(8), at(8)),
     ];
     assert_eq!(text(file["placements.csv"]), format!("{BOM}{}\n", expected_placements.join("\n")));
 
@@ -166,12 +175,15 @@ async fn every_file_has_exactly_the_expected_contents() {
         format!("{wid},1,{c2},{caseload},1,0,90,90,90,90,,1,5,false,,,,,,,,"),
     ];
     assert_eq!(text(file["summary.csv"]), format!("{BOM}{}\n", expected_summary.join("\n")));
-    assert_eq!(text(file["notes.csv"]), format!("{BOM}workshop_id,round,pair_label,aspect_id,aspect_text,kind,text\n"));
+    assert_eq!(
+        text(file["notes.csv"]),
+        format!("{BOM}workshop_id,round,pair_label,pair_reference,aspect_id,aspect_text,kind,text\n")
+    );
     // Two pairs are too few for opinion groups: each row says so.
     let no_groups = "Opinion groups need at least 6 pairs";
     let groups = text(file["groups.csv"]);
     assert!(groups.starts_with(&format!(
-        "{BOM}workshop_id,round,pair_label,group,pc1,pc2,silhouette,groups,mean_silhouette,note\n{wid},1,Pair A,,,,,,,{no_groups}"
+        "{BOM}workshop_id,round,pair_label,pair_reference,group,pc1,pc2,silhouette,groups,mean_silhouette,note,stability\n{wid},1,Pair A,{ra},,,,,,,{no_groups}"
     )), "{groups}");
     assert_eq!(groups.lines().count(), 3);
 
@@ -202,11 +214,11 @@ async fn every_file_has_exactly_the_expected_contents() {
     // workshop.xlsx: a real workbook with the five sheets and no formula anywhere.
     let sheets = unzip(file["workshop.xlsx"]);
     let workbook = sheets.iter().find(|(n, _)| n == "xl/workbook.xml").expect("workbook.xml");
-    for name in ["workshop", "placements", "events", "summary", "notes"] {
+    for name in ["workshop", "placements", "events", "summary", "notes", "consent"] {
         assert!(text(&workbook.1).contains(&format!("name=\"{name}\"")), "sheet {name}");
     }
     let worksheets: Vec<_> = sheets.iter().filter(|(n, _)| n.starts_with("xl/worksheets/sheet")).collect();
-    assert_eq!(worksheets.len(), 5);
+    assert_eq!(worksheets.len(), 6, "one sheet per table, consent included");
     for (name, xml) in &worksheets {
         assert!(!text(xml).contains("<f>") && !text(xml).contains("<f "), "{name} has a formula");
     }
@@ -270,7 +282,7 @@ async fn no_export_holds_a_secret() {
         if name.ends_with(".png") {
             continue; // pixels, no text
         }
-        if name.ends_with(".xlsx") {
+        if name.ends_with(".xlsx") || name.ends_with(".qdpx") {
             everything.extend(unzip(&bytes).into_iter().map(|(_, b)| b));
         } else {
             everything.push(bytes);

@@ -6,8 +6,9 @@ use crate::common::{TestServer, control, place};
 use crate::research_exports::unzip;
 use app::api::{CreatedWorkshop, GroupsAcross};
 use app::domain::groups::Grouping;
-use app::domain::{Control, Phase};
+use app::domain::{Control, Phase, Settings};
 use app::protocol::ClientMsg;
+use std::collections::BTreeSet;
 use uuid::Uuid;
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen", "Caseload balance"];
@@ -87,8 +88,12 @@ async fn summary_has_the_movement_between_rounds_and_groups_csv_the_opinion_grou
     let groups = rows(&file("groups.csv"));
     assert_eq!(groups[0], server::research::tables::GROUP_COLUMNS);
     assert_eq!(groups.len(), 1 + 2 * 8, "a row per round × pair");
+    let g = |name: &str| groups[0].iter().position(|c| c == name).unwrap();
     let round_1: Vec<&Vec<String>> = groups.iter().filter(|r| r[1] == "1").collect();
-    let labels: Vec<(&str, &str)> = round_1.iter().map(|r| (r[2].as_str(), r[3].as_str())).collect();
+    let labels: Vec<(&str, &str)> = round_1.iter().map(|r| (r[2].as_str(), r[g("group")].as_str())).collect();
+    // Each pair's reference beside its label, six characters, one per pair.
+    let references: BTreeSet<&str> = round_1.iter().map(|r| r[g("pair_reference")].as_str()).collect();
+    assert!(references.len() == 8 && references.iter().all(|r| r.len() == 6), "{references:?}");
     assert_eq!(
         labels,
         [
@@ -102,9 +107,35 @@ async fn summary_has_the_movement_between_rounds_and_groups_csv_the_opinion_grou
             ("Pair 8", "2")
         ]
     );
-    assert!(round_1.iter().all(|r| r[7] == "2" && r[8].parse::<f64>().unwrap() > 0.9), "{round_1:?}");
-    let round_2: Vec<&str> = groups.iter().filter(|r| r[1] == "2").map(|r| r[3].as_str()).collect();
+    let mean = |r: &Vec<String>| r[g("mean_silhouette")].parse::<f64>().unwrap();
+    assert!(round_1.iter().all(|r| r[g("groups")] == "2" && mean(r) > 0.9), "{round_1:?}");
+    // Two clear camps of four come back whole in (nearly) every bootstrap resample.
+    assert!(round_1.iter().all(|r| r[g("stability")].parse::<f64>().unwrap() > 0.95), "{round_1:?}");
+    let round_2: Vec<&str> = groups.iter().filter(|r| r[1] == "2").map(|r| r[g("group")].as_str()).collect();
     assert_eq!(round_2, ["1", "1", "1", "1", "2", "2", "2", "2"], "still two camps after the moves");
+}
+
+/// With opinion groups on the projector, the report shows them too, each group with its size
+/// and its stability in words, the pairs unnamed.
+#[tokio::test]
+async fn the_room_report_shows_the_opinion_groups_and_how_stable_they_are() {
+    let server = TestServer::start().await;
+    let (created, _) = two_camps(&server).await;
+    let (mut console, view) = server.facilitator(&created).await;
+    let settings = Settings { show_groups: true, ..view.settings };
+    console.acked(&control(Control::ChangeSettings { settings })).await;
+    let report = reqwest::get(server.url(&format!("/f/{}/report", created.facilitator_secret))).await.unwrap();
+    let html = report.text().await.unwrap();
+    for part in [
+        "<h2>Opinion groups</h2>",
+        "<th scope=\"col\">Group 1 (4 pairs, stable)</th><th scope=\"col\">Group 2 (4 pairs, stable)</th>",
+        // Round 2: the first aspect at 30, 32, 34, 36 → median 33; 84, 81, 91, 78 → 82.5.
+        "<tr><th scope=\"row\">Holding patients</th><td>33</td><td>82.5</td></tr>",
+        "weak: a pattern, but who belongs to it is doubtful",
+    ] {
+        assert!(html.contains(part), "the report lacks {part:?}: {html}");
+    }
+    assert!(!html.contains("Pair 3"), "pairs are never named in the groups");
 }
 
 #[tokio::test]
@@ -131,6 +162,7 @@ async fn the_room_report_is_a_page_of_the_findings_with_anonymous_notes() {
         assert!(html.contains(part), "the report lacks {part:?}");
     }
     assert!(!html.contains("Pair 3"), "notes are anonymous unless the workshop names them");
+    assert!(!html.contains("Opinion groups"), "groups only when the workshop shows them on the projector");
     assert!(!html.contains("<script"), "the report runs no script");
     for secret in [&created.facilitator_secret, &created.join_code] {
         assert!(!html.contains(secret.as_str()));

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
 
 use crate::common::{TestServer, control, place};
+use crate::consent;
 use crate::research_exports::unzip;
 use app::api::{ApiError, CreatedWorkshop, ImportedWorkshop, ResearchWorkshop};
 use app::domain::{Control, Phase};
@@ -16,12 +17,14 @@ use uuid::Uuid;
 
 const ASPECTS: &[&str] = &["Holding patients", "=Where people are seen", "Caseload balance, \"wellbeing\" 🙂"];
 /// The files that must come back byte for byte.
-const TABLES: [&str; 4] = ["placements.csv", "events.csv", "summary.csv", "notes.csv"];
+const TABLES: [&str; 6] = ["placements.csv", "events.csv", "summary.csv", "notes.csv", "consent.csv", "workshop.json"];
 
-/// A session with two rounds, a note, a "can't place", a pair's own aspect, a merge and a
-/// removed pair; returns the workshop.
+/// A session with an information sheet (two versions, every pair's consent), two rounds, a
+/// note, a "can't place", a pair's own aspect, a merge and a removed pair; returns the
+/// workshop.
 async fn session(server: &TestServer, title_suffix: &str) -> CreatedWorkshop {
     let mut body = crate::common::new_workshop(ASPECTS);
+    body.consent_sheet = Some(consent::sheet("1"));
     body.title = format!("Import test {title_suffix}");
     body.site = format!("Site {title_suffix}");
     let created: CreatedWorkshop = reqwest::Client::new()
@@ -33,9 +36,9 @@ async fn session(server: &TestServer, title_suffix: &str) -> CreatedWorkshop {
         .json()
         .await
         .unwrap();
-    let a = server.join(&created.join_code, "Pair A — Siân").await;
-    let b = server.join(&created.join_code, "Pair B").await;
-    let gone = server.join(&created.join_code, "Pair C").await;
+    let a = consent::join_agreeing(server, &created.join_code, "Pair A — Siân", "1", 2).await;
+    let b = consent::join_agreeing(server, &created.join_code, "Pair B", "1", 1).await;
+    let gone = consent::join_agreeing(server, &created.join_code, "Pair C", "1", 4).await;
     let (mut console, view) = server.facilitator(&created).await;
     console.acked(&control(Control::SetPhase { phase: Phase::Placing })).await;
     let c: Vec<Uuid> = view.cards.iter().map(|c| c.id).collect();
@@ -50,7 +53,7 @@ async fn session(server: &TestServer, title_suffix: &str) -> CreatedWorkshop {
     let sheet = |card_id, cant_place: Option<&str>| ClientMsg::SaveSheet {
         change_id: Uuid::new_v4(),
         card_id,
-        intended: "Time to listen, \"properly\"".into(),
+        intended: "Time to listen,\r\n\"properly\"".into(),
         unintended: "=Waiting lists grow".into(),
         cant_place: cant_place.map(String::from),
     };
@@ -67,6 +70,8 @@ async fn session(server: &TestServer, title_suffix: &str) -> CreatedWorkshop {
     tablet_a.acked(&place(c[0], 60.0)).await;
     tablet_b.acked(&place(c[0], 70.0)).await;
     tablet_b.acked(&place(c[1], 30.0)).await;
+    assert_eq!(consent::put_sheet(server, &created, &consent::sheet("2")).await.status(), 200);
+    tablet_a.acked(&ClientMsg::GiveConsent { change_id: Uuid::new_v4(), answer: consent::agreed("2", 2) }).await;
     console.acked(&control(Control::MergeCards { from: written, into: c[1] })).await;
     for ws in [console, tablet_a, tablet_b, tablet_c] {
         ws.close().await;
@@ -114,7 +119,7 @@ async fn refusal(response: reqwest::Response, status: StatusCode) -> String {
 }
 
 /// A zip of `files`, in order, as an export writes them.
-fn zip_of(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+pub(crate) fn zip_of(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, bytes) in files {
         zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
@@ -124,7 +129,7 @@ fn zip_of(files: &[(String, Vec<u8>)]) -> Vec<u8> {
 }
 
 /// `files` with `manifest.json` rewritten to match the others, as a careful forger would.
-fn remanifest(mut files: Vec<(String, Vec<u8>)>, workshop: Uuid) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn remanifest(mut files: Vec<(String, Vec<u8>)>, workshop: Uuid) -> Vec<(String, Vec<u8>)> {
     let manifest = files.iter().position(|(n, _)| n == "manifest.json").unwrap();
     let listed: Vec<(&str, Vec<u8>)> = files[..manifest].iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
     let rewritten = server::research::archive::manifest_json(workshop, &listed).unwrap();
@@ -157,8 +162,11 @@ async fn an_imported_workshop_exports_the_same_tables_and_is_listed_replayed_and
         assert_eq!(before[table], after[table], "{table} is byte-identical after the import");
     }
     assert_eq!(before["event-log.json"], after["event-log.json"], "the stored record came across whole");
+    let consent = std::str::from_utf8(after["consent.csv"]).unwrap();
+    assert_eq!(consent.lines().count(), 1 + 2 * 2 + 2 + 2 * 2, "versions 1 and 2 of Pair A, version 1 of Pair B");
     let notes = std::str::from_utf8(after["notes.csv"]).unwrap();
     assert!(notes.contains("It depends on the GP") && notes.contains("'=Waiting lists grow"), "{notes}");
+    assert!(notes.contains("\"Time to listen,\n\"\"properly\"\"\""), "a note keeps its line break, quoted: {notes}");
     let summary = std::str::from_utf8(after["summary.csv"]).unwrap();
     assert!(summary.lines().any(|l| l.contains(",2,")), "round 2 is in the summary: {summary}");
 

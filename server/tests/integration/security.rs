@@ -123,7 +123,7 @@ async fn another_sites_page_cannot_open_the_socket_or_change_anything() {
         let join = http
             .post(server.url("/api/join"))
             .header("origin", origin)
-            .json(&app::api::JoinRequest { code: created.join_code.clone(), label: "Bot".into() })
+            .json(&app::api::JoinRequest { code: created.join_code.clone(), label: "Bot".into(), consent: None })
             .send()
             .await
             .unwrap();
@@ -187,8 +187,8 @@ async fn minus_zero_is_stored_as_zero() {
         .text()
         .await
         .unwrap();
-    // `position` is the tenth column of placements.csv.
-    let position = csv.lines().nth(1).and_then(|row| row.split(',').nth(9));
+    // `position` is the eleventh column of placements.csv.
+    let position = csv.lines().nth(1).and_then(|row| row.split(',').nth(10));
     assert_eq!(position, Some("0"), "{csv}");
 }
 
@@ -265,7 +265,7 @@ async fn join_from(server: &TestServer, ip: &str, code: &str, label: &str) -> re
     reqwest::Client::new()
         .post(server.url("/api/join"))
         .header("x-forwarded-for", format!("203.0.113.9, {ip}"))
-        .json(&app::api::JoinRequest { code: code.to_string(), label: label.to_string() })
+        .json(&app::api::JoinRequest { code: code.to_string(), label: label.to_string(), consent: None })
         .send()
         .await
         .unwrap()

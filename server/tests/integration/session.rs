@@ -44,6 +44,40 @@ async fn console_view(server: &TestServer, created: &CreatedWorkshop) -> RoomVie
 }
 
 #[tokio::test]
+async fn notes_keep_their_line_breaks_and_other_control_characters_are_refused() {
+    let server = TestServer::start().await;
+    let created = server.create_joining_workshop(ASPECTS).await;
+    let (mut console, view) = server.facilitator(&created).await;
+    ok(&mut console, Control::SetPhase { phase: Phase::Placing }).await;
+    let a = server.join(&created.join_code, "Pair A").await;
+    let (mut tablet, _) = server.pair(&a).await;
+    let card = view.cards[0].id;
+    // Typed on a tablet: Windows line breaks, a blank line between paragraphs, a tab.
+    let seq = tablet.acked(&sheet(card, "More time\r\n\r\nwith\tpeople", "Waits\rgrow", Some("It\ndepends"))).await;
+    let after = console_view(&server, &created).await;
+    assert_eq!(after.seq, seq);
+    let note = after.note(a.pair_id, card).expect("saved");
+    assert_eq!((note.intended.as_str(), note.unintended.as_str()), ("More time\n\nwith people", "Waits\ngrow"));
+    assert_eq!(after.placement(a.pair_id, card).map(|p| p.reason.as_str()), Some("It\ndepends"));
+    // Any other control character is refused with a sentence and changes nothing.
+    for bad in ["bell\u{7}", "escape\u{1b}[2J", "nul\u{0}"] {
+        let message = refused_with(&tablet.change(&sheet(card, bad, "", None)).await, ErrorCode::Invalid);
+        assert!(message.contains("Intended outcome contains control characters"), "{message}");
+    }
+    assert_eq!(console_view(&server, &created).await.seq, seq, "nothing was written");
+    // The notes file keeps the line breaks, quoted (RFC 4180).
+    let url = server.url(&format!("{}/export.zip", created.console_path));
+    let zip = reqwest::get(url).await.unwrap().bytes().await.unwrap();
+    let files = crate::research_exports::unzip(&zip);
+    let (_, notes) = files.iter().find(|(name, _)| name == "notes.csv").expect("notes.csv");
+    let csv = String::from_utf8(notes.clone()).unwrap();
+    let mut rows = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let texts: Vec<String> = rows.records().map(|r| r.unwrap()[7].to_string()).collect();
+    assert_eq!(texts, ["More time\n\nwith people", "Waits\ngrow", "It\ndepends"], "{csv}");
+    assert!(csv.contains("\"More time\n\nwith people\""), "{csv}");
+}
+
+#[tokio::test]
 async fn only_the_facilitator_runs_the_session() {
     let server = TestServer::start().await;
     let created = server.create_joining_workshop(ASPECTS).await;

@@ -111,6 +111,8 @@ async fn a_template_carries_the_exercise_to_another_site_and_the_comparison_matc
         aspects: vec!["Dal gafael ar gleifion".into(), ASPECTS[1].into(), ASPECTS[2].into(), "Home visits".into()],
         settings: Some(template.settings),
         template: Some(reference),
+        delete_after: None,
+        consent_sheet: None,
     };
     let caerdydd = session(&laptop, &body).await;
     let columns = template_columns(&laptop, caerdydd.workshop_id).await;

@@ -24,7 +24,8 @@ async fn every_api_address_the_pages_use_reaches_its_route() {
     let other = server.create_workshop(&["Holding"]).await;
     let (id, secret, code) = (created.workshop_id, created.facilitator_secret.clone(), created.join_code.clone());
     let ids = format!("{id},{}", other.workshop_id);
-    let join = serde_json::to_string(&JoinRequest { code: code.clone(), label: "Pair A".into() }).unwrap();
+    let join =
+        serde_json::to_string(&JoinRequest { code: code.clone(), label: "Pair A".into(), consent: None }).unwrap();
     let login = serde_json::to_string(&AdminLogin { key: server.admin_key() }).unwrap();
     let filter = WorkshopFilter { site: "Site 3".into(), ..WorkshopFilter::default() };
 

@@ -17,4 +17,13 @@ stopifnot(abs(median(first$position.2) - median(first$position.1) - round_2$medi
 stopifnot(mean(abs(first$position.2 - first$position.1) > 10) == round_2$share_moved_over_10)
 # Two camps of four pairs in round 1.
 stopifnot(identical(as.vector(table(subset(groups, round == 1)$group)), c(4L, 4L)))
+# R's k-means gives the export's groups again, and their within-group sum of squares.
+tab <- table(again$cluster, grouped$group)
+stopifnot(all(rowSums(tab > 0) == 1), all(colSums(tab > 0) == 1))
+scores <- as.matrix(grouped[, c("pc1", "pc2")])
+ss <- sum(sapply(split(seq_len(nrow(scores)), grouped$group),
+                 function(i) sum(scale(scores[i, , drop = FALSE], scale = FALSE)^2)))
+stopifnot(abs(again$tot.withinss - ss) <= 1e-9 * ss)
+# Two clear camps come back in (nearly) every bootstrap resample.
+stopifnot(all(grouped$stability > 0.95))
 cat("R snippet ok: V =", moved$statistic, "p =", moved$p.value, "\n")

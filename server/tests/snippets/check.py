@@ -12,4 +12,7 @@ for _, row in summary[summary["round"] == 2].iterrows():
     assert len(changes) == row["n_paired"], (len(changes), row["n_paired"])
     assert abs((changes.abs() > 10).mean() - row["share_moved_over_10"]) < 1e-12
 assert [len(pairs) for pairs in in_groups] == [4, 4], in_groups
+# scikit-learn's k-means gives the export's groups again.
+assert ((same > 0).sum(axis=0) == 1).all() and ((same > 0).sum(axis=1) == 1).all(), same
+assert (grouped["stability"] > 0.95).all(), grouped
 print("pandas snippet ok:", len(wide), "paired positions")

@@ -354,7 +354,13 @@ mod tests {
             v.apply(
                 n,
                 &Event::PairJoined {
-                    pair: PairSummary { id: id(pair), label: format!("P{pair}"), joined_at: 0, last_active: 0 },
+                    pair: PairSummary {
+                        id: id(pair),
+                        label: format!("P{pair}"),
+                        joined_at: 0,
+                        last_active: 0,
+                        reference: None,
+                    },
                 },
             );
         }

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::api::{GroupsAcross, calls};
 use crate::domain::groups::Grouping;
+use crate::domain::groups::stability::Stability;
 
 /// A median as the page shows it.
 fn cell(x: Option<f64>) -> String {
@@ -41,7 +42,9 @@ pub(super) fn CompareGroups(ids: String, links: Memo<Vec<(Uuid, Uuid)>>) -> impl
             <p class="hint">
                 "Pairs who placed the shared aspects alike, whatever their site: principal components, then \
                  k-means with the number of groups chosen by the silhouette (the export's codebook gives the \
-                 method and its thresholds)."
+                 method and its thresholds). A group's stability is how often it comes back when the pairs \
+                 are resampled (Hennig's bootstrap, 0–1): from 0.75 stable, 0.6–0.75 weak, below 0.6 \
+                 unstable."
             </p>
             {move || match answer.get() {
                 None => view! { <p class="hint">"Finding groups…"</p> }.into_any(),
@@ -73,7 +76,9 @@ fn GroupsTable(groups: GroupsAcross) -> impl IntoView {
             String::new()
         }
     );
-    let headers = (1..=found.k).map(|g| view! { <th scope="col">{format!("Group {g}")}</th> }).collect_view();
+    let word = |g: usize| Stability::of(found.stability.get(g).copied().unwrap_or(0.0)).word();
+    let headers =
+        (1..=found.k).map(|g| view! { <th scope="col">{format!("Group {g} ({})", word(g - 1))}</th> }).collect_view();
     let body = groups
         .aspects
         .iter()
@@ -95,7 +100,15 @@ fn GroupsTable(groups: GroupsAcross) -> impl IntoView {
         .map(|(g, pairs)| {
             view! {
                 <li>
-                    <strong>{format!("Group {} ({} pairs): ", g + 1, pairs.len())}</strong>
+                    <strong>
+                        {format!(
+                            "Group {} ({} pairs, {}, stability {:.2}): ",
+                            g + 1,
+                            pairs.len(),
+                            word(g),
+                            found.stability.get(g).copied().unwrap_or(0.0),
+                        )}
+                    </strong>
                     {pairs.join("; ")}
                 </li>
             }

@@ -100,6 +100,7 @@ fn Compared(comparison: Comparison) -> impl IntoView {
         move || urls::compare_csv(&ids, &links.get())
     };
     let zip_url = urls::export_chosen(&ids);
+    let qdpx_url = urls::qdpx_chosen(&ids);
     let chosen = comparison
         .workshops
         .iter()
@@ -116,6 +117,9 @@ fn Compared(comparison: Comparison) -> impl IntoView {
                 </a>
                 <a class="button small" id="download-chosen" href=zip_url download>
                     "Download these workshops (zip)"
+                </a>
+                <a class="button small" id="download-chosen-qdpx" href=qdpx_url download>
+                    "Download their notes for NVivo (.qdpx)"
                 </a>
             </p>
         </section>

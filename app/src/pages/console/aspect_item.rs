@@ -364,7 +364,13 @@ mod tests {
         v.apply(
             1,
             &Event::PairJoined {
-                pair: PairSummary { id: id(100), label: "Pair 1".into(), joined_at: 0, last_active: 0 },
+                pair: PairSummary {
+                    id: id(100),
+                    label: "Pair 1".into(),
+                    joined_at: 0,
+                    last_active: 0,
+                    reference: None,
+                },
             },
         );
         let mut own = Card::new(id(30), "Own", 2);

@@ -4,13 +4,16 @@
 //!   controls. Every button sends one [`Control`]; the server decides, and a refusal shows in
 //!   the console's alert.
 //! - [`pairs`]: who has joined, connected or not, how far along.
+//! - [`retention`]: "Delete after", the day the server deletes the workshop.
 //! - [`delete`]: "Delete workshop…" with its confirmation.
 
 mod aspect_item;
 pub mod aspects;
+pub mod deadline;
 pub mod delete;
 pub mod pairs;
 pub mod phase;
+pub mod retention;
 pub mod settings;
 pub mod timer;
 
@@ -27,9 +30,11 @@ use crate::live::{Link, Live, LiveConfig, use_live};
 use crate::protocol::Auth;
 
 use aspects::AspectControls;
+use deadline::DeadlineControl;
 use delete::DeleteWorkshop;
 use pairs::PairList;
 use phase::PhaseControls;
+use retention::RetentionControl;
 use settings::SettingsControls;
 use timer::TimerControls;
 
@@ -132,6 +137,8 @@ pub fn ConsolePage() -> impl IntoView {
                     <p class="picture-question">{field(|i| i.question.clone())}</p>
                     <RoomPicture view=live.view compact=true/>
                 </section>
+                <DeadlineControl live/>
+                <RetentionControl secret/>
                 <DeleteWorkshop secret title deleted/>
             </Show>
         </main>
@@ -168,6 +175,9 @@ fn JoinPanel(info: Memo<Option<WorkshopInfo>>, secret: Memo<String>) -> impl Int
                 </a>
                 <a class="button" href=move || urls::facilitator_export(&secret.get()) download="">
                     "Download all (zip)"
+                </a>
+                <a class="button" href=move || urls::facilitator_qdpx(&secret.get()) download="">
+                    "Download for NVivo (.qdpx)"
                 </a>
                 // The same exercise at another site: this workshop's set-up as a file for `/new`.
                 <a class="button" href=move || urls::facilitator_template(&secret.get()) download="">

@@ -1,5 +1,7 @@
-//! The console's pairs list: who has joined, whether their tablet is connected now, how far
-//! they are, when they last did something, and removing a pair.
+//! The console's pairs list: who has joined, its reference (what it quotes to withdraw),
+//! whether its tablet is connected now, how far it is, when it last did something, removing
+//! a pair (a mistake: a test join, a duplicate) and withdrawing one from the study (its data
+//! erased, as if it had never taken part, with one content-free row kept).
 
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -16,8 +18,32 @@ use crate::live::Live;
 struct PairLine {
     id: Uuid,
     label: String,
+    reference: Option<String>,
     placed: usize,
     last_active: i64,
+    /// "consent: version 2, 2 people", "no consent yet", or empty without a sheet.
+    consent: String,
+}
+
+/// What the console says of a pair's consent to the information sheet.
+pub(super) fn consent_text(view: &crate::domain::RoomView, pair_id: Uuid) -> String {
+    if view.current_sheet().is_none() {
+        return String::new();
+    }
+    match view.consent_of(pair_id) {
+        Some(c) if c.people == 1 => format!("consent: version {}, 1 person", c.version),
+        Some(c) => format!("consent: version {}, {} people", c.version, c.people),
+        None => "no consent yet".to_string(),
+    }
+}
+
+/// "1 pair declined", "3 pairs declined" (empty for none).
+pub(super) fn declined_text(count: u64) -> String {
+    match count {
+        0 => String::new(),
+        1 => "1 pair declined the information sheet".to_string(),
+        n => format!("{n} pairs declined the information sheet"),
+    }
 }
 
 /// "active just now", "active 2 min ago", "active 1 h ago" (empty before the clock is known).
@@ -31,6 +57,15 @@ fn activity_text(last_active: i64, now: i64) -> String {
         60..3600 => format!("active {} min ago", secs / 60),
         _ => format!("active {} h ago", secs / 3600),
     }
+}
+
+/// The question asked before withdrawing the pair called `label`.
+fn withdraw_question(label: &str) -> String {
+    format!(
+        "Withdraw {label} from the study? Its name, placements, notes and post-its are erased from \
+         the database and from every export made from now on, as if it had never taken part. This \
+         cannot be undone."
+    )
 }
 
 /// Who has joined, whether their tablet is connected now, how far they are, when they last did
@@ -48,8 +83,10 @@ pub(super) fn PairList(live: Live) -> impl IntoView {
                         .map(|p| PairLine {
                             id: p.id,
                             label: p.label.clone(),
+                            reference: p.reference.clone(),
                             placed: v.placed_count(p.id),
                             last_active: p.last_active,
+                            consent: consent_text(v, p.id),
                         })
                         .collect::<Vec<_>>()
                 })
@@ -61,6 +98,9 @@ pub(super) fn PairList(live: Live) -> impl IntoView {
         <section class="pairs" aria-labelledby="pairs-heading">
             <h2 id="pairs-heading">"Pairs (" {move || pairs.with(Vec::len)} ")"</h2>
             <p class="hint" hidden=move || pairs.with(|p| !p.is_empty())>"No pair has joined yet."</p>
+            <p class="hint declined" hidden=move || live.declined.get() == 0>
+                {move || declined_text(live.declined.get())}
+            </p>
             <ul class="pair-list">
                 <For
                     each=move || pairs.get()
@@ -74,6 +114,9 @@ pub(super) fn PairList(live: Live) -> impl IntoView {
                         let active = move || this().map(|p| activity_text(p.last_active, now.get())).unwrap_or_default();
                         let confirm = RwSignal::new(false);
                         let question = StoredValue::new(format!("Remove {label} and everything it did?"));
+                        let withdrawing = RwSignal::new(false);
+                        let withdraw_question = StoredValue::new(withdraw_question(&label));
+                        let reference = line.reference.clone();
                         view! {
                             <li class="pair-line" class:online=online>
                                 <span class="presence-dot" aria-hidden="true"></span>
@@ -83,6 +126,15 @@ pub(super) fn PairList(live: Live) -> impl IntoView {
                                     {move || format!("{} of {} placed", placed(), card_count.get())}
                                 </span>
                                 <span class="pair-activity">{active}</span>
+                                {reference
+                                    .map(|r| {
+                                        view! {
+                                            <span class="pair-reference">
+                                                "Reference " <span translate="no">{r}</span>
+                                            </span>
+                                        }
+                                    })}
+                                <span class="pair-consent">{move || this().map(|p| p.consent).unwrap_or_default()}</span>
                                 <button
                                     type="button"
                                     class="remove-pair"
@@ -95,6 +147,34 @@ pub(super) fn PairList(live: Live) -> impl IntoView {
                                 >
                                     "Remove"
                                 </button>
+                                <button
+                                    type="button"
+                                    class="withdraw-pair"
+                                    aria-label=format!("Withdraw {label} from the study")
+                                    disabled=move || !connected()
+                                    on:click=move |_| {
+                                        withdrawing.set(true);
+                                        browser::focus_later(format!("confirm-withdraw-{id}"));
+                                    }
+                                >
+                                    "Withdraw"
+                                </button>
+                                <Show when=move || withdrawing.get()>
+                                    <Confirm
+                                        inline=true
+                                        label="Confirm withdrawal"
+                                        yes="Yes, withdraw"
+                                        yes_id=format!("confirm-withdraw-{id}")
+                                        disabled=move || !connected()
+                                        on_yes=move |()| {
+                                            withdrawing.set(false);
+                                            live.control(Control::WithdrawPair { pair_id: id });
+                                        }
+                                        on_cancel=move |()| withdrawing.set(false)
+                                    >
+                                        <span>{withdraw_question.get_value()}</span>
+                                    </Confirm>
+                                </Show>
                                 <Show when=move || confirm.get()>
                                     <Confirm
                                         inline=true
@@ -124,6 +204,13 @@ pub(super) fn PairList(live: Live) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::activity_text;
+
+    #[test]
+    fn declines_are_counted_in_words() {
+        assert_eq!(super::declined_text(0), "");
+        assert_eq!(super::declined_text(1), "1 pair declined the information sheet");
+        assert_eq!(super::declined_text(3), "3 pairs declined the information sheet");
+    }
 
     #[test]
     fn last_activity_in_words() {

@@ -2,8 +2,9 @@
 //! where each error is shown.
 
 use crate::api::template::TEMPLATE_FIELD;
-use crate::api::{ApiError, NewWorkshop, TemplateRef};
-use crate::domain::session::{BadSetting, MIN_PAIRS_LABEL};
+use crate::api::{ApiError, DELETE_AFTER_FIELD, NewWorkshop, TemplateRef};
+use crate::domain::consent::{ConsentSheet, SheetCheck, check_sheet, field as sheet_field};
+use crate::domain::session::{BadSetting, DEADLINE_LABEL, MIN_PAIRS_LABEL};
 use crate::domain::validate::{InvalidInput, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text};
 
 /// Checks the form with the same rules the server applies, so most mistakes are shown without
@@ -27,7 +28,18 @@ pub fn check_form(form: &NewWorkshop) -> Result<NewWorkshop, ApiError> {
         aspects: clean_aspects(&form.aspects).map_err(fail("Aspects"))?,
         settings: form.settings.map(|s| s.check().map(|()| s).map_err(bad_setting)).transpose()?,
         template: template.transpose()?,
+        delete_after: form.delete_after.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(String::from),
+        consent_sheet: form.consent_sheet.as_ref().map(check_new_sheet).transpose()?,
     })
+}
+
+/// A new workshop's information sheet, checked and cleaned by the server's rule.
+pub fn check_new_sheet(sheet: &ConsentSheet) -> Result<ConsentSheet, ApiError> {
+    match check_sheet(sheet, &[]) {
+        Ok(SheetCheck::NewVersion(sheet)) => Ok(sheet),
+        Ok(SheetCheck::Unchanged) => Ok(sheet.clone()),
+        Err(e) => Err(ApiError { error: e.message, field: Some(e.field.to_string()) }),
+    }
 }
 
 /// A refused setting as the form shows it.
@@ -36,8 +48,22 @@ pub fn bad_setting(e: BadSetting) -> ApiError {
 }
 
 /// The labels of the form's fields, as the server names them in [`ApiError::field`].
-const FIELDS: [&str; 8] =
-    ["Title", "Site", "Question", "Left pole", "Right pole", "Aspects", MIN_PAIRS_LABEL, TEMPLATE_FIELD];
+const FIELDS: [&str; 14] = [
+    "Title",
+    "Site",
+    "Question",
+    "Left pole",
+    "Right pole",
+    "Aspects",
+    MIN_PAIRS_LABEL,
+    TEMPLATE_FIELD,
+    DELETE_AFTER_FIELD,
+    sheet_field::TITLE,
+    sheet_field::VERSION,
+    sheet_field::TEXT,
+    sheet_field::STATEMENTS,
+    DEADLINE_LABEL,
+];
 
 /// Where an error about `field` is shown and what gets focus: the field's label when it is one
 /// of ours, otherwise the whole form (message above the submit button).
@@ -56,6 +82,12 @@ pub fn focus_id(place: &str) -> &'static str {
         "Aspects" => "aspects-legend",
         MIN_PAIRS_LABEL => "min-pairs",
         TEMPLATE_FIELD => "template-file",
+        DELETE_AFTER_FIELD => "delete-after",
+        sheet_field::TITLE => "sheet-title",
+        sheet_field::VERSION => "sheet-version",
+        sheet_field::TEXT => "sheet-text",
+        sheet_field::STATEMENTS => "sheet-statement-0",
+        DEADLINE_LABEL => "withdrawal-deadline",
         _ => "create-workshop",
     }
 }
@@ -77,6 +109,8 @@ mod tests {
             aspects: vec!["A".into(), "  ".into(), "B".into()],
             settings: Some(Settings { live_wall: true, min_pairs: 2, ..Settings::default() }),
             template: None,
+            delete_after: None,
+            consent_sheet: None,
         }
     }
 

@@ -10,7 +10,7 @@ use super::start_from::set_field_value;
 use crate::api::calls;
 use crate::api::{ApiError, NewWorkshop, TemplateRef, WorkshopTemplate};
 use crate::browser;
-use crate::domain::session::parse_min_pairs;
+use crate::domain::session::{parse_deadline, parse_min_pairs};
 use crate::domain::validate::MAX_ASPECTS;
 use crate::domain::{DEFAULT_ASPECTS, DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Settings};
 
@@ -46,6 +46,10 @@ pub struct WorkshopForm {
     pub threshold: RwSignal<String>,
     /// The template the form was filled from, if any.
     template_id: RwSignal<Option<Uuid>>,
+    /// "Delete after" as typed (`YYYY-MM-DD` from the date field, or empty).
+    pub delete_after: RwSignal<String>,
+    /// "Withdrawal deadline" as typed (`YYYY-MM-DD`, or empty: none).
+    pub withdrawal_deadline: RwSignal<String>,
     /// The page's one error, shown next to what it is about.
     pub error: RwSignal<Option<ApiError>>,
     pub busy: RwSignal<bool>,
@@ -73,6 +77,8 @@ impl WorkshopForm {
             settings: RwSignal::new(Settings::default()),
             threshold: RwSignal::new(Settings::default().min_pairs.to_string()),
             template_id: RwSignal::new(None),
+            delete_after: RwSignal::new(String::new()),
+            withdrawal_deadline: RwSignal::new(String::new()),
             error: RwSignal::new(None),
             busy: RwSignal::new(false),
         }
@@ -165,6 +171,10 @@ impl WorkshopForm {
             Ok(n) => n,
             Err(e) => return self.show(bad_setting(e)),
         };
+        let withdrawal_deadline = match parse_deadline(&typed("withdrawal-deadline", self.withdrawal_deadline)) {
+            Ok(day) => day,
+            Err(e) => return self.show(bad_setting(e)),
+        };
         let rows = self.aspects.get_untracked();
         let form = NewWorkshop {
             title: typed("title", self.title),
@@ -173,11 +183,13 @@ impl WorkshopForm {
             left_pole: typed("left-pole", self.left_pole),
             right_pole: typed("right-pole", self.right_pole),
             aspects: rows.iter().map(|a| typed(&format!("aspect-{}", a.key), a.text)).collect(),
-            settings: Some(Settings { min_pairs, ..self.settings.get_untracked() }),
+            settings: Some(Settings { min_pairs, withdrawal_deadline, ..self.settings.get_untracked() }),
             template: self.template_id.get_untracked().map(|template_id| TemplateRef {
                 template_id,
                 aspect_ids: rows.iter().map(|a| a.template_aspect_id).collect(),
             }),
+            delete_after: Some(typed("delete-after", self.delete_after)),
+            consent_sheet: None,
         };
         let body = match check_form(&form) {
             Ok(body) => body,

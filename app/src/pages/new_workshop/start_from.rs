@@ -75,7 +75,8 @@ pub fn StartFrom(on_load: Callback<WorkshopTemplate>, error: RwSignal<Option<Api
                 <button
                     type="button"
                     class="small"
-                    aria-label=format!("Start from “{name}”")
+                    // Starts with the visible "Use" (WCAG 2.5.3, label in name).
+                    aria-label=format!("Use: start from “{name}”")
                     on:click=move |_| loaded(template.clone(), from.clone())
                 >
                     "Use"

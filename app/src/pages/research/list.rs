@@ -7,8 +7,10 @@ use uuid::Uuid;
 
 use super::console_link::ConsoleLink;
 use super::import::ImportArchive;
+use super::retention::RetentionEdit;
+use super::withdraw::WithdrawPair;
 use super::{Ask, Page};
-use crate::api::{ResearchWorkshop, WorkshopFilter, urls};
+use crate::api::{ResearchWorkshop, RetentionDay, WorkshopFilter, urls};
 use crate::browser;
 use crate::components::confirm::Confirm;
 use crate::components::field::Field;
@@ -43,6 +45,20 @@ pub fn delete_question(w: &ResearchWorkshop) -> String {
     format!("Delete “{}” ({}, {}) and all its data? This cannot be undone.", w.title, w.site, w.date)
 }
 
+/// The "Delete after" cell: none, the day, or (within
+/// [`RETENTION_WARNING_DAYS`](crate::api::RETENTION_WARNING_DAYS)) the day with a warning
+/// in words.
+fn retention_cell(day: Option<&RetentionDay>) -> impl IntoView + use<> {
+    match day {
+        None => view! { <span class="hint">"Kept"</span> }.into_any(),
+        Some(day) if day.soon() => view! {
+            <strong class="retention-soon">{format!("Soon: {}", day.sentence())}</strong>
+        }
+        .into_any(),
+        Some(day) => view! { <span>{day.sentence()}</span> }.into_any(),
+    }
+}
+
 /// The filters, "Download all (zip)" and the table.
 #[component]
 pub(super) fn Workshops(page: Page) -> impl IntoView {
@@ -74,6 +90,7 @@ pub(super) fn Workshops(page: Page) -> impl IntoView {
         <section class="research-workshops" aria-labelledby="workshops-heading">
             <div class="research-heading">
                 <h2 id="workshops-heading" tabindex="-1">"Workshops"</h2>
+                <a class="button small" id="audit-log-link" href=urls::audit_page(None)>"Audit log"</a>
                 <button type="button" class="small" on:click=move |_| leptos::task::spawn_local(page.sign_out())>
                     "Sign out"
                 </button>
@@ -157,6 +174,7 @@ pub(super) fn Workshops(page: Page) -> impl IntoView {
                                 <th scope="col" class="num">"Pairs"</th>
                                 <th scope="col" class="num">"Aspects"</th>
                                 <th scope="col" class="num">"Placements"</th>
+                                <th scope="col">"Delete after"</th>
                                 <th scope="col">"Actions"</th>
                             </tr>
                         </thead>
@@ -309,6 +327,19 @@ fn WorkshopRow(
                 <td class="num">{w.pairs}</td>
                 <td class="num">{w.aspects}</td>
                 <td class="num">{w.placements}</td>
+                <td class="research-retention">
+                    {move || {
+                        page.workshops.with(|list| {
+                            retention_cell(list.iter().find(|x| x.id == id).and_then(|x| x.delete_after.as_ref()))
+                        })
+                    }}
+                    {move || {
+                        page.workshops.with(|list| {
+                            let day = list.iter().find(|x| x.id == id).and_then(|x| x.withdrawal_deadline.clone());
+                            day.map(|day| view! { <span class="withdrawal-deadline">{format!("Withdrawal until {day}")}</span> })
+                        })
+                    }}
+                </td>
                 <td>
                     <div class="research-actions">
                         <a
@@ -319,6 +350,14 @@ fn WorkshopRow(
                         >
                             "Download (zip)"
                         </a>
+                        <a
+                            class="button small"
+                            href=urls::research_qdpx(id)
+                            download
+                            aria-describedby=title_id.clone()
+                        >
+                            "NVivo (.qdpx)"
+                        </a>
                         <a class="button small" href=urls::replay_page(id) aria-describedby=title_id.clone()>
                             "Replay"
                         </a>
@@ -326,11 +365,16 @@ fn WorkshopRow(
                             class="button small"
                             href=urls::research_report(id)
                             rel="external"
-                            aria-describedby=title_id
+                            aria-describedby=title_id.clone()
                         >
                             "Room report"
                         </a>
+                        <a class="button small" href=urls::audit_page(Some(id)) aria-describedby=title_id>
+                            "Audit log"
+                        </a>
                         <ConsoleLink id title=w.title.clone() page/>
+                        <RetentionEdit id title=w.title.clone() page/>
+                        <WithdrawPair id title=w.title.clone() site=w.site.clone() page/>
                         <Show when=move || row.phase() != Phase::Closed>{row.ask_button(Ask::Close)}</Show>
                         {row.ask_button(Ask::Delete)}
                     </div>
@@ -338,7 +382,7 @@ fn WorkshopRow(
             </tr>
             <Show when=move || row.asking().is_some()>
                 <tr class="research-confirm">
-                    <td colspan="9">
+                    <td colspan="10">
                         <Confirm
                             class=None
                             labelled_by=format!("w-{id}-question")
@@ -373,6 +417,8 @@ mod tests {
             aspects: 9,
             placements: 20,
             phase: Phase::Reveal,
+            delete_after: None,
+            withdrawal_deadline: None,
         }
     }
 

@@ -11,11 +11,15 @@
 //!   with its download, replay, room report, console link, close and delete.
 //! - [`import`]: "Import archive", a workshop exported from another server.
 //! - [`console_link`]: a new console link for a workshop (an imported one has none).
+//! - [`retention`]: "Delete after…", the day the server deletes a workshop.
+//! - [`withdraw`]: "Withdraw a pair…", by the reference a participant quotes.
 
 mod console_link;
 mod import;
 mod list;
+mod retention;
 mod sign_in;
+mod withdraw;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

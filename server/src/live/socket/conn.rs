@@ -167,12 +167,33 @@ impl SocketSender {
 
 /// A server message as the JSON text frame it is sent as.
 fn encode(msg: &ServerMsg) -> Result<Frame, Gone> {
+    if let ServerMsg::Refused { code, .. } = msg {
+        crate::telemetry::refused(code_name(*code));
+    }
     match serde_json::to_string(msg) {
         Ok(json) => Ok(json.into()),
         Err(e) => {
             tracing::error!(error = %e, "could not serialise a server message");
             Err(Gone)
         }
+    }
+}
+
+/// `code` as the wire writes it (`snake_case`), for the metrics' `code` label.
+pub fn code_name(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::Malformed => "malformed",
+        ErrorCode::TooLarge => "too_large",
+        ErrorCode::NotReady => "not_ready",
+        ErrorCode::Forbidden => "forbidden",
+        ErrorCode::UnknownWorkshop => "unknown_workshop",
+        ErrorCode::UnknownCard => "unknown_card",
+        ErrorCode::Invalid => "invalid",
+        ErrorCode::RateLimited => "rate_limited",
+        ErrorCode::Storage => "storage",
+        ErrorCode::WrongPhase => "wrong_phase",
+        ErrorCode::Locked => "locked",
+        ErrorCode::ConsentNeeded => "consent_needed",
     }
 }
 
@@ -242,12 +263,33 @@ fn rate_limited(change_id: Option<uuid::Uuid>) -> Incoming {
 
 /// The refusal of a message over a socket's or a pair's budget.
 pub fn too_many(change_id: Option<uuid::Uuid>) -> ServerMsg {
+    crate::telemetry::rate_limited("websocket");
     ServerMsg::refused(change_id, ErrorCode::RateLimited, "Too many messages at once; wait a moment and try again.")
 }
 
 #[cfg(test)]
 mod heartbeat_tests {
     use super::*;
+
+    #[test]
+    fn code_names_are_the_wire_names() {
+        use ErrorCode::*;
+        for code in [
+            Malformed,
+            TooLarge,
+            NotReady,
+            Forbidden,
+            UnknownWorkshop,
+            UnknownCard,
+            Invalid,
+            RateLimited,
+            Storage,
+            WrongPhase,
+            Locked,
+        ] {
+            assert_eq!(serde_json::to_value(code).unwrap(), code_name(code), "{code:?}");
+        }
+    }
 
     #[test]
     fn a_silent_client_is_pinged_then_given_up() {

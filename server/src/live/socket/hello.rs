@@ -7,8 +7,10 @@ use app::domain::code::normalize_code;
 use app::domain::{PairSummary, Viewer};
 use app::protocol::{Auth, ErrorCode, ServerMsg};
 
+use crate::live::feed::WITHDRAWN;
 use crate::live::hub::Hub;
 use crate::live::room::Room;
+use crate::secret::hash_secret;
 use crate::store::StoreError;
 
 /// Who a socket turned out to be.
@@ -59,12 +61,18 @@ pub async fn authenticate(hub: &Hub, auth: Auth) -> Result<Identity, ServerMsg> 
                 )
             })?;
             let room = open_room(hub, workshop.id).await?;
-            let pair = room.pair_by_token(&token).await.ok_or_else(|| {
-                refused(
+            let Some(pair) = room.pair_by_token(&token).await else {
+                let hash = hash_secret(&token);
+                let withdrawn =
+                    hub.store().run(move |s| s.is_withdrawn_token(workshop.id, &hash)).await.map_err(storage)?;
+                if withdrawn {
+                    return Err(refused(ErrorCode::Forbidden, WITHDRAWN));
+                }
+                return Err(refused(
                     ErrorCode::Forbidden,
                     format!("This tablet is not signed in to workshop {code}. Join again with the code."),
-                )
-            })?;
+                ));
+            };
             let viewer = Viewer::Pair { pair_id: pair.id, label: pair.label.clone() };
             Ok(Identity { room, viewer, pair: Some(pair) })
         }

@@ -151,6 +151,7 @@ async fn serve(
     last_seq: Option<u64>,
 ) -> Result<(), Gone> {
     let Identity { room, viewer, pair } = identity;
+    let _counted = crate::telemetry::screen_connected(role(&viewer));
     // Subscribe first: everything committed after this point arrives through the feed.
     let mut feed = Feed::subscribe(Arc::clone(&room), viewer.clone());
     let _presence = match pair.as_ref().map(|p| room.connect(p.id)).transpose() {
@@ -216,6 +217,15 @@ async fn serve(
     }
 }
 
+/// A screen's role as the metrics name it ([`crate::telemetry::ROLES`]).
+fn role(viewer: &Viewer) -> &'static str {
+    match viewer {
+        Viewer::Pair { .. } => "pair",
+        Viewer::Facilitator => "facilitator",
+        Viewer::Projector => "projector",
+    }
+}
+
 /// Completes when the server stops (the guard the watch hands out is not held across awaits).
 async fn stopped(stopping: &mut watch::Receiver<bool>) {
     let _ = stopping.wait_for(|stopping| *stopping).await;
@@ -237,6 +247,8 @@ async fn handle_message(room: &Room, viewer: &Viewer, pair: Option<&PairSummary>
                 "Only the facilitator's console can run the session (phases, timer, post-its, pairs).",
             );
         }
+        (ClientMsg::GiveConsent { answer, .. }, Some(pair)) => room.give_consent(pair, change_id, answer).await,
+        (ClientMsg::DeclineConsent { .. }, Some(pair)) => room.remove_pair_that_declined(pair.id).await,
         (msg, Some(pair)) => match msg.pair_action() {
             Some(action) => room.act_as_pair(pair, change_id, action).await,
             None => {
@@ -261,7 +273,9 @@ fn refusal_for(change_id: Uuid, e: RoomError) -> ServerMsg {
     let code = match &e {
         RoomError::Refused(refusal) => refusal.kind.into(),
         RoomError::Invalid(_) | RoomError::ChangeIdReused | RoomError::DuplicateLabel(_) => ErrorCode::Invalid,
-        RoomError::Closed | RoomError::Full(_) => ErrorCode::WrongPhase,
+        RoomError::Closed | RoomError::Full(_) | RoomError::DeadlinePassed(_) => ErrorCode::WrongPhase,
+        RoomError::UnknownPair | RoomError::Sheet(_) => ErrorCode::Invalid,
+        RoomError::ConsentNeeded(_) => ErrorCode::ConsentNeeded,
         RoomError::Storage(cause) => {
             tracing::error!(error = %cause, %change_id, "could not store a change");
             ErrorCode::Storage

@@ -9,6 +9,10 @@
 //! read in one snapshot and the target written in one transaction: a copy is whole or not at
 //! all. Afterwards [`Store::verify_copy`] reads every copied workshop back from both and
 //! compares its rows and its export snapshot.
+//!
+//! The audit log is copied too, as the server's record that goes with the data: its rows are
+//! appended to the target's own log, oldest first, in the same transaction (they get the
+//! target's next ids; their times, actors, actions, workshops, details and networks are kept).
 
 mod tables;
 
@@ -18,6 +22,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 use uuid::Uuid;
 
+use super::audit::{all_audit_rows, append_audit_rows};
 use super::database::{Location, Store};
 use super::error::StoreError;
 use super::sql::{Sql, args, in_snapshot};
@@ -34,6 +39,9 @@ pub struct CopyReport {
     pub pairs: usize,
     /// Rows of the event log.
     pub events: usize,
+    /// Rows of the audit log, appended to the target's own (the server's record of who saw
+    /// and changed what goes with the data).
+    pub audit_rows: usize,
 }
 
 /// Why a copy was refused or failed. A refusal ([`CopyError::NoSource`],
@@ -118,8 +126,11 @@ impl Store {
     /// with nothing written, when `target` already holds one of these workshops or another
     /// workshop with one of their join codes; its other workshops are left as they are.
     pub fn copy_into(&self, target: &Store) -> Result<CopyReport, CopyError> {
-        let tables = self.read(|db| {
-            in_snapshot(db, |tx| TABLES.iter().map(|table| read_table(tx, table, None)).collect::<Result<Vec<_>, _>>())
+        let (tables, audit) = self.read(|db| {
+            in_snapshot(db, |tx| {
+                let tables = TABLES.iter().map(|table| read_table(tx, table, None)).collect::<Result<Vec<_>, _>>()?;
+                Ok((tables, all_audit_rows(tx)?))
+            })
         })?;
         let (ids, codes) = (tables[0].texts("id")?, tables[0].texts("join_code")?);
         let workshops = ids
@@ -127,7 +138,7 @@ impl Store {
             .map(|id| Uuid::parse_str(id).map_err(|e| StoreError::Corrupt(format!("workshops.id: {e}"))))
             .collect::<Result<Vec<_>, _>>()?;
         let [cards, pairs, events] = [1, 2, 3].map(|t| tables[t].rows.len());
-        let report = CopyReport { workshops, cards, pairs, events };
+        let report = CopyReport { workshops, cards, pairs, events, audit_rows: audit.len() };
         let refused = target.write(move |tx| {
             let codes: HashMap<String, String> = codes.into_iter().zip(ids.iter().cloned()).collect();
             let ids: HashSet<String> = ids.into_iter().collect();
@@ -148,6 +159,7 @@ impl Store {
             for (table, rows) in TABLES.iter().zip(tables) {
                 insert_rows(tx, table, rows)?;
             }
+            append_audit_rows(tx, &audit)?;
             Ok(None)
         });
         let refused = refused.map_err(CopyError::Write)?;

@@ -20,11 +20,12 @@ pub(super) struct Table {
 }
 
 /// Every table with workshop data, parents first (the order rows are inserted in).
-pub(super) const TABLES: [Table; 4] = [
+pub(super) const TABLES: [Table; 5] = [
     Table { name: "workshops", workshop_column: "id", key: &["id"] },
     Table { name: "cards", workshop_column: "workshop_id", key: &["id"] },
     Table { name: "pairs", workshop_column: "workshop_id", key: &["id"] },
     Table { name: "events", workshop_column: "workshop_id", key: &["workshop_id", "seq"] },
+    Table { name: "withdrawn_pairs", workshop_column: "workshop_id", key: &["token_hash"] },
 ];
 
 /// The schema's other tables, and why they are not copied. (A test checks that every table
@@ -35,6 +36,11 @@ pub(super) const NOT_COPIED: [(&str, &str); 3] = [
     ("instances", "the instances running on the source now (PostgreSQL)"),
     ("presence", "the screens connected to them now (PostgreSQL)"),
 ];
+
+/// Tables copied apart from [`TABLES`], and how.
+#[cfg(test)]
+pub(super) const COPIED_APART: [(&str, &str); 1] =
+    [("audit_log", "appended to the target's own audit log, oldest first (super::Store::copy_into)")];
 
 /// Rows inserted by one statement: few statements for a long event log, far below either
 /// database's limit on parameters (12 columns × 100).

@@ -3,11 +3,11 @@
 
 use app::domain::Event;
 
-use super::tables::NOT_COPIED;
+use super::tables::{COPIED_APART, NOT_COPIED};
 use super::*;
-use crate::store::NewWorkshopRecord;
 use crate::store::event_log::{Actor, NewEvent};
 use crate::store::sql::{Backend, test_backend, test_postgres_database};
+use crate::store::{AuditActor, AuditEntry, NewWorkshopRecord};
 
 fn record(title: &str, aspects: &[&str]) -> NewWorkshopRecord {
     NewWorkshopRecord {
@@ -25,6 +25,12 @@ fn source(dir: &tempfile::TempDir) -> (Location, Vec<Uuid>) {
     let path = dir.path().join("source.sqlite3");
     let store = Store::open(&path).unwrap();
     let busy = store.create_workshop(&record("Busy", &["One", "Two ŵ", "Three"]), "secret-1", 1_000).unwrap();
+    let download = AuditEntry {
+        client: Some("198.51.100.0/24".into()),
+        ..AuditEntry::new(AuditActor::Researcher, "download", Some(busy.id), "export.zip")
+    };
+    store.record_audit(download, 1_500).unwrap();
+    store.record_audit(AuditEntry::new(AuditActor::Researcher, "sign_in", None, ""), 1_600).unwrap();
     store.create_workshop(&record("New", &["Only"]), "secret-2", 2_000).unwrap();
     let (_, a) = store.join_pair(busy.id, "Pair A", "token-a", 3_000).unwrap();
     store.join_pair(busy.id, "Pâr B", "token-b", 3_001).unwrap();
@@ -69,6 +75,7 @@ fn a_copy_has_every_row_with_every_column_and_logs_in_with_the_same_secrets() {
     expected.sort();
     assert_eq!(copied, expected);
     assert_eq!((report.cards, report.pairs, report.events), (4, 2, 2 + 2 + 3));
+    assert_eq!(report.audit_rows, 2, "the audit log goes with the data");
 
     let source = Store::open_at(&from).unwrap();
     let target = Store::open_at(&to).unwrap();
@@ -82,6 +89,12 @@ fn a_copy_has_every_row_with_every_column_and_logs_in_with_the_same_secrets() {
     assert_eq!(room.view.seq, 6, "the copy goes on where the source stopped");
     let pairs = target.pairs_by_token_hash(busy.id, &room.view).unwrap();
     assert_eq!(pairs.get("token-a").map(|p| p.label.as_str()), Some("Pair A"), "a pair's token still signs it in");
+    let (log, total) = target.audit_log(None, 10).unwrap();
+    assert_eq!(total, 2);
+    let copied: Vec<_> = log.iter().map(|row| (row.at, row.entry.clone())).collect();
+    let (original, _) = source.audit_log(None, 10).unwrap();
+    assert_eq!(copied, original.iter().map(|row| (row.at, row.entry.clone())).collect::<Vec<_>>());
+    assert_eq!(log[1].entry.client.as_deref(), Some("198.51.100.0/24"));
 }
 
 #[test]
@@ -151,7 +164,7 @@ fn every_table_of_the_schema_is_copied_or_said_not_to_be() {
     let store = Store::open_at(&target(&dir)).unwrap();
     let copied: HashSet<String> = TABLES.iter().map(|t| t.name.to_string()).collect();
     let mut left: Vec<String> = tables_in(&store).difference(&copied).cloned().collect();
-    left.retain(|table| !NOT_COPIED.iter().any(|(name, _)| name == table));
+    left.retain(|table| !NOT_COPIED.iter().chain(&COPIED_APART).any(|(name, _)| name == table));
     assert!(left.is_empty(), "tables copy-database neither copies nor names in NOT_COPIED: {left:?}");
     // Every column the schema gives a table (read from the database itself) is copied.
     for table in &TABLES {

@@ -155,7 +155,7 @@ impl TestServer {
     pub async fn post_join(&self, code: &str, label: &str) -> reqwest::Response {
         reqwest::Client::new()
             .post(self.url("/api/join"))
-            .json(&JoinRequest { code: code.into(), label: label.into() })
+            .json(&JoinRequest { code: code.into(), label: label.into(), consent: None })
             .send()
             .await
             .expect("request")
@@ -354,6 +354,8 @@ pub fn new_workshop(aspects: &[&str]) -> NewWorkshop {
         aspects: aspects.iter().map(|a| a.to_string()).collect(),
         settings: None,
         template: None,
+        delete_after: None,
+        consent_sheet: None,
     }
 }
 

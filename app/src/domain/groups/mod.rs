@@ -23,24 +23,35 @@
 //!    its sign chosen so that its largest loading in absolute value (the first one on ties) is
 //!    positive. A pair's scores are its centred positions projected on them; the share of
 //!    variance explained is eigenvalue / total variance.
-//! 5. **k-means** on the scores, for k = 2 ..= min([`MAX_GROUPS`], pairs − 1): Lloyd's algorithm
-//!    (each pair to its nearest centre, the lower-numbered one on ties; each centre to the mean
-//!    of its pairs; until no pair changes group, at most 100 iterations) from [`RESTARTS`]
-//!    k-means++ starts (Arthur, D. & Vassilvitskii, S. (2007), "k-means++: The advantages of
-//!    careful seeding", *Proc. 18th ACM-SIAM SODA*, 1027–1035). Random numbers come from
+//! 5. **k-means** on the scores, for k = 2 ..= min([`MAX_GROUPS`], pairs − 1), from
+//!    [`STARTS`] k-means++ starts (Arthur, D. & Vassilvitskii, S. (2007), "k-means++: The
+//!    advantages of careful seeding", *Proc. 18th ACM-SIAM SODA*, 1027–1035), each refined by
+//!    Lloyd's steps (each pair to its nearest centre, the lower-numbered one on ties; each centre
+//!    to the mean of its pairs; until no pair changes group, at most 100 iterations) and then by
+//!    Hartigan–Wong moves, R's default (a pair moves to another group whenever that lowers the
+//!    within-group sum of squares; [`kmeans::hartigan_wong`]). Random numbers come from
 //!    SplitMix64 (Steele, G. L., Lea, D. & Flood, C. H. (2014), "Fast splittable pseudorandom
-//!    number generators", *OOPSLA '14*) seeded with [`SEED`] + k. Restarts that end with an
-//!    empty group are discarded; the lowest within-group sum of squares is kept (the first one
-//!    on ties).
+//!    number generators", *OOPSLA '14*) seeded with [`SEED`] + k. Starts whose Lloyd's steps
+//!    empty a group are discarded; the lowest within-group sum of squares is kept, the earliest
+//!    start on an exact tie (the sum is computed the same way for every partition, so the same
+//!    partition reached from two starts ties exactly, and two different partitions tie only
+//!    when the points are placed symmetrically).
 //! 6. **Choose k** with the highest mean silhouette (Rousseeuw, P. J. (1987), "Silhouettes: A
 //!    graphical aid to the interpretation and validation of cluster analysis", *J. Comput.
 //!    Appl. Math.* 20, 53–65), Euclidean distances between scores: s(i) = (b − a) / max(a, b),
 //!    a the mean distance to the own group, b to the nearest other group, 0 for a pair alone in
 //!    its group. Ties go to the smaller k. Below [`MIN_SILHOUETTE`] there are no clear groups.
 //! 7. **Number** the groups 1, 2, … in the order their first pair appears in the input rows.
+//! 8. **Stability** of each group: Hennig's cluster-wise bootstrap ([`stability`]), the
+//!    resamples grouped by step 5 with [`BOOTSTRAP_STARTS`] starts.
+
+pub mod kmeans;
+pub mod stability;
 
 use serde::{Deserialize, Serialize};
 
+use self::kmeans::{SplitMix64, distance2, kmeans};
+use self::stability::STABILITY_SEED;
 use super::stats::summarize;
 
 /// Fewest pairs (kept after filtering) for which groups are looked for.
@@ -65,9 +76,10 @@ pub const MIN_SILHOUETTE: f64 = 0.5;
 /// Seed of the random numbers of k-means++ (the generator for k is seeded with `SEED + k`).
 pub const SEED: u64 = 42;
 /// k-means++ starts per k; the best one is kept.
-pub const RESTARTS: usize = 20;
+pub const STARTS: usize = 200;
+/// k-means++ starts per bootstrap resample in the stability of the groups.
+pub const BOOTSTRAP_STARTS: usize = 10;
 
-const MAX_ITERATIONS: usize = 100;
 const MAX_SWEEPS: usize = 100;
 
 /// The positions of the pairs across the aspects, one round.
@@ -104,6 +116,9 @@ pub struct Groups {
     pub aspects_used: Vec<usize>,
     /// One per input row, in row order.
     pub members: Vec<Member>,
+    /// `[group − 1]`: the group's stability, its mean Jaccard similarity with its best match
+    /// over the bootstrap resamples ([`stability`]; 0–1, from 0.75 stable).
+    pub stability: Vec<f64>,
     /// `[group − 1][aspect]` (all aspects, input order): type-7 median of the positions the
     /// group's members actually gave (not imputed); `None` when none of them placed it.
     pub group_medians: Vec<Vec<Option<f64>>>,
@@ -198,7 +213,7 @@ pub fn opinion_groups(input: &GroupInput) -> Grouping {
     };
     let mut best: Option<(f64, usize, Vec<usize>, Vec<f64>)> = None;
     for k in 2..=MAX_GROUPS.min(pairs.len() - 1) {
-        if let Some(labels) = kmeans(&scores, k) {
+        if let Some(labels) = best_partition(&scores, k) {
             let s = silhouettes(&scores, &labels, k);
             let mean = s.iter().sum::<f64>() / s.len() as f64;
             if best.as_ref().is_none_or(|(b, ..)| mean > *b) {
@@ -228,6 +243,14 @@ pub fn opinion_groups(input: &GroupInput) -> Grouping {
         members[p] =
             Member { pair: p, group: Some(number[labels[i]]), scores: scores[i].clone(), silhouette: Some(s[i]) };
     }
+    let mut rng = SplitMix64(STABILITY_SEED);
+    let by_label = stability::stability(&scores, &labels, k, &mut rng, |points, k, rng| {
+        kmeans(points, k, BOOTSTRAP_STARTS, rng).map(|p| p.labels)
+    });
+    let mut stability = vec![0.0; k];
+    for (l, s) in by_label.into_iter().enumerate() {
+        stability[number[l] - 1] = s;
+    }
     let group_medians = (1..=k)
         .map(|g| {
             let in_group: Vec<usize> = pairs.iter().copied().filter(|&p| members[p].group == Some(g)).collect();
@@ -236,7 +259,7 @@ pub fn opinion_groups(input: &GroupInput) -> Grouping {
                 .collect()
         })
         .collect();
-    Grouping::Groups(Groups { k, silhouette, explained, aspects_used: aspects, members, group_medians })
+    Grouping::Groups(Groups { k, silhouette, explained, aspects_used: aspects, members, stability, group_medians })
 }
 
 /// Step 1: the kept pairs and used aspects (indices, ascending), from `placed(pair, aspect)`.
@@ -333,99 +356,11 @@ fn symmetric_eigen(matrix: &[Vec<f64>]) -> (Vec<f64>, Vec<Vec<f64>>) {
     (values, vectors)
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): tiny, fast, and the same on every platform.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1), from the top 53 bits.
-    fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-fn distance2(x: &[f64], y: &[f64]) -> f64 {
-    x.iter().zip(y).map(|(a, b)| (a - b).powi(2)).sum()
-}
-
-/// Step 5: the best of [`RESTARTS`] k-means++ / Lloyd runs, as a group index per point;
-/// `None` when no run ends with `k` non-empty groups (fewer than `k` distinct points).
-fn kmeans(points: &[Vec<f64>], k: usize) -> Option<Vec<usize>> {
-    let mut rng = SplitMix64(SEED.wrapping_add(k as u64));
-    let mut best: Option<(f64, Vec<usize>)> = None;
-    for _ in 0..RESTARTS {
-        let Some((labels, wcss)) = plus_plus(points, k, &mut rng).and_then(|c| lloyd(points, c)) else {
-            continue;
-        };
-        if best.as_ref().is_none_or(|(b, _)| wcss < *b) {
-            best = Some((wcss, labels));
-        }
-    }
-    best.map(|(_, labels)| labels)
-}
-
-/// k-means++ starting centres: the first a uniformly drawn point, each next one a point drawn
-/// with probability proportional to its squared distance to the nearest centre so far.
-fn plus_plus(points: &[Vec<f64>], k: usize, rng: &mut SplitMix64) -> Option<Vec<Vec<f64>>> {
-    let first = ((rng.unit() * points.len() as f64) as usize).min(points.len() - 1);
-    let mut centres = vec![points[first].clone()];
-    let mut d2: Vec<f64> = points.iter().map(|p| distance2(p, &centres[0])).collect();
-    while centres.len() < k {
-        let total: f64 = d2.iter().sum();
-        if total <= 0.0 {
-            return None;
-        }
-        let target = rng.unit() * total;
-        let mut sum = 0.0;
-        let chosen = d2
-            .iter()
-            .position(|d| {
-                sum += d;
-                sum > target && *d > 0.0
-            })
-            .or_else(|| d2.iter().rposition(|d| *d > 0.0))?;
-        centres.push(points[chosen].clone());
-        for (d, p) in d2.iter_mut().zip(points) {
-            *d = d.min(distance2(p, &points[chosen]));
-        }
-    }
-    Some(centres)
-}
-
-/// Lloyd's iterations from `centres`: (labels, within-group sum of squares); `None` when a
-/// group empties.
-fn lloyd(points: &[Vec<f64>], mut centres: Vec<Vec<f64>>) -> Option<(Vec<usize>, f64)> {
-    let mut labels = vec![usize::MAX; points.len()];
-    for _ in 0..MAX_ITERATIONS {
-        let next: Vec<usize> = points
-            .iter()
-            .map(|p| {
-                let d: Vec<f64> = centres.iter().map(|c| distance2(p, c)).collect();
-                (0..d.len()).fold(0, |best, j| if d[j] < d[best] { j } else { best })
-            })
-            .collect();
-        if next == labels {
-            break;
-        }
-        labels = next;
-        for (j, centre) in centres.iter_mut().enumerate() {
-            let group: Vec<&Vec<f64>> = points.iter().zip(&labels).filter(|(_, l)| **l == j).map(|(p, _)| p).collect();
-            if group.is_empty() {
-                return None;
-            }
-            for (dim, x) in centre.iter_mut().enumerate() {
-                *x = group.iter().map(|p| p[dim]).sum::<f64>() / group.len() as f64;
-            }
-        }
-    }
-    Some((labels.clone(), points.iter().zip(&labels).map(|(p, &l)| distance2(p, &centres[l])).sum()))
+/// Step 5: the best partition into `k` groups ([`kmeans`] from [`STARTS`] starts, seeded with
+/// [`SEED`] + k), as a group index per point; `None` when there are fewer than `k` distinct
+/// points.
+fn best_partition(points: &[Vec<f64>], k: usize) -> Option<Vec<usize>> {
+    kmeans(points, k, STARTS, &mut SplitMix64(SEED.wrapping_add(k as u64))).map(|p| p.labels)
 }
 
 /// Rousseeuw's silhouette of every point, for `labels` in 0..k (all groups non-empty).
@@ -619,8 +554,8 @@ mod tests {
     #[test]
     fn kmeans_needs_k_distinct_points() {
         let points = vec![vec![0.0, 0.0], vec![0.0, 0.0], vec![5.0, 5.0]];
-        assert_eq!(kmeans(&points, 3), None);
-        let labels = kmeans(&points, 2).unwrap();
+        assert_eq!(best_partition(&points, 3), None);
+        let labels = best_partition(&points, 2).unwrap();
         assert!(labels[0] == labels[1] && labels[1] != labels[2], "{labels:?}");
     }
 }

@@ -1,6 +1,6 @@
 // Registers the service worker (sw.js) on the pairs' pages and tells it what the page loaded,
-// so a pair's board can be reopened while the Wi-Fi is down. A separate file, not inline, so a strict
-// Content-Security-Policy allows it.
+// so a pair's board can be reopened while the Wi-Fi is down. Inlined in every page with the
+// response's nonce (site::REGISTER_SW), so it costs no request of its own.
 "use strict";
 
 // Only pairs need it: the facilitator's and researchers' screens are used online.
@@ -19,7 +19,8 @@ if ("serviceWorker" in navigator && pairPage) {
   };
   navigator.serviceWorker.register("/sw.js").catch((e) => console.warn("service worker not registered", e));
   // After the page (and its WebAssembly) loaded, and again after in-app navigations, which
-  // change the address without loading a page (joining opens the board this way).
+  // change the address without loading a page (joining opens the board this way): the worker
+  // copies those files from the browser's HTTP cache, so nothing competes with the page.
   window.addEventListener("load", () => setTimeout(report, 1000));
   if ("navigation" in window) {
     navigation.addEventListener("navigatesuccess", () => setTimeout(report, 500));

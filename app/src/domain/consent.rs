@@ -1,0 +1,322 @@
+//! The information sheet and consent, per person and versioned: what a workshop asks each
+//! person at a pair's tablet to read and agree to before the board opens ([`ConsentSheet`]),
+//! the rules a new version must follow ([`check_sheet`]), and what a pair answered
+//! ([`ConsentAnswer`], recorded as [`PairConsent`]).
+//!
+//! A sheet is optional. Once a workshop has one, a pair may place, write notes or post-its
+//! only while its latest consent is to the current version (`RoomView::pair_has_consent`, in
+//! [`super::room_consent`]).
+//! Changing the text or the statements needs a new version; pairs are then asked again.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::validate::{clean_text, normalise_text};
+
+/// Longest title of a sheet, in characters.
+pub const SHEET_TITLE_MAX: usize = 120;
+/// Longest version of a sheet ("2", "1.1", "2026-03 v2"), in characters.
+pub const SHEET_VERSION_MAX: usize = 20;
+/// Longest text of a sheet, in characters (about six pages of A4).
+pub const SHEET_TEXT_MAX: usize = 20_000;
+/// Longest consent statement, in characters.
+pub const STATEMENT_MAX: usize = 300;
+/// Most consent statements on one sheet.
+pub const MAX_STATEMENTS: usize = 12;
+/// Most people who can share one tablet.
+pub const MAX_PEOPLE: u8 = 4;
+/// How many people share a tablet unless the pair says otherwise.
+pub const DEFAULT_PEOPLE: u8 = 2;
+
+/// The form's field names, as the refusals name them.
+pub mod field {
+    /// The sheet's title.
+    pub const TITLE: &str = "Sheet title";
+    /// The sheet's version.
+    pub const VERSION: &str = "Sheet version";
+    /// The sheet's text.
+    pub const TEXT: &str = "Information sheet text";
+    /// The consent statements.
+    pub const STATEMENTS: &str = "Consent statements";
+}
+
+/// An information sheet: what participants are told, and the statements each person agrees
+/// to. Stored in the event log (`consent_sheet_set`), every version kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentSheet {
+    /// Its title, e.g. "Information sheet for participants".
+    pub title: String,
+    /// Its version as the study names it ("2", "1.1").
+    pub version: String,
+    /// What participants are told; paragraphs separated by blank lines.
+    pub text: String,
+    /// What each person agrees to, one statement each, in order.
+    pub statements: Vec<String>,
+}
+
+/// One version of a workshop's sheet and when it was set (ms since the epoch).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetVersion {
+    /// The sheet.
+    pub sheet: ConsentSheet,
+    /// When the facilitator set it, ms since the epoch.
+    pub set_at: i64,
+}
+
+/// What a pair answered on its tablet: the version it read, how many people share the
+/// tablet, and each person's tick of each statement (`agreed[person][statement]`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentAnswer {
+    /// The version the pair read.
+    pub version: String,
+    /// How many people share the tablet (1 to [`MAX_PEOPLE`]).
+    pub people: u8,
+    /// Per person, per statement: ticked.
+    pub agreed: Vec<Vec<bool>>,
+}
+
+/// A pair's recorded consent: every one of its `people` agreed to every statement of
+/// `version` at `at`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairConsent {
+    /// The pair.
+    pub pair_id: Uuid,
+    /// The version agreed to.
+    pub version: String,
+    /// How many people agreed (one row each per statement in `consent.csv`).
+    pub people: u8,
+    /// When, ms since the epoch.
+    pub at: i64,
+}
+
+/// Why a sheet was refused; nothing changed. `field` is the form field to fix.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct SheetProblem {
+    /// The form field, by its visible label.
+    pub field: &'static str,
+    /// What to do about it.
+    pub message: String,
+}
+
+/// What [`check_sheet`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetCheck {
+    /// A new version to store (cleaned).
+    NewVersion(ConsentSheet),
+    /// The same as the current version, word for word: nothing to store.
+    Unchanged,
+}
+
+fn problem(field: &'static str, message: impl Into<String>) -> SheetProblem {
+    SheetProblem { field, message: message.into() }
+}
+
+/// A sheet's text as stored: each line normalised like every other text ([`normalise_text`]),
+/// Windows line ends made `\n`, more than one blank line in a row made one, trimmed.
+pub fn clean_sheet_text(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut blank_lines = 0;
+    for line in input.replace("\r\n", "\n").replace('\r', "\n").split('\n') {
+        let line = normalise_text(line);
+        if line.is_empty() {
+            blank_lines += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_lines > 0 { "\n\n" } else { "\n" });
+        }
+        blank_lines = 0;
+        out.push_str(&line);
+    }
+    out
+}
+
+/// Checks and cleans a sheet the facilitator sets, against the versions the workshop already
+/// has (`earlier`, oldest first): a title, a version, a text within [`SHEET_TEXT_MAX`], 1 to
+/// [`MAX_STATEMENTS`] statements; a version already used is refused unless it is the current
+/// one word for word (then [`SheetCheck::Unchanged`]).
+pub fn check_sheet(input: &ConsentSheet, earlier: &[SheetVersion]) -> Result<SheetCheck, SheetProblem> {
+    let title = clean_text(field::TITLE, &input.title, SHEET_TITLE_MAX).map_err(|e| match e {
+        super::validate::InvalidInput::Empty { .. } => {
+            problem(field::TITLE, "Give the information sheet a title, e.g. \"Information sheet for participants\".")
+        }
+        other => problem(field::TITLE, other.to_string()),
+    })?;
+    let version = clean_text(field::VERSION, &input.version, SHEET_VERSION_MAX).map_err(|e| match e {
+        super::validate::InvalidInput::Empty { .. } => {
+            problem(field::VERSION, "Give the information sheet a version, e.g. 1 or 1.1, as your study numbers it.")
+        }
+        other => problem(field::VERSION, other.to_string()),
+    })?;
+    let text = clean_sheet_text(&input.text);
+    if text.is_empty() {
+        return Err(problem(
+            field::TEXT,
+            "Write or paste the information sheet's text: pairs read it before they agree.",
+        ));
+    }
+    let len = text.chars().count();
+    if len > SHEET_TEXT_MAX {
+        return Err(problem(
+            field::TEXT,
+            format!(
+                "The information sheet's text is {len} characters; at most {SHEET_TEXT_MAX} fit. Shorten it, \
+                 or give the essentials here and the full sheet on paper."
+            ),
+        ));
+    }
+    if text.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(problem(
+            field::TEXT,
+            "The information sheet's text contains control characters; paste plain text.",
+        ));
+    }
+    let mut statements = Vec::new();
+    for (i, statement) in input.statements.iter().enumerate() {
+        if statement.trim().is_empty() {
+            continue;
+        }
+        let statement = clean_text(field::STATEMENTS, statement, STATEMENT_MAX).map_err(|e| match e {
+            super::validate::InvalidInput::TooLong { len, max, .. } => problem(
+                field::STATEMENTS,
+                format!("Consent statement {} is {len} characters; at most {max}. Shorten it.", i + 1),
+            ),
+            other => problem(field::STATEMENTS, other.to_string()),
+        })?;
+        statements.push(statement);
+    }
+    if statements.is_empty() {
+        return Err(problem(
+            field::STATEMENTS,
+            "Add at least one consent statement each person agrees to, e.g. \"I have read the information sheet.\"",
+        ));
+    }
+    if statements.len() > MAX_STATEMENTS {
+        return Err(problem(
+            field::STATEMENTS,
+            format!("A sheet has at most {MAX_STATEMENTS} consent statements; it has {}.", statements.len()),
+        ));
+    }
+    let sheet = ConsentSheet { title, version, text, statements };
+    let current = earlier.last().map(|v| &v.sheet);
+    if let Some(used) = earlier.iter().find(|v| v.sheet.version == sheet.version) {
+        if current == Some(&sheet) {
+            return Ok(SheetCheck::Unchanged);
+        }
+        let message = if current.is_some_and(|c| c.version == sheet.version) {
+            format!(
+                "Version {} already has different text or statements, and pairs may have agreed to it. \
+                 Give the changed sheet a new version, e.g. {}.",
+                used.sheet.version,
+                next_version(&used.sheet.version)
+            )
+        } else {
+            format!(
+                "Version {} is an earlier version of this sheet. Give the sheet a version not used before, e.g. {}.",
+                used.sheet.version,
+                next_version(current.map_or(used.sheet.version.as_str(), |c| c.version.as_str()))
+            )
+        };
+        return Err(problem(field::VERSION, message));
+    }
+    Ok(SheetCheck::NewVersion(sheet))
+}
+
+/// A suggestion for the version after `version`: its last number plus one ("1.1" → "1.2",
+/// "2" → "3"), or `version` with " (2)" when it ends in no number.
+pub fn next_version(version: &str) -> String {
+    let digits: String = version.chars().rev().take_while(char::is_ascii_digit).collect();
+    let stem = &version[..version.len() - digits.len()];
+    match digits.chars().rev().collect::<String>().parse::<u64>() {
+        Ok(n) => format!("{stem}{}", n + 1),
+        Err(_) => format!("{version} (2)"),
+    }
+}
+
+/// The refusal a pair without consent to the current sheet gets for any change.
+pub fn consent_needed_message(version: &str) -> String {
+    format!(
+        "Your pair has not agreed to version {version} of the information sheet yet, so nothing was saved. \
+         Read it on this tablet and agree (each person) to continue."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet(version: &str, text: &str) -> ConsentSheet {
+        ConsentSheet {
+            title: "Information sheet".into(),
+            version: version.into(),
+            text: text.into(),
+            statements: vec!["I have read the sheet.".into(), "I agree to take part.".into()],
+        }
+    }
+
+    fn set(s: ConsentSheet) -> SheetVersion {
+        SheetVersion { sheet: s, set_at: 1 }
+    }
+
+    #[test]
+    fn a_good_sheet_is_cleaned_and_accepted() {
+        let mut input = sheet(" 1 ", "First  paragraph.\r\nSame paragraph.\r\n\r\n\r\n\r\nSecond.  ");
+        input.statements.push("   ".into());
+        let SheetCheck::NewVersion(clean) = check_sheet(&input, &[]).unwrap() else { panic!("not new") };
+        assert_eq!(clean.version, "1");
+        assert_eq!(clean.text, "First paragraph.\nSame paragraph.\n\nSecond.");
+        assert_eq!(clean.statements.len(), 2, "a blank statement row is left out");
+    }
+
+    #[test]
+    fn blank_title_version_text_or_no_statements_are_refused_with_a_sentence() {
+        let blank_title = ConsentSheet { title: " ".into(), ..sheet("1", "x") };
+        let e = check_sheet(&blank_title, &[]).unwrap_err();
+        assert_eq!(e.field, field::TITLE);
+        assert!(e.message.starts_with("Give the information sheet a title"), "{e}");
+        let e = check_sheet(&sheet("", "x"), &[]).unwrap_err();
+        assert_eq!(e.field, field::VERSION);
+        assert!(e.message.contains("version, e.g. 1 or 1.1"), "{e}");
+        let e = check_sheet(&sheet("1", " \n "), &[]).unwrap_err();
+        assert_eq!(e.field, field::TEXT);
+        let none = ConsentSheet { statements: vec![" ".into()], ..sheet("1", "x") };
+        let e = check_sheet(&none, &[]).unwrap_err();
+        assert_eq!(e.field, field::STATEMENTS);
+        assert!(e.message.contains("at least one consent statement"), "{e}");
+    }
+
+    #[test]
+    fn over_long_text_and_statements_are_refused() {
+        let long = "a".repeat(SHEET_TEXT_MAX + 1);
+        let e = check_sheet(&sheet("1", &long), &[]).unwrap_err();
+        assert_eq!(e.message.split(';').next(), Some("The information sheet's text is 20001 characters"));
+        assert!(check_sheet(&sheet("1", &"a".repeat(SHEET_TEXT_MAX)), &[]).is_ok());
+        let wordy = ConsentSheet { statements: vec!["ok".into(), "b".repeat(STATEMENT_MAX + 1)], ..sheet("1", "x") };
+        let e = check_sheet(&wordy, &[]).unwrap_err();
+        assert!(e.message.starts_with("Consent statement 2 is 301 characters"), "{e}");
+        let many = ConsentSheet { statements: vec!["s".into(); MAX_STATEMENTS + 1], ..sheet("1", "x") };
+        assert!(check_sheet(&many, &[]).unwrap_err().message.contains("at most 12"));
+    }
+
+    #[test]
+    fn a_version_is_never_reused_with_other_text() {
+        let v1 = set(sheet("1", "Old text."));
+        assert_eq!(check_sheet(&sheet("1", "Old text."), std::slice::from_ref(&v1)), Ok(SheetCheck::Unchanged));
+        let e = check_sheet(&sheet("1", "New text."), std::slice::from_ref(&v1)).unwrap_err();
+        assert_eq!(e.field, field::VERSION);
+        assert!(e.message.starts_with("Version 1 already has different text"), "{e}");
+        assert!(e.message.ends_with("e.g. 2."), "{e}");
+        let v2 = set(sheet("2", "New text."));
+        let e = check_sheet(&sheet("1", "Old text."), &[v1.clone(), v2.clone()]).unwrap_err();
+        assert!(e.message.starts_with("Version 1 is an earlier version"), "{e}");
+        assert!(matches!(check_sheet(&sheet("2.1", "Newer."), &[v1, v2]), Ok(SheetCheck::NewVersion(_))));
+    }
+
+    #[test]
+    fn next_versions_are_suggested() {
+        assert_eq!(next_version("1"), "2");
+        assert_eq!(next_version("1.9"), "1.10");
+        assert_eq!(next_version("v"), "v (2)");
+    }
+}
