@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::{
     AdminLogin, AuditLog, Comparison, CreatedWorkshop, CurrentSheet, DeclineRequest, EarlierWorkshop, GroupsAcross,
     ImportedWorkshop, JoinOrigin, JoinRequest, Joined, NewWorkshop, Refused, Replay, ResearchWorkshop, Retention,
-    SetRetention, WithdrawRequest, Withdrawal, urls,
+    SetRetention, SheetSaved, WithdrawRequest, Withdrawal, urls,
 };
 use crate::browser::{Unreachable, fetch};
 
@@ -141,6 +141,14 @@ pub async fn delete_by_facilitator(secret: &str) -> Result<(), Refused> {
 /// The audit log's newest rows, of workshop `workshop` when given.
 pub async fn audit_log(workshop: Option<Uuid>) -> Result<AuditLog, Refused> {
     read("GET", &urls::research_audit(workshop), None).await
+}
+
+/// Sets a new version of the console's information sheet.
+pub async fn set_consent_sheet(
+    secret: &str,
+    sheet: &crate::domain::consent::ConsentSheet,
+) -> Result<SheetSaved, Refused> {
+    read("PUT", &urls::facilitator_consent_sheet(secret), json(sheet)).await
 }
 
 /// The "Delete after" day of the console's workshop.

@@ -60,6 +60,11 @@ pub fn research_retention(id: Uuid) -> String {
     format!("/api/research/workshops/{id}/retention")
 }
 
+/// `PUT`: the console sets a new version of the information sheet.
+pub fn facilitator_consent_sheet(secret: &str) -> String {
+    format!("/f/{secret}/consent-sheet")
+}
+
 /// `GET`/`PUT`: the console's "Delete after" day.
 pub fn facilitator_retention(secret: &str) -> String {
     format!("/f/{secret}/retention")

@@ -21,6 +21,7 @@ pub mod join_info;
 pub mod opinion_groups;
 pub mod room_picture;
 pub mod session_bar;
+pub mod sheet_editor;
 pub mod spotlight;
 pub mod sync_status;
 pub mod wake_lock;

@@ -14,6 +14,7 @@ mod start_from;
 use leptos::prelude::*;
 
 use crate::components::field::{Field, FormError};
+use crate::components::sheet_editor::SheetEditor;
 use crate::domain::DEFAULT_QUESTION;
 use crate::domain::session::DEADLINE_LABEL;
 use crate::domain::validate::{POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX};
@@ -108,6 +109,21 @@ pub fn NewWorkshopPage() -> impl IntoView {
                         on:input=move |ev| form.withdrawal_deadline.set(event_target_value(&ev))
                     />
                 </Field>
+                <fieldset class="consent-sheet">
+                    <legend>"Information sheet and consent"</legend>
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            id="sheet-on"
+                            prop:checked=move || form.sheet_on.get()
+                            on:change=move |ev| form.sheet_on.set(event_target_checked(&ev))
+                        />
+                        "Optional. Each person at a tablet reads the sheet and agrees, before the board opens."
+                    </label>
+                    <Show when=move || form.sheet_on.get()>
+                        <SheetEditor fields=form.sheet error=form.error/>
+                    </Show>
+                </fieldset>
                 {move || form.message("form").map(|text| view! { <FormError id=Some("form-error") text/> })}
                 <button
                     type="submit"

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::common::{TestServer, control, new_workshop, place};
 use crate::research_exports::unzip;
+use crate::withdraw::{export, withdraw};
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen"];
 
@@ -350,4 +351,72 @@ async fn the_replay_and_a_restart_carry_the_sheets_and_the_consents() {
     let mut replayed = end.clone();
     replayed.workshop.join_code = created.join_code.clone();
     assert_eq!(replayed, loaded, "the server rebuilds the same state from its log");
+}
+
+/// The replay of workshop `id` as the research area gets it, as JSON text.
+async fn replay_json(server: &TestServer, id: Uuid) -> String {
+    let url = server.url(&format!("/api/research/workshops/{id}/replay"));
+    let response = reqwest::Client::new().get(url).bearer_auth(server.admin_key()).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn an_archive_with_consent_and_a_withdrawal_imports_exports_and_replays_byte_for_byte() {
+    let first = TestServer::start().await;
+    let created = workshop_with_sheet(&first).await;
+    let (mut console, _) = first.facilitator(&created).await;
+    console.acked(&control(Control::SetPhase { phase: Phase::Placing })).await;
+    console.close().await;
+    let a = join_agreeing(&first, &created.join_code, "Pair A", "1", 2).await;
+    let gone = join_agreeing(&first, &created.join_code, "Pair Gone", "1", 1).await;
+    let (mut tablet_a, view) = first.pair(&a).await;
+    let (mut tablet_gone, _) = first.pair(&gone).await;
+    tablet_a.acked(&place(view.cards[0].id, 25.0)).await;
+    tablet_gone.acked(&place(view.cards[0].id, 75.0)).await;
+    tablet_gone.close().await;
+    assert_eq!(put_sheet(&first, &created, &sheet("2")).await.status(), 200);
+    tablet_a.acked(&ClientMsg::GiveConsent { change_id: Uuid::new_v4(), answer: agreed("2", 1) }).await;
+    tablet_a.close().await;
+    let id = created.workshop_id;
+    let reference = gone.reference.clone().expect("a reference");
+    assert_eq!(withdraw(&first, id, &reference).await.status(), 200);
+
+    let zip = reqwest::Client::new()
+        .get(first.url(&format!("/api/research/workshops/{id}/export.zip")))
+        .bearer_auth(first.admin_key())
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let second = TestServer::start().await;
+    let imported = reqwest::Client::new()
+        .post(second.url("/api/research/import"))
+        .bearer_auth(second.admin_key())
+        .header("content-type", "application/zip")
+        .body(zip.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(imported.status(), 201, "{}", imported.text().await.unwrap());
+
+    let (before, after) = (export(&first, id, "").await, export(&second, id, "").await);
+    let file = |files: &[(String, Vec<u8>)], name: &str| {
+        files.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()).unwrap_or_else(|| panic!("no {name}"))
+    };
+    for name in ["consent.csv", "placements.csv", "summary.csv", "events.csv", "event-log.json", "workshop.json"] {
+        assert_eq!(file(&before, name), file(&after, name), "{name} differs after the import");
+    }
+    let consent = String::from_utf8(file(&after, "consent.csv")).unwrap();
+    // Pair A: 2 people × 2 statements of version 1, then 1 × 2 of version 2; nothing of the other.
+    assert_eq!(consent.lines().count(), 1 + 4 + 2, "{consent}");
+    assert!(!consent.contains(&reference), "{consent}");
+    assert_eq!(replay_json(&first, id).await, replay_json(&second, id).await, "the replay differs after the import");
+    let replay: app::domain::replay::Replay = serde_json::from_str(&replay_json(&second, id).await).unwrap();
+    let end = replay.state_at(replay.steps.len());
+    assert_eq!(end.consent_sheets.len(), 2);
+    assert_eq!(end.consents.iter().map(|c| (c.version.as_str(), c.people)).collect::<Vec<_>>(), [("1", 2), ("2", 1)]);
+    assert!(end.pair_has_consent(a.pair_id) && end.pair(gone.pair_id).is_none());
 }

@@ -23,7 +23,7 @@ fn withdraw_url(server: &TestServer, id: Uuid) -> String {
     server.url(&format!("/api/research/workshops/{id}/withdraw"))
 }
 
-async fn withdraw(server: &TestServer, id: Uuid, reference: &str) -> reqwest::Response {
+pub async fn withdraw(server: &TestServer, id: Uuid, reference: &str) -> reqwest::Response {
     reqwest::Client::new()
         .post(withdraw_url(server, id))
         .bearer_auth(server.admin_key())
@@ -38,7 +38,7 @@ async fn refusal(response: reqwest::Response, status: StatusCode) -> String {
     response.json::<ApiError>().await.expect("a JSON refusal").error
 }
 
-async fn export(server: &TestServer, id: Uuid, query: &str) -> Vec<(String, Vec<u8>)> {
+pub async fn export(server: &TestServer, id: Uuid, query: &str) -> Vec<(String, Vec<u8>)> {
     let response = reqwest::Client::new()
         .get(server.url(&format!("/api/research/workshops/{id}/export.zip{query}")))
         .bearer_auth(server.admin_key())

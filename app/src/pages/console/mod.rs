@@ -4,6 +4,7 @@
 //!   controls. Every button sends one [`Control`]; the server decides, and a refusal shows in
 //!   the console's alert.
 //! - [`pairs`]: who has joined, connected or not, how far along.
+//! - [`sheet`]: the information sheet pairs agree to before the board, and its versions.
 //! - [`retention`]: "Delete after", the day the server deletes the workshop.
 //! - [`delete`]: "Delete workshop…" with its confirmation.
 
@@ -15,6 +16,7 @@ pub mod pairs;
 pub mod phase;
 pub mod retention;
 pub mod settings;
+pub mod sheet;
 pub mod timer;
 
 use leptos::prelude::*;
@@ -36,6 +38,7 @@ use pairs::PairList;
 use phase::PhaseControls;
 use retention::RetentionControl;
 use settings::SettingsControls;
+use sheet::SheetControl;
 use timer::TimerControls;
 
 pub(crate) fn online(live: Live) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
@@ -137,6 +140,7 @@ pub fn ConsolePage() -> impl IntoView {
                     <p class="picture-question">{field(|i| i.question.clone())}</p>
                     <RoomPicture view=live.view compact=true/>
                 </section>
+                <SheetControl live secret/>
                 <DeadlineControl live/>
                 <RetentionControl secret/>
                 <DeleteWorkshop secret title deleted/>

@@ -25,12 +25,17 @@ struct PairLine {
     consent: String,
 }
 
-/// What the console says of a pair's consent to the information sheet.
+/// What the console says of a pair's consent to the information sheet: "consent: version 2,
+/// 2 people", "agreed to version 1; asked again for version 2", "no consent yet", or nothing
+/// when the workshop has no sheet.
 pub(super) fn consent_text(view: &crate::domain::RoomView, pair_id: Uuid) -> String {
-    if view.current_sheet().is_none() {
+    let Some(current) = view.current_sheet() else {
         return String::new();
-    }
+    };
     match view.consent_of(pair_id) {
+        Some(c) if c.version != current.sheet.version => {
+            format!("agreed to version {}; asked again for version {}", c.version, current.sheet.version)
+        }
         Some(c) if c.people == 1 => format!("consent: version {}, 1 person", c.version),
         Some(c) => format!("consent: version {}, {} people", c.version, c.people),
         None => "no consent yet".to_string(),
@@ -204,6 +209,32 @@ pub(super) fn PairList(live: Live) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::activity_text;
+
+    #[test]
+    fn consent_is_said_per_pair_and_a_new_version_shows_who_is_asked_again() {
+        use crate::domain::consent::{ConsentSheet, PairConsent, SheetVersion};
+        use crate::domain::{RoomView, WorkshopInfo};
+        let sheet = |version: &str| SheetVersion {
+            sheet: ConsentSheet {
+                title: "Sheet".into(),
+                version: version.into(),
+                text: "Text.".into(),
+                statements: vec!["I agree.".into()],
+            },
+            set_at: 1,
+        };
+        let who = uuid::Uuid::from_u128(5);
+        let mut room = RoomView::new(WorkshopInfo::for_tests(), Vec::new());
+        assert_eq!(super::consent_text(&room, who), "", "no sheet, nothing to say");
+        room.consent_sheets.push(sheet("1"));
+        assert_eq!(super::consent_text(&room, who), "no consent yet");
+        room.consents.push(PairConsent { pair_id: who, version: "1".into(), people: 2, at: 2 });
+        assert_eq!(super::consent_text(&room, who), "consent: version 1, 2 people");
+        room.consent_sheets.push(sheet("2"));
+        assert_eq!(super::consent_text(&room, who), "agreed to version 1; asked again for version 2");
+        room.consents.push(PairConsent { pair_id: who, version: "2".into(), people: 1, at: 3 });
+        assert_eq!(super::consent_text(&room, who), "consent: version 2, 1 person");
+    }
 
     #[test]
     fn declines_are_counted_in_words() {

@@ -3,6 +3,7 @@
 
 use crate::api::template::TEMPLATE_FIELD;
 use crate::api::{ApiError, DELETE_AFTER_FIELD, NewWorkshop, TemplateRef};
+use crate::components::sheet_editor::sheet_focus_id;
 use crate::domain::consent::{ConsentSheet, SheetCheck, check_sheet, field as sheet_field};
 use crate::domain::session::{BadSetting, DEADLINE_LABEL, MIN_PAIRS_LABEL};
 use crate::domain::validate::{InvalidInput, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text};
@@ -83,10 +84,9 @@ pub fn focus_id(place: &str) -> &'static str {
         MIN_PAIRS_LABEL => "min-pairs",
         TEMPLATE_FIELD => "template-file",
         DELETE_AFTER_FIELD => "delete-after",
-        sheet_field::TITLE => "sheet-title",
-        sheet_field::VERSION => "sheet-version",
-        sheet_field::TEXT => "sheet-text",
-        sheet_field::STATEMENTS => "sheet-statement-0",
+        sheet_field::TITLE | sheet_field::VERSION | sheet_field::TEXT | sheet_field::STATEMENTS => {
+            sheet_focus_id(place).unwrap_or("create-workshop")
+        }
         DEADLINE_LABEL => "withdrawal-deadline",
         _ => "create-workshop",
     }

@@ -10,6 +10,7 @@ use super::start_from::set_field_value;
 use crate::api::calls;
 use crate::api::{ApiError, NewWorkshop, TemplateRef, WorkshopTemplate};
 use crate::browser;
+use crate::components::sheet_editor::SheetFields;
 use crate::domain::session::{parse_deadline, parse_min_pairs};
 use crate::domain::validate::MAX_ASPECTS;
 use crate::domain::{DEFAULT_ASPECTS, DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Settings};
@@ -50,6 +51,10 @@ pub struct WorkshopForm {
     pub delete_after: RwSignal<String>,
     /// "Withdrawal deadline" as typed (`YYYY-MM-DD`, or empty: none).
     pub withdrawal_deadline: RwSignal<String>,
+    /// Whether the workshop has an information sheet pairs agree to before the board.
+    pub sheet_on: RwSignal<bool>,
+    /// The information sheet as typed (sent only while [`Self::sheet_on`]).
+    pub sheet: SheetFields,
     /// The page's one error, shown next to what it is about.
     pub error: RwSignal<Option<ApiError>>,
     pub busy: RwSignal<bool>,
@@ -79,6 +84,8 @@ impl WorkshopForm {
             template_id: RwSignal::new(None),
             delete_after: RwSignal::new(String::new()),
             withdrawal_deadline: RwSignal::new(String::new()),
+            sheet_on: RwSignal::new(false),
+            sheet: SheetFields::new(),
             error: RwSignal::new(None),
             busy: RwSignal::new(false),
         }
@@ -189,7 +196,7 @@ impl WorkshopForm {
                 aspect_ids: rows.iter().map(|a| a.template_aspect_id).collect(),
             }),
             delete_after: Some(typed("delete-after", self.delete_after)),
-            consent_sheet: None,
+            consent_sheet: self.sheet_on.get_untracked().then(|| self.sheet.sheet()),
         };
         let body = match check_form(&form) {
             Ok(body) => body,
