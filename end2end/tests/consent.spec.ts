@@ -12,7 +12,7 @@ import { Console, PairScreen, TABLET, csvRecords } from "./pages";
 
 const ADMIN_KEY = process.env.DS_ADMIN_KEY ?? "";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-const ASPECT = "Holding patients";
+const ASPECT = "Where people are seen";
 
 async function expectNoAxeViolations(page: Page) {
   const axe = await new AxeBuilder({ page }).withTags(TAGS).analyze();

@@ -38,6 +38,10 @@ pub struct SheetFields {
     pub text: RwSignal<String>,
     statements: RwSignal<Vec<StatementRow>>,
     next_key: StoredValue<usize>,
+    /// The owner the fields were made under: a row added or filled in later (from a click)
+    /// gets its signal from it, so the signal lives as long as the fields, not as long as the
+    /// view that was showing when it was clicked.
+    owner: StoredValue<Owner>,
 }
 
 impl Default for SheetFields {
@@ -55,6 +59,7 @@ impl SheetFields {
             text: RwSignal::new(String::new()),
             statements: RwSignal::new(Vec::new()),
             next_key: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         fields.set_statements(DEFAULT_STATEMENTS.iter().map(|s| s.to_string()));
         fields
@@ -68,10 +73,14 @@ impl SheetFields {
         self.set_statements(sheet.statements.iter().cloned());
     }
 
+    /// A row's text signal, owned by the fields' owner.
+    fn row(self, key: usize, text: String) -> StatementRow {
+        StatementRow { key, text: self.owner.with_value(|owner| owner.with(|| RwSignal::new(text))) }
+    }
+
     fn set_statements(self, texts: impl Iterator<Item = String>) {
         let first = self.next_key.get_value();
-        let rows: Vec<StatementRow> =
-            texts.enumerate().map(|(i, text)| StatementRow { key: first + i, text: RwSignal::new(text) }).collect();
+        let rows: Vec<StatementRow> = texts.enumerate().map(|(i, text)| self.row(first + i, text)).collect();
         self.next_key.set_value(first + rows.len());
         self.statements.set(rows);
     }
@@ -93,7 +102,8 @@ impl SheetFields {
         }
         let key = self.next_key.get_value();
         self.next_key.set_value(key + 1);
-        self.statements.update(|rows| rows.push(StatementRow { key, text: RwSignal::new(String::new()) }));
+        let row = self.row(key, String::new());
+        self.statements.update(|rows| rows.push(row));
         browser::focus_later(format!("sheet-statement-{key}"));
     }
 
