@@ -163,6 +163,11 @@ mod real {
         format!("{}://{host}/ws", if secure { "wss" } else { "ws" })
     }
 
+    /// `location.hash`: the address's fragment, with its `#` (empty when there is none).
+    pub fn address_fragment() -> String {
+        web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    }
+
     /// Full page navigation (`location.assign`).
     pub fn go_to(url: &str) {
         if let Some(w) = web_sys::window() {
@@ -307,6 +312,9 @@ mod inert {
         String::new()
     }
     pub fn ws_url() -> String {
+        String::new()
+    }
+    pub fn address_fragment() -> String {
         String::new()
     }
     pub fn go_to(_url: &str) {}

@@ -16,8 +16,8 @@
 // worker, which fetched it from the network) count as the page's; its own fetches (precache,
 // "cache-page") are reported separately as "SW background".
 //
-// Screens: the join page (/join?code=…, interactive = "Join" enabled, it is disabled until the
-// WebAssembly hydrated), then in the same context the pair's board (Join pressed → a post-it is
+// Screens: the join page (/join?code=…, interactive = "Join" enabled: the form works as plain
+// HTML before the WebAssembly, so this is when it shows), then in the same context the pair's board (Join pressed → a post-it is
 // shown in the "Post-its to place" tray); then each cold in its own context: the console
 // (/f/{secret}, interactive = the join panel, which shows once the websocket delivered the
 // workshop), the projector (/p/{id}, its header, same), research (/research, the "Admin key"

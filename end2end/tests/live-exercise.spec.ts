@@ -103,7 +103,7 @@ test("a wrong join code gets a clear message and joins nothing", async ({ page }
   await expect(page).toHaveURL(/\/join/);
 });
 
-test("text typed before the page is interactive is kept, and Join waits for it", async ({ page, request }) => {
+test("Join works before the WebAssembly arrives, and the board opens as that pair once it does", async ({ page, request }) => {
   const created = await request.post("/api/workshops", {
     data: {
       title: "Early typing",
@@ -117,7 +117,8 @@ test("text typed before the page is interactive is kept, and Join waits for it",
   expect(created.status()).toBe(201);
   const { join_code: code } = await created.json();
 
-  // Hold the WebAssembly back, as a slow venue Wi-Fi would, while the pair types.
+  // Hold the WebAssembly back, as a slow venue Wi-Fi would, while the pair types and joins:
+  // the form posts as plain HTML and the server sends the tablet to its board.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\.wasm$/, async (route) => {
@@ -127,11 +128,12 @@ test("text typed before the page is interactive is kept, and Join waits for it",
   await page.goto("/join");
   await page.getByLabel("Join code", { exact: true }).fill(code);
   await page.getByLabel("Pair name", { exact: true }).fill("Early birds");
-  await expect(page.getByRole("button", { name: "Join" })).toBeDisabled();
+  await expect(page.locator("html")).not.toHaveAttribute("data-wasm-started", "");
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.waitForURL(new RegExp(`/pair/${code}#joined=`));
 
   release();
-  await page.getByRole("button", { name: "Join" }).click();
-  await page.waitForURL(new RegExp(`/pair/${code}$`));
   await expect(page.locator(".sync-status")).toHaveText("Saved");
   await expect(page.getByText("Early birds").first()).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/pair/${code}$`));
 });

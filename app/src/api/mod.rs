@@ -4,11 +4,13 @@
 
 pub mod calls;
 pub mod consent;
+pub mod join_form;
 pub mod template;
 pub mod urls;
 
 use crate::domain::consent::{ConsentAnswer, ConsentSheet};
 pub use consent::{CurrentSheet, DeclineRequest, SheetSaved};
+pub use join_form::{JoinForm, JoinRefusal};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 

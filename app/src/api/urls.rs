@@ -13,6 +13,9 @@ pub const JOIN_ORIGIN: &str = "/api/join-origin";
 pub const WORKSHOPS: &str = "/api/workshops";
 /// `POST`: a pair joins.
 pub const JOIN: &str = "/api/join";
+/// `POST`: the join page's plain form (form-encoded `code` and `label`; see
+/// [`super::join_form`]).
+pub const JOIN_FORM: &str = "/join";
 /// `POST`: the people at a tablet do not agree to the information sheet (only counted).
 pub const JOIN_DECLINE: &str = "/api/join/decline";
 

@@ -6,7 +6,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::device::{pair_key, stored_pair};
-use crate::api::{ApiError, JoinRequest, Refused};
+use crate::api::{JoinRefusal, JoinRequest, Refused};
 use crate::api::{calls, urls};
 use crate::browser;
 use crate::components::consent_form::ConsentForm;
@@ -22,9 +22,16 @@ pub fn JoinPage() -> impl IntoView {
     // The inputs are read when the form is submitted (browser::field_value), not mirrored into
     // signals: text typed before the WebAssembly hydrated the page would otherwise be lost.
     let value_of = |id: &str| browser::field_value(id).unwrap_or_default();
-    let error = RwSignal::new(None::<ApiError>);
+    // Back from the plain form's join (`POST /join`, before or without the WebAssembly) with
+    // what was typed and why it was refused.
+    let initial_name = query.with_untracked(|q| q.get("name")).unwrap_or_default();
+    let refused = query.with_untracked(|q| q.get("refused")).and_then(|w| JoinRefusal::from_word(&w));
+    let error = RwSignal::new(refused.map(JoinRefusal::error));
     let busy = RwSignal::new(false);
-    let hydrated = crate::components::use_hydrated();
+    if let Some(field) = refused.and_then(|r| r.error().field) {
+        let id = if field == "Pair name" { "pair-name" } else { "join-code" };
+        Effect::new(move |_| browser::focus_later(id.into()));
+    }
     let navigate = use_navigate();
     let invalid =
         move |field: &'static str| move || error.with(|e| e.as_ref().and_then(|e| e.field.as_deref()) == Some(field));
@@ -182,11 +189,14 @@ pub fn JoinPage() -> impl IntoView {
                     })
             }}
             <h1 hidden=form_hidden>"Join a workshop"</h1>
-            <form class="stack" novalidate on:submit=submit hidden=form_hidden>
+            // A plain form too: before the WebAssembly runs (or without it) the browser posts it
+            // and the server joins (`POST /join`); once it runs, `submit` does the join here.
+            <form class="stack" method="post" action=urls::JOIN_FORM novalidate on:submit=submit hidden=form_hidden>
                 <Field id="join-code" label="Join code">
                     <input
                         type="text"
                         id="join-code"
+                        name="code"
                         class="code-input"
                         value=initial_code
                         autocapitalize="characters"
@@ -200,6 +210,8 @@ pub fn JoinPage() -> impl IntoView {
                     <input
                         type="text"
                         id="pair-name"
+                        name="label"
+                        value=initial_name
                         placeholder="Pair 3"
                         maxlength=PAIR_LABEL_MAX.to_string()
                         autocomplete="off"
@@ -208,7 +220,7 @@ pub fn JoinPage() -> impl IntoView {
                     />
                 </Field>
                 {move || error.get().map(|e| view! { <FormError id=None text=e.error/> })}
-                <button type="submit" class="primary" disabled=move || busy.get() || !hydrated.get()>"Join"</button>
+                <button type="submit" class="primary" disabled=move || busy.get()>"Join"</button>
             </form>
         </main>
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::device::{pair_key, pending_key, stored_pair, view_key};
+use super::device::{keep_joined_from_address, pair_key, pending_key, stored_pair, view_key};
 use crate::api::Joined;
 use crate::api::urls;
 use crate::browser;
@@ -39,6 +39,7 @@ pub fn PairPage() -> impl IntoView {
     let device = RwSignal::new(Device::Unknown);
     Effect::new(move |_| {
         let code = code.get();
+        keep_joined_from_address(&code);
         device.set(stored_pair(&code).map_or(Device::NotJoined, Device::Joined));
     });
     let config = Signal::derive(move || match device.get() {

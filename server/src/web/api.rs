@@ -175,11 +175,17 @@ pub async fn join(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<JoinRequest>,
 ) -> Result<Json<Joined>, ApiFailure> {
+    join_pair(&state, request).await.map(Json)
+}
+
+/// Joins a pair (the API's join and the join page's plain form): the code, the label and,
+/// for a workshop with an information sheet, everyone's consent.
+pub async fn join_pair(state: &AppState, request: JoinRequest) -> Result<Joined, ApiFailure> {
     if normalize_code(&request.code).is_none() {
         return Err(bad_code(&request.code));
     }
     let label = clean_text("Pair name", &request.label, PAIR_LABEL_MAX).map_err(|e| invalid("Pair name", e))?;
-    let info = find_by_code(&state, &request.code).await?;
+    let info = find_by_code(state, &request.code).await?;
     let room =
         state.hub.room(info.id).await.map_err(ApiFailure::storage)?.ok_or_else(|| unknown_code(&info.join_code))?;
     let (pair, token) = room.join(label, request.consent).await.map_err(|e| match e {
@@ -191,7 +197,7 @@ pub async fn join(
         other => ApiFailure::new(StatusCode::BAD_REQUEST, other.to_string(), None),
     })?;
     tracing::info!(workshop = %info.id, pair = %pair.id, "pair joined");
-    Ok(Json(Joined { pair_id: pair.id, token, code: info.join_code, label: pair.label, reference: pair.reference }))
+    Ok(Joined { pair_id: pair.id, token, code: info.join_code, label: pair.label, reference: pair.reference })
 }
 
 /// `GET /api/workshops/by-code/{code}/consent-sheet`: the information sheet a pair reads

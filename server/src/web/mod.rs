@@ -3,7 +3,8 @@
 //! ([`state`]), serving connections with timeouts ([`serve`]) and the embedded site
 //! ([`assets`]), and the Prometheus page on its own listener ([`metrics`]).
 //!
-//! - [`api`]: creating a workshop, looking one up by code, joining as a pair.
+//! - [`api`]: creating a workshop, looking one up by code, joining as a pair;
+//!   [`join_form`]: the join page's plain HTML form.
 //! - [`research`], [`report`], [`import`], [`templates`], [`export`], [`nvivo`]: the research data's
 //!   routes (downloads, list, delete, close, replay, compare, the room report, importing an
 //!   archive, templates, the placements CSV); what they serve is made in [`crate::research`].
@@ -25,6 +26,7 @@ pub mod export;
 pub mod guard;
 pub mod health;
 pub mod import;
+pub mod join_form;
 pub mod limits;
 pub mod metrics;
 pub mod nvivo;
@@ -62,6 +64,8 @@ pub fn api_router(state: AppState) -> Router {
         .route("/api/workshops/by-code/{code}/consent-sheet", get(api::consent_sheet_by_code))
         .route("/api/join", limited(post(api::join), l, Budget::Join))
         .route("/api/join/decline", limited(post(api::decline), l, Budget::Join))
+        // The join page's form without WebAssembly (the page itself is a Leptos route: GET).
+        .route("/join", limited(post(join_form::join_form), l, Budget::Join))
         .route("/f/{secret}/consent-sheet", put(consent::set_consent_sheet))
         .route("/api/pair/results", get(pair_results::pair_results_json))
         .route("/f/{secret}/placements.csv", limited(get(export::placements_csv), l, Budget::Download))

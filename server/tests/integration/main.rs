@@ -15,6 +15,7 @@ mod crash;
 mod delivery;
 mod hostile;
 mod http_api;
+mod join_form;
 mod live;
 mod metrics;
 mod multi_instance;
