@@ -49,6 +49,7 @@ use axum::routing::{any, delete, get, post, put};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::live::socket;
+use app::api::urls::JOIN_FORM;
 use limits::{Budget, body_limit, limited};
 use reply::MAX_BODY_BYTES;
 pub use state::{AppState, Config, DEFAULT_DATABASE, open_state};
@@ -64,8 +65,6 @@ pub fn api_router(state: AppState) -> Router {
         .route("/api/workshops/by-code/{code}/consent-sheet", get(api::consent_sheet_by_code))
         .route("/api/join", limited(post(api::join), l, Budget::Join))
         .route("/api/join/decline", limited(post(api::decline), l, Budget::Join))
-        // The join page's form without WebAssembly (the page itself is a Leptos route: GET).
-        .route("/join", limited(post(join_form::join_form), l, Budget::Join))
         .route("/f/{secret}/consent-sheet", put(consent::set_consent_sheet))
         .route("/api/pair/results", get(pair_results::pair_results_json))
         .route("/f/{secret}/placements.csv", limited(get(export::placements_csv), l, Budget::Download))
@@ -104,9 +103,15 @@ pub fn api_router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz));
     // Only the archive import may send more than the API's body limit.
     let import = Router::new().route(import::IMPORT_PATH, limited(post(import::import_archive), l, Budget::Download));
+    // The join page's form without WebAssembly (the page itself is a Leptos route: GET). It is
+    // not behind the Origin check: the pages' `Referrer-Policy: no-referrer` makes a browser
+    // send `Origin: null` with a form's POST, and joining uses no cookie a page of another
+    // site could ride on (like `POST /api/join` from a command line, which sends no Origin).
+    let plain_join = Router::new().route(JOIN_FORM, limited(post(join_form::join_form), l, Budget::Join));
     let router = body_limit(router, MAX_BODY_BYTES)
         .merge(body_limit(import, import::MAX_ARCHIVE_BYTES))
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&state.origins), guard::check_origin))
+        .merge(body_limit(plain_join, MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&state.limits), limits::note_client))
         .with_state(state);
     with_security_headers(router, public_url.as_deref()).layer(assets::compression())

@@ -12,10 +12,17 @@ use server::store::sql::Value;
 use crate::common::TestServer;
 use crate::consent::workshop_with_sheet;
 
-/// Posts the form as a browser does; the answer is not followed.
+/// Posts the form as a browser does (the pages' `Referrer-Policy: no-referrer` makes it send
+/// `Origin: null`); the answer is not followed.
 async fn post_form(server: &TestServer, code: &str, label: &str) -> (StatusCode, String) {
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let response = client.post(server.url("/join")).form(&[("code", code), ("label", label)]).send().await.unwrap();
+    let response = client
+        .post(server.url("/join"))
+        .header("origin", "null")
+        .form(&[("code", code), ("label", label)])
+        .send()
+        .await
+        .unwrap();
     let location = response.headers().get(LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default();
     (response.status(), location)
 }
