@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::common::{TestServer, control, new_workshop, place};
 use crate::research_exports::unzip;
-use crate::withdraw::{export, withdraw};
+use crate::withdraw::{archive, carried_to_a_new_server, export, withdraw};
 
 const ASPECTS: &[&str] = &["Holding patients", "Where people are seen"];
 
@@ -258,16 +258,7 @@ async fn without_consent_to_the_current_version_a_pair_saves_nothing_and_is_aske
     assert_eq!(count(&server, "SELECT consent_declined FROM workshops WHERE id = ?1", id), 1);
 
     // The export: consent.csv per pair × person × statement, the sheets' text in workshop.json.
-    let zip = reqwest::Client::new()
-        .get(server.url(&format!("/api/research/workshops/{}/export.zip", created.workshop_id)))
-        .bearer_auth(server.admin_key())
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    let files = unzip(&zip);
+    let files = unzip(&archive(&server, created.workshop_id).await);
     let file = |name: &str| String::from_utf8(files.iter().find(|(n, _)| n == name).unwrap().1.clone()).unwrap();
     let consent = file("consent.csv");
     let lines: Vec<&str> = consent.lines().collect();
@@ -298,16 +289,7 @@ async fn without_consent_to_the_current_version_a_pair_saves_nothing_and_is_aske
         .await
         .unwrap();
     assert_eq!(response.status(), 200);
-    let zip = reqwest::Client::new()
-        .get(server.url(&format!("/api/research/workshops/{}/export.zip", created.workshop_id)))
-        .bearer_auth(server.admin_key())
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    let files = unzip(&zip);
+    let files = unzip(&archive(&server, created.workshop_id).await);
     let file = |name: &str| String::from_utf8(files.iter().find(|(n, _)| n == name).unwrap().1.clone()).unwrap();
     assert_eq!(file("consent.csv").lines().count(), 1, "only the header is left");
     let json: serde_json::Value = serde_json::from_str(&file("workshop.json")).unwrap();
@@ -382,25 +364,7 @@ async fn an_archive_with_consent_and_a_withdrawal_imports_exports_and_replays_by
     let reference = gone.reference.clone().expect("a reference");
     assert_eq!(withdraw(&first, id, &reference).await.status(), 200);
 
-    let zip = reqwest::Client::new()
-        .get(first.url(&format!("/api/research/workshops/{id}/export.zip")))
-        .bearer_auth(first.admin_key())
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    let second = TestServer::start().await;
-    let imported = reqwest::Client::new()
-        .post(second.url("/api/research/import"))
-        .bearer_auth(second.admin_key())
-        .header("content-type", "application/zip")
-        .body(zip.to_vec())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(imported.status(), 201, "{}", imported.text().await.unwrap());
+    let second = carried_to_a_new_server(&first, id).await;
 
     let (before, after) = (export(&first, id, "").await, export(&second, id, "").await);
     let file = |files: &[(String, Vec<u8>)], name: &str| {

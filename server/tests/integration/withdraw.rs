@@ -89,6 +89,34 @@ fn reference_of(joined: &Joined) -> String {
     joined.reference.clone().expect("a pair has a reference")
 }
 
+/// Workshop `id`'s archive (`export.zip`) as `server` serves it to the researchers.
+pub async fn archive(server: &TestServer, id: Uuid) -> Vec<u8> {
+    let response = reqwest::Client::new()
+        .get(server.url(&format!("/api/research/workshops/{id}/export.zip")))
+        .bearer_auth(server.admin_key())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.bytes().await.unwrap().to_vec()
+}
+
+/// A new server with workshop `id`'s archive from `first` imported into it.
+pub async fn carried_to_a_new_server(first: &TestServer, id: Uuid) -> TestServer {
+    let zip = archive(first, id).await;
+    let second = TestServer::start().await;
+    let imported = reqwest::Client::new()
+        .post(second.url("/api/research/import"))
+        .bearer_auth(second.admin_key())
+        .header("content-type", "application/zip")
+        .body(zip)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(imported.status(), 201, "{}", imported.text().await.unwrap());
+    second
+}
+
 /// Whether `needle` is anywhere in `bytes`.
 fn contains(bytes: &[u8], needle: &str) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
@@ -394,25 +422,7 @@ async fn an_archive_with_a_withdrawal_imports_and_exports_again_byte_for_byte() 
     let s = session(&first).await;
     let id = s.created.workshop_id;
     assert_eq!(withdraw(&first, id, &reference_of(&s.gone)).await.status(), 200);
-    let zip = reqwest::Client::new()
-        .get(first.url(&format!("/api/research/workshops/{id}/export.zip")))
-        .bearer_auth(first.admin_key())
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    let second = TestServer::start().await;
-    let imported = reqwest::Client::new()
-        .post(second.url("/api/research/import"))
-        .bearer_auth(second.admin_key())
-        .header("content-type", "application/zip")
-        .body(zip.to_vec())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(imported.status(), 201, "{}", imported.text().await.unwrap());
+    let second = carried_to_a_new_server(&first, id).await;
     let (before, after) = (export(&first, id, "").await, export(&second, id, "").await);
     for name in ["placements.csv", "events.csv", "summary.csv", "notes.csv", "groups.csv", "event-log.json"] {
         let file = |files: &[(String, Vec<u8>)]| files.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone());
