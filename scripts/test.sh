@@ -85,9 +85,16 @@ if ! kill -0 "$server_pid" 2>/dev/null; then
   cat "$e2e_dir/server.log" >&2
   exit 1
 fi
-if ! (cd end2end && npx playwright test); then
+# On a failure the end of the output says which tests failed and why, after the server's log
+# (CI shows the output's end).
+failed_tests() {
+  echo "--- failed browser tests ---" >&2
+  grep -E '✘|^ +[0-9]+\) |Error:|error:|Expected|Received|^ +> +[0-9]+ \||not ok' "$1" | tail -n 80 >&2 || true
+}
+if ! (cd end2end && npx playwright test) 2>&1 | tee "$e2e_dir/playwright.log"; then
   echo "--- server log ---" >&2
   tail -n 50 "$e2e_dir/server.log" >&2
+  failed_tests "$e2e_dir/playwright.log"
   exit 1
 fi
 
@@ -102,9 +109,10 @@ mkdir -p "$e2e_dir/engines"
   "$e2e_dir/alone/server" --addr "127.0.0.1:$engines_port") >"$e2e_dir/engines.log" 2>&1 &
 engines_pid=$!
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$engines_port") 2>/dev/null && break; sleep 0.2; done
-if ! (cd end2end && BASE_URL="http://127.0.0.1:$engines_port" DS_SERVER_BIN="$e2e_dir/alone/server" npm run --silent test:engines); then
+if ! (cd end2end && BASE_URL="http://127.0.0.1:$engines_port" DS_SERVER_BIN="$e2e_dir/alone/server" npm run --silent test:engines) 2>&1 | tee "$e2e_dir/engines-tests.log"; then
   echo "--- server log ---" >&2
   tail -n 50 "$e2e_dir/engines.log" >&2
+  failed_tests "$e2e_dir/engines-tests.log"
   kill "$engines_pid" 2>/dev/null || true
   exit 1
 fi
