@@ -6,9 +6,8 @@
 // texts, and nothing of the withdrawn pair in any file (the workbook's sheets and the chart's
 // text included), with statistics from the pair that stayed.
 import AxeBuilder from "@axe-core/playwright";
-import { strFromU8, unzipSync } from "fflate";
 import { expect, test, type Page } from "@playwright/test";
-import { Console, PairScreen, TABLET, csvRecords } from "./pages";
+import { Console, PairScreen, TABLET, csvRecords, everyText } from "./pages";
 
 const ADMIN_KEY = process.env.DS_ADMIN_KEY ?? "";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -25,20 +24,6 @@ async function startJoining(page: Page, code: string, label: string) {
   await page.getByLabel("Join code", { exact: true }).fill(code);
   await page.getByLabel("Pair name", { exact: true }).fill(label);
   await page.getByRole("button", { name: "Join" }).click();
-}
-
-/** Every file of a zip as text, the workbook's own parts unpacked too (PNG charts left out). */
-function zipTexts(bytes: Uint8Array): Record<string, string> {
-  const texts: Record<string, string> = {};
-  for (const [name, data] of Object.entries(unzipSync(bytes))) {
-    if (name.endsWith(".png")) continue;
-    if (name.endsWith(".xlsx") || name.endsWith(".qdpx")) {
-      for (const [inner, part] of Object.entries(unzipSync(data))) texts[`${name}/${inner}`] = strFromU8(part);
-    } else {
-      texts[name] = strFromU8(data);
-    }
-  }
-  return texts;
 }
 
 test("two people consent on a touch tablet, a pair declines, a withdrawn pair leaves no trace", async ({ browser, page }) => {
@@ -166,7 +151,7 @@ test("two people consent on a touch tablet, a pair declines, a withdrawn pair le
   // statistics from the remaining placement only.
   const zip = await page.request.get(`${consolePath}/export.zip`);
   expect(zip.status()).toBe(200);
-  const texts = zipTexts(new Uint8Array(await zip.body()));
+  const texts = everyText(new Uint8Array(await zip.body()));
   const consent = csvRecords(texts["consent.csv"]);
   expect(consent.map((r) => `${r.sheet_version}/${r.person}`)).toEqual([
     "1/1", "1/1", "1/1", "1/2", "1/2", "1/2", "2/1", "2/1", "2/1",

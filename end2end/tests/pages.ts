@@ -1,6 +1,7 @@
 // Page objects: one per screen, named after what users see. Each test makes its own workshop,
 // so tests run in parallel without seeing each other's data.
 import { parse } from "csv-parse/sync";
+import { strFromU8, unzipSync } from "fflate";
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 /** A tablet: touch screen, iPad-sized viewport. */
@@ -329,6 +330,21 @@ export async function addCardAsPair(pairPage: Page, code: string, text: string) 
     { code, text },
   );
   expect(result).toBe("ok");
+}
+
+/** Every file of an export as text, the zips inside it (workbook, NVivo project) unpacked too;
+ * the PNG charts left out. Keys: `placements.csv`, `workshop.xlsx/xl/sharedStrings.xml`, … */
+export function everyText(zip: Uint8Array): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(unzipSync(zip))) {
+    if (name.endsWith(".png")) continue;
+    if (name.endsWith(".xlsx") || name.endsWith(".qdpx")) {
+      for (const [inner, b] of Object.entries(unzipSync(bytes))) texts[`${name}/${inner}`] = strFromU8(b);
+    } else {
+      texts[name] = strFromU8(bytes);
+    }
+  }
+  return texts;
 }
 
 export function escapeRegExp(text: string): string {

@@ -5,9 +5,8 @@
 // refused in words), reads what will be erased, withdraws it, and no export file holds a trace
 // of it (the workbook and the NVivo project included).
 import AxeBuilder from "@axe-core/playwright";
-import { strFromU8, unzipSync } from "fflate";
 import { expect, test, type Page } from "@playwright/test";
-import { Console, NewWorkshopForm, PairScreen, ResearchArea, TABLET } from "./pages";
+import { Console, NewWorkshopForm, PairScreen, ResearchArea, TABLET, everyText } from "./pages";
 
 const ADMIN_KEY = process.env.DS_ADMIN_KEY ?? "";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -28,20 +27,6 @@ async function hydrated(page: Page) {
 /** The UTC day `offset` days from today, `YYYY-MM-DD`. */
 function day(offset: number): string {
   return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Every file of an export, the zips inside it (workbook, NVivo project) unpacked too. */
-function everyText(zip: Uint8Array): Record<string, string> {
-  const texts: Record<string, string> = {};
-  for (const [name, bytes] of Object.entries(unzipSync(zip))) {
-    if (name.endsWith(".png")) continue;
-    if (name.endsWith(".xlsx") || name.endsWith(".qdpx")) {
-      for (const [inner, b] of Object.entries(unzipSync(bytes))) texts[`${name}/${inner}`] = strFromU8(b);
-    } else {
-      texts[name] = strFromU8(bytes);
-    }
-  }
-  return texts;
 }
 
 test("a researcher withdraws a pair by its reference in the research area", async ({

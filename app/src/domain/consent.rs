@@ -242,11 +242,13 @@ pub fn consent_needed_message(version: &str) -> String {
     )
 }
 
+/// Sheets the unit tests build on.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod fixtures {
+    use super::{ConsentSheet, SheetVersion};
 
-    fn sheet(version: &str, text: &str) -> ConsentSheet {
+    /// A sheet titled "Information sheet" with `version`, `text` and two statements.
+    pub fn sheet(version: &str, text: &str) -> ConsentSheet {
         ConsentSheet {
             title: "Information sheet".into(),
             version: version.into(),
@@ -255,9 +257,16 @@ mod tests {
         }
     }
 
-    fn set(s: ConsentSheet) -> SheetVersion {
+    /// `s`, as set at 1 ms.
+    pub fn set(s: ConsentSheet) -> SheetVersion {
         SheetVersion { sheet: s, set_at: 1 }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{set, sheet};
+    use super::*;
 
     #[test]
     fn a_good_sheet_is_cleaned_and_accepted() {

@@ -64,20 +64,7 @@ impl RoomView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::consent::ConsentSheet;
-
-    fn sheet(version: &str, text: &str) -> ConsentSheet {
-        ConsentSheet {
-            title: "Information sheet".into(),
-            version: version.into(),
-            text: text.into(),
-            statements: vec!["I have read the sheet.".into(), "I agree to take part.".into()],
-        }
-    }
-
-    fn set(s: ConsentSheet) -> SheetVersion {
-        SheetVersion { sheet: s, set_at: 1 }
-    }
+    use crate::domain::consent::fixtures::{set, sheet};
 
     #[test]
     fn consent_needs_every_person_to_tick_every_statement_of_the_current_version() {

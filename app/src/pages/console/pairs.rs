@@ -212,17 +212,10 @@ mod tests {
 
     #[test]
     fn consent_is_said_per_pair_and_a_new_version_shows_who_is_asked_again() {
-        use crate::domain::consent::{ConsentSheet, PairConsent, SheetVersion};
+        use crate::domain::consent::PairConsent;
+        use crate::domain::consent::fixtures::{set, sheet as sheet_of};
         use crate::domain::{RoomView, WorkshopInfo};
-        let sheet = |version: &str| SheetVersion {
-            sheet: ConsentSheet {
-                title: "Sheet".into(),
-                version: version.into(),
-                text: "Text.".into(),
-                statements: vec!["I agree.".into()],
-            },
-            set_at: 1,
-        };
+        let sheet = |version: &str| set(sheet_of(version, "Text."));
         let who = uuid::Uuid::from_u128(5);
         let mut room = RoomView::new(WorkshopInfo::for_tests(), Vec::new());
         assert_eq!(super::consent_text(&room, who), "", "no sheet, nothing to say");
