@@ -11,6 +11,7 @@ pub mod api;
 pub mod browser;
 pub mod components;
 pub mod domain;
+pub mod i18n;
 pub mod live;
 pub mod pages;
 pub mod protocol;
@@ -32,9 +33,10 @@ pub fn shell(files: site::SiteFiles) -> impl IntoView {
     {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy);
     }
+    let lang = i18n::provide_lang();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang.code() dir=lang.dir()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -64,10 +66,19 @@ pub fn shell(files: site::SiteFiles) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let lang = use_context::<i18n::Lang>().unwrap_or_else(i18n::provide_lang);
     view! {
         <Title text="Discretion Spectrum"/>
         <Router>
-            <Routes fallback=|| view! { <main class="page"><h1>"Page not found"</h1><a href="/">"Home"</a></main> }>
+            <i18n::switch::LanguageSwitch/>
+            <Routes fallback=move || {
+                view! {
+                    <main class="page">
+                        <h1>{i18n::t::page_not_found(lang)}</h1>
+                        <a href="/">{i18n::t::home(lang)}</a>
+                    </main>
+                }
+            }>
                 <Route path=StaticSegment("join") view=pages::join::JoinPage/>
                 <Route path=(StaticSegment("pair"), ParamSegment("code")) view={Lazy::<pages::screens::Pair>::new()}/>
                 <Route path=(StaticSegment("pair"), ParamSegment("code"), StaticSegment("results")) view={Lazy::<pages::screens::PairResults>::new()}/>
