@@ -75,6 +75,8 @@ pub struct Live {
     pub outbox: RwSignal<Outbox>,
     /// The server's clock minus this device's, in ms (from `Welcome`), for countdowns.
     pub clock_offset: RwSignal<i64>,
+    /// The page's language (its words for the states above).
+    pub lang: crate::i18n::Lang,
     pending_key: StoredValue<Option<String>>,
     view_key: StoredValue<Option<String>>,
     #[cfg(feature = "hydrate")]
@@ -109,7 +111,7 @@ impl Live {
                 self.last_error.set(None);
             } else {
                 self.last_error
-                    .set(Some("The console is not connected; nothing was changed. Try again in a moment.".into()));
+                    .set(Some(crate::i18n::t::pair_console_offline(self.lang).into()));
             }
         }
         #[cfg(not(feature = "hydrate"))]
@@ -126,9 +128,7 @@ impl Live {
             if sent {
                 self.last_error.set(None);
             } else {
-                self.last_error.set(Some(
-                    "This tablet is not connected to the workshop; nothing was sent. Try again in a moment.".into(),
-                ));
+                self.last_error.set(Some(crate::i18n::t::pair_tablet_offline(self.lang).into()));
             }
             sent
         }
@@ -181,7 +181,7 @@ impl Live {
 
     /// The pair's sync status in words (see [`sync_status_text`]).
     pub fn status_text(&self) -> String {
-        sync_status_text(self.link.get(), self.outbox.with(Outbox::unsaved_count))
+        sync_status_text(self.lang, self.link.get(), self.outbox.with(Outbox::unsaved_count))
     }
 
     /// What `pair_id`'s screen shows: the committed view with the queued changes on top.
@@ -203,6 +203,7 @@ pub fn use_live(config: Signal<Option<LiveConfig>>) -> Live {
         last_error: RwSignal::new(None),
         outbox: RwSignal::new(Outbox::default()),
         clock_offset: RwSignal::new(0),
+        lang: crate::i18n::use_lang(),
         pending_key: StoredValue::new(None),
         view_key: StoredValue::new(None),
         #[cfg(feature = "hydrate")]

@@ -91,6 +91,10 @@ pub enum ClientMsg {
         unintended: String,
         /// "Can't place / it depends", with its reason; `None` to place it as usual.
         cant_place: Option<String>,
+        /// The language of the device it was written on (`cy`, `en`); `None` from devices
+        /// older than languages.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<String>,
     },
     /// The facilitator runs the session (phase, timer, post-its, focus, pairs).
     Control {
@@ -145,8 +149,8 @@ impl ClientMsg {
             PairAction::Place { card_id, position } => ClientMsg::Place { change_id, card_id, position },
             PairAction::Unplace { card_id } => ClientMsg::Unplace { change_id, card_id },
             PairAction::AddCard { card_id, text } => ClientMsg::AddCard { change_id, card_id, text },
-            PairAction::SaveSheet { card_id, intended, unintended, cant_place } => {
-                ClientMsg::SaveSheet { change_id, card_id, intended, unintended, cant_place }
+            PairAction::SaveSheet { card_id, intended, unintended, cant_place, language } => {
+                ClientMsg::SaveSheet { change_id, card_id, intended, unintended, cant_place, language }
             }
         }
     }
@@ -157,8 +161,8 @@ impl ClientMsg {
             ClientMsg::Place { card_id, position, .. } => PairAction::Place { card_id, position },
             ClientMsg::Unplace { card_id, .. } => PairAction::Unplace { card_id },
             ClientMsg::AddCard { card_id, text, .. } => PairAction::AddCard { card_id, text },
-            ClientMsg::SaveSheet { card_id, intended, unintended, cant_place, .. } => {
-                PairAction::SaveSheet { card_id, intended, unintended, cant_place }
+            ClientMsg::SaveSheet { card_id, intended, unintended, cant_place, language, .. } => {
+                PairAction::SaveSheet { card_id, intended, unintended, cant_place, language }
             }
             _ => return None,
         })

@@ -84,7 +84,7 @@ def main(path):
     assert set(summary["split"]) <= {"true", "false"}
     notes = tables["notes"]
     assert list(notes.columns) == [
-        "workshop_id", "round", "pair_label", "pair_reference", "aspect_id", "aspect_text", "kind", "text"]
+        "workshop_id", "round", "pair_label", "pair_reference", "aspect_id", "aspect_text", "kind", "text", "language"]
     assert notes["kind"].tolist() == [
         "intended_outcome", "unintended_outcome", "cant_place_reason", "cant_place_reason"], notes["kind"].tolist()
     assert notes.iloc[1]["text"] == "'=Caseloads grow, waiting lists too"

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ApiError, Joined};
+use crate::i18n::{Lang, t};
 
 /// The form's fields, as the browser posts them (`application/x-www-form-urlencoded`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -85,28 +86,28 @@ impl JoinRefusal {
         }
     }
 
-    /// What the join page says, and the field it is about.
-    pub fn error(self) -> ApiError {
+    /// Which refusal the browser's own join got ([`Refused`](super::Refused): its status).
+    pub fn of_refused(refused: &super::Refused) -> JoinRefusal {
+        use super::Refused;
+        match refused {
+            Refused::Invalid(e) => JoinRefusal::of(400, e),
+            Refused::NotFound(e) => JoinRefusal::of(404, e),
+            Refused::Conflict(e) => JoinRefusal::of(409, e),
+            Refused::SignedOut | Refused::Other(_) => JoinRefusal::Other,
+        }
+    }
+
+    /// What the join page says, in `l`, and the field it is about (its English label, as the
+    /// server names fields).
+    pub fn error(self, l: Lang) -> ApiError {
         let (error, field) = match self {
-            JoinRefusal::Code => (
-                "That is not a join code. A join code is 6 letters and digits, like ABC234: check the code on the projector.",
-                Some("Join code"),
-            ),
-            JoinRefusal::Unknown => ("No workshop has this code. Check the code on the projector.", Some("Join code")),
-            JoinRefusal::Name => (
-                "Type a pair name the room will recognise, in letters, digits and spaces (no real names needed).",
-                Some("Pair name"),
-            ),
-            JoinRefusal::Taken => {
-                ("Another pair of this workshop already has this name: choose another one.", Some("Pair name"))
-            }
-            JoinRefusal::Full => ("This workshop has as many pairs as it takes. Ask the facilitator.", None),
-            JoinRefusal::Sheet => (
-                "This workshop asks each person to read an information sheet and agree before joining. Wait until the \
-                 page has finished loading, then press Join again.",
-                None,
-            ),
-            JoinRefusal::Other => ("The pair could not join just now. Wait a moment and press Join again.", None),
+            JoinRefusal::Code => (t::join_refused_code(l), Some("Join code")),
+            JoinRefusal::Unknown => (t::join_refused_unknown(l), Some("Join code")),
+            JoinRefusal::Name => (t::join_refused_name(l), Some("Pair name")),
+            JoinRefusal::Taken => (t::join_refused_taken(l), Some("Pair name")),
+            JoinRefusal::Full => (t::join_refused_full(l), None),
+            JoinRefusal::Sheet => (t::join_refused_sheet(l), None),
+            JoinRefusal::Other => (t::join_refused_other(l), None),
         };
         ApiError { error: error.to_string(), field: field.map(str::to_string) }
     }
@@ -166,7 +167,8 @@ mod tests {
     fn refusals_round_trip_through_the_address_and_name_their_field() {
         for r in JoinRefusal::ALL {
             assert_eq!(JoinRefusal::from_word(r.word()), Some(r));
-            assert!(!r.error().error.is_empty());
+            assert!(!r.error(Lang::EN).error.is_empty());
+            assert_ne!(r.error(Lang::EN).error, r.error(Lang::CY).error, "{r:?} in Welsh");
         }
         assert_eq!(JoinRefusal::from_word("<script>"), None);
         let api = |field: Option<&str>| ApiError { error: "x".into(), field: field.map(str::to_string) };
@@ -177,7 +179,7 @@ mod tests {
         assert_eq!(JoinRefusal::of(409, &api(Some("Information sheet"))), JoinRefusal::Sheet);
         assert_eq!(JoinRefusal::of(409, &api(None)), JoinRefusal::Full);
         assert_eq!(JoinRefusal::of(500, &api(None)), JoinRefusal::Other);
-        assert_eq!(JoinRefusal::Taken.error().field.as_deref(), Some("Pair name"));
+        assert_eq!(JoinRefusal::Taken.error(Lang::CY).field.as_deref(), Some("Pair name"));
         let form = JoinForm { code: " abc234 ".into(), label: "Pair & 3".into() };
         assert_eq!(refused_address(&form, JoinRefusal::Taken), "/join?code=abc234&name=Pair%20%26%203&refused=taken");
     }

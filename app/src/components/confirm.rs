@@ -53,7 +53,7 @@ pub fn Confirm(
             {move || yes.get()}
         </button>
         <button type="button" id=cancel_id on:click=move |_| on_cancel.run(())>
-            "Cancel"
+            {crate::i18n::t::cancel(crate::i18n::use_lang())}
         </button>
     };
     if inline {

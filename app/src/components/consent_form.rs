@@ -1,12 +1,13 @@
 //! The information sheet and consent on a pair's tablet: the sheet (title, version, text),
 //! "How many people share this tablet?" (1–4), and for each person ("Person 1", "Person 2":
-//! no names) a checkbox per statement. "We agree — open the board" is enabled only when
-//! everyone ticked everything; "We do not agree" leaves. Large touch targets; every control
+//! no names) a checkbox per statement. {t::consent_agree(l)} is enabled only when
+//! everyone ticked everything; {t::consent_decline(l)} leaves. Large touch targets; every control
 //! labelled, each person a fieldset with its legend; refusals in a live region.
 
 use leptos::prelude::*;
 
 use crate::domain::consent::{ConsentAnswer, ConsentSheet, DEFAULT_PEOPLE, MAX_PEOPLE};
+use crate::i18n::{t, use_lang};
 
 /// The answer as ticked so far: `ticks[person][statement]`, for up to [`MAX_PEOPLE`] people.
 fn empty_ticks(statements: usize) -> Vec<Vec<bool>> {
@@ -27,7 +28,7 @@ pub fn answer_of(version: &str, people: u8, ticks: &[Vec<bool>]) -> ConsentAnswe
     }
 }
 
-/// The sheet and its ticks. `on_agree` gets the answer; `on_decline` is "We do not agree".
+/// The sheet and its ticks. `on_agree` gets the answer; `on_decline` is {t::consent_decline(l)}.
 /// `error` is shown in the form's live region; `busy` disables both buttons.
 #[component]
 pub fn ConsentForm(
@@ -40,6 +41,7 @@ pub fn ConsentForm(
     #[prop(optional)]
     intro: Option<&'static str>,
 ) -> impl IntoView {
+    let l = use_lang();
     let statements = sheet.statements.clone();
     let people = RwSignal::new(DEFAULT_PEOPLE);
     let ticks = RwSignal::new(empty_ticks(statements.len()));
@@ -57,7 +59,7 @@ pub fn ConsentForm(
         <section class="consent page stack" aria-labelledby="consent-title">
             {intro.map(|text| view! { <p class="consent-intro">{text}</p> })}
             <h1 id="consent-title" tabindex="-1">{sheet.title.clone()}</h1>
-            <p class="consent-version">"Version " {sheet.version.clone()}</p>
+            <p class="consent-version">{t::consent_version(l)} {sheet.version.clone()}</p>
             <div class="consent-text">
                 {paragraphs
                     .into_iter()
@@ -77,7 +79,7 @@ pub fn ConsentForm(
                     .collect_view()}
             </div>
             <fieldset class="consent-people">
-                <legend>"How many people share this tablet?"</legend>
+                <legend>{t::consent_people(l)}</legend>
                 <div class="consent-people-choices">
                     {(1..=MAX_PEOPLE)
                         .map(|n| {
@@ -106,7 +108,7 @@ pub fn ConsentForm(
                         let statements = statements.clone();
                         view! {
                             <fieldset class="consent-person">
-                                <legend>{format!("Person {}", person + 1)}</legend>
+                                <legend>{t::consent_person(l, person + 1)}</legend>
                                 {statements
                                     .into_iter()
                                     .enumerate()
@@ -136,9 +138,9 @@ pub fn ConsentForm(
             <p class="consent-hint" id="consent-hint">
                 {move || {
                     if all_ticked.get() {
-                        "Everyone agreed: you can open the board.".to_string()
+                        t::consent_all_agreed(l)
                     } else {
-                        "The board opens when every person has ticked every statement.".to_string()
+                        t::consent_not_yet(l)
                     }
                 }}
             </p>
@@ -154,7 +156,7 @@ pub fn ConsentForm(
                     disabled=move || !all_ticked.get() || busy.get()
                     on:click=agree
                 >
-                    "We agree — open the board"
+                    {t::consent_agree(l)}
                 </button>
                 <button
                     type="button"
@@ -162,7 +164,7 @@ pub fn ConsentForm(
                     disabled=move || busy.get()
                     on:click=move |_| on_decline.run(())
                 >
-                    "We do not agree"
+                    {t::consent_decline(l)}
                 </button>
             </div>
         </section>

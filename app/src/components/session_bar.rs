@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::session::format_countdown;
+use crate::i18n::{phase_name, t};
 use crate::live::Live;
 
 /// Server-clock milliseconds, ticking twice a second in the browser (0 on the server).
@@ -24,6 +25,7 @@ pub fn use_server_now(live: Live) -> ReadSignal<i64> {
 /// "Phase: Placing" and, when the facilitator set one, the countdown ("4:59", "paused").
 #[component]
 pub fn SessionBar(live: Live) -> impl IntoView {
+    let l = live.lang;
     let now = use_server_now(live);
     let phase = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.phase)));
     let timer = Memo::new(move |_| live.view.with(|v| v.as_ref().and_then(|v| v.timer)));
@@ -31,13 +33,13 @@ pub fn SessionBar(live: Live) -> impl IntoView {
         <div class="session-bar">
             {move || phase.get().map(|p| {
                 let key = serde_json::to_value(p).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-                view! { <p class="phase" data-phase=key>"Phase: "<strong>{p.name()}</strong></p> }
+                view! { <p class="phase" data-phase=key>{t::session_phase(l)}<strong>{phase_name(l, p)}</strong></p> }
             })}
-            {move || timer.get().map(|t| {
-                let left = t.remaining_ms(now.get());
-                let state = if !t.is_running() { " (paused)" } else if left == 0 { " — time is up" } else { "" };
+            {move || timer.get().map(|timer| {
+                let left = timer.remaining_ms(now.get());
+                let state = if !timer.is_running() { t::session_paused(l) } else if left == 0 { t::session_time_up(l) } else { "" };
                 view! {
-                    <p class="timer" role="timer" aria-label="Time left" class:done=left == 0>
+                    <p class="timer" role="timer" aria-label=t::session_time_left(l) class:done=left == 0>
                         <span class="countdown">{format_countdown(left)}</span>{state}
                     </p>
                 }

@@ -74,7 +74,7 @@ impl RoomView {
             Event::Unplaced { pair_id, card_id, round, .. } => {
                 self.placements.remove(*round, *pair_id, *card_id);
             }
-            Event::SheetSaved { pair_id, card_id, round, intended, unintended, cant_place, at } => {
+            Event::SheetSaved { pair_id, card_id, round, intended, unintended, cant_place, language, at } => {
                 if self.card(*card_id).is_none() {
                     return;
                 }
@@ -86,6 +86,7 @@ impl RoomView {
                         intended: intended.clone(),
                         unintended: unintended.clone(),
                         updated_at: *at,
+                        language: language.clone(),
                     });
                 }
                 let existing = self.placement_in(*round, *pair_id, *card_id).map(|p| p.cant_place);
@@ -286,7 +287,7 @@ mod tests {
                     intended: String::new(),
                     unintended: String::new(),
                     cant_place: (x % 2 == 0).then(|| "depends".to_string()),
-                    at,
+                    at, language: None,
                 },
                 5 if x % 3 == 0 => Event::CardsMerged { from: id(30), into: card_id, at },
                 5 => Event::PairRemoved { pair_id, at },

@@ -79,6 +79,10 @@ pub enum Event {
         unintended: String,
         /// "Can't place / it depends", with its reason; `None` to place it as usual.
         cant_place: Option<String>,
+        /// The language of the device it was written on (`cy`, `en`); `None` from devices
+        /// older than languages.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<String>,
         /// When, ms since the epoch (the server's clock).
         at: i64,
     },

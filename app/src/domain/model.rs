@@ -146,6 +146,9 @@ pub struct Note {
     pub unintended: String,
     /// When last saved, ms since the epoch.
     pub updated_at: i64,
+    /// The language of the device the notes were last saved on (`cy`, `en`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Who is looking: decides what each screen may receive.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::model::RoomView;
+use crate::i18n::{Lang, t};
 use super::rules::PairAction;
 
 /// One change made on this device: what the pair asked, under the id the server will
@@ -60,7 +61,13 @@ enum EarlierKind {
     Place { position: f64 },
     Unplace,
     AddCard { text: String },
-    SaveSheet { intended: String, unintended: String, cant_place: Option<String> },
+    SaveSheet {
+        intended: String,
+        unintended: String,
+        cant_place: Option<String>,
+        #[serde(default)]
+        language: Option<String>,
+    },
 }
 
 impl From<SavedChange> for PendingChange {
@@ -72,8 +79,8 @@ impl From<SavedChange> for PendingChange {
                     EarlierKind::Place { position } => PairAction::Place { card_id, position },
                     EarlierKind::Unplace => PairAction::Unplace { card_id },
                     EarlierKind::AddCard { text } => PairAction::AddCard { card_id, text },
-                    EarlierKind::SaveSheet { intended, unintended, cant_place } => {
-                        PairAction::SaveSheet { card_id, intended, unintended, cant_place }
+                    EarlierKind::SaveSheet { intended, unintended, cant_place, language } => {
+                        PairAction::SaveSheet { card_id, intended, unintended, cant_place, language }
                     }
                 };
                 PendingChange { change_id, action, acked_seq }
@@ -179,18 +186,17 @@ pub enum Link {
 /// this device holds `k` > 0 changes the server has not acknowledged (so the count is on screen
 /// for as long as there is one). "Saved" only when the server has acknowledged everything this
 /// device did (acknowledged means durable).
-pub fn sync_status_text(link: Link, unsaved: usize) -> String {
+pub fn sync_status_text(l: Lang, link: Link, unsaved: usize) -> String {
     let state = match link {
-        Link::Connecting => "Connecting…",
-        Link::Online if unsaved == 0 => "Saved",
-        Link::Online => "Saving…",
-        Link::Offline | Link::Stopped if unsaved == 0 => "Offline — everything is saved",
-        Link::Offline | Link::Stopped => "Offline",
+        Link::Connecting => t::sync_connecting(l),
+        Link::Online if unsaved == 0 => t::sync_saved(l),
+        Link::Online => t::sync_saving(l),
+        Link::Offline | Link::Stopped if unsaved == 0 => t::sync_offline_saved(l),
+        Link::Offline | Link::Stopped => t::sync_offline(l),
     };
     match unsaved {
         0 => state.to_string(),
-        1 => format!("{state} — 1 change not yet saved"),
-        k => format!("{state} — {k} changes not yet saved"),
+        k => t::sync_with_unsaved(l, state, k),
     }
 }
 
@@ -328,17 +334,19 @@ mod tests {
 
     #[test]
     fn status_words_are_exact() {
-        assert_eq!(sync_status_text(Link::Connecting, 0), "Connecting…");
-        assert_eq!(sync_status_text(Link::Online, 0), "Saved");
-        assert_eq!(sync_status_text(Link::Offline, 0), "Offline — everything is saved");
-        assert_eq!(sync_status_text(Link::Stopped, 0), "Offline — everything is saved");
+        assert_eq!(sync_status_text(Lang::EN, Link::Connecting, 0), "Connecting…");
+        assert_eq!(sync_status_text(Lang::EN, Link::Online, 0), "Saved");
+        assert_eq!(sync_status_text(Lang::EN, Link::Offline, 0), "Offline — everything is saved");
+        assert_eq!(sync_status_text(Lang::EN, Link::Stopped, 0), "Offline — everything is saved");
     }
 
     #[test]
     fn the_status_counts_unsaved_changes_whenever_there_are_any() {
-        assert_eq!(sync_status_text(Link::Offline, 1), "Offline — 1 change not yet saved");
-        assert_eq!(sync_status_text(Link::Stopped, 3), "Offline — 3 changes not yet saved");
-        assert_eq!(sync_status_text(Link::Online, 1), "Saving… — 1 change not yet saved");
-        assert_eq!(sync_status_text(Link::Connecting, 2), "Connecting… — 2 changes not yet saved");
+        assert_eq!(sync_status_text(Lang::EN, Link::Offline, 1), "Offline — 1 change not yet saved");
+        assert_eq!(sync_status_text(Lang::EN, Link::Stopped, 3), "Offline — 3 changes not yet saved");
+        assert_eq!(sync_status_text(Lang::EN, Link::Online, 1), "Saving… — 1 change not yet saved");
+        assert_eq!(sync_status_text(Lang::EN, Link::Connecting, 2), "Connecting… — 2 changes not yet saved");
+        assert_eq!(sync_status_text(Lang::CY, Link::Online, 0), "Wedi'i gadw");
+        assert_eq!(sync_status_text(Lang::CY, Link::Offline, 3), "All-lein — 3 newid heb eu cadw eto");
     }
 }

@@ -53,6 +53,10 @@ pub enum PairAction {
         unintended: String,
         /// "Can't place / it depends", with its reason; `None` to place it as usual.
         cant_place: Option<String>,
+        /// The language of the device it was written on (`cy`, `en`); `None` from devices
+        /// older than languages.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<String>,
     },
 }
 
@@ -272,7 +276,7 @@ impl RoomView {
                 Some(_) => Ok(Event::Unplaced { pair_id, card_id, round, at: now }),
                 None => Err(Refusal::new(RefusalKind::Invalid, "That post-it is already in the tray.")),
             },
-            PairAction::SaveSheet { intended, unintended, cant_place, .. } => {
+            PairAction::SaveSheet { intended, unintended, cant_place, language, .. } => {
                 let cant_place = match cant_place {
                     Some(reason) => Some(optional_text("Reason", reason, REASON_MAX)?),
                     None => None,
@@ -284,6 +288,8 @@ impl RoomView {
                     intended: optional_text("Intended outcome", intended, NOTE_MAX)?,
                     unintended: optional_text("Unintended outcome", unintended, NOTE_MAX)?,
                     cant_place,
+                    // Only a language with a catalog is kept: anything else is not stored.
+                    language: language.as_deref().and_then(crate::i18n::Lang::from_code).map(|l| l.code().to_string()),
                     at: now,
                 })
             }
@@ -481,7 +487,7 @@ mod tests {
             card_id: id(CARD),
             intended: "Fits the person".into(),
             unintended: "".into(),
-            cant_place: None,
+            cant_place: None, language: None,
         };
         pair(&mut r, A, sheet).unwrap();
         assert_eq!(r.note(id(A), id(CARD)).unwrap().intended, "Fits the person");
@@ -533,7 +539,7 @@ mod tests {
             card_id: id(CARD),
             intended: String::new(),
             unintended: String::new(),
-            cant_place: cant.map(String::from),
+            cant_place: cant.map(String::from), language: None,
         };
         pair(&mut r, A, sheet(Some("Depends on the practice"))).unwrap();
         let p = r.placement(id(A), id(CARD)).unwrap();
@@ -552,7 +558,7 @@ mod tests {
         let e = pair(
             &mut r,
             A,
-            PairAction::SaveSheet { card_id: id(CARD), intended: long, unintended: String::new(), cant_place: None },
+            PairAction::SaveSheet { card_id: id(CARD), intended: long, unintended: String::new(), cant_place: None, language: None },
         )
         .unwrap_err();
         assert_eq!(e.kind, RefusalKind::Invalid);
@@ -572,7 +578,7 @@ mod tests {
                 card_id: id(50),
                 intended: "Reach".into(),
                 unintended: "Travel time".into(),
-                cant_place: None,
+                cant_place: None, language: None,
             },
         )
         .unwrap();

@@ -165,7 +165,7 @@ impl RoomView {
                     intended: String::new(),
                     unintended: String::new(),
                     cant_place: cant_place.as_ref().map(|_| String::new()),
-                    at: *at,
+                    at: *at, language: None,
                 })
             }
             Event::CardAdded { card, at } => self.card_for(viewer, card).map(|card| Event::CardAdded { card, at: *at }),
@@ -229,7 +229,7 @@ mod tests {
                     intended: format!("intended {pair}"),
                     unintended: String::new(),
                     cant_place: None,
-                    at: 2,
+                    at: 2, language: None,
                 },
             );
         }
@@ -364,7 +364,7 @@ mod tests {
                     intended: "x".into(),
                     unintended: "y".into(),
                     cant_place: Some("depends on the GP".into()),
-                    at: 5,
+                    at: 5, language: None,
                 },
                 placed(A, 33.0),
             ];

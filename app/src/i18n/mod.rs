@@ -203,6 +203,30 @@ pub fn number(lang: Lang, n: f64) -> String {
     text.replace('.', lang.info().decimal)
 }
 
+/// A phase's name ("Reveal & discuss").
+pub fn phase_name(l: Lang, phase: crate::domain::Phase) -> &'static str {
+    use crate::domain::Phase;
+    match phase {
+        Phase::Joining => t::phase_joining(l),
+        Phase::Placing => t::phase_placing(l),
+        Phase::Reveal => t::phase_reveal(l),
+        Phase::SecondRound => t::phase_second_round(l),
+        Phase::Closed => t::phase_closed(l),
+    }
+}
+
+/// Why pairs may not place in this phase, if they may not (see
+/// [`Phase::placing_blocked_reason`](crate::domain::Phase::placing_blocked_reason)).
+pub fn placing_blocked(l: Lang, phase: crate::domain::Phase) -> Option<&'static str> {
+    use crate::domain::Phase;
+    match phase {
+        Phase::Joining => Some(t::phase_blocked_joining(l)),
+        Phase::Reveal => Some(t::phase_blocked_reveal(l)),
+        Phase::Closed => Some(t::phase_blocked_closed(l)),
+        Phase::Placing | Phase::SecondRound => None,
+    }
+}
+
 /// This page's language (what [`provide_lang`] put in the context; English outside a page).
 pub fn use_lang() -> Lang {
     leptos::prelude::use_context::<Lang>().unwrap_or_default()
@@ -303,6 +327,16 @@ mod tests {
         assert_eq!(number(Lang::EN, 3.0), "3");
         assert_eq!(number(Lang::EN, 0.5), "0.5");
         assert_eq!(number(Lang::CY, 12.25), "12.25");
+    }
+
+    #[test]
+    fn phases_have_the_domain_s_english_names() {
+        use crate::domain::Phase;
+        for p in [Phase::Joining, Phase::Placing, Phase::Reveal, Phase::SecondRound, Phase::Closed] {
+            assert_eq!(phase_name(Lang::EN, p), p.name());
+            assert_eq!(placing_blocked(Lang::EN, p), p.placing_blocked_reason());
+            assert_ne!(phase_name(Lang::CY, p), p.name());
+        }
     }
 
     #[test]

@@ -14,9 +14,11 @@ use crate::components::field::{Field, FormError};
 use crate::domain::code::normalize_code;
 use crate::domain::consent::{ConsentAnswer, ConsentSheet};
 use crate::domain::validate::PAIR_LABEL_MAX;
+use crate::i18n::{t, use_lang};
 
 #[component]
 pub fn JoinPage() -> impl IntoView {
+    let l = use_lang();
     let query = use_query_map();
     let initial_code = query.with_untracked(|q| q.get("code")).unwrap_or_default().trim().to_uppercase();
     // The inputs are read when the form is submitted (browser::field_value), not mirrored into
@@ -26,9 +28,9 @@ pub fn JoinPage() -> impl IntoView {
     // what was typed and why it was refused.
     let initial_name = query.with_untracked(|q| q.get("name")).unwrap_or_default();
     let refused = query.with_untracked(|q| q.get("refused")).and_then(|w| JoinRefusal::from_word(&w));
-    let error = RwSignal::new(refused.map(JoinRefusal::error));
+    let error = RwSignal::new(refused.map(|r| r.error(l)));
     let busy = RwSignal::new(false);
-    if let Some(field) = refused.and_then(|r| r.error().field) {
+    if let Some(field) = refused.and_then(|r| r.error(l).field) {
         let id = if field == "Pair name" { "pair-name" } else { "join-code" };
         Effect::new(move |_| browser::focus_later(id.into()));
     }
@@ -70,10 +72,10 @@ pub fn JoinPage() -> impl IntoView {
             }
             Err(refused) => {
                 busy.set(false);
-                let e = refused.error();
-                if asking.with_untracked(Option::is_some) && e.field.as_deref() == Some("Information sheet") {
+                let e = JoinRefusal::of_refused(&refused).error(l);
+                if asking.with_untracked(Option::is_some) && refused.error().field.as_deref() == Some("Information sheet") {
                     // The sheet changed while they read: the new one is fetched when they agree again.
-                    consent_error.set(Some(e.error));
+                    consent_error.set(Some(t::join_sheet_changed(l).to_string()));
                     return;
                 }
                 asking.set(None);
@@ -119,7 +121,7 @@ pub fn JoinPage() -> impl IntoView {
                     declined.set(true);
                     browser::focus_later("declined-title".into());
                 }
-                Err(refused) => consent_error.set(Some(refused.error().error)),
+                Err(refused) => consent_error.set(Some(JoinRefusal::of_refused(&refused).error(l).error)),
             }
             busy.set(false);
         });
@@ -180,19 +182,17 @@ pub fn JoinPage() -> impl IntoView {
                     .then(|| {
                         view! {
                             <section class="stack declined" role="status">
-                                <h1 id="declined-title" tabindex="-1">"You did not agree"</h1>
-                                <p>
-                                    "Nothing about you or your pair was stored. You can give the tablet back to the facilitator or close this page."
-                                </p>
+                                <h1 id="declined-title" tabindex="-1">{t::join_declined_title(l)}</h1>
+                                <p>{t::join_declined_text(l)}</p>
                             </section>
                         }
                     })
             }}
-            <h1 hidden=form_hidden>"Join a workshop"</h1>
+            <h1 hidden=form_hidden>{t::join_title(l)}</h1>
             // A plain form too: before the WebAssembly runs (or without it) the browser posts it
             // and the server joins (`POST /join`); once it runs, `submit` does the join here.
             <form class="stack" method="post" action=urls::JOIN_FORM novalidate on:submit=submit hidden=form_hidden>
-                <Field id="join-code" label="Join code">
+                <Field id="join-code" label=t::join_code(l)>
                     <input
                         type="text"
                         id="join-code"
@@ -206,13 +206,13 @@ pub fn JoinPage() -> impl IntoView {
                         aria-invalid=move || invalid("Join code")().then_some("true")
                     />
                 </Field>
-                <Field id="pair-name" label="Pair name" hint="Any label the room will recognise. No real names needed.">
+                <Field id="pair-name" label=t::join_pair_name(l) hint=t::join_pair_name_hint(l)>
                     <input
                         type="text"
                         id="pair-name"
                         name="label"
                         value=initial_name
-                        placeholder="Pair 3"
+                        placeholder=t::join_pair_name_placeholder(l)
                         maxlength=PAIR_LABEL_MAX.to_string()
                         autocomplete="off"
                         aria-describedby="pair-name-hint"
@@ -220,7 +220,7 @@ pub fn JoinPage() -> impl IntoView {
                     />
                 </Field>
                 {move || error.get().map(|e| view! { <FormError id=None text=e.error/> })}
-                <button type="submit" class="primary" disabled=move || busy.get()>"Join"</button>
+                <button type="submit" class="primary" disabled=move || busy.get()>{t::join_button(l)}</button>
             </form>
         </main>
     }

@@ -15,6 +15,7 @@ use crate::domain::pair_results::results_closed_reason;
 use crate::live::{LiveConfig, use_live};
 use crate::protocol::Auth;
 use crate::protocol::ClientMsg;
+use crate::i18n::{t, use_lang};
 
 /// What the server says (at least) when the facilitator removed this pair.
 const REMOVED: &str = "This pair was removed from the workshop";
@@ -34,6 +35,7 @@ enum Device {
 
 #[component]
 pub fn PairPage() -> impl IntoView {
+    let l = use_lang();
     let params = use_params_map();
     let code = Memo::new(move |_| params.with(|p| p.get("code")).unwrap_or_default().trim().to_uppercase());
     let device = RwSignal::new(Device::Unknown);
@@ -62,11 +64,11 @@ pub fn PairPage() -> impl IntoView {
     view! {
         <main class="pair-page">
             {move || match device.get() {
-                Device::Unknown => view! { <p class="loading">"Loading…"</p> }.into_any(),
+                Device::Unknown => view! { <p class="loading">{t::loading(l)}</p> }.into_any(),
                 Device::NotJoined => view! {
                     <section class="page not-joined">
-                        <h1>"This device has not joined workshop " {code.get()} " yet"</h1>
-                        <p><a class="button primary" href=urls::join_page(&code.get())>"Join workshop " {code.get()}</a></p>
+                        <h1>{t::pair_not_joined(l, code.get())}</h1>
+                        <p><a class="button primary" href=urls::join_page(&code.get())>{t::pair_join_workshop(l, code.get())}</a></p>
                     </section>
                 }.into_any(),
                 Device::Joined(joined) => {
@@ -128,18 +130,18 @@ pub fn PairPage() -> impl IntoView {
                     </header>
                     {reference.map(|reference| view! {
                         <details class="pair-reference">
-                            <summary>"Our reference: " <strong>{reference.clone()}</strong></summary>
-                            <p>"To withdraw from the study later, quote this reference to the research team; everything this pair did is then deleted."</p>
+                            <summary>{t::pair_our_reference(l)} <strong>{reference.clone()}</strong></summary>
+                            <p>{t::pair_reference_help(l)}</p>
                         </details>
                     })}
                     {move || results_open.get().then(|| view! {
-                        <p class="our-results"><a class="button" href=urls::pair_results_page(&code.get())>"Our results"</a></p>
+                        <p class="our-results"><a class="button" href=urls::pair_results_page(&code.get())>{t::pair_our_results(l)}</a></p>
                     })}
-                    <h1 class="question">{move || question().unwrap_or_else(|| "Connecting to the workshop…".into())}</h1>
+                    <h1 class="question">{move || question().unwrap_or_else(|| t::pair_connecting(l).into())}</h1>
                     {move || declined.get().then(|| view! {
                         <section class="stack declined" role="status">
-                            <h2 id="declined-title" tabindex="-1">"You did not agree"</h2>
-                            <p>"Your pair did not agree to the new information sheet, so everything your pair did in this workshop was deleted and nothing more is stored. You can give the tablet back to the facilitator."</p>
+                            <h2 id="declined-title" tabindex="-1">{t::pair_declined_title(l)}</h2>
+                            <p>{t::pair_declined_text(l)}</p>
                         </section>
                     })}
                     {move || (!declined.get()).then(|| asked.get().map(|sheet| view! {
@@ -149,20 +151,20 @@ pub fn PairPage() -> impl IntoView {
                             on_decline=decline
                             busy=sending
                             error=consent_error
-                            intro="The information sheet has changed. Please read it again; each person agrees before the board opens."
+                            intro=t::pair_sheet_changed(l)
                         />
                     })).flatten()}
                     {move || (removed.get() && !declined.get()).then(|| view! {
                         <div role="alert" class="form-error removed">
-                            <p>{move || live.last_error.get().filter(|e| e.starts_with(REMOVED) || e.starts_with(WITHDRAWN)).unwrap_or_else(|| format!("{REMOVED}."))}</p>
-                            <p><a class="button primary" href=urls::join_page(&code.get()) on:click=leave>"Join again"</a></p>
+                            <p>{move || if withdrawn.get() { t::pair_withdrawn(l) } else { t::pair_removed(l) }}</p>
+                            <p><a class="button primary" href=urls::join_page(&code.get()) on:click=leave>{t::pair_join_again(l)}</a></p>
                         </div>
                     })}
                     {move || live.last_error.get().filter(|_| !removed.get() && asked.with(Option::is_none)).map(|message| view! {
                         <div role="alert" class="form-error">
                             <p>{message}</p>
                             {(live.link.get() == crate::live::Link::Stopped).then(|| view! {
-                                <button type="button" on:click=forget>"Join again"</button>
+                                <button type="button" on:click=forget>{t::pair_join_again(l)}</button>
                             })}
                         </div>
                     })}

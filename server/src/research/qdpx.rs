@@ -535,7 +535,7 @@ mod tests {
                 intended: "Amser i wrando, “yn iawn”\nar eu cyflymder 🙂".into(),
                 unintended: "Rhestrau aros".into(),
                 cant_place: None,
-                at: 9,
+                at: 9, language: None,
             },
             Event::SheetSaved {
                 pair_id: id(200),
@@ -544,7 +544,7 @@ mod tests {
                 intended: String::new(),
                 unintended: String::new(),
                 cant_place: Some("It depends on the GP".into()),
-                at: 10,
+                at: 10, language: None,
             },
         ];
         for event in &events {

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use app::domain::Card;
+use app::domain::{Card, Event};
 use app::domain::aspect_stats::{AspectStats, aspect_stats};
 use app::domain::groups::Grouping;
 use app::domain::movement::{Movement, movement};
@@ -80,7 +80,7 @@ pub const COMBINED_SUMMARY_COLUMNS: &[&str] =
 
 /// Columns of `notes.csv`.
 pub const NOTE_COLUMNS: &[&str] =
-    &["workshop_id", "round", "pair_label", "pair_reference", "aspect_id", "aspect_text", "kind", "text"];
+    &["workshop_id", "round", "pair_label", "pair_reference", "aspect_id", "aspect_text", "kind", "text", "language"];
 /// Columns of `groups.csv`.
 pub const GROUP_COLUMNS: &[&str] = &[
     "workshop_id",
@@ -324,10 +324,19 @@ pub(super) fn summary_rows(snapshot: &WorkshopSnapshot) -> (Vec<AspectRound>, Ve
 fn note_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
     let workshop_id = snapshot.workshop.id.to_string();
     let view = &snapshot.view;
+    // The language of the device each sheet was last saved on, per pair, aspect and round:
+    // a "can't place" reason is written on the sheet, like the notes.
+    let mut sheet_language: HashMap<(Uuid, Uuid, u8), Option<&str>> = HashMap::new();
+    for event in &snapshot.events {
+        if let Some(Event::SheetSaved { pair_id, card_id, round, language, .. }) = &event.payload {
+            sheet_language.insert((*pair_id, *card_id, *round), language.as_deref());
+        }
+    }
+    let language_cell = |language: Option<&str>| language.map_or(Cell::Empty, |l| Cell::text(l));
     let mut rows = Vec::new();
     for pair in &snapshot.pairs {
         for card in &snapshot.cards {
-            let mut row = |round: Cell, kind: &str, text: &str| {
+            let mut row = |round: Cell, kind: &str, text: &str, language: Cell| {
                 rows.push(vec![
                     Cell::text(&workshop_id),
                     round,
@@ -337,19 +346,21 @@ fn note_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
                     Cell::text(&card.text),
                     Cell::text(kind),
                     Cell::text(text),
+                    language,
                 ]);
             };
             if let Some(note) = view.note(pair.id, card.id) {
                 if !note.intended.is_empty() {
-                    row(Cell::Empty, "intended_outcome", &note.intended);
+                    row(Cell::Empty, "intended_outcome", &note.intended, language_cell(note.language.as_deref()));
                 }
                 if !note.unintended.is_empty() {
-                    row(Cell::Empty, "unintended_outcome", &note.unintended);
+                    row(Cell::Empty, "unintended_outcome", &note.unintended, language_cell(note.language.as_deref()));
                 }
             }
             for round in rounds(snapshot) {
                 if let Some(p) = view.placement_in(round, pair.id, card.id).filter(|p| p.cant_place) {
-                    row(Cell::Int(round.into()), "cant_place_reason", &p.reason);
+                    let language = sheet_language.get(&(pair.id, card.id, round)).copied().flatten();
+                    row(Cell::Int(round.into()), "cant_place_reason", &p.reason, language_cell(language));
                 }
             }
         }

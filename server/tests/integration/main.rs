@@ -16,6 +16,7 @@ mod delivery;
 mod hostile;
 mod http_api;
 mod join_form;
+mod languages;
 mod live;
 mod metrics;
 mod multi_instance;

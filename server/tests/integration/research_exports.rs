@@ -177,7 +177,7 @@ async fn every_file_has_exactly_the_expected_contents() {
     assert_eq!(text(file["summary.csv"]), format!("{BOM}{}\n", expected_summary.join("\n")));
     assert_eq!(
         text(file["notes.csv"]),
-        format!("{BOM}workshop_id,round,pair_label,pair_reference,aspect_id,aspect_text,kind,text\n")
+        format!("{BOM}workshop_id,round,pair_label,pair_reference,aspect_id,aspect_text,kind,text,language\n")
     );
     // Two pairs are too few for opinion groups: each row says so.
     let no_groups = "Opinion groups need at least 6 pairs";

@@ -1,6 +1,7 @@
 //! "Add a post-it": a pair writes its own aspect. Queued like every change, so it appears in
 //! the tray at once, also offline.
 
+use crate::i18n::t;
 use leptos::prelude::*;
 
 use super::state::{BoardCtx, char_count, post_it_dom_id};
@@ -10,6 +11,7 @@ use crate::domain::validate::ASPECT_MAX;
 
 #[component]
 pub fn AddPostIt(ctx: BoardCtx) -> impl IntoView {
+    let l = ctx.live.lang;
     let open = RwSignal::new(false);
     let text = RwSignal::new(String::new());
     let show = move |_| {
@@ -24,13 +26,13 @@ pub fn AddPostIt(ctx: BoardCtx) -> impl IntoView {
     let add = move || {
         let words = text.get_untracked().trim().to_string();
         if words.is_empty() {
-            ctx.live.last_error.set(Some("Write something on the post-it first.".into()));
+            ctx.live.last_error.set(Some(t::board_add_empty(l).into()));
             browser::focus_later("add-post-it-text".into());
             return;
         }
         let card_id = browser::random_uuid();
         if ctx.submit(PairAction::AddCard { card_id, text: words.clone() }) {
-            ctx.announcement.set(format!("Added {words} to the post-its to place."));
+            ctx.announcement.set(t::board_added(l, &words));
             open.set(false);
             text.set(String::new());
             ctx.selected.set(Some(card_id));
@@ -40,7 +42,7 @@ pub fn AddPostIt(ctx: BoardCtx) -> impl IntoView {
     view! {
         <div class="add-post-it">
             <button type="button" id="add-post-it" hidden=move || open.get() on:click=show>
-                "Add a post-it"
+                {t::board_add(l)}
             </button>
             <form
                 class="add-post-it-form"
@@ -56,7 +58,7 @@ pub fn AddPostIt(ctx: BoardCtx) -> impl IntoView {
                     }
                 }
             >
-                <label for="add-post-it-text">"Post-it text"</label>
+                <label for="add-post-it-text">{t::board_add_text(l)}</label>
                 <input
                     type="text"
                     id="add-post-it-text"
@@ -66,8 +68,8 @@ pub fn AddPostIt(ctx: BoardCtx) -> impl IntoView {
                     on:input=move |ev| text.set(event_target_value(&ev))
                 />
                 <span class="counter">{move || text.with(|t| char_count(t, ASPECT_MAX))}</span>
-                <button type="submit" class="primary">"Add"</button>
-                <button type="button" on:click=move |_| close()>"Cancel"</button>
+                <button type="submit" class="primary">{t::board_add_button(l)}</button>
+                <button type="button" on:click=move |_| close()>{t::cancel(l)}</button>
             </form>
         </div>
     }

@@ -11,6 +11,7 @@ mod post_it;
 mod sheet;
 pub mod state;
 
+use crate::i18n::{placing_blocked, t};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -35,11 +36,12 @@ fn stem(lane: usize) -> String {
 pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
     let cards = Memo::new(move |_| live.shown_for(pair_id).map(|view| board_cards(&view, pair_id)).unwrap_or_default());
     let ctx = BoardCtx::new(live, pair_id, cards);
+    let l = live.lang;
     let phase = ctx.phase;
     keep_screen_awake(Signal::derive(move || phase.get().pairs_may_place()));
     let blocked = move || match phase.get() {
-        Phase::Closed => Some("The workshop is closed. Thank you!"),
-        p => p.placing_blocked_reason(),
+        Phase::Closed => Some(t::board_closed(l)),
+        p => placing_blocked(l, p),
     };
     let second_round =
         move || live.view.with(|v| v.as_ref().is_some_and(|v| v.round == 2)) && phase.get().pairs_may_place();
@@ -82,23 +84,21 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
         <SessionBar live/>
         <p role="status" class="phase-notice" class:closed=move || phase.get() == Phase::Closed>{blocked}</p>
         <p class="round-hint" hidden=move || !second_round()>
-            "Second round: move your post-its if the discussion changed your mind."
+            {t::board_second_round(l)}
         </p>
         <p id="board-help" class="board-help">
-            "Drag a post-it onto the line, or select it and use the buttons under the line. Tap a post-it (or press Enter) to write notes. "
-            "Keyboard: Space picks up, arrow keys move (Shift: by 10), Space or Enter drops, Escape cancels, Delete takes back. "
-            "0 is “" {move || pole(false)} "”, 100 is “" {move || pole(true)} "”."
+            {move || t::board_help(l, pole(false), pole(true))}
         </p>
         <p class="room-legend" hidden=move || !revealed.get()>
             {move || match marked().map(|id| ctx.text(id)) {
-                Some(text) if marks.with(Option::is_some) => format!("The room on “{text}”: grey dots are the other pairs, the orange bar is the room’s median."),
-                _ => "Select a post-it to see where the other pairs put it.".to_string(),
+                Some(text) if marks.with(Option::is_some) => t::board_room_on(l, text),
+                _ => t::board_select_to_see_room(l).to_string(),
             }}
         </p>
         <div
             class="spectrum"
             role="region"
-            aria-label="Spectrum"
+            aria-label=t::board_spectrum(l)
             node_ref=ctx.spectrum
             style:height=move || format!("calc(var(--spectrum-base) + {} * var(--lane-step))", ctx.lane_count())
         >
@@ -145,18 +145,18 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
         </div>
         <Nudges ctx/>
         <div class="pair-areas">
-            <section class="tray" role="region" aria-label="Post-its">
-                <h2 class="tray-title">"Post-its to place"</h2>
+            <section class="tray" role="region" aria-label=t::board_post_its(l)>
+                <h2 class="tray-title">{t::board_to_place(l)}</h2>
                 <div class="tray-cards">
                     <For each=unplaced key=|id| *id children=move |card_id| view! { <PostIt ctx card_id on_spectrum=false/> }/>
                 </div>
                 <p class="tray-empty" hidden=move || !unplaced().is_empty()>
-                    "All post-its are on the line. Drag one back here to take it off."
+                    {t::board_all_placed(l)}
                 </p>
                 {move || (phase.get() != Phase::Closed).then(|| view! { <AddPostIt ctx/> })}
             </section>
-            <section class="cant-place-area" role="region" aria-label="Can't place" hidden=move || cant_placed().is_empty()>
-                <h2 class="tray-title">"Can't place / it depends"</h2>
+            <section class="cant-place-area" role="region" aria-label=t::board_cant_place_area(l) hidden=move || cant_placed().is_empty()>
+                <h2 class="tray-title">{t::board_cant_place(l)}</h2>
                 <div class="tray-cards">
                     <For each=cant_placed key=|id| *id children=move |card_id| view! { <PostIt ctx card_id on_spectrum=false/> }/>
                 </div>
@@ -171,6 +171,7 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
 /// Buttons that place and move the selected post-it, so nothing ever needs dragging.
 #[component]
 fn Nudges(ctx: BoardCtx) -> impl IntoView {
+    let l = ctx.live.lang;
     let selected = move || {
         let id = ctx.selected.get()?;
         ctx.cards.with(|c| c.iter().find(|c| c.id == id).cloned())
@@ -196,25 +197,25 @@ fn Nudges(ctx: BoardCtx) -> impl IntoView {
         <div class="nudges">
             <p class="nudge-target">
                 {move || match selected() {
-                    None => "Select a post-it to move it with buttons.".to_string(),
-                    Some(CardState { text, locked: true, .. }) => format!("{text}: locked by the facilitator"),
-                    Some(CardState { text, position: Some(p), .. }) => format!("{text}: at {} of 100", format_position(p)),
-                    Some(CardState { text, cant_place: Some(_), .. }) => format!("{text}: can't place"),
-                    Some(CardState { text, position: None, .. }) => format!("{text}: not placed yet"),
+                    None => t::board_select_to_move(l).to_string(),
+                    Some(CardState { text, locked: true, .. }) => t::board_card_locked(l, text),
+                    Some(CardState { text, position: Some(p), .. }) => t::board_card_at(l, text, format_position(p)),
+                    Some(CardState { text, cant_place: Some(_), .. }) => t::board_card_cant_place(l, text),
+                    Some(CardState { text, position: None, .. }) => t::board_card_not_placed(l, text),
                 }}
             </p>
             <div class="nudge-buttons" hidden=move || selected().is_none()>
                 <button type="button" id="nudge-place" class="nudge" aria-disabled=move || frozen().then_some("true") hidden=is_placed on:click=move |_| act(Some(0.0))>
-                    "Place on spectrum"
+                    {t::board_place(l)}
                 </button>
                 <button type="button" id="nudge-left" class="nudge" aria-disabled=move || frozen().then_some("true") hidden=move || !is_placed() on:click=move |_| act(Some(-NUDGE_STEP))>
-                    "Move left"
+                    {t::board_move_left(l)}
                 </button>
                 <button type="button" id="nudge-right" class="nudge" aria-disabled=move || frozen().then_some("true") hidden=move || !is_placed() on:click=move |_| act(Some(NUDGE_STEP))>
-                    "Move right"
+                    {t::board_move_right(l)}
                 </button>
                 <button type="button" id="nudge-back" class="nudge" aria-disabled=move || frozen().then_some("true") hidden=move || !is_placed() on:click=move |_| act(None)>
-                    "Take back"
+                    {t::board_take_back(l)}
                 </button>
             </div>
         </div>

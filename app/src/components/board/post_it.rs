@@ -1,6 +1,7 @@
 //! One post-it: a real `<button>`, so it can be focused and named, that can be dragged with any
 //! pointer (mouse, finger, pen) or carried with the keyboard.
 
+use crate::i18n::t;
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -123,6 +124,7 @@ fn key_down(ctx: BoardCtx, card_id: Uuid, ev: KeyboardEvent) {
 /// A post-it in the tray (`on_spectrum` false) or on the spectrum.
 #[component]
 pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView {
+    let l = ctx.live.lang;
     let text = move || ctx.text(card_id);
     let state = Memo::new(move |_| ctx.cards.with(|c| c.iter().find(|c| c.id == card_id).cloned().unwrap_or_default()));
     let locked = move || state.with(|s| s.locked);
@@ -140,22 +142,22 @@ pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView 
     let label = move || {
         let mut words = vec![];
         if locked() {
-            words.push("locked".to_string());
+            words.push(t::post_it_locked(l).to_string());
         }
         if state.with(|s| s.has_notes) {
-            words.push("notes".to_string());
+            words.push(t::post_it_notes(l).to_string());
         }
         if state.with(|s| s.mine) {
-            words.push("written by you".to_string());
+            words.push(t::post_it_mine(l).to_string());
         }
         if let Some(reason) = shown_reason() {
             words.push(format!("“{reason}”"));
         }
         words.push(match (hold(), slot(), state.with(|s| s.cant_place.is_some())) {
-            (Some(h), _, _) => format!("holding at {} of 100", format_position(h.position)),
-            (None, Some(s), _) => format!("at {} of 100", format_position(s.position)),
-            (None, None, true) => "can't place".to_string(),
-            (None, None, false) => "not placed".to_string(),
+            (Some(h), _, _) => t::post_it_holding_at(l, format_position(h.position)),
+            (None, Some(s), _) => t::post_it_at(l, format_position(s.position)),
+            (None, None, true) => t::post_it_cant_place(l).to_string(),
+            (None, None, false) => t::post_it_not_placed(l).to_string(),
         });
         format!("{} — {}", text(), words.join(", "))
     };
@@ -229,15 +231,15 @@ pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView 
             <span class="post-it-text">{text}</span>
             " "
             <span class="post-it-marks" aria-hidden="true">
-                {move || locked().then(|| view! { " " <span class="mark mark-lock" title="Locked">"locked"</span> })}
-                {move || state.with(|s| s.has_notes).then(|| view! { " " <span class="mark mark-notes">"✎ notes"</span> })}
-                {move || state.with(|s| s.mine).then(|| view! { " " <span class="mark mark-mine">"written by you"</span> })}
+                {move || locked().then(|| view! { " " <span class="mark mark-lock" title=t::post_it_locked_title(l)>{t::post_it_locked(l)}</span> })}
+                {move || state.with(|s| s.has_notes).then(|| view! { " " <span class="mark mark-notes">{t::post_it_notes_mark(l)}</span> })}
+                {move || state.with(|s| s.mine).then(|| view! { " " <span class="mark mark-mine">{t::post_it_mine(l)}</span> })}
             </span>
             " "
             {move || shown_reason().map(|reason| view! { <span class="post-it-reason" aria-hidden="true">{reason}</span> })}
             " "
             <span class="post-it-hold" aria-hidden="true" hidden=move || hold().is_none() || on_spectrum>
-                {move || hold().map(|h| format!("Holding at {}", format_position(h.position)))}
+                {move || hold().map(|h| t::post_it_holding(l, format_position(h.position)))}
             </span>
         </button>
     }

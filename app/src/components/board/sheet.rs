@@ -2,6 +2,7 @@
 //! freedom over this aspect, and "can't place / it depends" with a reason. Opens on a tap (not
 //! a drag) or Enter on a post-it; Escape or Cancel closes it and gives focus back.
 
+use crate::i18n::{placing_blocked, t};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -46,6 +47,7 @@ fn prefill(ctx: BoardCtx, card_id: Uuid) -> (String, String, Option<String>) {
 
 #[component]
 fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
+    let l = ctx.live.lang;
     let (intended0, unintended0, cant0) = prefill(ctx, card_id);
     let intended = RwSignal::new(intended0);
     let unintended = RwSignal::new(unintended0);
@@ -57,9 +59,7 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
     // Why "can't place" cannot be changed now, if it cannot.
     let cant_blocked =
         move || {
-            ctx.phase.get().placing_blocked_reason().map(String::from).or_else(|| {
-                locked().then(|| "The facilitator has locked this aspect; it cannot be moved now.".to_string())
-            })
+            placing_blocked(l, ctx.phase.get()).map(String::from).or_else(|| locked().then(|| t::sheet_locked(l).to_string()))
         };
     browser::focus_later("sheet-intended".into());
     let backdrop_armed = StoredValue::new(false);
@@ -70,9 +70,10 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
             intended: intended.get_untracked(),
             unintended: unintended.get_untracked(),
             cant_place: cant_place.get_untracked().then(|| reason.get_untracked()),
+            language: Some(l.code().to_string()),
         };
         if ctx.submit(action) {
-            ctx.announcement.set(format!("Sheet of {} saved.", ctx.text(card_id)));
+            ctx.announcement.set(t::sheet_saved(l, ctx.text(card_id)));
             ctx.close_sheet();
         }
     };
@@ -129,9 +130,9 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
                 save();
             }>
                 <h2 class="sheet-title">{text}</h2>
-                <p class="sheet-help">"If you had freedom over this aspect, what would happen?"</p>
-                {note("sheet-intended", "Intended outcome", intended)}
-                {note("sheet-unintended", "Unintended outcome", unintended)}
+                <p class="sheet-help">{t::sheet_help(l)}</p>
+                {note("sheet-intended", t::sheet_intended(l), intended)}
+                {note("sheet-unintended", t::sheet_unintended(l), unintended)}
                 <div class="sheet-cant">
                     <label class="checkbox">
                         <input
@@ -141,11 +142,11 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
                             prop:checked=move || cant_place.get()
                             on:change=move |ev| cant_place.set(event_target_checked(&ev))
                         />
-                        "Can't place / it depends"
+                        {t::board_cant_place(l)}
                     </label>
                     {move || cant_blocked().map(|why| view! { <p class="sheet-blocked">{why}</p> })}
                     <div class="sheet-reason" hidden=move || !cant_place.get()>
-                        <label for="sheet-reason">"Reason"</label>
+                        <label for="sheet-reason">{t::sheet_reason(l)}</label>
                         <input
                             type="text"
                             id="sheet-reason"
@@ -158,8 +159,8 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
                     </div>
                 </div>
                 <div class="sheet-buttons">
-                    <button type="submit" class="primary" disabled=closed>"Save"</button>
-                    <button type="button" id="sheet-cancel" on:click=move |_| ctx.close_sheet()>"Cancel"</button>
+                    <button type="submit" class="primary" disabled=closed>{t::sheet_save(l)}</button>
+                    <button type="button" id="sheet-cancel" on:click=move |_| ctx.close_sheet()>{t::cancel(l)}</button>
                 </div>
             </form>
         </div>

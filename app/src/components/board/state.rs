@@ -2,6 +2,7 @@
 //! is being dragged (pointer), which is selected (nudge buttons), what was last announced, and
 //! the actions that turn those into changes.
 
+use crate::i18n::t;
 use leptos::html::Div;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -272,13 +273,13 @@ impl BoardCtx {
         let Some(card) = self.card(card_id) else { return };
         let at = format_position(position);
         if card.position == Some(position) {
-            self.say(format!("{} stays at {at} of 100.", card.text));
+            self.say(t::board_stays(self.live.lang, &card.text, &at));
             return;
         }
         if !self.submit(PairAction::Place { card_id, position }) {
             return;
         }
-        self.say(format!("Placed {} at {at} of 100.", card.text));
+        self.say(t::board_placed(self.live.lang, &card.text, &at));
         if card.position.is_none() {
             browser::focus_later(post_it_dom_id(card_id));
         }
@@ -293,7 +294,7 @@ impl BoardCtx {
         if !self.submit(PairAction::Unplace { card_id }) {
             return;
         }
-        self.say(format!("{} is back with the post-its to place.", card.text));
+        self.say(t::board_back(self.live.lang, &card.text));
         browser::focus_later(post_it_dom_id(card_id));
     }
 
@@ -305,11 +306,7 @@ impl BoardCtx {
         }
         self.held.set(Some(Hold { card_id, position: start, origin: card.position }));
         self.selected.set(Some(card_id));
-        self.say(format!(
-            "Holding {} at {} of 100. Arrow keys move, Space drops, Escape cancels.",
-            card.text,
-            format_position(start)
-        ));
+        self.say(t::board_holding(self.live.lang, &card.text, format_position(start)));
     }
 
     /// Moves the held post-it to `position`.
@@ -317,7 +314,7 @@ impl BoardCtx {
         let Some(hold) = self.held.get_untracked() else { return };
         self.held.set(Some(Hold { position, ..hold }));
         let text = self.card(hold.card_id).map(|c| c.text).unwrap_or_default();
-        self.say(format!("{text} at {} of 100.", format_position(position)));
+        self.say(t::board_moved(self.live.lang, text, format_position(position)));
     }
 
     /// Drops the held post-it where it is.
@@ -334,8 +331,8 @@ impl BoardCtx {
         self.held.set(None);
         let text = self.card(hold.card_id).map(|c| c.text).unwrap_or_default();
         self.say(match hold.origin {
-            Some(p) => format!("{text} put back at {} of 100.", format_position(p)),
-            None => format!("{text} put back with the post-its to place."),
+            Some(p) => t::board_put_back_at(self.live.lang, &text, format_position(p)),
+            None => t::board_put_back(self.live.lang, &text),
         });
     }
 }
@@ -385,7 +382,7 @@ mod tests {
             intended: "More trust".into(),
             unintended: String::new(),
             cant_place: cant_place.map(String::from),
-            at: 0,
+            at: 0, language: None,
         };
         v.apply(5, &sheet(Some("Depends on the patient")));
         let mine = Card { author: Some(id(100)), ..Card::new(id(12), "Ours", 2) };
