@@ -11,6 +11,7 @@ use crate::components::field::{Field, FormError};
 use crate::domain::consent::{
     ConsentSheet, MAX_STATEMENTS, SHEET_TEXT_MAX, SHEET_TITLE_MAX, SHEET_VERSION_MAX, STATEMENT_MAX, field,
 };
+use crate::i18n::{t, use_lang};
 
 /// The statements a new sheet starts with: what UK ethics committees usually ask each
 /// participant to agree to. The facilitator edits them to the study's own wording.
@@ -134,7 +135,8 @@ pub fn sheet_focus_id(label: &str) -> Option<&'static str> {
     }
 }
 
-/// The sheet's fields. `error` is the form's one error: shown here when it names one of them.
+/// The sheet's fields. `error` is the form's one error: shown here when it names one of them
+/// (by the English label in [`field`]; the labels shown are the page language's).
 #[component]
 pub fn SheetEditor(
     fields: SheetFields,
@@ -143,6 +145,7 @@ pub fn SheetEditor(
     #[prop(optional)]
     version_hint: Option<&'static str>,
 ) -> impl IntoView {
+    let l = use_lang();
     let hydrated = crate::components::use_hydrated();
     let invalid = move |label: &'static str| error.with(|e| e.as_ref().and_then(|e| e.field.as_deref()) == Some(label));
     let message = move |label: &'static str| {
@@ -175,13 +178,13 @@ pub fn SheetEditor(
     };
     let version_field = match version_hint {
         Some(hint) => view! {
-            <Field id="sheet-version" label=field::VERSION hint error=message(field::VERSION) error_id=SHEET_ERROR_ID>
+            <Field id="sheet-version" label=t::sheet_editor_version(l) hint error=message(field::VERSION) error_id=SHEET_ERROR_ID>
                 {input("sheet-version", field::VERSION, fields.version, SHEET_VERSION_MAX, true)}
             </Field>
         }
         .into_any(),
         None => view! {
-            <Field id="sheet-version" label=field::VERSION error=message(field::VERSION) error_id=SHEET_ERROR_ID>
+            <Field id="sheet-version" label=t::sheet_editor_version(l) error=message(field::VERSION) error_id=SHEET_ERROR_ID>
                 {input("sheet-version", field::VERSION, fields.version, SHEET_VERSION_MAX, false)}
             </Field>
         }
@@ -190,15 +193,15 @@ pub fn SheetEditor(
     view! {
         <div class="sheet-editor stack">
             <div class="field-pair">
-                <Field id="sheet-title" label=field::TITLE error=message(field::TITLE) error_id=SHEET_ERROR_ID>
+                <Field id="sheet-title" label=t::sheet_editor_title(l) error=message(field::TITLE) error_id=SHEET_ERROR_ID>
                     {input("sheet-title", field::TITLE, fields.title, SHEET_TITLE_MAX, false)}
                 </Field>
                 {version_field}
             </div>
             <Field
                 id="sheet-text"
-                label=field::TEXT
-                hint="What the participants are told: the study, what is recorded, who sees it, how to withdraw. Paragraphs are kept; separate them with a blank line."
+                label=t::sheet_editor_text(l)
+                hint=t::sheet_editor_text_hint(l)
                 error=message(field::TEXT)
                 error_id=SHEET_ERROR_ID
             >
@@ -213,8 +216,8 @@ pub fn SheetEditor(
                 ></textarea>
             </Field>
             <fieldset class="sheet-statements">
-                <legend id="sheet-statements-legend" tabindex="-1">{field::STATEMENTS}</legend>
-                <p class="hint">"Each person at a tablet ticks every statement before the board opens."</p>
+                <legend id="sheet-statements-legend" tabindex="-1">{t::sheet_editor_statements(l)}</legend>
+                <p class="hint">{t::sheet_editor_statements_hint(l)}</p>
                 <ol class="statement-list">
                     <ForEnumerate
                         each=move || fields.statements.get()
@@ -227,7 +230,7 @@ pub fn SheetEditor(
                                     <input
                                         type="text"
                                         id=format!("sheet-statement-{key}")
-                                        aria-label=move || format!("Statement {}", n())
+                                        aria-label=move || t::sheet_editor_statement_n(l, n())
                                         maxlength=STATEMENT_MAX.to_string()
                                         prop:value=move || row.text.get()
                                         aria-invalid=move || invalid(field::STATEMENTS).then_some("true")
@@ -237,10 +240,10 @@ pub fn SheetEditor(
                                         type="button"
                                         class="small danger"
                                         id=format!("sheet-statement-{key}-remove")
-                                        aria-label=move || format!("Remove statement {}", n())
+                                        aria-label=move || t::sheet_editor_remove_statement(l, n())
                                         on:click=move |_| fields.remove_statement(key)
                                     >
-                                        "Remove"
+                                        {t::sheet_editor_remove(l)}
                                     </button>
                                 </li>
                             }
@@ -254,9 +257,25 @@ pub fn SheetEditor(
                     disabled=move || { !hydrated.get() || fields.statements.with(Vec::len) >= MAX_STATEMENTS }
                     on:click=move |_| fields.add_statement()
                 >
-                    "Add statement"
+                    {t::sheet_editor_add_statement(l)}
                 </button>
             </fieldset>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, t};
+
+    #[test]
+    fn the_english_labels_are_the_field_names_errors_use() {
+        let en = Lang::EN;
+        assert_eq!(t::sheet_editor_title(en), field::TITLE);
+        assert_eq!(t::sheet_editor_version(en), field::VERSION);
+        assert_eq!(t::sheet_editor_text(en), field::TEXT);
+        assert_eq!(t::sheet_editor_statements(en), field::STATEMENTS);
+        assert_eq!(t::sheet_editor_statement_n(Lang::CY, 2), "Datganiad 2");
     }
 }

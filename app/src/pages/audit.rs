@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::api::{ApiError, AuditLine, AuditLog, Refused, ResearchWorkshop, calls, urls};
 use crate::components::field::Field;
+use crate::i18n::{Lang, t, use_lang};
 
 /// Where the page is with its requests.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,29 +26,25 @@ enum Load {
 }
 
 /// The sentence above the table: how many rows, and that only the newest are shown.
-pub fn count_note(log: &AuditLog) -> String {
+pub fn count_note(log: &AuditLog, l: Lang) -> String {
     let shown = log.rows.len() as u64;
-    let noun = if log.total == 1 { "row" } else { "rows" };
-    if shown < log.total {
-        format!("Showing the newest {shown} of {} {noun}. Download the audit log (CSV) for every row.", log.total)
-    } else {
-        format!("{} {noun}, newest first.", log.total)
-    }
+    if shown < log.total { t::audit_count_some(l, log.total, shown) } else { t::audit_count_all(l, log.total) }
 }
 
 /// How a row's workshop is named: its title, site and day while it exists, else its id.
-pub fn workshop_name(id: Option<Uuid>, workshops: &[ResearchWorkshop]) -> String {
+pub fn workshop_name(id: Option<Uuid>, workshops: &[ResearchWorkshop], l: Lang) -> String {
     match id {
         None => "—".to_string(),
         Some(id) => match workshops.iter().find(|w| w.id == id) {
             Some(w) => format!("{} ({}, {})", w.title, w.site, w.date),
-            None => format!("{id} (deleted)"),
+            None => t::audit_workshop_deleted(l, id),
         },
     }
 }
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
+    let l = use_lang();
     let query = use_query_map();
     let chosen = RwSignal::new(None::<Uuid>);
     let load = RwSignal::new(Load::Loading);
@@ -80,29 +77,25 @@ pub fn AuditPage() -> impl IntoView {
 
     view! {
         <main class="page research audit">
-            <p><a href="/research">"Back to research data"</a></p>
-            <h1>"Audit log"</h1>
-            <p>
-                "Every download, view and change of the research data, every sign-in to this area, and every \
-                 deletion by the server's retention rule. Rows are only ever added: nobody can change or delete \
-                 one. Addresses are kept as their network only."
-            </p>
+            <p><a href="/research">{t::research_back(l)}</a></p>
+            <h1>{t::research_audit_log(l)}</h1>
+            <p>{t::audit_intro(l)}</p>
             {move || match load.get() {
-                Load::Loading => view! { <p class="hint">"Loading the audit log…"</p> }.into_any(),
+                Load::Loading => view! { <p class="hint">{t::audit_loading(l)}</p> }.into_any(),
                 Load::SignedOut => view! {
                     <p role="alert" class="form-error">
-                        "This needs the admin key. "
-                        <a href="/research">"Sign in at Research data"</a>
-                        ", then open the audit log again."
+                        {t::research_needs_key(l)}
+                        <a href="/research">{t::research_sign_in_at(l)}</a>
+                        {t::audit_open_again(l)}
                     </p>
                 }
                 .into_any(),
                 Load::Failed(e) => view! { <p role="alert" class="form-error">{e.error}</p> }.into_any(),
                 Load::Ready(log) => view! {
-                    <div class="research-filters" role="group" aria-label="Filter">
-                        <Field id="audit-workshop" label="Workshop">
+                    <div class="research-filters" role="group" aria-label=t::audit_filter(l)>
+                        <Field id="audit-workshop" label=t::research_workshop(l)>
                             <select id="audit-workshop" on:change=on_filter>
-                                <option value="" selected=move || chosen.get().is_none()>"All workshops"</option>
+                                <option value="" selected=move || chosen.get().is_none()>{t::audit_all_workshops(l)}</option>
                                 <For each=move || workshops.get() key=|w| w.id let:w>
                                     <option
                                         value=w.id.to_string()
@@ -114,10 +107,10 @@ pub fn AuditPage() -> impl IntoView {
                             </select>
                         </Field>
                     </div>
-                    <p class="research-count" aria-live="polite">{count_note(&log)}</p>
+                    <p class="research-count" aria-live="polite">{count_note(&log, l)}</p>
                     <p>
                         <a class="button" id="download-audit" href=move || urls::research_audit_csv(chosen.get()) download>
-                            "Download the audit log (CSV)"
+                            {t::audit_download(l)}
                         </a>
                     </p>
                     <AuditTable rows=log.rows workshops/>
@@ -131,21 +124,22 @@ pub fn AuditPage() -> impl IntoView {
 
 #[component]
 fn AuditTable(rows: Vec<AuditLine>, workshops: RwSignal<Vec<ResearchWorkshop>>) -> impl IntoView {
+    let l = use_lang();
     if rows.is_empty() {
-        return view! { <p class="research-empty">"Nothing recorded yet."</p> }.into_any();
+        return view! { <p class="research-empty">{t::audit_nothing(l)}</p> }.into_any();
     }
     view! {
         <div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
             <table class="research-table audit-table">
-                <caption id="audit-caption">"Audit log, newest first"</caption>
+                <caption id="audit-caption">{t::audit_caption(l)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Time (UTC)"</th>
-                        <th scope="col">"Who"</th>
-                        <th scope="col">"What"</th>
-                        <th scope="col">"Workshop"</th>
-                        <th scope="col">"Detail"</th>
-                        <th scope="col">"Network"</th>
+                        <th scope="col">{t::audit_col_time(l)}</th>
+                        <th scope="col">{t::audit_col_who(l)}</th>
+                        <th scope="col">{t::audit_col_what(l)}</th>
+                        <th scope="col">{t::research_workshop(l)}</th>
+                        <th scope="col">{t::audit_col_detail(l)}</th>
+                        <th scope="col">{t::audit_col_network(l)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -159,7 +153,7 @@ fn AuditTable(rows: Vec<AuditLine>, workshops: RwSignal<Vec<ResearchWorkshop>>) 
                                     <td><time datetime=r.at.clone()>{at}</time></td>
                                     <td>{r.actor}</td>
                                     <td>{r.action.replace('_', " ")}</td>
-                                    <td>{move || workshops.with(|w| workshop_name(workshop, w))}</td>
+                                    <td>{move || workshops.with(|w| workshop_name(workshop, w, l))}</td>
                                     <td>{r.detail}</td>
                                     <td>{r.client.unwrap_or_else(|| "—".into())}</td>
                                 </tr>
@@ -192,14 +186,15 @@ mod tests {
 
     #[test]
     fn the_note_says_when_only_the_newest_rows_are_shown() {
-        assert_eq!(count_note(&log(1, 1)), "1 row, newest first.");
-        assert_eq!(count_note(&log(3, 3)), "3 rows, newest first.");
+        assert_eq!(count_note(&log(1, 1), Lang::EN), "1 row, newest first.");
+        assert_eq!(count_note(&log(3, 3), Lang::EN), "3 rows, newest first.");
         assert_eq!(
-            count_note(&log(500, 612)),
+            count_note(&log(500, 612), Lang::EN),
             "Showing the newest 500 of 612 rows. Download the audit log (CSV) for every row."
         );
+        assert_eq!(count_note(&log(2, 2), Lang::CY), "2 res, y diweddaraf yn gyntaf.");
         let id = Uuid::from_u128(7);
-        assert_eq!(workshop_name(None, &[]), "—");
-        assert_eq!(workshop_name(Some(id), &[]), format!("{id} (deleted)"));
+        assert_eq!(workshop_name(None, &[], Lang::EN), "—");
+        assert_eq!(workshop_name(Some(id), &[], Lang::EN), format!("{id} (deleted)"));
     }
 }

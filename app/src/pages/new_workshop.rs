@@ -18,6 +18,7 @@ use crate::components::sheet_editor::SheetEditor;
 use crate::domain::DEFAULT_QUESTION;
 use crate::domain::session::DEADLINE_LABEL;
 use crate::domain::validate::{POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX};
+use crate::i18n::{t, use_lang};
 use aspects::{AspectList, SessionSettings};
 pub use check::check_form;
 use form::WorkshopForm;
@@ -25,35 +26,39 @@ use start_from::StartFrom;
 
 #[component]
 pub fn NewWorkshopPage() -> impl IntoView {
+    let l = use_lang();
     let form = WorkshopForm::new();
     let hydrated = crate::components::use_hydrated();
     let invalid = move |field: &'static str| move || form.invalid(field).then_some("true");
     let described = move |field: &'static str| move || form.invalid(field).then_some("form-error");
     let message = move |place: &'static str| Signal::derive(move || form.message(place));
-    let text_field = move |id: &'static str, label: &'static str, signal: RwSignal<String>, max: usize| {
-        view! {
-            <Field id label error=message(label) error_id="form-error">
-                <input
-                    type="text"
-                    id=id
-                    maxlength=max.to_string()
-                    value=signal.get_untracked()
-                    aria-invalid=invalid(label)
-                    aria-describedby=described(label)
-                    on:input=move |ev| signal.set(event_target_value(&ev))
-                />
-            </Field>
-        }
-    };
+    // `field` is the label the server names in its errors (English, compared in code); `label`
+    // is what is shown.
+    let text_field =
+        move |id: &'static str, field: &'static str, label: &'static str, signal: RwSignal<String>, max: usize| {
+            view! {
+                <Field id label error=message(field) error_id="form-error">
+                    <input
+                        type="text"
+                        id=id
+                        maxlength=max.to_string()
+                        value=signal.get_untracked()
+                        aria-invalid=invalid(field)
+                        aria-describedby=described(field)
+                        on:input=move |ev| signal.set(event_target_value(&ev))
+                    />
+                </Field>
+            }
+        };
 
     view! {
         <main class="page new-workshop">
-            <h1>"New workshop"</h1>
+            <h1>{t::setup_heading(l)}</h1>
             <StartFrom on_load=Callback::new(move |t| form.load_template(t)) error=form.error/>
             <form class="stack" novalidate on:submit=move |ev| form.submit(ev)>
-                {text_field("title", "Title", form.title, TITLE_MAX)}
-                {text_field("site", "Site", form.site, SITE_MAX)}
-                <Field id="question" label="Question" error=message("Question") error_id="form-error">
+                {text_field("title", "Title", t::setup_title(l), form.title, TITLE_MAX)}
+                {text_field("site", "Site", t::setup_site(l), form.site, SITE_MAX)}
+                <Field id="question" label=t::setup_question(l) error=message("Question") error_id="form-error">
                     <textarea
                         id="question"
                         rows="3"
@@ -66,15 +71,15 @@ pub fn NewWorkshopPage() -> impl IntoView {
                     </textarea>
                 </Field>
                 <div class="field-pair">
-                    {text_field("left-pole", "Left pole", form.left_pole, POLE_MAX)}
-                    {text_field("right-pole", "Right pole", form.right_pole, POLE_MAX)}
+                    {text_field("left-pole", "Left pole", t::setup_left_pole(l), form.left_pole, POLE_MAX)}
+                    {text_field("right-pole", "Right pole", t::setup_right_pole(l), form.right_pole, POLE_MAX)}
                 </div>
                 <AspectList form/>
                 <SessionSettings form/>
                 <Field
                     id="delete-after"
-                    label="Delete after"
-                    hint="Optional. On this day (UTC) the server deletes the workshop and all its data, as \"Delete\" does. Leave it empty to keep it until someone deletes it."
+                    label=t::setup_delete_after(l)
+                    hint=t::setup_delete_after_hint(l)
                     error=message("Delete after")
                     error_id="form-error"
                 >
@@ -90,8 +95,8 @@ pub fn NewWorkshopPage() -> impl IntoView {
                 </Field>
                 <Field
                     id="withdrawal-deadline"
-                    label=DEADLINE_LABEL
-                    hint="The last day (UTC) on which a pair can still ask to be withdrawn with its reference; after it, withdrawal is refused. Leave it empty to allow withdrawal at any time."
+                    label=t::setup_withdrawal_deadline(l)
+                    hint=t::setup_withdrawal_deadline_hint(l)
                     error=message(DEADLINE_LABEL)
                     error_id="form-error"
                 >
@@ -110,7 +115,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
                     />
                 </Field>
                 <fieldset class="consent-sheet">
-                    <legend>"Information sheet and consent"</legend>
+                    <legend>{t::setup_sheet_legend(l)}</legend>
                     <label class="check">
                         <input
                             type="checkbox"
@@ -118,7 +123,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
                             prop:checked=move || form.sheet_on.get()
                             on:change=move |ev| form.sheet_on.set(event_target_checked(&ev))
                         />
-                        "Optional. Each person at a tablet reads the sheet and agrees, before the board opens."
+                        {t::setup_sheet_on(l)}
                     </label>
                     <Show when=move || form.sheet_on.get()>
                         <SheetEditor fields=form.sheet error=form.error/>
@@ -131,7 +136,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
                     class="primary"
                     disabled=move || form.busy.get() || !hydrated.get()
                 >
-                    {move || if form.busy.get() { "Creating…" } else { "Create workshop" }}
+                    {move || if form.busy.get() { t::setup_creating(l) } else { t::setup_create(l) }}
                 </button>
             </form>
         </main>

@@ -17,6 +17,8 @@ use crate::components::field::Field;
 use crate::components::room_picture::RoomPicture;
 use crate::domain::RoomView;
 use crate::domain::replay::{Player, researcher_picture};
+use crate::i18n::{Lang, t, use_lang};
+use crate::pages::research::phase_label;
 
 /// How often "Play" steps to the next change (about four changes a second).
 const PLAY_STEP_MS: u64 = 250;
@@ -37,6 +39,8 @@ enum Load {
 /// The signals of the page, copied into every handler.
 #[derive(Clone, Copy)]
 struct Page {
+    /// The page's language.
+    l: Lang,
     load: RwSignal<Load>,
     player: StoredValue<Option<Player>>,
     /// Title, site and date, once loaded.
@@ -79,7 +83,7 @@ impl Page {
             let replay = player.replay();
             let said = match (replay.moment_time(player.moment()), player.description()) {
                 (Some((clock, since)), Some(change)) => format!("{clock} · {since}: {change}"),
-                _ => "Before any change: the workshop as created.".to_string(),
+                _ => t::replay_before_any_change(self.l).to_string(),
             };
             Some((player.moment(), view, said))
         });
@@ -108,7 +112,9 @@ impl Page {
 pub fn ReplayPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|id| Uuid::parse_str(&id).ok()));
+    let l = use_lang();
     let page = Page {
+        l,
         load: RwSignal::new(Load::Loading),
         player: StoredValue::new(None),
         heading: RwSignal::new(None),
@@ -121,33 +127,30 @@ pub fn ReplayPage() -> impl IntoView {
     // Effects run only in the browser, once hydrated.
     Effect::new(move |_| match id.get() {
         Some(id) => leptos::task::spawn_local(page.load(id)),
-        None => page.load.set(Load::Failed(ApiError {
-            error: "This replay link is not complete: it should end with a workshop id.".into(),
-            field: None,
-        })),
+        None => page.load.set(Load::Failed(ApiError { error: t::replay_incomplete_link(l).into(), field: None })),
     });
     play_while_playing(page);
 
     view! {
         <main class="page research replay">
-            <p><a href="/research">"Back to research data"</a></p>
+            <p><a href="/research">{t::research_back(l)}</a></p>
             {move || match page.load.get() {
                 Load::Loading => view! {
-                    <h1>"Replay"</h1>
-                    <p class="hint">"Loading the replay…"</p>
+                    <h1>{t::research_replay(l)}</h1>
+                    <p class="hint">{t::replay_loading(l)}</p>
                 }
                 .into_any(),
                 Load::SignedOut => view! {
-                    <h1>"Replay"</h1>
+                    <h1>{t::research_replay(l)}</h1>
                     <p role="alert" class="form-error">
-                        "This needs the admin key. "
-                        <a href="/research">"Sign in at Research data"</a>
-                        ", then open this replay again."
+                        {t::research_needs_key(l)}
+                        <a href="/research">{t::research_sign_in_at(l)}</a>
+                        {t::replay_open_again(l)}
                     </p>
                 }
                 .into_any(),
                 Load::Failed(e) => view! {
-                    <h1>"Replay"</h1>
+                    <h1>{t::research_replay(l)}</h1>
                     <p role="alert" class="form-error">{e.error}</p>
                 }
                 .into_any(),
@@ -187,12 +190,13 @@ fn play_while_playing(page: Page) {
 /// The heading, the controls and the picture of the moment.
 #[component]
 fn Slider(page: Page) -> impl IntoView {
+    let l = page.l;
     let picture = Memo::new(move |_| page.view.with(|v| v.as_ref().map(researcher_picture)));
     let heading = move |part: usize| {
         page.heading
             .with(|h| h.as_ref().map(|(title, site, date)| [title, site, date][part].clone()).unwrap_or_default())
     };
-    let phase = move || page.view.with(|v| v.as_ref().map(|v| (v.phase.name(), v.round)));
+    let phase = move || page.view.with(|v| v.as_ref().map(|v| (phase_label(v.phase, l), v.round)));
     let at_start = move || page.moment.get() == 0;
     let at_end = move || page.moment.get() >= page.last.get();
     let step = move |forward: bool| {
@@ -213,8 +217,8 @@ fn Slider(page: Page) -> impl IntoView {
     view! {
         <h1>{move || heading(0)}</h1>
         <p class="replay-meta">{move || heading(1)} " · " {move || heading(2)}</p>
-        <section class="replay-controls" aria-label="Time">
-            <Field id="replay-moment" label="Moment">
+        <section class="replay-controls" aria-label=t::replay_time(l)>
+            <Field id="replay-moment" label=t::replay_moment(l)>
                 <input
                     type="range"
                     id="replay-moment"
@@ -222,7 +226,7 @@ fn Slider(page: Page) -> impl IntoView {
                     max=move || page.last.get().to_string()
                     step="1"
                     prop:value=move || page.moment.get().to_string()
-                    aria-valuetext=move || format!("{} of {} changes", page.moment.get(), page.last.get())
+                    aria-valuetext=move || t::replay_changes_of(l, page.moment.get(), page.last.get())
                     on:input=move |ev| {
                         page.playing.set(false);
                         if let Ok(k) = event_target_value(&ev).parse::<usize>() {
@@ -230,22 +234,22 @@ fn Slider(page: Page) -> impl IntoView {
                         }
                     }
                 />
-                <p class="hint">{move || format!("Change {} of {}", page.moment.get(), page.last.get())}</p>
+                <p class="hint">{move || t::replay_change_of(l, page.moment.get(), page.last.get())}</p>
             </Field>
             <div class="replay-buttons">
                 <button type="button" id="replay-previous" disabled=at_start on:click=move |_| step(false)>
-                    "Previous change"
+                    {t::replay_previous(l)}
                 </button>
                 <button type="button" id="replay-next" disabled=at_end on:click=move |_| step(true)>
-                    "Next change"
+                    {t::replay_next(l)}
                 </button>
                 <button type="button" id="replay-play" class="primary" on:click=play>
-                    {move || if page.playing.get() { "Pause" } else { "Play" }}
+                    {move || if page.playing.get() { t::replay_pause(l) } else { t::replay_play(l) }}
                 </button>
             </div>
             <output id="replay-said" for="replay-moment" aria-live="polite">{move || page.said.get()}</output>
             <p class="replay-phase" id="replay-phase">
-                {move || phase().map(|(name, round)| format!("Phase: {name} · Round {round}"))}
+                {move || phase().map(|(name, round)| t::replay_phase(l, name, round))}
             </p>
         </section>
         <RoomPicture view=picture/>

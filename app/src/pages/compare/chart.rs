@@ -4,6 +4,7 @@
 
 use super::rows::{GroupRow, sites_of};
 use crate::api::{Comparison, RoundStats};
+use crate::i18n::{Lang, t};
 
 const COLOURS: [&str; 6] = ["#0b6e99", "#b03a2e", "#2e7d32", "#7d3c98", "#9a6400", "#34495e"];
 const SHAPES: [&str; 4] = ["circle", "square", "triangle", "diamond"];
@@ -56,7 +57,7 @@ fn mark(i: usize, x: f64, y: f64) -> String {
 
 /// The chart as SVG markup: a legend of sites, the two poles of the first workshop, then a
 /// row per group with one q1–q3 line and median mark per workshop aspect that has numbers.
-pub fn chart_svg(comparison: &Comparison, rows: &[GroupRow]) -> String {
+pub fn chart_svg(comparison: &Comparison, rows: &[GroupRow], l: Lang) -> String {
     let sites = sites_of(comparison);
     let x_of = |v: f64| LEFT + (RIGHT - LEFT) * v.clamp(0.0, 100.0) / 100.0;
     let top = 64.0;
@@ -64,8 +65,8 @@ pub fn chart_svg(comparison: &Comparison, rows: &[GroupRow]) -> String {
         rows.iter().map(|r| LINE * r.cells.iter().map(Vec::len).sum::<usize>().max(1) as f64 + 10.0).collect();
     let height = top + heights.iter().sum::<f64>() + 10.0;
     let names: Vec<String> = sites.iter().map(|s| xml_escape(s)).collect();
-    let label = format!(
-        "Median and quartiles of {} aspect groups at {}, from {} (0) to {} (100). The table below has the numbers.",
+    let label = t::compare_chart_label(
+        l,
         rows.len(),
         names.join(", "),
         comparison.workshops.first().map_or(String::new(), |w| xml_escape(&w.left_pole)),
@@ -129,7 +130,7 @@ mod tests {
     fn the_chart_has_a_line_and_mark_per_placed_aspect_and_escapes_text() {
         let c = comparison();
         let rows = group_rows(&c, &[], RoundChoice::Round(1));
-        let svg = chart_svg(&c, &rows);
+        let svg = chart_svg(&c, &rows, Lang::EN);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains(r#"role="img""#) && svg.contains("North, South"));
         assert!(svg.contains("Flexible &lt;&amp;&gt;") && !svg.contains("<&>"));

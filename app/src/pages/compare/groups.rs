@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::api::{GroupsAcross, calls};
 use crate::domain::groups::Grouping;
 use crate::domain::groups::stability::Stability;
+use crate::i18n::{t, use_lang};
 
 /// A median as the page shows it.
 fn cell(x: Option<f64>) -> String {
@@ -29,6 +30,7 @@ pub fn members_by_group(groups: &GroupsAcross) -> Vec<Vec<String>> {
 
 #[component]
 pub(super) fn CompareGroups(ids: String, links: Memo<Vec<(Uuid, Uuid)>>) -> impl IntoView {
+    let l = use_lang();
     let answer = RwSignal::new(None::<Result<GroupsAcross, String>>);
     Effect::new(move |_| {
         let (ids, links) = (ids.clone(), links.get());
@@ -38,16 +40,10 @@ pub(super) fn CompareGroups(ids: String, links: Memo<Vec<(Uuid, Uuid)>>) -> impl
     });
     view! {
         <section class="compare-groups" aria-labelledby="groups-heading">
-            <h2 id="groups-heading">"Opinion groups (round 1)"</h2>
-            <p class="hint">
-                "Pairs who placed the shared aspects alike, whatever their site: principal components, then \
-                 k-means with the number of groups chosen by the silhouette (the export's codebook gives the \
-                 method and its thresholds). A group's stability is how often it comes back when the pairs \
-                 are resampled (Hennig's bootstrap, 0–1): from 0.75 stable, 0.6–0.75 weak, below 0.6 \
-                 unstable."
-            </p>
+            <h2 id="groups-heading">{t::compare_groups_heading(l)}</h2>
+            <p class="hint">{t::compare_groups_hint(l)}</p>
             {move || match answer.get() {
-                None => view! { <p class="hint">"Finding groups…"</p> }.into_any(),
+                None => view! { <p class="hint">{t::compare_finding_groups(l)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p role="alert" class="form-error">{e}</p> }.into_any(),
                 Some(Ok(groups)) => view! { <GroupsTable groups/> }.into_any(),
             }}
@@ -58,6 +54,7 @@ pub(super) fn CompareGroups(ids: String, links: Memo<Vec<(Uuid, Uuid)>>) -> impl
 
 #[component]
 fn GroupsTable(groups: GroupsAcross) -> impl IntoView {
+    let l = use_lang();
     let found = match &groups.grouping {
         Grouping::NoGroups(none) => {
             return view! { <p class="compare-no-groups">{none.reason.message()}</p> }.into_any();
@@ -66,19 +63,16 @@ fn GroupsTable(groups: GroupsAcross) -> impl IntoView {
     };
     let members = members_by_group(&groups);
     let left_out = found.members.iter().filter(|m| m.group.is_none()).count();
-    let summary = format!(
-        "{} groups, mean silhouette {:.2}{}.",
-        found.k,
-        found.silhouette,
-        if left_out > 0 {
-            format!("; {left_out} pairs placed too few aspects and are left out")
-        } else {
-            String::new()
-        }
-    );
+    let silhouette = format!("{:.2}", found.silhouette);
+    let summary = if left_out > 0 {
+        t::compare_groups_summary_left_out(l, found.k, silhouette, left_out)
+    } else {
+        t::compare_groups_summary(l, found.k, silhouette)
+    };
     let word = |g: usize| Stability::of(found.stability.get(g).copied().unwrap_or(0.0)).word();
-    let headers =
-        (1..=found.k).map(|g| view! { <th scope="col">{format!("Group {g} ({})", word(g - 1))}</th> }).collect_view();
+    let headers = (1..=found.k)
+        .map(|g| view! { <th scope="col">{t::compare_group_header(l, g, word(g - 1))}</th> })
+        .collect_view();
     let body = groups
         .aspects
         .iter()
@@ -101,12 +95,12 @@ fn GroupsTable(groups: GroupsAcross) -> impl IntoView {
             view! {
                 <li>
                     <strong>
-                        {format!(
-                            "Group {} ({} pairs, {}, stability {:.2}): ",
+                        {t::compare_group_members(
+                            l,
                             g + 1,
                             pairs.len(),
                             word(g),
-                            found.stability.get(g).copied().unwrap_or(0.0),
+                            format!("{:.2}", found.stability.get(g).copied().unwrap_or(0.0)),
                         )}
                     </strong>
                     {pairs.join("; ")}
@@ -117,10 +111,10 @@ fn GroupsTable(groups: GroupsAcross) -> impl IntoView {
     view! {
         <p class="compare-groups-summary">{summary}</p>
         <table class="compare-groups-table">
-            <caption>"Median position of each group, per aspect"</caption>
+            <caption>{t::compare_groups_caption(l)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Aspect"</th>
+                    <th scope="col">{t::compare_aspect(l)}</th>
                     {headers}
                 </tr>
             </thead>

@@ -18,6 +18,7 @@ use uuid::Uuid;
 use crate::api::{ApiError, Comparison, RoundStats};
 use crate::api::{Refused, calls, urls};
 use crate::domain::compare::parse_links;
+use crate::i18n::{t, use_lang};
 pub use chart::chart_svg;
 use groups::CompareGroups;
 pub use rows::{Entry, GroupRow, RoundChoice, group_rows, one_decimal, sites_of, unmatched};
@@ -32,6 +33,7 @@ enum Load {
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
+    let l = use_lang();
     let query = use_query_map();
     let load = RwSignal::new(Load::Loading);
     Effect::new(move |_| {
@@ -46,16 +48,16 @@ pub fn ComparePage() -> impl IntoView {
     });
     view! {
         <main class="page research compare">
-            <p><a href="/research">"Back to research data"</a></p>
-            <h1>"Compare workshops"</h1>
+            <p><a href="/research">{t::research_back(l)}</a></p>
+            <h1>{t::compare_title(l)}</h1>
             {move || match load.get() {
-                Load::Loading => view! { <p class="hint">"Loading…"</p> }.into_any(),
+                Load::Loading => view! { <p class="hint">{t::compare_loading(l)}</p> }.into_any(),
                 Load::SignedOut => {
                     view! {
                         <p role="alert" class="form-error">
-                            "This needs the admin key. "
-                            <a href="/research">"Sign in on the research data page"</a>
-                            ", then come back to this link."
+                            {t::research_needs_key(l)}
+                            <a href="/research">{t::compare_sign_in(l)}</a>
+                            {t::compare_come_back(l)}
                         </p>
                     }
                         .into_any()
@@ -71,6 +73,7 @@ pub fn ComparePage() -> impl IntoView {
 /// Everything once the comparison is read.
 #[component]
 fn Compared(comparison: Comparison) -> impl IntoView {
+    let l = use_lang();
     let query = use_query_map();
     let links = Memo::new(move |_| {
         // A part that is not two ids (a mangled shared link) is left out, the rest kept.
@@ -109,29 +112,29 @@ fn Compared(comparison: Comparison) -> impl IntoView {
 
     view! {
         <section aria-labelledby="chosen-heading">
-            <h2 id="chosen-heading">"Workshops"</h2>
+            <h2 id="chosen-heading">{t::research_workshops(l)}</h2>
             <ul class="compare-workshops">{chosen}</ul>
             <p class="research-actions">
                 <a class="button small" id="download-comparison" href=csv_url download>
-                    "Download comparison (CSV)"
+                    {t::compare_download_csv(l)}
                 </a>
                 <a class="button small" id="download-chosen" href=zip_url download>
-                    "Download these workshops (zip)"
+                    {t::compare_download_zip(l)}
                 </a>
                 <a class="button small" id="download-chosen-qdpx" href=qdpx_url download>
-                    "Download their notes for NVivo (.qdpx)"
+                    {t::compare_download_qdpx(l)}
                 </a>
             </p>
         </section>
         <div class="field compare-round">
-            <label for="compare-round">"Round"</label>
+            <label for="compare-round">{t::compare_round(l)}</label>
             <select id="compare-round" on:change=move |ev| round.set(RoundChoice::from_value(&event_target_value(&ev)))>
-                <option value="1">"Round 1"</option>
-                {two_rounds.then(|| view! { <option value="2">"Round 2"</option> })}
-                <option value="last">"Last round of each"</option>
+                <option value="1">{t::compare_round_n(l, 1)}</option>
+                {two_rounds.then(|| view! { <option value="2">{t::compare_round_n(l, 2)}</option> })}
+                <option value="last">{t::compare_last_round(l)}</option>
             </select>
         </div>
-        <figure class="compare-chart" inner_html=move || data.with_value(|c| chart_svg(c, &rows.get()))></figure>
+        <figure class="compare-chart" inner_html=move || data.with_value(|c| chart_svg(c, &rows.get(), l))></figure>
         <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
         <CompareTable data rows links set_links/>
         <CompareGroups ids=ids.clone() links/>
@@ -147,6 +150,7 @@ fn CompareTable(
     links: Memo<Vec<(Uuid, Uuid)>>,
     set_links: Callback<(Vec<(Uuid, Uuid)>, String)>,
 ) -> impl IntoView {
+    let l = use_lang();
     let heads = data.with_value(|c| {
         c.workshops
             .iter()
@@ -161,7 +165,7 @@ fn CompareTable(
             .map(|_| {
                 view! {
                     <th scope="col">"n"</th>
-                    <th scope="col">"Median"</th>
+                    <th scope="col">{t::compare_median(l)}</th>
                     <th scope="col">"Q1"</th>
                     <th scope="col">"Q3"</th>
                 }
@@ -169,14 +173,14 @@ fn CompareTable(
             .collect_view()
     });
     view! {
-        <h2 id="table-heading">"Medians and quartiles by site"</h2>
+        <h2 id="table-heading">{t::compare_table_heading(l)}</h2>
         <div class="table-scroll">
             <table class="research-table compare-table" aria-labelledby="table-heading">
                 <thead>
                     <tr>
-                        <th scope="col" rowspan="2">"Aspect"</th>
+                        <th scope="col" rowspan="2">{t::compare_aspect(l)}</th>
                         {heads}
-                        <th scope="col" rowspan="2">"Matching"</th>
+                        <th scope="col" rowspan="2">{t::compare_matching(l)}</th>
                     </tr>
                     <tr>{stat_heads}</tr>
                 </thead>
@@ -204,6 +208,7 @@ fn GroupLine(
     links: Memo<Vec<(Uuid, Uuid)>>,
     set_links: Callback<(Vec<(Uuid, Uuid)>, String)>,
 ) -> impl IntoView {
+    let l = use_lang();
     let joined = |cell: &[Entry], f: fn(&RoundStats) -> String| {
         if cell.is_empty() {
             "—".to_string()
@@ -241,12 +246,12 @@ fn GroupLine(
         if let (Some(a), Some((b, other_label))) = (first, other) {
             let mut new = links.get_untracked();
             new.push((a, b));
-            set_links.run((new, format!("Matched “{this_label}” with “{other_label}”.")));
+            set_links.run((new, t::compare_matched_status(l, &this_label, other_label)));
         }
     };
     let unmatch_row = row.clone();
     let unmatch = move |_| {
-        let done = format!("Unmatched “{}”.", unmatch_row.label);
+        let done = t::compare_unmatched_status(l, &unmatch_row.label);
         set_links.run((unmatched(&links.get_untracked(), &unmatch_row), done));
     };
     let label = row.label.clone();
@@ -256,19 +261,19 @@ fn GroupLine(
         view! {
             <select
                 id=select_id
-                aria-label=format!("Match “{label}” with…")
+                aria-label=t::compare_match_with_label(l, &label)
                 on:change=move |ev| chosen.set(event_target_value(&ev))
             >
-                <option value="" selected>"Match with…"</option>
+                <option value="" selected>{t::compare_match_with(l)}</option>
                 {options}
             </select>
-            <button type="button" class="small" on:click=match_now>"Match"</button>
+            <button type="button" class="small" on:click=match_now>{t::compare_match(l)}</button>
         }
     });
     let manual = row.manual.then(|| {
         view! {
-            <span class="matched">"Matched by hand"</span>
-            <button type="button" class="small" on:click=unmatch>"Unmatch"</button>
+            <span class="matched">{t::compare_matched_by_hand(l)}</span>
+            <button type="button" class="small" on:click=unmatch>{t::compare_unmatch(l)}</button>
         }
     });
     view! {

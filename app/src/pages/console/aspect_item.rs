@@ -9,6 +9,7 @@ use crate::browser;
 use crate::components::confirm::Confirm;
 use crate::domain::board::format_position;
 use crate::domain::{Card, Control, Focus, RoomView};
+use crate::i18n::{Lang, t, use_lang};
 use crate::live::Live;
 
 /// One line of the aspects list.
@@ -24,9 +25,11 @@ pub(super) struct AspectLine {
 
 /// The aspects as the console lists them: the active ones in the chosen order, then the hidden
 /// ones (merged-away ones are gone).
-pub(super) fn aspect_lines(v: &RoomView) -> Vec<AspectLine> {
+pub(super) fn aspect_lines(v: &RoomView, l: Lang) -> Vec<AspectLine> {
     let revealed = v.revealed();
-    let author = |card: &Card| card.author.map(|a| v.pair(a).map_or_else(|| "a pair".to_string(), |p| p.label.clone()));
+    let author = |card: &Card| {
+        card.author.map(|a| v.pair(a).map_or_else(|| t::console_a_pair(l).to_string(), |p| p.label.clone()))
+    };
     let mut lines: Vec<AspectLine> = v
         .ordered_rows()
         .into_iter()
@@ -69,6 +72,8 @@ enum Open {
 #[derive(Clone, Copy)]
 struct AspectRow {
     live: Live,
+    /// The page's language.
+    l: Lang,
     id: Uuid,
     lines: Memo<Vec<AspectLine>>,
     line: Memo<Option<AspectLine>>,
@@ -84,6 +89,7 @@ impl AspectRow {
     fn new(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, focus: Memo<Focus>) -> Self {
         AspectRow {
             live,
+            l: use_lang(),
             id,
             lines,
             line: Memo::new(move |_| lines.with(|ls| ls.iter().find(|l| l.card.id == id).cloned())),
@@ -131,11 +137,11 @@ impl AspectRow {
     /// "3 placed · 1 can't place", with the median once revealed.
     fn counts(self) -> String {
         self.with_line(|l| {
-            let mut s = format!("{} placed · {} can't place", l.placed, l.cant_place);
-            if let Some(m) = l.median {
-                s.push_str(&format!(" · median {}", format_position(m)));
+            let lang = self.l;
+            match l.median {
+                Some(m) => t::console_aspect_counts_median(lang, l.placed, l.cant_place, format_position(m)),
+                None => t::console_aspect_counts(lang, l.placed, l.cant_place),
             }
-            s
         })
     }
 
@@ -153,7 +159,7 @@ impl AspectRow {
     fn save(self) {
         let text = self.draft.get_untracked();
         if text.trim().is_empty() {
-            self.live.last_error.set(Some("Post-it text: write something, or Cancel.".into()));
+            self.live.last_error.set(Some(t::console_edit_empty(self.l).into()));
             return;
         }
         self.live.control(Control::EditCard { card_id: self.id, text });
@@ -171,7 +177,7 @@ impl AspectRow {
     /// Read where the question is shown, so it follows renames while it is open.
     fn merge_question(self, into: Uuid) -> String {
         let into_text = self.others().into_iter().find(|(i, _)| *i == into).map(|(_, t)| t).unwrap_or_default();
-        format!("Merge “{}” into “{}”? Placements and notes move to “{}”.", self.text(), into_text, into_text)
+        t::console_merge_question(self.l, self.text(), into_text)
     }
 
     fn merge(self, into: Uuid) {
@@ -211,21 +217,22 @@ pub(super) fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, foc
     let text = move || row.text();
     let hidden = move || row.hidden();
     let spotlighted = move || row.spotlighted();
+    let l = row.l;
     view! {
         <li class="console-aspect" class:hidden-card=hidden class:spotlighted=spotlighted>
             <div role="group" aria-label=text class="aspect-item-inner">
                 <p class="aspect-line">
                     <span class="aspect-name">{text}</span>
-                    {move || hidden().then(|| view! { <span class="badge muted">" (hidden)"</span> })}
+                    {move || hidden().then(|| view! { <span class="badge muted">{t::console_badge_hidden(l)}</span> })}
                     {move || {
                         row.line.with(|l| l.as_ref().and_then(|l| l.author.clone()))
-                            .map(|who| view! { <span class="badge new">{format!("by {who}")}</span> })
+                            .map(|who| view! { <span class="badge new">{t::console_badge_by(l, who)}</span> })
                     }}
-                    {move || row.locked().then(|| view! { <span class="badge">"locked"</span> })}
-                    {move || spotlighted().then(|| view! { <span class="badge spot">"Spotlighted"</span> })}
+                    {move || row.locked().then(|| view! { <span class="badge">{t::console_badge_locked(l)}</span> })}
+                    {move || spotlighted().then(|| view! { <span class="badge spot">{t::console_badge_spotlighted(l)}</span> })}
                     {move || {
                         row.with_line(|l| l.split)
-                            .then(|| view! { <span class="badge split">"Split into two camps"</span> })
+                            .then(|| view! { <span class="badge split">{t::console_badge_split(l)}</span> })
                     }}
                 </p>
                 <p class="aspect-counts">{move || row.counts()}</p>
@@ -245,32 +252,33 @@ pub(super) fn AspectItem(live: Live, id: Uuid, lines: Memo<Vec<AspectLine>>, foc
 #[component]
 fn AspectTools(row: AspectRow) -> impl IntoView {
     let off = move || !row.online();
+    let l = row.l;
     view! {
         <div class="control-row">
             {move || {
                 if row.spotlighted() {
                     view! {
                         <button type="button" disabled=off on:click=move |_| row.spotlight(false)>
-                            "Stop spotlight"
+                            {t::console_stop_spotlight(l)}
                         </button>
                     }
                         .into_any()
                 } else {
                     view! {
                         <button type="button" disabled=move || off() || row.hidden() on:click=move |_| row.spotlight(true)>
-                            "Spotlight"
+                            {t::console_spotlight(l)}
                         </button>
                     }
                         .into_any()
                 }
             }}
             <button type="button" disabled=off on:click=move |_| row.edit()>
-                "Edit"
+                {t::console_edit(l)}
             </button>
-            {row.toggle(AspectRow::hidden, "Hide", "Show", |card_id, hidden| Control::HideCard { card_id, hidden })}
-            {row.toggle(AspectRow::locked, "Lock", "Unlock", |card_id, locked| Control::LockCard { card_id, locked })}
+            {row.toggle(AspectRow::hidden, t::console_hide(l), t::console_show(l), |card_id, hidden| Control::HideCard { card_id, hidden })}
+            {row.toggle(AspectRow::locked, t::console_lock(l), t::console_unlock(l), |card_id, locked| Control::LockCard { card_id, locked })}
             <label class="merge">
-                "Merge into"
+                {t::console_merge_into(l)}
                 <select
                     disabled=move || off() || row.hidden()
                     prop:value=move || row.merge_into.get()
@@ -298,7 +306,7 @@ fn AspectTools(row: AspectRow) -> impl IntoView {
                 disabled=move || off() || row.merge_into.with(String::is_empty)
                 on:click=move |_| row.ask_merge()
             >
-                "Merge"
+                {t::console_merge(l)}
             </button>
         </div>
     }
@@ -308,6 +316,7 @@ fn AspectTools(row: AspectRow) -> impl IntoView {
 #[component]
 fn EditWording(row: AspectRow) -> impl IntoView {
     let field_id = format!("edit-{}", row.id);
+    let l = row.l;
     view! {
         <form
             class="inline-edit"
@@ -316,7 +325,7 @@ fn EditWording(row: AspectRow) -> impl IntoView {
                 row.save();
             }
         >
-            <label for=field_id.clone()>"Post-it text"</label>
+            <label for=field_id.clone()>{t::console_post_it_text(l)}</label>
             <input
                 id=field_id
                 type="text"
@@ -325,10 +334,10 @@ fn EditWording(row: AspectRow) -> impl IntoView {
                 on:input=move |ev| row.draft.set(event_target_value(&ev))
             />
             <button type="submit" disabled=move || !row.online()>
-                "Save wording"
+                {t::console_save_wording(l)}
             </button>
             <button type="button" on:click=move |_| row.close()>
-                "Cancel"
+                {t::cancel(l)}
             </button>
         </form>
     }
@@ -337,10 +346,11 @@ fn EditWording(row: AspectRow) -> impl IntoView {
 /// "Merge … into …?", asked inline before merging.
 #[component]
 fn ConfirmMerge(row: AspectRow, into: Uuid, question: String) -> impl IntoView {
+    let l = row.l;
     view! {
         <Confirm
-            label="Confirm merge"
-            yes="Yes, merge"
+            label=t::console_confirm_merge(l)
+            yes=t::console_yes_merge(l)
             yes_id=format!("confirm-merge-{}", row.id)
             disabled=move || !row.online()
             on_yes=move |()| row.merge(into)
@@ -381,7 +391,7 @@ mod tests {
         hidden.hidden = true;
         v.apply(4, &Event::CardChanged { card: hidden, at: 3 });
         v.apply(5, &Event::CardsMerged { from: id(30), into: id(20), at: 4 });
-        let lines = aspect_lines(&v);
+        let lines = aspect_lines(&v, Lang::EN);
         let texts: Vec<&str> = lines.iter().map(|l| l.card.text.as_str()).collect();
         assert_eq!(texts, vec!["B", "A"]);
         assert_eq!(lines[0].placed, 1);
@@ -389,6 +399,6 @@ mod tests {
         assert!(lines[1].card.hidden);
         v.apply(6, &Event::PhaseChanged { phase: Phase::Placing, at: 5 });
         v.apply(7, &Event::PhaseChanged { phase: Phase::Reveal, at: 6 });
-        assert_eq!(aspect_lines(&v)[0].median, Some(40.0));
+        assert_eq!(aspect_lines(&v, Lang::EN)[0].median, Some(40.0));
     }
 }

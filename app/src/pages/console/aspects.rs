@@ -9,6 +9,7 @@ use super::may_change;
 use crate::browser;
 use crate::domain::validate::{ASPECT_MAX, clean_text};
 use crate::domain::{AspectOrder, Control, Focus};
+use crate::i18n::{t, use_lang};
 use crate::live::Live;
 
 fn order_value(order: AspectOrder) -> &'static str {
@@ -22,7 +23,8 @@ fn order_value(order: AspectOrder) -> &'static str {
 /// Every aspect with its counts and the facilitator's tools for it.
 #[component]
 pub fn AspectControls(live: Live) -> impl IntoView {
-    let lines = Memo::new(move |_| live.view.with(|v| v.as_ref().map(aspect_lines).unwrap_or_default()));
+    let l = use_lang();
+    let lines = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| aspect_lines(v, l)).unwrap_or_default()));
     let focus = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.focus)).unwrap_or_default());
     let online = may_change(live);
     let spotlight_waits =
@@ -43,18 +45,18 @@ pub fn AspectControls(live: Live) -> impl IntoView {
         }
     };
     view! {
-        <section class="aspect-controls" aria-label="Aspects">
-            <h2>"Aspects"</h2>
+        <section class="aspect-controls" aria-label=t::console_aspects(l)>
+            <h2>{t::console_aspects(l)}</h2>
             <label class="order">
-                "Order aspects by"
+                {t::console_order_by(l)}
                 <select disabled=move || !online() on:change=move |ev| set_order(event_target_value(&ev))>
-                    {option("set", "Set order")}
-                    {option("spread", "Most disagreement first")}
-                    {option("median", "Median (fixed → flexible)")}
+                    {option("set", t::console_order_set(l))}
+                    {option("spread", t::console_order_spread(l))}
+                    {option("median", t::console_order_median(l))}
                 </select>
             </label>
             <p class="hint" hidden=move || !spotlight_waits()>
-                "The projector shows the spotlight once positions are revealed (Reveal, or the live wall)."
+                {t::console_spotlight_waits(l)}
             </p>
             <ul class="console-aspect-list">
                 <For
@@ -81,6 +83,7 @@ pub fn add_card_control(text: &str, card_id: Uuid) -> Result<Control, String> {
 /// to fix.
 #[component]
 fn NewPostIt(live: Live) -> impl IntoView {
+    let l = use_lang();
     let online = may_change(live);
     let draft = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
@@ -113,9 +116,9 @@ fn NewPostIt(live: Live) -> impl IntoView {
     };
     view! {
         <form class="new-post-it" on:submit=submit>
-            <label for="new-post-it">"New post-it"</label>
+            <label for="new-post-it">{t::console_new_post_it(l)}</label>
             <p class="hint" id="new-post-it-hint">
-                "A post-it you write goes onto every pair's tray."
+                {t::console_new_post_it_hint(l)}
             </p>
             <input
                 id="new-post-it"
@@ -132,7 +135,7 @@ fn NewPostIt(live: Live) -> impl IntoView {
                 }
             />
             <button type="submit" disabled=move || !online() || waiting.with(Option::is_some)>
-                "Add post-it"
+                {t::console_add_post_it(l)}
             </button>
             {move || {
                 problem

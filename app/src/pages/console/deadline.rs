@@ -8,20 +8,22 @@ use leptos::prelude::*;
 use super::may_change;
 use crate::components::field::Field;
 use crate::domain::day::Day;
-use crate::domain::session::{DEADLINE_LABEL, parse_deadline};
+use crate::domain::session::parse_deadline;
 use crate::domain::{Control, Settings};
+use crate::i18n::{Lang, t, use_lang};
 use crate::live::Live;
 
 /// What the section says about the deadline.
-pub fn deadline_note(deadline: Option<Day>) -> String {
+pub fn deadline_note(l: Lang, deadline: Option<Day>) -> String {
     match deadline {
-        None => "No withdrawal deadline: a pair can be withdrawn at any time.".to_string(),
-        Some(day) => format!("Pairs can be withdrawn until the end of {day} (UTC); after it, withdrawal is refused."),
+        None => t::console_deadline_none(l).to_string(),
+        Some(day) => t::console_deadline_until(l, day),
     }
 }
 
 #[component]
 pub fn DeadlineControl(live: Live) -> impl IntoView {
+    let l = use_lang();
     let settings = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.settings)).unwrap_or_default());
     let deadline = Memo::new(move |_| settings.get().withdrawal_deadline);
     let online = may_change(live);
@@ -39,7 +41,7 @@ pub fn DeadlineControl(live: Live) -> impl IntoView {
         if asked.get_untracked() == Some(day) {
             asked.set(None);
             error.set(None);
-            status.set(format!("Saved. {}", deadline_note(day)));
+            status.set(t::console_status_saved(l, deadline_note(l, day)));
         }
     });
     Effect::new(move |_| {
@@ -64,7 +66,7 @@ pub fn DeadlineControl(live: Live) -> impl IntoView {
         let base: Settings = settings.get_untracked();
         if base.withdrawal_deadline == day {
             error.set(None);
-            status.set(format!("Unchanged. {}", deadline_note(day)));
+            status.set(t::console_status_unchanged(l, deadline_note(l, day)));
             return;
         }
         asked.set(Some(day));
@@ -72,8 +74,8 @@ pub fn DeadlineControl(live: Live) -> impl IntoView {
     };
     view! {
         <section class="console-deadline" aria-labelledby="deadline-heading">
-            <h2 id="deadline-heading">"Withdrawal"</h2>
-            <p id="deadline-now">{move || deadline_note(deadline.get())}</p>
+            <h2 id="deadline-heading">{t::console_withdrawal(l)}</h2>
+            <p id="deadline-now">{move || deadline_note(l, deadline.get())}</p>
             <form
                 class="retention-form"
                 novalidate
@@ -84,8 +86,8 @@ pub fn DeadlineControl(live: Live) -> impl IntoView {
             >
                 <Field
                     id="console-withdrawal-deadline"
-                    label=DEADLINE_LABEL
-                    hint="Today or a later day (UTC). Leave it empty and save to allow withdrawal at any time."
+                    label=t::console_deadline_label(l)
+                    hint=t::console_deadline_hint(l)
                     error=Signal::derive(move || error.get())
                     error_id="console-withdrawal-deadline-error"
                 >
@@ -108,7 +110,7 @@ pub fn DeadlineControl(live: Live) -> impl IntoView {
                     />
                 </Field>
                 <button type="submit" id="save-withdrawal-deadline" disabled=move || !online() || asked.get().is_some()>
-                    "Save withdrawal deadline"
+                    {t::console_save_deadline(l)}
                 </button>
             </form>
             <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
@@ -123,10 +125,16 @@ mod tests {
 
     #[test]
     fn the_note_says_until_when() {
-        assert_eq!(deadline_note(None), "No withdrawal deadline: a pair can be withdrawn at any time.");
+        assert_eq!(deadline_note(Lang::EN, None), "No withdrawal deadline: a pair can be withdrawn at any time.");
         assert_eq!(
-            deadline_note(Day::parse("2027-06-30")),
+            deadline_note(Lang::EN, Day::parse("2027-06-30")),
             "Pairs can be withdrawn until the end of 2027-06-30 (UTC); after it, withdrawal is refused."
         );
+    }
+
+    #[test]
+    fn the_label_is_the_domain_one_in_english() {
+        // The new-workshop form and refusals name the field by `DEADLINE_LABEL`.
+        assert_eq!(t::console_deadline_label(Lang::EN), crate::domain::session::DEADLINE_LABEL);
     }
 }

@@ -8,19 +8,18 @@ use crate::api::{Refused, calls};
 use crate::browser;
 use crate::components::confirm::Confirm;
 use crate::components::field::FormError;
+use crate::i18n::{Lang, t, use_lang};
 
 /// The question asked before deleting the workshop called `title`.
-pub fn delete_question(title: &str) -> String {
-    format!(
-        "Delete “{title}” and all its data: every pair, post-it, placement, note and the event log? \
-         Download it first if you need it. This cannot be undone."
-    )
+pub fn delete_question(l: Lang, title: &str) -> String {
+    t::console_delete_question(l, title)
 }
 
 /// The section with the button and its confirmation. `deleted` gets the workshop's title once
 /// the server has deleted it.
 #[component]
 pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSignal<Option<String>>) -> impl IntoView {
+    let l = use_lang();
     let asking = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -52,11 +51,8 @@ pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSi
     };
     view! {
         <section class="console-delete" aria-labelledby="delete-heading">
-            <h2 id="delete-heading">"Delete this workshop"</h2>
-            <p class="hint">
-                "When the research team has the data, delete the workshop to remove everything the pairs wrote \
-                 from this server."
-            </p>
+            <h2 id="delete-heading">{t::console_delete_heading(l)}</h2>
+            <p class="hint">{t::console_delete_hint(l)}</p>
             <button
                 type="button"
                 class="danger"
@@ -64,19 +60,19 @@ pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSi
                 aria-expanded=move || if asking.get() { "true" } else { "false" }
                 on:click=ask
             >
-                "Delete workshop…"
+                {t::console_delete_workshop(l)}
             </button>
             <Show when=move || asking.get()>
                 <Confirm
                     labelled_by="delete-workshop-question"
                     escape=true
-                    yes=move || if busy.get() { "Deleting…" } else { "Yes, delete" }
+                    yes=move || if busy.get() { t::console_deleting(l) } else { t::console_yes_delete(l) }
                     disabled=busy
                     on_yes=confirm
                     cancel_id="delete-workshop-cancel"
                     on_cancel=cancel
                 >
-                    <p id="delete-workshop-question">{move || delete_question(&title.get())}</p>
+                    <p id="delete-workshop-question">{move || delete_question(l, &title.get())}</p>
                     {move || error.get().map(|e| view! { <FormError id=None text=e/> })}
                 </Confirm>
             </Show>
@@ -88,10 +84,11 @@ pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSi
 #[cfg(test)]
 mod tests {
     use super::delete_question;
+    use crate::i18n::Lang;
 
     #[test]
     fn the_question_names_the_workshop_and_what_goes() {
-        let q = delete_question("Site 3 — knowledge exchange");
+        let q = delete_question(Lang::EN, "Site 3 — knowledge exchange");
         assert!(q.starts_with("Delete “Site 3 — knowledge exchange” and all its data"));
         assert!(q.contains("event log") && q.ends_with("This cannot be undone."));
     }

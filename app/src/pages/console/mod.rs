@@ -23,11 +23,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::urls;
-use crate::components::join_info::{LOOPBACK_WARNING, join_url, use_join_origin, use_origin};
+use crate::components::join_info::{join_url, use_join_origin, use_origin};
 use crate::components::room_picture::RoomPicture;
 use crate::components::session_bar::SessionBar;
 use crate::domain::Phase;
 use crate::domain::WorkshopInfo;
+use crate::i18n::{t, use_lang};
 use crate::live::{Link, Live, LiveConfig, use_live};
 use crate::protocol::Auth;
 
@@ -67,6 +68,7 @@ pub fn ConsolePage() -> impl IntoView {
     let field = move |get: fn(&WorkshopInfo) -> String| move || info.with(|i| i.as_ref().map(get));
     let title = Signal::derive(move || info.with(|i| i.as_ref().map(|i| i.title.clone()).unwrap_or_default()));
     let deleted = RwSignal::new(None::<String>);
+    let l = use_lang();
 
     view! {
         <main class="console">
@@ -81,7 +83,7 @@ pub fn ConsolePage() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="dismiss"
-                                        aria-label="Dismiss message"
+                                        aria-label=t::console_dismiss_message(l)
                                         on:click=move |_| live.last_error.set(None)
                                     >
                                         "×"
@@ -97,20 +99,16 @@ pub fn ConsolePage() -> impl IntoView {
                     if let Some(gone) = deleted.get() {
                         view! {
                             <section class="console-deleted" aria-labelledby="deleted-heading">
-                                <h1 id="deleted-heading" tabindex="-1">"Workshop deleted"</h1>
-                                <p>
-                                    "“" {gone}
-                                    "” and all its data are gone from this server. The pairs' tablets and the \
-                                     projector have been told."
-                                </p>
-                                <p><a class="button primary" href="/new">"Set up a new workshop"</a></p>
+                                <h1 id="deleted-heading" tabindex="-1">{t::console_workshop_deleted(l)}</h1>
+                                <p>{t::console_workshop_deleted_body(l, gone)}</p>
+                                <p><a class="button primary" href="/new">{t::console_set_up_new_workshop(l)}</a></p>
                             </section>
                         }
                         .into_any()
                     } else {
                         view! {
                             <p class="loading">
-                                {move || if live.link.get() == Link::Stopped { "" } else { "Connecting to the workshop…" }}
+                                {move || if live.link.get() == Link::Stopped { "" } else { t::console_connecting(l) }}
                             </p>
                         }
                         .into_any()
@@ -120,7 +118,7 @@ pub fn ConsolePage() -> impl IntoView {
                 <header class="console-header">
                     <h1>{field(|i| i.title.clone())}</h1>
                     <p class="site">{field(|i| i.site.clone())}</p>
-                    <p class="bookmark-note">"Bookmark this page: it is your key to this workshop"</p>
+                    <p class="bookmark-note">{t::console_bookmark_note(l)}</p>
                 </header>
                 <div class="console-session">
                     <SessionBar live/>
@@ -136,7 +134,7 @@ pub fn ConsolePage() -> impl IntoView {
                 </div>
                 <AspectControls live/>
                 <section class="console-picture" aria-labelledby="picture-heading">
-                    <h2 id="picture-heading">"The room's picture"</h2>
+                    <h2 id="picture-heading">{t::console_room_picture(l)}</h2>
                     <p class="picture-question">{field(|i| i.question.clone())}</p>
                     <RoomPicture view=live.view compact=true/>
                 </section>
@@ -159,37 +157,38 @@ fn JoinPanel(info: Memo<Option<WorkshopInfo>>, secret: Memo<String>) -> impl Int
     let link_origin =
         move || join_origin.with(|j| j.as_ref().map(|j| j.origin.clone())).unwrap_or_else(|| origin.get());
     let loopback = move || join_origin.with(|j| j.as_ref().is_some_and(|j| j.loopback));
+    let l = use_lang();
     view! {
         <section class="join-panel" aria-labelledby="join-heading">
-            <h2 id="join-heading">"Pairs join with"</h2>
-            <p class="join-code" role="group" aria-label="Join code">{code}</p>
+            <h2 id="join-heading">{t::console_join_heading(l)}</h2>
+            <p class="join-code" role="group" aria-label=t::console_join_code(l)>{code}</p>
             <p class="join-url">{move || join_url(&link_origin(), &code())}</p>
-            {move || loopback().then(|| view! { <p class="join-warning" role="alert">{LOOPBACK_WARNING}</p> })}
-            <img class="join-qr" src=move || urls::qr(&code()) alt="QR code to join"/>
-            <nav class="console-links" aria-label="Workshop">
+            {move || loopback().then(|| view! { <p class="join-warning" role="alert">{t::console_loopback_warning(l)}</p> })}
+            <img class="join-qr" src=move || urls::qr(&code()) alt=t::console_join_qr(l)/>
+            <nav class="console-links" aria-label=t::console_links(l)>
                 <a
                     class="button"
                     href=move || info.with(|i| i.as_ref().map(|i| urls::projector_page(i.id)))
                     target="_blank"
                 >
-                    "Projector view"
+                    {t::console_projector_view(l)}
                 </a>
                 <a class="button" href=move || urls::placements_csv(&secret.get()) download="">
-                    "Download placements (CSV)"
+                    {t::console_download_placements(l)}
                 </a>
                 <a class="button" href=move || urls::facilitator_export(&secret.get()) download="">
-                    "Download all (zip)"
+                    {t::console_download_all(l)}
                 </a>
                 <a class="button" href=move || urls::facilitator_qdpx(&secret.get()) download="">
-                    "Download for NVivo (.qdpx)"
+                    {t::console_download_nvivo(l)}
                 </a>
                 // The same exercise at another site: this workshop's set-up as a file for `/new`.
                 <a class="button" href=move || urls::facilitator_template(&secret.get()) download="">
-                    "Save as template"
+                    {t::console_save_template(l)}
                 </a>
                 // A page of the server's own, not of this app: the browser loads it.
                 <a class="button" href=move || urls::facilitator_report(&secret.get()) rel="external">
-                    "Room report"
+                    {t::console_room_report(l)}
                 </a>
             </nav>
         </section>

@@ -6,17 +6,24 @@ use leptos::prelude::*;
 
 use crate::api::{Retention, calls};
 use crate::components::field::Field;
+use crate::i18n::{Lang, t, use_lang};
 
 /// What the section says about `retention`.
-pub fn retention_note(retention: &Retention) -> String {
+pub fn retention_note(l: Lang, retention: &Retention) -> String {
     match &retention.delete_after {
-        None => "No delete-after day: the workshop is kept until someone deletes it.".to_string(),
-        Some(day) => format!("{}: the server deletes the workshop and all its data on that day.", day.sentence()),
+        None => t::console_retention_none(l).to_string(),
+        // The words of `RetentionDay::sentence`, in the page's language.
+        Some(d) => match d.days_left {
+            ..=0 => t::console_retention_today(l, &d.day),
+            1 => t::console_retention_tomorrow(l, &d.day),
+            days => t::console_retention_in_days(l, &d.day, days),
+        },
     }
 }
 
 #[component]
 pub fn RetentionControl(secret: Memo<String>) -> impl IntoView {
+    let l = use_lang();
     let current = RwSignal::new(None::<Retention>);
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -47,7 +54,7 @@ pub fn RetentionControl(secret: Memo<String>) -> impl IntoView {
                 Ok(retention) => {
                     error.set(None);
                     typed.set(retention.delete_after.as_ref().map(|d| d.day.clone()).unwrap_or_default());
-                    status.set(format!("Saved. {}", retention_note(&retention)));
+                    status.set(t::console_status_saved(l, retention_note(l, &retention)));
                     current.set(Some(retention));
                 }
                 Err(refused) => {
@@ -60,8 +67,8 @@ pub fn RetentionControl(secret: Memo<String>) -> impl IntoView {
     };
     view! {
         <section class="console-retention" aria-labelledby="retention-heading">
-            <h2 id="retention-heading">"Retention"</h2>
-            <p id="retention-now">{move || current.get().as_ref().map(retention_note).unwrap_or_default()}</p>
+            <h2 id="retention-heading">{t::console_retention(l)}</h2>
+            <p id="retention-now">{move || current.get().as_ref().map(|r| retention_note(l, r)).unwrap_or_default()}</p>
             <form
                 class="retention-form"
                 novalidate
@@ -72,8 +79,8 @@ pub fn RetentionControl(secret: Memo<String>) -> impl IntoView {
             >
                 <Field
                     id="console-delete-after"
-                    label="Delete after"
-                    hint="A day after today (UTC). Leave it empty and save to keep the workshop."
+                    label=t::console_delete_after(l)
+                    hint=t::console_delete_after_hint(l)
                     error=Signal::derive(move || error.get())
                     error_id="console-delete-after-error"
                 >
@@ -92,7 +99,7 @@ pub fn RetentionControl(secret: Memo<String>) -> impl IntoView {
                         on:input=move |ev| typed.set(event_target_value(&ev))
                     />
                 </Field>
-                <button type="submit" id="save-delete-after" disabled=move || busy.get()>"Save delete-after day"</button>
+                <button type="submit" id="save-delete-after" disabled=move || busy.get()>{t::console_save_delete_after(l)}</button>
             </form>
             <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
         </section>
@@ -108,13 +115,22 @@ mod tests {
     #[test]
     fn the_note_says_what_happens_and_when() {
         assert_eq!(
-            retention_note(&Retention::default()),
+            retention_note(Lang::EN, &Retention::default()),
             "No delete-after day: the workshop is kept until someone deletes it."
         );
         let day = RetentionDay { day: "2027-06-30".into(), days_left: 1 };
         assert_eq!(
-            retention_note(&Retention { delete_after: Some(day) }),
+            retention_note(Lang::EN, &Retention { delete_after: Some(day) }),
             "Deleted on 2027-06-30 (tomorrow): the server deletes the workshop and all its data on that day."
         );
+        // The same words as `RetentionDay::sentence` (the researcher area's), whatever the day.
+        for days_left in [-1, 0, 1, 2, 30] {
+            let day = RetentionDay { day: "2027-06-30".into(), days_left };
+            let note = retention_note(Lang::EN, &Retention { delete_after: Some(day.clone()) });
+            assert_eq!(
+                note,
+                format!("{}: the server deletes the workshop and all its data on that day.", day.sentence())
+            );
+        }
     }
 }

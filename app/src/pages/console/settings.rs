@@ -3,14 +3,28 @@
 use leptos::prelude::*;
 
 use super::may_change;
-use crate::domain::session::{MAX_MIN_PAIRS, MIN_PAIRS_LABEL, SWITCHES, Switch, parse_min_pairs};
+use crate::domain::session::{MAX_MIN_PAIRS, SWITCHES, Switch, parse_min_pairs};
 use crate::domain::{Control, Settings};
+use crate::i18n::{Lang, t, use_lang};
 use crate::live::Live;
+
+/// The labels of [`SWITCHES`], in their order, in the page's language.
+fn switch_labels(l: Lang) -> [&'static str; 6] {
+    [
+        t::console_switch_live_wall(l),
+        t::console_switch_share_pair_cards(l),
+        t::console_switch_name_notes(l),
+        t::console_switch_show_groups(l),
+        t::console_switch_export_references(l),
+        t::console_switch_pair_results(l),
+    ]
+}
 
 #[component]
 pub fn SettingsControls(live: Live) -> impl IntoView {
     let settings = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.settings)).unwrap_or_default());
     let online = may_change(live);
+    let l = use_lang();
     // The settings last sent and not yet confirmed: a second change made before the server
     // answered builds on it instead of undoing it. Any new state (or refusal) from the server
     // ends it.
@@ -32,7 +46,7 @@ pub fn SettingsControls(live: Live) -> impl IntoView {
             live.control(Control::ChangeSettings { settings: s });
         }
     };
-    let checkbox = move |switch: Switch| {
+    let checkbox = move |(switch, label): (Switch, &'static str)| {
         view! {
             <label class="check">
                 <input
@@ -44,7 +58,7 @@ pub fn SettingsControls(live: Live) -> impl IntoView {
                         send(&|s| (switch.set)(s, on));
                     }
                 />
-                {switch.label}
+                {label}
             </label>
         }
     };
@@ -54,10 +68,10 @@ pub fn SettingsControls(live: Live) -> impl IntoView {
     };
     view! {
         <fieldset class="settings">
-            <legend>"Settings"</legend>
-            {SWITCHES.into_iter().map(checkbox).collect_view()}
+            <legend>{t::console_settings(l)}</legend>
+            {SWITCHES.into_iter().zip(switch_labels(l)).map(checkbox).collect_view()}
             <label class="threshold">
-                {MIN_PAIRS_LABEL}
+                {t::console_min_pairs_label(l)}
                 <input
                     type="number"
                     min="1"
@@ -68,8 +82,22 @@ pub fn SettingsControls(live: Live) -> impl IntoView {
                     on:change=on_threshold
                 />
             </label>
-            <p class="hint">"The projector shows an aspect's dots only once at least this many pairs placed it."</p>
+            <p class="hint">{t::console_threshold_hint(l)}</p>
         </fieldset>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::session::MIN_PAIRS_LABEL;
+
+    #[test]
+    fn the_english_labels_are_the_domain_ones() {
+        // The new-workshop form and refusals name these settings by the domain's labels.
+        let labels: Vec<&str> = SWITCHES.iter().map(|s| s.label).collect();
+        assert_eq!(labels, switch_labels(Lang::EN));
+        assert_eq!(t::console_min_pairs_label(Lang::EN), MIN_PAIRS_LABEL);
+    }
 }

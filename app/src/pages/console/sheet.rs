@@ -10,36 +10,29 @@ use crate::api::{ApiError, SheetSaved, calls};
 use crate::browser;
 use crate::components::sheet_editor::{SheetEditor, SheetFields, sheet_focus_id};
 use crate::domain::consent::SheetVersion;
+use crate::i18n::{Lang, t, use_lang};
 use crate::live::Live;
 
 /// What the section says about the workshop's current sheet.
-pub fn sheet_note(current: Option<&SheetVersion>) -> String {
+pub fn sheet_note(l: Lang, current: Option<&SheetVersion>) -> String {
     match current {
-        None => "No information sheet: pairs go straight to the board after joining.".to_string(),
-        Some(v) => format!(
-            "Pairs agree to version {} of \u{201c}{}\u{201d} ({} statement{}) before the board opens.",
-            v.sheet.version,
-            v.sheet.title,
-            v.sheet.statements.len(),
-            if v.sheet.statements.len() == 1 { "" } else { "s" }
-        ),
+        None => t::console_sheet_none(l).to_string(),
+        Some(v) => t::console_sheet_note(l, v.sheet.statements.len(), &v.sheet.version, &v.sheet.title),
     }
 }
 
 /// What the status line says after a save.
-pub fn saved_note(saved: &SheetSaved) -> String {
+pub fn saved_note(l: Lang, saved: &SheetSaved) -> String {
     if saved.changed {
-        format!(
-            "Saved: version {} is current. Pairs who agreed to an earlier version are asked again when they next open their screen.",
-            saved.version
-        )
+        t::console_sheet_saved(l, &saved.version)
     } else {
-        format!("Unchanged: version {} is already the current sheet, word for word.", saved.version)
+        t::console_sheet_unchanged(l, &saved.version)
     }
 }
 
 #[component]
 pub fn SheetControl(live: Live, secret: Memo<String>) -> impl IntoView {
+    let l = use_lang();
     let current = Memo::new(move |_| live.view.with(|v| v.as_ref().and_then(|v| v.current_sheet().cloned())));
     let fields = SheetFields::new();
     let editing = RwSignal::new(false);
@@ -69,7 +62,7 @@ pub fn SheetControl(live: Live, secret: Memo<String>) -> impl IntoView {
                 Ok(saved) => {
                     error.set(None);
                     editing.set(false);
-                    status.set(saved_note(&saved));
+                    status.set(saved_note(l, &saved));
                     browser::focus_later("edit-sheet".into());
                 }
                 Err(refused) => {
@@ -89,14 +82,14 @@ pub fn SheetControl(live: Live, secret: Memo<String>) -> impl IntoView {
     };
     view! {
         <section class="console-sheet" aria-labelledby="sheet-heading">
-            <h2 id="sheet-heading">"Information sheet and consent"</h2>
-            <p id="sheet-now">{move || sheet_note(current.get().as_ref())}</p>
+            <h2 id="sheet-heading">{t::console_sheet_heading(l)}</h2>
+            <p id="sheet-now">{move || sheet_note(l, current.get().as_ref())}</p>
             <Show
                 when=move || editing.get()
                 fallback=move || {
                     view! {
                         <button type="button" id="edit-sheet" on:click=open>
-                            {move || if current.with(Option::is_some) { "Change the sheet…" } else { "Add an information sheet…" }}
+                            {move || if current.with(Option::is_some) { t::console_change_sheet(l) } else { t::console_add_sheet(l) }}
                         </button>
                     }
                 }
@@ -112,19 +105,19 @@ pub fn SheetControl(live: Live, secret: Memo<String>) -> impl IntoView {
                     <SheetEditor
                         fields
                         error
-                        version_hint="Changing the text or a statement needs a new version, e.g. 2 after 1: pairs are then asked to agree again."
+                        version_hint=t::console_version_hint(l)
                     />
                     {move || form_error().map(|text| view! { <p role="alert" class="form-error">{text}</p> })}
                     <div class="button-row">
                         <button type="submit" id="save-sheet" class="primary" disabled=move || busy.get()>
-                            "Save sheet"
+                            {t::console_save_sheet(l)}
                         </button>
                         <button type="button" id="cancel-sheet" on:click=move |_| {
                             editing.set(false);
                             error.set(None);
                             browser::focus_later("edit-sheet".into());
                         }>
-                            "Cancel"
+                            {t::cancel(l)}
                         </button>
                     </div>
                 </form>
@@ -142,7 +135,7 @@ mod tests {
 
     #[test]
     fn the_notes_say_what_pairs_are_asked() {
-        assert_eq!(sheet_note(None), "No information sheet: pairs go straight to the board after joining.");
+        assert_eq!(sheet_note(Lang::EN, None), "No information sheet: pairs go straight to the board after joining.");
         let v = SheetVersion {
             sheet: ConsentSheet {
                 title: "Sheet".into(),
@@ -153,12 +146,13 @@ mod tests {
             set_at: 0,
         };
         assert_eq!(
-            sheet_note(Some(&v)),
+            sheet_note(Lang::EN, Some(&v)),
             "Pairs agree to version 2 of \u{201c}Sheet\u{201d} (1 statement) before the board opens."
         );
         assert!(
-            saved_note(&SheetSaved { version: "2".into(), changed: true }).starts_with("Saved: version 2 is current.")
+            saved_note(Lang::EN, &SheetSaved { version: "2".into(), changed: true })
+                .starts_with("Saved: version 2 is current.")
         );
-        assert!(saved_note(&SheetSaved { version: "2".into(), changed: false }).starts_with("Unchanged"));
+        assert!(saved_note(Lang::EN, &SheetSaved { version: "2".into(), changed: false }).starts_with("Unchanged"));
     }
 }

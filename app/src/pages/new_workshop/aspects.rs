@@ -7,15 +7,17 @@ use super::form::{AspectItem, WorkshopForm};
 use crate::components::field::{Field, FormError};
 use crate::domain::session::{MAX_MIN_PAIRS, MIN_PAIRS_LABEL, SWITCHES, Switch};
 use crate::domain::validate::{ASPECT_MAX, MAX_ASPECTS};
+use crate::i18n::{t, use_lang};
 
 /// "Aspects": one row each, in the order pairs see them, and "Add aspect".
 #[component]
 pub fn AspectList(form: WorkshopForm) -> impl IntoView {
+    let l = use_lang();
     let hydrated = crate::components::use_hydrated();
     view! {
         <fieldset class="aspects">
-            <legend id="aspects-legend" tabindex="-1">"Aspects"</legend>
-            <p class="hint">"Each aspect becomes a post-it that every pair places. Pairs see them in this order."</p>
+            <legend id="aspects-legend" tabindex="-1">{t::setup_aspects(l)}</legend>
+            <p class="hint">{t::setup_aspects_hint(l)}</p>
             <ol class="aspect-list" id="aspect-list">
                 <ForEnumerate
                     each=move || form.aspects.get()
@@ -30,7 +32,7 @@ pub fn AspectList(form: WorkshopForm) -> impl IntoView {
                 disabled=move || { !hydrated.get() || form.aspects.with(Vec::len) >= MAX_ASPECTS }
                 on:click=move |_| form.add_aspect()
             >
-                "Add aspect"
+                {t::setup_add_aspect(l)}
             </button>
         </fieldset>
     }
@@ -39,6 +41,7 @@ pub fn AspectList(form: WorkshopForm) -> impl IntoView {
 /// One aspect: its text, named by its place in the list, then Up, Down and Remove.
 #[component]
 fn AspectRow(form: WorkshopForm, index: ReadSignal<usize>, item: AspectItem) -> impl IntoView {
+    let l = use_lang();
     let n = move || index.get() + 1;
     let key = item.key;
     view! {
@@ -46,26 +49,26 @@ fn AspectRow(form: WorkshopForm, index: ReadSignal<usize>, item: AspectItem) -> 
             <input
                 type="text"
                 id=format!("aspect-{key}")
-                aria-label=move || format!("Aspect {}", n())
+                aria-label=move || t::setup_aspect_n(l, n())
                 maxlength=ASPECT_MAX.to_string()
                 value=item.text.get_untracked()
                 aria-invalid=move || form.invalid("Aspects").then_some("true")
                 on:input=move |ev| item.text.set(event_target_value(&ev))
             />
             <button type="button" class="small" id=format!("aspect-{key}-up")
-                aria-label=move || format!("Move aspect {} up", n())
+                aria-label=move || t::setup_move_aspect_up(l, n())
                 on:click=move |_| form.move_aspect(key, true)>
-                <span aria-hidden="true">"↑ "</span>"Up"
+                <span aria-hidden="true">"↑ "</span>{t::setup_up(l)}
             </button>
             <button type="button" class="small" id=format!("aspect-{key}-down")
-                aria-label=move || format!("Move aspect {} down", n())
+                aria-label=move || t::setup_move_aspect_down(l, n())
                 on:click=move |_| form.move_aspect(key, false)>
-                <span aria-hidden="true">"↓ "</span>"Down"
+                <span aria-hidden="true">"↓ "</span>{t::setup_down(l)}
             </button>
             <button type="button" class="small danger" id=format!("aspect-{key}-remove")
-                aria-label=move || format!("Remove aspect {}", n())
+                aria-label=move || t::setup_remove_aspect(l, n())
                 on:click=move |_| form.remove_aspect(key)>
-                "Remove"
+                {t::setup_remove(l)}
             </button>
         </li>
     }
@@ -74,6 +77,7 @@ fn AspectRow(form: WorkshopForm, index: ReadSignal<usize>, item: AspectItem) -> 
 /// "Session settings": the switches and the privacy threshold.
 #[component]
 pub fn SessionSettings(form: WorkshopForm) -> impl IntoView {
+    let l = use_lang();
     let switch = move |(i, switch): (usize, Switch)| {
         view! {
             <label class="check">
@@ -92,14 +96,14 @@ pub fn SessionSettings(form: WorkshopForm) -> impl IntoView {
     };
     view! {
         <fieldset class="settings new-settings">
-            <legend>"Session settings"</legend>
-            <p class="hint">"The defaults suit most sessions; you can change them on the console at any time."</p>
+            <legend>{t::setup_settings(l)}</legend>
+            <p class="hint">{t::setup_settings_hint(l)}</p>
             {SWITCHES.into_iter().enumerate().map(switch).collect_view()}
             <Field
                 id="min-pairs"
-                label=MIN_PAIRS_LABEL
+                label=t::setup_min_pairs(l)
                 class="field min-pairs-field"
-                hint="The projector shows an aspect's dots only once at least this many pairs placed it."
+                hint=t::setup_min_pairs_hint(l)
                 error=Signal::derive(move || form.message(MIN_PAIRS_LABEL))
                 error_id="form-error"
             >

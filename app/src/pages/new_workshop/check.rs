@@ -152,6 +152,56 @@ mod tests {
     }
 
     #[test]
+    fn the_english_labels_are_the_field_names_errors_use() {
+        use crate::i18n::{Lang, t};
+        let en = Lang::EN;
+        let shown = [
+            t::setup_title(en),
+            t::setup_site(en),
+            t::setup_question(en),
+            t::setup_left_pole(en),
+            t::setup_right_pole(en),
+            t::setup_aspects(en),
+            t::setup_min_pairs(en),
+            t::setup_delete_after(en),
+            t::setup_withdrawal_deadline(en),
+        ];
+        let names = [
+            "Title",
+            "Site",
+            "Question",
+            "Left pole",
+            "Right pole",
+            "Aspects",
+            MIN_PAIRS_LABEL,
+            DELETE_AFTER_FIELD,
+            DEADLINE_LABEL,
+        ];
+        assert_eq!(shown, names);
+        for name in names {
+            assert!(FIELDS.contains(&name), "{name}");
+        }
+        assert_ne!(t::setup_title(Lang::CY), "Title");
+    }
+
+    #[test]
+    fn the_status_after_loading_says_where_from_and_how_many() {
+        use crate::i18n::{Lang, t};
+        assert_eq!(
+            t::setup_filled_from_workshop(Lang::EN, "South", "2025-03-01", "Roles", 3),
+            "Filled in from the workshop at South on 2025-03-01: “Roles”, 3 aspects. Type this site's name below and \
+             check the rest. Aspects you reword stay matched with the template's; aspects you add are new."
+        );
+        assert_eq!(t::setup_earlier_aspects(Lang::EN, 1), "1 aspects", "as before the catalogs");
+        let cy: Vec<String> = [0, 1, 2, 3, 6, 7].into_iter().map(|n| t::setup_earlier_aspects(Lang::CY, n)).collect();
+        assert_eq!(cy, ["dim agweddau", "1 agwedd", "2 agwedd", "3 agwedd", "6 agwedd", "7 o agweddau"]);
+        assert!(
+            t::setup_filled_from_file(Lang::CY, "a.json", "Rolau", 2)
+                .starts_with("Wedi'i lenwi o'r ffeil a.json: “Rolau”, 2 agwedd. ")
+        );
+    }
+
+    #[test]
     fn template_ids_stay_in_step_with_the_aspects_sent() {
         let (t, a, b) = (Uuid::from_u128(1), Uuid::from_u128(11), Uuid::from_u128(12));
         let mut f = form();

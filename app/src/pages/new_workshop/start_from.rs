@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::api::template::TEMPLATE_FIELD;
 use crate::api::{ApiError, EarlierWorkshop, Refused, TemplateError, WorkshopTemplate, calls};
 use crate::components::field::Field;
+use crate::i18n::{Lang, t, use_lang};
 
 /// What the list of earlier workshops shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,10 +24,19 @@ enum Earlier {
     Failed(String),
 }
 
+/// Where a template came from, for the status line.
+enum Source {
+    /// A file, by its name.
+    File(String),
+    /// An earlier workshop, by its site and date.
+    Workshop { site: String, date: String },
+}
+
 /// The file input and the list of earlier workshops. `on_load` fills the form; `error` is the
 /// page's one alert, shown here when it is about the template.
 #[component]
 pub fn StartFrom(on_load: Callback<WorkshopTemplate>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+    let l = use_lang();
     let hydrated = crate::components::use_hydrated();
     let earlier = RwSignal::new(Earlier::Checking);
     let status = RwSignal::new(None::<String>);
@@ -39,13 +49,12 @@ pub fn StartFrom(on_load: Callback<WorkshopTemplate>, error: RwSignal<Option<Api
             });
         });
     });
-    let loaded = move |template: WorkshopTemplate, from: String| {
-        status.set(Some(format!(
-            "Filled in from {from}: “{}”, {} aspects. Type this site's name below and check the rest. \
-             Aspects you reword stay matched with the template's; aspects you add are new.",
-            template.title,
-            template.aspects.len()
-        )));
+    let loaded = move |template: WorkshopTemplate, from: Source| {
+        let count = template.aspects.len();
+        status.set(Some(match from {
+            Source::File(name) => t::setup_filled_from_file(l, name, &template.title, count),
+            Source::Workshop { site, date } => t::setup_filled_from_workshop(l, site, date, &template.title, count),
+        }));
         error.set(None);
         on_load.run(template);
     };
@@ -55,10 +64,10 @@ pub fn StartFrom(on_load: Callback<WorkshopTemplate>, error: RwSignal<Option<Api
     };
     let read_file = move |_| {
         leptos::task::spawn_local(async move {
-            match chosen_file_text("template-file").await {
+            match chosen_file_text(l, "template-file").await {
                 Ok(None) => {}
                 Ok(Some((name, text))) => match WorkshopTemplate::parse(&text) {
-                    Ok(template) => loaded(template, format!("the file {name}")),
+                    Ok(template) => loaded(template, Source::File(name)),
                     Err(e) => refuse(e),
                 },
                 Err(e) => refuse(e),
@@ -68,7 +77,7 @@ pub fn StartFrom(on_load: Callback<WorkshopTemplate>, error: RwSignal<Option<Api
     let invalid = move || error.with(|e| e.as_ref().and_then(|e| e.field.as_deref()) == Some(TEMPLATE_FIELD));
     let earlier_item = move |w: EarlierWorkshop| {
         let name = format!("{} ({}, {})", w.template.title, w.site, w.date);
-        let from = format!("the workshop at {} on {}", w.site, w.date);
+        let (site, date) = (w.site.clone(), w.date.clone());
         let template = w.template.clone();
         view! {
             <li>
@@ -76,27 +85,26 @@ pub fn StartFrom(on_load: Callback<WorkshopTemplate>, error: RwSignal<Option<Api
                     type="button"
                     class="small"
                     // Starts with the visible "Use" (WCAG 2.5.3, label in name).
-                    aria-label=format!("Use: start from “{name}”")
-                    on:click=move |_| loaded(template.clone(), from.clone())
+                    aria-label=t::setup_use_label(l, &name)
+                    on:click=move |_| {
+                        loaded(template.clone(), Source::Workshop { site: site.clone(), date: date.clone() })
+                    }
                 >
-                    "Use"
+                    {t::setup_use(l)}
                 </button>
                 <span>{name}</span>
-                <span class="hint">{format!(" · {} aspects", w.template.aspects.len())}</span>
+                <span class="hint">{format!(" · {}", t::setup_earlier_aspects(l, w.template.aspects.len()))}</span>
             </li>
         }
     };
 
     view! {
         <section class="start-from" aria-labelledby="start-from-heading">
-            <h2 id="start-from-heading">"Start from a template or an earlier workshop"</h2>
-            <p class="hint">
-                "The same exercise at every site: start from the template another site saved (its console's \
-                 “Save as template”), and this workshop's aspects are matched with theirs when sites are compared."
-            </p>
+            <h2 id="start-from-heading">{t::setup_start_from_heading(l)}</h2>
+            <p class="hint">{t::setup_start_from_hint(l)}</p>
             <Field
                 id="template-file"
-                label="Start from a template file"
+                label=t::setup_template_file(l)
                 error=Signal::derive(move || {
                     error.with(|e| e.as_ref().filter(|e| e.field.as_deref() == Some(TEMPLATE_FIELD)).map(|e| e.error.clone()))
                 })
@@ -113,20 +121,22 @@ pub fn StartFrom(on_load: Callback<WorkshopTemplate>, error: RwSignal<Option<Api
                 />
             </Field>
             <div class="earlier" role="group" aria-labelledby="earlier-heading">
-                <h3 id="earlier-heading">"Start from an earlier workshop"</h3>
+                <h3 id="earlier-heading">{t::setup_earlier_heading(l)}</h3>
                 {move || match earlier.get() {
-                    Earlier::Checking => view! { <p class="hint">"Looking for earlier workshops on this server…"</p> }.into_any(),
+                    Earlier::Checking => view! { <p class="hint">{t::setup_earlier_checking(l)}</p> }.into_any(),
                     Earlier::SignedOut => view! {
                         <p class="hint">
-                            "This server's earlier workshops are listed here for researchers: "
-                            <a href="/research">"sign in at /research"</a>
-                            " and come back to this page, or use a template file."
+                            {t::setup_earlier_signed_out(l)}
+                            " "
+                            <a href="/research">{t::setup_earlier_sign_in(l)}</a>
+                            " "
+                            {t::setup_earlier_signed_out_end(l)}
                         </p>
                     }
                     .into_any(),
                     Earlier::Failed(message) => view! { <p class="hint">{message}</p> }.into_any(),
                     Earlier::Listed(list) if list.is_empty() => {
-                        view! { <p class="hint">"There are no earlier workshops on this server yet."</p> }.into_any()
+                        view! { <p class="hint">{t::setup_earlier_none(l)}</p> }.into_any()
                     }
                     Earlier::Listed(list) => view! {
                         <ul class="earlier-list">{list.into_iter().map(earlier_item).collect_view()}</ul>
@@ -163,12 +173,12 @@ pub fn set_field_value(id: &str, value: &str) {
 /// `size` and `text()` are read through `Reflect`, so the build needs no more `web-sys`
 /// features.)
 #[cfg(feature = "hydrate")]
-async fn chosen_file_text(input_id: &str) -> Result<Option<(String, String)>, TemplateError> {
+async fn chosen_file_text(l: Lang, input_id: &str) -> Result<Option<(String, String)>, TemplateError> {
     use crate::api::template::TEMPLATE_MAX_BYTES;
     use js_sys::{Function, Promise, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
 
-    let unreadable = |_| TemplateError::Unreadable("the browser could not read the file".into());
+    let unreadable = |_| TemplateError::Unreadable(t::setup_file_unreadable(l).into());
     let Some(input) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(input_id)) else {
         return Ok(None);
     };
@@ -194,6 +204,6 @@ async fn chosen_file_text(input_id: &str) -> Result<Option<(String, String)>, Te
 pub fn set_field_value(_id: &str, _value: &str) {}
 
 #[cfg(not(feature = "hydrate"))]
-async fn chosen_file_text(_input_id: &str) -> Result<Option<(String, String)>, TemplateError> {
+async fn chosen_file_text(_l: Lang, _input_id: &str) -> Result<Option<(String, String)>, TemplateError> {
     Ok(None)
 }

@@ -8,9 +8,11 @@ use uuid::Uuid;
 use super::{Access, Page};
 use crate::api::{Refused, calls};
 use crate::browser;
+use crate::i18n::{t, use_lang};
 
 #[component]
 pub(super) fn ConsoleLink(id: Uuid, title: String, page: Page) -> impl IntoView {
+    let l = use_lang();
     let asking = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let link = RwSignal::new(None::<String>);
@@ -42,20 +44,17 @@ pub(super) fn ConsoleLink(id: Uuid, title: String, page: Page) -> impl IntoView 
             aria-expanded=move || if asking.get() { "true" } else { "false" }
             on:click=move |_| asking.set(true)
         >
-            "New console link…"
+            {t::research_new_console_link_button(l)}
         </button>
         <Show when=move || asking.get()>
-            <div class="research-console-ask" role="group" aria-label="New console link">
+            <div class="research-console-ask" role="group" aria-label=t::research_new_console_link(l)>
                 <p>
-                    {format!(
-                        "Issue a new console link for “{title}”? The current link stops working; a console open \
-                         now keeps running until it reconnects."
-                    )}
+                    {t::research_new_console_link_question(l, &title)}
                 </p>
                 <button type="button" disabled=move || busy.get() on:click=issue>
-                    {move || if busy.get() { "Issuing…" } else { "Yes, issue a link" }}
+                    {move || if busy.get() { t::research_issuing(l) } else { t::research_yes_issue_link(l) }}
                 </button>
-                <button type="button" on:click=move |_| asking.set(false)>"Cancel"</button>
+                <button type="button" on:click=move |_| asking.set(false)>{t::research_cancel(l)}</button>
             </div>
         </Show>
         {move || {
@@ -63,7 +62,7 @@ pub(super) fn ConsoleLink(id: Uuid, title: String, page: Page) -> impl IntoView 
                 .map(|href| {
                     view! {
                         <p class="research-console-link">
-                            "Console link (shown once; give it to the facilitator): "
+                            {t::research_console_link_shown(l)}
                             <a id=format!("w-{id}-console-link") href=href.clone()>{href.clone()}</a>
                         </p>
                     }

@@ -8,12 +8,14 @@ use leptos::prelude::*;
 
 use super::{Access, Page};
 use crate::api::{Refused, calls};
+use crate::i18n::{t, use_lang};
 
 /// The file input's id.
 const FILE_INPUT: &str = "import-file";
 
 #[component]
 pub(super) fn ImportArchive(page: Page) -> impl IntoView {
+    let l = use_lang();
     let busy = RwSignal::new(false);
     // What the last import did: Ok(sentence) or Err(the server's reason).
     let outcome = RwSignal::new(None::<Result<String, String>>);
@@ -27,12 +29,9 @@ pub(super) fn ImportArchive(page: Page) -> impl IntoView {
             let answer = calls::import_archive(FILE_INPUT).await;
             busy.set(false);
             match answer {
-                None => outcome.set(Some(Err("Choose the workshop's export zip first.".into()))),
+                None => outcome.set(Some(Err(t::research_import_choose_file(l).into()))),
                 Some(Ok(w)) => {
-                    outcome.set(Some(Ok(format!(
-                        "Imported “{}” ({}). It is in the list below; it has no console link until you issue one.",
-                        w.title, w.site
-                    ))));
+                    outcome.set(Some(Ok(t::research_imported(l, &w.title, &w.site))));
                     // Only the list: reloading the page's state would redraw this form.
                     if let Ok(list) = calls::research_workshops().await {
                         page.workshops.set(list);
@@ -45,17 +44,14 @@ pub(super) fn ImportArchive(page: Page) -> impl IntoView {
     };
     view! {
         <form class="research-import" on:submit=import aria-labelledby="import-heading">
-            <h3 id="import-heading">"Import archive"</h3>
-            <p class="hint">
-                "A workshop exported from another server (its “Download (zip)”). Every file is checked before \
-                 anything is created; the workshop keeps its id and exports the same tables here."
-            </p>
+            <h3 id="import-heading">{t::research_import(l)}</h3>
+            <p class="hint">{t::research_import_hint(l)}</p>
             <div class="field">
-                <label for=FILE_INPUT>"Workshop archive (zip)"</label>
+                <label for=FILE_INPUT>{t::research_import_file(l)}</label>
                 <input type="file" id=FILE_INPUT accept=".zip,application/zip"/>
             </div>
             <button type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { "Importing…" } else { "Import archive" }}
+                {move || if busy.get() { t::research_importing(l) } else { t::research_import(l) }}
             </button>
             {move || {
                 outcome

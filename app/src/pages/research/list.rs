@@ -9,12 +9,13 @@ use super::console_link::ConsoleLink;
 use super::import::ImportArchive;
 use super::retention::RetentionEdit;
 use super::withdraw::WithdrawPair;
-use super::{Ask, Page};
+use super::{Ask, Page, phase_label};
 use crate::api::{ResearchWorkshop, RetentionDay, WorkshopFilter, urls};
 use crate::browser;
 use crate::components::confirm::Confirm;
 use crate::components::field::Field;
 use crate::domain::Phase;
+use crate::i18n::{Lang, t, use_lang};
 
 /// Every site in the list, sorted, once each.
 pub fn sites_of(workshops: &[ResearchWorkshop]) -> Vec<String> {
@@ -25,12 +26,8 @@ pub fn sites_of(workshops: &[ResearchWorkshop]) -> Vec<String> {
 }
 
 /// The sentence asking to confirm closing.
-pub fn close_question(w: &ResearchWorkshop) -> String {
-    format!(
-        "Close “{}” ({}, {})? Every screen in the room shows it closed and pairs can no longer change anything; \
-         the facilitator can reopen it from the console.",
-        w.title, w.site, w.date
-    )
+pub fn close_question(w: &ResearchWorkshop, l: Lang) -> String {
+    t::research_close_question(l, &w.title, &w.site, &w.date)
 }
 
 /// The "Compare selected" address for the ticked workshops that are shown, in the order they
@@ -41,18 +38,18 @@ pub fn compare_url(shown: &[ResearchWorkshop], ticked: &[Uuid]) -> Option<String
 }
 
 /// The sentence asking to confirm a deletion.
-pub fn delete_question(w: &ResearchWorkshop) -> String {
-    format!("Delete “{}” ({}, {}) and all its data? This cannot be undone.", w.title, w.site, w.date)
+pub fn delete_question(w: &ResearchWorkshop, l: Lang) -> String {
+    t::research_delete_question(l, &w.title, &w.site, &w.date)
 }
 
 /// The "Delete after" cell: none, the day, or (within
 /// [`RETENTION_WARNING_DAYS`](crate::api::RETENTION_WARNING_DAYS)) the day with a warning
 /// in words.
-fn retention_cell(day: Option<&RetentionDay>) -> impl IntoView + use<> {
+fn retention_cell(day: Option<&RetentionDay>, l: Lang) -> impl IntoView + use<> {
     match day {
-        None => view! { <span class="hint">"Kept"</span> }.into_any(),
+        None => view! { <span class="hint">{t::research_kept(l)}</span> }.into_any(),
         Some(day) if day.soon() => view! {
-            <strong class="retention-soon">{format!("Soon: {}", day.sentence())}</strong>
+            <strong class="retention-soon">{t::research_retention_soon(l, day.sentence())}</strong>
         }
         .into_any(),
         Some(day) => view! { <span>{day.sentence()}</span> }.into_any(),
@@ -62,6 +59,7 @@ fn retention_cell(day: Option<&RetentionDay>) -> impl IntoView + use<> {
 /// The filters, "Download all (zip)" and the table.
 #[component]
 pub(super) fn Workshops(page: Page) -> impl IntoView {
+    let l = use_lang();
     let filters = RwSignal::new(WorkshopFilter::default());
     let confirming = RwSignal::new(None::<(Uuid, Ask)>);
     let ticked = RwSignal::new(Vec::<Uuid>::new());
@@ -82,33 +80,32 @@ pub(super) fn Workshops(page: Page) -> impl IntoView {
     let total = move || page.workshops.with(Vec::len);
     let count = move || {
         let (n, all) = (shown.with(Vec::len), total());
-        let noun = if all == 1 { "workshop" } else { "workshops" };
-        if n == all { format!("{all} {noun}.") } else { format!("{n} of {all} {noun} match the filters.") }
+        if n == all { t::research_workshops_count(l, all) } else { t::research_workshops_matching(l, all, n) }
     };
 
     view! {
         <section class="research-workshops" aria-labelledby="workshops-heading">
             <div class="research-heading">
-                <h2 id="workshops-heading" tabindex="-1">"Workshops"</h2>
-                <a class="button small" id="audit-log-link" href=urls::audit_page(None)>"Audit log"</a>
+                <h2 id="workshops-heading" tabindex="-1">{t::research_workshops(l)}</h2>
+                <a class="button small" id="audit-log-link" href=urls::audit_page(None)>{t::research_audit_log(l)}</a>
                 <button type="button" class="small" on:click=move |_| leptos::task::spawn_local(page.sign_out())>
-                    "Sign out"
+                    {t::research_sign_out(l)}
                 </button>
             </div>
             {move || page.error.get().map(|e| view! { <p role="alert" class="form-error">{e.error}</p> })}
             <ImportArchive page/>
             <Show
                 when=move || { total() > 0 }
-                fallback=|| view! { <p class="research-empty">"No workshops yet."</p> }
+                fallback=move || view! { <p class="research-empty">{t::research_no_workshops(l)}</p> }
             >
-                <div class="research-filters" role="group" aria-label="Filters">
-                    <Field id="filter-site" label="Site">
+                <div class="research-filters" role="group" aria-label=t::research_filters(l)>
+                    <Field id="filter-site" label=t::research_site(l)>
                         <select
                             id="filter-site"
                             on:change=move |ev| filters.update(|f| f.site = event_target_value(&ev))
                         >
                             <option value="" selected=move || filters.with(|f| f.site.is_empty())>
-                                "All sites"
+                                {t::research_all_sites(l)}
                             </option>
                             <For each=move || sites.get() key=|s| s.clone() let:site>
                                 <option
@@ -123,59 +120,53 @@ pub(super) fn Workshops(page: Page) -> impl IntoView {
                             </For>
                         </select>
                     </Field>
-                    <Field id="filter-from" label="From">
+                    <Field id="filter-from" label=t::research_from(l)>
                         <input type="date" id="filter-from" on:input=move |ev| filters.update(|f| f.from = event_target_value(&ev))/>
                     </Field>
-                    <Field id="filter-to" label="To">
+                    <Field id="filter-to" label=t::research_to(l)>
                         <input type="date" id="filter-to" on:input=move |ev| filters.update(|f| f.to = event_target_value(&ev))/>
                     </Field>
                 </div>
                 <p class="research-count" aria-live="polite">{count}</p>
                 <Show
                     when=move || shown.with(|s| !s.is_empty())
-                    fallback=|| view! { <p class="research-empty">"No workshops match these filters."</p> }
+                    fallback=move || view! { <p class="research-empty">{t::research_no_match(l)}</p> }
                 >
                     <p>
                         <a class="button" id="download-all" href=move || filters.with(urls::export_all) download>
-                            "Download all (zip)"
+                            {t::research_download_all(l)}
                         </a>
-                        <span class="hint">
-                            " Every workshop shown below: a folder each, plus placements.csv and summary.csv \
-                             across them with site and workshop_id columns."
-                        </span>
+                        <span class="hint">" " {t::research_download_all_hint(l)}</span>
                     </p>
                     <p class="research-compare">
                         {move || match compare.get() {
                             Some(href) => view! {
-                                <a class="button" id="compare-selected" href=href>"Compare selected"</a>
+                                <a class="button" id="compare-selected" href=href>{t::research_compare_selected(l)}</a>
                             }
                             .into_any(),
                             None => view! {
                                 <button type="button" id="compare-selected" disabled aria-describedby="compare-hint">
-                                    "Compare selected"
+                                    {t::research_compare_selected(l)}
                                 </button>
                             }
                             .into_any(),
                         }}
-                        <span class="hint" id="compare-hint">
-                            " Tick two or more workshops (e.g. the same aspects run at several sites) to compare \
-                             their medians and quartiles aspect by aspect."
-                        </span>
+                        <span class="hint" id="compare-hint">" " {t::research_compare_hint(l)}</span>
                     </p>
                     <table class="research-table">
-                        <caption class="visually-hidden">"Workshops, newest first"</caption>
+                        <caption class="visually-hidden">{t::research_table_caption(l)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col" class="research-tick">"Compare"</th>
-                                <th scope="col">"Title"</th>
-                                <th scope="col">"Site"</th>
-                                <th scope="col">"Date (UTC)"</th>
-                                <th scope="col">"Phase"</th>
-                                <th scope="col" class="num">"Pairs"</th>
-                                <th scope="col" class="num">"Aspects"</th>
-                                <th scope="col" class="num">"Placements"</th>
-                                <th scope="col">"Delete after"</th>
-                                <th scope="col">"Actions"</th>
+                                <th scope="col" class="research-tick">{t::research_col_compare(l)}</th>
+                                <th scope="col">{t::research_col_title(l)}</th>
+                                <th scope="col">{t::research_site(l)}</th>
+                                <th scope="col">{t::research_col_date(l)}</th>
+                                <th scope="col">{t::research_col_phase(l)}</th>
+                                <th scope="col" class="num">{t::research_col_pairs(l)}</th>
+                                <th scope="col" class="num">{t::research_col_aspects(l)}</th>
+                                <th scope="col" class="num">{t::research_col_placements(l)}</th>
+                                <th scope="col">{t::research_delete_after(l)}</th>
+                                <th scope="col">{t::research_col_actions(l)}</th>
                             </tr>
                         </thead>
                         <For each=move || shown.get() key=|w| w.id let:w>
@@ -252,26 +243,27 @@ impl RowState {
 
     fn question(self) -> String {
         match self.asking() {
-            Some(Ask::Close) => self.workshop.with_value(close_question),
-            _ => self.workshop.with_value(delete_question),
+            Some(Ask::Close) => self.workshop.with_value(|w| close_question(w, self.page.l)),
+            _ => self.workshop.with_value(|w| delete_question(w, self.page.l)),
         }
     }
 
     /// The "Yes, …" button's text.
     fn yes(self) -> &'static str {
+        let l = self.page.l;
         match (self.asking(), self.page.busy.get()) {
-            (Some(Ask::Close), true) => "Closing…",
-            (Some(Ask::Close), false) => "Yes, close",
-            (_, true) => "Deleting…",
-            (_, false) => "Yes, delete",
+            (Some(Ask::Close), true) => t::research_closing(l),
+            (Some(Ask::Close), false) => t::research_yes_close(l),
+            (_, true) => t::research_deleting(l),
+            (_, false) => t::research_yes_delete(l),
         }
     }
 
     /// "Close…" or "Delete…": the button that asks `what`.
     fn ask_button(self, what: Ask) -> impl IntoView {
         let (class, text) = match what {
-            Ask::Close => ("small", "Close…"),
-            Ask::Delete => ("small danger", "Delete…"),
+            Ask::Close => ("small", t::research_close_button(self.page.l)),
+            Ask::Delete => ("small danger", t::research_delete_button(self.page.l)),
         };
         view! {
             <button
@@ -296,6 +288,7 @@ fn WorkshopRow(
     confirming: RwSignal<Option<(Uuid, Ask)>>,
     ticked: RwSignal<Vec<Uuid>>,
 ) -> impl IntoView {
+    let l = use_lang();
     let id = w.id;
     let row = RowState { id, workshop: StoredValue::new(w.clone()), page, confirming };
     let title_id = row.title_id();
@@ -315,7 +308,7 @@ fn WorkshopRow(
                     <input
                         type="checkbox"
                         id=format!("w-{id}-tick")
-                        aria-label=format!("Compare “{}” ({})", w.title, w.site)
+                        aria-label=t::research_compare_tick(l, &w.title, &w.site)
                         prop:checked=move || ticked.with(|t| t.contains(&id))
                         on:change=on_tick
                     />
@@ -323,20 +316,20 @@ fn WorkshopRow(
                 <th scope="row" id=title_id.clone() tabindex="-1">{w.title.clone()}</th>
                 <td>{w.site.clone()}</td>
                 <td><time datetime=w.date.clone()>{w.date.clone()}</time></td>
-                <td class="research-phase" data-phase=move || row.phase().name()>{move || row.phase().name()}</td>
+                <td class="research-phase" data-phase=move || row.phase().name()>{move || phase_label(row.phase(), l)}</td>
                 <td class="num">{w.pairs}</td>
                 <td class="num">{w.aspects}</td>
                 <td class="num">{w.placements}</td>
                 <td class="research-retention">
                     {move || {
                         page.workshops.with(|list| {
-                            retention_cell(list.iter().find(|x| x.id == id).and_then(|x| x.delete_after.as_ref()))
+                            retention_cell(list.iter().find(|x| x.id == id).and_then(|x| x.delete_after.as_ref()), l)
                         })
                     }}
                     {move || {
                         page.workshops.with(|list| {
                             let day = list.iter().find(|x| x.id == id).and_then(|x| x.withdrawal_deadline.clone());
-                            day.map(|day| view! { <span class="withdrawal-deadline">{format!("Withdrawal until {day}")}</span> })
+                            day.map(|day| view! { <span class="withdrawal-deadline">{t::research_withdrawal_until(l, day)}</span> })
                         })
                     }}
                 </td>
@@ -348,7 +341,7 @@ fn WorkshopRow(
                             download
                             aria-describedby=title_id.clone()
                         >
-                            "Download (zip)"
+                            {t::research_download_zip(l)}
                         </a>
                         <a
                             class="button small"
@@ -359,7 +352,7 @@ fn WorkshopRow(
                             "NVivo (.qdpx)"
                         </a>
                         <a class="button small" href=urls::replay_page(id) aria-describedby=title_id.clone()>
-                            "Replay"
+                            {t::research_replay(l)}
                         </a>
                         <a
                             class="button small"
@@ -367,10 +360,10 @@ fn WorkshopRow(
                             rel="external"
                             aria-describedby=title_id.clone()
                         >
-                            "Room report"
+                            {t::research_room_report(l)}
                         </a>
                         <a class="button small" href=urls::audit_page(Some(id)) aria-describedby=title_id>
-                            "Audit log"
+                            {t::research_audit_log(l)}
                         </a>
                         <ConsoleLink id title=w.title.clone() page/>
                         <RetentionEdit id title=w.title.clone() page/>
@@ -434,7 +427,7 @@ mod tests {
         assert_eq!(compare_url(&list, &[c, a]), Some(format!("/research/compare?ids={c},{a}")));
         // A ticked workshop that the filters hide is left out.
         assert_eq!(compare_url(&list[..2], &[c, a]), None);
-        assert!(close_question(&list[0]).starts_with("Close “Knowledge exchange” (A, 2026-01-01)?"));
+        assert!(close_question(&list[0], Lang::EN).starts_with("Close “Knowledge exchange” (A, 2026-01-01)?"));
     }
 
     #[test]
@@ -442,7 +435,7 @@ mod tests {
         let list = [workshop("B", "2026-01-01"), workshop("A", "2026-01-01"), workshop("B", "2026-01-02")];
         assert_eq!(sites_of(&list), ["A", "B"]);
         assert_eq!(
-            delete_question(&list[0]),
+            delete_question(&list[0], Lang::EN),
             "Delete “Knowledge exchange” (B, 2026-01-01) and all its data? This cannot be undone."
         );
     }

@@ -28,6 +28,7 @@ use uuid::Uuid;
 use crate::api::{ApiError, Refused, ResearchWorkshop, calls};
 use crate::browser;
 use crate::domain::Phase;
+use crate::i18n::{Lang, t, use_lang};
 use list::Workshops;
 use sign_in::SignIn;
 
@@ -54,12 +55,18 @@ pub fn without_key(search: &str) -> String {
 }
 
 /// What a refused sign-in says.
-fn wrong_key() -> ApiError {
-    ApiError {
-        error: "That admin key is not right. Use the researcher link the server printed when it first started, \
-                or the key in the file admin-key beside the database."
-            .into(),
-        field: Some("Admin key".into()),
+fn wrong_key(l: Lang) -> ApiError {
+    ApiError { error: t::research_wrong_key(l).into(), field: Some("Admin key".into()) }
+}
+
+/// A phase's name in the page's language (as [`Phase::name`] says it in English).
+pub(crate) fn phase_label(phase: Phase, l: Lang) -> &'static str {
+    match phase {
+        Phase::Joining => t::phase_joining(l),
+        Phase::Placing => t::phase_placing(l),
+        Phase::Reveal => t::phase_reveal(l),
+        Phase::SecondRound => t::phase_second_round(l),
+        Phase::Closed => t::phase_closed(l),
     }
 }
 
@@ -85,6 +92,8 @@ fn forget_key_in_address() {}
 /// The signals of the page, copied into every handler.
 #[derive(Clone, Copy)]
 struct Page {
+    /// The page's language.
+    l: Lang,
     access: RwSignal<Access>,
     workshops: RwSignal<Vec<ResearchWorkshop>>,
     /// Trouble with the list or a deletion (shown above the table).
@@ -118,7 +127,7 @@ impl Page {
         let key = key.trim().to_string();
         if key.is_empty() {
             self.login_error
-                .set(Some(ApiError { error: "Type the admin key.".into(), field: Some("Admin key".into()) }));
+                .set(Some(ApiError { error: t::research_type_key(self.l).into(), field: Some("Admin key".into()) }));
             self.access.set(Access::SignedOut);
             browser::focus_later("admin-key".into());
             return;
@@ -136,7 +145,7 @@ impl Page {
             }
             Err(refused) => {
                 let e = match refused {
-                    Refused::SignedOut | Refused::Invalid(_) => wrong_key(),
+                    Refused::SignedOut | Refused::Invalid(_) => wrong_key(self.l),
                     other => other.error(),
                 };
                 self.login_error.set(Some(e));
@@ -153,7 +162,7 @@ impl Page {
                 self.workshops.set(Vec::new());
                 self.error.set(None);
                 self.login_error.set(None);
-                self.status.set("Signed out.".into());
+                self.status.set(t::research_signed_out(self.l).into());
                 self.access.set(Access::SignedOut);
                 browser::focus_later("admin-key".into());
             }
@@ -171,7 +180,7 @@ impl Page {
                 confirming.set(None);
                 self.set_phase(w.id, Phase::Closed);
                 self.error.set(None);
-                self.status.set(format!("Closed “{}” ({}, {}).", w.title, w.site, w.date));
+                self.status.set(t::research_closed_status(self.l, &w.title, &w.site, &w.date));
                 browser::focus_later(format!("w-{}-title", w.id));
             }
             Err(Refused::SignedOut) => self.expired(confirming),
@@ -207,7 +216,7 @@ impl Page {
                 confirming.set(None);
                 self.workshops.update(|list| list.retain(|x| x.id != w.id));
                 self.error.set(None);
-                self.status.set(format!("Deleted “{}” ({}, {}).", w.title, w.site, w.date));
+                self.status.set(t::research_deleted_status(self.l, &w.title, &w.site, &w.date));
                 browser::focus_later("workshops-heading".into());
             }
             Err(Refused::SignedOut) => self.expired(confirming),
@@ -225,7 +234,9 @@ enum Ask {
 
 #[component]
 pub fn ResearchPage() -> impl IntoView {
+    let l = use_lang();
     let page = Page {
+        l,
         access: RwSignal::new(Access::Checking),
         workshops: RwSignal::new(Vec::new()),
         error: RwSignal::new(None),
@@ -251,10 +262,10 @@ pub fn ResearchPage() -> impl IntoView {
 
     view! {
         <main class="page research">
-            <h1>"Research data"</h1>
+            <h1>{t::research_title(l)}</h1>
             <p class="visually-hidden" role="status" aria-live="polite">{move || page.status.get()}</p>
             {move || match page.access.get() {
-                Access::Checking => view! { <p class="hint">"Checking access…"</p> }.into_any(),
+                Access::Checking => view! { <p class="hint">{t::research_checking_access(l)}</p> }.into_any(),
                 Access::SignedOut => view! { <SignIn page/> }.into_any(),
                 Access::SignedIn => view! { <Workshops page/> }.into_any(),
             }}

@@ -8,9 +8,11 @@ use uuid::Uuid;
 use super::{Access, Page};
 use crate::api::{Refused, calls};
 use crate::browser;
+use crate::i18n::{t, use_lang};
 
 #[component]
 pub(super) fn RetentionEdit(id: Uuid, title: String, page: Page) -> impl IntoView {
+    let l = use_lang();
     let open = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -48,11 +50,11 @@ pub(super) fn RetentionEdit(id: Uuid, title: String, page: Page) -> impl IntoVie
                             .filter(|w| w.id == id)
                             .for_each(|w| w.delete_after = retention.delete_after.clone())
                     });
-                    let said = retention
-                        .delete_after
-                        .as_ref()
-                        .map_or_else(|| "Kept until someone deletes it.".to_string(), |d| format!("{}.", d.sentence()));
-                    page.status.set(format!("Saved the delete-after day of “{}”. {said}", page_title(page, id)));
+                    let said = retention.delete_after.as_ref().map_or_else(
+                        || t::research_kept_until_deleted(l).to_string(),
+                        |d| format!("{}.", d.sentence()),
+                    );
+                    page.status.set(t::research_retention_saved(l, page_title(page, id), said));
                     close();
                 }
                 Err(Refused::SignedOut) => page.access.set(Access::SignedOut),
@@ -78,19 +80,19 @@ pub(super) fn RetentionEdit(id: Uuid, title: String, page: Page) -> impl IntoVie
             aria-describedby=format!("w-{id}-title")
             on:click=start
         >
-            "Delete after…"
+            {t::research_delete_after_button(l)}
         </button>
         <Show when=move || open.get()>
             <form
                 class="research-retention-edit"
                 novalidate
-                aria-label=format!("Delete after, “{title}”")
+                aria-label=t::research_delete_after_form(l, &title)
                 on:submit=move |ev| {
                     ev.prevent_default();
                     save();
                 }
             >
-                <label for=field_id.clone()>"Delete after"</label>
+                <label for=field_id.clone()>{t::research_delete_after(l)}</label>
                 <input
                     type="date"
                     id=field_id.clone()
@@ -99,17 +101,15 @@ pub(super) fn RetentionEdit(id: Uuid, title: String, page: Page) -> impl IntoVie
                     aria-describedby=described.clone()
                     on:input=move |ev| typed.set(event_target_value(&ev))
                 />
-                <p class="hint" id=format!("{field_id}-hint")>
-                    "A day after today (UTC); empty keeps the workshop until someone deletes it."
-                </p>
+                <p class="hint" id=format!("{field_id}-hint")>{t::research_delete_after_hint(l)}</p>
                 {
                     let error_id = error_id.clone();
                     move || error.get().map(|text| view! { <p role="alert" class="form-error" id=error_id.clone()>{text}</p> })
                 }
                 <button type="submit" disabled=move || busy.get()>
-                    {move || if busy.get() { "Saving…" } else { "Save" }}
+                    {move || if busy.get() { t::research_saving(l) } else { t::research_save(l) }}
                 </button>
-                <button type="button" on:click=move |_| close()>"Cancel"</button>
+                <button type="button" on:click=move |_| close()>{t::research_cancel(l)}</button>
             </form>
         </Show>
     }

@@ -11,47 +11,27 @@ use super::{Access, Page};
 use crate::api::{Refused, Withdrawal, calls};
 use crate::browser;
 use crate::domain::reference::normalize_reference;
-
-/// The field's visible label (the server names it in its refusals).
-pub const REFERENCE_LABEL: &str = "Pair reference";
+use crate::i18n::{Lang, t, use_lang};
 
 /// What the confirmation says will be erased.
-pub fn withdraw_question(reference: &str, title: &str, site: &str) -> String {
-    format!(
-        "Withdraw pair {reference} from “{title}” ({site})? Its label, placements, notes, “can't place” reasons \
-         and the post-its it wrote are erased from every table, statistic, chart, opinion group, report, replay \
-         and export, as if it had never taken part; the event log keeps one row saying a pair withdrew, with \
-         nothing of what it wrote. This cannot be undone."
-    )
+pub fn withdraw_question(reference: &str, title: &str, site: &str, l: Lang) -> String {
+    t::research_withdraw_question(l, reference, title, site)
 }
 
 /// What the page says once the pair is withdrawn.
-pub fn withdrawn_sentence(w: &Withdrawal, title: &str) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
-        "Withdrew pair {} from “{title}”: {}, {} and {} removed; statistics are now computed from the other pairs.",
-        w.reference,
-        plural(w.placements, "placement", "placements"),
-        plural(w.notes, "note", "notes"),
-        plural(w.post_its, "post-it", "post-its"),
-    )
+pub fn withdrawn_sentence(w: &Withdrawal, title: &str, l: Lang) -> String {
+    t::research_withdrawn(l, &w.reference, title, w.placements, w.notes, w.post_its)
 }
 
 /// What a typed reference that cannot be one gets, before any request.
-pub fn not_a_reference(typed: &str) -> String {
+pub fn not_a_reference(typed: &str, l: Lang) -> String {
     let typed = typed.trim();
-    if typed.is_empty() {
-        "Type the pair's reference: six letters and digits, e.g. R7K2QX.".to_string()
-    } else {
-        format!(
-            "“{typed}” is not a pair reference: a reference has six letters and digits, e.g. R7K2QX (the pair's \
-             tablet shows it under “Our reference”; the console lists every pair's)."
-        )
-    }
+    if typed.is_empty() { t::research_type_reference(l).to_string() } else { t::research_not_a_reference(l, typed) }
 }
 
 #[component]
 pub(super) fn WithdrawPair(id: Uuid, title: String, site: String, page: Page) -> impl IntoView {
+    let l = use_lang();
     let open = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
     // The reference being confirmed, once the typed one is one.
@@ -65,8 +45,8 @@ pub(super) fn WithdrawPair(id: Uuid, title: String, site: String, page: Page) ->
         page.workshops
             .with(|list| list.iter().find(|w| w.id == id).and_then(|w| w.withdrawal_deadline.clone()))
             .map_or_else(
-                || " This workshop has no withdrawal deadline.".to_string(),
-                |day| format!(" Withdrawal deadline: {day} (UTC); after it, withdrawal is refused."),
+                || t::research_no_withdrawal_deadline(l).to_string(),
+                |day| t::research_withdrawal_deadline(l, day),
             )
     };
     let start = move |_| {
@@ -90,7 +70,7 @@ pub(super) fn WithdrawPair(id: Uuid, title: String, site: String, page: Page) ->
             browser::focus_later(format!("w-{id}-withdraw-no"));
         }
         None => {
-            error.set(Some(not_a_reference(&typed.get_untracked())));
+            error.set(Some(not_a_reference(&typed.get_untracked(), l)));
             browser::focus_later(format!("w-{id}-withdraw-reference"));
         }
     };
@@ -108,7 +88,7 @@ pub(super) fn WithdrawPair(id: Uuid, title: String, site: String, page: Page) ->
             confirming.set(None);
             match answer {
                 Ok(withdrawal) => {
-                    let said = withdrawn_sentence(&withdrawal, &title);
+                    let said = withdrawn_sentence(&withdrawal, &title, l);
                     page.status.set(said.clone());
                     done.set(Some(said));
                     typed.set(String::new());
@@ -140,13 +120,13 @@ pub(super) fn WithdrawPair(id: Uuid, title: String, site: String, page: Page) ->
             aria-describedby=format!("w-{id}-title")
             on:click=start
         >
-            "Withdraw a pair…"
+            {t::research_withdraw_button(l)}
         </button>
         <Show when=move || open.get()>
             <form
                 class="research-withdraw"
                 novalidate
-                aria-label=format!("Withdraw a pair from “{title}”")
+                aria-label=t::research_withdraw_form(l, &title)
                 on:submit=move |ev| {
                     ev.prevent_default();
                     if confirming.get_untracked().is_none() {
@@ -154,7 +134,7 @@ pub(super) fn WithdrawPair(id: Uuid, title: String, site: String, page: Page) ->
                     }
                 }
             >
-                <label for=field_id.clone()>{REFERENCE_LABEL}</label>
+                <label for=field_id.clone()>{t::research_pair_reference(l)}</label>
                 <input
                     type="text"
                     id=field_id.clone()
@@ -172,7 +152,7 @@ pub(super) fn WithdrawPair(id: Uuid, title: String, site: String, page: Page) ->
                     }
                 />
                 <p class="hint" id=format!("{field_id}-hint")>
-                    "The six letters and digits the participant quoted (their tablet shows them under “Our reference”)."
+                    {t::research_withdraw_hint(l)}
                     {deadline}
                 </p>
                 {
@@ -183,19 +163,19 @@ pub(super) fn WithdrawPair(id: Uuid, title: String, site: String, page: Page) ->
                 <Show
                     when=move || confirming.with(Option::is_some)
                     fallback=move || view! {
-                        <button type="submit">"Continue"</button>
-                        <button type="button" on:click=move |_| close()>"Cancel"</button>
+                        <button type="submit">{t::research_continue(l)}</button>
+                        <button type="button" on:click=move |_| close()>{t::research_cancel(l)}</button>
                     }
                 >
                     <div class="confirm" role="group" aria-labelledby=format!("w-{id}-withdraw-question")>
                         <p id=format!("w-{id}-withdraw-question")>
                             {move || {
-                                let question = |r: String| names.with_value(|(t, s)| withdraw_question(&r, t, s));
+                                let question = |r: String| names.with_value(|(title, site)| withdraw_question(&r, title, site, l));
                                 confirming.get().map(question).unwrap_or_default()
                             }}
                         </p>
                         <button type="button" class="danger" disabled=move || busy.get() on:click=move |_| withdraw()>
-                            {move || if busy.get() { "Withdrawing…" } else { "Yes, withdraw" }}
+                            {move || if busy.get() { t::research_withdrawing(l) } else { t::research_yes_withdraw(l) }}
                         </button>
                         <button
                             type="button"
@@ -205,7 +185,7 @@ pub(super) fn WithdrawPair(id: Uuid, title: String, site: String, page: Page) ->
                                 browser::focus_later(format!("w-{id}-withdraw-reference"));
                             }
                         >
-                            "No, keep it"
+                            {t::research_no_keep(l)}
                         </button>
                     </div>
                 </Show>
@@ -221,16 +201,16 @@ mod tests {
 
     #[test]
     fn the_question_says_what_is_erased_and_the_answer_counts_it() {
-        let q = withdraw_question("R7K2QX", "Knowledge exchange", "Site 3");
+        let q = withdraw_question("R7K2QX", "Knowledge exchange", "Site 3", Lang::EN);
         assert!(q.starts_with("Withdraw pair R7K2QX from “Knowledge exchange” (Site 3)? Its label, placements, notes"));
         assert!(q.ends_with("This cannot be undone."));
         let w = Withdrawal { reference: "R7K2QX".into(), seq: 9, placements: 3, notes: 1, post_its: 0, event_rows: 6 };
         assert_eq!(
-            withdrawn_sentence(&w, "Knowledge exchange"),
+            withdrawn_sentence(&w, "Knowledge exchange", Lang::EN),
             "Withdrew pair R7K2QX from “Knowledge exchange”: 3 placements, 1 note and 0 post-its removed; \
              statistics are now computed from the other pairs."
         );
-        assert_eq!(not_a_reference(" "), "Type the pair's reference: six letters and digits, e.g. R7K2QX.");
-        assert!(not_a_reference("R7K2Q").starts_with("“R7K2Q” is not a pair reference"));
+        assert_eq!(not_a_reference(" ", Lang::EN), "Type the pair's reference: six letters and digits, e.g. R7K2QX.");
+        assert!(not_a_reference("R7K2Q", Lang::EN).starts_with("“R7K2Q” is not a pair reference"));
     }
 }
