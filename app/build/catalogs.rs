@@ -28,6 +28,9 @@ use fluent_syntax::ast;
 /// The reference catalog: every other must match its messages.
 const REFERENCE: &str = "en";
 
+/// The code of the right-to-left pseudo-language the tests use (Android's name for one).
+const PSEUDO_RTL: &str = "ar-XB";
+
 /// Reads every catalog and writes `$OUT_DIR/messages.rs`, or fails the build naming each mistake.
 pub fn compile() {
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -60,29 +63,6 @@ pub fn compile_dir(locales: &Path) -> Result<String, Vec<String>> {
         let code = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
         catalogs.push(Catalog::read(&code, &path));
     }
-    // TEMPORARY (issue 23, while screens are converted in parallel): `parts/<group>.<code>.ftl`
-    // are read as if they were at the end of `<code>.ftl`; merged into it before landing.
-    if let Ok(parts) = std::fs::read_dir(locales.join("parts")) {
-        let mut parts: Vec<PathBuf> = parts.flatten().map(|e| e.path()).collect();
-        parts.sort();
-        for part in parts {
-            println!("cargo::rerun-if-changed={}", part.display());
-            let name = part.file_name().and_then(|f| f.to_str()).unwrap_or_default().to_string();
-            let Some(code) = name.strip_suffix(".ftl").and_then(|n| n.rsplit('.').next()) else { continue };
-            let text = std::fs::read_to_string(&part).unwrap_or_default();
-            if let Some(catalog) = catalogs.iter_mut().find(|c| c.code == code) {
-                catalog.extra.push('\n');
-                catalog.extra.push_str(&text);
-            }
-        }
-        for catalog in &mut catalogs {
-            if !catalog.extra.is_empty() {
-                let path = locales.join(format!("{}.ftl", catalog.code));
-                let extra = std::mem::take(&mut catalog.extra);
-                *catalog = Catalog::read_with(&catalog.code.clone(), &path, &extra);
-            }
-        }
-    }
     catalogs.sort_by(|a, b| (a.code != REFERENCE, &a.code).cmp(&(b.code != REFERENCE, &b.code)));
     generate(&catalogs)
 }
@@ -111,19 +91,20 @@ struct Catalog {
     /// Its decimal separator (`-number-decimal`, else `.`).
     decimal: String,
     errors: Vec<String>,
-    extra: String,
 }
 
 impl Catalog {
     fn read(code: &str, path: &Path) -> Catalog {
-        Catalog::read_with(code, path, "")
-    }
-
-    fn read_with(code: &str, path: &Path, extra: &str) -> Catalog {
         let file = format!("locales/{}", path.file_name().and_then(|f| f.to_str()).unwrap_or_default());
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{file}: {e}")) + extra;
-        let mut catalog =
-            Catalog { code: code.to_string(), file: file.clone(), messages: Vec::new(), numeric: BTreeMap::new(), decimal: ".".into(), errors: Vec::new(), extra: String::new() };
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let mut catalog = Catalog {
+            code: code.to_string(),
+            file: file.clone(),
+            messages: Vec::new(),
+            numeric: BTreeMap::new(),
+            decimal: ".".into(),
+            errors: Vec::new(),
+        };
         let resource = match fluent_syntax::parser::parse(text.as_str()) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
@@ -141,7 +122,9 @@ impl Catalog {
             match entry {
                 ast::Entry::Message(m) => {
                     if !m.attributes.is_empty() {
-                        catalog.errors.push(format!("{file}: message {} has attributes, which the app does not use", m.id.name));
+                        catalog
+                            .errors
+                            .push(format!("{file}: message {} has attributes, which the app does not use", m.id.name));
                     }
                     match &m.value {
                         Some(value) => {
@@ -155,7 +138,12 @@ impl Catalog {
                 }
                 ast::Entry::Term(t) => {
                     if t.id.name == "number-decimal" {
-                        catalog.decimal = t.value.elements.iter().map(|e| if let ast::PatternElement::TextElement { value } = e { *value } else { "" }).collect();
+                        catalog.decimal = t
+                            .value
+                            .elements
+                            .iter()
+                            .map(|e| if let ast::PatternElement::TextElement { value } = e { *value } else { "" })
+                            .collect();
                     }
                     terms.insert(t.id.name, &t.value);
                 }
@@ -195,7 +183,13 @@ struct Resolver<'a, 's> {
 }
 
 impl<'s> Resolver<'_, 's> {
-    fn pattern(&self, pattern: &ast::Pattern<&'s str>, numeric: &mut BTreeSet<String>, errors: &mut Vec<String>, depth: u32) -> Vec<Piece> {
+    fn pattern(
+        &self,
+        pattern: &ast::Pattern<&'s str>,
+        numeric: &mut BTreeSet<String>,
+        errors: &mut Vec<String>,
+        depth: u32,
+    ) -> Vec<Piece> {
         let mut pieces = Vec::new();
         for element in &pattern.elements {
             match element {
@@ -208,7 +202,13 @@ impl<'s> Resolver<'_, 's> {
         pieces
     }
 
-    fn expression(&self, expression: &ast::Expression<&'s str>, numeric: &mut BTreeSet<String>, errors: &mut Vec<String>, depth: u32) -> Vec<Piece> {
+    fn expression(
+        &self,
+        expression: &ast::Expression<&'s str>,
+        numeric: &mut BTreeSet<String>,
+        errors: &mut Vec<String>,
+        depth: u32,
+    ) -> Vec<Piece> {
         match expression {
             ast::Expression::Inline(inline) => self.inline(inline, numeric, errors, depth),
             ast::Expression::Select { selector, variants } => {
@@ -224,7 +224,9 @@ impl<'s> Resolver<'_, 's> {
                         }
                     }
                     _ => {
-                        errors.push("a selector must be a variable (a number: plural categories or exact numbers)".into());
+                        errors.push(
+                            "a selector must be a variable (a number: plural categories or exact numbers)".into(),
+                        );
                         return Vec::new();
                     }
                 };
@@ -235,7 +237,9 @@ impl<'s> Resolver<'_, 's> {
                     let key = match &variant.key {
                         ast::VariantKey::Identifier { name } => {
                             if !["zero", "one", "two", "few", "many", "other"].contains(name) {
-                                errors.push(format!("[{name}] is not a plural category (zero, one, two, few, many, other)"));
+                                errors.push(format!(
+                                    "[{name}] is not a plural category (zero, one, two, few, many, other)"
+                                ));
                             }
                             Key::Category(name.to_string())
                         }
@@ -251,7 +255,13 @@ impl<'s> Resolver<'_, 's> {
         }
     }
 
-    fn inline(&self, inline: &ast::InlineExpression<&'s str>, numeric: &mut BTreeSet<String>, errors: &mut Vec<String>, depth: u32) -> Vec<Piece> {
+    fn inline(
+        &self,
+        inline: &ast::InlineExpression<&'s str>,
+        numeric: &mut BTreeSet<String>,
+        errors: &mut Vec<String>,
+        depth: u32,
+    ) -> Vec<Piece> {
         if depth > 8 {
             errors.push("references go round in a circle".into());
             return Vec::new();
@@ -375,7 +385,10 @@ fn vars(pieces: &[Piece], into: &mut Vec<String>) {
 
 fn rust_name(id: &str) -> String {
     let name = id.replace('-', "_");
-    if matches!(name.as_str(), "type" | "match" | "move" | "ref" | "self" | "use" | "loop" | "in" | "as" | "mod" | "fn" | "let") {
+    if matches!(
+        name.as_str(),
+        "type" | "match" | "move" | "ref" | "self" | "use" | "loop" | "in" | "as" | "mod" | "fn" | "let"
+    ) {
         format!("r#{name}")
     } else {
         name
@@ -399,10 +412,19 @@ fn generate(catalogs: &[Catalog]) -> Result<String, Vec<String>> {
             )),
         }
         let decimal = catalog.decimal.clone();
-        languages.push((catalog.code.clone(), name.unwrap_or_default(), direction.as_deref() == Some("rtl"), decimal));
+        languages.push((
+            catalog.code.clone(),
+            name.unwrap_or_default(),
+            direction.as_deref() == Some("rtl"),
+            decimal,
+            false,
+        ));
         for (id, _) in &catalog.messages {
             if reference.message(id).is_none() {
-                errors.push(format!("{}: message {id} is not in {} (the reference): remove it or add it there", catalog.file, reference.file));
+                errors.push(format!(
+                    "{}: message {id} is not in {} (the reference): remove it or add it there",
+                    catalog.file, reference.file
+                ));
             }
         }
         for (id, _) in &reference.messages {
@@ -416,15 +438,26 @@ fn generate(catalogs: &[Catalog]) -> Result<String, Vec<String>> {
             }
         }
     }
+    // The right-to-left pseudo-language for tests: English words, laid out right to left.
+    // Never offered (not in the switch, never chosen from `Accept-Language`); `?lang=ar-XB`
+    // opens it. Its messages are English's (the `_` arm of every message).
+    languages.push((PSEUDO_RTL.into(), "English (right to left, for tests)".into(), true, ".".into(), true));
     let mut out = String::from("// Generated by app/build.rs from app/locales/*.ftl: edit those, not this.\n\n");
     let _ = writeln!(out, "/// The languages, the reference (English) first.");
     let _ = writeln!(out, "pub const LANGUAGES: [Language; {}] = [", languages.len());
-    for (code, name, rtl, decimal) in &languages {
-        let _ = writeln!(out, "    Language {{ code: {code:?}, name: {name:?}, rtl: {rtl}, decimal: {decimal:?} }},");
+    for (code, name, rtl, decimal, pseudo) in &languages {
+        let _ = writeln!(
+            out,
+            "    Language {{ code: {code:?}, name: {name:?}, rtl: {rtl}, decimal: {decimal:?}, pseudo: {pseudo} }},"
+        );
     }
     let _ = writeln!(out, "];\n\nimpl Lang {{");
-    for (i, (code, name, _, _)) in languages.iter().enumerate() {
-        let _ = writeln!(out, "    /// {name}.\n    pub const {}: Lang = Lang({i});", code.to_uppercase().replace('-', "_"));
+    for (i, (code, name, _, _, _)) in languages.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    /// {name}.\n    pub const {}: Lang = Lang({i});",
+            code.to_uppercase().replace('-', "_")
+        );
     }
     out.push_str("}\n\n/// One function per message.\npub mod t {\n    #![allow(unused_mut, unused_variables, clippy::all)]\n    use super::{Count, Lang};\n\n");
     for (id, reference_pieces) in &reference.messages {
@@ -439,13 +472,23 @@ fn generate(catalogs: &[Catalog]) -> Result<String, Vec<String>> {
                     errors.push(format!(
                         "{}: message {id} uses ${var}, which the code does not give (the English message has {})",
                         catalog.file,
-                        if params.is_empty() { "none".to_string() } else { params.iter().map(|p| format!("${p}")).collect::<Vec<_>>().join(", ") }
+                        if params.is_empty() {
+                            "none".to_string()
+                        } else {
+                            params.iter().map(|p| format!("${p}")).collect::<Vec<_>>().join(", ")
+                        }
                     ));
                 }
             }
         }
-        let texts: Vec<Option<String>> =
-            catalogs.iter().map(|c| c.message(id).or(Some(reference_pieces.as_slice())).and_then(|p| if let [Piece::Text(t)] = merged(p).as_slice() { Some(t.clone()) } else { None })).collect();
+        let texts: Vec<Option<String>> = catalogs
+            .iter()
+            .map(|c| {
+                c.message(id)
+                    .or(Some(reference_pieces.as_slice()))
+                    .and_then(|p| if let [Piece::Text(t)] = merged(p).as_slice() { Some(t.clone()) } else { None })
+            })
+            .collect();
         let english = reference.plain(id).unwrap_or_else(|| id.to_string());
         let _ = writeln!(out, "    /// {:?}", english.lines().next().unwrap_or_default());
         if params.is_empty() && texts.iter().all(Option::is_some) {
@@ -453,7 +496,8 @@ fn generate(catalogs: &[Catalog]) -> Result<String, Vec<String>> {
             for (i, text) in texts.iter().enumerate().skip(1) {
                 let _ = writeln!(out, "            {i} => {:?},", text.as_deref().unwrap_or_default());
             }
-            let _ = writeln!(out, "            _ => {:?},\n        }}\n    }}\n", texts[0].as_deref().unwrap_or_default());
+            let _ =
+                writeln!(out, "            _ => {:?},\n        }}\n    }}\n", texts[0].as_deref().unwrap_or_default());
             continue;
         }
         let signature: Vec<String> = params
@@ -502,14 +546,20 @@ fn emit(out: &mut String, pieces: &[Piece], numeric: &BTreeSet<String>, indent: 
                 let _ = writeln!(out, "{pad}super::push_number(&mut s, l, {});", rust_name(v));
             }
             Piece::Var(v) => {
-                let _ = writeln!(out, "{pad}{{ use ::std::fmt::Write as _; let _ = write!(s, \"{{}}\", {}); }}", rust_name(v));
+                let _ = writeln!(
+                    out,
+                    "{pad}{{ use ::std::fmt::Write as _; let _ = write!(s, \"{{}}\", {}); }}",
+                    rust_name(v)
+                );
             }
             Piece::Select { var, variants, default } => {
                 let var = rust_name(var);
                 let _ = writeln!(out, "{pad}let category = super::plural(l, {var});");
                 let mut first = true;
-                let mut ordered: Vec<usize> = (0..variants.len()).filter(|i| matches!(variants[*i].0, Key::Number(_))).collect();
-                ordered.extend((0..variants.len()).filter(|i| matches!(variants[*i].0, Key::Category(_)) && i != default));
+                let mut ordered: Vec<usize> =
+                    (0..variants.len()).filter(|i| matches!(variants[*i].0, Key::Number(_))).collect();
+                ordered
+                    .extend((0..variants.len()).filter(|i| matches!(variants[*i].0, Key::Category(_)) && i != default));
                 for i in ordered {
                     let condition = match &variants[i].0 {
                         Key::Number(n) => format!("{var} == {n}_f64"),

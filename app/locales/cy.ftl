@@ -155,3 +155,777 @@ sheet-intended = Canlyniad bwriadedig
 sheet-unintended = Canlyniad anfwriadedig
 sheet-reason = Rheswm
 sheet-save = Cadw
+
+# Group: console (consol yr hwylusydd, app/src/pages/console/).
+
+## mod.rs
+
+console-dismiss-message = Cau'r neges
+console-workshop-deleted = Gweithdy wedi'i ddileu
+console-workshop-deleted-body = Mae “{ $title }” a'i holl ddata wedi mynd o'r gweinydd hwn. Mae tabledi'r parau a'r taflunydd wedi cael gwybod.
+console-set-up-new-workshop = Sefydlu gweithdy newydd
+console-connecting = Yn cysylltu â'r gweithdy…
+console-bookmark-note = Rhowch nod tudalen ar y dudalen hon: hi yw eich allwedd i'r gweithdy hwn
+console-room-picture = Darlun yr ystafell
+console-join-heading = Mae parau'n ymuno â
+console-join-code = Cod ymuno
+console-join-qr = Cod QR i ymuno
+console-loopback-warning = Ni all tabledi agor y cyfeiriad hwn: mae'n pwyntio at y cyfrifiadur hwn. Ailgychwynnwch gyda --lan (scripts/run.sh --lan) neu gosodwch DS_PUBLIC_URL.
+console-links = Gweithdy
+console-projector-view = Golwg y taflunydd
+console-download-placements = Lawrlwytho'r lleoliadau (CSV)
+console-download-all = Lawrlwytho'r cyfan (zip)
+console-download-nvivo = Lawrlwytho ar gyfer NVivo (.qdpx)
+console-save-template = Cadw fel templed
+console-room-report = Adroddiad yr ystafell
+
+## aspects.rs
+
+console-aspects = Agweddau
+console-order-by = Trefnu'r agweddau yn ôl
+console-order-set = Y drefn a osodwyd
+console-order-spread = Yr anghytundeb mwyaf yn gyntaf
+console-order-median = Canolrif (sefydlog → hyblyg)
+console-spotlight-waits = Mae'r taflunydd yn dangos y sbotolau unwaith y bydd y safleoedd wedi'u datgelu (Datgelu, neu'r wal fyw).
+console-new-post-it = Nodyn gludiog newydd
+console-new-post-it-hint = Mae nodyn gludiog a ysgrifennwch yn mynd ar hambwrdd pob pâr.
+console-add-post-it = Ychwanegu nodyn gludiog
+
+## aspect_item.rs
+
+console-a-pair = pâr
+console-badge-hidden = {" "}(wedi'i guddio)
+console-badge-by = awdur: { $who }
+console-badge-locked = wedi'i gloi
+console-badge-spotlighted = Dan y sbotolau
+console-badge-split = Wedi'i rannu'n ddau wersyll
+console-aspect-counts = { $placed } wedi'u gosod · { $cant } methu eu gosod
+console-aspect-counts-median = { $placed } wedi'u gosod · { $cant } methu eu gosod · canolrif { $median }
+console-edit-empty = Testun y nodyn gludiog: ysgrifennwch rywbeth, neu Canslo.
+console-merge-question = Uno “{ $from }” â “{ $into }”? Mae'r lleoliadau a'r nodiadau'n symud i “{ $into }”.
+console-stop-spotlight = Diffodd y sbotolau
+console-spotlight = Sbotolau
+console-edit = Golygu
+console-hide = Cuddio
+console-show = Dangos
+console-lock = Cloi
+console-unlock = Datgloi
+console-merge-into = Uno â
+console-merge = Uno
+console-post-it-text = Testun y nodyn gludiog
+console-save-wording = Cadw'r geiriad
+console-confirm-merge = Cadarnhau'r uno
+console-yes-merge = Ie, uno
+
+## deadline.rs
+
+console-deadline-none = Dim terfyn amser tynnu'n ôl: gellir tynnu pâr yn ôl unrhyw bryd.
+console-deadline-until = Gellir tynnu parau yn ôl tan ddiwedd { $day } (UTC); ar ôl hynny, gwrthodir tynnu'n ôl.
+console-status-saved = Wedi'i gadw. { $note }
+console-status-unchanged = Heb newid. { $note }
+console-withdrawal = Tynnu'n ôl
+console-deadline-hint = Heddiw neu ddiwrnod diweddarach (UTC). Gadewch yn wag a chadw i ganiatáu tynnu'n ôl unrhyw bryd.
+console-save-deadline = Cadw'r terfyn amser tynnu'n ôl
+
+## delete.rs
+
+console-delete-question = Dileu “{ $title }” a'i holl ddata: pob pâr, nodyn gludiog, lleoliad, nodyn a'r log digwyddiadau? Lawrlwythwch ef yn gyntaf os oes ei angen arnoch. Ni ellir dadwneud hyn.
+console-delete-heading = Dileu'r gweithdy hwn
+console-delete-hint = Pan fydd y data gan y tîm ymchwil, dilëwch y gweithdy i dynnu popeth a ysgrifennodd y parau oddi ar y gweinydd hwn.
+console-delete-workshop = Dileu'r gweithdy…
+console-deleting = Yn dileu…
+console-yes-delete = Ie, dileu
+
+## pairs.rs
+
+console-consent-asked-again = wedi cytuno i fersiwn { $agreed }; gofynnwyd eto am fersiwn { $current }
+console-consent = { $people ->
+    [zero] cydsyniad: fersiwn { $version }, { $people } o bobl
+    [one] cydsyniad: fersiwn { $version }, { $people } person
+    [two] cydsyniad: fersiwn { $version }, { $people } berson
+    [few] cydsyniad: fersiwn { $version }, { $people } pherson
+    [many] cydsyniad: fersiwn { $version }, { $people } pherson
+   *[other] cydsyniad: fersiwn { $version }, { $people } o bobl
+}
+console-no-consent = dim cydsyniad eto
+console-pairs-declined = { $count ->
+    [zero] { $count } pâr wedi gwrthod y daflen wybodaeth
+    [one] { $count } pâr wedi gwrthod y daflen wybodaeth
+    [two] { $count } bâr wedi gwrthod y daflen wybodaeth
+    [few] { $count } phâr wedi gwrthod y daflen wybodaeth
+    [many] { $count } phâr wedi gwrthod y daflen wybodaeth
+   *[other] { $count } pâr wedi gwrthod y daflen wybodaeth
+}
+console-active-now = yn weithgar gynnau
+console-active-minutes = yn weithgar { $minutes } munud yn ôl
+console-active-hours = yn weithgar { $hours } awr yn ôl
+console-withdraw-question = Tynnu { $label } yn ôl o'r astudiaeth? Caiff ei enw, ei leoliadau, ei nodiadau a'i nodiadau gludiog eu dileu o'r gronfa ddata ac o bob allforiad o hyn ymlaen, fel pe na bai erioed wedi cymryd rhan. Ni ellir dadwneud hyn.
+console-pairs-heading = Parau ({ $count })
+console-no-pairs = Nid oes pâr wedi ymuno eto.
+console-online = ar-lein
+console-offline = all-lein
+console-pair-progress = { $placed } o { $total } wedi'u gosod
+console-pair-reference = Cyfeirnod{" "}
+console-remove-question = Dileu { $label } a phopeth a wnaeth?
+console-remove-pair = Dileu { $label }
+console-remove = Dileu
+console-withdraw-pair = Tynnu { $label } yn ôl o'r astudiaeth
+console-withdraw = Tynnu'n ôl
+console-confirm-withdrawal = Cadarnhau tynnu'n ôl
+console-yes-withdraw = Ie, tynnu'n ôl
+console-confirm-removal = Cadarnhau'r dileu
+console-yes-remove = Ie, dileu
+
+## phase.rs
+
+console-start-placing = Dechrau gosod
+console-reveal = Datgelu
+console-second-round = Ail rownd
+console-help-joining = Mae parau'n ymuno ac yn darllen eu nodiadau gludiog; ni ellir gosod dim eto. Dechreuwch osod pan fydd pawb i mewn.
+console-help-placing-live = Mae parau'n gosod. Wal fyw: mae pawb yn gweld y lleoliadau wrth iddynt ddigwydd.
+console-help-placing = Mae parau'n gosod yn breifat; dim ond y cynnydd a ddengys y taflunydd. Datgelwch pan fydd y rhan fwyaf o'r parau wedi gorffen.
+console-help-reveal = Mae'r gosod wedi'i oedi. Mae'r taflunydd yn dangos lle rhoddodd pob pâr bob agwedd: rhowch agwedd dan y sbotolau i'w thrafod.
+console-help-second-round = Caiff parau symud eu nodiadau gludiog eto, gan ddechrau o'u safleoedd cyntaf; mae'r taflunydd yn dangos sut mae pob agwedd yn symud.
+console-help-closed = Mae'r gweithdy ar gau: ni all dim newid mwyach. Mae'r data'n dal ar gael i'w lawrlwytho.
+console-back-joining = Yn ôl i'r cam Ymuno
+console-back-placing = Yn ôl i'r cam Gosod
+console-back-reveal = Yn ôl i'r cam Datgelu a thrafod
+console-back-second-round = Yn ôl i'r ail rownd
+console-back-closed = Yn ôl i'r cam Ar gau
+console-close-workshop = Cau'r gweithdy
+console-session = Sesiwn
+console-close-the-workshop = Cau'r gweithdy
+console-yes-close = Ie, cau
+console-close-question = Cau'r gweithdy? Ni all parau newid dim mwyach.
+
+## retention.rs
+
+console-retention-none = Dim diwrnod dileu: caiff y gweithdy ei gadw nes i rywun ei ddileu.
+console-retention-day = { $sentence }: mae'r gweinydd yn dileu'r gweithdy a'i holl ddata ar y diwrnod hwnnw.
+console-retention = Cadw data
+console-delete-after = Dileu ar ôl
+console-delete-after-hint = Diwrnod ar ôl heddiw (UTC). Gadewch yn wag a chadw i gadw'r gweithdy.
+console-save-delete-after = Cadw'r diwrnod dileu
+
+## settings.rs
+
+console-settings = Gosodiadau
+console-threshold-hint = Dim ond pan fydd o leiaf y nifer hwn o barau wedi gosod agwedd y mae'r taflunydd yn dangos ei dotiau.
+
+## sheet.rs
+
+console-sheet-none = Dim taflen wybodaeth: mae parau'n mynd yn syth i'r bwrdd ar ôl ymuno.
+console-sheet-note = { $count ->
+    [two] Mae parau'n cytuno i fersiwn { $version } o “{ $title }” ({ $count } ddatganiad) cyn i'r bwrdd agor.
+   *[other] Mae parau'n cytuno i fersiwn { $version } o “{ $title }” ({ $count } datganiad) cyn i'r bwrdd agor.
+}
+console-sheet-saved = Wedi'i gadw: fersiwn { $version } yw'r un gyfredol. Gofynnir eto i barau a gytunodd i fersiwn gynharach pan fyddant yn agor eu sgrin nesaf.
+console-sheet-unchanged = Heb newid: fersiwn { $version } yw'r daflen gyfredol eisoes, air am air.
+console-sheet-heading = Taflen wybodaeth a chydsyniad
+console-change-sheet = Newid y daflen…
+console-add-sheet = Ychwanegu taflen wybodaeth…
+console-version-hint = Mae newid y testun neu ddatganiad yn gofyn am fersiwn newydd, e.e. 2 ar ôl 1: yna gofynnir i'r parau gytuno eto.
+console-save-sheet = Cadw'r daflen
+
+## timer.rs
+
+console-minutes-invalid = Munudau: rhif cyfan o 1 i { $max }.
+console-minutes = Munudau
+console-start-timer = Dechrau'r amserydd
+console-pause-timer = Oedi'r amserydd
+console-add-minute = Ychwanegu 1 munud
+console-clear-timer = Clirio'r amserydd
+console-resume-timer = Ailgychwyn yr amserydd
+console-timer = Amserydd
+
+# Group: domain (y brawddegau y mae'r cod cyffredin yn eu gwneud: gosodiadau, dilysu, y daflen wybodaeth, templedi, atebion yr API, grwpiau barn, yr ailchwarae).
+
+## Gosodiadau'r sesiwn (domain/session.rs)
+
+domain-switch-live-wall = Wal fyw: mae pawb yn gweld y lleoliadau wrth iddynt ddigwydd
+domain-switch-share-pair-cards = Mae nodiadau gludiog y parau'n mynd ar hambwrdd pob pâr
+domain-switch-name-notes = Dangos enwau'r parau gyda'r nodiadau ar y taflunydd
+domain-switch-show-groups = Dangos grwpiau barn ar y taflunydd
+domain-switch-export-references = Enwau parau mewn allforion: cyfeirnodau yn unig (wedi'u ffugenwi)
+domain-switch-pair-results = Gall parau weld eu canlyniadau
+domain-min-pairs-label = Trothwy preifatrwydd (parau)
+domain-deadline-label = Terfyn amser tynnu'n ôl (dewisol)
+domain-min-pairs-range = Trothwy preifatrwydd: nifer cyfan o barau o 1 i { $max }.
+domain-deadline-past = Mae'r terfyn amser tynnu'n ôl { $day } yn y gorffennol (heddiw yw { $today } UTC). Dewiswch heddiw neu ddiwrnod diweddarach, neu gadewch y maes yn wag.
+domain-deadline-not-a-date = Terfyn amser tynnu'n ôl: nid yw "{ $typed }" yn ddyddiad. Dewiswch ddiwrnod (BBBB-MM-DD) neu gadewch y maes yn wag.
+
+## Dilysu (domain/validate.rs)
+
+domain-input-empty = { $field }: mae'n wag; ysgrifennwch rywbeth.
+domain-input-too-long = { $field }: mae'n rhy hir: { $len } nod, { $max } ar y mwyaf. Byrhewch ef.
+domain-input-control-chars = { $field }: mae'n cynnwys nodau rheoli; teipiwch destun plaen.
+domain-input-position = Rhaid i'r safle fod yn rhif o 0 i 100.
+domain-input-aspect-count = Mae angen rhwng 1 a { $max } o agweddau ar weithdy; mae ganddo { $count }.
+domain-input-duplicate-aspect = Mae'r agwedd "{ $text }" yn ymddangos ddwywaith; tynnwch un.
+domain-field-title = Teitl
+domain-field-site = Safle
+domain-field-question = Cwestiwn
+domain-field-left-pole = Pegwn chwith
+domain-field-right-pole = Pegwn de
+domain-field-aspect = Agwedd
+domain-field-aspects = Agweddau
+domain-field-post-it-text = Testun y nodyn gludiog
+domain-field-pair-name = Enw'r pâr
+domain-field-reason = Rheswm
+domain-field-intended = Canlyniad bwriadol
+domain-field-unintended = Canlyniad anfwriadol
+domain-field-note = Nodyn
+domain-field-sheet-title = Teitl y daflen
+domain-field-sheet-version = Fersiwn y daflen
+domain-field-sheet-text = Testun y daflen wybodaeth
+domain-field-statements = Datganiadau cydsynio
+
+## Y daflen wybodaeth (domain/consent.rs, components/sheet_editor.rs)
+
+domain-sheet-no-title = Rhowch deitl i'r daflen wybodaeth, e.e. "Taflen wybodaeth i gyfranogwyr".
+domain-sheet-no-version = Rhowch fersiwn i'r daflen wybodaeth, e.e. 1 neu 1.1, fel y mae eich astudiaeth yn ei rhifo.
+domain-sheet-no-text = Ysgrifennwch neu gludwch destun y daflen wybodaeth: mae'r parau'n ei darllen cyn cytuno.
+domain-sheet-text-too-long = Mae testun y daflen wybodaeth yn { $len } nod; mae lle i { $max } ar y mwyaf. Byrhewch ef, neu rhowch y pethau hanfodol yma a'r daflen lawn ar bapur.
+domain-sheet-text-control = Mae testun y daflen wybodaeth yn cynnwys nodau rheoli; gludwch destun plaen.
+domain-sheet-statement-too-long = Mae datganiad cydsynio { $n } yn { $len } nod; { $max } ar y mwyaf. Byrhewch ef.
+domain-sheet-no-statements = Ychwanegwch o leiaf un datganiad cydsynio y mae pob person yn cytuno iddo, e.e. "Rwyf wedi darllen y daflen wybodaeth."
+domain-sheet-too-many-statements = Mae gan daflen { $max } datganiad cydsynio ar y mwyaf; mae gan hon { $count }.
+domain-sheet-version-changed = Mae gan fersiwn { $version } destun neu ddatganiadau gwahanol yn barod, ac efallai fod parau wedi cytuno iddi. Rhowch fersiwn newydd i'r daflen a newidiwyd, e.e. { $next }.
+domain-sheet-version-earlier = Mae fersiwn { $version } yn fersiwn gynharach o'r daflen hon. Rhowch fersiwn i'r daflen nas defnyddiwyd o'r blaen, e.e. { $next }.
+domain-sheet-default-title = Taflen wybodaeth i gyfranogwyr
+domain-sheet-default-read = Rwyf wedi darllen y daflen wybodaeth ac wedi cael cyfle i ofyn cwestiynau.
+domain-sheet-default-withdraw = Rwy'n deall y gallaf dynnu cyfraniadau fy mhâr yn ôl hyd at y dyddiad sydd ar y daflen.
+domain-sheet-default-agree = Rwy'n cytuno i gymryd rhan yn y gweithdy hwn.
+
+## Ffeiliau templed (api/template.rs)
+
+domain-template-too-large = Mae'r ffeil hon yn rhy fawr i fod yn dempled ({ $kib } KiB; ychydig KiB yw templed). Dewiswch ffeil a gadwyd gyda "Cadw fel templed".
+domain-template-unreadable = Nid yw'r ffeil hon yn dempled y gellir ei ddarllen ({ $detail }). Dewiswch ffeil a gadwyd gyda "Cadw fel templed".
+domain-template-format = Nid yw'r ffeil hon yn dempled Sbectrwm Disgresiwn (ei fformat yw "{ $format }"). Dewiswch ffeil a gadwyd gyda "Cadw fel templed".
+domain-template-version = Mae gan y templed hwn fersiwn cynllun { $version }; mae'r fersiwn hon yn darllen fersiwn { $reads }. Cadwch y templed eto o weithdy ar y gweinydd hwn, neu diweddarwch y gweinydd.
+domain-template-duplicate-aspect = Mae agwedd y templed { $id } wedi'i rhoi i ddwy agwedd; defnyddir pob agwedd o dempled unwaith. Llwythwch y ffeil dempled eto.
+domain-template-misaligned = Nid yw dynodwyr agweddau'r templed yn cyfateb i'r agweddau ({ $aspects } agwedd, { $ids } dynodwr). Llwythwch y ffeil dempled eto.
+
+## Atebion yr API (api/mod.rs)
+
+domain-signed-out = Mae eich mewngofnodi wedi dod i ben neu mae'r allwedd weinyddol wedi newid. Mewngofnodwch eto.
+domain-unreachable = Methu cyrraedd y gweinydd. Gwiriwch y cysylltiad Wi-Fi a rhowch gynnig arall arni.
+domain-unexpected = Ni allai'r gweinydd wneud hynny (HTTP { $status }). Rhowch gynnig arall arni.
+domain-retention-today = Caiff ei ddileu ar { $day } (heddiw)
+domain-retention-tomorrow = Caiff ei ddileu ar { $day } (yfory)
+domain-retention-in-days = Caiff ei ddileu ar { $day } (ymhen { $days ->
+    [two] { $days } ddiwrnod
+   *[other] { $days } diwrnod
+})
+
+## Grwpiau barn (domain/groups)
+
+domain-stability-stable = cadarn
+domain-stability-weak = gwan
+domain-stability-unstable = ansad
+domain-groups-too-few-pairs = Mae angen o leiaf { $need } pâr a osododd o leiaf hanner yr agweddau ar gyfer grwpiau barn (yma: { $have }).
+domain-groups-too-few-aspects = Mae angen o leiaf { $min } agwedd ar gyfer grwpiau barn, pob un wedi'i gosod gan o leiaf { $pairs } pâr (yma: { $have }).
+domain-groups-no-structure = Nid yw'r parau'n rhannu'n grwpiau clir (silwét gorau { $best }, o dan { $min }).
+
+## Yr ailchwarae (domain/replay.rs)
+
+domain-replay-since-first = { $time } ar ôl y newid cyntaf
+domain-replay-facilitator = Yr hwylusydd
+domain-replay-system = Y system
+domain-replay-an-aspect = agwedd
+domain-replay-a-pair = pâr
+domain-replay-created = Creodd yr hwylusydd y gweithdy
+domain-replay-other = { $who }: { $action }
+domain-replay-joined = Ymunodd { $pair }
+domain-replay-removed = Tynnodd yr hwylusydd { $pair } o'r gweithdy
+domain-replay-withdrawn = Tynnodd pâr yn ôl o'r astudiaeth; dilëwyd ei waith
+domain-replay-placed = { $who } a osododd { $aspect }
+domain-replay-placed-at = { $who } a osododd { $aspect } ar { $position }
+domain-replay-moved = { $who } a symudodd { $aspect }
+domain-replay-moved-to = { $who } a symudodd { $aspect } i { $position }
+domain-replay-unplaced = { $who } a dynnodd { $aspect } oddi ar y sbectrwm
+domain-replay-cant-place = { $who } a farciodd { $aspect } yn “methu gosod / mae'n dibynnu”
+domain-replay-notes = { $who } a gadwodd nodiadau ar { $aspect }
+domain-replay-card-added = { $who } a ychwanegodd y nodyn gludiog “{ $text }”
+domain-replay-hid = Cuddiodd yr hwylusydd { $aspect }
+domain-replay-showed = Dangosodd yr hwylusydd { $aspect }
+domain-replay-locked = Cloodd yr hwylusydd { $aspect }
+domain-replay-unlocked = Datgloodd yr hwylusydd { $aspect }
+domain-replay-reworded = Aileiriodd yr hwylusydd { $aspect }
+domain-replay-merged = Cyfunodd yr hwylusydd { $from } i mewn i { $into }
+domain-replay-revealed = Datgelodd yr hwylusydd y lleoliadau
+domain-replay-started-placing = Dechreuodd yr hwylusydd y gosod
+domain-replay-second-round = Dechreuodd yr hwylusydd yr ail rownd
+domain-replay-closed = Caeodd yr hwylusydd y gweithdy
+domain-replay-went-to = Aeth yr hwylusydd i “{ $phase }”
+domain-replay-settings = Newidiodd yr hwylusydd y gosodiadau
+domain-replay-timer = Newidiodd yr hwylusydd yr amserydd
+domain-replay-timer-cleared = Cliriodd yr hwylusydd yr amserydd
+domain-replay-focus = Newidiodd yr hwylusydd y sbotolau neu'r drefn
+domain-replay-sheet-set = Gosododd yr hwylusydd fersiwn { $version } o'r daflen wybodaeth
+domain-replay-consent = { $who } a gytunodd i fersiwn { $version } o'r daflen wybodaeth ({ $people ->
+    [one] 1 person
+    [two] 2 berson
+    [few] { $people } pherson
+    [many] { $people } pherson
+   *[other] { $people } o bobl
+})
+
+# Grŵp: projector (y taflunydd, tudalen canlyniadau'r pâr, y sbotolau, grwpiau barn, llun yr ystafell, y blwch ymuno)
+
+## Tudalen y taflunydd
+
+projector-link-incomplete = Nid yw'r ddolen taflunydd hon yn gyflawn. Agorwch hi eto o gonsol yr hwylusydd.
+projector-closed = Mae'r gweithdy hwn ar gau. Diolch!
+
+## Canlyniadau pâr
+
+results-back = ← Yn ôl i'n bwrdd
+results-loading = Yn llwytho ein canlyniadau…
+results-not-joined = Nid yw'r ddyfais hon wedi ymuno â gweithdy { $code }
+results-only-joined-tablet = Dim ond y dabled yr ymunodd pâr â hi all agor ei ganlyniadau.
+results-room = canolrif yr ystafell { $median }, hanner canol o { $q1 } i { $q3 } ({ $count ->
+    [zero] ni osododd unrhyw bâr hi
+    [one] gosododd { $count } pâr hi
+    [two] gosododd { $count } bâr hi
+    [few] gosododd { $count } phâr hi
+    [many] gosododd { $count } phâr hi
+   *[other] gosododd { $count } pâr hi
+})
+results-room-none = ni osododd unrhyw bâr hi
+results-room-hidden = nid yw rhifau'r ystafell yn cael eu dangos: { $count ->
+    [zero] ni osododd unrhyw bâr hi
+    [one] gosododd { $count } pâr hi
+    [two] gosododd { $count } bâr hi
+    [few] gosododd { $count } phâr hi
+    [many] gosododd { $count } phâr hi
+   *[other] gosododd { $count } pâr hi
+}, llai na { $min }
+results-kept = Cadwon ni hi lle'r oedd hi yn yr ail rownd.
+results-moved = Yn yr ail rownd symudon ni hi { $points } pwynt tuag at "{ $pole }".
+results-intended = Bwriadedig:{" "}
+results-unintended = Anfwriadedig:{" "}
+results-kicker = Ein canlyniadau · { $pair } · { $site } · { $date }
+results-key-own = {" "}ein safle{"  "}
+results-key-band = {" "}hanner canol yr ystafell{"  "}
+results-key-median = {" "}canolrif yr ystafell
+results-key-rounds = {" "}(llinell uchaf rownd 1, llinell isaf rownd 2)
+results-notes = Ein nodiadau
+results-no-notes = Ni ysgrifennon ni unrhyw nodiadau.
+results-reference = Ein cyfeirnod
+results-reference-keep = {" "}— cadwch ef. Dyma sut mae'r tîm ymchwil yn dod o hyd i'n hatebion heb ein henwau: rhowch ef iddynt i dynnu'n ôl o'r astudiaeth, a chaiff popeth a wnaeth y pâr hwn ei ddileu.
+results-no-reference = Nid oes gan y pâr hwn gyfeirnod (ymunodd cyn bod cyfeirnodau'n bodoli).
+results-foot = { $count ->
+    [zero] Ni chymerodd unrhyw bâr ran.
+    [one] Cymerodd { $count } pâr ran.
+    [two] Cymerodd { $count } bâr ran.
+    [few] Cymerodd { $count } phâr ran.
+    [many] Cymerodd { $count } phâr ran.
+   *[other] Cymerodd { $count } pâr ran.
+} Canolrif a hanner canol yr ystafell yw rhai summary.csv y gweithdy; dim ond lle gosododd o leiaf { $min } pâr yr agwedd y dangosir rhifau'r ystafell.
+results-print = Argraffu neu gadw fel PDF
+results-round = Rownd { $round }:{" "}
+results-spoken = rhoesom ni hi ar { $place }; { $room }.
+results-we-put-it-at = rhoesom ni hi ar{" "}
+
+## Y sbotolau
+
+spotlight-a-pair = Pâr
+spotlight-label = Sbotolau: { $text }
+spotlight-kicker = Dan y sbotolau
+spotlight-placed = { $count ->
+    [zero] Ni osododd unrhyw bâr hi
+    [one] Gosododd { $count } pâr hi
+    [two] Gosododd { $count } bâr hi
+    [few] Gosododd { $count } phâr hi
+    [many] Gosododd { $count } phâr hi
+   *[other] Gosododd { $count } pâr hi
+}
+spotlight-summary = {" "}· canolrif { $median } · hanner canol { $q1 } i { $q3 }
+spotlight-cant-place = {" "}· { $count ->
+    [zero] { $count } pâr yn methu ei gosod
+    [one] { $count } pâr yn methu ei gosod
+    [two] { $count } bâr yn methu ei gosod
+    [few] { $count } phâr yn methu ei gosod
+    [many] { $count } phâr yn methu ei gosod
+   *[other] { $count } pâr yn methu ei gosod
+}
+spotlight-cant-because = Methu ei gosod, oherwydd…
+spotlight-outcomes = Canlyniadau cymaint â hyn o ddisgresiwn
+
+## Llun yr ystafell
+
+picture-private = Mae'r gosod yn breifat: mae'r ystafell yn gweld faint o barau a osododd bob agwedd, nid ble.
+picture-spoken = Canolrif { $median }; hanner canol o { $q1 } i { $q3 }.
+picture-spoken-waiting = Yn aros am fwy o barau.
+picture-spoken-not-placed = Heb ei gosod eto.
+picture-waiting = yn aros am fwy o barau
+picture-placed = { $total ->
+    [zero] { $count } o { $total } pâr wedi'i gosod
+    [one] { $count } o { $total } pâr wedi'i gosod
+    [two] { $count } o { $total } bâr wedi'i gosod
+    [few] { $count } o { $total } phâr wedi'i gosod
+    [many] { $count } o { $total } phâr wedi'i gosod
+   *[other] { $count } o { $total } pâr wedi'i gosod
+}
+picture-cant-place = { $count ->
+    [zero] { $count } pâr yn methu ei gosod
+    [one] { $count } pâr yn methu ei gosod
+    [two] { $count } bâr yn methu ei gosod
+    [few] { $count } phâr yn methu ei gosod
+    [many] { $count } phâr yn methu ei gosod
+   *[other] { $count } pâr yn methu ei gosod
+}
+picture-split = Wedi'i rannu'n ddau wersyll
+picture-movement = canolrif { $from } → { $to } · gwasgariad { $spread_from } → { $spread_to }
+
+## Grwpiau barn
+
+groups-title = Grwpiau barn
+groups-head = Grŵp { $group } ({ $size ->
+    [zero] { $size } pâr
+    [one] { $size } pâr
+    [two] { $size } bâr
+    [few] { $size } phâr
+    [many] { $size } phâr
+   *[other] { $size } pâr
+}, { $stability })
+groups-stable = sefydlog
+groups-weak = gwan
+groups-unstable = ansefydlog
+groups-caption = Ble rhoddodd pob grŵp yr agweddau (canolrif)
+groups-aspect = Agwedd
+groups-hint = Sefydlog: mae'r grŵp yn dod yn ôl pan gaiff y parau eu hailsamplu; gwan: patrwm, ond mae'n amheus pwy sy'n perthyn iddo; ansefydlog: mae'n chwalu (mae'r llyfr codau'n egluro).
+groups-hidden = { $count ->
+    [zero] Dim grwpiau llai wedi'u cuddio (trothwy preifatrwydd).
+    [one] { $count } grŵp llai heb ei ddangos (trothwy preifatrwydd).
+   *[other] { $count } grŵp llai heb eu dangos (trothwy preifatrwydd).
+}
+groups-too-few-pairs = Mae angen o leiaf { $need ->
+    [zero] { $need } pâr
+    [one] { $need } pâr
+    [two] { $need } bâr
+    [few] { $need } phâr
+    [many] { $need } phâr
+   *[other] { $need } pâr
+} a osododd o leiaf hanner yr agweddau ar grwpiau barn (yma: { $have }).
+groups-too-few-aspects = Mae angen o leiaf { $need } agwedd wedi'u gosod gan o leiaf { $by ->
+    [zero] { $by } pâr
+    [one] { $by } pâr
+    [two] { $by } bâr
+    [few] { $by } phâr
+    [many] { $by } phâr
+   *[other] { $by } pâr
+} yr un ar grwpiau barn (yma: { $have }).
+groups-no-structure = Nid yw'r parau'n rhannu'n grwpiau clir (silwét gorau { $best }, o dan { $min }).
+
+## Y blwch ymuno
+
+join-info-lead = Ymunwch â'r cod{" "}
+join-info-lead-at = Ymunwch yn { $address }/join â'r cod{" "}
+join-info-qr = Cod QR i ymuno
+
+# Grŵp: research (ardal yr ymchwilwyr, y log archwilio, ailchwarae, cymharu gweithdai)
+
+## Data ymchwil: pob sgrin o'r ardal
+
+research-back = Yn ôl i'r data ymchwil
+research-needs-key = Mae angen yr allwedd weinyddu ar gyfer hyn.{" "}
+research-sign-in-at = Mewngofnodwch yn Data ymchwil
+research-cancel = Canslo
+research-workshop = Gweithdy
+research-audit-log = Log archwilio
+research-replay = Ailchwarae
+
+## Data ymchwil: mewngofnodi
+
+research-title = Data ymchwil
+research-checking-access = Yn gwirio mynediad…
+research-wrong-key = Nid yw'r allwedd weinyddu honno'n gywir. Defnyddiwch y ddolen ymchwilydd a argraffodd y gweinydd pan ddechreuodd gyntaf, neu'r allwedd yn y ffeil admin-key wrth ymyl y gronfa ddata.
+research-type-key = Teipiwch yr allwedd weinyddu.
+research-signed-out = Wedi allgofnodi.
+research-sign-in = Mewngofnodi
+research-signing-in = Yn mewngofnodi…
+research-admin-key = Allwedd weinyddu
+research-admin-key-hint = Mae'r allwedd yn y ffeil admin-key wrth ymyl y gronfa ddata, ac yn y ddolen ymchwilydd a argraffodd y gweinydd pan ddechreuodd gyntaf.
+
+## Data ymchwil: y rhestr
+
+research-closed-status = Wedi cau “{ $title }” ({ $site }, { $date }).
+research-deleted-status = Wedi dileu “{ $title }” ({ $site }, { $date }).
+research-close-question = Cau “{ $title }” ({ $site }, { $date })? Bydd pob sgrin yn yr ystafell yn dangos ei fod ar gau ac ni all parau newid dim mwyach; gall yr hwylusydd ei ailagor o'r consol.
+research-delete-question = Dileu “{ $title }” ({ $site }, { $date }) a'i holl ddata? Does dim modd dadwneud hyn.
+research-kept = Yn cael ei gadw
+research-retention-soon = Cyn bo hir: { $when }
+research-workshops-count = { $all ->
+    [zero] Dim gweithdai.
+    [one] { $all } gweithdy.
+    [two] { $all } weithdy.
+    [few] { $all } gweithdy.
+    [many] { $all } gweithdy.
+   *[other] { $all } gweithdy.
+}
+research-workshops-matching = { $all ->
+    [one] { $shown } o { $all } gweithdy sy'n cyfateb i'r hidlwyr.
+    [two] { $shown } o { $all } weithdy sy'n cyfateb i'r hidlwyr.
+   *[other] { $shown } o { $all } gweithdy sy'n cyfateb i'r hidlwyr.
+}
+research-workshops = Gweithdai
+research-sign-out = Allgofnodi
+research-no-workshops = Dim gweithdai eto.
+research-filters = Hidlwyr
+research-site = Safle
+research-all-sites = Pob safle
+research-from = O
+research-to = I
+research-no-match = Does dim gweithdai'n cyfateb i'r hidlwyr hyn.
+research-download-all = Lawrlwytho'r cyfan (zip)
+research-download-all-hint = Pob gweithdy a ddangosir isod: ffolder i bob un, ynghyd â placements.csv a summary.csv ar draws pob un, gyda cholofnau site a workshop_id.
+research-compare-selected = Cymharu'r rhai a ddewiswyd
+research-compare-hint = Ticiwch ddau weithdy neu fwy (e.e. yr un agweddau mewn sawl safle) i gymharu eu canolrifau a'u chwartelau fesul agwedd.
+research-table-caption = Gweithdai, y diweddaraf yn gyntaf
+research-col-compare = Cymharu
+research-col-title = Teitl
+research-col-date = Dyddiad (UTC)
+research-col-phase = Cam
+research-col-pairs = Parau
+research-col-aspects = Agweddau
+research-col-placements = Lleoliadau
+research-col-actions = Camau gweithredu
+research-closing = Yn cau…
+research-yes-close = Ie, cau
+research-deleting = Yn dileu…
+research-yes-delete = Ie, dileu
+research-close-button = Cau…
+research-delete-button = Dileu…
+research-compare-tick = Cymharu “{ $title }” ({ $site })
+research-withdrawal-until = Tynnu'n ôl tan { $day }
+research-download-zip = Lawrlwytho (zip)
+research-room-report = Adroddiad yr ystafell
+
+## Data ymchwil: dolen consol
+
+research-new-console-link-button = Dolen consol newydd…
+research-new-console-link = Dolen consol newydd
+research-new-console-link-question = Rhoi dolen consol newydd i “{ $title }”? Bydd y ddolen bresennol yn peidio â gweithio; bydd consol sydd ar agor nawr yn dal i redeg nes iddo ailgysylltu.
+research-issuing = Yn creu'r ddolen…
+research-yes-issue-link = Ie, rhoi dolen
+research-console-link-shown = Dolen y consol (a ddangosir unwaith; rhowch hi i'r hwylusydd):{" "}
+
+## Data ymchwil: mewnforio
+
+research-import-choose-file = Dewiswch ffeil zip allforio'r gweithdy yn gyntaf.
+research-imported = Wedi mewnforio “{ $title }” ({ $site }). Mae yn y rhestr isod; does ganddo ddim dolen consol nes i chi roi un iddo.
+research-import = Mewnforio archif
+research-import-hint = Gweithdy a allforiwyd o weinydd arall (ei “Lawrlwytho (zip)”). Caiff pob ffeil ei gwirio cyn creu dim; mae'r gweithdy'n cadw ei id ac yn allforio'r un tablau yma.
+research-import-file = Archif y gweithdy (zip)
+research-importing = Yn mewnforio…
+
+## Data ymchwil: dileu ar ôl
+
+research-kept-until-deleted = Caiff ei gadw nes i rywun ei ddileu.
+research-retention-saved = Wedi cadw diwrnod dileu “{ $title }”. { $said }
+research-delete-after-button = Dileu ar ôl…
+research-delete-after-form = Dileu ar ôl, “{ $title }”
+research-delete-after = Dileu ar ôl
+research-delete-after-hint = Diwrnod ar ôl heddiw (UTC); os yw'n wag, caiff y gweithdy ei gadw nes i rywun ei ddileu.
+research-saving = Yn cadw…
+research-save = Cadw
+
+## Data ymchwil: tynnu pâr yn ôl
+
+research-withdraw-question = Tynnu pâr { $reference } yn ôl o “{ $title }” ({ $site })? Caiff ei label, ei leoliadau, ei nodiadau, ei resymau “methu gosod” a'r nodiadau gludiog a ysgrifennodd eu dileu o bob tabl, ystadegyn, siart, grŵp barn, adroddiad, ailchwarae ac allforio, fel pe na bai erioed wedi cymryd rhan; mae log y digwyddiadau'n cadw un rhes yn dweud bod pâr wedi tynnu'n ôl, heb ddim o'r hyn a ysgrifennodd. Does dim modd dadwneud hyn.
+research-withdrawn = Wedi tynnu pâr { $reference } yn ôl o “{ $title }”: tynnwyd { $placements ->
+    [zero] dim lleoliadau
+    [one] { $placements } lleoliad
+    [two] { $placements } leoliad
+   *[other] { $placements } lleoliad
+}, { $notes ->
+    [zero] dim nodiadau
+   *[other] { $notes } nodyn
+} a { $post_its ->
+    [zero] dim nodiadau gludiog
+   *[other] { $post_its } nodyn gludiog
+}; mae'r ystadegau bellach yn cael eu cyfrifo o'r parau eraill.
+research-type-reference = Teipiwch gyfeirnod y pâr: chwe llythyren a digid, e.e. R7K2QX.
+research-not-a-reference = Nid yw “{ $typed }” yn gyfeirnod pâr: mae gan gyfeirnod chwe llythyren a digid, e.e. R7K2QX (mae llechen y pâr yn ei ddangos o dan “Ein cyfeirnod”; mae'r consol yn rhestru cyfeirnod pob pâr).
+research-no-withdrawal-deadline = {" "}Does gan y gweithdy hwn ddim terfyn amser tynnu'n ôl.
+research-withdrawal-deadline = {" "}Terfyn amser tynnu'n ôl: { $day } (UTC); ar ôl hynny, gwrthodir tynnu'n ôl.
+research-withdraw-button = Tynnu pâr yn ôl…
+research-withdraw-form = Tynnu pâr yn ôl o “{ $title }”
+research-pair-reference = Cyfeirnod y pâr
+research-withdraw-hint = Y chwe llythyren a digid a ddyfynnodd y cyfranogwr (mae eu llechen yn eu dangos o dan “Ein cyfeirnod”).
+research-continue = Parhau
+research-withdrawing = Yn tynnu'n ôl…
+research-yes-withdraw = Ie, tynnu'n ôl
+research-no-keep = Na, ei gadw
+
+## Y log archwilio
+
+audit-count-all = { $total ->
+    [zero] Dim rhesi.
+    [one] { $total } rhes, y diweddaraf yn gyntaf.
+    [two] { $total } res, y diweddaraf yn gyntaf.
+   *[other] { $total } rhes, y diweddaraf yn gyntaf.
+}
+audit-count-some = { $total ->
+    [two] Yn dangos y { $shown } diweddaraf o { $total } res. Lawrlwythwch y log archwilio (CSV) i gael pob rhes.
+   *[other] Yn dangos y { $shown } diweddaraf o { $total } rhes. Lawrlwythwch y log archwilio (CSV) i gael pob rhes.
+}
+audit-workshop-deleted = { $id } (wedi'i ddileu)
+audit-intro = Pob lawrlwythiad, golwg a newid i'r data ymchwil, pob mewngofnodi i'r ardal hon, a phob dilead gan reol cadw'r gweinydd. Dim ond ychwanegu rhesi a wneir: ni all neb newid na dileu un. Cedwir cyfeiriadau fel eu rhwydwaith yn unig.
+audit-loading = Yn llwytho'r log archwilio…
+audit-open-again = , yna agorwch y log archwilio eto.
+audit-filter = Hidlo
+audit-all-workshops = Pob gweithdy
+audit-download = Lawrlwytho'r log archwilio (CSV)
+audit-nothing = Dim wedi'i gofnodi eto.
+audit-caption = Log archwilio, y diweddaraf yn gyntaf
+audit-col-time = Amser (UTC)
+audit-col-who = Pwy
+audit-col-what = Beth
+audit-col-detail = Manylion
+audit-col-network = Rhwydwaith
+
+## Ailchwarae
+
+replay-before-any-change = Cyn unrhyw newid: y gweithdy fel y'i crëwyd.
+replay-incomplete-link = Nid yw'r ddolen ailchwarae hon yn gyflawn: dylai orffen gydag id gweithdy.
+replay-loading = Yn llwytho'r ailchwarae…
+replay-open-again = , yna agorwch yr ailchwarae hwn eto.
+replay-time = Amser
+replay-moment = Eiliad
+replay-changes-of = { $moment } o { $last } newid
+replay-change-of = Newid { $moment } o { $last }
+replay-previous = Y newid blaenorol
+replay-next = Y newid nesaf
+replay-pause = Oedi
+replay-play = Chwarae
+replay-phase = Cam: { $name } · Rownd { $round }
+
+## Cymharu gweithdai
+
+compare-title = Cymharu gweithdai
+compare-loading = Yn llwytho…
+compare-sign-in = Mewngofnodwch ar y dudalen data ymchwil
+compare-come-back = , yna dewch yn ôl i'r ddolen hon.
+compare-download-csv = Lawrlwytho'r gymhariaeth (CSV)
+compare-download-zip = Lawrlwytho'r gweithdai hyn (zip)
+compare-download-qdpx = Lawrlwytho eu nodiadau ar gyfer NVivo (.qdpx)
+compare-round = Rownd
+compare-round-n = Rownd { $round }
+compare-last-round = Rownd olaf pob un
+compare-matched-status = Wedi paru “{ $first }” â “{ $second }”.
+compare-unmatched-status = Wedi dadbaru “{ $label }”.
+compare-median = Canolrif
+compare-table-heading = Canolrifau a chwartelau fesul safle
+compare-aspect = Agwedd
+compare-matching = Paru
+compare-match-with-label = Paru “{ $label }” â…
+compare-match-with = Paru â…
+compare-match = Paru
+compare-matched-by-hand = Wedi'i baru â llaw
+compare-unmatch = Dadbaru
+compare-chart-label = Canolrif a chwartelau { $groups } grŵp o agweddau yn { $sites }, o { $left } (0) i { $right } (100). Mae'r rhifau yn y tabl isod.
+compare-groups-heading = Grwpiau barn (rownd 1)
+compare-groups-hint = Parau a osododd yr agweddau cyffredin yn debyg, beth bynnag eu safle: prif gydrannau, yna k-means gyda nifer y grwpiau wedi'i ddewis gan y silwét (mae llyfr codau'r allforio yn rhoi'r dull a'i drothwyon). Sefydlogrwydd grŵp yw pa mor aml y mae'n dod yn ôl pan gaiff y parau eu hailsamplu (bootstrap Hennig, 0–1): o 0.75 sefydlog, 0.6–0.75 gwan, o dan 0.6 ansefydlog.
+compare-finding-groups = Yn chwilio am grwpiau…
+compare-groups-summary = { $k } grŵp, silwét cymedrig { $silhouette }.
+compare-groups-summary-left-out = { $k } grŵp, silwét cymedrig { $silhouette }; gosododd { $left_out } pâr rhy ychydig o agweddau ac maent wedi'u gadael allan.
+compare-group-header = Grŵp { $group } ({ $word })
+compare-group-members = Grŵp { $group } ({ $pairs } pâr, { $word }, sefydlogrwydd { $stability }):{" "}
+compare-groups-caption = Safle canolrif pob grŵp, fesul agwedd
+
+# Group: setup (gweithdy newydd, yr hafan, golygydd y daflen wybodaeth)
+
+## Hafan
+
+home-title = Sbectrwm Disgresiwn
+home-lead = Mae parau'n gosod nodiadau gludiog ar sbectrwm o sefydlog i hyblyg, ac mae'r ystafell yn gweld ble rhoddodd pawb nhw.
+home-start = Dechrau
+home-new-workshop = Gweithdy newydd
+home-join = Ymuno â gweithdy
+
+## Gweithdy newydd
+
+setup-heading = Gweithdy newydd
+setup-title = Teitl
+setup-site = Safle
+setup-question = Cwestiwn
+setup-left-pole = Pegwn chwith
+setup-right-pole = Pegwn de
+setup-delete-after = Dileu ar ôl
+setup-delete-after-hint = Dewisol. Ar y diwrnod hwn (UTC) mae'r gweinydd yn dileu'r gweithdy a'i holl ddata, fel y mae "Dileu" yn ei wneud. Gadewch y maes yn wag i'w gadw nes bydd rhywun yn ei ddileu.
+setup-withdrawal-deadline-hint = Y diwrnod olaf (UTC) y gall pâr ofyn o hyd i gael ei dynnu'n ôl gyda'i gyfeirnod; ar ôl hynny, gwrthodir tynnu'n ôl. Gadewch y maes yn wag i ganiatáu tynnu'n ôl unrhyw bryd.
+setup-sheet-legend = Taflen wybodaeth a chydsyniad
+setup-sheet-on = Dewisol. Mae pob person wrth dabled yn darllen y daflen ac yn cytuno, cyn i'r bwrdd agor.
+setup-creating = Wrthi'n creu…
+setup-create = Creu gweithdy
+
+## Gweithdy newydd: agweddau a gosodiadau'r sesiwn
+
+setup-aspects = Agweddau
+setup-aspects-hint = Daw pob agwedd yn nodyn gludiog y mae pob pâr yn ei osod. Mae'r parau'n eu gweld yn y drefn hon.
+setup-add-aspect = Ychwanegu agwedd
+setup-aspect-n = Agwedd { $n }
+setup-move-aspect-up = Symud agwedd { $n } i fyny
+setup-move-aspect-down = Symud agwedd { $n } i lawr
+setup-remove-aspect = Tynnu agwedd { $n }
+setup-up = I fyny
+setup-down = I lawr
+setup-remove = Tynnu
+setup-settings = Gosodiadau'r sesiwn
+setup-settings-hint = Mae'r gosodiadau diofyn yn addas i'r rhan fwyaf o sesiynau; gallwch eu newid ar y consol unrhyw bryd.
+setup-min-pairs-hint = Dim ond ar ôl i o leiaf y nifer hwn o barau osod agwedd y mae'r taflunydd yn dangos ei dotiau.
+
+## Gweithdy newydd: dechrau o dempled neu o weithdy blaenorol
+
+setup-start-from-heading = Dechrau o dempled neu o weithdy blaenorol
+setup-start-from-hint = Yr un ymarfer ym mhob safle: dechreuwch o'r templed a gadwodd safle arall (“Cadw fel templed” ar ei gonsol), a bydd agweddau'r gweithdy hwn yn cael eu paru â'u rhai nhw pan gymherir y safleoedd.
+setup-template-file = Dechrau o ffeil dempled
+setup-earlier-heading = Dechrau o weithdy blaenorol
+setup-earlier-checking = Wrthi'n chwilio am weithdai blaenorol ar y gweinydd hwn…
+setup-earlier-signed-out = Mae gweithdai blaenorol y gweinydd hwn wedi'u rhestru yma ar gyfer ymchwilwyr:
+setup-earlier-sign-in = mewngofnodwch yn /research
+setup-earlier-signed-out-end = a dewch yn ôl i'r dudalen hon, neu defnyddiwch ffeil dempled.
+setup-earlier-none = Nid oes gweithdai blaenorol ar y gweinydd hwn eto.
+setup-use = Defnyddio
+setup-use-label = Defnyddio: dechrau o “{ $name }”
+setup-earlier-aspects = { $count ->
+    [zero] dim agweddau
+    [one] { $count } agwedd
+    [two] { $count } agwedd
+    [few] { $count } agwedd
+    [many] { $count } agwedd
+   *[other] { $count } o agweddau
+}
+setup-filled-from-file = Wedi'i lenwi o'r ffeil { $name }: “{ $title }”, { $count ->
+    [zero] dim agweddau
+    [one] { $count } agwedd
+    [two] { $count } agwedd
+    [few] { $count } agwedd
+    [many] { $count } agwedd
+   *[other] { $count } o agweddau
+}. Teipiwch enw'r safle hwn isod a gwiriwch y gweddill. Mae'r agweddau rydych chi'n eu haralleirio yn aros wedi'u paru â rhai'r templed; mae'r agweddau rydych chi'n eu hychwanegu yn newydd.
+setup-filled-from-workshop = Wedi'i lenwi o'r gweithdy yn { $site } ar { $date }: “{ $title }”, { $count ->
+    [zero] dim agweddau
+    [one] { $count } agwedd
+    [two] { $count } agwedd
+    [few] { $count } agwedd
+    [many] { $count } agwedd
+   *[other] { $count } o agweddau
+}. Teipiwch enw'r safle hwn isod a gwiriwch y gweddill. Mae'r agweddau rydych chi'n eu haralleirio yn aros wedi'u paru â rhai'r templed; mae'r agweddau rydych chi'n eu hychwanegu yn newydd.
+setup-file-unreadable = ni allai'r porwr ddarllen y ffeil
+
+## Golygydd y daflen wybodaeth (gweithdy newydd a'r consol)
+
+sheet-editor-title = Teitl y daflen
+sheet-editor-version = Fersiwn y daflen
+sheet-editor-text = Testun y daflen wybodaeth
+sheet-editor-text-hint = Beth a ddywedir wrth y cyfranogwyr: yr astudiaeth, beth sy'n cael ei gofnodi, pwy sy'n ei weld, sut i dynnu'n ôl. Cedwir paragraffau; gwahanwch nhw â llinell wag.
+sheet-editor-statements = Datganiadau cydsynio
+sheet-editor-statements-hint = Mae pob person wrth dabled yn ticio pob datganiad cyn i'r bwrdd agor.
+sheet-editor-statement-n = Datganiad { $n }
+sheet-editor-remove-statement = Tynnu datganiad { $n }
+sheet-editor-remove = Tynnu
+sheet-editor-add-statement = Ychwanegu datganiad

@@ -110,8 +110,7 @@ impl Live {
             if sent {
                 self.last_error.set(None);
             } else {
-                self.last_error
-                    .set(Some(crate::i18n::t::pair_console_offline(self.lang).into()));
+                self.last_error.set(Some(crate::i18n::t::pair_console_offline(self.lang).into()));
             }
         }
         #[cfg(not(feature = "hydrate"))]

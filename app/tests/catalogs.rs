@@ -45,15 +45,15 @@ fn a_message_missing_in_a_language_fails() {
 
 #[test]
 fn a_message_english_does_not_have_fails() {
-    let welsh =
-        "language-name = Cymraeg\nlanguage-direction = ltr\ngreeting = Helo\npairs = { $count } pâr\nextra = Ychwanegol\n";
+    let welsh = "language-name = Cymraeg\nlanguage-direction = ltr\ngreeting = Helo\npairs = { $count } pâr\nextra = Ychwanegol\n";
     let errors = errors("extra", welsh);
     assert!(errors.contains("locales/cy.ftl: message extra is not in locales/en.ftl"), "{errors}");
 }
 
 #[test]
 fn a_variable_the_code_does_not_give_fails() {
-    let welsh = "language-name = Cymraeg\nlanguage-direction = ltr\ngreeting = Helo { $name }\npairs = { $count } pâr\n";
+    let welsh =
+        "language-name = Cymraeg\nlanguage-direction = ltr\ngreeting = Helo { $name }\npairs = { $count } pâr\n";
     let errors = errors("variable", welsh);
     assert!(errors.contains("message greeting uses $name, which the code does not give"), "{errors}");
 }

@@ -75,6 +75,7 @@ async fn main() -> anyhow::Result<()> {
         intended: "Patients get \"what matters\",\r\nat their pace".into(),
         unintended: "=Caseloads grow, waiting lists too".into(),
         cant_place: None,
+        language: None,
     };
     room.act_as_pair(&pairs[0], Uuid::new_v4(), sheet).await?;
     let cant = PairAction::SaveSheet {
@@ -83,6 +84,7 @@ async fn main() -> anyhow::Result<()> {
         unintended: String::new(),
         // Welsh letters, curly quotes and an emoji: the NVivo project counts code points.
         cant_place: Some("Depends on the GP practice – “Meddygfa’r Ŵyl” 🙂".into()),
+        language: None,
     };
     room.act_as_pair(&pairs[1], Uuid::new_v4(), cant).await?;
     control(Control::SetPhase { phase: Phase::Reveal }).await?;

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::{Phase, Settings};
+use crate::i18n::{Lang, t};
 pub use template::{TemplateAspect, TemplateError, TemplateRef, WorkshopTemplate};
 
 /// `GET /api/join-origin`: the origin the join link and QR code use (the server decides it:
@@ -168,9 +169,9 @@ pub enum Refused {
 
 impl Refused {
     /// The refusal of an answer with `status` and body `text` (the server's [`ApiError`]
-    /// when it sent one).
-    pub fn from_answer(status: u16, text: &str) -> Refused {
-        let error = || serde_json::from_str(text).unwrap_or_else(|_| Refused::unexpected(status));
+    /// when it sent one; else [`Refused::unexpected`] in `l`).
+    pub fn from_answer(l: Lang, status: u16, text: &str) -> Refused {
+        let error = || serde_json::from_str(text).unwrap_or_else(|_| Refused::unexpected(l, status));
         match status {
             400 => Refused::Invalid(error()),
             401 => Refused::SignedOut,
@@ -180,25 +181,28 @@ impl Refused {
         }
     }
 
-    /// What the page says when the server could not be reached at all.
-    pub fn unreachable() -> ApiError {
-        ApiError { error: "Could not reach the server. Check the Wi-Fi connection and try again.".into(), field: None }
+    /// What the page says, in `l`, when the server could not be reached at all.
+    pub fn unreachable(l: Lang) -> ApiError {
+        ApiError { error: t::domain_unreachable(l).into(), field: None }
     }
 
-    /// A generic error for an answer the page did not expect.
-    pub fn unexpected(status: u16) -> ApiError {
-        ApiError { error: format!("The server could not do that (HTTP {status}). Please try again."), field: None }
+    /// A generic error, in `l`, for an answer the page did not expect.
+    pub fn unexpected(l: Lang, status: u16) -> ApiError {
+        ApiError { error: t::domain_unexpected(l, status), field: None }
     }
 
-    /// What to tell the user.
-    pub fn error(self) -> ApiError {
+    /// What to tell the user, in `l` (the server's own sentences stay as it sent them).
+    pub fn error_in(self, l: Lang) -> ApiError {
         match self {
-            Refused::SignedOut => ApiError {
-                error: "Your sign-in has expired or the admin key has changed. Sign in again.".into(),
-                field: Some("Admin key".into()),
-            },
+            Refused::SignedOut => ApiError { error: t::domain_signed_out(l).into(), field: Some("Admin key".into()) },
             Refused::Invalid(e) | Refused::NotFound(e) | Refused::Conflict(e) | Refused::Other(e) => e,
         }
+    }
+
+    /// What to tell the user, in English: [`Refused::error_in`] for the pages not yet given
+    /// their language here (`pages/pair_results.rs`).
+    pub fn error(self) -> ApiError {
+        self.error_in(Lang::EN)
     }
 }
 
@@ -292,14 +296,13 @@ impl RetentionDay {
         self.days_left <= RETENTION_WARNING_DAYS
     }
 
-    /// In words, for the list and the console: "Deleted on 2026-12-07 (in 3 days)".
-    pub fn sentence(&self) -> String {
-        let when = match self.days_left {
-            d if d <= 0 => "today".to_string(),
-            1 => "tomorrow".to_string(),
-            d => format!("in {d} days"),
-        };
-        format!("Deleted on {} ({when})", self.day)
+    /// In words, in `l`, for the list and the console: "Deleted on 2026-12-07 (in 3 days)".
+    pub fn sentence(&self, l: Lang) -> String {
+        match self.days_left {
+            d if d <= 0 => t::domain_retention_today(l, &self.day),
+            1 => t::domain_retention_tomorrow(l, &self.day),
+            d => t::domain_retention_in_days(l, &self.day, d),
+        }
     }
 }
 
@@ -472,11 +475,43 @@ mod tests {
     fn refusals_keep_the_servers_words() {
         let text = r#"{"error":"There is no such workshop (it may have been deleted).","field":null}"#;
         assert!(
-            matches!(Refused::from_answer(404, text), Refused::NotFound(e) if e.error.contains("no such workshop"))
+            matches!(Refused::from_answer(Lang::CY, 404, text), Refused::NotFound(e) if e.error.contains("no such workshop"))
         );
-        assert_eq!(Refused::from_answer(401, ""), Refused::SignedOut);
-        assert!(matches!(Refused::from_answer(409, "nope"), Refused::Conflict(e) if e.error.contains("HTTP 409")));
-        assert!(Refused::SignedOut.error().error.contains("Sign in again"));
+        assert_eq!(Refused::from_answer(Lang::EN, 401, ""), Refused::SignedOut);
+        assert!(
+            matches!(Refused::from_answer(Lang::EN, 409, "nope"), Refused::Conflict(e) if e.error.contains("HTTP 409"))
+        );
+        assert!(Refused::SignedOut.error_in(Lang::EN).error.contains("Sign in again"));
+        assert_eq!(Refused::SignedOut.error(), Refused::SignedOut.error_in(Lang::EN));
+        let welsh = Refused::SignedOut.error_in(Lang::CY);
+        assert_eq!(welsh.field.as_deref(), Some("Admin key"), "the field stays the English identifier");
+        assert!(welsh.error.contains("Mewngofnodwch eto"), "{}", welsh.error);
+        assert_eq!(
+            Refused::unreachable(Lang::EN).error,
+            "Could not reach the server. Check the Wi-Fi connection and try again."
+        );
+        assert_eq!(
+            Refused::unexpected(Lang::EN, 500).error,
+            "The server could not do that (HTTP 500). Please try again."
+        );
+        assert!(Refused::unexpected(Lang::CY, 500).error.contains("HTTP 500"));
+    }
+
+    #[test]
+    fn the_retention_day_in_words() {
+        let day = |days_left| RetentionDay { day: "2026-12-07".into(), days_left };
+        let en: Vec<String> = [-1, 0, 1, 3].map(|d| day(d).sentence(Lang::EN)).to_vec();
+        assert_eq!(
+            en,
+            [
+                "Deleted on 2026-12-07 (today)",
+                "Deleted on 2026-12-07 (today)",
+                "Deleted on 2026-12-07 (tomorrow)",
+                "Deleted on 2026-12-07 (in 3 days)"
+            ]
+        );
+        assert_eq!(day(2).sentence(Lang::CY), "Caiff ei ddileu ar 2026-12-07 (ymhen 2 ddiwrnod)");
+        assert_eq!(day(14).sentence(Lang::CY), "Caiff ei ddileu ar 2026-12-07 (ymhen 14 diwrnod)");
     }
 }
 

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::domain::Settings;
 use crate::domain::validate::is_blank_aspect;
+use crate::i18n::{Lang, t};
 
 /// `format` of a template file: tells a template from any other JSON file.
 pub const TEMPLATE_FORMAT: &str = "discretion-spectrum-template";
@@ -70,7 +71,8 @@ pub struct TemplateRef {
     pub aspect_ids: Vec<Option<Uuid>>,
 }
 
-/// Why a template file or a template reference was refused. The text is shown as it is.
+/// Why a template file or a template reference was refused. `Display` is the English sentence
+/// (the server's); [`TemplateError::text`] the sentence in a page's language.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum TemplateError {
     /// Larger than [`TEMPLATE_MAX_BYTES`].
@@ -114,6 +116,20 @@ pub enum TemplateError {
         /// Entries of `aspect_ids`.
         ids: usize,
     },
+}
+
+impl TemplateError {
+    /// The sentence in `l`.
+    pub fn text(&self, l: Lang) -> String {
+        match self {
+            TemplateError::TooLarge { kib } => t::domain_template_too_large(l, kib),
+            TemplateError::Unreadable(detail) => t::domain_template_unreadable(l, detail),
+            TemplateError::Format(format) => t::domain_template_format(l, format),
+            TemplateError::Version(version) => t::domain_template_version(l, version, TEMPLATE_VERSION),
+            TemplateError::DuplicateAspect(id) => t::domain_template_duplicate_aspect(l, id),
+            TemplateError::Misaligned { aspects, ids } => t::domain_template_misaligned(l, aspects, ids),
+        }
+    }
 }
 
 /// The first id given twice among `ids`.
@@ -264,5 +280,22 @@ mod tests {
         let error = reference.kept_aspect_ids(&aspects[..2]).unwrap_err();
         assert_eq!(error, TemplateError::Misaligned { aspects: 2, ids: 3 });
         assert!(error.to_string().contains("2 aspects, 3 ids"), "{error}");
+    }
+
+    #[test]
+    fn the_sentence_is_the_display_text_in_english() {
+        let errors = [
+            TemplateError::TooLarge { kib: 65 },
+            TemplateError::Unreadable("expected value at line 1 column 1".into()),
+            TemplateError::Format("none".into()),
+            TemplateError::Version(2),
+            TemplateError::DuplicateAspect(id(11)),
+            TemplateError::Misaligned { aspects: 2, ids: 3 },
+        ];
+        for e in &errors {
+            assert_eq!(e.text(Lang::EN), e.to_string());
+            assert_ne!(e.text(Lang::CY), e.to_string());
+        }
+        assert!(errors[3].text(Lang::CY).contains("fersiwn cynllun 2") && errors[3].text(Lang::CY).contains(" 1."));
     }
 }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::api::JoinOrigin;
 use crate::api::{calls, urls};
 use crate::browser;
+use crate::i18n::{t, use_lang};
 
 /// The address pairs open to join, e.g. `http://192.168.1.20:3000/join?code=ABC234`. The
 /// origin is only known in the browser; the server-rendered page shows the path until then.
@@ -29,9 +30,6 @@ pub fn use_join_origin() -> ReadSignal<Option<JoinOrigin>> {
     join_origin
 }
 
-/// What the console says when its join link points at the laptop itself.
-pub const LOOPBACK_WARNING: &str = "Tablets cannot open this address: it points at this computer. Restart with --lan (scripts/run.sh --lan) or set DS_PUBLIC_URL.";
-
 /// `location.origin`, filled in once the page runs in the browser.
 pub fn use_origin() -> ReadSignal<String> {
     let (origin, set_origin) = signal(String::new());
@@ -43,18 +41,19 @@ pub fn use_origin() -> ReadSignal<String> {
 /// room is still joining (projector before the first placement); a small corner box after.
 #[component]
 pub fn JoinInfo(#[prop(into)] code: Signal<String>, #[prop(into)] large: Signal<bool>) -> impl IntoView {
+    let l = use_lang();
     let origin = use_origin();
     let lead = move || {
         let origin = origin.get();
         if origin.is_empty() {
-            "Join with code ".to_string()
+            t::join_info_lead(l).to_string()
         } else {
-            format!("Join at {}/join with code ", display_origin(&origin))
+            t::join_info_lead_at(l, display_origin(&origin))
         }
     };
     view! {
         <aside class="join-info" class:large=move || large.get() class:corner=move || !large.get()>
-            <img class="join-qr" src=move || urls::qr(&code.get()) alt="QR code to join"/>
+            <img class="join-qr" src=move || urls::qr(&code.get()) alt=t::join_info_qr(l)/>
             <p class="join-words">
                 {lead}
                 <strong class="join-code-inline">{move || code.get()}</strong>

@@ -10,17 +10,18 @@ use leptos::prelude::*;
 
 use crate::domain::RoomView;
 use crate::domain::board::format_position;
-use crate::domain::groups::Grouping;
 use crate::domain::groups::stability::Stability;
+use crate::domain::groups::{Grouping, MIN_ASPECTS, MIN_PLACED_BY, MIN_SILHOUETTE, NoGroupsReason};
 use crate::domain::opinion::{group_sizes, room_groups};
+use crate::i18n::{Lang, t, use_lang};
 
 /// What the panel shows.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Panel {
     /// Switched off, or nothing may be shown yet.
     Hidden,
-    /// Why there are no groups, in words.
-    NoGroups(String),
+    /// Why there are no groups ([`no_groups_words`] says it).
+    NoGroups(NoGroupsReason),
     /// Aspect texts, and per shown group its number, size, stability and medians (aspect order).
     Groups { aspects: Vec<String>, groups: Vec<(usize, usize, Stability, Vec<Option<f64>>)>, hidden: usize },
 }
@@ -31,7 +32,7 @@ pub fn panel(view: &RoomView) -> Panel {
         return Panel::Hidden;
     }
     match room_groups(view, view.round) {
-        Grouping::NoGroups(none) => Panel::NoGroups(none.reason.message()),
+        Grouping::NoGroups(none) => Panel::NoGroups(none.reason),
         Grouping::Groups(found) => {
             let cards = view.active_cards();
             let min = view.settings.min_pairs.max(1) as usize;
@@ -53,15 +54,36 @@ pub fn panel(view: &RoomView) -> Panel {
     }
 }
 
+/// Why there are no groups, in `l`'s words (the sentences of [`NoGroupsReason::message`]).
+pub fn no_groups_words(l: Lang, reason: &NoGroupsReason) -> String {
+    match reason {
+        NoGroupsReason::TooFewPairs { have, need } => t::groups_too_few_pairs(l, *need, have),
+        NoGroupsReason::TooFewAspects { have } => t::groups_too_few_aspects(l, MIN_ASPECTS, MIN_PLACED_BY, have),
+        NoGroupsReason::NoClearStructure { best_silhouette } => {
+            t::groups_no_structure(l, format!("{best_silhouette:.2}"), format!("{MIN_SILHOUETTE:.2}"))
+        }
+    }
+}
+
+/// A group's stability in one word ("stable", "weak", "unstable").
+fn stability_word(l: Lang, stability: Stability) -> &'static str {
+    match stability {
+        Stability::Stable => t::groups_stable(l),
+        Stability::Weak => t::groups_weak(l),
+        Stability::Unstable => t::groups_unstable(l),
+    }
+}
+
 #[component]
 pub fn OpinionGroups(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView {
+    let l = use_lang();
     let shown = Memo::new(move |_| view.with(|v| v.as_ref().map_or(Panel::Hidden, panel)));
     move || match shown.get() {
         Panel::Hidden => ().into_any(),
         Panel::NoGroups(why) => view! {
             <section class="opinion-groups" aria-labelledby="opinion-groups-heading">
-                <h2 id="opinion-groups-heading">"Opinion groups"</h2>
-                <p>{why}</p>
+                <h2 id="opinion-groups-heading">{t::groups_title(l)}</h2>
+                <p>{no_groups_words(l, &why)}</p>
             </section>
         }
         .into_any(),
@@ -69,7 +91,7 @@ pub fn OpinionGroups(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoV
             let heads = groups
                 .iter()
                 .map(|(g, size, stability, _)| {
-                    view! { <th scope="col">{format!("Group {g} ({size} pairs, {})", stability.word())}</th> }
+                    view! { <th scope="col">{t::groups_head(l, g, *size, stability_word(l, *stability))}</th> }
                 })
                 .collect_view();
             let rows = aspects
@@ -90,23 +112,22 @@ pub fn OpinionGroups(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoV
                 .collect_view();
             view! {
                 <section class="opinion-groups" aria-labelledby="opinion-groups-heading">
-                    <h2 id="opinion-groups-heading">"Opinion groups"</h2>
+                    <h2 id="opinion-groups-heading">{t::groups_title(l)}</h2>
                     <table>
-                        <caption>"Where each group put the aspects (median)"</caption>
+                        <caption>{t::groups_caption(l)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Aspect"</th>
+                                <th scope="col">{t::groups_aspect(l)}</th>
                                 {heads}
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
                     <p class="hint">
-                        "Stable: the group comes back when the pairs are resampled; weak: a pattern, \
-                         but who belongs to it is doubtful; unstable: it dissolves (the codebook explains)."
+                        {t::groups_hint(l)}
                     </p>
                     {(hidden > 0).then(|| view! {
-                        <p class="hint">{format!("{hidden} smaller group(s) not shown (privacy threshold).")}</p>
+                        <p class="hint">{t::groups_hidden(l, hidden)}</p>
                     })}
                 </section>
             }
@@ -169,6 +190,23 @@ mod tests {
         let mut few = few;
         few.phase = Phase::Reveal;
         few.settings.show_groups = true;
-        assert!(matches!(panel(&few), Panel::NoGroups(why) if why.starts_with("Opinion groups need at least 6 pairs")));
+        assert!(
+            matches!(panel(&few), Panel::NoGroups(why) if no_groups_words(Lang::EN, &why).starts_with("Opinion groups need at least 6 pairs"))
+        );
+    }
+
+    #[test]
+    fn the_reasons_read_as_the_domain_words_them() {
+        for reason in [
+            NoGroupsReason::TooFewPairs { have: 2, need: 6 },
+            NoGroupsReason::TooFewAspects { have: 1 },
+            NoGroupsReason::NoClearStructure { best_silhouette: 0.3141 },
+        ] {
+            assert_eq!(no_groups_words(Lang::EN, &reason), reason.message());
+            assert_ne!(no_groups_words(Lang::CY, &reason), reason.message());
+        }
+        for s in [Stability::Stable, Stability::Weak, Stability::Unstable] {
+            assert_eq!(stability_word(Lang::EN, s), s.word());
+        }
     }
 }

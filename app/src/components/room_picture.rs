@@ -5,6 +5,7 @@ use crate::domain::board::{assign_lanes, format_position};
 use crate::domain::pair_results::room_may_see;
 use crate::domain::stats::Summary;
 use crate::domain::{AspectRow, RoomView};
+use crate::i18n::{Lang, t, use_lang};
 
 /// Closest two dots may be (in spectrum points) before the second is lifted above the first.
 const DOT_GAP: f64 = 2.0;
@@ -34,13 +35,13 @@ pub(crate) fn shows_positions(revealed: bool, min_pairs: u32, row: &AspectRow) -
 }
 
 /// "median 40 → 62 · spread 30 → 12" for an aspect between the two rounds.
-pub(crate) fn movement_text(from: &Summary, to: &Summary) -> String {
-    format!(
-        "median {} → {} · spread {} → {}",
+pub(crate) fn movement_text(l: Lang, from: &Summary, to: &Summary) -> String {
+    t::picture_movement(
+        l,
         format_position(from.median),
         format_position(to.median),
         format_position(from.q3 - from.q1),
-        format_position(to.q3 - to.q1)
+        format_position(to.q3 - to.q1),
     )
 }
 
@@ -52,6 +53,7 @@ pub(crate) fn movement_text(from: &Summary, to: &Summary) -> String {
 /// here: the picture is about the spread of views, not who said what.
 #[component]
 pub fn RoomPicture(#[prop(into)] view: Signal<Option<RoomView>>, #[prop(optional)] compact: bool) -> impl IntoView {
+    let l = use_lang();
     let rows = Memo::new(move |_| view.with(|v| v.as_ref().map(RoomView::ordered_rows).unwrap_or_default()));
     let first_round = Memo::new(move |_| {
         view.with(|v| v.as_ref().filter(|v| v.round >= 2).map(|v| v.rows_for_round(1)).unwrap_or_default())
@@ -77,7 +79,15 @@ pub fn RoomPicture(#[prop(into)] view: Signal<Option<RoomView>>, #[prop(optional
     };
     let keys = move || rows.with(|rows| rows.iter().map(|r| (r.card.id, r.card.text.clone())).collect::<Vec<_>>());
     view! {
-        <section class="room-picture" class:compact=compact class:revealed=move || state.get().revealed>
+        // Live (a page translator must not rewrite it), and laid out like a number line in
+        // every language: 0 and the first pole on the left.
+        <section
+            class="room-picture"
+            translate="no"
+            dir="ltr"
+            class:compact=compact
+            class:revealed=move || state.get().revealed
+        >
             <div class="picture-scale">
                 <span></span>
                 <span class="scale-poles">
@@ -87,7 +97,7 @@ pub fn RoomPicture(#[prop(into)] view: Signal<Option<RoomView>>, #[prop(optional
                 <span></span>
             </div>
             <p class="picture-note" hidden=move || state.get().revealed>
-                "Placing is private: the room sees how many pairs placed each aspect, not where."
+                {t::picture_private(l)}
             </p>
             <For
                 each=keys
@@ -107,6 +117,7 @@ fn AspectRowView(
     first_round: Memo<Vec<AspectRow>>,
     state: Memo<PictureState>,
 ) -> impl IntoView {
+    let l = use_lang();
     let row = Memo::new(move |_| rows.with(|rows| rows.iter().find(|r| r.card.id == id).cloned()));
     let shown = Memo::new(move |_| {
         let s = state.get();
@@ -145,14 +156,9 @@ fn AspectRowView(
         Some((from, to))
     });
     let spoken = move || match summary.get() {
-        Some(s) => format!(
-            "Median {}; middle half from {} to {}.",
-            format_position(s.median),
-            format_position(s.q1),
-            format_position(s.q3)
-        ),
-        None if waiting() => "Waiting for more pairs.".to_string(),
-        None if state.get().revealed => "Not placed yet.".to_string(),
+        Some(s) => t::picture_spoken(l, format_position(s.median), format_position(s.q1), format_position(s.q3)),
+        None if waiting() => t::picture_spoken_waiting(l).to_string(),
+        None if state.get().revealed => t::picture_spoken_not_placed(l).to_string(),
         None => String::new(),
     };
     let label = text.clone();
@@ -196,16 +202,16 @@ fn AspectRowView(
                     style:left=move || summary.get().map(|s| pct(s.median)).unwrap_or_default()
                 ></span>
                 <span class="waiting" hidden=move || !waiting()>
-                    "waiting for more pairs"
+                    {t::picture_waiting(l)}
                 </span>
             </div>
             <span class="row-facts">
-                <span class="count">{move || format!("{} of {} pairs placed", placed(), state.get().pair_count)}</span>
+                <span class="count">{move || t::picture_placed(l, placed(), state.get().pair_count)}</span>
                 <span class="cant-place-count" hidden=move || cant_place() == 0 || !state.get().revealed>
-                    {move || format!("{} can't place", cant_place())}
+                    {move || t::picture_cant_place(l, cant_place())}
                 </span>
                 <span class="split-flag" hidden=move || !split()>
-                    "Split into two camps"
+                    {t::picture_split(l)}
                 </span>
                 {move || {
                     movement
@@ -217,7 +223,7 @@ fn AspectRowView(
                                     data-from=from.median.to_string()
                                     data-to=to.median.to_string()
                                 >
-                                    {movement_text(&from, &to)}
+                                    {movement_text(l, &from, &to)}
                                 </span>
                             }
                         })
@@ -237,6 +243,6 @@ mod tests {
     fn movement_says_median_and_spread_before_and_after() {
         let from = Summary { n: 3, median: 40.0, q1: 20.0, q3: 50.0 };
         let to = Summary { n: 3, median: 62.0, q1: 55.0, q3: 67.0 };
-        assert_eq!(movement_text(&from, &to), "median 40 → 62 · spread 30 → 12");
+        assert_eq!(movement_text(Lang::EN, &from, &to), "median 40 → 62 · spread 30 → 12");
     }
 }

@@ -11,15 +11,13 @@ use crate::components::field::{Field, FormError};
 use crate::domain::consent::{
     ConsentSheet, MAX_STATEMENTS, SHEET_TEXT_MAX, SHEET_TITLE_MAX, SHEET_VERSION_MAX, STATEMENT_MAX, field,
 };
-use crate::i18n::{t, use_lang};
+use crate::i18n::{Lang, t, use_lang};
 
-/// The statements a new sheet starts with: what UK ethics committees usually ask each
+/// The statements a new sheet starts with, in `l`: what UK ethics committees usually ask each
 /// participant to agree to. The facilitator edits them to the study's own wording.
-pub const DEFAULT_STATEMENTS: [&str; 3] = [
-    "I have read the information sheet and had the chance to ask questions.",
-    "I understand that I can withdraw my pair's contributions until the date on the sheet.",
-    "I agree to take part in this workshop.",
-];
+pub fn default_statements(l: Lang) -> [&'static str; 3] {
+    [t::domain_sheet_default_read(l), t::domain_sheet_default_withdraw(l), t::domain_sheet_default_agree(l)]
+}
 
 /// The id of the error shown under a sheet field (one at a time).
 pub const SHEET_ERROR_ID: &str = "sheet-error";
@@ -45,24 +43,19 @@ pub struct SheetFields {
     owner: StoredValue<Owner>,
 }
 
-impl Default for SheetFields {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl SheetFields {
-    /// A new sheet: a usual title, version 1, no text yet, the usual statements.
-    pub fn new() -> Self {
+    /// A new sheet in `l` (the page's language): a usual title, version 1, no text yet, the
+    /// usual statements.
+    pub fn new(l: Lang) -> Self {
         let fields = SheetFields {
-            title: RwSignal::new("Information sheet for participants".to_string()),
+            title: RwSignal::new(t::domain_sheet_default_title(l).to_string()),
             version: RwSignal::new("1".to_string()),
             text: RwSignal::new(String::new()),
             statements: RwSignal::new(Vec::new()),
             next_key: StoredValue::new(0),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
-        fields.set_statements(DEFAULT_STATEMENTS.iter().map(|s| s.to_string()));
+        fields.set_statements(default_statements(l).iter().map(|s| s.to_string()));
         fields
     }
 
@@ -267,7 +260,6 @@ pub fn SheetEditor(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Lang, t};
 
     #[test]
     fn the_english_labels_are_the_field_names_errors_use() {
@@ -277,5 +269,19 @@ mod tests {
         assert_eq!(t::sheet_editor_text(en), field::TEXT);
         assert_eq!(t::sheet_editor_statements(en), field::STATEMENTS);
         assert_eq!(t::sheet_editor_statement_n(Lang::CY, 2), "Datganiad 2");
+    }
+
+    #[test]
+    fn a_new_sheet_starts_in_the_page_s_language() {
+        assert_eq!(
+            default_statements(Lang::EN),
+            [
+                "I have read the information sheet and had the chance to ask questions.",
+                "I understand that I can withdraw my pair's contributions until the date on the sheet.",
+                "I agree to take part in this workshop.",
+            ]
+        );
+        assert_eq!(t::domain_sheet_default_title(Lang::EN), "Information sheet for participants");
+        assert!(default_statements(Lang::CY).iter().all(|s| s.starts_with("Rw")));
     }
 }

@@ -8,6 +8,7 @@ use crate::components::room_picture::{movement_text, pct, shows_positions};
 use crate::domain::board::{assign_lanes, format_position};
 use crate::domain::stats::Summary;
 use crate::domain::{AspectRow, RoomView};
+use crate::i18n::{Lang, t, use_lang};
 
 /// Closest two dots may be (in spectrum points) before the second is lifted above the first.
 const DOT_GAP: f64 = 1.5;
@@ -32,7 +33,7 @@ struct SpotlightData {
     movement: Option<(Summary, Summary)>,
 }
 
-fn spotlight_data(v: &RoomView) -> Option<SpotlightData> {
+fn spotlight_data(l: Lang, v: &RoomView) -> Option<SpotlightData> {
     if !v.revealed() {
         return None;
     }
@@ -41,9 +42,9 @@ fn spotlight_data(v: &RoomView) -> Option<SpotlightData> {
     let shown = shows_positions(true, v.settings.min_pairs, &row);
     let who = |pair_id| {
         if v.settings.name_notes {
-            v.pair(pair_id).map_or_else(|| "A pair".to_string(), |p| p.label.clone())
+            v.pair(pair_id).map_or_else(|| t::spotlight_a_pair(l).to_string(), |p| p.label.clone())
         } else {
-            "A pair".to_string()
+            t::spotlight_a_pair(l).to_string()
         }
     };
     let reasons = if shown {
@@ -76,7 +77,8 @@ fn spotlight_data(v: &RoomView) -> Option<SpotlightData> {
 /// The spotlighted aspect, large; nothing when there is none or positions are not revealed.
 #[component]
 pub fn Spotlight(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView {
-    let data = Memo::new(move |_| view.with(|v| v.as_ref().and_then(spotlight_data)));
+    let l = use_lang();
+    let data = Memo::new(move |_| view.with(|v| v.as_ref().and_then(|v| spotlight_data(l, v))));
     let poles = move || {
         view.with(|v| {
             v.as_ref().map(|v| (v.workshop.left_pole.clone(), v.workshop.right_pole.clone())).unwrap_or_default()
@@ -85,7 +87,7 @@ pub fn Spotlight(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView 
     let inner = move || {
         data.get().map(|d| {
             let summary = if d.shown { d.row.summary } else { None };
-            let label = format!("Spotlight: {}", d.row.card.text);
+            let label = t::spotlight_label(l, &d.row.card.text);
             let (left, right) = poles();
             let dots: Vec<(f64, usize)> = if d.shown {
                 let values: Vec<f64> = d.row.positions.iter().map(|(_, p)| *p).collect();
@@ -98,7 +100,7 @@ pub fn Spotlight(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView 
             let notes = d.notes.clone();
             view! {
                 <section class="spotlight" aria-label=label>
-                    <p class="spotlight-kicker">"In the spotlight"</p>
+                    <p class="spotlight-kicker">{t::spotlight_kicker(l)}</p>
                     <h2 class="spotlight-text">{d.row.card.text.clone()}</h2>
                     <div class="spotlight-poles">
                         <span>"0 · " {left}</span>
@@ -142,26 +144,26 @@ pub fn Spotlight(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView 
                             .collect_view()}
                     </div>
                     <p class="spotlight-facts">
-                        {format!("{} pairs placed it", d.row.placed)}
+                        {t::spotlight_placed(l, d.row.placed)}
                         {summary
                             .map(|s| {
-                                format!(
-                                    " · median {} · middle half {} to {}",
+                                t::spotlight_summary(
+                                    l,
                                     format_position(s.median),
                                     format_position(s.q1),
                                     format_position(s.q3),
                                 )
                             })}
-                        {(d.row.cant_place > 0).then(|| format!(" · {} can't place", d.row.cant_place))}
-                        {d.movement.map(|(from, to)| format!(" · {}", movement_text(&from, &to)))}
+                        {(d.row.cant_place > 0).then(|| t::spotlight_cant_place(l, d.row.cant_place))}
+                        {d.movement.map(|(from, to)| format!(" · {}", movement_text(l, &from, &to)))}
                     </p>
-                    {(d.shown && d.row.split).then(|| view! { <p class="split-flag">"Split into two camps"</p> })}
-                    {(!d.shown).then(|| view! { <p class="waiting">"waiting for more pairs"</p> })}
+                    {(d.shown && d.row.split).then(|| view! { <p class="split-flag">{t::picture_split(l)}</p> })}
+                    {(!d.shown).then(|| view! { <p class="waiting">{t::picture_waiting(l)}</p> })}
                     {(!reasons.is_empty())
                         .then(|| {
                             view! {
                                 <div class="spotlight-reasons">
-                                    <h3>"Can't place it, because…"</h3>
+                                    <h3>{t::spotlight_cant_because(l)}</h3>
                                     <ul>
                                         {reasons
                                             .into_iter()
@@ -175,7 +177,7 @@ pub fn Spotlight(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView 
                         .then(|| {
                             view! {
                                 <div class="spotlight-notes">
-                                    <h3>"Outcomes of this much discretion"</h3>
+                                    <h3>{t::spotlight_outcomes(l)}</h3>
                                     <ul>
                                         {notes
                                             .into_iter()
@@ -186,14 +188,14 @@ pub fn Spotlight(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView 
                                                         {(!n.intended.is_empty())
                                                             .then(|| {
                                                                 view! {
-                                                                    <p class="note-intended">"Intended: " {n.intended.clone()}</p>
+                                                                    <p class="note-intended">{t::results_intended(l)} {n.intended.clone()}</p>
                                                                 }
                                                             })}
                                                         {(!n.unintended.is_empty())
                                                             .then(|| {
                                                                 view! {
                                                                     <p class="note-unintended">
-                                                                        "Unintended: " {n.unintended.clone()}
+                                                                        {t::results_unintended(l)} {n.unintended.clone()}
                                                                     </p>
                                                                 }
                                                             })}

@@ -13,7 +13,7 @@ pub fn SyncStatus(live: Live) -> impl IntoView {
         Link::Offline | Link::Stopped => "offline",
     };
     view! {
-        <p role="status" class=move || format!("sync-status {}", kind())>{move || live.status_text()}</p>
+        <p role="status" translate="no" class=move || format!("sync-status {}", kind())>{move || live.status_text()}</p>
     }
     .into_any()
 }

@@ -11,7 +11,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::validate::{clean_text, normalise_text};
+use super::validate::{InvalidInput, clean_text, normalise_text};
+use crate::i18n::{Lang, t};
 
 /// Longest title of a sheet, in characters.
 pub const SHEET_TITLE_MAX: usize = 120;
@@ -135,42 +136,27 @@ pub fn clean_sheet_text(input: &str) -> String {
 /// Checks and cleans a sheet the facilitator sets, against the versions the workshop already
 /// has (`earlier`, oldest first): a title, a version, a text within [`SHEET_TEXT_MAX`], 1 to
 /// [`MAX_STATEMENTS`] statements; a version already used is refused unless it is the current
-/// one word for word (then [`SheetCheck::Unchanged`]).
-pub fn check_sheet(input: &ConsentSheet, earlier: &[SheetVersion]) -> Result<SheetCheck, SheetProblem> {
+/// one word for word (then [`SheetCheck::Unchanged`]). The refusal is in `l`; its field stays
+/// the English name in [`field`].
+pub fn check_sheet(input: &ConsentSheet, earlier: &[SheetVersion], l: Lang) -> Result<SheetCheck, SheetProblem> {
     let title = clean_text(field::TITLE, &input.title, SHEET_TITLE_MAX).map_err(|e| match e {
-        super::validate::InvalidInput::Empty { .. } => {
-            problem(field::TITLE, "Give the information sheet a title, e.g. \"Information sheet for participants\".")
-        }
-        other => problem(field::TITLE, other.to_string()),
+        InvalidInput::Empty { .. } => problem(field::TITLE, t::domain_sheet_no_title(l)),
+        other => problem(field::TITLE, other.text(l)),
     })?;
     let version = clean_text(field::VERSION, &input.version, SHEET_VERSION_MAX).map_err(|e| match e {
-        super::validate::InvalidInput::Empty { .. } => {
-            problem(field::VERSION, "Give the information sheet a version, e.g. 1 or 1.1, as your study numbers it.")
-        }
-        other => problem(field::VERSION, other.to_string()),
+        InvalidInput::Empty { .. } => problem(field::VERSION, t::domain_sheet_no_version(l)),
+        other => problem(field::VERSION, other.text(l)),
     })?;
     let text = clean_sheet_text(&input.text);
     if text.is_empty() {
-        return Err(problem(
-            field::TEXT,
-            "Write or paste the information sheet's text: pairs read it before they agree.",
-        ));
+        return Err(problem(field::TEXT, t::domain_sheet_no_text(l)));
     }
     let len = text.chars().count();
     if len > SHEET_TEXT_MAX {
-        return Err(problem(
-            field::TEXT,
-            format!(
-                "The information sheet's text is {len} characters; at most {SHEET_TEXT_MAX} fit. Shorten it, \
-                 or give the essentials here and the full sheet on paper."
-            ),
-        ));
+        return Err(problem(field::TEXT, t::domain_sheet_text_too_long(l, len, SHEET_TEXT_MAX)));
     }
     if text.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(problem(
-            field::TEXT,
-            "The information sheet's text contains control characters; paste plain text.",
-        ));
+        return Err(problem(field::TEXT, t::domain_sheet_text_control(l)));
     }
     let mut statements = Vec::new();
     for (i, statement) in input.statements.iter().enumerate() {
@@ -178,24 +164,20 @@ pub fn check_sheet(input: &ConsentSheet, earlier: &[SheetVersion]) -> Result<She
             continue;
         }
         let statement = clean_text(field::STATEMENTS, statement, STATEMENT_MAX).map_err(|e| match e {
-            super::validate::InvalidInput::TooLong { len, max, .. } => problem(
-                field::STATEMENTS,
-                format!("Consent statement {} is {len} characters; at most {max}. Shorten it.", i + 1),
-            ),
-            other => problem(field::STATEMENTS, other.to_string()),
+            InvalidInput::TooLong { len, max, .. } => {
+                problem(field::STATEMENTS, t::domain_sheet_statement_too_long(l, i + 1, len, max))
+            }
+            other => problem(field::STATEMENTS, other.text(l)),
         })?;
         statements.push(statement);
     }
     if statements.is_empty() {
-        return Err(problem(
-            field::STATEMENTS,
-            "Add at least one consent statement each person agrees to, e.g. \"I have read the information sheet.\"",
-        ));
+        return Err(problem(field::STATEMENTS, t::domain_sheet_no_statements(l)));
     }
     if statements.len() > MAX_STATEMENTS {
         return Err(problem(
             field::STATEMENTS,
-            format!("A sheet has at most {MAX_STATEMENTS} consent statements; it has {}.", statements.len()),
+            t::domain_sheet_too_many_statements(l, MAX_STATEMENTS, statements.len()),
         ));
     }
     let sheet = ConsentSheet { title, version, text, statements };
@@ -205,17 +187,12 @@ pub fn check_sheet(input: &ConsentSheet, earlier: &[SheetVersion]) -> Result<She
             return Ok(SheetCheck::Unchanged);
         }
         let message = if current.is_some_and(|c| c.version == sheet.version) {
-            format!(
-                "Version {} already has different text or statements, and pairs may have agreed to it. \
-                 Give the changed sheet a new version, e.g. {}.",
-                used.sheet.version,
-                next_version(&used.sheet.version)
-            )
+            t::domain_sheet_version_changed(l, &used.sheet.version, next_version(&used.sheet.version))
         } else {
-            format!(
-                "Version {} is an earlier version of this sheet. Give the sheet a version not used before, e.g. {}.",
-                used.sheet.version,
-                next_version(current.map_or(used.sheet.version.as_str(), |c| c.version.as_str()))
+            t::domain_sheet_version_earlier(
+                l,
+                &used.sheet.version,
+                next_version(current.map_or(used.sheet.version.as_str(), |c| c.version.as_str())),
             )
         };
         return Err(problem(field::VERSION, message));
@@ -272,7 +249,7 @@ mod tests {
     fn a_good_sheet_is_cleaned_and_accepted() {
         let mut input = sheet(" 1 ", "First  paragraph.\r\nSame paragraph.\r\n\r\n\r\n\r\nSecond.  ");
         input.statements.push("   ".into());
-        let SheetCheck::NewVersion(clean) = check_sheet(&input, &[]).unwrap() else { panic!("not new") };
+        let SheetCheck::NewVersion(clean) = check_sheet(&input, &[], Lang::EN).unwrap() else { panic!("not new") };
         assert_eq!(clean.version, "1");
         assert_eq!(clean.text, "First paragraph.\nSame paragraph.\n\nSecond.");
         assert_eq!(clean.statements.len(), 2, "a blank statement row is left out");
@@ -281,16 +258,16 @@ mod tests {
     #[test]
     fn blank_title_version_text_or_no_statements_are_refused_with_a_sentence() {
         let blank_title = ConsentSheet { title: " ".into(), ..sheet("1", "x") };
-        let e = check_sheet(&blank_title, &[]).unwrap_err();
+        let e = check_sheet(&blank_title, &[], Lang::EN).unwrap_err();
         assert_eq!(e.field, field::TITLE);
         assert!(e.message.starts_with("Give the information sheet a title"), "{e}");
-        let e = check_sheet(&sheet("", "x"), &[]).unwrap_err();
+        let e = check_sheet(&sheet("", "x"), &[], Lang::EN).unwrap_err();
         assert_eq!(e.field, field::VERSION);
         assert!(e.message.contains("version, e.g. 1 or 1.1"), "{e}");
-        let e = check_sheet(&sheet("1", " \n "), &[]).unwrap_err();
+        let e = check_sheet(&sheet("1", " \n "), &[], Lang::EN).unwrap_err();
         assert_eq!(e.field, field::TEXT);
         let none = ConsentSheet { statements: vec![" ".into()], ..sheet("1", "x") };
-        let e = check_sheet(&none, &[]).unwrap_err();
+        let e = check_sheet(&none, &[], Lang::EN).unwrap_err();
         assert_eq!(e.field, field::STATEMENTS);
         assert!(e.message.contains("at least one consent statement"), "{e}");
     }
@@ -298,28 +275,46 @@ mod tests {
     #[test]
     fn over_long_text_and_statements_are_refused() {
         let long = "a".repeat(SHEET_TEXT_MAX + 1);
-        let e = check_sheet(&sheet("1", &long), &[]).unwrap_err();
+        let e = check_sheet(&sheet("1", &long), &[], Lang::EN).unwrap_err();
         assert_eq!(e.message.split(';').next(), Some("The information sheet's text is 20001 characters"));
-        assert!(check_sheet(&sheet("1", &"a".repeat(SHEET_TEXT_MAX)), &[]).is_ok());
+        assert!(check_sheet(&sheet("1", &"a".repeat(SHEET_TEXT_MAX)), &[], Lang::EN).is_ok());
         let wordy = ConsentSheet { statements: vec!["ok".into(), "b".repeat(STATEMENT_MAX + 1)], ..sheet("1", "x") };
-        let e = check_sheet(&wordy, &[]).unwrap_err();
+        let e = check_sheet(&wordy, &[], Lang::EN).unwrap_err();
         assert!(e.message.starts_with("Consent statement 2 is 301 characters"), "{e}");
         let many = ConsentSheet { statements: vec!["s".into(); MAX_STATEMENTS + 1], ..sheet("1", "x") };
-        assert!(check_sheet(&many, &[]).unwrap_err().message.contains("at most 12"));
+        assert!(check_sheet(&many, &[], Lang::EN).unwrap_err().message.contains("at most 12"));
     }
 
     #[test]
     fn a_version_is_never_reused_with_other_text() {
         let v1 = set(sheet("1", "Old text."));
-        assert_eq!(check_sheet(&sheet("1", "Old text."), std::slice::from_ref(&v1)), Ok(SheetCheck::Unchanged));
-        let e = check_sheet(&sheet("1", "New text."), std::slice::from_ref(&v1)).unwrap_err();
+        assert_eq!(
+            check_sheet(&sheet("1", "Old text."), std::slice::from_ref(&v1), Lang::EN),
+            Ok(SheetCheck::Unchanged)
+        );
+        let e = check_sheet(&sheet("1", "New text."), std::slice::from_ref(&v1), Lang::EN).unwrap_err();
         assert_eq!(e.field, field::VERSION);
         assert!(e.message.starts_with("Version 1 already has different text"), "{e}");
         assert!(e.message.ends_with("e.g. 2."), "{e}");
         let v2 = set(sheet("2", "New text."));
-        let e = check_sheet(&sheet("1", "Old text."), &[v1.clone(), v2.clone()]).unwrap_err();
+        let e = check_sheet(&sheet("1", "Old text."), &[v1.clone(), v2.clone()], Lang::EN).unwrap_err();
         assert!(e.message.starts_with("Version 1 is an earlier version"), "{e}");
-        assert!(matches!(check_sheet(&sheet("2.1", "Newer."), &[v1, v2]), Ok(SheetCheck::NewVersion(_))));
+        assert!(matches!(check_sheet(&sheet("2.1", "Newer."), &[v1, v2], Lang::EN), Ok(SheetCheck::NewVersion(_))));
+    }
+
+    #[test]
+    fn refusals_are_in_the_language_asked_for_and_name_the_english_field() {
+        let blank_title = ConsentSheet { title: " ".into(), ..sheet("1", "x") };
+        let e = check_sheet(&blank_title, &[], Lang::CY).unwrap_err();
+        assert_eq!(e.field, field::TITLE);
+        assert!(e.message.starts_with("Rhowch deitl"), "{e}");
+        let v1 = set(sheet("1", "Old text."));
+        let e = check_sheet(&sheet("1", "New text."), std::slice::from_ref(&v1), Lang::CY).unwrap_err();
+        assert_eq!(e.field, field::VERSION);
+        assert!(e.message.starts_with("Mae gan fersiwn 1 ") && e.message.ends_with("e.e. 2."), "{e}");
+        let wordy = ConsentSheet { statements: vec!["ok".into(), "b".repeat(STATEMENT_MAX + 1)], ..sheet("1", "x") };
+        let e = check_sheet(&wordy, &[], Lang::CY).unwrap_err();
+        assert!(e.message.contains(" 2 ") && e.message.contains("301"), "{e}");
     }
 
     #[test]

@@ -196,7 +196,8 @@ mod tests {
                     intended: "seen sooner".into(),
                     unintended: "longer waits".into(),
                     cant_place: Some("depends on the GP".into()),
-                    at: 5, language: None,
+                    at: 5,
+                    language: None,
                 });
             }
             let card = Card { author: Some(id(p)), ..Card::new(id(500 + p), "Own post-it", 3) };

@@ -40,7 +40,8 @@ pub fn every_pair_action(card_id: Uuid) -> Vec<PairAction> {
             card_id,
             intended: "Reach".into(),
             unintended: String::new(),
-            cant_place: Some("Depends".into()), language: None,
+            cant_place: Some("Depends".into()),
+            language: None,
         },
     ]
 }

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::model::RoomView;
-use crate::i18n::{Lang, t};
 use super::rules::PairAction;
+use crate::i18n::{Lang, t};
 
 /// One change made on this device: what the pair asked, under the id the server will
 /// acknowledge it by.
@@ -58,9 +58,13 @@ enum SavedChange {
 #[derive(Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum EarlierKind {
-    Place { position: f64 },
+    Place {
+        position: f64,
+    },
     Unplace,
-    AddCard { text: String },
+    AddCard {
+        text: String,
+    },
     SaveSheet {
         intended: String,
         unintended: String,

@@ -10,6 +10,7 @@ use super::board::format_position;
 use super::event::Event;
 use super::model::RoomView;
 use super::session::Phase;
+use crate::i18n::{Lang, phase_name, t};
 
 /// How many steps apart [`Player`] keeps a copy of the state, so a jump back costs at most
 /// this many applications instead of a replay from the start.
@@ -40,68 +41,66 @@ impl ReplayStep {
         view.seq = view.seq.max(self.seq);
     }
 
-    /// The change in a short sentence, e.g. "Pair A placed “Holding patients” at 62".
+    /// The change in a short sentence in `l`, e.g. "Pair A placed “Holding patients” at 62".
     /// `before` is the state just before it (for aspect texts and whether a placing was a move).
-    pub fn describe(&self, before: &RoomView) -> String {
+    pub fn describe(&self, before: &RoomView, l: Lang) -> String {
         let who = match self.actor.as_str() {
-            "facilitator" => "Facilitator".to_string(),
-            "system" => "System".to_string(),
+            "facilitator" => t::domain_replay_facilitator(l).to_string(),
+            "system" => t::domain_replay_system(l).to_string(),
             label => label.to_string(),
         };
         let Some(event) = &self.event else {
             return match self.action.as_str() {
-                "workshop_created" => "Facilitator created the workshop".to_string(),
-                other => format!("{who}: {}", other.replace('_', " ")),
+                "workshop_created" => t::domain_replay_created(l).to_string(),
+                other => t::domain_replay_other(l, &who, other.replace('_', " ")),
             };
         };
-        let aspect = |id| before.card(id).map_or_else(|| "an aspect".to_string(), |c| format!("“{}”", c.text));
-        let pair = |id| before.pair(id).map_or_else(|| "a pair".to_string(), |p| p.label.clone());
+        let aspect =
+            |id| before.card(id).map_or_else(|| t::domain_replay_an_aspect(l).to_string(), |c| format!("“{}”", c.text));
+        let pair = |id| before.pair(id).map_or_else(|| t::domain_replay_a_pair(l).to_string(), |p| p.label.clone());
         match event {
-            Event::PairJoined { pair } => format!("{} joined", pair.label),
-            Event::PairRemoved { pair_id, .. } => format!("Facilitator removed {}", pair(*pair_id)),
-            Event::PairWithdrawn { .. } => "A pair withdrew from the study; its work was removed".to_string(),
+            Event::PairJoined { pair } => t::domain_replay_joined(l, &pair.label),
+            Event::PairRemoved { pair_id, .. } => t::domain_replay_removed(l, pair(*pair_id)),
+            Event::PairWithdrawn { .. } => t::domain_replay_withdrawn(l).to_string(),
             Event::Placed { card_id, position, .. } => {
-                let (verb, to) = if before.action_name(event) == "moved" { ("moved", "to") } else { ("placed", "at") };
-                let at = position.map_or_else(String::new, |p| format!(" {to} {}", format_position(p)));
-                format!("{who} {verb} {}{at}", aspect(*card_id))
+                let moved = before.action_name(event) == "moved";
+                match (moved, position) {
+                    (true, Some(p)) => t::domain_replay_moved_to(l, &who, aspect(*card_id), format_position(*p)),
+                    (true, None) => t::domain_replay_moved(l, &who, aspect(*card_id)),
+                    (false, Some(p)) => t::domain_replay_placed_at(l, &who, aspect(*card_id), format_position(*p)),
+                    (false, None) => t::domain_replay_placed(l, &who, aspect(*card_id)),
+                }
             }
-            Event::Unplaced { card_id, .. } => format!("{who} took {} back off the spectrum", aspect(*card_id)),
+            Event::Unplaced { card_id, .. } => t::domain_replay_unplaced(l, &who, aspect(*card_id)),
             Event::SheetSaved { card_id, cant_place: Some(_), .. } => {
-                format!("{who} marked {} “can't place / it depends”", aspect(*card_id))
+                t::domain_replay_cant_place(l, &who, aspect(*card_id))
             }
-            Event::SheetSaved { card_id, .. } => format!("{who} saved notes on {}", aspect(*card_id)),
-            Event::CardAdded { card, .. } => format!("{who} added the post-it “{}”", card.text),
+            Event::SheetSaved { card_id, .. } => t::domain_replay_notes(l, &who, aspect(*card_id)),
+            Event::CardAdded { card, .. } => t::domain_replay_card_added(l, &who, &card.text),
             Event::CardChanged { card, .. } => {
                 let what = match before.action_name(event) {
-                    "card_hidden" => "hid",
-                    "card_shown" => "showed",
-                    "card_locked" => "locked",
-                    "card_unlocked" => "unlocked",
-                    _ => "reworded",
+                    "card_hidden" => t::domain_replay_hid,
+                    "card_shown" => t::domain_replay_showed,
+                    "card_locked" => t::domain_replay_locked,
+                    "card_unlocked" => t::domain_replay_unlocked,
+                    _ => t::domain_replay_reworded,
                 };
-                format!("Facilitator {what} {}", aspect(card.id))
+                what(l, aspect(card.id))
             }
-            Event::CardsMerged { from, into, .. } => {
-                format!("Facilitator merged {} into {}", aspect(*from), aspect(*into))
-            }
+            Event::CardsMerged { from, into, .. } => t::domain_replay_merged(l, aspect(*from), aspect(*into)),
             Event::PhaseChanged { phase, .. } => match phase {
-                Phase::Reveal if before.phase == Phase::Placing => "Facilitator revealed the placements".to_string(),
-                Phase::Placing if before.phase == Phase::Joining => "Facilitator started placing".to_string(),
-                Phase::SecondRound if before.round < 2 => "Facilitator started the second round".to_string(),
-                Phase::Closed => "Facilitator closed the workshop".to_string(),
-                other => format!("Facilitator went to “{}”", other.name()),
+                Phase::Reveal if before.phase == Phase::Placing => t::domain_replay_revealed(l).to_string(),
+                Phase::Placing if before.phase == Phase::Joining => t::domain_replay_started_placing(l).to_string(),
+                Phase::SecondRound if before.round < 2 => t::domain_replay_second_round(l).to_string(),
+                Phase::Closed => t::domain_replay_closed(l).to_string(),
+                other => t::domain_replay_went_to(l, phase_name(l, *other)),
             },
-            Event::SettingsChanged { .. } => "Facilitator changed the settings".to_string(),
-            Event::TimerChanged { timer: Some(_), .. } => "Facilitator changed the timer".to_string(),
-            Event::TimerChanged { timer: None, .. } => "Facilitator cleared the timer".to_string(),
-            Event::FocusChanged { .. } => "Facilitator changed the spotlight or the order".to_string(),
-            Event::ConsentSheetSet { sheet, .. } => {
-                format!("Facilitator set version {} of the information sheet", sheet.version)
-            }
-            Event::ConsentGiven { version, people, .. } => {
-                let persons = if *people == 1 { "1 person".to_string() } else { format!("{people} people") };
-                format!("{who} agreed to version {version} of the information sheet ({persons})")
-            }
+            Event::SettingsChanged { .. } => t::domain_replay_settings(l).to_string(),
+            Event::TimerChanged { timer: Some(_), .. } => t::domain_replay_timer(l).to_string(),
+            Event::TimerChanged { timer: None, .. } => t::domain_replay_timer_cleared(l).to_string(),
+            Event::FocusChanged { .. } => t::domain_replay_focus(l).to_string(),
+            Event::ConsentSheetSet { sheet, .. } => t::domain_replay_sheet_set(l, &sheet.version),
+            Event::ConsentGiven { version, people, .. } => t::domain_replay_consent(l, &who, version, *people),
         }
     }
 }
@@ -128,12 +127,12 @@ impl Replay {
         view
     }
 
-    /// "14:03:27 UTC" and "12:05 after the first change" for moment `k` (after `k` steps);
-    /// `None` at moment 0, before any change.
-    pub fn moment_time(&self, k: usize) -> Option<(String, String)> {
+    /// "14:03:27 UTC" and "12:05 after the first change" (in `l`) for moment `k` (after `k`
+    /// steps); `None` at moment 0, before any change.
+    pub fn moment_time(&self, k: usize, l: Lang) -> Option<(String, String)> {
         let first = self.steps.first()?.at;
         let step = self.steps.get(k.checked_sub(1)?).or(self.steps.last())?;
-        Some((clock_utc(step.at), format!("{} after the first change", minutes_seconds(step.at - first))))
+        Some((clock_utc(step.at), t::domain_replay_since_first(l, minutes_seconds(step.at - first))))
     }
 }
 
@@ -224,8 +223,8 @@ impl Player {
         &self.current
     }
 
-    /// The sentence for the change that led to the current moment; `None` at moment 0.
-    pub fn description(&self) -> Option<String> {
+    /// The sentence for the change that led to the current moment, in `l`; `None` at moment 0.
+    pub fn description(&self, l: Lang) -> Option<String> {
         let k = self.at.checked_sub(1)?;
         // The state before the last step, rebuilt from the checkpoint at or before it.
         let checkpoint = (k / CHECKPOINT_EVERY).min(self.checkpoints.len() - 1);
@@ -233,7 +232,7 @@ impl Player {
         for step in &self.replay.steps[checkpoint * CHECKPOINT_EVERY..k] {
             step.apply_to(&mut before);
         }
-        Some(self.replay.steps[k].describe(&before))
+        Some(self.replay.steps[k].describe(&before, l))
     }
 }
 
@@ -303,12 +302,12 @@ mod tests {
         let replay = Replay { date: String::new(), start: start(), steps: Vec::new() };
         assert_eq!(replay.state_at(0), start());
         assert_eq!(replay.state_at(5), start());
-        assert_eq!(replay.moment_time(0), None);
+        assert_eq!(replay.moment_time(0, Lang::EN), None);
         let mut player = Player::new(replay);
         assert!(player.is_empty());
         assert_eq!(player.seek(3), &start());
         assert_eq!(player.moment(), 0);
-        assert_eq!(player.description(), None);
+        assert_eq!(player.description(Lang::EN), None);
     }
 
     #[test]
@@ -351,7 +350,7 @@ mod tests {
         }
         assert_eq!(player.seek(9_999).seq, 1_300, "clamped to the last moment");
         player.seek(1_000);
-        assert_eq!(player.description(), Some(format!("Pair A moved “Holding patients” to {}", 1_000 % 101)));
+        assert_eq!(player.description(Lang::EN), Some(format!("Pair A moved “Holding patients” to {}", 1_000 % 101)));
     }
 
     #[test]
@@ -376,13 +375,13 @@ mod tests {
         assert_eq!(after.pairs.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["Pair B"]);
         assert!(after.placements.iter().all(|p| p.pair_id == id(200)));
         assert!(after.card(id(30)).is_none(), "the pair's own post-it goes with it");
-        assert_eq!(replay.steps[9].describe(&before), "Facilitator removed Pair A");
+        assert_eq!(replay.steps[9].describe(&before, Lang::EN), "Facilitator removed Pair A");
     }
 
     #[test]
     fn each_change_reads_as_a_sentence() {
         let replay = history();
-        let say = |k: usize| replay.steps[k - 1].describe(&replay.state_at(k - 1));
+        let say = |k: usize| replay.steps[k - 1].describe(&replay.state_at(k - 1), Lang::EN);
         assert_eq!(say(1), "Facilitator created the workshop");
         assert_eq!(say(2), "Facilitator started placing");
         assert_eq!(say(3), "Pair A joined");
@@ -394,8 +393,16 @@ mod tests {
         let merged =
             step(11, 0, "facilitator", "cards_merged", Some(Event::CardsMerged { from: id(20), into: id(10), at: 0 }));
         assert_eq!(
-            merged.describe(&replay.state_at(10)),
+            merged.describe(&replay.state_at(10), Lang::EN),
             "Facilitator merged “Where people are seen” into “Holding patients”"
+        );
+        let say_cy = |k: usize| replay.steps[k - 1].describe(&replay.state_at(k - 1), Lang::CY);
+        assert_eq!(say_cy(1), "Creodd yr hwylusydd y gweithdy");
+        assert_eq!(say_cy(5), "Pair A a osododd “Holding patients” ar 62");
+        assert_eq!(say_cy(6), "Pair A a symudodd “Holding patients” i 30.5");
+        assert_eq!(
+            replay.moment_time(10, Lang::CY).map(|(_, since)| since).as_deref(),
+            Some("00:09 ar ôl y newid cyntaf")
         );
     }
 
@@ -403,9 +410,15 @@ mod tests {
     fn moments_have_a_clock_time_and_the_time_since_the_first_change() {
         let replay = history();
         // Step `seq` happened at `seq` seconds after the epoch.
-        assert_eq!(replay.moment_time(0), None);
-        assert_eq!(replay.moment_time(1), Some(("00:00:01 UTC".into(), "00:00 after the first change".into())));
-        assert_eq!(replay.moment_time(10), Some(("00:00:10 UTC".into(), "00:09 after the first change".into())));
+        assert_eq!(replay.moment_time(0, Lang::EN), None);
+        assert_eq!(
+            replay.moment_time(1, Lang::EN),
+            Some(("00:00:01 UTC".into(), "00:00 after the first change".into()))
+        );
+        assert_eq!(
+            replay.moment_time(10, Lang::EN),
+            Some(("00:00:10 UTC".into(), "00:09 after the first change".into()))
+        );
         assert_eq!(clock_utc(1_763_900_000_123), "12:13:20 UTC");
         assert_eq!(minutes_seconds(75 * 60_000 + 3_999), "75:03");
         assert_eq!(minutes_seconds(-5), "00:00");

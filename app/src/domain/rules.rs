@@ -10,6 +10,7 @@ use super::event::Event;
 use super::model::{Card, RoomView};
 use super::session::{Focus, Phase, Settings, Timer};
 use super::validate::{ASPECT_MAX, InvalidInput, MAX_ASPECTS, clean_multiline, clean_position, clean_text};
+use crate::i18n::Lang;
 
 /// Longest outcome note (each of intended and unintended), in characters.
 pub const NOTE_MAX: usize = 500;
@@ -310,7 +311,7 @@ impl RoomView {
     /// Decides a new version of the information sheet the facilitator set: `Ok(None)` when it
     /// is the current version word for word (nothing to store).
     pub fn decide_sheet(&self, sheet: &ConsentSheet, now: i64) -> Result<Option<Event>, SheetProblem> {
-        match check_sheet(sheet, &self.consent_sheets)? {
+        match check_sheet(sheet, &self.consent_sheets, Lang::EN)? {
             SheetCheck::Unchanged => Ok(None),
             SheetCheck::NewVersion(sheet) => Ok(Some(Event::ConsentSheetSet { sheet, at: now })),
         }
@@ -342,8 +343,10 @@ impl RoomView {
                 Ok(Event::PhaseChanged { phase: *phase, at })
             }
             Control::ChangeSettings { settings } => {
-                settings.check().map_err(|e| invalid(&e.message))?;
-                settings.check_deadline(self.settings.withdrawal_deadline, now).map_err(|e| invalid(&e.message))?;
+                settings.check(Lang::EN).map_err(|e| invalid(&e.message))?;
+                settings
+                    .check_deadline(self.settings.withdrawal_deadline, now, Lang::EN)
+                    .map_err(|e| invalid(&e.message))?;
                 Ok(Event::SettingsChanged { settings: *settings, at })
             }
             Control::StartTimer { minutes } => {
@@ -487,7 +490,8 @@ mod tests {
             card_id: id(CARD),
             intended: "Fits the person".into(),
             unintended: "".into(),
-            cant_place: None, language: None,
+            cant_place: None,
+            language: None,
         };
         pair(&mut r, A, sheet).unwrap();
         assert_eq!(r.note(id(A), id(CARD)).unwrap().intended, "Fits the person");
@@ -539,7 +543,8 @@ mod tests {
             card_id: id(CARD),
             intended: String::new(),
             unintended: String::new(),
-            cant_place: cant.map(String::from), language: None,
+            cant_place: cant.map(String::from),
+            language: None,
         };
         pair(&mut r, A, sheet(Some("Depends on the practice"))).unwrap();
         let p = r.placement(id(A), id(CARD)).unwrap();
@@ -558,7 +563,13 @@ mod tests {
         let e = pair(
             &mut r,
             A,
-            PairAction::SaveSheet { card_id: id(CARD), intended: long, unintended: String::new(), cant_place: None, language: None },
+            PairAction::SaveSheet {
+                card_id: id(CARD),
+                intended: long,
+                unintended: String::new(),
+                cant_place: None,
+                language: None,
+            },
         )
         .unwrap_err();
         assert_eq!(e.kind, RefusalKind::Invalid);
@@ -578,7 +589,8 @@ mod tests {
                 card_id: id(50),
                 intended: "Reach".into(),
                 unintended: "Travel time".into(),
-                cant_place: None, language: None,
+                cant_place: None,
+                language: None,
             },
         )
         .unwrap();

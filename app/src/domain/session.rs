@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::day::Day;
+use crate::i18n::{Lang, t};
 
 /// Where the session is. Set by the facilitator; every screen follows it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -140,16 +141,21 @@ impl Default for Settings {
     }
 }
 
-/// The privacy threshold's label, on the console and the new-workshop form (and the field an
-/// out-of-range threshold is reported against).
+/// The privacy threshold's field, as the forms and refusals name it (an identifier, compared
+/// in code; the English of [`min_pairs_label`], which the forms show).
 pub const MIN_PAIRS_LABEL: &str = "Privacy threshold (pairs)";
+
+/// The privacy threshold's label on the console and the new-workshop form, in `l`.
+pub fn min_pairs_label(l: Lang) -> &'static str {
+    t::domain_min_pairs_label(l)
+}
 
 /// One on/off setting: its label on the console and the new-workshop form, and how to read
 /// and set it, so both screens show the same words in the same order.
 #[derive(Clone, Copy, Debug)]
 pub struct Switch {
-    /// The checkbox's label.
-    pub label: &'static str,
+    /// The checkbox's label, in a language.
+    pub label: fn(Lang) -> &'static str,
     /// Reads it.
     pub get: fn(&Settings) -> bool,
     /// Sets it.
@@ -158,103 +164,93 @@ pub struct Switch {
 
 /// The on/off settings, in the order the forms show them.
 pub const SWITCHES: [Switch; 6] = [
+    Switch { label: t::domain_switch_live_wall, get: |s| s.live_wall, set: |s, on| s.live_wall = on },
     Switch {
-        label: "Live wall: everyone sees placements as they happen",
-        get: |s| s.live_wall,
-        set: |s, on| s.live_wall = on,
-    },
-    Switch {
-        label: "Pairs' post-its go onto every pair's tray",
+        label: t::domain_switch_share_pair_cards,
         get: |s| s.share_pair_cards,
         set: |s, on| s.share_pair_cards = on,
     },
+    Switch { label: t::domain_switch_name_notes, get: |s| s.name_notes, set: |s, on| s.name_notes = on },
+    Switch { label: t::domain_switch_show_groups, get: |s| s.show_groups, set: |s, on| s.show_groups = on },
     Switch {
-        label: "Show pair names with notes on the projector",
-        get: |s| s.name_notes,
-        set: |s, on| s.name_notes = on,
-    },
-    Switch { label: "Show opinion groups on the projector", get: |s| s.show_groups, set: |s, on| s.show_groups = on },
-    Switch {
-        label: "Pair names in exports: references only (pseudonymised)",
+        label: t::domain_switch_export_references,
         get: |s| s.export_references,
         set: |s, on| s.export_references = on,
     },
-    Switch { label: PAIR_RESULTS_LABEL, get: |s| s.pair_results, set: |s, on| s.pair_results = on },
+    Switch { label: t::domain_switch_pair_results, get: |s| s.pair_results, set: |s, on| s.pair_results = on },
 ];
 
-/// The label of the "Pairs can see their results" switch (also named in the refusal a pair
-/// gets when it is off).
+/// The label of the "Pairs can see their results" switch in English (also named in the
+/// refusal a pair gets when it is off).
 pub const PAIR_RESULTS_LABEL: &str = "Pairs can see their results";
 
-/// The withdrawal deadline's label, on the console and the new-workshop form (and the field a
-/// refused date is reported against).
+/// The withdrawal deadline's field, as the forms and refusals name it (an identifier, compared
+/// in code; the English of [`deadline_label`], which the forms show).
 pub const DEADLINE_LABEL: &str = "Withdrawal deadline (optional)";
 
-/// A setting out of range: the label of its field and what to do about it.
+/// The withdrawal deadline's label on the console and the new-workshop form, in `l`.
+pub fn deadline_label(l: Lang) -> &'static str {
+    t::domain_deadline_label(l)
+}
+
+/// A setting out of range: the field (its English label, [`MIN_PAIRS_LABEL`] or
+/// [`DEADLINE_LABEL`]) and what to do about it, in the language asked for.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct BadSetting {
-    /// The field's visible label.
+    /// The field, by its English label (compared in code).
     pub field: &'static str,
     /// What to do, for the facilitator.
     pub message: String,
 }
 
 impl BadSetting {
-    fn min_pairs() -> BadSetting {
-        BadSetting {
-            field: MIN_PAIRS_LABEL,
-            message: format!("Privacy threshold: a whole number of pairs from 1 to {MAX_MIN_PAIRS}."),
-        }
+    fn min_pairs(l: Lang) -> BadSetting {
+        BadSetting { field: MIN_PAIRS_LABEL, message: t::domain_min_pairs_range(l, MAX_MIN_PAIRS) }
     }
 }
 
 impl Settings {
     /// Checks settings the facilitator chose, on the console or when creating a workshop:
     /// the one rule both go through. The switches are plain on/off; only the threshold has a
-    /// range.
-    pub fn check(&self) -> Result<(), BadSetting> {
-        if (1..=MAX_MIN_PAIRS).contains(&self.min_pairs) { Ok(()) } else { Err(BadSetting::min_pairs()) }
+    /// range. The refusal is in `l`.
+    pub fn check(&self, l: Lang) -> Result<(), BadSetting> {
+        if (1..=MAX_MIN_PAIRS).contains(&self.min_pairs) { Ok(()) } else { Err(BadSetting::min_pairs(l)) }
     }
 
     /// Checks a withdrawal deadline the facilitator set (`before` is the one it replaces):
     /// a new one may not be a day already over at `now`. An unchanged one is not checked
-    /// again, so other settings can still change after the deadline passed.
-    pub fn check_deadline(&self, before: Option<Day>, now: i64) -> Result<(), BadSetting> {
+    /// again, so other settings can still change after the deadline passed. The refusal is in
+    /// `l`.
+    pub fn check_deadline(&self, before: Option<Day>, now: i64, l: Lang) -> Result<(), BadSetting> {
         match self.withdrawal_deadline {
-            Some(day) if Some(day) != before && day.end_ms() <= now => Err(BadSetting {
-                field: DEADLINE_LABEL,
-                message: format!(
-                    "The withdrawal deadline {day} is in the past (today is {} UTC). Choose today or a later day, \
-                     or leave it empty.",
-                    Day::of_ms(now)
-                ),
-            }),
+            Some(day) if Some(day) != before && day.end_ms() <= now => {
+                Err(BadSetting { field: DEADLINE_LABEL, message: t::domain_deadline_past(l, day, Day::of_ms(now)) })
+            }
             _ => Ok(()),
         }
     }
 }
 
 /// Reads a typed withdrawal deadline (`YYYY-MM-DD`, what a date field gives): empty is none.
-/// Whether it is over is checked against the clock by [`Settings::check_deadline`].
-pub fn parse_deadline(typed: &str) -> Result<Option<Day>, BadSetting> {
+/// Whether it is over is checked against the clock by [`Settings::check_deadline`]. The
+/// refusal is in `l`.
+pub fn parse_deadline(typed: &str, l: Lang) -> Result<Option<Day>, BadSetting> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Ok(None);
     }
-    Day::parse(typed).map(Some).ok_or_else(|| BadSetting {
-        field: DEADLINE_LABEL,
-        message: format!(
-            "Withdrawal deadline: \"{typed}\" is not a date. Choose a day (YYYY-MM-DD) or leave it empty."
-        ),
-    })
+    Day::parse(typed)
+        .map(Some)
+        .ok_or_else(|| BadSetting { field: DEADLINE_LABEL, message: t::domain_deadline_not_a_date(l, typed) })
 }
 
-/// Reads a typed privacy threshold (a whole number from 1 to [`MAX_MIN_PAIRS`]).
-pub fn parse_min_pairs(typed: &str) -> Result<u32, BadSetting> {
+/// Reads a typed privacy threshold (a whole number from 1 to [`MAX_MIN_PAIRS`]). The refusal
+/// is in `l`.
+pub fn parse_min_pairs(typed: &str, l: Lang) -> Result<u32, BadSetting> {
     match typed.trim().parse::<u32>() {
         Ok(n) if (1..=MAX_MIN_PAIRS).contains(&n) => Ok(n),
-        _ => Err(BadSetting::min_pairs()),
+        _ => Err(BadSetting::min_pairs(l)),
     }
 }
 
@@ -384,18 +380,18 @@ mod tests {
 
     #[test]
     fn settings_check_the_threshold_range_and_name_its_field() {
-        assert_eq!(Settings::default().check(), Ok(()));
+        assert_eq!(Settings::default().check(Lang::EN), Ok(()));
         for min_pairs in [1, MAX_MIN_PAIRS] {
-            assert_eq!(Settings { min_pairs, ..Settings::default() }.check(), Ok(()));
+            assert_eq!(Settings { min_pairs, ..Settings::default() }.check(Lang::EN), Ok(()));
         }
         for min_pairs in [0, MAX_MIN_PAIRS + 1, u32::MAX] {
-            let e = Settings { min_pairs, ..Settings::default() }.check().unwrap_err();
+            let e = Settings { min_pairs, ..Settings::default() }.check(Lang::EN).unwrap_err();
             assert_eq!(e.field, "Privacy threshold (pairs)");
             assert_eq!(e.to_string(), "Privacy threshold: a whole number of pairs from 1 to 20.");
         }
-        assert_eq!(parse_min_pairs(" 2 "), Ok(2));
+        assert_eq!(parse_min_pairs(" 2 ", Lang::EN), Ok(2));
         for typed in ["", "0", "21", "2.5", "-1", "two"] {
-            assert_eq!(parse_min_pairs(typed).unwrap_err().field, MIN_PAIRS_LABEL, "{typed:?}");
+            assert_eq!(parse_min_pairs(typed, Lang::EN).unwrap_err().field, MIN_PAIRS_LABEL, "{typed:?}");
         }
     }
 
@@ -404,7 +400,7 @@ mod tests {
         assert!(Settings::default().pair_results, "pairs see their results unless turned off");
         let mut s = Settings { pair_results: false, ..Settings::default() };
         for (i, switch) in SWITCHES.iter().enumerate() {
-            assert!(!(switch.get)(&s), "{} starts off here", switch.label);
+            assert!(!(switch.get)(&s), "{} starts off here", (switch.label)(Lang::EN));
             (switch.set)(&mut s, true);
             assert!((switch.get)(&s));
             let on: Vec<bool> = SWITCHES.iter().map(|w| (w.get)(&s)).collect();
@@ -425,6 +421,34 @@ mod tests {
         );
     }
 
+    #[test]
+    fn labels_are_the_field_names_in_english_and_welsh_in_welsh() {
+        let english: Vec<&str> = SWITCHES.iter().map(|s| (s.label)(Lang::EN)).collect();
+        assert_eq!(
+            english,
+            [
+                "Live wall: everyone sees placements as they happen",
+                "Pairs' post-its go onto every pair's tray",
+                "Show pair names with notes on the projector",
+                "Show opinion groups on the projector",
+                "Pair names in exports: references only (pseudonymised)",
+                PAIR_RESULTS_LABEL,
+            ]
+        );
+        assert_eq!(min_pairs_label(Lang::EN), MIN_PAIRS_LABEL);
+        assert_eq!(deadline_label(Lang::EN), DEADLINE_LABEL);
+        for switch in SWITCHES {
+            assert_ne!((switch.label)(Lang::CY), (switch.label)(Lang::EN));
+        }
+        assert_ne!(min_pairs_label(Lang::CY), MIN_PAIRS_LABEL);
+        let welsh = parse_min_pairs("0", Lang::CY).unwrap_err();
+        assert_eq!(welsh.field, MIN_PAIRS_LABEL, "the field stays the English identifier");
+        assert!(welsh.message.contains("20") && welsh.message.starts_with("Trothwy"), "{welsh}");
+        let welsh = parse_deadline("x", Lang::CY).unwrap_err();
+        assert_eq!(welsh.field, DEADLINE_LABEL);
+        assert!(welsh.message.contains("\"x\""), "{welsh}");
+    }
+
     /// Settings saved before "Pairs can see their results" existed read as on and write back
     /// unchanged; only "off" is written.
     #[test]
@@ -442,9 +466,12 @@ mod tests {
 
     #[test]
     fn a_typed_deadline_is_a_day_or_nothing() {
-        assert_eq!(parse_deadline(" "), Ok(None));
-        assert_eq!(parse_deadline("2027-01-31").unwrap().map(|d| d.to_string()).as_deref(), Some("2027-01-31"));
-        let refused = parse_deadline("2027-02-30").unwrap_err();
+        assert_eq!(parse_deadline(" ", Lang::EN), Ok(None));
+        assert_eq!(
+            parse_deadline("2027-01-31", Lang::EN).unwrap().map(|d| d.to_string()).as_deref(),
+            Some("2027-01-31")
+        );
+        let refused = parse_deadline("2027-02-30", Lang::EN).unwrap_err();
         assert_eq!(refused.field, DEADLINE_LABEL);
         assert!(refused.message.contains("\"2027-02-30\" is not a date"), "{}", refused.message);
     }
@@ -455,11 +482,14 @@ mod tests {
         let now = 1_796_342_400_000 + 43_200_000;
         let day = |text| Some(Day::parse(text).unwrap());
         let with = |deadline| Settings { withdrawal_deadline: deadline, ..Settings::default() };
-        assert!(with(day("2026-12-04")).check_deadline(None, now).is_ok(), "today is still open");
-        assert!(with(None).check_deadline(day("2026-01-01"), now).is_ok(), "clearing it is fine");
-        let refused = with(day("2026-12-03")).check_deadline(None, now).unwrap_err();
+        assert!(with(day("2026-12-04")).check_deadline(None, now, Lang::EN).is_ok(), "today is still open");
+        assert!(with(None).check_deadline(day("2026-01-01"), now, Lang::EN).is_ok(), "clearing it is fine");
+        let refused = with(day("2026-12-03")).check_deadline(None, now, Lang::EN).unwrap_err();
         assert_eq!(refused.field, DEADLINE_LABEL);
         assert!(refused.message.contains("2026-12-03") && refused.message.contains("2026-12-04"), "{refused}");
-        assert!(with(day("2026-12-03")).check_deadline(day("2026-12-03"), now).is_ok(), "an unchanged one stays");
+        assert!(
+            with(day("2026-12-03")).check_deadline(day("2026-12-03"), now, Lang::EN).is_ok(),
+            "an unchanged one stays"
+        );
     }
 }

@@ -4,6 +4,8 @@
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::i18n::{Lang, t};
+
 /// Longest aspect (post-it) text, in characters.
 pub const ASPECT_MAX: usize = 120;
 /// Longest pair label, in characters.
@@ -19,7 +21,8 @@ pub const POLE_MAX: usize = 60;
 /// Most aspect cards in one workshop.
 pub const MAX_ASPECTS: usize = 60;
 
-/// Why a piece of input was refused. The `Display` text is shown to the user as it is.
+/// Why a piece of input was refused. The `Display` text is the English sentence (the server's);
+/// [`InvalidInput::text`] is the sentence in a page's language.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum InvalidInput {
     /// A required text was empty after trimming.
@@ -61,6 +64,46 @@ pub enum InvalidInput {
         /// The text given twice.
         text: String,
     },
+}
+
+impl InvalidInput {
+    /// The sentence in `l` (the `Display` text is the English one, for the server).
+    pub fn text(&self, l: Lang) -> String {
+        match self {
+            InvalidInput::Empty { field } => t::domain_input_empty(l, field_name(l, field)),
+            InvalidInput::TooLong { field, len, max } => t::domain_input_too_long(l, field_name(l, field), len, max),
+            InvalidInput::ControlChars { field } => t::domain_input_control_chars(l, field_name(l, field)),
+            InvalidInput::PositionOutOfRange => t::domain_input_position(l).to_string(),
+            InvalidInput::AspectCount { count, max } => t::domain_input_aspect_count(l, max, count),
+            InvalidInput::DuplicateAspect { text } => t::domain_input_duplicate_aspect(l, text),
+        }
+    }
+}
+
+/// A field's name in `l`, from its English name (what [`InvalidInput`] carries); a field not
+/// known here keeps its English name.
+pub fn field_name(l: Lang, field: &'static str) -> &'static str {
+    use super::consent::field as sheet;
+    match field {
+        "Title" => t::domain_field_title(l),
+        "Site" => t::domain_field_site(l),
+        "Question" => t::domain_field_question(l),
+        "Left pole" => t::domain_field_left_pole(l),
+        "Right pole" => t::domain_field_right_pole(l),
+        "Aspect" => t::domain_field_aspect(l),
+        "Aspects" => t::domain_field_aspects(l),
+        "Post-it text" => t::domain_field_post_it_text(l),
+        "Pair name" => t::domain_field_pair_name(l),
+        "Reason" => t::domain_field_reason(l),
+        "Intended outcome" => t::domain_field_intended(l),
+        "Unintended outcome" => t::domain_field_unintended(l),
+        "Note" => t::domain_field_note(l),
+        sheet::TITLE => t::domain_field_sheet_title(l),
+        sheet::VERSION => t::domain_field_sheet_version(l),
+        sheet::TEXT => t::domain_field_sheet_text(l),
+        sheet::STATEMENTS => t::domain_field_statements(l),
+        other => other,
+    }
 }
 
 /// Characters that change how text looks or reads without being seen: zero-width spaces and
@@ -279,5 +322,24 @@ mod tests {
         ));
         let too_many: Vec<String> = (0..61).map(|i| format!("aspect {i}")).collect();
         assert!(matches!(clean_aspects(&too_many), Err(InvalidInput::AspectCount { count: 61, .. })));
+    }
+
+    #[test]
+    fn the_sentence_is_the_display_text_in_english_and_welsh_in_welsh() {
+        let cases = [
+            InvalidInput::Empty { field: "Title" },
+            InvalidInput::TooLong { field: "Post-it text", len: 130, max: 120 },
+            InvalidInput::ControlChars { field: "Site" },
+            InvalidInput::PositionOutOfRange,
+            InvalidInput::AspectCount { count: 61, max: 60 },
+            InvalidInput::DuplicateAspect { text: "Holding".into() },
+            InvalidInput::Empty { field: "Something new" },
+        ];
+        for e in &cases {
+            assert_eq!(e.text(Lang::EN), e.to_string());
+            assert_ne!(e.text(Lang::CY), e.to_string());
+        }
+        assert_eq!(InvalidInput::Empty { field: "Title" }.text(Lang::CY), "Teitl: mae'n wag; ysgrifennwch rywbeth.");
+        assert!(cases[1].text(Lang::CY).contains("130") && cases[1].text(Lang::CY).contains("120"));
     }
 }

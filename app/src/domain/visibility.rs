@@ -165,7 +165,8 @@ impl RoomView {
                     intended: String::new(),
                     unintended: String::new(),
                     cant_place: cant_place.as_ref().map(|_| String::new()),
-                    at: *at, language: None,
+                    at: *at,
+                    language: None,
                 })
             }
             Event::CardAdded { card, at } => self.card_for(viewer, card).map(|card| Event::CardAdded { card, at: *at }),
@@ -229,7 +230,8 @@ mod tests {
                     intended: format!("intended {pair}"),
                     unintended: String::new(),
                     cant_place: None,
-                    at: 2, language: None,
+                    at: 2,
+                    language: None,
                 },
             );
         }
@@ -364,7 +366,8 @@ mod tests {
                     intended: "x".into(),
                     unintended: "y".into(),
                     cant_place: Some("depends on the GP".into()),
-                    at: 5, language: None,
+                    at: 5,
+                    language: None,
                 },
                 placed(A, 33.0),
             ];

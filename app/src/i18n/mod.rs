@@ -32,15 +32,23 @@ pub struct Language {
     pub rtl: bool,
     /// Its decimal separator.
     pub decimal: &'static str,
+    /// A pseudo-language for tests (`ar-XB`: English words laid out right to left): never
+    /// offered, opened only by its exact code.
+    pub pseudo: bool,
 }
 
 /// The name of the cookie that remembers a device's choice, and of the address parameter.
 pub const COOKIE: &str = "lang";
 
 impl Lang {
-    /// Every language, English first.
+    /// Every language, English first, the test pseudo-language included.
     pub fn all() -> impl Iterator<Item = Lang> {
         (0..LANGUAGES.len() as u8).map(Lang)
+    }
+
+    /// The languages offered to people: the switch's, and those `Accept-Language` can choose.
+    pub fn offered() -> impl Iterator<Item = Lang> {
+        Lang::all().filter(|l| !l.info().pseudo)
     }
 
     fn info(self) -> &'static Language {
@@ -68,7 +76,7 @@ impl Lang {
         let primary = code.split(['-', '_']).next().unwrap_or_default();
         Lang::all()
             .find(|l| l.code().eq_ignore_ascii_case(code))
-            .or_else(|| Lang::all().find(|l| l.code().eq_ignore_ascii_case(primary)))
+            .or_else(|| Lang::offered().find(|l| l.code().eq_ignore_ascii_case(primary)))
     }
 
     /// The best language for an `Accept-Language` header (quality values honoured), if any
@@ -87,7 +95,7 @@ impl Lang {
             })
             .collect();
         ranges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranges.into_iter().find_map(|(_, _, tag)| Lang::from_code(tag))
+        ranges.into_iter().find_map(|(_, _, tag)| Lang::from_code(tag).filter(|l| !l.info().pseudo))
     }
 }
 
@@ -246,9 +254,10 @@ fn page_lang() -> Lang {
     use leptos::prelude::use_context;
     let Some(parts) = use_context::<http::request::Parts>() else { return Lang::default() };
     let header = |name: http::header::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
-    let query_lang = parts.uri.query().and_then(|q| {
-        q.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(Lang::from_code)
-    });
+    let query_lang = parts
+        .uri
+        .query()
+        .and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(Lang::from_code));
     let cookie = header(http::header::COOKIE).and_then(|c| cookie_value(c, COOKIE));
     let lang = choose(query_lang.map(Lang::code), cookie, header(http::header::ACCEPT_LANGUAGE));
     if let Some(chosen) = query_lang
@@ -345,5 +354,9 @@ mod tests {
         assert_eq!(Lang::CY.name(), "Cymraeg");
         assert_eq!(Lang::CY.dir(), "ltr");
         assert_eq!(Lang::from_code("CY-gb"), Some(Lang::CY));
+        assert_eq!(Lang::from_code("ar-XB").map(Lang::dir), Some("rtl"), "the test pseudo-language, by its code");
+        assert_eq!(Lang::from_code("ar"), None, "never for Arabic");
+        assert_eq!(Lang::from_accept_language("ar-XB, cy;q=0.5"), Some(Lang::CY), "never from the browser");
+        assert!(Lang::offered().all(|l| l.dir() == "ltr"));
     }
 }

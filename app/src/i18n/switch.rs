@@ -23,7 +23,7 @@ pub fn address_in(path: &str, search: &str, lang: Lang) -> String {
 pub fn LanguageSwitch() -> impl IntoView {
     let current = use_lang();
     let location = use_location();
-    let links = Lang::all()
+    let links = Lang::offered()
         .map(|lang| {
             let href = move || address_in(&location.pathname.get(), &location.search.get(), lang);
             view! {

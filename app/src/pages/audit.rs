@@ -65,7 +65,7 @@ pub fn AuditPage() -> impl IntoView {
             load.set(match calls::audit_log(workshop).await {
                 Ok(log) => Load::Ready(log),
                 Err(Refused::SignedOut) => Load::SignedOut,
-                Err(refused) => Load::Failed(refused.error()),
+                Err(refused) => Load::Failed(refused.error_in(l)),
             });
         });
     });

@@ -73,7 +73,9 @@ pub fn JoinPage() -> impl IntoView {
             Err(refused) => {
                 busy.set(false);
                 let e = JoinRefusal::of_refused(&refused).error(l);
-                if asking.with_untracked(Option::is_some) && refused.error().field.as_deref() == Some("Information sheet") {
+                if asking.with_untracked(Option::is_some)
+                    && refused.error_in(l).field.as_deref() == Some("Information sheet")
+                {
                     // The sheet changed while they read: the new one is fetched when they agree again.
                     consent_error.set(Some(t::join_sheet_changed(l).to_string()));
                     return;

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use crate::components::field::{Field, FormError};
 use crate::components::sheet_editor::SheetEditor;
 use crate::domain::DEFAULT_QUESTION;
-use crate::domain::session::DEADLINE_LABEL;
+use crate::domain::session::{DEADLINE_LABEL, deadline_label};
 use crate::domain::validate::{POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX};
 use crate::i18n::{t, use_lang};
 use aspects::{AspectList, SessionSettings};
@@ -95,7 +95,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
                 </Field>
                 <Field
                     id="withdrawal-deadline"
-                    label=t::setup_withdrawal_deadline(l)
+                    label=deadline_label(l)
                     hint=t::setup_withdrawal_deadline_hint(l)
                     error=message(DEADLINE_LABEL)
                     error_id="form-error"

@@ -12,10 +12,10 @@ use crate::components::board::Board;
 use crate::components::consent_form::ConsentForm;
 use crate::components::sync_status::SyncStatus;
 use crate::domain::pair_results::results_closed_reason;
+use crate::i18n::{t, use_lang};
 use crate::live::{LiveConfig, use_live};
 use crate::protocol::Auth;
 use crate::protocol::ClientMsg;
-use crate::i18n::{t, use_lang};
 
 /// What the server says (at least) when the facilitator removed this pair.
 const REMOVED: &str = "This pair was removed from the workshop";

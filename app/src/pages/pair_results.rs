@@ -11,6 +11,7 @@ use super::device::stored_pair;
 use crate::api::{calls, urls};
 use crate::domain::board::format_position;
 use crate::domain::pair_results::{AspectResult, PairResults, RoundResult};
+use crate::i18n::{Lang, t, use_lang};
 
 /// What the page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +26,7 @@ enum Shown {
 pub fn PairResultsPage() -> impl IntoView {
     let params = use_params_map();
     let code = Memo::new(move |_| params.with(|p| p.get("code")).unwrap_or_default().trim().to_uppercase());
+    let l = use_lang();
     let shown = RwSignal::new(Shown::Loading);
     Effect::new(move |_| {
         let Some(joined) = stored_pair(&code.get()) else {
@@ -41,63 +43,60 @@ pub fn PairResultsPage() -> impl IntoView {
     let back = move || urls::pair_page(&code.get());
     view! {
         <main class="pair-results">
-            <p class="no-print"><a href=back>"← Back to our board"</a></p>
+            <p class="no-print"><a href=back>{t::results_back(l)}</a></p>
             {move || match shown.get() {
-                Shown::Loading => view! { <p class="loading">"Loading our results…"</p> }.into_any(),
+                Shown::Loading => view! { <p class="loading">{t::results_loading(l)}</p> }.into_any(),
                 Shown::NotJoined => view! {
-                    <h1>"This device has not joined workshop " {code.get()}</h1>
-                    <p>"Only the tablet a pair joined with can open its results."</p>
+                    <h1>{t::results_not_joined(l, code.get())}</h1>
+                    <p>{t::results_only_joined_tablet(l)}</p>
                 }.into_any(),
                 Shown::Refused(message) => view! {
-                    <h1>"Our results"</h1>
+                    <h1>{t::pair_our_results(l)}</h1>
                     <p role="alert" class="form-error">{message}</p>
                 }.into_any(),
-                Shown::Results(results) => view! { <ResultsView results=*results/> }.into_any(),
+                Shown::Results(results) => view! { <ResultsView l results=*results/> }.into_any(),
             }}
         </main>
     }
 }
 
 /// "35.5" or "not placed" / "can't place".
-fn place_words(r: &RoundResult) -> String {
+fn place_words(l: Lang, r: &RoundResult) -> String {
     match r.position {
         Some(p) => format_position(p),
-        None if r.cant_place => "can't place".into(),
-        None => "not placed".into(),
+        None if r.cant_place => t::post_it_cant_place(l).into(),
+        None => t::post_it_not_placed(l).into(),
     }
 }
 
 /// The room's numbers in words, or why they are not shown.
-fn room_words(r: &RoundResult, min_pairs: u32) -> String {
+fn room_words(l: Lang, r: &RoundResult, min_pairs: u32) -> String {
     match r.room {
-        Some(room) => format!(
-            "the room's median {}, middle half from {} to {} ({} pairs placed it)",
+        Some(room) => t::results_room(
+            l,
             format_position(room.median),
             format_position(room.q1),
             format_position(room.q3),
-            r.n_placed
+            r.n_placed,
         ),
-        None if r.n_placed == 0 => "no pair placed it".into(),
-        None => format!(
-            "the room's numbers are not shown: {} placed it, fewer than {min_pairs}",
-            if r.n_placed == 1 { "1 pair".to_string() } else { format!("{} pairs", r.n_placed) }
-        ),
+        None if r.n_placed == 0 => t::results_room_none(l).into(),
+        None => t::results_room_hidden(l, r.n_placed, min_pairs),
     }
 }
 
 /// How the pair moved it, in words.
-fn moved_words(moved: f64, results: &PairResults) -> String {
+fn moved_words(l: Lang, moved: f64, results: &PairResults) -> String {
     if moved == 0.0 {
-        "We kept it where it was in the second round.".into()
+        t::results_kept(l).into()
     } else {
         let towards = if moved > 0.0 { &results.right_pole } else { &results.left_pole };
-        format!("In the second round we moved it {} points towards \"{towards}\".", format_position(moved.abs()))
+        t::results_moved(l, format_position(moved.abs()), towards)
     }
 }
 
 #[component]
-fn ResultsView(results: PairResults) -> impl IntoView {
-    let rows = results.aspects.iter().map(|a| aspect_row(a, &results)).collect_view();
+fn ResultsView(l: Lang, results: PairResults) -> impl IntoView {
+    let rows = results.aspects.iter().map(|a| aspect_row(l, a, &results)).collect_view();
     let notes: Vec<_> = results
         .aspects
         .iter()
@@ -106,8 +105,8 @@ fn ResultsView(results: PairResults) -> impl IntoView {
             view! {
                 <li>
                     <strong>{a.text.clone()}</strong>
-                    {(!a.intended.trim().is_empty()).then(|| view! { <p class="note"><em>"Intended: "</em>{a.intended.clone()}</p> })}
-                    {(!a.unintended.trim().is_empty()).then(|| view! { <p class="note"><em>"Unintended: "</em>{a.unintended.clone()}</p> })}
+                    {(!a.intended.trim().is_empty()).then(|| view! { <p class="note"><em>{t::results_intended(l)}</em>{a.intended.clone()}</p> })}
+                    {(!a.unintended.trim().is_empty()).then(|| view! { <p class="note"><em>{t::results_unintended(l)}</em>{a.unintended.clone()}</p> })}
                 </li>
             }
         })
@@ -115,34 +114,34 @@ fn ResultsView(results: PairResults) -> impl IntoView {
     let has_notes = !notes.is_empty();
     view! {
         <header class="results-header">
-            <p class="kicker">{format!("Our results · {} · {} · {}", results.pair_label, results.site, results.date)}</p>
+            <p class="kicker">{t::results_kicker(l, &results.pair_label, &results.site, &results.date)}</p>
             <h1>{results.question.clone()}</h1>
             <p class="results-poles"><span>{format!("0 = {}", results.left_pole)}</span><span>{format!("100 = {}", results.right_pole)}</span></p>
             <p class="results-key">
-                <span class="key-own" aria-hidden="true"></span>" our position  "
-                <span class="key-band" aria-hidden="true"></span>" the room's middle half  "
-                <span class="key-median" aria-hidden="true"></span>" the room's median"
-                {(results.rounds >= 2).then_some(" (upper line round 1, lower line round 2)")}
+                <span class="key-own" aria-hidden="true"></span>{t::results_key_own(l)}
+                <span class="key-band" aria-hidden="true"></span>{t::results_key_band(l)}
+                <span class="key-median" aria-hidden="true"></span>{t::results_key_median(l)}
+                {(results.rounds >= 2).then_some(t::results_key_rounds(l))}
             </p>
         </header>
         <ol class="result-rows">{rows}</ol>
         <section class="results-notes">
-            <h2>"Our notes"</h2>
-            {if has_notes { view! { <ul>{notes}</ul> }.into_any() } else { view! { <p>"We wrote no notes."</p> }.into_any() }}
+            <h2>{t::results_notes(l)}</h2>
+            {if has_notes { view! { <ul>{notes}</ul> }.into_any() } else { view! { <p>{t::results_no_notes(l)}</p> }.into_any() }}
         </section>
         <section class="results-reference">
-            <h2>"Our reference"</h2>
+            <h2>{t::results_reference(l)}</h2>
             {match results.reference.clone() {
                 Some(reference) => view! {
-                    <p><strong class="reference-code">{reference}</strong>" — keep it. It is how the research team finds our answers without our names: quote it to them to withdraw from the study, and everything this pair did is deleted."</p>
+                    <p><strong class="reference-code">{reference}</strong>{t::results_reference_keep(l)}</p>
                 }.into_any(),
-                None => view! { <p>"This pair has no reference (it joined before references existed)."</p> }.into_any(),
+                None => view! { <p>{t::results_no_reference(l)}</p> }.into_any(),
             }}
         </section>
         <p class="results-foot">
-            {format!("{} pairs took part. The room's median and middle half are those of the workshop's summary.csv; a room's numbers are shown only where at least {} pairs placed the aspect.", results.pairs, results.min_pairs.max(1))}
+            {t::results_foot(l, results.pairs, results.min_pairs.max(1))}
         </p>
-        <p class="no-print"><button type="button" class="button" on:click=|_| crate::browser::print_page()>"Print or save as PDF"</button></p>
+        <p class="no-print"><button type="button" class="button" on:click=|_| crate::browser::print_page()>{t::results_print(l)}</button></p>
     }
 }
 
@@ -154,13 +153,13 @@ fn x(position: f64) -> String {
     format!("{:.1}", position.clamp(0.0, 100.0) / 100.0 * WIDTH)
 }
 
-fn aspect_row(aspect: &AspectResult, results: &PairResults) -> impl IntoView + use<> {
+fn aspect_row(l: Lang, aspect: &AspectResult, results: &PairResults) -> impl IntoView + use<> {
     let spoken: Vec<String> = aspect
         .rounds
         .iter()
         .map(|r| {
-            let round = if results.rounds >= 2 { format!("Round {}: ", r.round) } else { String::new() };
-            format!("{round}we put it at {}; {}.", place_words(r), room_words(r, results.min_pairs))
+            let round = if results.rounds >= 2 { t::results_round(l, r.round) } else { String::new() };
+            format!("{round}{}", t::results_spoken(l, place_words(l, r), room_words(l, r, results.min_pairs)))
         })
         .collect();
     let label = format!("{}. {}", aspect.text, spoken.join(" "));
@@ -190,21 +189,21 @@ fn aspect_row(aspect: &AspectResult, results: &PairResults) -> impl IntoView + u
         .rounds
         .iter()
         .map(|r| {
-            let round = (results.rounds >= 2).then(|| format!("Round {}: ", r.round));
+            let round = (results.rounds >= 2).then(|| t::results_round(l, r.round));
             view! {
                 <li class="round-line" data-round=r.round.to_string()>
                     {round}
-                    "we put it at "
-                    <span class="own-position" data-position=r.position.map(|p| p.to_string()).unwrap_or_default()>{place_words(r)}</span>
+                    {t::results_we_put_it_at(l)}
+                    <span class="own-position" data-position=r.position.map(|p| p.to_string()).unwrap_or_default()>{place_words(l, r)}</span>
                     {(!r.reason.is_empty()).then(|| format!(" (\"{}\")", r.reason))}
                     "; "
-                    <span class="results-median" data-median=r.room.map(|m| m.median.to_string()).unwrap_or_default()>{room_words(r, results.min_pairs)}</span>
+                    <span class="results-median" data-median=r.room.map(|m| m.median.to_string()).unwrap_or_default()>{room_words(l, r, results.min_pairs)}</span>
                     "."
                 </li>
             }
         })
         .collect_view();
-    let moved = aspect.moved.map(|m| view! { <p class="moved">{moved_words(m, results)}</p> });
+    let moved = aspect.moved.map(|m| view! { <p class="moved">{moved_words(l, m, results)}</p> });
     view! {
         <li class="result-row" data-aspect=aspect.aspect_id.to_string()>
             <h2>{aspect.text.clone()}</h2>
@@ -214,5 +213,39 @@ fn aspect_row(aspect: &AspectResult, results: &PairResults) -> impl IntoView + u
             <ul class="round-lines">{numbers}</ul>
             {moved}
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::pair_results::RoomSpread;
+
+    fn round(n_placed: usize, room: Option<RoomSpread>) -> RoundResult {
+        RoundResult { round: 1, position: None, cant_place: true, reason: String::new(), n_placed, room }
+    }
+
+    #[test]
+    fn the_room_in_words() {
+        let en = Lang::EN;
+        let room = Some(RoomSpread { median: 40.0, q1: 20.0, q3: 55.5 });
+        assert_eq!(
+            room_words(en, &round(4, room), 3),
+            "the room's median 40, middle half from 20 to 55.5 (4 pairs placed it)"
+        );
+        assert_eq!(room_words(en, &round(0, None), 3), "no pair placed it");
+        assert_eq!(
+            room_words(en, &round(1, None), 3),
+            "the room's numbers are not shown: 1 pair placed it, fewer than 3"
+        );
+        assert_eq!(
+            room_words(en, &round(2, None), 3),
+            "the room's numbers are not shown: 2 pairs placed it, fewer than 3"
+        );
+        assert_eq!(place_words(en, &round(2, None)), "can't place");
+        let cy: Vec<String> = [1, 2, 3, 6, 7].into_iter().map(|n| room_words(Lang::CY, &round(n, None), 9)).collect();
+        for (text, words) in cy.iter().zip(["1 pâr", "2 bâr", "3 phâr", "6 phâr", "7 pâr"]) {
+            assert!(text.contains(words), "{text}");
+        }
     }
 }

@@ -10,6 +10,7 @@ use crate::components::room_picture::RoomPicture;
 use crate::components::session_bar::SessionBar;
 use crate::components::spotlight::Spotlight;
 use crate::domain::Phase;
+use crate::i18n::t;
 use crate::live::{Link, LiveConfig, use_live};
 use crate::protocol::Auth;
 
@@ -26,6 +27,7 @@ pub fn ProjectorPage() -> impl IntoView {
         })
     });
     let live = use_live(config);
+    let l = live.lang;
     let info = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.workshop.clone())));
     let phase = Memo::new(move |_| live.view.with(|v| v.as_ref().map(|v| v.phase)));
     // While the room is joining, show how, large; once placing has started the join box stays
@@ -38,12 +40,12 @@ pub fn ProjectorPage() -> impl IntoView {
         <main class="projector" class:joining=move || joining.get()>
             {move || live.last_error.get().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
             {move || workshop_id.get().is_none().then(|| view! {
-                <p role="alert" class="form-error">"This projector link is not complete. Open it again from the facilitator's console."</p>
+                <p role="alert" class="form-error">{t::projector_link_incomplete(l)}</p>
             })}
             <Show
                 when=move || info.with(Option::is_some)
                 fallback=move || view! {
-                    <p class="loading">{move || if live.link.get() == Link::Stopped { "" } else { "Connecting…" }}</p>
+                    <p class="loading">{move || if live.link.get() == Link::Stopped { "" } else { t::sync_connecting(l) }}</p>
                 }
             >
                 <SessionBar live/>
@@ -53,7 +55,7 @@ pub fn ProjectorPage() -> impl IntoView {
                         <JoinInfo code large=joining/>
                     </Show>
                 </header>
-                {move || closed().then(|| view! { <p class="closed-note">"This workshop is closed. Thank you!"</p> })}
+                {move || closed().then(|| view! { <p class="closed-note">{t::projector_closed(l)}</p> })}
                 <Spotlight view=live.view/>
                 <RoomPicture view=live.view/>
                 <OpinionGroups view=live.view/>

@@ -71,7 +71,7 @@ impl Page {
                 self.load.set(Load::Ready);
             }
             Err(Refused::SignedOut) => self.load.set(Load::SignedOut),
-            Err(refused) => self.load.set(Load::Failed(refused.error())),
+            Err(refused) => self.load.set(Load::Failed(refused.error_in(self.l))),
         }
     }
 
@@ -81,7 +81,7 @@ impl Page {
             let player = player.as_mut()?;
             let view = player.seek(k).clone();
             let replay = player.replay();
-            let said = match (replay.moment_time(player.moment()), player.description()) {
+            let said = match (replay.moment_time(player.moment(), self.l), player.description(self.l)) {
                 (Some((clock, since)), Some(change)) => format!("{clock} · {since}: {change}"),
                 _ => t::replay_before_any_change(self.l).to_string(),
             };

@@ -535,7 +535,8 @@ mod tests {
                 intended: "Amser i wrando, “yn iawn”\nar eu cyflymder 🙂".into(),
                 unintended: "Rhestrau aros".into(),
                 cant_place: None,
-                at: 9, language: None,
+                at: 9,
+                language: None,
             },
             Event::SheetSaved {
                 pair_id: id(200),
@@ -544,7 +545,8 @@ mod tests {
                 intended: String::new(),
                 unintended: String::new(),
                 cant_place: Some("It depends on the GP".into()),
-                at: 10, language: None,
+                at: 10,
+                language: None,
             },
         ];
         for event in &events {

@@ -4,11 +4,11 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use app::domain::{Card, Event};
 use app::domain::aspect_stats::{AspectStats, aspect_stats};
 use app::domain::groups::Grouping;
 use app::domain::movement::{Movement, movement};
 use app::domain::opinion::room_groups;
+use app::domain::{Card, Event};
 use chrono::DateTime;
 use uuid::Uuid;
 
@@ -332,7 +332,7 @@ fn note_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
             sheet_language.insert((*pair_id, *card_id, *round), language.as_deref());
         }
     }
-    let language_cell = |language: Option<&str>| language.map_or(Cell::Empty, |l| Cell::text(l));
+    let language_cell = |language: Option<&str>| language.map_or(Cell::Empty, Cell::text);
     let mut rows = Vec::new();
     for pair in &snapshot.pairs {
         for card in &snapshot.cards {

@@ -11,6 +11,7 @@ use app::domain::validate::{
     InvalidInput, PAIR_LABEL_MAX, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text,
 };
 use app::domain::{Settings, WorkshopInfo};
+use app::i18n::Lang;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -79,9 +80,9 @@ pub fn check_template(new: &NewWorkshop) -> Result<Option<TemplateOrigin>, ApiFa
 /// `ChangeSettings`; left out means the defaults.
 pub fn check_settings(settings: Option<Settings>) -> Result<Settings, ApiFailure> {
     let settings = settings.unwrap_or_default();
-    settings.check().map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field)))?;
+    settings.check(Lang::EN).map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field)))?;
     settings
-        .check_deadline(None, now_ms())
+        .check_deadline(None, now_ms(), Lang::EN)
         .map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field)))?;
     Ok(settings)
 }
@@ -90,7 +91,7 @@ pub fn check_settings(settings: Option<Settings>) -> Result<Settings, ApiFailure
 /// form field. `None` when it has none.
 pub fn check_new_sheet(new: &NewWorkshop) -> Result<Option<ConsentSheet>, ApiFailure> {
     let Some(sheet) = &new.consent_sheet else { return Ok(None) };
-    match check_sheet(sheet, &[]) {
+    match check_sheet(sheet, &[], Lang::EN) {
         Ok(SheetCheck::NewVersion(sheet)) => Ok(Some(sheet)),
         Ok(SheetCheck::Unchanged) => Ok(Some(sheet.clone())),
         Err(e) => Err(sheet_refused(e)),

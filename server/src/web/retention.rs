@@ -128,7 +128,7 @@ mod tests {
         assert!(check_day(Some("2026-02-30"), &clock).unwrap_err().body.error.contains("is not a date"));
         let day = retention_day(Some("2026-12-07".into()), &clock).unwrap();
         assert_eq!((day.days_left, day.soon()), (14, true));
-        assert_eq!(day.sentence(), "Deleted on 2026-12-07 (in 14 days)");
+        assert_eq!(day.sentence(app::i18n::Lang::EN), "Deleted on 2026-12-07 (in 14 days)");
         assert!(!retention_day(Some("2026-12-08".into()), &clock).unwrap().soon());
     }
 }

@@ -207,7 +207,8 @@ async fn without_consent_to_the_current_version_a_pair_saves_nothing_and_is_aske
             card_id: cards[0],
             intended: "More time".into(),
             unintended: String::new(),
-            cant_place: None, language: None,
+            cant_place: None,
+            language: None,
         },
         ClientMsg::AddCard { change_id: Uuid::new_v4(), card_id: Uuid::new_v4(), text: "Home visits".into() },
     ];

@@ -45,7 +45,14 @@ fn any_message(cards: Vec<Uuid>) -> impl Strategy<Value = String> {
                 0 => ClientMsg::Place { change_id, card_id, position },
                 1 => ClientMsg::Unplace { change_id, card_id },
                 2 => ClientMsg::AddCard { change_id, card_id: Uuid::new_v4(), text: a },
-                _ => ClientMsg::SaveSheet { change_id, card_id, intended: a, unintended: b, cant_place: reason, language: None },
+                _ => ClientMsg::SaveSheet {
+                    change_id,
+                    card_id,
+                    intended: a,
+                    unintended: b,
+                    cant_place: reason,
+                    language: None,
+                },
             };
             serde_json::to_string(&msg).unwrap()
         },

@@ -14,14 +14,15 @@ async fn a_note_records_the_language_of_its_tablet() {
     let (created, mut pairs) = server.two_pairs(&["Holding patients", "Where people are seen"]).await;
     let (_, view) = server.facilitator(&created).await;
     let cards: Vec<Uuid> = view.cards.iter().map(|c| c.id).collect();
-    let sheet = |card_id: Uuid, intended: &str, cant_place: Option<&str>, language: Option<&str>| ClientMsg::SaveSheet {
-        change_id: Uuid::new_v4(),
-        card_id,
-        intended: intended.into(),
-        unintended: String::new(),
-        cant_place: cant_place.map(String::from),
-        language: language.map(String::from),
-    };
+    let sheet =
+        |card_id: Uuid, intended: &str, cant_place: Option<&str>, language: Option<&str>| ClientMsg::SaveSheet {
+            change_id: Uuid::new_v4(),
+            card_id,
+            intended: intended.into(),
+            unintended: String::new(),
+            cant_place: cant_place.map(String::from),
+            language: language.map(String::from),
+        };
     pairs.tablet_a.acked(&sheet(cards[0], "Amser i wrando", None, Some("cy"))).await;
     pairs.tablet_a.acked(&sheet(cards[1], "", Some("Mae'n dibynnu"), Some("cy"))).await;
     pairs.tablet_b.acked(&sheet(cards[0], "Time to listen", None, Some("en"))).await;

@@ -58,7 +58,8 @@ async fn session(server: &TestServer) -> (Uuid, Vec<Joined>) {
         card_id,
         intended: "More time with people".into(),
         unintended: String::new(),
-        cant_place: cant_place.map(String::from), language: None,
+        cant_place: cant_place.map(String::from),
+        language: None,
     };
     tablet_a.acked(&sheet(cards[0], None)).await;
     tablet_a.acked(&sheet(cards[1], Some("It depends"))).await;

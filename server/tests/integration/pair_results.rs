@@ -65,7 +65,8 @@ async fn four_pairs(server: &TestServer) -> (CreatedWorkshop, Vec<Joined>, Vec<U
                 card_id: c[1],
                 intended: String::new(),
                 unintended: String::new(),
-                cant_place: Some("It depends on the patient".into()), language: None,
+                cant_place: Some("It depends on the patient".into()),
+                language: None,
             };
             tablet.acked(&sheet).await;
         }
@@ -78,7 +79,8 @@ async fn four_pairs(server: &TestServer) -> (CreatedWorkshop, Vec<Joined>, Vec<U
                 card_id: c[0],
                 intended: "Time to listen,\nand to follow up".into(),
                 unintended: "Longer waits".into(),
-                cant_place: None, language: None,
+                cant_place: None,
+                language: None,
             };
             tablet.acked(&note).await;
         }

@@ -41,7 +41,8 @@ async fn two_camps(server: &TestServer) -> (CreatedWorkshop, Vec<Uuid>) {
             card_id: c[0],
             intended: format!("Time to listen <{n}>"),
             unintended: String::new(),
-            cant_place: None, language: None,
+            cant_place: None,
+            language: None,
         };
         tablet.acked(&note).await;
     }

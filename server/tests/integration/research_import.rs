@@ -55,7 +55,8 @@ async fn session(server: &TestServer, title_suffix: &str) -> CreatedWorkshop {
         card_id,
         intended: "Time to listen,\r\n\"properly\"".into(),
         unintended: "=Waiting lists grow".into(),
-        cant_place: cant_place.map(String::from), language: None,
+        cant_place: cant_place.map(String::from),
+        language: None,
     };
     tablet_a.acked(&sheet(c[0], None)).await;
     tablet_b.acked(&sheet(c[2], Some("It depends on the GP"))).await;

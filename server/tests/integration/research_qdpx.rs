@@ -47,7 +47,8 @@ async fn workshop(server: &TestServer, site: &str) -> CreatedWorkshop {
         card_id,
         intended: intended.into(),
         unintended: unintended.into(),
-        cant_place: cant_place.map(String::from), language: None,
+        cant_place: cant_place.map(String::from),
+        language: None,
     };
     tablet_a.acked(&sheet(cards[0], INTENDED, UNINTENDED, None)).await;
     tablet_b.acked(&sheet(cards[1], "", "", Some(REASON))).await;

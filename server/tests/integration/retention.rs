@@ -55,7 +55,7 @@ async fn a_day_is_set_on_the_form_the_console_and_the_research_area_and_a_past_d
     let row = |id| list.iter().find(|w| w.id == id).unwrap().delete_after.clone();
     let shown = row(created.workshop_id).expect("a day");
     assert_eq!((shown.day.as_str(), shown.days_left, shown.soon()), (soon.as_str(), 10, true));
-    assert_eq!(shown.sentence(), format!("Deleted on {soon} (in 10 days)"));
+    assert_eq!(shown.sentence(app::i18n::Lang::EN), format!("Deleted on {soon} (in 10 days)"));
     assert_eq!(row(plain.workshop_id), None);
 
     // The console reads and changes it.

@@ -34,7 +34,8 @@ fn sheet(card_id: Uuid, intended: &str, unintended: &str, cant_place: Option<&st
         card_id,
         intended: intended.into(),
         unintended: unintended.into(),
-        cant_place: cant_place.map(String::from), language: None,
+        cant_place: cant_place.map(String::from),
+        language: None,
     }
 }
 

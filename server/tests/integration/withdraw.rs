@@ -73,7 +73,8 @@ async fn session(server: &TestServer) -> Session {
         card_id: cards[1],
         intended: NOTE.into(),
         unintended: String::new(),
-        cant_place: None, language: None,
+        cant_place: None,
+        language: None,
     };
     tablet_gone.acked(&note).await;
     let written = Uuid::new_v4();

@@ -97,6 +97,11 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
         </p>
         <div
             class="spectrum"
+            // A page translator rewriting these live texts would break the board.
+            translate="no"
+            // The axis runs from 0 on the left to 100 on the right in every language, right to
+            // left ones too, like a number line: its poles keep their places and meaning.
+            dir="ltr"
             role="region"
             aria-label=t::board_spectrum(l)
             node_ref=ctx.spectrum
@@ -145,7 +150,7 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
         </div>
         <Nudges ctx/>
         <div class="pair-areas">
-            <section class="tray" role="region" aria-label=t::board_post_its(l)>
+            <section class="tray" role="region" aria-label=t::board_post_its(l) translate="no">
                 <h2 class="tray-title">{t::board_to_place(l)}</h2>
                 <div class="tray-cards">
                     <For each=unplaced key=|id| *id children=move |card_id| view! { <PostIt ctx card_id on_spectrum=false/> }/>
@@ -155,7 +160,7 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
                 </p>
                 {move || (phase.get() != Phase::Closed).then(|| view! { <AddPostIt ctx/> })}
             </section>
-            <section class="cant-place-area" role="region" aria-label=t::board_cant_place_area(l) hidden=move || cant_placed().is_empty()>
+            <section class="cant-place-area" translate="no" role="region" aria-label=t::board_cant_place_area(l) hidden=move || cant_placed().is_empty()>
                 <h2 class="tray-title">{t::board_cant_place(l)}</h2>
                 <div class="tray-cards">
                     <For each=cant_placed key=|id| *id children=move |card_id| view! { <PostIt ctx card_id on_spectrum=false/> }/>

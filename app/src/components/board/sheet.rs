@@ -57,10 +57,11 @@ fn SheetDialog(ctx: BoardCtx, card_id: Uuid) -> impl IntoView {
     let closed = move || ctx.phase.get() == Phase::Closed;
     let locked = move || ctx.cards.with(|c| c.iter().any(|c| c.id == card_id && c.locked));
     // Why "can't place" cannot be changed now, if it cannot.
-    let cant_blocked =
-        move || {
-            placing_blocked(l, ctx.phase.get()).map(String::from).or_else(|| locked().then(|| t::sheet_locked(l).to_string()))
-        };
+    let cant_blocked = move || {
+        placing_blocked(l, ctx.phase.get())
+            .map(String::from)
+            .or_else(|| locked().then(|| t::sheet_locked(l).to_string()))
+    };
     browser::focus_later("sheet-intended".into());
     let backdrop_armed = StoredValue::new(false);
 

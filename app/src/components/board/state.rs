@@ -382,7 +382,8 @@ mod tests {
             intended: "More trust".into(),
             unintended: String::new(),
             cant_place: cant_place.map(String::from),
-            at: 0, language: None,
+            at: 0,
+            language: None,
         };
         v.apply(5, &sheet(Some("Depends on the patient")));
         let mine = Card { author: Some(id(100)), ..Card::new(id(12), "Ours", 2) };

@@ -53,6 +53,7 @@ use serde::{Deserialize, Serialize};
 use self::kmeans::{SplitMix64, distance2, kmeans};
 use self::stability::STABILITY_SEED;
 use super::stats::summarize;
+use crate::i18n::{Lang, t};
 
 /// Fewest pairs (kept after filtering) for which groups are looked for.
 pub const MIN_PAIRS: usize = 6;
@@ -167,22 +168,20 @@ pub enum NoGroupsReason {
 }
 
 impl NoGroupsReason {
-    /// A sentence for the researcher, for the screen and the exports.
-    pub fn message(&self) -> String {
+    /// A sentence for the researcher, in `l`, for a screen.
+    pub fn message_in(&self, l: Lang) -> String {
         match self {
-            Self::TooFewPairs { have, need } => format!(
-                "Opinion groups need at least {need} pairs who placed at least half of the aspects \
-                 (here: {have})."
-            ),
-            Self::TooFewAspects { have } => format!(
-                "Opinion groups need at least {MIN_ASPECTS} aspects placed by at least {MIN_PLACED_BY} \
-                 pairs each (here: {have})."
-            ),
-            Self::NoClearStructure { best_silhouette } => format!(
-                "The pairs do not fall into clear groups (best silhouette {best_silhouette:.2}, below \
-                 {MIN_SILHOUETTE:.2})."
-            ),
+            Self::TooFewPairs { have, need } => t::domain_groups_too_few_pairs(l, need, have),
+            Self::TooFewAspects { have } => t::domain_groups_too_few_aspects(l, MIN_ASPECTS, MIN_PLACED_BY, have),
+            Self::NoClearStructure { best_silhouette } => {
+                t::domain_groups_no_structure(l, format!("{best_silhouette:.2}"), format!("{MIN_SILHOUETTE:.2}"))
+            }
         }
+    }
+
+    /// The sentence in English, for the exports ([`NoGroupsReason::message_in`] for a screen).
+    pub fn message(&self) -> String {
+        self.message_in(Lang::EN)
     }
 }
 
@@ -493,6 +492,8 @@ mod tests {
         assert_eq!(r, NoGroupsReason::NoClearStructure { best_silhouette: 0.0 });
         let r = NoGroupsReason::NoClearStructure { best_silhouette: 0.183 };
         assert_eq!(r.message(), "The pairs do not fall into clear groups (best silhouette 0.18, below 0.50).");
+        assert_eq!(r.message_in(Lang::CY), "Nid yw'r parau'n rhannu'n grwpiau clir (silwét gorau 0.18, o dan 0.50).");
+        assert!(NoGroupsReason::TooFewAspects { have: 1 }.message_in(Lang::CY).contains("(yma: 1)"));
     }
 
     /// Dropping pair 6 (it placed one aspect of three) leaves aspect 2 placed by one kept pair,

@@ -13,6 +13,7 @@
 //! doubtful, from 0.75 it is stable, from 0.85 highly stable.
 
 use super::kmeans::SplitMix64;
+use crate::i18n::{Lang, t};
 
 /// Bootstrap resamples per grouping (Hennig's and `fpc`'s default B = 100).
 pub const RESAMPLES: usize = 100;
@@ -49,13 +50,18 @@ impl Stability {
         }
     }
 
-    /// The word the screens and the report show.
-    pub fn word(self) -> &'static str {
+    /// The word the screens show, in `l`.
+    pub fn word_in(self, l: Lang) -> &'static str {
         match self {
-            Self::Stable => "stable",
-            Self::Weak => "weak",
-            Self::Unstable => "unstable",
+            Self::Stable => t::domain_stability_stable(l),
+            Self::Weak => t::domain_stability_weak(l),
+            Self::Unstable => t::domain_stability_unstable(l),
         }
+    }
+
+    /// The word in English, as the report writes it ([`Stability::word_in`] for a screen).
+    pub fn word(self) -> &'static str {
+        self.word_in(Lang::EN)
     }
 }
 
@@ -176,5 +182,7 @@ mod tests {
     fn words_follow_hennigs_bands() {
         let words: Vec<&str> = [0.9, 0.75, 0.7499, 0.6, 0.5999, 0.0].map(|x| Stability::of(x).word()).to_vec();
         assert_eq!(words, ["stable", "stable", "weak", "weak", "unstable", "unstable"]);
+        let welsh: Vec<&str> = [0.9, 0.7, 0.1].map(|x| Stability::of(x).word_in(Lang::CY)).to_vec();
+        assert_eq!(welsh, ["cadarn", "gwan", "ansad"]);
     }
 }

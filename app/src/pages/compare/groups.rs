@@ -35,7 +35,7 @@ pub(super) fn CompareGroups(ids: String, links: Memo<Vec<(Uuid, Uuid)>>) -> impl
     Effect::new(move |_| {
         let (ids, links) = (ids.clone(), links.get());
         leptos::task::spawn_local(async move {
-            answer.set(Some(calls::compare_groups(&ids, &links).await.map_err(|r| r.error().error)));
+            answer.set(Some(calls::compare_groups(&ids, &links).await.map_err(|r| r.error_in(l).error)));
         });
     });
     view! {
@@ -57,7 +57,7 @@ fn GroupsTable(groups: GroupsAcross) -> impl IntoView {
     let l = use_lang();
     let found = match &groups.grouping {
         Grouping::NoGroups(none) => {
-            return view! { <p class="compare-no-groups">{none.reason.message()}</p> }.into_any();
+            return view! { <p class="compare-no-groups">{none.reason.message_in(l)}</p> }.into_any();
         }
         Grouping::Groups(found) => found.clone(),
     };
@@ -69,7 +69,7 @@ fn GroupsTable(groups: GroupsAcross) -> impl IntoView {
     } else {
         t::compare_groups_summary(l, found.k, silhouette)
     };
-    let word = |g: usize| Stability::of(found.stability.get(g).copied().unwrap_or(0.0)).word();
+    let word = |g: usize| Stability::of(found.stability.get(g).copied().unwrap_or(0.0)).word_in(l);
     let headers = (1..=found.k)
         .map(|g| view! { <th scope="col">{t::compare_group_header(l, g, word(g - 1))}</th> })
         .collect_view();

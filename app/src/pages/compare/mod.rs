@@ -42,7 +42,7 @@ pub fn ComparePage() -> impl IntoView {
             load.set(match calls::compare(&ids).await {
                 Ok(comparison) => Load::Loaded(comparison),
                 Err(Refused::SignedOut) => Load::SignedOut,
-                Err(refused) => Load::Failed(refused.error()),
+                Err(refused) => Load::Failed(refused.error_in(l)),
             });
         });
     });

@@ -9,7 +9,7 @@ use super::may_change;
 use crate::browser;
 use crate::domain::validate::{ASPECT_MAX, clean_text};
 use crate::domain::{AspectOrder, Control, Focus};
-use crate::i18n::{t, use_lang};
+use crate::i18n::{Lang, t, use_lang};
 use crate::live::Live;
 
 fn order_value(order: AspectOrder) -> &'static str {
@@ -72,9 +72,9 @@ pub fn AspectControls(live: Live) -> impl IntoView {
 }
 
 /// The control that adds the facilitator's post-it `text` as `card_id`, or, for text the
-/// server would refuse, the domain's own message (and nothing is sent).
-pub fn add_card_control(text: &str, card_id: Uuid) -> Result<Control, String> {
-    let text = clean_text("Post-it text", text, ASPECT_MAX).map_err(|e| e.to_string())?;
+/// server would refuse, the domain's own message in `l` (and nothing is sent).
+pub fn add_card_control(text: &str, card_id: Uuid, l: Lang) -> Result<Control, String> {
+    let text = clean_text("Post-it text", text, ASPECT_MAX).map_err(|e| e.text(l))?;
     Ok(Control::AddCard { card_id, text })
 }
 
@@ -105,7 +105,7 @@ fn NewPostIt(live: Live) -> impl IntoView {
             return;
         }
         let card_id = browser::random_uuid();
-        match add_card_control(&draft.get_untracked(), card_id) {
+        match add_card_control(&draft.get_untracked(), card_id, l) {
             Ok(control) => {
                 problem.set(None);
                 waiting.set(Some(card_id));
@@ -162,18 +162,21 @@ mod tests {
     #[test]
     fn a_facilitator_post_it_is_trimmed_or_refused_with_the_domain_message() {
         assert_eq!(
-            add_card_control("  Home visits ", id(7)),
+            add_card_control("  Home visits ", id(7), Lang::EN),
             Ok(Control::AddCard { card_id: id(7), text: "Home visits".into() })
         );
-        assert_eq!(add_card_control("   ", id(7)).unwrap_err(), "Post-it text is empty: please write something.");
+        assert_eq!(
+            add_card_control("   ", id(7), Lang::EN).unwrap_err(),
+            "Post-it text is empty: please write something."
+        );
         let long = "x".repeat(ASPECT_MAX + 1);
         assert_eq!(
-            add_card_control(&long, id(7)).unwrap_err(),
+            add_card_control(&long, id(7), Lang::EN).unwrap_err(),
             "Post-it text is too long: 121 characters, at most 120. Please shorten it."
         );
         // The same words the server gives when it refuses the control.
         let v = RoomView::new(WorkshopInfo::for_tests(), vec![]);
         let refused = v.decide_control(&Control::AddCard { card_id: id(7), text: long.clone() }, 0).unwrap_err();
-        assert_eq!(add_card_control(&long, id(7)).unwrap_err(), refused.message);
+        assert_eq!(add_card_control(&long, id(7), Lang::EN).unwrap_err(), refused.message);
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::may_change;
 use crate::components::field::Field;
 use crate::domain::day::Day;
-use crate::domain::session::parse_deadline;
+use crate::domain::session::{deadline_label, parse_deadline};
 use crate::domain::{Control, Settings};
 use crate::i18n::{Lang, t, use_lang};
 use crate::live::Live;
@@ -55,7 +55,7 @@ pub fn DeadlineControl(live: Live) -> impl IntoView {
         }
     });
     let save = move || {
-        let day = match parse_deadline(&typed.get_untracked()) {
+        let day = match parse_deadline(&typed.get_untracked(), l) {
             Ok(day) => day,
             Err(e) => {
                 error.set(Some(e.message));
@@ -86,7 +86,7 @@ pub fn DeadlineControl(live: Live) -> impl IntoView {
             >
                 <Field
                     id="console-withdrawal-deadline"
-                    label=t::console_deadline_label(l)
+                    label=deadline_label(l)
                     hint=t::console_deadline_hint(l)
                     error=Signal::derive(move || error.get())
                     error_id="console-withdrawal-deadline-error"
@@ -130,11 +130,5 @@ mod tests {
             deadline_note(Lang::EN, Day::parse("2027-06-30")),
             "Pairs can be withdrawn until the end of 2027-06-30 (UTC); after it, withdrawal is refused."
         );
-    }
-
-    #[test]
-    fn the_label_is_the_domain_one_in_english() {
-        // The new-workshop form and refusals name the field by `DEADLINE_LABEL`.
-        assert_eq!(t::console_deadline_label(Lang::EN), crate::domain::session::DEADLINE_LABEL);
     }
 }

@@ -45,7 +45,7 @@ pub fn DeleteWorkshop(secret: Memo<String>, title: Signal<String>, deleted: RwSi
             match answer {
                 // 404: it was already deleted (from the researcher area); gone either way.
                 Ok(()) | Err(Refused::NotFound(_)) => deleted.set(Some(title.get_untracked())),
-                Err(refused) => error.set(Some(refused.error().error)),
+                Err(refused) => error.set(Some(refused.error_in(l).error)),
             }
         });
     };

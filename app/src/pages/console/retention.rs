@@ -12,12 +12,7 @@ use crate::i18n::{Lang, t, use_lang};
 pub fn retention_note(l: Lang, retention: &Retention) -> String {
     match &retention.delete_after {
         None => t::console_retention_none(l).to_string(),
-        // The words of `RetentionDay::sentence`, in the page's language.
-        Some(d) => match d.days_left {
-            ..=0 => t::console_retention_today(l, &d.day),
-            1 => t::console_retention_tomorrow(l, &d.day),
-            days => t::console_retention_in_days(l, &d.day, days),
-        },
+        Some(d) => t::console_retention_day(l, d.sentence(l)),
     }
 }
 
@@ -59,7 +54,7 @@ pub fn RetentionControl(secret: Memo<String>) -> impl IntoView {
                 }
                 Err(refused) => {
                     status.set(String::new());
-                    error.set(Some(refused.error().error));
+                    error.set(Some(refused.error_in(l).error));
                     crate::browser::focus_later("console-delete-after".into());
                 }
             }
@@ -129,7 +124,7 @@ mod tests {
             let note = retention_note(Lang::EN, &Retention { delete_after: Some(day.clone()) });
             assert_eq!(
                 note,
-                format!("{}: the server deletes the workshop and all its data on that day.", day.sentence())
+                format!("{}: the server deletes the workshop and all its data on that day.", day.sentence(Lang::EN))
             );
         }
     }

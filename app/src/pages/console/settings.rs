@@ -3,22 +3,10 @@
 use leptos::prelude::*;
 
 use super::may_change;
-use crate::domain::session::{MAX_MIN_PAIRS, SWITCHES, Switch, parse_min_pairs};
+use crate::domain::session::{MAX_MIN_PAIRS, SWITCHES, Switch, min_pairs_label, parse_min_pairs};
 use crate::domain::{Control, Settings};
-use crate::i18n::{Lang, t, use_lang};
+use crate::i18n::{t, use_lang};
 use crate::live::Live;
-
-/// The labels of [`SWITCHES`], in their order, in the page's language.
-fn switch_labels(l: Lang) -> [&'static str; 6] {
-    [
-        t::console_switch_live_wall(l),
-        t::console_switch_share_pair_cards(l),
-        t::console_switch_name_notes(l),
-        t::console_switch_show_groups(l),
-        t::console_switch_export_references(l),
-        t::console_switch_pair_results(l),
-    ]
-}
 
 #[component]
 pub fn SettingsControls(live: Live) -> impl IntoView {
@@ -46,7 +34,7 @@ pub fn SettingsControls(live: Live) -> impl IntoView {
             live.control(Control::ChangeSettings { settings: s });
         }
     };
-    let checkbox = move |(switch, label): (Switch, &'static str)| {
+    let checkbox = move |switch: Switch| {
         view! {
             <label class="check">
                 <input
@@ -58,20 +46,20 @@ pub fn SettingsControls(live: Live) -> impl IntoView {
                         send(&|s| (switch.set)(s, on));
                     }
                 />
-                {label}
+                {(switch.label)(l)}
             </label>
         }
     };
-    let on_threshold = move |ev: leptos::ev::Event| match parse_min_pairs(&event_target_value(&ev)) {
+    let on_threshold = move |ev: leptos::ev::Event| match parse_min_pairs(&event_target_value(&ev), l) {
         Ok(n) => send(&|s| s.min_pairs = n),
         Err(e) => live.last_error.set(Some(e.message)),
     };
     view! {
         <fieldset class="settings">
             <legend>{t::console_settings(l)}</legend>
-            {SWITCHES.into_iter().zip(switch_labels(l)).map(checkbox).collect_view()}
+            {SWITCHES.into_iter().map(checkbox).collect_view()}
             <label class="threshold">
-                {t::console_min_pairs_label(l)}
+                {min_pairs_label(l)}
                 <input
                     type="number"
                     min="1"
@@ -86,18 +74,4 @@ pub fn SettingsControls(live: Live) -> impl IntoView {
         </fieldset>
     }
     .into_any()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::session::MIN_PAIRS_LABEL;
-
-    #[test]
-    fn the_english_labels_are_the_domain_ones() {
-        // The new-workshop form and refusals name these settings by the domain's labels.
-        let labels: Vec<&str> = SWITCHES.iter().map(|s| s.label).collect();
-        assert_eq!(labels, switch_labels(Lang::EN));
-        assert_eq!(t::console_min_pairs_label(Lang::EN), MIN_PAIRS_LABEL);
-    }
 }

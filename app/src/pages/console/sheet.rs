@@ -34,7 +34,7 @@ pub fn saved_note(l: Lang, saved: &SheetSaved) -> String {
 pub fn SheetControl(live: Live, secret: Memo<String>) -> impl IntoView {
     let l = use_lang();
     let current = Memo::new(move |_| live.view.with(|v| v.as_ref().and_then(|v| v.current_sheet().cloned())));
-    let fields = SheetFields::new();
+    let fields = SheetFields::new(l);
     let editing = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let status = RwSignal::new(String::new());
@@ -66,7 +66,7 @@ pub fn SheetControl(live: Live, secret: Memo<String>) -> impl IntoView {
                     browser::focus_later("edit-sheet".into());
                 }
                 Err(refused) => {
-                    let e = refused.error();
+                    let e = refused.error_in(l);
                     let focus = e.field.as_deref().and_then(sheet_focus_id).unwrap_or("save-sheet");
                     status.set(String::new());
                     error.set(Some(e));

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::form::{AspectItem, WorkshopForm};
 use crate::components::field::{Field, FormError};
-use crate::domain::session::{MAX_MIN_PAIRS, MIN_PAIRS_LABEL, SWITCHES, Switch};
+use crate::domain::session::{MAX_MIN_PAIRS, MIN_PAIRS_LABEL, SWITCHES, Switch, min_pairs_label};
 use crate::domain::validate::{ASPECT_MAX, MAX_ASPECTS};
 use crate::i18n::{t, use_lang};
 
@@ -90,7 +90,7 @@ pub fn SessionSettings(form: WorkshopForm) -> impl IntoView {
                         form.settings.update(|s| (switch.set)(s, on));
                     }
                 />
-                {switch.label}
+                {(switch.label)(l)}
             </label>
         }
     };
@@ -101,7 +101,7 @@ pub fn SessionSettings(form: WorkshopForm) -> impl IntoView {
             {SWITCHES.into_iter().enumerate().map(switch).collect_view()}
             <Field
                 id="min-pairs"
-                label=t::setup_min_pairs(l)
+                label=min_pairs_label(l)
                 class="field min-pairs-field"
                 hint=t::setup_min_pairs_hint(l)
                 error=Signal::derive(move || form.message(MIN_PAIRS_LABEL))

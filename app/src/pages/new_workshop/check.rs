@@ -7,18 +7,19 @@ use crate::components::sheet_editor::sheet_focus_id;
 use crate::domain::consent::{ConsentSheet, SheetCheck, check_sheet, field as sheet_field};
 use crate::domain::session::{BadSetting, DEADLINE_LABEL, MIN_PAIRS_LABEL};
 use crate::domain::validate::{InvalidInput, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text};
+use crate::i18n::Lang;
 
 /// Checks the form with the same rules the server applies, so most mistakes are shown without
 /// a round trip. The error names the field by its visible label, like the server's. The
 /// template's aspect ids are kept in step with the aspects (blank rows leave with theirs).
-pub fn check_form(form: &NewWorkshop) -> Result<NewWorkshop, ApiError> {
-    fn fail(field: &'static str) -> impl Fn(InvalidInput) -> ApiError {
-        move |e| ApiError { error: e.to_string(), field: Some(field.to_string()) }
-    }
+/// The sentences are in `l`; the field stays its English name.
+pub fn check_form(form: &NewWorkshop, l: Lang) -> Result<NewWorkshop, ApiError> {
+    let fail =
+        |field: &'static str| move |e: InvalidInput| ApiError { error: e.text(l), field: Some(field.to_string()) };
     let template = form.template.as_ref().map(|t| {
         t.kept_aspect_ids(&form.aspects)
             .map(|aspect_ids| TemplateRef { template_id: t.template_id, aspect_ids })
-            .map_err(|e| ApiError { error: e.to_string(), field: Some(TEMPLATE_FIELD.to_string()) })
+            .map_err(|e| ApiError { error: e.text(l), field: Some(TEMPLATE_FIELD.to_string()) })
     });
     Ok(NewWorkshop {
         title: clean_text("Title", &form.title, TITLE_MAX).map_err(fail("Title"))?,
@@ -27,16 +28,17 @@ pub fn check_form(form: &NewWorkshop) -> Result<NewWorkshop, ApiError> {
         left_pole: clean_text("Left pole", &form.left_pole, POLE_MAX).map_err(fail("Left pole"))?,
         right_pole: clean_text("Right pole", &form.right_pole, POLE_MAX).map_err(fail("Right pole"))?,
         aspects: clean_aspects(&form.aspects).map_err(fail("Aspects"))?,
-        settings: form.settings.map(|s| s.check().map(|()| s).map_err(bad_setting)).transpose()?,
+        settings: form.settings.map(|s| s.check(l).map(|()| s).map_err(bad_setting)).transpose()?,
         template: template.transpose()?,
         delete_after: form.delete_after.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(String::from),
-        consent_sheet: form.consent_sheet.as_ref().map(check_new_sheet).transpose()?,
+        consent_sheet: form.consent_sheet.as_ref().map(|s| check_new_sheet(s, l)).transpose()?,
     })
 }
 
-/// A new workshop's information sheet, checked and cleaned by the server's rule.
-pub fn check_new_sheet(sheet: &ConsentSheet) -> Result<ConsentSheet, ApiError> {
-    match check_sheet(sheet, &[]) {
+/// A new workshop's information sheet, checked and cleaned by the server's rule (the refusal in
+/// `l`).
+pub fn check_new_sheet(sheet: &ConsentSheet, l: Lang) -> Result<ConsentSheet, ApiError> {
+    match check_sheet(sheet, &[], l) {
         Ok(SheetCheck::NewVersion(sheet)) => Ok(sheet),
         Ok(SheetCheck::Unchanged) => Ok(sheet.clone()),
         Err(e) => Err(ApiError { error: e.message, field: Some(e.field.to_string()) }),
@@ -116,7 +118,7 @@ mod tests {
 
     #[test]
     fn a_good_form_is_cleaned() {
-        let ok = check_form(&form()).unwrap();
+        let ok = check_form(&form(), Lang::EN).unwrap();
         assert_eq!(ok.title, "Knowledge exchange");
         assert_eq!(ok.aspects, vec!["A".to_string(), "B".to_string()]);
     }
@@ -125,10 +127,10 @@ mod tests {
     fn errors_name_the_field_by_its_label() {
         let mut f = form();
         f.site = " ".into();
-        assert_eq!(check_form(&f).unwrap_err().field.as_deref(), Some("Site"));
+        assert_eq!(check_form(&f, Lang::EN).unwrap_err().field.as_deref(), Some("Site"));
         let mut f = form();
         f.aspects = vec!["Same".into(), "same".into()];
-        let e = check_form(&f).unwrap_err();
+        let e = check_form(&f, Lang::EN).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("Aspects"));
         assert!(e.error.contains("appears twice"), "{}", e.error);
         assert_eq!(error_place(Some("Right pole")), "Right pole");
@@ -139,13 +141,13 @@ mod tests {
 
     #[test]
     fn settings_are_checked_like_the_console_and_errors_point_at_the_threshold() {
-        let ok = check_form(&form()).unwrap();
+        let ok = check_form(&form(), Lang::EN).unwrap();
         assert_eq!(ok.settings, Some(Settings { live_wall: true, min_pairs: 2, ..Settings::default() }));
         let mut f = form();
         f.settings = None;
-        assert_eq!(check_form(&f).unwrap().settings, None, "left out stays left out: the server's defaults");
+        assert_eq!(check_form(&f, Lang::EN).unwrap().settings, None, "left out stays left out: the server's defaults");
         f.settings = Some(Settings { min_pairs: 0, ..Settings::default() });
-        let e = check_form(&f).unwrap_err();
+        let e = check_form(&f, Lang::EN).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("Privacy threshold (pairs)"));
         assert_eq!(e.error, "Privacy threshold: a whole number of pairs from 1 to 20.");
         assert_eq!(focus_id(error_place(e.field.as_deref())), "min-pairs");
@@ -162,9 +164,9 @@ mod tests {
             t::setup_left_pole(en),
             t::setup_right_pole(en),
             t::setup_aspects(en),
-            t::setup_min_pairs(en),
+            crate::domain::session::min_pairs_label(en),
             t::setup_delete_after(en),
-            t::setup_withdrawal_deadline(en),
+            crate::domain::session::deadline_label(en),
         ];
         let names = [
             "Title",
@@ -207,10 +209,10 @@ mod tests {
         let mut f = form();
         // Row 2 (blank) carried template aspect b: it leaves with its row.
         f.template = Some(TemplateRef { template_id: t, aspect_ids: vec![Some(a), Some(b), None] });
-        let ok = check_form(&f).unwrap();
+        let ok = check_form(&f, Lang::EN).unwrap();
         assert_eq!(ok.template, Some(TemplateRef { template_id: t, aspect_ids: vec![Some(a), None] }));
         f.template = Some(TemplateRef { template_id: t, aspect_ids: vec![Some(a), Some(a), None] });
-        let e = check_form(&f).unwrap_err();
+        let e = check_form(&f, Lang::EN).unwrap_err();
         assert_eq!(e.field.as_deref(), Some(TEMPLATE_FIELD));
         assert_eq!(focus_id(error_place(e.field.as_deref())), "template-file");
     }

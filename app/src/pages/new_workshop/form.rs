@@ -14,6 +14,7 @@ use crate::components::sheet_editor::SheetFields;
 use crate::domain::session::{parse_deadline, parse_min_pairs};
 use crate::domain::validate::MAX_ASPECTS;
 use crate::domain::{DEFAULT_ASPECTS, DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Settings};
+use crate::i18n::{Lang, use_lang};
 
 /// One row of the aspects list.
 #[derive(Clone, Copy)]
@@ -58,6 +59,8 @@ pub struct WorkshopForm {
     /// The page's one error, shown next to what it is about.
     pub error: RwSignal<Option<ApiError>>,
     pub busy: RwSignal<bool>,
+    /// The page's language (the words of the form's own checks).
+    pub l: Lang,
 }
 
 /// What is in a field now: the page's own value (which includes anything typed before the
@@ -69,6 +72,7 @@ fn typed(id: &str, signal: RwSignal<String>) -> String {
 impl WorkshopForm {
     /// The form as it first shows: the default question, poles and aspects.
     pub fn new() -> Self {
+        let l = use_lang();
         WorkshopForm {
             title: RwSignal::new(String::new()),
             site: RwSignal::new(String::new()),
@@ -85,9 +89,10 @@ impl WorkshopForm {
             delete_after: RwSignal::new(String::new()),
             withdrawal_deadline: RwSignal::new(String::new()),
             sheet_on: RwSignal::new(false),
-            sheet: SheetFields::new(),
+            sheet: SheetFields::new(l),
             error: RwSignal::new(None),
             busy: RwSignal::new(false),
+            l,
         }
     }
 
@@ -174,11 +179,12 @@ impl WorkshopForm {
         if self.busy.get_untracked() {
             return;
         }
-        let min_pairs = match parse_min_pairs(&typed("min-pairs", self.threshold)) {
+        let min_pairs = match parse_min_pairs(&typed("min-pairs", self.threshold), self.l) {
             Ok(n) => n,
             Err(e) => return self.show(bad_setting(e)),
         };
-        let withdrawal_deadline = match parse_deadline(&typed("withdrawal-deadline", self.withdrawal_deadline)) {
+        let withdrawal_deadline = match parse_deadline(&typed("withdrawal-deadline", self.withdrawal_deadline), self.l)
+        {
             Ok(day) => day,
             Err(e) => return self.show(bad_setting(e)),
         };
@@ -198,7 +204,7 @@ impl WorkshopForm {
             delete_after: Some(typed("delete-after", self.delete_after)),
             consent_sheet: self.sheet_on.get_untracked().then(|| self.sheet.sheet()),
         };
-        let body = match check_form(&form) {
+        let body = match check_form(&form, self.l) {
             Ok(body) => body,
             Err(e) => return self.show(e),
         };
@@ -209,7 +215,7 @@ impl WorkshopForm {
                 Ok(created) => browser::go_to(&created.console_path),
                 Err(refused) => {
                     self.busy.set(false);
-                    self.show(refused.error());
+                    self.show(refused.error_in(self.l));
                 }
             }
         });

@@ -45,7 +45,7 @@ pub fn StartFrom(on_load: Callback<WorkshopTemplate>, error: RwSignal<Option<Api
             earlier.set(match calls::earlier_workshops().await {
                 Ok(list) => Earlier::Listed(list),
                 Err(Refused::SignedOut) => Earlier::SignedOut,
-                Err(other) => Earlier::Failed(other.error().error),
+                Err(other) => Earlier::Failed(other.error_in(l).error),
             });
         });
     });
@@ -60,7 +60,7 @@ pub fn StartFrom(on_load: Callback<WorkshopTemplate>, error: RwSignal<Option<Api
     };
     let refuse = move |e: TemplateError| {
         status.set(None);
-        error.set(Some(ApiError { error: e.to_string(), field: Some(TEMPLATE_FIELD.into()) }));
+        error.set(Some(ApiError { error: e.text(l), field: Some(TEMPLATE_FIELD.into()) }));
     };
     let read_file = move |_| {
         leptos::task::spawn_local(async move {

@@ -32,7 +32,7 @@ pub(super) fn ConsoleLink(id: Uuid, title: String, page: Page) -> impl IntoView 
                     browser::focus_later(format!("w-{id}-console-link"));
                 }
                 Err(Refused::SignedOut) => page.access.set(Access::SignedOut),
-                Err(refused) => page.error.set(Some(refused.error())),
+                Err(refused) => page.error.set(Some(refused.error_in(l))),
             }
         });
     };

@@ -38,7 +38,7 @@ pub(super) fn ImportArchive(page: Page) -> impl IntoView {
                     }
                 }
                 Some(Err(Refused::SignedOut)) => page.access.set(Access::SignedOut),
-                Some(Err(refused)) => outcome.set(Some(Err(refused.error().error))),
+                Some(Err(refused)) => outcome.set(Some(Err(refused.error_in(l).error))),
             }
         });
     };

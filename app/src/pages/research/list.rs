@@ -49,10 +49,10 @@ fn retention_cell(day: Option<&RetentionDay>, l: Lang) -> impl IntoView + use<> 
     match day {
         None => view! { <span class="hint">{t::research_kept(l)}</span> }.into_any(),
         Some(day) if day.soon() => view! {
-            <strong class="retention-soon">{t::research_retention_soon(l, day.sentence())}</strong>
+            <strong class="retention-soon">{t::research_retention_soon(l, day.sentence(l))}</strong>
         }
         .into_any(),
-        Some(day) => view! { <span>{day.sentence()}</span> }.into_any(),
+        Some(day) => view! { <span>{day.sentence(l)}</span> }.into_any(),
     }
 }
 

@@ -116,7 +116,7 @@ impl Page {
             }
             Err(Refused::SignedOut) => self.access.set(Access::SignedOut),
             Err(refused) => {
-                self.error.set(Some(refused.error()));
+                self.error.set(Some(refused.error_in(self.l)));
                 self.access.set(Access::SignedOut);
             }
         }
@@ -146,7 +146,7 @@ impl Page {
             Err(refused) => {
                 let e = match refused {
                     Refused::SignedOut | Refused::Invalid(_) => wrong_key(self.l),
-                    other => other.error(),
+                    other => other.error_in(self.l),
                 };
                 self.login_error.set(Some(e));
                 self.access.set(Access::SignedOut);
@@ -166,7 +166,7 @@ impl Page {
                 self.access.set(Access::SignedOut);
                 browser::focus_later("admin-key".into());
             }
-            Err(refused) => self.error.set(Some(refused.error())),
+            Err(refused) => self.error.set(Some(refused.error_in(self.l))),
         }
     }
 
@@ -190,7 +190,7 @@ impl Page {
                 confirming.set(None);
                 self.error.set(Some(e));
             }
-            Err(refused) => self.error.set(Some(refused.error())),
+            Err(refused) => self.error.set(Some(refused.error_in(self.l))),
         }
     }
 
@@ -201,7 +201,7 @@ impl Page {
     /// The cookie no longer signs in: back to the form, saying why.
     fn expired(self, confirming: RwSignal<Option<(Uuid, Ask)>>) {
         confirming.set(None);
-        self.login_error.set(Some(Refused::SignedOut.error()));
+        self.login_error.set(Some(Refused::SignedOut.error_in(self.l)));
         self.access.set(Access::SignedOut);
     }
 
@@ -220,7 +220,7 @@ impl Page {
                 browser::focus_later("workshops-heading".into());
             }
             Err(Refused::SignedOut) => self.expired(confirming),
-            Err(refused) => self.error.set(Some(refused.error())),
+            Err(refused) => self.error.set(Some(refused.error_in(self.l))),
         }
     }
 }

@@ -52,14 +52,14 @@ pub(super) fn RetentionEdit(id: Uuid, title: String, page: Page) -> impl IntoVie
                     });
                     let said = retention.delete_after.as_ref().map_or_else(
                         || t::research_kept_until_deleted(l).to_string(),
-                        |d| format!("{}.", d.sentence()),
+                        |d| format!("{}.", d.sentence(l)),
                     );
                     page.status.set(t::research_retention_saved(l, page_title(page, id), said));
                     close();
                 }
                 Err(Refused::SignedOut) => page.access.set(Access::SignedOut),
                 Err(refused) => {
-                    error.set(Some(refused.error().error));
+                    error.set(Some(refused.error_in(l).error));
                     browser::focus_later(format!("w-{id}-delete-after"));
                 }
             }

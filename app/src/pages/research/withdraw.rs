@@ -99,7 +99,7 @@ pub(super) fn WithdrawPair(id: Uuid, title: String, site: String, page: Page) ->
                 }
                 Err(Refused::SignedOut) => page.access.set(Access::SignedOut),
                 Err(refused) => {
-                    error.set(Some(refused.error().error));
+                    error.set(Some(refused.error_in(l).error));
                     browser::focus_later(format!("w-{id}-withdraw-reference"));
                 }
             }
