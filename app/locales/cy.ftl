@@ -53,7 +53,7 @@ join-button = Ymuno
 join-declined-title = Ni wnaethoch gytuno
 join-declined-text = Ni chadwyd dim amdanoch chi na'ch pâr. Gallwch roi'r dabled yn ôl i'r hwylusydd neu gau'r dudalen hon.
 join-refused-code = Nid cod ymuno yw hwnnw. Mae cod ymuno yn 6 llythyren a digid, fel ABC234: gwiriwch y cod ar y taflunydd.
-join-refused-unknown = Does dim gweithdy â'r cod hwn. Gwiriwch y cod ar y taflunydd.
+join-refused-unknown = Does dim gweithdy â'r cod { $code }. Gwiriwch y cod ar y taflunydd.
 join-refused-name = Teipiwch enw pâr y bydd yr ystafell yn ei adnabod, mewn llythrennau, digidau a bylchau (does dim angen enwau go iawn).
 join-refused-taken = Mae gan bâr arall yn y gweithdy hwn yr enw hwn yn barod: dewiswch un arall.
 join-refused-full = Mae gan y gweithdy hwn gymaint o barau ag y mae'n eu cymryd. Gofynnwch i'r hwylusydd.
@@ -929,3 +929,126 @@ sheet-editor-statement-n = Datganiad { $n }
 sheet-editor-remove-statement = Tynnu datganiad { $n }
 sheet-editor-remove = Tynnu
 sheet-editor-add-statement = Ychwanegu datganiad
+
+## Cynnwys y gweithdy mewn ail iaith
+
+domain-input-unknown-language = Nid yw “{ $code }” yn un o ieithoedd yr ap hwn: dewiswch un o'r rhestr.
+domain-replay-second-language = Gosododd yr hwylusydd destunau'r gweithdy mewn ail iaith
+
+## Room report (Adroddiad yr ystafell: server/src/research/report.rs, un i bob iaith)
+
+report-title = Adroddiad yr ystafell: { $title }
+report-kicker = Adroddiad yr ystafell · { $site } · { $date }
+report-counts = { $pairs ->
+    [zero] { $pairs } pâr
+    [one] { $pairs } pâr
+    [two] { $pairs } bâr
+    [few] { $pairs } phâr
+    [many] { $pairs } phâr
+   *[other] { $pairs } pâr
+}, { $aspects ->
+    [zero] { $aspects } agwedd
+    [one] { $aspects } agwedd
+    [two] { $aspects } agwedd
+    [few] { $aspects } agwedd
+    [many] { $aspects } agwedd
+   *[other] { $aspects } agwedd
+}.
+report-counts-two-rounds = { $pairs ->
+    [zero] { $pairs } pâr
+    [one] { $pairs } pâr
+    [two] { $pairs } bâr
+    [few] { $pairs } phâr
+    [many] { $pairs } phâr
+   *[other] { $pairs } pâr
+}, { $aspects ->
+    [zero] { $aspects } agwedd
+    [one] { $aspects } agwedd
+    [two] { $aspects } agwedd
+    [few] { $aspects } agwedd
+    [many] { $aspects } agwedd
+   *[other] { $aspects } agwedd
+}, dwy rownd.
+report-picture-heading = Ble rhoddodd yr ystafell bob agwedd
+report-picture-heading-round-2 = Ble rhoddodd yr ystafell bob agwedd (rownd 2)
+report-col-aspect = Agwedd
+report-col-pairs = Parau
+report-col-median = Canolrif
+report-col-middle-half = Hanner canol
+report-col-split = Wedi'i rannu'n ddau wersyll
+report-split-yes = ie
+report-disagreed-heading = Lle roedd yr ystafell yn anghytuno fwyaf
+report-disagreed-too-few = Gosododd rhy ychydig o barau yr un agweddau i ddweud.
+report-disagreed-detail = consensws { $consensus } (0 = wedi'i rannu'n gyfartal, 1 = pawb gyda'i gilydd), hanner canol { $middle }.
+report-disagreed-detail-split = consensws { $consensus } (0 = wedi'i rannu'n gyfartal, 1 = pawb gyda'i gilydd), hanner canol { $middle }, wedi'i rannu'n ddau wersyll.
+report-movement-heading = Sut symudodd yr ystafell yn yr ail rownd
+report-col-median-rounds = Canolrif, rownd 1 → 2
+report-col-middle-half-change = Newid yn yr hanner canol
+report-col-moved = Parau a'i symudodd fwy na 10
+report-moved-of = { $moved } o { $paired }
+report-groups-heading = Grwpiau barn
+report-group-head = Grŵp { $group } ({ $size ->
+    [zero] { $size } pâr
+    [one] { $size } pâr
+    [two] { $size } bâr
+    [few] { $size } phâr
+    [many] { $size } phâr
+   *[other] { $size } pâr
+}, { $stability })
+report-groups-hidden = { $count ->
+    [one] { $count } grŵp llai heb ei ddangos (trothwy preifatrwydd).
+   *[other] { $count } grŵp llai heb eu dangos (trothwy preifatrwydd).
+}
+report-groups-hint = Safle canolrif pob grŵp fesul agwedd. Cadarn: mae'r grŵp yn dod yn ôl pan gaiff y parau eu hailsamplu; gwan: patrwm, ond mae'n amheus pwy sy'n perthyn iddo; ansad: mae'n chwalu.
+report-notes-heading = Beth ysgrifennodd y parau
+report-note-intended = Bwriadedig
+report-note-unintended = Anfwriadedig
+report-no-notes = Ni ysgrifennwyd unrhyw nodiadau.
+report-notes-anonymous = Dangosir y nodiadau heb enwau'r parau, fel y gosodwyd y gweithdy.
+report-footer = Gwnaed gan Sbectrwm Disgresiwn o gofnod y gweithdy. Canolrif a hanner canol (amrediad rhyngchwartel) fel yn summary.csv yr allforiad; mae'r llyfr codau yn yr allforiad yn diffinio pob rhif.
+report-chart-title = { $title } — { $site } — rownd { $round }
+
+## Refusals (domain/refusal.rs): yr hyn a ddywedir wrth bâr neu'r hwylusydd pan wrthodir newid
+
+refusal-unknown-card = Nid yw'r nodyn gludiog hwnnw'n rhan o'r gweithdy hwn.
+refusal-card-hidden = Mae'r hwylusydd wedi cuddio'r nodyn gludiog hwnnw.
+refusal-card-merged = Cafodd y nodyn gludiog hwnnw ei gyfuno ag un arall.
+refusal-pair-removed = Cafodd y pâr hwn ei dynnu o'r gweithdy.
+refusal-consent-needed = Nid yw eich pâr wedi cytuno i fersiwn { $version } o'r daflen wybodaeth eto, felly ni chadwyd dim. Darllenwch hi ar y dabled hon a chytunwch (pob person) i barhau.
+refusal-card-id-taken = Mae dynodydd y nodyn gludiog hwnnw wedi'i gymryd yn barod; ni ychwanegwyd dim.
+refusal-too-many-pair-cards = Gall pâr ysgrifennu { $max } o nodiadau gludiog ar y mwyaf; siaradwch â'r hwylusydd.
+refusal-locked = Mae'r hwylusydd wedi cloi'r agwedd hon; ni ellir ei symud nawr.
+refusal-already-in-tray = Mae'r nodyn gludiog hwnnw yn yr hambwrdd yn barod.
+refusal-too-many-cards = Mae gan y gweithdy hwn { $max } o nodiadau gludiog yn barod, y nifer fwyaf y gall eu dal.
+refusal-closed-reopen = Mae'r gweithdy ar gau. Ailagorwch ef (un cam yn ôl) i newid unrhyw beth.
+refusal-already-in-phase = Mae'r gweithdy yn y cam hwnnw'n barod.
+refusal-second-round-too-soon = Daw ail rownd ar ôl i'r rownd gyntaf gael ei gosod a'i datgelu.
+refusal-reveal-too-soon = Daw'r datgeliad ar ôl y gosod: dechreuwch y gosod yn gyntaf.
+refusal-closed-reopens-one-step = Mae gweithdy sydd ar gau yn ailagor un cam yn ôl, i'r cam y caewyd ef ohono.
+refusal-one-step = Mae'r camau'n mynd un ar y tro: { phase-joining }, { phase-placing }, { phase-reveal }, { phase-second-round }, { phase-closed }.
+refusal-timer-range = Mae amserydd yn rhedeg am 1 i { $max } munud.
+refusal-no-timer-running = Nid oes amserydd yn rhedeg.
+refusal-no-timer-paused = Nid oes amserydd wedi'i oedi.
+refusal-extend-range = Gellir estyn amserydd o 1 i { $max } munud.
+refusal-no-timer-to-extend = Nid oes amserydd i'w estyn; dechreuwch un yn gyntaf.
+refusal-no-timer = Nid oes amserydd.
+refusal-merge-into-itself = Ni ellir cyfuno nodyn gludiog ag ef ei hun; dewiswch un arall i'w gyfuno ag ef.
+refusal-merge-into-hidden = Dangoswch y nodyn gludiog hwnnw cyn cyfuno ag ef.
+refusal-unknown-pair = Nid yw'r pâr hwnnw yn y gweithdy hwn.
+refusal-withdraw-not-event = Mae tynnu pâr yn ôl yn dileu'r data sydd wedi'i storio amdano; ystafell y gweinydd yn unig sy'n gwneud hynny, nid fel digwyddiad.
+refusal-no-sheet = Nid oes gan y gweithdy hwn daflen wybodaeth i gytuno iddi; ewch ymlaen i'r bwrdd.
+refusal-sheet-changed = Newidiodd y daflen wybodaeth i fersiwn { $version } tra oeddech yn darllen. Darllenwch fersiwn { $version } a chytunwch eto.
+refusal-people-count = Dywedwch faint o bobl sy'n rhannu'r dabled hon: 1 i { $max }.
+refusal-everyone-must-tick = Rhaid i bob person dicio pob datganiad cyn i'r bwrdd agor; os nad ydych yn cytuno, dewiswch "{ consent-decline }".
+refusal-nothing-to-decline = Nid oes gan y gweithdy hwn daflen wybodaeth, felly nid oes dim i'w wrthod. Ni newidiwyd dim.
+refusal-already-agreed = Mae eich pâr eisoes wedi cytuno i'r daflen wybodaeth gyfredol. I adael yr astudiaeth, gofynnwch i'r hwylusydd dynnu eich pâr yn ôl (dyfynnwch eich cyfeirnod). Ni newidiwyd dim.
+refusal-sheet-before-joining = Mae'r gweithdy hwn yn gofyn i bob person ddarllen ei daflen wybodaeth (fersiwn { $version }) a chytuno cyn ymuno. Ail-lwythwch y dudalen hon i'w gweld.
+domain-switch-both-languages = Y taflunydd yn dangos y ddwy iaith
+setup-second-legend = Ail iaith
+setup-second-on = Hefyd mewn ail iaith
+setup-second-hint = Mae pob tabled a thaflunydd yn dangos y testunau hyn yn ei iaith ei hun: mae testun a adawyd yn wag yn ymddangos yn yr iaith gyntaf.
+setup-second-language = Ail iaith
+setup-second-question = Y cwestiwn yn yr ail iaith
+setup-second-left-pole = Y pegwn chwith yn yr ail iaith
+setup-second-right-pole = Y pegwn de yn yr ail iaith
+setup-second-aspect-n = Agwedd { $n } yn yr ail iaith

@@ -49,7 +49,7 @@ join-button = Join
 join-declined-title = You did not agree
 join-declined-text = Nothing about you or your pair was stored. You can give the tablet back to the facilitator or close this page.
 join-refused-code = That is not a join code. A join code is 6 letters and digits, like ABC234: check the code on the projector.
-join-refused-unknown = No workshop has this code. Check the code on the projector.
+join-refused-unknown = No workshop has the code { $code }. Check the code on the projector.
 join-refused-name = Type a pair name the room will recognise, in letters, digits and spaces (no real names needed).
 join-refused-taken = Another pair of this workshop already has this name: choose another one.
 join-refused-full = This workshop has as many pairs as it takes. Ask the facilitator.
@@ -806,3 +806,106 @@ sheet-editor-statement-n = Statement { $n }
 sheet-editor-remove-statement = Remove statement { $n }
 sheet-editor-remove = Remove
 sheet-editor-add-statement = Add statement
+
+## Workshop content in a second language
+
+domain-input-unknown-language = “{ $code }” is not a language of this app: choose one of the list.
+domain-replay-second-language = The facilitator set the workshop's texts in a second language
+
+## Room report (server/src/research/report.rs: the printable page the console links to, one per language)
+
+report-title = Room report: { $title }
+report-kicker = Room report · { $site } · { $date }
+report-counts = { $pairs ->
+    [one] { $pairs } pair
+   *[other] { $pairs } pairs
+}, { $aspects ->
+    [one] { $aspects } aspect
+   *[other] { $aspects } aspects
+}.
+report-counts-two-rounds = { $pairs ->
+    [one] { $pairs } pair
+   *[other] { $pairs } pairs
+}, { $aspects ->
+    [one] { $aspects } aspect
+   *[other] { $aspects } aspects
+}, two rounds.
+report-picture-heading = Where the room put each aspect
+report-picture-heading-round-2 = Where the room put each aspect (round 2)
+report-col-aspect = Aspect
+report-col-pairs = Pairs
+report-col-median = Median
+report-col-middle-half = Middle half
+report-col-split = Split into two camps
+report-split-yes = yes
+report-disagreed-heading = Where the room disagreed most
+report-disagreed-too-few = Too few pairs placed the same aspects to say.
+report-disagreed-detail = consensus { $consensus } (0 = evenly split, 1 = all together), middle half { $middle }.
+report-disagreed-detail-split = consensus { $consensus } (0 = evenly split, 1 = all together), middle half { $middle }, split into two camps.
+report-movement-heading = How the room moved in the second round
+report-col-median-rounds = Median, round 1 → 2
+report-col-middle-half-change = Middle half changed by
+report-col-moved = Pairs who moved it more than 10
+report-moved-of = { $moved } of { $paired }
+report-groups-heading = Opinion groups
+report-group-head = Group { $group } ({ $size ->
+    [one] { $size } pair
+   *[other] { $size } pairs
+}, { $stability })
+report-groups-hidden = { $count ->
+    [one] { $count } smaller group not shown (privacy threshold).
+   *[other] { $count } smaller groups not shown (privacy threshold).
+}
+report-groups-hint = Each group's median position per aspect. Stable: the group comes back when the pairs are resampled; weak: a pattern, but who belongs to it is doubtful; unstable: it dissolves.
+report-notes-heading = What the pairs wrote
+report-note-intended = Intended
+report-note-unintended = Unintended
+report-no-notes = No notes were written.
+report-notes-anonymous = Notes are shown without pair names, as the workshop was set.
+report-footer = Made by Discretion Spectrum from the workshop's record. Median and middle half (interquartile range) as in the export's summary.csv; the codebook in the export defines every number.
+report-chart-title = { $title } — { $site } — round { $round }
+
+## Refusals (domain/refusal.rs): what a pair or the facilitator is told when a change is refused
+
+refusal-unknown-card = That post-it is not part of this workshop.
+refusal-card-hidden = The facilitator has hidden that post-it.
+refusal-card-merged = That post-it was merged into another one.
+refusal-pair-removed = This pair was removed from the workshop.
+refusal-consent-needed = Your pair has not agreed to version { $version } of the information sheet yet, so nothing was saved. Read it on this tablet and agree (each person) to continue.
+refusal-card-id-taken = That post-it id is already taken; nothing was added.
+refusal-too-many-pair-cards = A pair can write at most { $max } post-its; talk to the facilitator.
+refusal-locked = The facilitator has locked this aspect; it cannot be moved now.
+refusal-already-in-tray = That post-it is already in the tray.
+refusal-too-many-cards = This workshop already has { $max } post-its, the most it can hold.
+refusal-closed-reopen = The workshop is closed. Reopen it (one phase back) to change anything.
+refusal-already-in-phase = The workshop is already in that phase.
+refusal-second-round-too-soon = A second round comes after the first round has been placed and revealed.
+refusal-reveal-too-soon = Reveal comes after placing: start placing first.
+refusal-closed-reopens-one-step = A closed workshop reopens one step back, to the phase it was closed from.
+refusal-one-step = Phases go one step at a time: { phase-joining }, { phase-placing }, { phase-reveal }, { phase-second-round }, { phase-closed }.
+refusal-timer-range = A timer runs from 1 to { $max } minutes.
+refusal-no-timer-running = No timer is running.
+refusal-no-timer-paused = No timer is paused.
+refusal-extend-range = A timer can be extended by 1 to { $max } minutes.
+refusal-no-timer-to-extend = There is no timer to extend; start one first.
+refusal-no-timer = There is no timer.
+refusal-merge-into-itself = A post-it cannot be merged into itself; choose another one to merge into.
+refusal-merge-into-hidden = Show that post-it before merging into it.
+refusal-unknown-pair = That pair is not in this workshop.
+refusal-withdraw-not-event = Withdrawing a pair erases its stored data; only the server's room does it, not as an event.
+refusal-no-sheet = This workshop has no information sheet to agree to; go on to the board.
+refusal-sheet-changed = The information sheet changed to version { $version } while you were reading. Read version { $version } and agree again.
+refusal-people-count = Say how many people share this tablet: 1 to { $max }.
+refusal-everyone-must-tick = Every person must tick every statement before the board opens; if you do not agree, choose "{ consent-decline }".
+refusal-nothing-to-decline = This workshop has no information sheet, so there is nothing to decline. Nothing was changed.
+refusal-already-agreed = Your pair already agreed to the current information sheet. To leave the study, ask the facilitator to withdraw your pair (quote your reference). Nothing was changed.
+refusal-sheet-before-joining = This workshop asks each person to read its information sheet (version { $version }) and agree before joining. Reload this page to see it.
+domain-switch-both-languages = Projector shows both languages
+setup-second-legend = Second language
+setup-second-on = Also in a second language
+setup-second-hint = Each tablet and projector shows these texts in its own language: a text left empty shows in the first language.
+setup-second-language = Second language
+setup-second-question = Question in the second language
+setup-second-left-pole = Left pole in the second language
+setup-second-right-pole = Right pole in the second language
+setup-second-aspect-n = Aspect { $n } in the second language

@@ -70,7 +70,6 @@ pub fn App() -> impl IntoView {
     view! {
         <Title text="Discretion Spectrum"/>
         <Router>
-            <i18n::switch::LanguageSwitch/>
             <Routes fallback=move || {
                 view! {
                     <main class="page">
@@ -91,6 +90,8 @@ pub fn App() -> impl IntoView {
                 <Route path=(StaticSegment("research"), StaticSegment("audit")) view={Lazy::<pages::screens::Audit>::new()}/>
                 <Route path=(StaticSegment("research"), StaticSegment("replay"), ParamSegment("id")) view={Lazy::<pages::screens::Replay>::new()}/>
             </Routes>
+            // At the foot of every screen: it never moves what the screen itself lays out.
+            <i18n::switch::LanguageSwitch/>
         </Router>
     }
 }

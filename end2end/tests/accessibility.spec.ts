@@ -307,7 +307,7 @@ test("the console and the projector in the lobby, while placing and revealed, wi
   // The room report: a page of the server's own, without the app's scripts.
   const consoleUrl = page.url();
   await page.getByRole("link", { name: "Room report" }).click();
-  await page.waitForURL(/\/f\/[0-9a-f]+\/report$/);
+  await page.waitForURL(/\/f\/[0-9a-f]+\/report\?lang=en$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByRole("rowheader", { name: ASPECT })).toBeVisible();
   await expectAccessible(page, "room report");

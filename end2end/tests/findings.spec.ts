@@ -46,7 +46,7 @@ test("the console's CSV is the archive's placements.csv and the room report prin
 
   await console.reveal();
   await page.getByRole("link", { name: "Room report" }).click();
-  await page.waitForURL(/\/f\/[0-9a-f]+\/report$/);
+  await page.waitForURL(/\/f\/[0-9a-f]+\/report\?lang=en$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Findings session");
   await expect(page.getByRole("heading", { name: "Where the room put each aspect" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: ASPECT })).toBeVisible();

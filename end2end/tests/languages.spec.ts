@@ -93,6 +93,8 @@ test("a Welsh tablet, an English tablet, a Welsh projector and an English consol
   // The English tablet.
   const [, english] = await PairScreen.join(browser, code, "English pair", TABLET);
   await expect(english.page.locator("html")).toHaveAttribute("lang", "en");
+  // The check finds English where there is some: the English board is full of it.
+  expect((await englishLeft(english.page)).length).toBeGreaterThan(5);
 
   await console.startPlacing();
   await expect(welsh.locator(".phase-notice")).toHaveText("");

@@ -97,12 +97,15 @@ impl JoinRefusal {
         }
     }
 
-    /// What the join page says, in `l`, and the field it is about (its English label, as the
-    /// server names fields).
-    pub fn error(self, l: Lang) -> ApiError {
+    /// What the join page says, in `l`, about the join code `code` (as typed), and the field it
+    /// is about (its English label, as the server names fields).
+    pub fn error(self, l: Lang, code: &str) -> ApiError {
         let (error, field) = match self {
             JoinRefusal::Code => (t::join_refused_code(l), Some("Join code")),
-            JoinRefusal::Unknown => (t::join_refused_unknown(l), Some("Join code")),
+            JoinRefusal::Unknown => {
+                let code = crate::domain::code::normalize_code(code).unwrap_or_else(|| code.trim().to_uppercase());
+                return ApiError { error: t::join_refused_unknown(l, code), field: Some("Join code".into()) };
+            }
             JoinRefusal::Name => (t::join_refused_name(l), Some("Pair name")),
             JoinRefusal::Taken => (t::join_refused_taken(l), Some("Pair name")),
             JoinRefusal::Full => (t::join_refused_full(l), None),
@@ -167,10 +170,15 @@ mod tests {
     fn refusals_round_trip_through_the_address_and_name_their_field() {
         for r in JoinRefusal::ALL {
             assert_eq!(JoinRefusal::from_word(r.word()), Some(r));
-            assert!(!r.error(Lang::EN).error.is_empty());
-            assert_ne!(r.error(Lang::EN).error, r.error(Lang::CY).error, "{r:?} in Welsh");
+            assert!(!r.error(Lang::EN, "abc234").error.is_empty());
+            assert_ne!(r.error(Lang::EN, "abc234").error, r.error(Lang::CY, "abc234").error, "{r:?} in Welsh");
         }
         assert_eq!(JoinRefusal::from_word("<script>"), None);
+        assert_eq!(
+            JoinRefusal::Unknown.error(Lang::EN, " zzzzzz ").error,
+            "No workshop has the code ZZZZZZ. Check the code on the projector.",
+            "as the server says it"
+        );
         let api = |field: Option<&str>| ApiError { error: "x".into(), field: field.map(str::to_string) };
         assert_eq!(JoinRefusal::of(404, &api(Some("Join code"))), JoinRefusal::Unknown);
         assert_eq!(JoinRefusal::of(400, &api(Some("Join code"))), JoinRefusal::Code);
@@ -179,7 +187,7 @@ mod tests {
         assert_eq!(JoinRefusal::of(409, &api(Some("Information sheet"))), JoinRefusal::Sheet);
         assert_eq!(JoinRefusal::of(409, &api(None)), JoinRefusal::Full);
         assert_eq!(JoinRefusal::of(500, &api(None)), JoinRefusal::Other);
-        assert_eq!(JoinRefusal::Taken.error(Lang::CY).field.as_deref(), Some("Pair name"));
+        assert_eq!(JoinRefusal::Taken.error(Lang::CY, "").field.as_deref(), Some("Pair name"));
         let form = JoinForm { code: " abc234 ".into(), label: "Pair & 3".into() };
         assert_eq!(refused_address(&form, JoinRefusal::Taken), "/join?code=abc234&name=Pair%20%26%203&refused=taken");
     }

@@ -48,6 +48,10 @@ pub struct WorkshopTemplate {
     /// The session settings to start with (the defaults when left out).
     #[serde(default)]
     pub settings: Settings,
+    /// The question, poles and aspects in a second language (its `aspects` in the order of
+    /// [`Self::aspects`]); left out for a workshop in one language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_language: Option<super::NewSecondLanguage>,
 }
 
 /// One aspect of a template.

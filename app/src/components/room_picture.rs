@@ -73,11 +73,35 @@ pub fn RoomPicture(#[prop(into)] view: Signal<Option<RoomView>>, #[prop(optional
     let pole = move |right: bool| {
         view.with(|v| {
             v.as_ref()
-                .map(|v| if right { v.workshop.right_pole.clone() } else { v.workshop.left_pole.clone() })
+                .map(|v| {
+                    let second = v.second_language.as_ref();
+                    let texts = if right {
+                        shown_texts(v, l, &v.workshop.right_pole, second.map_or("", |s| s.right_pole.as_str()))
+                    } else {
+                        shown_texts(v, l, &v.workshop.left_pole, second.map_or("", |s| s.left_pole.as_str()))
+                    };
+                    texts.join(" / ")
+                })
                 .unwrap_or_default()
         })
     };
-    let keys = move || rows.with(|rows| rows.iter().map(|r| (r.card.id, r.card.text.clone())).collect::<Vec<_>>());
+    // Each aspect's text in this screen's language, and the second language's below it when
+    // the console asked for both.
+    let keys = move || {
+        view.with(|v| {
+            let Some(v) = v else { return Vec::new() };
+            rows.with(|rows| {
+                rows.iter()
+                    .map(|r| {
+                        let id = r.card.id;
+                        let mut texts = shown_texts(v, l, &r.card.text, v.card_second_text(id).unwrap_or(""));
+                        let first = texts.remove(0);
+                        (id, first, texts.pop())
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     view! {
         // Live (a page translator must not rewrite it), and laid out like a number line in
         // every language: 0 and the first pole on the left.
@@ -101,18 +125,36 @@ pub fn RoomPicture(#[prop(into)] view: Signal<Option<RoomView>>, #[prop(optional
             </p>
             <For
                 each=keys
-                key=|(id, text)| (*id, text.clone())
-                children=move |(id, text)| view! { <AspectRowView id text rows first_round state/> }
+                key=|(id, text, second)| (*id, text.clone(), second.clone())
+                children=move |(id, text, second)| view! { <AspectRowView id text second rows first_round state/> }
             />
         </section>
     }
     .into_any()
 }
 
+/// A text as a screen in `l` shows it: the second language's (`second`, empty when there is
+/// none) on a screen in that language, else the first's; and both, the first above, when the
+/// console asked for both languages.
+pub fn shown_texts(v: &RoomView, l: Lang, first: &str, second: &str) -> Vec<String> {
+    if second.is_empty() {
+        return vec![first.to_string()];
+    }
+    if v.settings.both_languages {
+        vec![first.to_string(), second.to_string()]
+    } else if v.second_in(l).is_some() {
+        vec![second.to_string()]
+    } else {
+        vec![first.to_string()]
+    }
+}
+
 #[component]
 fn AspectRowView(
     id: Uuid,
     text: String,
+    /// The text in the workshop's other language, shown under it ("both languages").
+    second: Option<String>,
     rows: Memo<Vec<AspectRow>>,
     first_round: Memo<Vec<AspectRow>>,
     state: Memo<PictureState>,
@@ -161,10 +203,16 @@ fn AspectRowView(
         None if state.get().revealed => t::picture_spoken_not_placed(l).to_string(),
         None => String::new(),
     };
-    let label = text.clone();
+    let label = match &second {
+        Some(second) => format!("{text} / {second}"),
+        None => text.clone(),
+    };
     view! {
         <div class="aspect-row" role="group" aria-label=label class:split=split>
-            <span class="aspect-text">{text}</span>
+            <span class="aspect-text">
+                {text}
+                {second.map(|s| view! { <span class="aspect-text-second">{s}</span> })}
+            </span>
             <div class="track">
                 <span class="track-line" aria-hidden="true"></span>
                 <span

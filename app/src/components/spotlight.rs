@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::room_picture::{movement_text, pct, shows_positions};
+use crate::components::room_picture::{movement_text, pct, shown_texts, shows_positions};
 use crate::domain::board::{assign_lanes, format_position};
 use crate::domain::stats::Summary;
 use crate::domain::{AspectRow, RoomView};
@@ -81,13 +81,25 @@ pub fn Spotlight(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView 
     let data = Memo::new(move |_| view.with(|v| v.as_ref().and_then(|v| spotlight_data(l, v))));
     let poles = move || {
         view.with(|v| {
-            v.as_ref().map(|v| (v.workshop.left_pole.clone(), v.workshop.right_pole.clone())).unwrap_or_default()
+            v.as_ref()
+                .map(|v| {
+                    let second = v.second_language.as_ref();
+                    let left = shown_texts(v, l, &v.workshop.left_pole, second.map_or("", |s| s.left_pole.as_str()));
+                    let right = shown_texts(v, l, &v.workshop.right_pole, second.map_or("", |s| s.right_pole.as_str()));
+                    (left.join(" / "), right.join(" / "))
+                })
+                .unwrap_or_default()
         })
     };
     let inner = move || {
         data.get().map(|d| {
             let summary = if d.shown { d.row.summary } else { None };
-            let label = t::spotlight_label(l, &d.row.card.text);
+            let text = view.with(|v| {
+                v.as_ref()
+                    .map(|v| shown_texts(v, l, &d.row.card.text, v.card_second_text(d.row.card.id).unwrap_or("")))
+                    .unwrap_or_default()
+            });
+            let label = t::spotlight_label(l, text.join(" / "));
             let (left, right) = poles();
             let dots: Vec<(f64, usize)> = if d.shown {
                 let values: Vec<f64> = d.row.positions.iter().map(|(_, p)| *p).collect();
@@ -101,7 +113,10 @@ pub fn Spotlight(#[prop(into)] view: Signal<Option<RoomView>>) -> impl IntoView 
             view! {
                 <section class="spotlight" aria-label=label>
                     <p class="spotlight-kicker">{t::spotlight_kicker(l)}</p>
-                    <h2 class="spotlight-text">{d.row.card.text.clone()}</h2>
+                    <h2 class="spotlight-text">
+                        {text.first().cloned()}
+                        {text.get(1).cloned().map(|s| view! { <span class="aspect-text-second">{s}</span> })}
+                    </h2>
                     <div class="spotlight-poles">
                         <span>"0 · " {left}</span>
                         <span>{right} " · 100"</span>

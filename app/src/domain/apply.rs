@@ -142,6 +142,7 @@ impl RoomView {
             Event::SettingsChanged { settings, .. } => self.settings = *settings,
             Event::TimerChanged { timer, .. } => self.timer = *timer,
             Event::FocusChanged { focus, .. } => self.focus = *focus,
+            Event::SecondLanguageSet { second, .. } => self.second_language = second.clone(),
             Event::ConsentSheetSet { sheet, at } => {
                 self.consent_sheets.push(SheetVersion { sheet: sheet.clone(), set_at: *at });
             }

@@ -211,12 +211,10 @@ pub fn next_version(version: &str) -> String {
     }
 }
 
-/// The refusal a pair without consent to the current sheet gets for any change.
+/// The refusal a pair without consent to the current sheet gets for any change, in English
+/// ([`RefusalText::ConsentNeeded`](super::rules::RefusalText::ConsentNeeded) in any language).
 pub fn consent_needed_message(version: &str) -> String {
-    format!(
-        "Your pair has not agreed to version {version} of the information sheet yet, so nothing was saved. \
-         Read it on this tablet and agree (each person) to continue."
-    )
+    super::rules::RefusalText::ConsentNeeded { version: version.into() }.message(Lang::EN)
 }
 
 /// Sheets the unit tests build on.

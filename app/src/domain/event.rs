@@ -138,6 +138,14 @@ pub enum Event {
         /// When, ms since the epoch (the server's clock).
         at: i64,
     },
+    /// The facilitator set (or, with `None`, removed) the workshop's texts in a second
+    /// language ([`SecondLanguage`](super::second_language::SecondLanguage)), whole.
+    SecondLanguageSet {
+        /// The texts; `None`: the workshop is in one language again.
+        second: Option<super::second_language::SecondLanguage>,
+        /// When, ms since the epoch (the server's clock).
+        at: i64,
+    },
     /// Every person at a pair's tablet agreed to every statement of a version of the sheet.
     ConsentGiven {
         /// The pair.
@@ -205,7 +213,7 @@ impl RoomView {
     /// `moved`, `unplaced`, `sheet_saved`, `card_added`, `card_edited`, `card_hidden`,
     /// `card_shown`, `card_locked`, `card_unlocked`, `cards_merged`, `phase_changed`,
     /// `settings_changed`, `timer_changed`, `focus_changed`, `pair_joined`, `pair_removed`,
-    /// `pair_withdrawn`, `consent_sheet_set`, `consent_given`.
+    /// `pair_withdrawn`, `consent_sheet_set`, `consent_given`, `second_language_set`.
     pub fn action_name(&self, event: &Event) -> &'static str {
         match event {
             Event::PairJoined { .. } => "pair_joined",
@@ -240,6 +248,7 @@ impl RoomView {
             Event::SettingsChanged { .. } => "settings_changed",
             Event::TimerChanged { .. } => "timer_changed",
             Event::FocusChanged { .. } => "focus_changed",
+            Event::SecondLanguageSet { .. } => "second_language_set",
             Event::ConsentSheetSet { .. } => "consent_sheet_set",
             Event::ConsentGiven { .. } => "consent_given",
         }

@@ -216,6 +216,9 @@ pub struct RoomView {
     pub consents: Vec<PairConsent>,
     /// Sequence number of the last event reflected here.
     pub seq: u64,
+    /// The workshop's texts in a second language, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_language: Option<super::second_language::SecondLanguage>,
 }
 
 impl RoomView {
@@ -235,6 +238,7 @@ impl RoomView {
             consent_sheets: Vec::new(),
             consents: Vec::new(),
             seq: 0,
+            second_language: None,
         }
     }
 

@@ -96,6 +96,7 @@ impl ReplayStep {
                 other => t::domain_replay_went_to(l, phase_name(l, *other)),
             },
             Event::SettingsChanged { .. } => t::domain_replay_settings(l).to_string(),
+            Event::SecondLanguageSet { .. } => t::domain_replay_second_language(l).to_string(),
             Event::TimerChanged { timer: Some(_), .. } => t::domain_replay_timer(l).to_string(),
             Event::TimerChanged { timer: None, .. } => t::domain_replay_timer_cleared(l).to_string(),
             Event::FocusChanged { .. } => t::domain_replay_focus(l).to_string(),

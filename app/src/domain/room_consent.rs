@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::consent::{ConsentAnswer, MAX_PEOPLE, PairConsent, SheetVersion};
 use super::model::RoomView;
+use super::refusal::RefusalText;
 
 impl RoomView {
     /// The sheet pairs are asked to agree to now (the latest version), if the workshop has one.
@@ -34,28 +35,22 @@ impl RoomView {
 
     /// Checks a pair's answer against the current sheet: its version, 1 to [`MAX_PEOPLE`]
     /// people, and every person ticked every statement. Returns the version and the number
-    /// of people, or why not, in words for the people at the tablet.
-    pub fn check_consent_answer(&self, answer: &ConsentAnswer) -> Result<(String, u8), String> {
+    /// of people, or why not, for the people at the tablet.
+    pub fn check_consent_answer(&self, answer: &ConsentAnswer) -> Result<(String, u8), RefusalText> {
         let Some(current) = self.current_sheet() else {
-            return Err("This workshop has no information sheet to agree to; go on to the board.".into());
+            return Err(RefusalText::NoSheet);
         };
         let sheet = &current.sheet;
         if answer.version != sheet.version {
-            return Err(format!(
-                "The information sheet changed to version {} while you were reading. Read version {} and agree \
-                 again.",
-                sheet.version, sheet.version
-            ));
+            return Err(RefusalText::SheetChanged { version: sheet.version.clone() });
         }
         if !(1..=MAX_PEOPLE).contains(&answer.people) {
-            return Err(format!("Say how many people share this tablet: 1 to {MAX_PEOPLE}."));
+            return Err(RefusalText::PeopleCount { max: MAX_PEOPLE });
         }
         let everyone_agreed = answer.agreed.len() == usize::from(answer.people)
             && answer.agreed.iter().all(|ticks| ticks.len() == sheet.statements.len() && ticks.iter().all(|t| *t));
         if !everyone_agreed {
-            return Err("Every person must tick every statement before the board opens; if you do not agree, choose \
-                 \"We do not agree\"."
-                .into());
+            return Err(RefusalText::EveryoneMustTick);
         }
         Ok((sheet.version.clone(), answer.people))
     }
@@ -80,7 +75,10 @@ mod tests {
         };
         let all = vec![vec![true, true]; 2];
         assert_eq!(room.check_consent_answer(&answer("1", 2, all.clone())), Ok(("1".into(), 2)));
-        assert!(room.check_consent_answer(&answer("0", 2, all.clone())).unwrap_err().contains("version 1"));
+        assert_eq!(
+            room.check_consent_answer(&answer("0", 2, all.clone())).unwrap_err(),
+            RefusalText::SheetChanged { version: "1".into() }
+        );
         assert!(room.check_consent_answer(&answer("1", 5, vec![vec![true, true]; 5])).is_err());
         assert!(room.check_consent_answer(&answer("1", 0, vec![])).is_err());
         assert!(room.check_consent_answer(&answer("1", 2, vec![vec![true, true], vec![true, false]])).is_err());

@@ -5,10 +5,12 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::consent::{ConsentAnswer, ConsentSheet, SheetCheck, SheetProblem, check_sheet, consent_needed_message};
+use super::consent::{ConsentAnswer, ConsentSheet, SheetCheck, SheetProblem, check_sheet};
+use super::day::Day;
 use super::event::Event;
 use super::model::{Card, RoomView};
-use super::session::{Focus, Phase, Settings, Timer};
+pub use super::refusal::RefusalText;
+use super::session::{Focus, MAX_MIN_PAIRS, Phase, Settings, Timer};
 use super::validate::{ASPECT_MAX, InvalidInput, MAX_ASPECTS, clean_multiline, clean_position, clean_text};
 use crate::i18n::Lang;
 
@@ -20,6 +22,8 @@ pub const REASON_MAX: usize = 300;
 pub const MAX_CARDS_PER_PAIR: usize = 10;
 /// Longest timer the facilitator can start, in minutes.
 pub const MAX_TIMER_MINUTES: u32 = 120;
+/// Most minutes one extension adds to the timer.
+pub const MAX_EXTEND_MINUTES: u32 = 60;
 
 /// What a pair asks to do with its post-its.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -174,24 +178,33 @@ pub enum RefusalKind {
     ConsentNeeded,
 }
 
-/// Why a change was refused; nothing changed. `message` is for the person who asked.
+/// Why a change was refused; nothing changed. `message` is for the person who asked, in
+/// English (the wire's and the logs' sentence); `text` says it in any language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refusal {
     /// Machine-readable kind.
     pub kind: RefusalKind,
-    /// What to do about it.
+    /// What to do about it, in English.
     pub message: String,
+    /// What it is, to say in the asker's language ([`RefusalText::message`]).
+    pub text: RefusalText,
 }
 
 impl Refusal {
-    fn new(kind: RefusalKind, message: impl Into<String>) -> Refusal {
-        Refusal { kind, message: message.into() }
+    /// A refusal of `kind` that says `text` (`message` is its English).
+    pub fn new(kind: RefusalKind, text: RefusalText) -> Refusal {
+        Refusal { kind, message: text.message(Lang::EN), text }
+    }
+
+    /// A refusal whose sentence has no structured form: English in every language.
+    pub fn untranslated(kind: RefusalKind, message: impl Into<String>) -> Refusal {
+        Refusal::new(kind, RefusalText::Untranslated(message.into()))
     }
 }
 
 impl From<InvalidInput> for Refusal {
     fn from(e: InvalidInput) -> Self {
-        Refusal::new(RefusalKind::Invalid, e.to_string())
+        Refusal::new(RefusalKind::Invalid, RefusalText::Input(e))
     }
 }
 
@@ -203,14 +216,13 @@ fn optional_text(field: &'static str, input: &str, max: usize) -> Result<String,
 impl RoomView {
     /// A card that exists here and is on the board, or why not.
     fn active_card(&self, card_id: Uuid) -> Result<&Card, Refusal> {
-        let card = self
-            .card(card_id)
-            .ok_or_else(|| Refusal::new(RefusalKind::UnknownCard, "That post-it is not part of this workshop."))?;
+        let card =
+            self.card(card_id).ok_or_else(|| Refusal::new(RefusalKind::UnknownCard, RefusalText::UnknownCard))?;
         if card.hidden {
-            return Err(Refusal::new(RefusalKind::UnknownCard, "The facilitator has hidden that post-it."));
+            return Err(Refusal::new(RefusalKind::UnknownCard, RefusalText::CardHidden));
         }
         if card.merged_into.is_some() {
-            return Err(Refusal::new(RefusalKind::UnknownCard, "That post-it was merged into another one."));
+            return Err(Refusal::new(RefusalKind::UnknownCard, RefusalText::CardMerged));
         }
         Ok(card)
     }
@@ -218,26 +230,29 @@ impl RoomView {
     /// Decides what a pair asked. `now` is the server's clock.
     pub fn decide_pair(&self, pair_id: Uuid, action: &PairAction, now: i64) -> Result<Event, Refusal> {
         if self.pair(pair_id).is_none() {
-            return Err(Refusal::new(RefusalKind::Forbidden, "This pair was removed from the workshop."));
+            return Err(Refusal::new(RefusalKind::Forbidden, RefusalText::PairRemoved));
         }
         if self.phase == Phase::Closed {
-            return Err(Refusal::new(RefusalKind::WrongPhase, "The workshop is closed; nothing can be changed."));
+            return Err(Refusal::new(RefusalKind::WrongPhase, RefusalText::Closed));
         }
         if let Some(current) = self.current_sheet()
             && !self.pair_has_consent(pair_id)
         {
-            return Err(Refusal::new(RefusalKind::ConsentNeeded, consent_needed_message(&current.sheet.version)));
+            return Err(Refusal::new(
+                RefusalKind::ConsentNeeded,
+                RefusalText::ConsentNeeded { version: current.sheet.version.clone() },
+            ));
         }
         let round = self.round;
         if let PairAction::AddCard { card_id, text } = action {
             let text = clean_text("Post-it text", text, ASPECT_MAX)?;
             if self.card(*card_id).is_some() {
-                return Err(Refusal::new(RefusalKind::Invalid, "That post-it id is already taken; nothing was added."));
+                return Err(Refusal::new(RefusalKind::Invalid, RefusalText::CardIdTaken));
             }
             if self.cards.iter().filter(|c| c.author == Some(pair_id)).count() >= MAX_CARDS_PER_PAIR {
                 return Err(Refusal::new(
                     RefusalKind::Invalid,
-                    format!("A pair can write at most {MAX_CARDS_PER_PAIR} post-its; talk to the facilitator."),
+                    RefusalText::TooManyPairCards { max: MAX_CARDS_PER_PAIR },
                 ));
             }
             self.check_room_for_card()?;
@@ -247,7 +262,7 @@ impl RoomView {
         }
         let card = self.active_card(action.card_id())?;
         if !self.pair_may_use(pair_id, card) {
-            return Err(Refusal::new(RefusalKind::UnknownCard, "That post-it is not part of this workshop."));
+            return Err(Refusal::new(RefusalKind::UnknownCard, RefusalText::UnknownCard));
         }
         let card_id = card.id;
         let existing = self.placement(pair_id, card_id);
@@ -258,14 +273,11 @@ impl RoomView {
             _ => true,
         };
         if moves_card {
-            if let Some(reason) = self.phase.placing_blocked_reason() {
-                return Err(Refusal::new(RefusalKind::WrongPhase, reason));
+            if self.phase.placing_blocked_reason().is_some() {
+                return Err(Refusal::new(RefusalKind::WrongPhase, RefusalText::PlacingBlocked(self.phase)));
             }
             if card.locked {
-                return Err(Refusal::new(
-                    RefusalKind::Locked,
-                    "The facilitator has locked this aspect; it cannot be moved now.",
-                ));
+                return Err(Refusal::new(RefusalKind::Locked, RefusalText::Locked));
             }
         }
         match action {
@@ -275,7 +287,7 @@ impl RoomView {
             }
             PairAction::Unplace { .. } => match existing {
                 Some(_) => Ok(Event::Unplaced { pair_id, card_id, round, at: now }),
-                None => Err(Refusal::new(RefusalKind::Invalid, "That post-it is already in the tray.")),
+                None => Err(Refusal::new(RefusalKind::Invalid, RefusalText::AlreadyInTray)),
             },
             PairAction::SaveSheet { intended, unintended, cant_place, language, .. } => {
                 let cant_place = match cant_place {
@@ -302,9 +314,10 @@ impl RoomView {
     /// statement; see [`RoomView::check_consent_answer`]).
     pub fn decide_consent(&self, pair_id: Uuid, answer: &ConsentAnswer, now: i64) -> Result<Event, Refusal> {
         if self.pair(pair_id).is_none() {
-            return Err(Refusal::new(RefusalKind::Forbidden, "This pair was removed from the workshop."));
+            return Err(Refusal::new(RefusalKind::Forbidden, RefusalText::PairRemoved));
         }
-        let (version, people) = self.check_consent_answer(answer).map_err(|m| Refusal::new(RefusalKind::Invalid, m))?;
+        let (version, people) =
+            self.check_consent_answer(answer).map_err(|text| Refusal::new(RefusalKind::Invalid, text))?;
         Ok(Event::ConsentGiven { pair_id, version, people, at: now })
     }
 
@@ -319,10 +332,7 @@ impl RoomView {
 
     fn check_room_for_card(&self) -> Result<(), Refusal> {
         if self.cards.iter().filter(|c| c.merged_into.is_none()).count() >= MAX_ASPECTS {
-            return Err(Refusal::new(
-                RefusalKind::Invalid,
-                format!("This workshop already has {MAX_ASPECTS} post-its, the most it can hold."),
-            ));
+            return Err(Refusal::new(RefusalKind::Invalid, RefusalText::TooManyCards { max: MAX_ASPECTS }));
         }
         Ok(())
     }
@@ -331,53 +341,55 @@ impl RoomView {
     pub fn decide_control(&self, control: &Control, now: i64) -> Result<Event, Refusal> {
         let at = now;
         if self.phase == Phase::Closed && !matches!(control, Control::SetPhase { .. }) {
-            return Err(Refusal::new(
-                RefusalKind::WrongPhase,
-                "The workshop is closed. Reopen it (one phase back) to change anything.",
-            ));
+            return Err(Refusal::new(RefusalKind::WrongPhase, RefusalText::ClosedReopen));
         }
-        let invalid = |message: &str| Refusal::new(RefusalKind::Invalid, message);
+        let invalid = |text: RefusalText| Refusal::new(RefusalKind::Invalid, text);
         match control {
             Control::SetPhase { phase } => {
-                self.phase.check_step(*phase, self.round).map_err(|m| Refusal::new(RefusalKind::WrongPhase, m))?;
+                self.phase
+                    .check_step(*phase, self.round)
+                    .map_err(|text| Refusal::new(RefusalKind::WrongPhase, text))?;
                 Ok(Event::PhaseChanged { phase: *phase, at })
             }
             Control::ChangeSettings { settings } => {
-                settings.check(Lang::EN).map_err(|e| invalid(&e.message))?;
-                settings
-                    .check_deadline(self.settings.withdrawal_deadline, now, Lang::EN)
-                    .map_err(|e| invalid(&e.message))?;
+                settings.check(Lang::EN).map_err(|_| invalid(RefusalText::MinPairsRange { max: MAX_MIN_PAIRS }))?;
+                settings.check_deadline(self.settings.withdrawal_deadline, now, Lang::EN).map_err(|e| {
+                    invalid(match settings.withdrawal_deadline {
+                        Some(day) => RefusalText::DeadlinePast { day, today: Day::of_ms(now) },
+                        None => RefusalText::Untranslated(e.message),
+                    })
+                })?;
                 Ok(Event::SettingsChanged { settings: *settings, at })
             }
             Control::StartTimer { minutes } => {
                 if !(1..=MAX_TIMER_MINUTES).contains(minutes) {
-                    return Err(invalid(&format!("A timer runs from 1 to {MAX_TIMER_MINUTES} minutes.")));
+                    return Err(invalid(RefusalText::TimerRange { max: MAX_TIMER_MINUTES }));
                 }
                 Ok(Event::TimerChanged { timer: Some(Timer::start(*minutes, now)), at })
             }
             Control::PauseTimer => match self.timer {
                 Some(t) if t.is_running() => Ok(Event::TimerChanged { timer: Some(t.paused(now)), at }),
-                _ => Err(invalid("No timer is running.")),
+                _ => Err(invalid(RefusalText::NoTimerRunning)),
             },
             Control::ResumeTimer => match self.timer {
                 Some(t) if !t.is_running() => Ok(Event::TimerChanged { timer: Some(t.resumed(now)), at }),
-                _ => Err(invalid("No timer is paused.")),
+                _ => Err(invalid(RefusalText::NoTimerPaused)),
             },
             Control::ExtendTimer { minutes } => match self.timer {
-                Some(t) if (1..=60).contains(minutes) => {
+                Some(t) if (1..=MAX_EXTEND_MINUTES).contains(minutes) => {
                     Ok(Event::TimerChanged { timer: Some(t.extended(*minutes)), at })
                 }
-                Some(_) => Err(invalid("A timer can be extended by 1 to 60 minutes.")),
-                None => Err(invalid("There is no timer to extend; start one first.")),
+                Some(_) => Err(invalid(RefusalText::ExtendRange { max: MAX_EXTEND_MINUTES })),
+                None => Err(invalid(RefusalText::NoTimerToExtend)),
             },
             Control::ClearTimer => match self.timer {
                 Some(_) => Ok(Event::TimerChanged { timer: None, at }),
-                None => Err(invalid("There is no timer.")),
+                None => Err(invalid(RefusalText::NoTimer)),
             },
             Control::AddCard { card_id, text } => {
                 let text = clean_text("Post-it text", text, ASPECT_MAX)?;
                 if self.card(*card_id).is_some() {
-                    return Err(invalid("That post-it id is already taken; nothing was added."));
+                    return Err(invalid(RefusalText::CardIdTaken));
                 }
                 self.check_room_for_card()?;
                 let order = self.cards.iter().map(|c| c.order + 1).max().unwrap_or(0);
@@ -398,12 +410,12 @@ impl RoomView {
             }
             Control::MergeCards { from, into } => {
                 if from == into {
-                    return Err(invalid("A post-it cannot be merged into itself; choose another one to merge into."));
+                    return Err(invalid(RefusalText::MergeIntoItself));
                 }
                 self.known_card(*from)?;
                 let target = self.known_card(*into)?;
                 if target.hidden {
-                    return Err(invalid("Show that post-it before merging into it."));
+                    return Err(invalid(RefusalText::MergeIntoHidden));
                 }
                 Ok(Event::CardsMerged { from: *from, into: *into, at })
             }
@@ -415,12 +427,9 @@ impl RoomView {
             }
             Control::RemovePair { pair_id } => match self.pair(*pair_id) {
                 Some(_) => Ok(Event::PairRemoved { pair_id: *pair_id, at }),
-                None => Err(Refusal::new(RefusalKind::Invalid, "That pair is not in this workshop.")),
+                None => Err(Refusal::new(RefusalKind::Invalid, RefusalText::UnknownPair)),
             },
-            Control::WithdrawPair { .. } => Err(Refusal::new(
-                RefusalKind::Invalid,
-                "Withdrawing a pair erases its stored data; only the server's room does it, not as an event.",
-            )),
+            Control::WithdrawPair { .. } => Err(Refusal::new(RefusalKind::Invalid, RefusalText::WithdrawNotAnEvent)),
         }
     }
 
@@ -428,8 +437,8 @@ impl RoomView {
     fn known_card(&self, card_id: Uuid) -> Result<&Card, Refusal> {
         match self.card(card_id) {
             Some(card) if card.merged_into.is_none() => Ok(card),
-            Some(_) => Err(Refusal::new(RefusalKind::UnknownCard, "That post-it was merged into another one.")),
-            None => Err(Refusal::new(RefusalKind::UnknownCard, "That post-it is not part of this workshop.")),
+            Some(_) => Err(Refusal::new(RefusalKind::UnknownCard, RefusalText::CardMerged)),
+            None => Err(Refusal::new(RefusalKind::UnknownCard, RefusalText::UnknownCard)),
         }
     }
 }
@@ -501,6 +510,43 @@ mod tests {
         let e = r.decide_control(&Control::StartTimer { minutes: 5 }, 0).unwrap_err();
         assert_eq!(e.kind, RefusalKind::WrongPhase);
         control(&mut r, to(Phase::Reveal));
+    }
+
+    #[test]
+    fn refusals_say_what_they_are_so_each_screen_says_it_in_its_language() {
+        let mut r = room();
+        let e = pair(&mut r, A, place(CARD, 40.0)).unwrap_err();
+        assert_eq!(e.text, RefusalText::PlacingBlocked(Phase::Joining));
+        assert_eq!(e.message, "Placing has not started yet: the facilitator will start it.");
+        assert_eq!(e.text.message(Lang::CY), "Nid yw'r gosod wedi dechrau eto: bydd yr hwylusydd yn ei ddechrau.");
+        let e = pair(&mut r, A, PairAction::AddCard { card_id: id(60), text: " ".into() }).unwrap_err();
+        assert_eq!(e.text, RefusalText::Input(InvalidInput::Empty { field: "Post-it text" }));
+        assert_eq!(e.message, "Post-it text is empty: please write something.");
+        let e = r.decide_control(&to(Phase::Reveal), 0).unwrap_err();
+        assert_eq!((e.kind, &e.text), (RefusalKind::WrongPhase, &RefusalText::RevealTooSoon));
+        let e = r.decide_control(&Control::ExtendTimer { minutes: 5 }, 0).unwrap_err();
+        assert_eq!(e.text, RefusalText::NoTimerToExtend);
+        let mut settings = r.settings;
+        settings.min_pairs = 0;
+        let e = r.decide_control(&Control::ChangeSettings { settings }, 0).unwrap_err();
+        assert_eq!(e.text, RefusalText::MinPairsRange { max: MAX_MIN_PAIRS });
+        settings.min_pairs = 3;
+        settings.withdrawal_deadline = Day::parse("2026-12-03");
+        let now = Day::parse("2026-12-05").unwrap().end_ms();
+        let e = r.decide_control(&Control::ChangeSettings { settings }, now).unwrap_err();
+        assert_eq!(e.message, settings.check_deadline(None, now, Lang::EN).unwrap_err().message);
+        assert_eq!(e.text.message(Lang::CY), settings.check_deadline(None, now, Lang::CY).unwrap_err().message);
+        assert!(!matches!(e.text, RefusalText::Untranslated(_)), "{e:?}");
+        // Whatever it is, the English message is its text's English.
+        for e in [
+            r.decide_control(&to(Phase::Joining), 0).unwrap_err(),
+            r.decide_control(&Control::MergeCards { from: id(CARD), into: id(CARD) }, 0).unwrap_err(),
+            r.decide_control(&Control::WithdrawPair { pair_id: id(A) }, 0).unwrap_err(),
+            r.decide_pair(id(999), &place(CARD, 1.0), 0).unwrap_err(),
+        ] {
+            assert_eq!(e.message, e.text.message(Lang::EN));
+            assert_ne!(e.message, e.text.message(Lang::CY));
+        }
     }
 
     #[test]

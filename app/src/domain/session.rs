@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::day::Day;
+use super::refusal::RefusalText;
 use crate::i18n::{Lang, t};
 
 /// Where the session is. Set by the facilitator; every screen follows it.
@@ -70,9 +71,9 @@ impl Phase {
 
     /// Whether the facilitator may go from `self` to `to` (one step forward or back, or
     /// closing from anywhere). `Err` says why not, in words for the facilitator.
-    pub fn check_step(self, to: Phase, rounds: u8) -> Result<(), &'static str> {
+    pub fn check_step(self, to: Phase, rounds: u8) -> Result<(), RefusalText> {
         if self == to {
-            return Err("The workshop is already in that phase.");
+            return Err(RefusalText::AlreadyInPhase);
         }
         if to == Phase::Closed || self.previous(rounds) == Some(to) {
             return Ok(());
@@ -81,10 +82,10 @@ impl Phase {
             (Phase::Joining, Phase::Placing)
             | (Phase::Placing, Phase::Reveal)
             | (Phase::Reveal, Phase::SecondRound) => Ok(()),
-            (_, Phase::SecondRound) => Err("A second round comes after the first round has been placed and revealed."),
-            (_, Phase::Reveal) => Err("Reveal comes after placing: start placing first."),
-            (Phase::Closed, _) => Err("A closed workshop reopens one step back, to the phase it was closed from."),
-            _ => Err("Phases go one step at a time: Joining, Placing, Reveal & discuss, Second round, Closed."),
+            (_, Phase::SecondRound) => Err(RefusalText::SecondRoundTooSoon),
+            (_, Phase::Reveal) => Err(RefusalText::RevealTooSoon),
+            (Phase::Closed, _) => Err(RefusalText::ClosedReopensOneStep),
+            _ => Err(RefusalText::OneStepAtATime),
         }
     }
 }
@@ -119,6 +120,11 @@ pub struct Settings {
     /// existed read as on and write back unchanged.
     #[serde(default = "super::serde_helpers::yes", skip_serializing_if = "super::serde_helpers::is_true")]
     pub pair_results: bool,
+    /// "Projector shows both languages": a workshop with a second language shows each text
+    /// in both, the first above the second, on the projector (and the console's picture);
+    /// off, each screen shows its own language's. Left out of the JSON when off.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub both_languages: bool,
 }
 
 /// Default small-group privacy threshold.
@@ -137,6 +143,7 @@ impl Default for Settings {
             export_references: false,
             withdrawal_deadline: None,
             pair_results: true,
+            both_languages: false,
         }
     }
 }
@@ -163,7 +170,7 @@ pub struct Switch {
 }
 
 /// The on/off settings, in the order the forms show them.
-pub const SWITCHES: [Switch; 6] = [
+pub const SWITCHES: [Switch; 7] = [
     Switch { label: t::domain_switch_live_wall, get: |s| s.live_wall, set: |s, on| s.live_wall = on },
     Switch {
         label: t::domain_switch_share_pair_cards,
@@ -178,6 +185,7 @@ pub const SWITCHES: [Switch; 6] = [
         set: |s, on| s.export_references = on,
     },
     Switch { label: t::domain_switch_pair_results, get: |s| s.pair_results, set: |s, on| s.pair_results = on },
+    Switch { label: t::domain_switch_both_languages, get: |s| s.both_languages, set: |s, on| s.both_languages = on },
 ];
 
 /// The label of the "Pairs can see their results" switch in English (also named in the
@@ -347,7 +355,7 @@ mod tests {
         assert!(Closed.check_step(Reveal, 1).is_ok());
         assert!(Closed.check_step(SecondRound, 2).is_ok());
         assert!(Closed.check_step(SecondRound, 1).is_err());
-        assert!(Joining.check_step(SecondRound, 1).unwrap_err().contains("second round"));
+        assert!(Joining.check_step(SecondRound, 1).unwrap_err().message(Lang::EN).contains("second round"));
         assert!(Placing.check_step(SecondRound, 1).is_err());
         assert!(Joining.check_step(Reveal, 1).is_err());
         assert!(Placing.check_step(Placing, 1).is_err());
@@ -417,6 +425,7 @@ mod tests {
                 export_references: true,
                 withdrawal_deadline: None,
                 pair_results: true,
+                both_languages: true,
             }
         );
     }
@@ -433,6 +442,7 @@ mod tests {
                 "Show opinion groups on the projector",
                 "Pair names in exports: references only (pseudonymised)",
                 PAIR_RESULTS_LABEL,
+                "Projector shows both languages",
             ]
         );
         assert_eq!(min_pairs_label(Lang::EN), MIN_PAIRS_LABEL);

@@ -64,6 +64,12 @@ pub enum InvalidInput {
         /// The text given twice.
         text: String,
     },
+    /// A second language the app does not have.
+    #[error("“{code}” is not a language of this app: choose one of the list.")]
+    UnknownLanguage {
+        /// The code given.
+        code: String,
+    },
 }
 
 impl InvalidInput {
@@ -76,6 +82,7 @@ impl InvalidInput {
             InvalidInput::PositionOutOfRange => t::domain_input_position(l).to_string(),
             InvalidInput::AspectCount { count, max } => t::domain_input_aspect_count(l, max, count),
             InvalidInput::DuplicateAspect { text } => t::domain_input_duplicate_aspect(l, text),
+            InvalidInput::UnknownLanguage { code } => t::domain_input_unknown_language(l, code),
         }
     }
 }
@@ -183,6 +190,12 @@ pub fn clean_text(field: &'static str, input: &str, max: usize) -> Result<String
 
 /// Like [`clean_text`] for a text of several lines ([`normalise_multiline`]): line breaks are
 /// kept (as `\n`, each counting as one character), every other control character is refused.
+/// Like [`clean_text`], but an empty (or all-space) text is allowed and gives `""`.
+pub fn optional_clean_text(field: &'static str, input: &str, max: usize) -> Result<String, InvalidInput> {
+    if normalise_text(input).is_empty() { Ok(String::new()) } else { clean_text(field, input, max) }
+}
+
+/// Like [`clean_text`] for multi-line text (see [`normalise_multiline`]).
 pub fn clean_multiline(field: &'static str, input: &str, max: usize) -> Result<String, InvalidInput> {
     let text = normalise_multiline(input);
     if text.is_empty() {

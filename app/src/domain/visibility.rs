@@ -109,8 +109,17 @@ impl RoomView {
                 _ => self.consent_sheets.clone(),
             },
             consents: self.consents.iter().filter(|c| self.sees_consent_of(viewer, c.pair_id)).cloned().collect(),
+            second_language: self.second_language_for(viewer),
             ..*self
         }
+    }
+
+    /// `viewer`'s copy of the second language: the texts of the aspects it may have, a hidden
+    /// one's only on the console.
+    fn second_language_for(&self, viewer: &Viewer) -> Option<super::second_language::SecondLanguage> {
+        self.second_language_without(|id| {
+            *viewer != Viewer::Facilitator && self.card(id).is_none_or(|c| c.hidden || !self.may_have_card(viewer, c))
+        })
     }
 
     /// Whether `viewer` is told of `pair_id`'s consent: the console and that pair only.
@@ -173,6 +182,9 @@ impl RoomView {
             Event::PairJoined { pair } => Some(Event::PairJoined { pair: pair_for(viewer, pair) }),
             Event::ConsentGiven { pair_id, .. } => self.sees_consent_of(viewer, *pair_id).then(|| event.clone()),
             Event::ConsentSheetSet { .. } => (*viewer != Viewer::Projector).then(|| event.clone()),
+            Event::SecondLanguageSet { at, .. } => {
+                Some(Event::SecondLanguageSet { second: self.second_language_for(viewer), at: *at })
+            }
             _ => Some(event.clone()),
         }
     }

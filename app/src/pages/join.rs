@@ -28,9 +28,11 @@ pub fn JoinPage() -> impl IntoView {
     // what was typed and why it was refused.
     let initial_name = query.with_untracked(|q| q.get("name")).unwrap_or_default();
     let refused = query.with_untracked(|q| q.get("refused")).and_then(|w| JoinRefusal::from_word(&w));
-    let error = RwSignal::new(refused.map(|r| r.error(l)));
+    let error = RwSignal::new(refused.map(|r| r.error(l, &initial_code)));
     let busy = RwSignal::new(false);
-    if let Some(field) = refused.and_then(|r| r.error(l).field) {
+    // The join code the last join was asked with (for the sentence about it).
+    let asked_code = StoredValue::new(initial_code.clone());
+    if let Some(field) = refused.and_then(|r| r.error(l, "").field) {
         let id = if field == "Pair name" { "pair-name" } else { "join-code" };
         Effect::new(move |_| browser::focus_later(id.into()));
     }
@@ -72,7 +74,7 @@ pub fn JoinPage() -> impl IntoView {
             }
             Err(refused) => {
                 busy.set(false);
-                let e = JoinRefusal::of_refused(&refused).error(l);
+                let e = JoinRefusal::of_refused(&refused).error(l, &asked_code.get_value());
                 if asking.with_untracked(Option::is_some)
                     && refused.error_in(l).field.as_deref() == Some("Information sheet")
                 {
@@ -123,7 +125,9 @@ pub fn JoinPage() -> impl IntoView {
                     declined.set(true);
                     browser::focus_later("declined-title".into());
                 }
-                Err(refused) => consent_error.set(Some(JoinRefusal::of_refused(&refused).error(l).error)),
+                Err(refused) => {
+                    consent_error.set(Some(JoinRefusal::of_refused(&refused).error(l, &request.code).error))
+                }
             }
             busy.set(false);
         });
@@ -139,6 +143,7 @@ pub fn JoinPage() -> impl IntoView {
             navigate(&urls::pair_page(&known), NavigateOptions::default());
             return;
         }
+        asked_code.set_value(typed.clone());
         let request = JoinRequest { code: typed, label: value_of("pair-name"), consent: None };
         busy.set(true);
         error.set(None);

@@ -9,6 +9,7 @@
 mod aspects;
 mod check;
 mod form;
+mod second;
 mod start_from;
 
 use leptos::prelude::*;
@@ -74,6 +75,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
                     {text_field("left-pole", "Left pole", t::setup_left_pole(l), form.left_pole, POLE_MAX)}
                     {text_field("right-pole", "Right pole", t::setup_right_pole(l), form.right_pole, POLE_MAX)}
                 </div>
+                <second::SecondLanguageFields form/>
                 <AspectList form/>
                 <SessionSettings form/>
                 <Field

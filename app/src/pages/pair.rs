@@ -54,7 +54,7 @@ pub fn PairPage() -> impl IntoView {
     });
     let live = use_live(config);
     let ready = Memo::new(move |_| live.view.with(Option::is_some));
-    let question = move || live.view.with(|v| v.as_ref().map(|v| v.workshop.question.clone()));
+    let question = move || live.view.with(|v| v.as_ref().map(|v| v.question_in(l).to_string()));
     let forget = move |_| {
         browser::local_remove(&pair_key(&code.get_untracked()));
         browser::local_remove(&view_key(&code.get_untracked()));

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::components::join_info::JoinInfo;
 use crate::components::opinion_groups::OpinionGroups;
-use crate::components::room_picture::RoomPicture;
+use crate::components::room_picture::{RoomPicture, shown_texts};
 use crate::components::session_bar::SessionBar;
 use crate::components::spotlight::Spotlight;
 use crate::domain::Phase;
@@ -50,7 +50,21 @@ pub fn ProjectorPage() -> impl IntoView {
             >
                 <SessionBar live/>
                 <header class="projector-header">
-                    <h1 class="question">{move || info.with(|i| i.as_ref().map(|i| i.question.clone()))}</h1>
+                    <h1 class="question">
+                        {move || {
+                            live.view.with(|v| {
+                                v.as_ref().map(|v| {
+                                    let second = v.second_language.as_ref().map_or("", |s| s.question.as_str());
+                                    let mut texts = shown_texts(v, l, &v.workshop.question, second);
+                                    let first = texts.remove(0);
+                                    view! {
+                                        {first}
+                                        {texts.pop().map(|s| view! { <span class="question-second">{s}</span> })}
+                                    }
+                                })
+                            })
+                        }}
+                    </h1>
                     <Show when=move || !closed()>
                         <JoinInfo code large=joining/>
                     </Show>

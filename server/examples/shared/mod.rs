@@ -70,6 +70,7 @@ pub async fn create_workshop(http: &reqwest::Client, origin: &str, title: &str) 
             template: None,
             delete_after: None,
             consent_sheet: None,
+            second_language: None,
         })
         .send()
         .await

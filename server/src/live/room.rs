@@ -16,7 +16,9 @@ use std::sync::{Arc, Mutex};
 use app::domain::consent::{ConsentAnswer, SheetProblem};
 use app::domain::day::Day;
 use app::domain::validate::InvalidInput;
-use app::domain::{Control, Event, EventCopies, PairAction, PairSummary, Phase, Refusal, RoomView, Viewer};
+use app::domain::{
+    Control, Event, EventCopies, PairAction, PairSummary, Phase, Refusal, RefusalText, RoomView, Viewer,
+};
 use app::protocol::ServerMsg;
 use std::sync::atomic::AtomicU64;
 use thiserror::Error;
@@ -108,7 +110,7 @@ pub enum RoomError {
     /// The workshop asks for consent to its information sheet first (or the answer given
     /// does not agree to it): the sentence says which.
     #[error("{0}")]
-    ConsentNeeded(String),
+    ConsentNeeded(RefusalText),
     /// Storage failed; nothing was changed.
     #[error("The server could not save this; nothing was changed. Please try again.")]
     Storage(StoreError),
@@ -256,11 +258,9 @@ impl Room {
         let agreed = match (state.view.current_sheet(), consent) {
             (None, _) => None,
             (Some(current), None) => {
-                return Err(RoomError::ConsentNeeded(format!(
-                    "This workshop asks each person to read its information sheet (version {}) and agree \
-                     before joining. Reload this page to see it.",
-                    current.sheet.version
-                )));
+                return Err(RoomError::ConsentNeeded(RefusalText::SheetBeforeJoining {
+                    version: current.sheet.version.clone(),
+                }));
             }
             (Some(_), Some(answer)) => {
                 Some(state.view.check_consent_answer(&answer).map_err(RoomError::ConsentNeeded)?)

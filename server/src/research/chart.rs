@@ -9,6 +9,8 @@
 
 use std::fmt::Write;
 
+use app::i18n::{Lang, t};
+
 use super::tables::WorkshopExport;
 
 const WIDTH: f64 = 1200.0;
@@ -54,6 +56,11 @@ fn short(text: &str) -> String {
 
 /// The SVG document of round `round`; from round 2 on, with the previous round's medians.
 pub fn chart_svg(export: &WorkshopExport, round: u32) -> String {
+    chart_svg_in(export, round, Lang::EN)
+}
+
+/// [`chart_svg`] with its one word ("round") in `l`, for the room report.
+pub fn chart_svg_in(export: &WorkshopExport, round: u32, l: Lang) -> String {
     let w = &export.snapshot.workshop;
     let rows: Vec<_> = export.aspect_rounds.iter().filter(|a| a.round == round).collect();
     let median_before = |card_id| {
@@ -70,7 +77,7 @@ pub fn chart_svg(export: &WorkshopExport, round: u32) -> String {
     let _ = writeln!(
         svg,
         r##"<text x="20" y="36" font-size="24" fill="#1a1a1a">{}</text>"##,
-        xml_escape(&format!("{} — {} — round {round}", w.title, w.site))
+        xml_escape(&t::report_chart_title(l, &w.title, &w.site, round))
     );
     let _ = writeln!(svg, r##"<text x="20" y="64" font-size="16" fill="#333333">{}</text>"##, xml_escape(&w.question));
     let _ = writeln!(

@@ -48,7 +48,12 @@ pub const PLACEMENT_COLUMNS: &[&str] = &[
     "moves",
     "template_id",
     "template_aspect_id",
+    "second_language",
+    "aspect_text_second",
 ];
+/// The workshop's second language and the aspect's text in it, at the end of `placements.csv`
+/// and `summary.csv` (empty when there is none).
+pub const SECOND_LANGUAGE_COLUMNS: &[&str] = &["second_language", "aspect_text_second"];
 /// Columns of `events.csv`.
 pub const EVENT_COLUMNS: &[&str] =
     &["seq", "at", "actor", "pair_reference", "action", "aspect_text", "before", "after"];
@@ -71,12 +76,22 @@ pub const MOVEMENT_COLUMNS: &[&str] = &[
     "signed_rank_exact",
 ];
 /// Columns of `summary.csv`.
-pub const SUMMARY_COLUMNS: &[&str] =
-    &columns::<22>(&[&["workshop_id"], ASPECT_ROUND_COLUMNS, SPREAD_COLUMNS, MOVEMENT_COLUMNS]);
+pub const SUMMARY_COLUMNS: &[&str] = &columns::<24>(&[
+    &["workshop_id"],
+    ASPECT_ROUND_COLUMNS,
+    SPREAD_COLUMNS,
+    MOVEMENT_COLUMNS,
+    SECOND_LANGUAGE_COLUMNS,
+]);
 /// Columns of the combined `summary.csv` ("Download all"): `workshop_id`, `site`, then the
 /// rest of `summary.csv`'s columns.
-pub const COMBINED_SUMMARY_COLUMNS: &[&str] =
-    &columns::<23>(&[&["workshop_id", "site"], ASPECT_ROUND_COLUMNS, SPREAD_COLUMNS, MOVEMENT_COLUMNS]);
+pub const COMBINED_SUMMARY_COLUMNS: &[&str] = &columns::<25>(&[
+    &["workshop_id", "site"],
+    ASPECT_ROUND_COLUMNS,
+    SPREAD_COLUMNS,
+    MOVEMENT_COLUMNS,
+    SECOND_LANGUAGE_COLUMNS,
+]);
 
 /// Columns of `notes.csv`.
 pub const NOTE_COLUMNS: &[&str] =
@@ -227,6 +242,14 @@ fn rounds(snapshot: &WorkshopSnapshot) -> std::ops::RangeInclusive<u8> {
     1..=snapshot.view.round
 }
 
+/// The cells of [`SECOND_LANGUAGE_COLUMNS`]: the workshop's second language (empty when it
+/// has none), and a function giving an aspect's text in it (empty when it has none).
+fn second_language_cells(snapshot: &WorkshopSnapshot) -> (Cell, impl Fn(&Card) -> Cell + '_) {
+    let view = &snapshot.view;
+    let language = view.second_language.as_ref().map_or(Cell::Empty, |s| Cell::text(&s.language));
+    (language, move |card: &Card| view.card_second_text(card.id).map_or(Cell::Empty, Cell::text))
+}
+
 /// `placements.csv`: one row per round × pair × aspect.
 fn placement_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
     let w = &snapshot.workshop;
@@ -238,6 +261,7 @@ fn placement_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
     let template_aspects = snapshot.template_aspect_ids();
     let template_aspect =
         |card: &Card| template_aspects.get(&card.id).map_or(Cell::Empty, |id| Cell::text(id.to_string()));
+    let (second_language, second_text) = second_language_cells(snapshot);
     let mut rows = Vec::with_capacity(rounds(snapshot).len() * snapshot.pairs.len() * snapshot.cards.len());
     for round in rounds(snapshot) {
         for pair in &snapshot.pairs {
@@ -270,6 +294,8 @@ fn placement_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
                     record.map_or(Cell::Empty, |p| Cell::Int(p.moves.into())),
                     template_id.clone(),
                     template_aspect(card),
+                    second_language.clone(),
+                    second_text(card),
                 ]);
             }
         }
@@ -281,6 +307,7 @@ fn placement_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
 pub(super) fn summary_rows(snapshot: &WorkshopSnapshot) -> (Vec<AspectRound>, Vec<Vec<Cell>>) {
     let workshop_id = snapshot.workshop.id.to_string();
     let view = &snapshot.view;
+    let (second_language, second_text) = second_language_cells(snapshot);
     let mut aspect_rounds = Vec::new();
     let mut rows = Vec::new();
     for round in rounds(snapshot) {
@@ -307,6 +334,7 @@ pub(super) fn summary_rows(snapshot: &WorkshopSnapshot) -> (Vec<AspectRound>, Ve
                 Cell::Bool(stats.split),
             ];
             row.extend(movement_cells(moved.as_ref()));
+            row.extend([second_language.clone(), second_text(card)]);
             rows.push(row);
             aspect_rounds.push(AspectRound {
                 round: round.into(),

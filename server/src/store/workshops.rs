@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 
+use app::api::NewSecondLanguage;
 use app::domain::code::{CODE_LEN, code_from_bytes};
 use app::domain::consent::ConsentSheet;
+use app::domain::second_language::SecondLanguage;
 use app::domain::{Card, Event, PairSummary, RoomView, Settings, WorkshopInfo};
 use uuid::Uuid;
 
@@ -53,6 +55,9 @@ pub struct NewWorkshopExtras {
     pub audit: Vec<AuditEntry>,
     /// Its information sheet (version one of it), if it has one.
     pub consent_sheet: Option<ConsentSheet>,
+    /// Its texts in a second language (checked by the caller), the aspects' in the order of
+    /// the record's aspects, if it has one.
+    pub second_language: Option<NewSecondLanguage>,
 }
 
 /// Everything a live room needs, read in one go.
@@ -240,12 +245,15 @@ impl Store {
                 insert_audit(tx, &AuditEntry { workshop_id: Some(info.id), ..entry.clone() }, now)?;
             }
             let template_aspects = template.as_ref().map(|t| t.aspect_ids.as_slice()).unwrap_or_default();
+            let mut card_ids = Vec::with_capacity(new.aspects.len());
             for (ord, text) in new.aspects.iter().enumerate() {
                 let template_aspect = template_aspects.get(ord).copied().flatten();
+                let id = Uuid::new_v4();
+                card_ids.push(id);
                 tx.exec(
                     "INSERT INTO cards (id, workshop_id, text, ord, created_at, template_aspect_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    args![Uuid::new_v4(), info.id, text, ord, now, template_aspect],
+                    args![id, info.id, text, ord, now, template_aspect],
                 )?;
             }
             let mut after = serde_json::json!({
@@ -274,8 +282,8 @@ impl Store {
                     },
                 )?;
             }
+            let mut seq = if settings == Settings::default() { 2 } else { 3 };
             if let Some(sheet) = sheet {
-                let seq = if settings == Settings::default() { 2 } else { 3 };
                 let after = serde_json::json!({ "version": sheet.version, "title": sheet.title });
                 let event = Event::ConsentSheetSet { sheet, at: now };
                 insert_event(
@@ -284,6 +292,33 @@ impl Store {
                         after: Some(after),
                         payload: Some(&event),
                         ..EventRow::new(info.id, seq, now, FACILITATOR, "consent_sheet_set")
+                    },
+                )?;
+                seq += 1;
+            }
+            if let Some(second) = &retention.second_language {
+                // Logged like a later change from the console, so every screen, the replay and
+                // the exports take the second language from the event log.
+                let second = SecondLanguage {
+                    language: second.language.clone(),
+                    question: second.question.clone(),
+                    left_pole: second.left_pole.clone(),
+                    right_pole: second.right_pole.clone(),
+                    aspects: card_ids
+                        .iter()
+                        .zip(&second.aspects)
+                        .filter(|(_, text)| !text.is_empty())
+                        .map(|(id, text)| (*id, text.clone()))
+                        .collect(),
+                };
+                let after = serde_json::json!({ "language": second.language });
+                let event = Event::SecondLanguageSet { second: Some(second), at: now };
+                insert_event(
+                    tx,
+                    EventRow {
+                        after: Some(after),
+                        payload: Some(&event),
+                        ..EventRow::new(info.id, seq, now, FACILITATOR, "second_language_set")
                     },
                 )?;
             }

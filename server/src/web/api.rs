@@ -4,17 +4,21 @@
 //! visible label of the form field to fix when there is one.
 
 use app::api::template::TEMPLATE_FIELD;
-use app::api::{CreatedWorkshop, CurrentSheet, DeclineRequest, JoinRequest, Joined, NewWorkshop};
+use app::api::{
+    CreatedWorkshop, CurrentSheet, DeclineRequest, JoinRequest, Joined, NewSecondLanguage, NewWorkshop,
+    SECOND_LANGUAGE_FIELD,
+};
 use app::domain::code::normalize_code;
 use app::domain::consent::{ConsentSheet, SheetCheck, SheetProblem, check_sheet};
 use app::domain::validate::{
     InvalidInput, PAIR_LABEL_MAX, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text,
 };
-use app::domain::{Settings, WorkshopInfo};
+use app::domain::{Card, Settings, WorkshopInfo};
 use app::i18n::Lang;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use uuid::Uuid;
 
 use super::audit::Seen;
 use super::reply::{ApiFailure, ApiJson, ApiPath};
@@ -98,6 +102,30 @@ pub fn check_new_sheet(new: &NewWorkshop) -> Result<Option<ConsentSheet>, ApiFai
     }
 }
 
+/// A new workshop's second language, checked like its first ([`NewSecondLanguage::for_cards`]):
+/// its aspects' texts in the order of the stored aspects. `None` when it has none.
+pub fn check_second_language(
+    new: &NewWorkshop,
+    record: &NewWorkshopRecord,
+) -> Result<Option<NewSecondLanguage>, ApiFailure> {
+    let Some(second) = &new.second_language else { return Ok(None) };
+    // Stand-in ids, one per stored aspect, in order: the store gives the real ones.
+    let cards: Vec<Card> = record
+        .aspects
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Card::new(Uuid::from_u128(i as u128 + 1), text.clone(), i as u32))
+        .collect();
+    let checked = second.for_cards(&new.aspects, &cards).map_err(|e| invalid(SECOND_LANGUAGE_FIELD, e))?;
+    Ok(Some(NewSecondLanguage {
+        language: checked.language,
+        question: checked.question,
+        left_pole: checked.left_pole,
+        right_pole: checked.right_pole,
+        aspects: cards.iter().map(|c| checked.aspects.get(&c.id).cloned().unwrap_or_default()).collect(),
+    }))
+}
+
 /// A refused information sheet: 400 with its sentence and field.
 pub fn sheet_refused(e: SheetProblem) -> ApiFailure {
     ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field))
@@ -115,8 +143,13 @@ pub async fn create_workshop(
     let template = check_template(&new)?;
     let delete_after = check_day(new.delete_after.as_deref(), state.clock.as_ref())?;
     let sheet = check_new_sheet(&new)?;
-    let mut extras =
-        NewWorkshopExtras { delete_after: delete_after.clone(), audit: Vec::new(), consent_sheet: sheet.clone() };
+    let second_language = check_second_language(&new, &record)?;
+    let mut extras = NewWorkshopExtras {
+        delete_after: delete_after.clone(),
+        audit: Vec::new(),
+        consent_sheet: sheet.clone(),
+        second_language,
+    };
     if let Some(t) = &template {
         let detail = format!("new workshop made from template {}", t.template_id);
         extras.audit.push(seen.entry(AuditActor::Facilitator, "template_used", None, detail));

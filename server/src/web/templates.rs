@@ -10,7 +10,8 @@
 //! match them all. These `GET`s therefore may write, once: asking again gives the same ids.
 
 use app::api::template::{TEMPLATE_FORMAT, TEMPLATE_VERSION};
-use app::api::{EarlierWorkshop, TemplateAspect, WorkshopTemplate};
+use app::api::{EarlierWorkshop, NewSecondLanguage, TemplateAspect, WorkshopTemplate};
+use app::domain::Card;
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
@@ -35,11 +36,17 @@ pub const MAX_EARLIER: usize = 100;
 pub fn template_of(snapshot: &WorkshopSnapshot) -> Option<WorkshopTemplate> {
     let w = &snapshot.workshop;
     let ids = snapshot.template_aspect_ids();
-    let aspects = snapshot
-        .cards
-        .iter()
-        .filter_map(|card| Some(TemplateAspect { aspect_id: *ids.get(&card.id)?, text: card.text.clone() }))
-        .collect();
+    let kept: Vec<&Card> = snapshot.cards.iter().filter(|card| ids.contains_key(&card.id)).collect();
+    let aspects =
+        kept.iter().map(|card| TemplateAspect { aspect_id: ids[&card.id], text: card.text.clone() }).collect();
+    // The second language, its aspects' texts in the order of the template's aspects.
+    let second_language = snapshot.view.second_language.as_ref().map(|s| NewSecondLanguage {
+        language: s.language.clone(),
+        question: s.question.clone(),
+        left_pole: s.left_pole.clone(),
+        right_pole: s.right_pole.clone(),
+        aspects: kept.iter().map(|card| s.aspects.get(&card.id).cloned().unwrap_or_default()).collect(),
+    });
     Some(WorkshopTemplate {
         format: TEMPLATE_FORMAT.into(),
         version: TEMPLATE_VERSION,
@@ -50,6 +57,7 @@ pub fn template_of(snapshot: &WorkshopSnapshot) -> Option<WorkshopTemplate> {
         right_pole: w.right_pole.clone(),
         aspects,
         settings: snapshot.view.settings,
+        second_language,
     })
 }
 

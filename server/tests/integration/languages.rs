@@ -49,3 +49,106 @@ async fn a_note_records_the_language_of_its_tablet() {
     assert!(rows.contains(&("intended_outcome".into(), "Time to listen".into(), "en".into())), "{rows:?}");
     assert!(rows.contains(&("intended_outcome".into(), "Anything".into(), String::new())), "{rows:?}");
 }
+
+fn bilingual(aspects: &[&str], welsh: &[&str]) -> app::api::NewWorkshop {
+    app::api::NewWorkshop {
+        second_language: Some(app::api::NewSecondLanguage {
+            language: "cy".into(),
+            question: "Faint o ryddid sydd gennych chi?".into(),
+            left_pole: "Sefydlog".into(),
+            right_pole: String::new(),
+            aspects: welsh.iter().map(|t| t.to_string()).collect(),
+        }),
+        ..crate::common::new_workshop(aspects)
+    }
+}
+
+async fn post(server: &TestServer, body: &app::api::NewWorkshop) -> reqwest::Response {
+    reqwest::Client::new().post(server.url("/api/workshops")).json(body).send().await.unwrap()
+}
+
+fn table(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = std::str::from_utf8(bytes).unwrap().trim_start_matches('\u{feff}');
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    (header, reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect())
+}
+
+#[tokio::test]
+async fn a_workshop_in_two_languages_reaches_every_screen_the_exports_and_its_template() {
+    let server = TestServer::start().await;
+    // A blank aspect row is left out with its Welsh text, as the form sends it.
+    let body = bilingual(&["Holding patients", " ", "Where people are seen"], &["Dal cleifion", "Dim", ""]);
+    let response = post(&server, &body).await;
+    assert_eq!(response.status(), 201);
+    let created: app::api::CreatedWorkshop = response.json().await.unwrap();
+    let (mut console, view) = server.facilitator(&created).await;
+    let second = view.second_language.clone().expect("the console has the second language");
+    assert_eq!(second.language, "cy");
+    assert_eq!(second.question, "Faint o ryddid sydd gennych chi?");
+    assert_eq!(view.cards.len(), 2);
+    let (holding, seen) = (view.cards[0].id, view.cards[1].id);
+    assert_eq!(second.aspects.get(&holding).map(String::as_str), Some("Dal cleifion"));
+    assert_eq!(second.aspects.get(&seen), None, "no Welsh text: shown in English");
+    assert_eq!(view.card_text_in(holding, app::i18n::Lang::CY), "Dal cleifion");
+    assert_eq!(view.right_pole_in(app::i18n::Lang::CY), view.workshop.right_pole);
+
+    // A hidden aspect's Welsh text goes to no other screen, as its English does not.
+    console.acked(&crate::common::control(app::domain::Control::HideCard { card_id: holding, hidden: true })).await;
+    let joined = server.join(&created.join_code, "Pair A").await;
+    let (_, pair_view) = server.pair(&joined).await;
+    let pair_second = pair_view.second_language.expect("the pair's screen has the second language");
+    assert_eq!(pair_second.question, second.question);
+    assert!(pair_second.aspects.is_empty(), "{:?}", pair_second.aspects);
+    console.acked(&crate::common::control(app::domain::Control::HideCard { card_id: holding, hidden: false })).await;
+
+    // The exports: placements.csv and summary.csv end with the language and each aspect's text.
+    let response = reqwest::get(server.url(&format!("{}/export.zip", created.console_path))).await.unwrap();
+    let files = unzip(&response.bytes().await.unwrap());
+    let file = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()).unwrap();
+    for name in ["placements.csv", "summary.csv"] {
+        let (header, rows) = table(&file(name));
+        assert_eq!(&header[header.len() - 2..], ["second_language", "aspect_text_second"], "{name}");
+        let aspect = header.iter().position(|h| h == "aspect_text").unwrap();
+        for row in &rows {
+            let welsh = if row[aspect] == "Holding patients" { "Dal cleifion" } else { "" };
+            assert_eq!(row[row.len() - 2..], ["cy".to_string(), welsh.to_string()], "{name}: {row:?}");
+        }
+    }
+
+    // "Save as template" carries it; a workshop made from the template has it again.
+    let url = server.url(&app::api::urls::facilitator_template(&created.facilitator_secret));
+    let template: app::api::WorkshopTemplate = reqwest::get(url).await.unwrap().json().await.unwrap_or_else(|_| {
+        panic!("a workshop is saved as a template");
+    });
+    let saved = template.second_language.expect("the template has the second language");
+    assert_eq!(saved.aspects, ["Dal cleifion", ""]);
+    assert_eq!(saved.left_pole, "Sefydlog");
+}
+
+#[tokio::test]
+async fn a_second_language_is_checked_like_the_first() {
+    let server = TestServer::start().await;
+    let mut body = bilingual(&["Holding patients"], &["Dal cleifion"]);
+    body.second_language.as_mut().unwrap().language = "xx".into();
+    let response = post(&server, &body).await;
+    assert_eq!(response.status(), 400);
+    let error: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(error["field"], app::api::SECOND_LANGUAGE_FIELD);
+    assert!(error["error"].as_str().unwrap().contains("“xx” is not a language of this app"), "{error}");
+
+    let mut body = bilingual(&["Holding patients"], &["Dal cleifion"]);
+    body.second_language.as_mut().unwrap().question = "x".repeat(301);
+    let response = post(&server, &body).await;
+    assert_eq!(response.status(), 400, "too long, like the first language's question");
+    // Nothing was stored: the server has no workshop.
+    let list = reqwest::Client::new()
+        .get(server.url(app::api::urls::RESEARCH_WORKSHOPS))
+        .bearer_auth(server.admin_key())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(list.status(), 200);
+    let list = list.text().await.unwrap();
+    assert!(!list.contains("Holding") && !list.contains("Dal cleifion"), "{list}");
+}

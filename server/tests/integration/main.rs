@@ -24,6 +24,7 @@ mod operations;
 mod pair_references;
 mod pair_results;
 mod persist;
+mod refusal_languages;
 mod research_access;
 mod research_all;
 mod research_compare;

@@ -210,3 +210,89 @@ async fn opinion_groups_across_workshops_join_the_camps_of_both_sites() {
         .unwrap();
     assert_eq!(bad.status(), 400);
 }
+
+/// The room report in Welsh, by `?lang=cy` (the console's second link) or by the browser's
+/// `Accept-Language`: every heading, table head and sentence of the report is Welsh; an
+/// unknown `?lang=` gives English.
+#[tokio::test]
+async fn the_room_report_speaks_welsh_when_asked() {
+    let server = TestServer::start().await;
+    let (created, _) = two_camps(&server).await;
+    let (mut console, view) = server.facilitator(&created).await;
+    let settings = Settings { show_groups: true, ..view.settings };
+    console.acked(&control(Control::ChangeSettings { settings })).await;
+    let path = format!("/f/{}/report", created.facilitator_secret);
+    let get = |query: &str, accept_language: Option<&str>| {
+        let mut request = reqwest::Client::new().get(server.url(&format!("{path}{query}")));
+        if let Some(value) = accept_language {
+            request = request.header("accept-language", value);
+        }
+        async move {
+            let answer = request.send().await.unwrap();
+            assert_eq!(answer.status(), 200);
+            let language = answer.headers()["content-language"].to_str().unwrap().to_string();
+            (language, answer.text().await.unwrap())
+        }
+    };
+    let (language, english) = get("", None).await;
+    assert_eq!(language, "en");
+    assert!(english.contains("<html lang=\"en\">"));
+    // The English report's headings, table heads and sentences (the workshop's own texts aside).
+    let english_words = [
+        "Room report",
+        "Where the room put each aspect",
+        "Where the room disagreed most",
+        "How the room moved in the second round",
+        "Opinion groups",
+        "What the pairs wrote",
+        "<th scope=\"col\">Aspect</th>",
+        "<th scope=\"col\">Median</th>",
+        "Middle half",
+        "Pairs who moved it",
+        "consensus",
+        "stable)",
+        "Intended:",
+        "Notes are shown without pair names",
+        "Made by Discretion Spectrum",
+        "round 2",
+        "8 pairs, 3 aspects, two rounds.",
+    ];
+    for words in english_words {
+        assert!(english.contains(words), "the English report lacks {words:?}");
+    }
+
+    for (query, accept_language) in [("?lang=cy", None), ("", Some("cy-GB,cy;q=0.9,en;q=0.5"))] {
+        let (language, welsh) = get(query, accept_language).await;
+        assert_eq!(language, "cy", "{query} {accept_language:?}");
+        for part in [
+            "<html lang=\"cy\">",
+            "<title>Adroddiad yr ystafell: Knowledge exchange meeting</title>",
+            "<h2>Ble rhoddodd yr ystafell bob agwedd (rownd 2)</h2>",
+            "<h2>Lle roedd yr ystafell yn anghytuno fwyaf</h2>",
+            "<h2>Sut symudodd yr ystafell yn yr ail rownd</h2>",
+            "<h2>Grwpiau barn</h2>",
+            "<h2>Beth ysgrifennodd y parau</h2>",
+            "8 pâr, 3 agwedd, dwy rownd.",
+            "<th scope=\"col\">Grŵp 1 (4 pâr, cadarn)</th>",
+            "<tr><th scope=\"row\">Holding patients</th><td>50 → 57</td><td>-24.8</td><td>5 o 8</td></tr>",
+            "— rownd 2</text>",
+            // What the pairs wrote stays as they wrote it.
+            "Time to listen &lt;0&gt;",
+        ] {
+            assert!(welsh.contains(part), "the Welsh report ({query} {accept_language:?}) lacks {part:?}: {welsh}");
+        }
+        for words in english_words {
+            assert!(!welsh.contains(words), "the Welsh report ({query} {accept_language:?}) still has {words:?}");
+        }
+    }
+
+    // An unknown language falls back: to the browser's, else to English.
+    let (language, unknown) = get("?lang=xx", None).await;
+    assert_eq!(language, "en");
+    assert_eq!(unknown, english);
+    let (language, _) = get("?lang=xx", Some("cy")).await;
+    assert_eq!(language, "cy");
+    // `?lang=en` wins over a Welsh browser.
+    let (_, asked) = get("?lang=en", Some("cy")).await;
+    assert_eq!(asked, english);
+}

@@ -113,6 +113,7 @@ async fn a_template_carries_the_exercise_to_another_site_and_the_comparison_matc
         template: Some(reference),
         delete_after: None,
         consent_sheet: None,
+        second_language: None,
     };
     let caerdydd = session(&laptop, &body).await;
     let columns = template_columns(&laptop, caerdydd.workshop_id).await;

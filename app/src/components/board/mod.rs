@@ -34,7 +34,9 @@ fn stem(lane: usize) -> String {
 /// The board of pair `pair_id`, drawn from the live view with this device's queued changes.
 #[component]
 pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
-    let cards = Memo::new(move |_| live.shown_for(pair_id).map(|view| board_cards(&view, pair_id)).unwrap_or_default());
+    let cards = Memo::new(move |_| {
+        live.shown_for(pair_id).map(|view| board_cards(&view, pair_id, live.lang)).unwrap_or_default()
+    });
     let ctx = BoardCtx::new(live, pair_id, cards);
     let l = live.lang;
     let phase = ctx.phase;
@@ -60,7 +62,7 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
     let pole = move |right: bool| {
         live.view.with(|v| {
             v.as_ref()
-                .map(|v| if right { v.workshop.right_pole.clone() } else { v.workshop.left_pole.clone() })
+                .map(|v| if right { v.right_pole_in(l).to_string() } else { v.left_pole_in(l).to_string() })
                 .unwrap_or_default()
         })
     };

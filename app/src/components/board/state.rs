@@ -31,8 +31,9 @@ pub struct CardState {
 }
 
 /// The post-its on `pair_id`'s board, in display order: active cards only (hidden and merged
-/// ones disappear), with where the pair put each in the current round.
-pub fn board_cards(view: &RoomView, pair_id: Uuid) -> Vec<CardState> {
+/// ones disappear), with where the pair put each in the current round, each with its text in
+/// `lang` when the workshop has it.
+pub fn board_cards(view: &RoomView, pair_id: Uuid, lang: crate::i18n::Lang) -> Vec<CardState> {
     view.active_cards()
         .into_iter()
         .filter(|c| view.pair_may_use(pair_id, c))
@@ -45,7 +46,7 @@ pub fn board_cards(view: &RoomView, pair_id: Uuid) -> Vec<CardState> {
                 locked: c.locked,
                 mine: c.author == Some(pair_id),
                 id: c.id,
-                text: c.text,
+                text: view.card_text_in(c.id, lang).to_string(),
             }
         })
         .collect()
@@ -204,8 +205,9 @@ impl BoardCtx {
         });
         match verdict {
             Some(Err(refusal)) => {
-                self.say(refusal.message.clone());
-                self.live.last_error.set(Some(refusal.message));
+                let message = refusal.text.message(self.live.lang);
+                self.say(message.clone());
+                self.live.last_error.set(Some(message));
                 false
             }
             _ => true,
@@ -390,7 +392,7 @@ mod tests {
         let theirs = Card { author: Some(id(101)), ..Card::new(id(13), "Theirs", 3) };
         v.apply(6, &Event::CardAdded { card: mine, at: 0 });
         v.apply(7, &Event::CardAdded { card: theirs, at: 0 });
-        let cards = board_cards(&v, id(100));
+        let cards = board_cards(&v, id(100), crate::i18n::Lang::EN);
         let texts: Vec<&str> = cards.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["Ten", "Eleven", "Ours"], "another pair's post-it is not on this board");
         assert_eq!(cards[0].position, Some(30.0));
@@ -402,7 +404,7 @@ mod tests {
         // Hidden cards disappear.
         let hidden = Card { hidden: true, ..Card::new(id(10), "Ten", 0) };
         v.apply(8, &Event::CardChanged { card: hidden, at: 0 });
-        assert!(board_cards(&v, id(100)).iter().all(|c| c.id != id(10)));
+        assert!(board_cards(&v, id(100), crate::i18n::Lang::EN).iter().all(|c| c.id != id(10)));
     }
 
     #[test]

@@ -178,5 +178,6 @@ mod tests {
         let v = RoomView::new(WorkshopInfo::for_tests(), vec![]);
         let refused = v.decide_control(&Control::AddCard { card_id: id(7), text: long.clone() }, 0).unwrap_err();
         assert_eq!(add_card_control(&long, id(7), Lang::EN).unwrap_err(), refused.message);
+        assert_eq!(add_card_control(&long, id(7), Lang::CY).unwrap_err(), refused.text.message(Lang::CY));
     }
 }

@@ -28,7 +28,7 @@ use crate::components::room_picture::RoomPicture;
 use crate::components::session_bar::SessionBar;
 use crate::domain::Phase;
 use crate::domain::WorkshopInfo;
-use crate::i18n::{t, use_lang};
+use crate::i18n::{Lang, t, use_lang};
 use crate::live::{Link, Live, LiveConfig, use_live};
 use crate::protocol::Auth;
 
@@ -186,10 +186,23 @@ fn JoinPanel(info: Memo<Option<WorkshopInfo>>, secret: Memo<String>) -> impl Int
                 <a class="button" href=move || urls::facilitator_template(&secret.get()) download="">
                     {t::console_save_template(l)}
                 </a>
-                // A page of the server's own, not of this app: the browser loads it.
-                <a class="button" href=move || urls::facilitator_report(&secret.get()) rel="external">
-                    {t::console_room_report(l)}
-                </a>
+                // A page of the server's own, not of this app: the browser loads it. One per
+                // language, each named in its own ("Room report", "Adroddiad yr ystafell").
+                {Lang::offered()
+                    .map(|lang| {
+                        view! {
+                            <a
+                                class="button"
+                                href=move || format!("{}?lang={}", urls::facilitator_report(&secret.get()), lang.code())
+                                rel="external"
+                                lang=lang.code()
+                                hreflang=lang.code()
+                            >
+                                {t::console_room_report(lang)}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
             </nav>
         </section>
     }

@@ -70,6 +70,21 @@ fn AspectRow(form: WorkshopForm, index: ReadSignal<usize>, item: AspectItem) -> 
                 on:click=move |_| form.remove_aspect(key)>
                 {t::setup_remove(l)}
             </button>
+            {move || {
+                form.second_on.get().then(|| {
+                    view! {
+                        <input
+                            type="text"
+                            class="aspect-second"
+                            id=format!("aspect-{key}-second")
+                            aria-label=move || t::setup_second_aspect_n(l, n())
+                            maxlength=ASPECT_MAX.to_string()
+                            prop:value=move || item.second.get()
+                            on:input=move |ev| item.second.set(event_target_value(&ev))
+                        />
+                    }
+                })
+            }}
         </li>
     }
 }

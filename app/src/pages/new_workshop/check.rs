@@ -32,6 +32,7 @@ pub fn check_form(form: &NewWorkshop, l: Lang) -> Result<NewWorkshop, ApiError> 
         template: template.transpose()?,
         delete_after: form.delete_after.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(String::from),
         consent_sheet: form.consent_sheet.as_ref().map(|s| check_new_sheet(s, l)).transpose()?,
+        second_language: None,
     })
 }
 

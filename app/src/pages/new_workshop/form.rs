@@ -21,6 +21,8 @@ use crate::i18n::{Lang, use_lang};
 pub struct AspectItem {
     pub key: usize,
     pub text: RwSignal<String>,
+    /// Its text in the second language (sent while the form has one).
+    pub second: RwSignal<String>,
     /// The template aspect this row was loaded from: it stays with the row whatever is typed
     /// into it, and leaves with it when the row is removed.
     template_aspect_id: Option<Uuid>,
@@ -28,7 +30,12 @@ pub struct AspectItem {
 
 impl AspectItem {
     fn new(key: usize, text: &str, template_aspect_id: Option<Uuid>) -> AspectItem {
-        AspectItem { key, text: RwSignal::new(text.to_string()), template_aspect_id }
+        AspectItem {
+            key,
+            text: RwSignal::new(text.to_string()),
+            second: RwSignal::new(String::new()),
+            template_aspect_id,
+        }
     }
 }
 
@@ -59,6 +66,12 @@ pub struct WorkshopForm {
     /// The page's one error, shown next to what it is about.
     pub error: RwSignal<Option<ApiError>>,
     pub busy: RwSignal<bool>,
+    /// "Also in a second language", and its language and texts (each aspect's is in its row).
+    pub second_on: RwSignal<bool>,
+    pub second_language: RwSignal<String>,
+    pub second_question: RwSignal<String>,
+    pub second_left_pole: RwSignal<String>,
+    pub second_right_pole: RwSignal<String>,
     /// The page's language (the words of the form's own checks).
     pub l: Lang,
 }
@@ -92,6 +105,11 @@ impl WorkshopForm {
             sheet: SheetFields::new(l),
             error: RwSignal::new(None),
             busy: RwSignal::new(false),
+            second_on: RwSignal::new(false),
+            second_language: RwSignal::new(super::second::default_second_language(l).code().to_string()),
+            second_question: RwSignal::new(String::new()),
+            second_left_pole: RwSignal::new(String::new()),
+            second_right_pole: RwSignal::new(String::new()),
             l,
         }
     }
@@ -159,6 +177,21 @@ impl WorkshopForm {
         self.aspects.set(
             t.aspects.iter().enumerate().map(|(i, a)| AspectItem::new(first + i, &a.text, Some(a.aspect_id))).collect(),
         );
+        match &t.second_language {
+            Some(second) => {
+                self.second_on.set(true);
+                self.second_language.set(second.language.clone());
+                self.second_question.set(second.question.clone());
+                self.second_left_pole.set(second.left_pole.clone());
+                self.second_right_pole.set(second.right_pole.clone());
+                self.aspects.with_untracked(|rows| {
+                    for (row, text) in rows.iter().zip(&second.aspects) {
+                        row.second.set(text.clone());
+                    }
+                });
+            }
+            None => self.second_on.set(false),
+        }
         self.settings.set(t.settings);
         self.threshold.set(t.settings.min_pairs.to_string());
         set_field_value("min-pairs", &t.settings.min_pairs.to_string());
@@ -203,6 +236,7 @@ impl WorkshopForm {
             }),
             delete_after: Some(typed("delete-after", self.delete_after)),
             consent_sheet: self.sheet_on.get_untracked().then(|| self.sheet.sheet()),
+            second_language: self.second_language_typed(),
         };
         let body = match check_form(&form, self.l) {
             Ok(body) => body,

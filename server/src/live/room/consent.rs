@@ -5,7 +5,7 @@
 use std::sync::atomic::Ordering;
 
 use app::domain::consent::{ConsentAnswer, ConsentSheet};
-use app::domain::{PairSummary, Refusal, RefusalKind, RoomView};
+use app::domain::{PairSummary, Refusal, RefusalKind, RefusalText, RoomView};
 use uuid::Uuid;
 
 use super::{Room, RoomError, RoomMsg};
@@ -38,16 +38,10 @@ impl Room {
     pub async fn remove_pair_that_declined(&self, pair_id: Uuid) -> Result<u64, RoomError> {
         let mut state = self.state.lock().await;
         if state.view.current_sheet().is_none() {
-            return Err(RoomError::ConsentNeeded(
-                "This workshop has no information sheet, so there is nothing to decline. Nothing was changed.".into(),
-            ));
+            return Err(RoomError::ConsentNeeded(RefusalText::NothingToDecline));
         }
         if state.view.pair_has_consent(pair_id) {
-            return Err(RoomError::ConsentNeeded(
-                "Your pair already agreed to the current information sheet. To leave the study, ask the \
-                 facilitator to withdraw your pair (quote your reference). Nothing was changed."
-                    .into(),
-            ));
+            return Err(RoomError::ConsentNeeded(RefusalText::AlreadyAgreed));
         }
         let version = state.view.current_sheet().map(|v| v.sheet.version.clone()).unwrap_or_default();
         let id = self.workshop_id;
@@ -92,8 +86,8 @@ impl Room {
         }
         let decide = move |view: &RoomView, now| match view.decide_sheet(&sheet, now) {
             Ok(Some(event)) => Ok(event),
-            Ok(None) => Err(Refusal { kind: RefusalKind::Invalid, message: "The sheet did not change.".into() }),
-            Err(problem) => Err(Refusal { kind: RefusalKind::Invalid, message: problem.message }),
+            Ok(None) => Err(Refusal::untranslated(RefusalKind::Invalid, "The sheet did not change.")),
+            Err(problem) => Err(Refusal::untranslated(RefusalKind::Invalid, problem.message)),
         };
         self.act(crate::store::Actor::Facilitator, Uuid::new_v4(), decide).await.map(Some)
     }

@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use app::domain::{PairSummary, Viewer};
+use app::i18n::Lang;
 use app::protocol::{ClientMsg, ErrorCode, ServerMsg};
 use axum::extract::State;
 use axum::response::Response;
@@ -62,20 +63,22 @@ pub async fn upgrade(State(hub): State<Arc<Hub>>, ws: WsUpgrade) -> Response {
         .read_buffer_size(READ_BUFFER)
         .write_buffer_size(WRITE_BUFFER)
         .max_write_buffer_size(MAX_WRITE_BUFFER);
-    ws.on_upgrade(config, move |socket| handle_socket(socket, hub))
+    let lang = ws.lang();
+    ws.on_upgrade(config, move |socket| handle_socket(socket, hub, lang))
 }
 
 /// Numbers the sockets of this process, for their log lines' span.
 static SOCKETS: AtomicU64 = AtomicU64::new(1);
 
 /// Serves one socket until it closes, in a span with the socket's id (`conn`), so every log
-/// line it causes says which connection it belongs to. Never panics on client input.
-pub async fn handle_socket(socket: Socket, hub: Arc<Hub>) {
+/// line it causes says which connection it belongs to. Never panics on client input. The
+/// rules' refusals are sent in `lang`, the language of the screen that opened it.
+pub async fn handle_socket(socket: Socket, hub: Arc<Hub>, lang: Lang) {
     let span = tracing::info_span!("socket", conn = SOCKETS.fetch_add(1, Ordering::Relaxed));
-    serve_socket(socket, hub).instrument(span).await;
+    serve_socket(socket, hub, lang).instrument(span).await;
 }
 
-async fn serve_socket(socket: Socket, hub: Arc<Hub>) {
+async fn serve_socket(socket: Socket, hub: Arc<Hub>, lang: Lang) {
     let _open = hub.socket_opened();
     let mut stopping = hub.stopping();
     let (sink, mut inbox) = socket.split();
@@ -95,7 +98,7 @@ async fn serve_socket(socket: Socket, hub: Arc<Hub>) {
     };
     let workshop = identity.room.workshop_id();
     tracing::debug!(%workshop, viewer = ?identity.viewer, "socket joined");
-    if let Err(Gone) = serve(&mut out, &mut inbox, &limiter, &mut stopping, identity, last_seq).await {
+    if let Err(Gone) = serve(&mut out, &mut inbox, &limiter, &mut stopping, identity, last_seq, lang).await {
         tracing::debug!(%workshop, "socket gone");
     }
 }
@@ -149,6 +152,7 @@ async fn serve(
     stopping: &mut watch::Receiver<bool>,
     identity: Identity,
     last_seq: Option<u64>,
+    lang: Lang,
 ) -> Result<(), Gone> {
     let Identity { room, viewer, pair } = identity;
     let _counted = crate::telemetry::screen_connected(role(&viewer));
@@ -198,7 +202,7 @@ async fn serve(
                     Incoming::Msg(msg) if pair.as_ref().is_some_and(|p| !room.pair_may_send(p.id)) => {
                         conn::too_many(msg.change_id())
                     }
-                    Incoming::Msg(msg) => Box::pin(handle_message(&room, &viewer, pair.as_ref(), msg)).await,
+                    Incoming::Msg(msg) => Box::pin(handle_message(&room, &viewer, pair.as_ref(), msg, lang)).await,
                     Incoming::Refuse(refusal) => refusal,
                     Incoming::Ignore => continue,
                     Incoming::Close => return Ok(()),
@@ -231,8 +235,14 @@ async fn stopped(stopping: &mut watch::Receiver<bool>) {
     let _ = stopping.wait_for(|stopping| *stopping).await;
 }
 
-/// Handles one message after `Hello`; returns the reply for this socket.
-async fn handle_message(room: &Room, viewer: &Viewer, pair: Option<&PairSummary>, msg: ClientMsg) -> ServerMsg {
+/// Handles one message after `Hello`; returns the reply for this socket (a refusal in `lang`).
+async fn handle_message(
+    room: &Room,
+    viewer: &Viewer,
+    pair: Option<&PairSummary>,
+    msg: ClientMsg,
+    lang: Lang,
+) -> ServerMsg {
     let Some(change_id) = msg.change_id() else {
         return ServerMsg::refused(None, ErrorCode::NotReady, "Already signed in; hello is sent once.");
     };
@@ -265,11 +275,13 @@ async fn handle_message(room: &Room, viewer: &Viewer, pair: Option<&PairSummary>
     };
     match result {
         Ok(seq) => ServerMsg::Ack { change_id, seq },
-        Err(e) => refusal_for(change_id, e),
+        Err(e) => refusal_for(change_id, e, lang),
     }
 }
 
-fn refusal_for(change_id: Uuid, e: RoomError) -> ServerMsg {
+/// The refusal of a change, in `lang` where the error says what it is (the rules' refusals,
+/// invalid input, consent); in English otherwise.
+fn refusal_for(change_id: Uuid, e: RoomError, lang: Lang) -> ServerMsg {
     let code = match &e {
         RoomError::Refused(refusal) => refusal.kind.into(),
         RoomError::Invalid(_) | RoomError::ChangeIdReused | RoomError::DuplicateLabel(_) => ErrorCode::Invalid,
@@ -281,5 +293,11 @@ fn refusal_for(change_id: Uuid, e: RoomError) -> ServerMsg {
             ErrorCode::Storage
         }
     };
-    ServerMsg::refused(Some(change_id), code, e.to_string())
+    let message = match &e {
+        RoomError::Refused(refusal) => refusal.text.message(lang),
+        RoomError::Invalid(input) => input.text(lang),
+        RoomError::ConsentNeeded(text) => text.message(lang),
+        _ => e.to_string(),
+    };
+    ServerMsg::refused(Some(change_id), code, message)
 }

@@ -7,6 +7,7 @@
 //! Refusals are the ones axum gave: 405 for a method other than GET, 400 for a missing or
 //! wrong header, 426 when the connection cannot be upgraded.
 
+use app::i18n::{COOKIE, Lang, choose, cookie_value};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -24,6 +25,15 @@ pub type Socket = WebSocketStream<TokioIo<Upgraded>>;
 pub struct WsUpgrade {
     on_upgrade: OnUpgrade,
     accept: HeaderValue,
+    lang: Lang,
+}
+
+/// The language of the screen opening the socket: its `lang` cookie (which the browser sends
+/// with the upgrade request), else its `Accept-Language`, else English ([`app::i18n::choose`]).
+fn request_lang(headers: &HeaderMap) -> Lang {
+    let header = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    let cookie = header(header::COOKIE).and_then(|c| cookie_value(c, COOKIE));
+    choose(None, cookie, header(header::ACCEPT_LANGUAGE))
 }
 
 /// Why a request to `/ws` is not a websocket handshake.
@@ -73,11 +83,16 @@ impl<S: Send + Sync> FromRequestParts<S> for WsUpgrade {
                 "WebSocket request couldn't be upgraded since no upgrade state was present",
             ));
         };
-        Ok(WsUpgrade { on_upgrade, accept })
+        Ok(WsUpgrade { on_upgrade, accept, lang: request_lang(&parts.headers) })
     }
 }
 
 impl WsUpgrade {
+    /// The language of the screen that opened the socket, for the refusals it is sent.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// Answers `101 Switching Protocols` and, once the connection has switched, serves it with
     /// `serve` on a task of its own, with these websocket limits.
     pub fn on_upgrade<F, Fut>(self, config: WebSocketConfig, serve: F) -> Response

@@ -120,6 +120,20 @@ impl TestServer {
         WsClient { ws }
     }
 
+    /// A websocket client connected to `/ws` with these extra headers on the upgrade request
+    /// (a browser's `Cookie`, `Accept-Language`), not yet signed in.
+    pub async fn connect_with_headers(&self, headers: &[(&str, &str)]) -> WsClient {
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+        use tokio_tungstenite::tungstenite::http::{HeaderName, HeaderValue};
+        let mut request = format!("ws://{}/ws", self.addr).into_client_request().expect("a websocket request");
+        for (name, value) in headers {
+            let name = HeaderName::from_bytes(name.as_bytes()).expect("a header name");
+            request.headers_mut().append(name, HeaderValue::from_str(value).expect("a header value"));
+        }
+        let (ws, _) = tokio_tungstenite::connect_async(request).await.expect("websocket connects");
+        WsClient { ws }
+    }
+
     /// Creates a workshop with these aspects through the API, still in phase Joining.
     pub async fn create_joining_workshop(&self, aspects: &[&str]) -> CreatedWorkshop {
         let body = new_workshop(aspects);
@@ -175,6 +189,15 @@ impl TestServer {
     /// A signed-in pair tablet: returns the client after Welcome and Snapshot.
     pub async fn pair(&self, joined: &Joined) -> (WsClient, RoomView) {
         let mut ws = self.connect().await;
+        let you = ws.hello(pair_auth(joined), None).await;
+        assert_eq!(you, Viewer::Pair { pair_id: joined.pair_id, label: joined.label.clone() });
+        let view = ws.expect_snapshot().await;
+        (ws, view)
+    }
+
+    /// A signed-in pair tablet whose upgrade request carried these headers ([`Self::pair`]).
+    pub async fn pair_with_headers(&self, joined: &Joined, headers: &[(&str, &str)]) -> (WsClient, RoomView) {
+        let mut ws = self.connect_with_headers(headers).await;
         let you = ws.hello(pair_auth(joined), None).await;
         assert_eq!(you, Viewer::Pair { pair_id: joined.pair_id, label: joined.label.clone() });
         let view = ws.expect_snapshot().await;
@@ -356,6 +379,7 @@ pub fn new_workshop(aspects: &[&str]) -> NewWorkshop {
         template: None,
         delete_after: None,
         consent_sheet: None,
+        second_language: None,
     }
 }
 
