@@ -1052,3 +1052,16 @@ setup-second-question = Y cwestiwn yn yr ail iaith
 setup-second-left-pole = Y pegwn chwith yn yr ail iaith
 setup-second-right-pole = Y pegwn de yn yr ail iaith
 setup-second-aspect-n = Agwedd { $n } yn yr ail iaith
+console-second-none = Mewn un iaith: mae pob sgrin yn dangos y testunau fel y'u hysgrifennwyd.
+console-second-note = Hefyd yn { $language }: { $translated } o { $aspects ->
+    [zero] { $aspects } agweddau
+    [one] { $aspects } agwedd
+    [two] { $aspects } agwedd
+    [few] { $aspects } agwedd
+    [many] { $aspects } agwedd
+   *[other] { $aspects } o agweddau
+}. Mae pob sgrin yn yr iaith honno yn dangos y testunau hyn.
+console-second-add = Ychwanegu ail iaith
+console-second-change = Newid yr ail iaith
+console-second-remove = Dileu'r ail iaith
+console-second-save = Cadw'r ail iaith

@@ -909,3 +909,12 @@ setup-second-question = Question in the second language
 setup-second-left-pole = Left pole in the second language
 setup-second-right-pole = Right pole in the second language
 setup-second-aspect-n = Aspect { $n } in the second language
+console-second-none = In one language: every screen shows the texts as written.
+console-second-note = Also in { $language }: { $translated } of { $aspects ->
+    [one] { $aspects } aspect
+   *[other] { $aspects } aspects
+}. Each screen in that language shows these texts.
+console-second-add = Add a second language
+console-second-change = Change the second language
+console-second-remove = Remove the second language
+console-second-save = Save the second language

@@ -74,6 +74,11 @@ async function hydrated(page: Page) {
 test("a Welsh tablet, an English tablet, a Welsh projector and an English console run one workshop", async ({ browser, page }) => {
   const form = new NewWorkshopForm(page);
   await form.open();
+  // The content in Welsh too: the question and the first aspect (the others stay English).
+  await page.getByLabel("Also in a second language").check();
+  await expect(page.getByLabel("Second language", { exact: true })).toHaveValue("cy");
+  await page.getByLabel("Question in the second language").fill("Faint o ryddid sydd gennych chi?");
+  await page.getByLabel("Aspect 1 in the second language").fill("Faint o apwyntiadau y gall claf eu cael");
   const console = await form.create("Gweithdy dwyieithog", "Safle 7");
   const code = await console.code();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -89,10 +94,16 @@ test("a Welsh tablet, an English tablet, a Welsh projector and an English consol
   await welsh.getByRole("button", { name: "Ymuno", exact: true }).click();
   await welsh.waitForURL(new RegExp(`/pair/${code}$`));
   await expect(welsh.locator(".sync-status")).toHaveText("Wedi'i gadw");
+  // Each device shows the workshop's content in its language, else the first one's.
+  await expect(welsh.locator("h1.question")).toHaveText("Faint o ryddid sydd gennych chi?");
+  await expect(welsh.getByRole("button", { name: /^Faint o apwyntiadau y gall claf eu cael/ })).toBeVisible();
+  await expect(welsh.getByRole("button", { name: /^Where people are seen/ })).toBeVisible();
 
   // The English tablet.
   const [, english] = await PairScreen.join(browser, code, "English pair", TABLET);
   await expect(english.page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(english.page.getByRole("button", { name: /^How many appointments a patient can have/ })).toBeVisible();
+  await expect(english.page.locator("h1.question")).not.toHaveText("Faint o ryddid sydd gennych chi?");
   // The check finds English where there is some: the English board is full of it.
   expect((await englishLeft(english.page)).length).toBeGreaterThan(5);
 
@@ -128,6 +139,24 @@ test("a Welsh tablet, an English tablet, a Welsh projector and an English consol
   await projector.goto(`${await console.projectorUrl()}?lang=cy`);
   await hydrated(projector);
   await expectWelshOnly(projector, "projector");
+  await expect(projector.locator("h1.question")).toHaveText("Faint o ryddid sydd gennych chi?");
+  // "Projector shows both languages": the first language above the second.
+  const both = console.settings.getByLabel("Projector shows both languages");
+  await both.click();
+  await expect(both).toBeChecked();
+  await expect(projector.locator(".question-second")).toHaveText("Faint o ryddid sydd gennych chi?");
+  await expect(projector.locator(".aspect-text-second").first()).toHaveText("Faint o apwyntiadau y gall claf eu cael");
+  // The console adds a Welsh text for another aspect: the Welsh tablet shows it at once.
+  const second = page.locator(".console-second");
+  await expect(second.locator("#second-now")).toHaveText("Also in Cymraeg: 1 of 10 aspects. Each screen in that language shows these texts.");
+  await second.getByRole("button", { name: "Change the second language" }).click();
+  await second.getByLabel("Where people are seen", { exact: true }).fill("Lle mae pobl yn cael eu gweld");
+  const consoleAxe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(consoleAxe.violations.map((v) => v.id), "the console's second-language form").toEqual([]);
+  await second.getByRole("button", { name: "Save the second language" }).click();
+  await expect(second.locator("#second-now")).toContainText("2 of 10 aspects");
+  await expect(welsh.getByRole("button", { name: /^Lle mae pobl yn cael eu gweld/ })).toBeVisible();
+  await expect(english.page.getByRole("button", { name: /^Where people are seen/ })).toBeVisible();
   // Remembered on that device: the next visit without ?lang= is Welsh too.
   await projector.goto(await console.projectorUrl());
   await expect(projector.locator("html")).toHaveAttribute("lang", "cy");

@@ -225,6 +225,7 @@ mod tests {
                 TemplateAspect { aspect_id: id(12), text: "Where people are seen".into() },
             ],
             settings: Settings { live_wall: true, ..Settings::default() },
+            second_language: None,
         }
     }
 

@@ -91,6 +91,12 @@ pub enum Control {
         /// The settings, whole.
         settings: Settings,
     },
+    /// Set the workshop's texts in a second language, whole (`None`: one language again).
+    SetSecondLanguage {
+        /// The texts; aspects not in the workshop, empty texts and an unknown language are
+        /// refused or left out as at creation.
+        second: Option<super::second_language::SecondLanguage>,
+    },
     /// Start a countdown of `minutes` (replacing any other).
     StartTimer {
         /// How many minutes.
@@ -360,6 +366,13 @@ impl RoomView {
                     })
                 })?;
                 Ok(Event::SettingsChanged { settings: *settings, at })
+            }
+            Control::SetSecondLanguage { second } => {
+                let second = match second {
+                    Some(second) => Some(second.checked(&self.cards).map_err(Refusal::from)?),
+                    None => None,
+                };
+                Ok(Event::SecondLanguageSet { second, at })
             }
             Control::StartTimer { minutes } => {
                 if !(1..=MAX_TIMER_MINUTES).contains(minutes) {

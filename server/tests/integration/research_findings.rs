@@ -276,6 +276,8 @@ async fn the_room_report_speaks_welsh_when_asked() {
             "<th scope=\"col\">Grŵp 1 (4 pâr, cadarn)</th>",
             "<tr><th scope=\"row\">Holding patients</th><td>50 → 57</td><td>-24.8</td><td>5 o 8</td></tr>",
             "— rownd 2</text>",
+            // The stability words of the group heads, explained in the hint.
+            "Cadarn: mae'r grŵp yn dod yn ôl",
             // What the pairs wrote stays as they wrote it.
             "Time to listen &lt;0&gt;",
         ] {

@@ -15,6 +15,7 @@ pub mod delete;
 pub mod pairs;
 pub mod phase;
 pub mod retention;
+mod second;
 pub mod settings;
 pub mod sheet;
 pub mod timer;
@@ -38,6 +39,7 @@ use delete::DeleteWorkshop;
 use pairs::PairList;
 use phase::PhaseControls;
 use retention::RetentionControl;
+use second::SecondLanguageControl;
 use settings::SettingsControls;
 use sheet::SheetControl;
 use timer::TimerControls;
@@ -138,6 +140,7 @@ pub fn ConsolePage() -> impl IntoView {
                     <p class="picture-question">{field(|i| i.question.clone())}</p>
                     <RoomPicture view=live.view compact=true/>
                 </section>
+                <SecondLanguageControl live/>
                 <SheetControl live secret/>
                 <DeadlineControl live/>
                 <RetentionControl secret/>

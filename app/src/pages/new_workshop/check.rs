@@ -114,6 +114,7 @@ mod tests {
             template: None,
             delete_after: None,
             consent_sheet: None,
+            second_language: None,
         }
     }
 
