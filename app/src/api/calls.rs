@@ -11,41 +11,20 @@ use super::{
     SetRetention, SheetSaved, WithdrawRequest, Withdrawal, urls,
 };
 use crate::browser::{Unreachable, fetch};
-use crate::i18n::Lang;
-
-/// The page's language, for the sentences of a call that failed ([`Refused::unreachable`],
-/// [`Refused::unexpected`]): the calls run in the browser, where `<html lang>` names the
-/// language the server rendered the page in (`i18n::provide_lang`), outside any reactive
-/// owner, so not from the context.
-fn page_lang() -> Lang {
-    #[cfg(feature = "hydrate")]
-    {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .and_then(|html| html.get_attribute("lang"))
-            .and_then(|code| Lang::from_code(&code))
-            .unwrap_or_default()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        Lang::default()
-    }
-}
 
 /// Sends a request; `body` as JSON. The answer's text when it is a success.
 async fn send(method: &str, url: &str, body: Option<String>) -> Result<String, Refused> {
     match fetch(method, url, body).await {
         Ok((200..300, text)) => Ok(text),
-        Ok((status, text)) => Err(Refused::from_answer(page_lang(), status, &text)),
-        Err(Unreachable) => Err(Refused::Other(Refused::unreachable(page_lang()))),
+        Ok((status, text)) => Err(Refused::from_answer(crate::i18n::document_lang(), status, &text)),
+        Err(Unreachable) => Err(Refused::Other(Refused::unreachable(crate::i18n::document_lang()))),
     }
 }
 
 /// The answer of a `GET` (or of a `POST` of `body`), decoded.
 async fn read<R: DeserializeOwned>(method: &str, url: &str, body: Option<String>) -> Result<R, Refused> {
     let text = send(method, url, body).await?;
-    serde_json::from_str(&text).map_err(|_| Refused::Other(Refused::unexpected(page_lang(), 200)))
+    serde_json::from_str(&text).map_err(|_| Refused::Other(Refused::unexpected(crate::i18n::document_lang(), 200)))
 }
 
 fn json<B: serde::Serialize>(body: &B) -> Option<String> {
@@ -55,13 +34,12 @@ fn json<B: serde::Serialize>(body: &B) -> Option<String> {
 /// This pair's own results, by its token (`GET /api/pair/results`).
 pub async fn pair_results(token: &str) -> Result<crate::domain::pair_results::PairResults, Refused> {
     match crate::browser::fetch_bearer(urls::PAIR_RESULTS, token).await {
-        Ok((200, text)) => {
-            serde_json::from_str(&text).map_err(|_| Refused::Other(Refused::unexpected(page_lang(), 200)))
-        }
+        Ok((200, text)) => serde_json::from_str(&text)
+            .map_err(|_| Refused::Other(Refused::unexpected(crate::i18n::document_lang(), 200))),
         Ok((status, text)) => Err(Refused::Other(
-            serde_json::from_str(&text).unwrap_or_else(|_| Refused::unexpected(page_lang(), status)),
+            serde_json::from_str(&text).unwrap_or_else(|_| Refused::unexpected(crate::i18n::document_lang(), status)),
         )),
-        Err(Unreachable) => Err(Refused::Other(Refused::unreachable(page_lang()))),
+        Err(Unreachable) => Err(Refused::Other(Refused::unreachable(crate::i18n::document_lang()))),
     }
 }
 
@@ -140,11 +118,10 @@ pub async fn compare(ids: &str) -> Result<Comparison, Refused> {
 pub async fn import_archive(input_id: &str) -> Option<Result<ImportedWorkshop, Refused>> {
     let answer = crate::browser::post_chosen_file(urls::RESEARCH_IMPORT, input_id, "application/zip").await?;
     Some(match answer {
-        Ok((200..300, text)) => {
-            serde_json::from_str(&text).map_err(|_| Refused::Other(Refused::unexpected(page_lang(), 201)))
-        }
-        Ok((status, text)) => Err(Refused::from_answer(page_lang(), status, &text)),
-        Err(Unreachable) => Err(Refused::Other(Refused::unreachable(page_lang()))),
+        Ok((200..300, text)) => serde_json::from_str(&text)
+            .map_err(|_| Refused::Other(Refused::unexpected(crate::i18n::document_lang(), 201))),
+        Ok((status, text)) => Err(Refused::from_answer(crate::i18n::document_lang(), status, &text)),
+        Err(Unreachable) => Err(Refused::Other(Refused::unreachable(crate::i18n::document_lang()))),
     })
 }
 

@@ -272,12 +272,25 @@ fn page_lang() -> Lang {
 
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 fn page_lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|html| html.get_attribute("lang"))
-        .and_then(|code| Lang::from_code(&code))
-        .unwrap_or_default()
+    document_lang()
+}
+
+/// The language the page was rendered in, from `<html lang>` (for code that runs outside any
+/// reactive owner, such as the API calls' own sentences); English outside a browser.
+pub fn document_lang() -> Lang {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        Lang::default()
+    }
 }
 
 #[cfg(not(any(feature = "ssr", feature = "hydrate")))]

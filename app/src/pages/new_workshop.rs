@@ -10,6 +10,8 @@ mod aspects;
 mod check;
 mod form;
 mod second;
+
+pub use second::text_field;
 mod start_from;
 
 use leptos::prelude::*;

@@ -17,8 +17,8 @@ use crate::components::field::Field;
 use crate::components::room_picture::RoomPicture;
 use crate::domain::RoomView;
 use crate::domain::replay::{Player, researcher_picture};
+use crate::i18n::phase_name;
 use crate::i18n::{Lang, t, use_lang};
-use crate::pages::research::phase_label;
 
 /// How often "Play" steps to the next change (about four changes a second).
 const PLAY_STEP_MS: u64 = 250;
@@ -196,7 +196,7 @@ fn Slider(page: Page) -> impl IntoView {
         page.heading
             .with(|h| h.as_ref().map(|(title, site, date)| [title, site, date][part].clone()).unwrap_or_default())
     };
-    let phase = move || page.view.with(|v| v.as_ref().map(|v| (phase_label(v.phase, l), v.round)));
+    let phase = move || page.view.with(|v| v.as_ref().map(|v| (phase_name(l, v.phase), v.round)));
     let at_start = move || page.moment.get() == 0;
     let at_end = move || page.moment.get() >= page.last.get();
     let step = move |forward: bool| {

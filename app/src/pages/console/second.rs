@@ -14,6 +14,7 @@ use crate::domain::second_language::SecondLanguage;
 use crate::domain::validate::{ASPECT_MAX, POLE_MAX, QUESTION_MAX};
 use crate::i18n::{Lang, t, use_lang};
 use crate::live::Live;
+use crate::pages::new_workshop::text_field;
 
 /// What the section says about the workshop now.
 pub fn second_note(l: Lang, second: Option<&SecondLanguage>, aspects: usize) -> String {
@@ -77,20 +78,6 @@ pub fn SecondLanguageControl(live: Live) -> impl IntoView {
         editing.set(false);
         browser::focus_later("edit-second".into());
     };
-    let text = move |id: &'static str, label: &'static str, signal: RwSignal<String>, max: usize| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <input
-                    type="text"
-                    id=id
-                    maxlength=max.to_string()
-                    prop:value=move || signal.get()
-                    on:input=move |ev| signal.set(event_target_value(&ev))
-                />
-            </div>
-        }
-    };
     view! {
         <section class="console-second" aria-labelledby="second-heading">
             <h2 id="second-heading">{t::setup_second_legend(l)}</h2>
@@ -132,9 +119,9 @@ pub fn SecondLanguageControl(live: Live) -> impl IntoView {
                                 .collect_view()}
                         </select>
                     </div>
-                    {text("second-question", t::setup_second_question(l), question, QUESTION_MAX)}
-                    {text("second-left-pole", t::setup_second_left_pole(l), left, POLE_MAX)}
-                    {text("second-right-pole", t::setup_second_right_pole(l), right, POLE_MAX)}
+                    {text_field("second-question", t::setup_second_question(l), question, QUESTION_MAX)}
+                    {text_field("second-left-pole", t::setup_second_left_pole(l), left, POLE_MAX)}
+                    {text_field("second-right-pole", t::setup_second_right_pole(l), right, POLE_MAX)}
                     <For
                         each=move || aspects.get()
                         key=|(id, text)| (*id, text.clone())

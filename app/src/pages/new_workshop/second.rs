@@ -14,23 +14,26 @@ pub fn default_second_language(page: Lang) -> Lang {
     Lang::offered().find(|l| *l != page).unwrap_or(page)
 }
 
+/// A labelled one-line text field mirrored into `signal` (the second language's texts, here
+/// and on the console).
+pub fn text_field(id: &'static str, label: &'static str, signal: RwSignal<String>, max: usize) -> impl IntoView {
+    view! {
+        <Field id label>
+            <input
+                type="text"
+                id=id
+                maxlength=max.to_string()
+                prop:value=move || signal.get()
+                on:input=move |ev| signal.set(event_target_value(&ev))
+            />
+        </Field>
+    }
+}
+
 /// The fieldset: the switch, then the language and the three texts.
 #[component]
 pub fn SecondLanguageFields(form: WorkshopForm) -> impl IntoView {
     let l = use_lang();
-    let text = |id: &'static str, label: &'static str, signal: RwSignal<String>, max: usize| {
-        view! {
-            <Field id label>
-                <input
-                    type="text"
-                    id=id
-                    maxlength=max.to_string()
-                    prop:value=move || signal.get()
-                    on:input=move |ev| signal.set(event_target_value(&ev))
-                />
-            </Field>
-        }
-    };
     view! {
         <fieldset class="second-language">
             <legend>{t::setup_second_legend(l)}</legend>
@@ -66,10 +69,10 @@ pub fn SecondLanguageFields(form: WorkshopForm) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </Field>
-                {text("second-question", t::setup_second_question(l), form.second_question, QUESTION_MAX)}
+                {text_field("second-question", t::setup_second_question(l), form.second_question, QUESTION_MAX)}
                 <div class="field-pair">
-                    {text("second-left-pole", t::setup_second_left_pole(l), form.second_left_pole, POLE_MAX)}
-                    {text("second-right-pole", t::setup_second_right_pole(l), form.second_right_pole, POLE_MAX)}
+                    {text_field("second-left-pole", t::setup_second_left_pole(l), form.second_left_pole, POLE_MAX)}
+                    {text_field("second-right-pole", t::setup_second_right_pole(l), form.second_right_pole, POLE_MAX)}
                 </div>
             </Show>
         </fieldset>

@@ -9,12 +9,13 @@ use super::console_link::ConsoleLink;
 use super::import::ImportArchive;
 use super::retention::RetentionEdit;
 use super::withdraw::WithdrawPair;
-use super::{Ask, Page, phase_label};
+use super::{Ask, Page};
 use crate::api::{ResearchWorkshop, RetentionDay, WorkshopFilter, urls};
 use crate::browser;
 use crate::components::confirm::Confirm;
 use crate::components::field::Field;
 use crate::domain::Phase;
+use crate::i18n::phase_name;
 use crate::i18n::{Lang, t, use_lang};
 
 /// Every site in the list, sorted, once each.
@@ -316,7 +317,7 @@ fn WorkshopRow(
                 <th scope="row" id=title_id.clone() tabindex="-1">{w.title.clone()}</th>
                 <td>{w.site.clone()}</td>
                 <td><time datetime=w.date.clone()>{w.date.clone()}</time></td>
-                <td class="research-phase" data-phase=move || row.phase().name()>{move || phase_label(row.phase(), l)}</td>
+                <td class="research-phase" data-phase=move || row.phase().name()>{move || phase_name(l, row.phase())}</td>
                 <td class="num">{w.pairs}</td>
                 <td class="num">{w.aspects}</td>
                 <td class="num">{w.placements}</td>

@@ -59,17 +59,6 @@ fn wrong_key(l: Lang) -> ApiError {
     ApiError { error: t::research_wrong_key(l).into(), field: Some("Admin key".into()) }
 }
 
-/// A phase's name in the page's language (as [`Phase::name`] says it in English).
-pub(crate) fn phase_label(phase: Phase, l: Lang) -> &'static str {
-    match phase {
-        Phase::Joining => t::phase_joining(l),
-        Phase::Placing => t::phase_placing(l),
-        Phase::Reveal => t::phase_reveal(l),
-        Phase::SecondRound => t::phase_second_round(l),
-        Phase::Closed => t::phase_closed(l),
-    }
-}
-
 /// Removes `?key=…` from the address bar (and so from the history) without reloading.
 #[cfg(feature = "hydrate")]
 fn forget_key_in_address() {
