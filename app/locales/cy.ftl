@@ -1065,3 +1065,19 @@ console-second-add = Ychwanegu ail iaith
 console-second-change = Newid yr ail iaith
 console-second-remove = Dileu'r ail iaith
 console-second-save = Cadw'r ail iaith
+
+## Dyddiadau mewn brawddegau i bobl (mae data yn cadw dyddiau ISO)
+
+date-long = { $day } { $month } { $year }
+month-1 = Ionawr
+month-2 = Chwefror
+month-3 = Mawrth
+month-4 = Ebrill
+month-5 = Mai
+month-6 = Mehefin
+month-7 = Gorffennaf
+month-8 = Awst
+month-9 = Medi
+month-10 = Hydref
+month-11 = Tachwedd
+month-12 = Rhagfyr

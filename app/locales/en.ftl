@@ -918,3 +918,19 @@ console-second-add = Add a second language
 console-second-change = Change the second language
 console-second-remove = Remove the second language
 console-second-save = Save the second language
+
+## Dates in sentences for people (data keeps ISO days)
+
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

@@ -211,6 +211,37 @@ pub fn number(lang: Lang, n: f64) -> String {
     text.replace('.', lang.info().decimal)
 }
 
+/// A day (`YYYY-MM-DD`) as `l` writes it in a sentence for people ("5 December 2026",
+/// "5 Rhagfyr 2026"); anything else is given back as it is. Data (exports, the research
+/// list, fields) keeps ISO days.
+pub fn long_date(l: Lang, iso: &str) -> String {
+    let mut parts = iso.splitn(3, '-');
+    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    let (Ok(year), Ok(month), Ok(day)) = (year.parse::<u32>(), month.parse::<u32>(), day.parse::<u32>()) else {
+        return iso.to_string();
+    };
+    let months = [
+        t::month_1,
+        t::month_2,
+        t::month_3,
+        t::month_4,
+        t::month_5,
+        t::month_6,
+        t::month_7,
+        t::month_8,
+        t::month_9,
+        t::month_10,
+        t::month_11,
+        t::month_12,
+    ];
+    match months.get((month as usize).wrapping_sub(1)) {
+        Some(name) if (1..=31).contains(&day) => t::date_long(l, day, name(l), year),
+        _ => iso.to_string(),
+    }
+}
+
 /// A phase's name ("Reveal & discuss").
 pub fn phase_name(l: Lang, phase: crate::domain::Phase) -> &'static str {
     use crate::domain::Phase;
@@ -342,6 +373,15 @@ mod tests {
         assert_eq!(cookie_value("a=1; lang=cy; b=2", "lang"), Some("cy"));
         assert_eq!(cookie_value("xlang=cy", "lang"), None);
         assert_eq!(remember_cookie(Lang::CY), "lang=cy; Path=/; Max-Age=31536000; SameSite=Lax");
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        assert_eq!(long_date(Lang::EN, "2026-12-05"), "5 December 2026");
+        assert_eq!(long_date(Lang::CY, "2026-12-05"), "5 Rhagfyr 2026");
+        assert_eq!(long_date(Lang::CY, "2026-02-28"), "28 Chwefror 2026");
+        assert_eq!(long_date(Lang::EN, "2026-13-01"), "2026-13-01", "not a day: as it is");
+        assert_eq!(long_date(Lang::EN, "soon"), "soon");
     }
 
     #[test]

@@ -114,7 +114,7 @@ fn ResultsView(l: Lang, results: PairResults) -> impl IntoView {
     let has_notes = !notes.is_empty();
     view! {
         <header class="results-header">
-            <p class="kicker">{t::results_kicker(l, &results.pair_label, &results.site, &results.date)}</p>
+            <p class="kicker">{t::results_kicker(l, &results.pair_label, &results.site, crate::i18n::long_date(l, &results.date))}</p>
             <h1>{results.question.clone()}</h1>
             <p class="results-poles"><span>{format!("0 = {}", results.left_pole)}</span><span>{format!("100 = {}", results.right_pole)}</span></p>
             <p class="results-key">

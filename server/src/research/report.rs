@@ -94,7 +94,7 @@ pub fn report_html_in(export: &WorkshopExport, l: Lang) -> String {
         code = l.code(),
         dir = if l.dir() == "rtl" { r#" dir="rtl""# } else { "" },
         page_title = t::report_title(l, esc(&w.title)),
-        kicker = t::report_kicker(l, esc(&w.site), workshop_date(w.created_at)),
+        kicker = t::report_kicker(l, esc(&w.site), app::i18n::long_date(l, &workshop_date(w.created_at))),
         title = esc(&w.title),
         question = esc(&w.question),
         left = esc(&w.left_pole),

@@ -149,15 +149,16 @@ async fn every_file_has_exactly_the_expected_contents() {
     let (c0, c1, c2) = (cards[0], cards[1], cards[2]);
     let expected_placements = [
         "workshop_id,title,site,date,round,pair_label,pair_reference,aspect_id,aspect_text,aspect_author,position,status,\
-         reason,intended_outcome,unintended_outcome,first_placed_at,last_moved_at,moves,template_id,template_aspect_id"
+         reason,intended_outcome,unintended_outcome,first_placed_at,last_moved_at,moves,template_id,template_aspect_id,\
+         second_language,aspect_text_second"
             .to_string(),
-        // No template: both template columns (the last two) empty.
-        format!("{head},Pair A,{ra},{c0},Holding patients,facilitator,15.5,placed,,,,{},{},1,,", at(5), at(7)),
-        format!("{head},Pair A,{ra},{c1},{where_seen},facilitator,20,placed,,,,{},{},0,,", at(6), at(6)),
-        format!("{head},Pair A,{ra},{c2},{caseload},facilitator,,not placed,,,,,,,,"),
-        format!("{head},Pâr ŵ B,{rb},{c0},Holding patients,facilitator,80,placed,,,,{},{},0,,", at(11), at(11)),
-        format!("{head},Pâr ŵ B,{rb},{c1},{where_seen},facilitator,,not placed,,,,,,,,"),
-        format!("{head},Pâr ŵ B,{rb},{c2},{caseload},facilitator,90,placed,,,,{},{},0,,", at(8), at(8)),
+        // No template and no second language: the last four columns empty.
+        format!("{head},Pair A,{ra},{c0},Holding patients,facilitator,15.5,placed,,,,{},{},1,,,,", at(5), at(7)),
+        format!("{head},Pair A,{ra},{c1},{where_seen},facilitator,20,placed,,,,{},{},0,,,,", at(6), at(6)),
+        format!("{head},Pair A,{ra},{c2},{caseload},facilitator,,not placed,,,,,,,,,,"),
+        format!("{head},Pâr ŵ B,{rb},{c0},Holding patients,facilitator,80,placed,,,,{},{},0,,,,", at(11), at(11)),
+        format!("{head},Pâr ŵ B,{rb},{c1},{where_seen},facilitator,,not placed,,,,,,,,,,"),
+        format!("{head},Pâr ŵ B,{rb},{c2},{caseload},facilitator,90,placed,,,,{},{},0,,,,", at(8), at(8)),
     ];
     assert_eq!(text(file["placements.csv"]), format!("{BOM}{}\n", expected_placements.join("\n")));
 
@@ -167,12 +168,12 @@ async fn every_file_has_exactly_the_expected_contents() {
     let expected_summary = [
         "workshop_id,round,aspect_id,aspect_text,n_placed,n_cant_place,median,q1,q3,mean,sd,consensus,\
          consensus_bins,split,n_paired,median_change,iqr_change,share_moved_over_10,signed_rank_n,\
-         signed_rank_v,signed_rank_p,signed_rank_exact"
+         signed_rank_v,signed_rank_p,signed_rank_exact,second_language,aspect_text_second"
             .to_string(),
-        // One round: no movement.
-        format!("{wid},1,{c0},Holding patients,2,0,47.75,31.625,63.875,47.75,45.608387386532314,0,5,false,,,,,,,,"),
-        format!("{wid},1,{c1},{where_seen},1,0,20,20,20,20,,1,5,false,,,,,,,,"),
-        format!("{wid},1,{c2},{caseload},1,0,90,90,90,90,,1,5,false,,,,,,,,"),
+        // One round: no movement; no second language.
+        format!("{wid},1,{c0},Holding patients,2,0,47.75,31.625,63.875,47.75,45.608387386532314,0,5,false,,,,,,,,,,"),
+        format!("{wid},1,{c1},{where_seen},1,0,20,20,20,20,,1,5,false,,,,,,,,,,"),
+        format!("{wid},1,{c2},{caseload},1,0,90,90,90,90,,1,5,false,,,,,,,,,,"),
     ];
     assert_eq!(text(file["summary.csv"]), format!("{BOM}{}\n", expected_summary.join("\n")));
     assert_eq!(

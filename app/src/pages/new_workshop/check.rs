@@ -32,8 +32,29 @@ pub fn check_form(form: &NewWorkshop, l: Lang) -> Result<NewWorkshop, ApiError> 
         template: template.transpose()?,
         delete_after: form.delete_after.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(String::from),
         consent_sheet: form.consent_sheet.as_ref().map(|s| check_new_sheet(s, l)).transpose()?,
-        second_language: None,
+        second_language: form
+            .second_language
+            .as_ref()
+            .map(|s| check_second_language(s, &form.aspects, l))
+            .transpose()?,
     })
+}
+
+/// A new workshop's second language, checked by the server's rule, its aspects' texts aligned
+/// with the aspects that are kept (blank rows leave with theirs); the refusal in `l`.
+fn check_second_language(
+    second: &crate::api::NewSecondLanguage,
+    aspects: &[String],
+    l: Lang,
+) -> Result<crate::api::NewSecondLanguage, ApiError> {
+    let kept = second.kept_aspects(aspects);
+    let cards: Vec<crate::domain::Card> = (0..kept.len())
+        .map(|i| crate::domain::Card::new(uuid::Uuid::from_u128(i as u128 + 1), String::new(), i as u32))
+        .collect();
+    second
+        .for_cards(aspects, &cards)
+        .map_err(|e| ApiError { error: e.text(l), field: Some(crate::api::SECOND_LANGUAGE_FIELD.to_string()) })?;
+    Ok(crate::api::NewSecondLanguage { aspects: kept, ..second.clone() })
 }
 
 /// A new workshop's information sheet, checked and cleaned by the server's rule (the refusal in
@@ -116,6 +137,24 @@ mod tests {
             consent_sheet: None,
             second_language: None,
         }
+    }
+
+    #[test]
+    fn the_second_language_goes_with_the_aspects_that_are_kept() {
+        let mut f = form();
+        f.second_language = Some(crate::api::NewSecondLanguage {
+            language: "cy".into(),
+            question: "Faint?".into(),
+            aspects: vec!["Un".into(), "Dim".into(), "Dau".into()],
+            ..Default::default()
+        });
+        let ok = check_form(&f, Lang::EN).unwrap();
+        assert_eq!(ok.aspects, ["A", "B"]);
+        assert_eq!(ok.second_language.unwrap().aspects, ["Un", "Dau"], "the blank row's text leaves with it");
+        f.second_language.as_mut().unwrap().language = "xx".into();
+        let refused = check_form(&f, Lang::CY).unwrap_err();
+        assert_eq!(refused.field.as_deref(), Some(crate::api::SECOND_LANGUAGE_FIELD));
+        assert!(refused.error.contains("xx") && !refused.error.contains("not a language"), "{}", refused.error);
     }
 
     #[test]
