@@ -1081,3 +1081,19 @@ month-9 = Medi
 month-10 = Hydref
 month-11 = Tachwedd
 month-12 = Rhagfyr
+
+## Cynnwys cychwynnol ffurflen y gweithdy newydd (mae'r hwylusydd yn ei olygu)
+
+default-question = Mewn gwasanaeth presgripsiynu cymdeithasol delfrydol, faint o ddisgresiwn ddylai fod gan weithwyr cyswllt dros…
+default-left-pole = Sefydlog / wedi'i ragnodi
+default-right-pole = Hyblyg / ymreolaethol
+default-aspect-1 = Faint o apwyntiadau y gall claf eu cael
+default-aspect-2 = Pa mor hir y mae pob apwyntiad yn para
+default-aspect-3 = Ble mae pobl yn cael eu gweld
+default-aspect-4 = "Dal" cleifion nes eu bod yn barod, ac am ba hyd
+default-aspect-5 = Rhannu'r gofal gyda meddygon teulu am gleifion sy'n peri pryder
+default-aspect-6 = Dod yn ôl i'r gwasanaeth am ragor o "haenau"
+default-aspect-7 = Peidio ag eithrio neb, beth bynnag fo'u hanghenion
+default-aspect-8 = Cydbwysedd llwyth achosion a llesiant gweithwyr cyswllt
+default-aspect-9 = Amser yn y gymuned yn datblygu gweithgareddau a grwpiau
+default-aspect-10 = Cefnogi gofalwyr ac aelodau o'r teulu

@@ -934,3 +934,19 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## The new-workshop form's starting content (the facilitator edits it)
+
+default-question = In an ideal social prescribing service, how much discretion should link workers have over…
+default-left-pole = Fixed / prescribed
+default-right-pole = Flexible / autonomous
+default-aspect-1 = How many appointments a patient can have
+default-aspect-2 = How long each appointment lasts
+default-aspect-3 = Where people are seen
+default-aspect-4 = "Holding" patients until they are ready, and for how long
+default-aspect-5 = Shared holding with GPs for patients of concern
+default-aspect-6 = Coming back into the service for more "layers"
+default-aspect-7 = Excluding nobody, whatever their needs
+default-aspect-8 = Caseload balance and link-worker wellbeing
+default-aspect-9 = Time in the community developing activities and groups
+default-aspect-10 = Supporting carers and family members

@@ -11,6 +11,31 @@ use super::placements::{Placement, Placements};
 use super::serde_helpers::{first_round, is_false};
 use super::session::{Focus, Phase, Settings, Timer};
 
+/// The new-workshop form's starting content in `l`: the question, the poles and the aspects
+/// (the English ones are [`DEFAULT_QUESTION`], [`DEFAULT_LEFT_POLE`], [`DEFAULT_RIGHT_POLE`]
+/// and [`DEFAULT_ASPECTS`]).
+pub fn default_content(l: crate::i18n::Lang) -> (&'static str, &'static str, &'static str, Vec<&'static str>) {
+    use crate::i18n::t;
+    let aspects = [
+        t::default_aspect_1,
+        t::default_aspect_2,
+        t::default_aspect_3,
+        t::default_aspect_4,
+        t::default_aspect_5,
+        t::default_aspect_6,
+        t::default_aspect_7,
+        t::default_aspect_8,
+        t::default_aspect_9,
+        t::default_aspect_10,
+    ];
+    (
+        t::default_question(l),
+        t::default_left_pole(l),
+        t::default_right_pole(l),
+        aspects.iter().map(|aspect| aspect(l)).collect(),
+    )
+}
+
 /// Default question shown above the spectrum.
 pub const DEFAULT_QUESTION: &str =
     "In an ideal social prescribing service, how much discretion should link workers have over…";
@@ -298,6 +323,12 @@ mod tests {
 
     #[test]
     fn default_aspects_are_valid_and_enough() {
+        let (question, left, right, english) = default_content(crate::i18n::Lang::EN);
+        assert_eq!((question, left, right), (DEFAULT_QUESTION, DEFAULT_LEFT_POLE, DEFAULT_RIGHT_POLE));
+        assert_eq!(english, DEFAULT_ASPECTS, "the catalog's English is the defaults");
+        let (_, _, _, welsh) = default_content(crate::i18n::Lang::CY);
+        assert_eq!(welsh.len(), DEFAULT_ASPECTS.len());
+        assert!(welsh.iter().zip(DEFAULT_ASPECTS).all(|(w, e)| w != e));
         let list: Vec<String> = DEFAULT_ASPECTS.iter().map(|s| s.to_string()).collect();
         assert!(list.len() >= 8);
         assert_eq!(super::super::validate::clean_aspects(&list).unwrap().len(), list.len());

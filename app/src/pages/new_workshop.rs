@@ -18,7 +18,6 @@ use leptos::prelude::*;
 
 use crate::components::field::{Field, FormError};
 use crate::components::sheet_editor::SheetEditor;
-use crate::domain::DEFAULT_QUESTION;
 use crate::domain::session::{DEADLINE_LABEL, deadline_label};
 use crate::domain::validate::{POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX};
 use crate::i18n::{t, use_lang};
@@ -70,7 +69,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
                         aria-describedby=described("Question")
                         on:input=move |ev| form.question.set(event_target_value(&ev))
                     >
-                        {DEFAULT_QUESTION}
+                        {crate::domain::default_content(l).0}
                     </textarea>
                 </Field>
                 <div class="field-pair">

@@ -124,6 +124,26 @@ async fn a_workshop_in_two_languages_reaches_every_screen_the_exports_and_its_te
     let saved = template.second_language.expect("the template has the second language");
     assert_eq!(saved.aspects, ["Dal cleifion", ""]);
     assert_eq!(saved.left_pole, "Sefydlog");
+
+    // An archive imported on another server keeps it: its projector shows the Welsh too.
+    let zip =
+        reqwest::get(server.url(&format!("{}/export.zip", created.console_path))).await.unwrap().bytes().await.unwrap();
+    let other = TestServer::start().await;
+    let response = reqwest::Client::new()
+        .post(other.url(app::api::urls::RESEARCH_IMPORT))
+        .bearer_auth(other.admin_key())
+        .header("content-type", "application/zip")
+        .body(zip.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let imported: app::api::ImportedWorkshop = response.json().await.unwrap();
+    let (_, projected) = other.projector(imported.workshop_id).await;
+    assert_eq!(
+        projected.second_language.map(|s| s.aspects.into_values().collect::<Vec<_>>()),
+        Some(vec!["Dal cleifion".to_string()])
+    );
 }
 
 #[tokio::test]

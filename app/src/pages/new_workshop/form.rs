@@ -13,7 +13,7 @@ use crate::browser;
 use crate::components::sheet_editor::SheetFields;
 use crate::domain::session::{parse_deadline, parse_min_pairs};
 use crate::domain::validate::MAX_ASPECTS;
-use crate::domain::{DEFAULT_ASPECTS, DEFAULT_LEFT_POLE, DEFAULT_QUESTION, DEFAULT_RIGHT_POLE, Settings};
+use crate::domain::{Settings, default_content};
 use crate::i18n::{Lang, use_lang};
 
 /// One row of the aspects list.
@@ -86,16 +86,17 @@ impl WorkshopForm {
     /// The form as it first shows: the default question, poles and aspects.
     pub fn new() -> Self {
         let l = use_lang();
+        let (question, left_pole, right_pole, aspects) = default_content(l);
         WorkshopForm {
             title: RwSignal::new(String::new()),
             site: RwSignal::new(String::new()),
-            question: RwSignal::new(DEFAULT_QUESTION.to_string()),
-            left_pole: RwSignal::new(DEFAULT_LEFT_POLE.to_string()),
-            right_pole: RwSignal::new(DEFAULT_RIGHT_POLE.to_string()),
+            question: RwSignal::new(question.to_string()),
+            left_pole: RwSignal::new(left_pole.to_string()),
+            right_pole: RwSignal::new(right_pole.to_string()),
+            next_key: StoredValue::new(aspects.len()),
             aspects: RwSignal::new(
-                DEFAULT_ASPECTS.iter().enumerate().map(|(key, text)| AspectItem::new(key, text, None)).collect(),
+                aspects.iter().enumerate().map(|(key, text)| AspectItem::new(key, text, None)).collect(),
             ),
-            next_key: StoredValue::new(DEFAULT_ASPECTS.len()),
             settings: RwSignal::new(Settings::default()),
             threshold: RwSignal::new(Settings::default().min_pairs.to_string()),
             template_id: RwSignal::new(None),
