@@ -109,6 +109,17 @@ pub fn choose(query_lang: Option<&str>, cookie: Option<&str>, accept_language: O
         .unwrap_or_default()
 }
 
+/// The value of `lang=` in a query string (`a=1&lang=cy`), if there is one.
+pub fn query_lang(query: &str) -> Option<&str> {
+    query.split('&').find_map(|pair| pair.strip_prefix("lang="))
+}
+
+/// The language a request asks for, from its query string, its `Cookie` header and its
+/// `Accept-Language` header ([`choose`]).
+pub fn of_request(query: Option<&str>, cookie_header: Option<&str>, accept_language: Option<&str>) -> Lang {
+    choose(query.and_then(query_lang), cookie_header.and_then(|c| cookie_value(c, COOKIE)), accept_language)
+}
+
 /// The value of the cookie `name` in a `Cookie` header.
 pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     header.split(';').find_map(|pair| {
@@ -285,12 +296,9 @@ fn page_lang() -> Lang {
     use leptos::prelude::use_context;
     let Some(parts) = use_context::<http::request::Parts>() else { return Lang::default() };
     let header = |name: http::header::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
-    let query_lang = parts
-        .uri
-        .query()
-        .and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(Lang::from_code));
+    let query_lang = parts.uri.query().and_then(query_lang).and_then(Lang::from_code);
     let cookie = header(http::header::COOKIE).and_then(|c| cookie_value(c, COOKIE));
-    let lang = choose(query_lang.map(Lang::code), cookie, header(http::header::ACCEPT_LANGUAGE));
+    let lang = of_request(parts.uri.query(), header(http::header::COOKIE), header(http::header::ACCEPT_LANGUAGE));
     if let Some(chosen) = query_lang
         && cookie.and_then(Lang::from_code) != Some(chosen)
         && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
@@ -366,6 +374,14 @@ mod tests {
         assert_eq!(choose(None, None, Some("fr, de;q=0.5")), Lang::EN, "English when none has a catalog");
         assert_eq!(choose(None, None, Some("cy;q=0, en")), Lang::EN, "q=0 means not this one");
         assert_eq!(choose(None, None, None), Lang::EN);
+    }
+
+    #[test]
+    fn a_request_asks_by_its_query_then_cookie_then_header() {
+        assert_eq!(of_request(Some("code=A&lang=cy"), Some("lang=en"), Some("en")), Lang::CY);
+        assert_eq!(of_request(Some("code=A"), Some("x=1; lang=cy"), Some("en")), Lang::CY);
+        assert_eq!(of_request(None, None, Some("cy-GB")), Lang::CY);
+        assert_eq!(of_request(Some("lang=xx"), None, None), Lang::EN);
     }
 
     #[test]

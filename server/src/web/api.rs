@@ -21,6 +21,7 @@ use axum::http::StatusCode;
 use uuid::Uuid;
 
 use super::audit::Seen;
+use super::lang::RequestLang;
 use super::reply::{ApiFailure, ApiJson, ApiPath};
 use super::retention::check_day;
 use super::state::AppState;
@@ -29,9 +30,14 @@ use crate::secret::{hash_secret, new_secret};
 use crate::store::{AuditActor, NewWorkshopExtras, NewWorkshopRecord, TemplateOrigin};
 use crate::time::now_ms;
 
-/// Invalid form input, pointing at `field`.
+/// Invalid form input, pointing at `field` (the sentence in English).
 fn invalid(field: &str, e: InvalidInput) -> ApiFailure {
-    ApiFailure::new(StatusCode::BAD_REQUEST, e.to_string(), Some(field))
+    invalid_in(Lang::EN, field, e)
+}
+
+/// Invalid form input, pointing at `field`, the sentence in `l`.
+fn invalid_in(l: Lang, field: &str, e: InvalidInput) -> ApiFailure {
+    ApiFailure::new(StatusCode::BAD_REQUEST, e.text(l), Some(field))
 }
 
 fn bad_code(typed: &str) -> ApiFailure {
@@ -55,15 +61,16 @@ fn unknown_code(code: &str) -> ApiFailure {
 }
 
 /// Validates a new workshop; the error names the form field to fix.
-pub fn validate_new_workshop(new: &NewWorkshop) -> Result<NewWorkshopRecord, ApiFailure> {
-    let text = |label: &'static str, value: &str, max| clean_text(label, value, max).map_err(|e| invalid(label, e));
+pub fn validate_new_workshop(new: &NewWorkshop, l: Lang) -> Result<NewWorkshopRecord, ApiFailure> {
+    let text =
+        |label: &'static str, value: &str, max| clean_text(label, value, max).map_err(|e| invalid_in(l, label, e));
     Ok(NewWorkshopRecord {
         title: text("Title", &new.title, TITLE_MAX)?,
         site: text("Site", &new.site, SITE_MAX)?,
         question: text("Question", &new.question, QUESTION_MAX)?,
         left_pole: text("Left pole", &new.left_pole, POLE_MAX)?,
         right_pole: text("Right pole", &new.right_pole, POLE_MAX)?,
-        aspects: clean_aspects(&new.aspects).map_err(|e| invalid("Aspects", e))?,
+        aspects: clean_aspects(&new.aspects).map_err(|e| invalid_in(l, "Aspects", e))?,
     })
 }
 
@@ -72,30 +79,30 @@ pub fn validate_new_workshop(new: &NewWorkshop) -> Result<NewWorkshopRecord, Api
 /// the template file. `None` for a workshop from scratch. Only the ids are checked: a
 /// template is a file, not something this server must have seen, so a workshop can be set up
 /// from another server's template.
-pub fn check_template(new: &NewWorkshop) -> Result<Option<TemplateOrigin>, ApiFailure> {
+pub fn check_template(new: &NewWorkshop, l: Lang) -> Result<Option<TemplateOrigin>, ApiFailure> {
     let Some(template) = &new.template else { return Ok(None) };
     let aspect_ids = template
         .kept_aspect_ids(&new.aspects)
-        .map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.to_string(), Some(TEMPLATE_FIELD)))?;
+        .map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.text(l), Some(TEMPLATE_FIELD)))?;
     Ok(Some(TemplateOrigin { template_id: template.template_id, aspect_ids }))
 }
 
 /// The settings a new workshop starts with, checked by the same rule as the console's
 /// `ChangeSettings`; left out means the defaults.
-pub fn check_settings(settings: Option<Settings>) -> Result<Settings, ApiFailure> {
+pub fn check_settings(settings: Option<Settings>, l: Lang) -> Result<Settings, ApiFailure> {
     let settings = settings.unwrap_or_default();
-    settings.check(Lang::EN).map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field)))?;
+    settings.check(l).map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field)))?;
     settings
-        .check_deadline(None, now_ms(), Lang::EN)
+        .check_deadline(None, now_ms(), l)
         .map_err(|e| ApiFailure::new(StatusCode::BAD_REQUEST, e.message, Some(e.field)))?;
     Ok(settings)
 }
 
 /// A new workshop's information sheet, checked ([`check_sheet`]); the refusal names the
 /// form field. `None` when it has none.
-pub fn check_new_sheet(new: &NewWorkshop) -> Result<Option<ConsentSheet>, ApiFailure> {
+pub fn check_new_sheet(new: &NewWorkshop, l: Lang) -> Result<Option<ConsentSheet>, ApiFailure> {
     let Some(sheet) = &new.consent_sheet else { return Ok(None) };
-    match check_sheet(sheet, &[], Lang::EN) {
+    match check_sheet(sheet, &[], l) {
         Ok(SheetCheck::NewVersion(sheet)) => Ok(Some(sheet)),
         Ok(SheetCheck::Unchanged) => Ok(Some(sheet.clone())),
         Err(e) => Err(sheet_refused(e)),
@@ -107,6 +114,7 @@ pub fn check_new_sheet(new: &NewWorkshop) -> Result<Option<ConsentSheet>, ApiFai
 pub fn check_second_language(
     new: &NewWorkshop,
     record: &NewWorkshopRecord,
+    l: Lang,
 ) -> Result<Option<NewSecondLanguage>, ApiFailure> {
     let Some(second) = &new.second_language else { return Ok(None) };
     // Stand-in ids, one per stored aspect, in order: the store gives the real ones.
@@ -116,7 +124,7 @@ pub fn check_second_language(
         .enumerate()
         .map(|(i, text)| Card::new(Uuid::from_u128(i as u128 + 1), text.clone(), i as u32))
         .collect();
-    let checked = second.for_cards(&new.aspects, &cards).map_err(|e| invalid(SECOND_LANGUAGE_FIELD, e))?;
+    let checked = second.for_cards(&new.aspects, &cards).map_err(|e| invalid_in(l, SECOND_LANGUAGE_FIELD, e))?;
     Ok(Some(NewSecondLanguage {
         language: checked.language,
         question: checked.question,
@@ -134,16 +142,17 @@ pub fn sheet_refused(e: SheetProblem) -> ApiFailure {
 /// `POST /api/workshops`: stores a new workshop (from a template when it names one) and
 /// returns its secret console path, once.
 pub async fn create_workshop(
+    RequestLang(l): RequestLang,
     seen: Seen,
     State(state): State<AppState>,
     ApiJson(new): ApiJson<NewWorkshop>,
 ) -> Result<(StatusCode, Json<CreatedWorkshop>), ApiFailure> {
-    let record = validate_new_workshop(&new)?;
-    let settings = check_settings(new.settings)?;
-    let template = check_template(&new)?;
+    let record = validate_new_workshop(&new, l)?;
+    let settings = check_settings(new.settings, l)?;
+    let template = check_template(&new, l)?;
     let delete_after = check_day(new.delete_after.as_deref(), state.clock.as_ref())?;
-    let sheet = check_new_sheet(&new)?;
-    let second_language = check_second_language(&new, &record)?;
+    let sheet = check_new_sheet(&new, l)?;
+    let second_language = check_second_language(&new, &record, l)?;
     let mut extras = NewWorkshopExtras {
         delete_after: delete_after.clone(),
         audit: Vec::new(),

@@ -27,6 +27,7 @@ pub mod guard;
 pub mod health;
 pub mod import;
 pub mod join_form;
+pub mod lang;
 pub mod limits;
 pub mod metrics;
 pub mod nvivo;

@@ -5,7 +5,7 @@
 //! In one language ([`report_lang`]): `?lang=cy` / `?lang=en` (the console links to one
 //! report per language), else the `lang` cookie, else `Accept-Language`, else English.
 
-use app::i18n::{COOKIE, Lang, choose, cookie_value};
+use app::i18n::Lang;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
@@ -37,10 +37,7 @@ fn html_answer(body: String, lang: Lang) -> Response {
 /// cookie, else `Accept-Language`, else English ([`choose`]). The choice is not remembered:
 /// a report in another language does not change the device's.
 pub fn report_lang(query: Option<&str>, headers: &HeaderMap) -> Lang {
-    let header = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let query_lang = query.and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("lang=")));
-    let cookie = header(header::COOKIE).and_then(|c| cookie_value(c, COOKIE));
-    choose(query_lang, cookie, header(header::ACCEPT_LANGUAGE))
+    super::lang::request_lang(query, headers)
 }
 
 /// Workshop `id`'s report in `lang`, read and built on the blocking pool; `None` if there is none.

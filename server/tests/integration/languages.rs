@@ -172,3 +172,27 @@ async fn a_second_language_is_checked_like_the_first() {
     let list = list.text().await.unwrap();
     assert!(!list.contains("Holding") && !list.contains("Dal cleifion"), "{list}");
 }
+
+#[tokio::test]
+async fn the_api_refuses_in_the_language_of_the_request() {
+    let server = TestServer::start().await;
+    let body = app::api::NewWorkshop { title: "  ".into(), ..crate::common::new_workshop(&["Holding patients"]) };
+    let refusal = |request: reqwest::RequestBuilder| {
+        let request = request.json(&body);
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), 400);
+            response.json::<serde_json::Value>().await.unwrap()
+        }
+    };
+    let post = || reqwest::Client::new().post(server.url("/api/workshops"));
+    let english = refusal(post()).await;
+    assert_eq!(english["field"], "Title");
+    assert_eq!(english["error"], "Title is empty: please write something.");
+    let welsh = refusal(post().header("accept-language", "cy-GB, en;q=0.5")).await;
+    assert_eq!(welsh["field"], "Title", "the field stays the form's identifier");
+    assert_eq!(welsh["error"], app::domain::validate::InvalidInput::Empty { field: "Title" }.text(app::i18n::Lang::CY));
+    assert_ne!(welsh["error"], english["error"]);
+    let chosen = refusal(post().header("cookie", "lang=en").header("accept-language", "cy")).await;
+    assert_eq!(chosen["error"], english["error"], "the device's choice wins over the browser's");
+}

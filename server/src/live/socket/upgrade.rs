@@ -7,7 +7,7 @@
 //! Refusals are the ones axum gave: 405 for a method other than GET, 400 for a missing or
 //! wrong header, 426 when the connection cannot be upgraded.
 
-use app::i18n::{COOKIE, Lang, choose, cookie_value};
+use app::i18n::Lang;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -31,9 +31,7 @@ pub struct WsUpgrade {
 /// The language of the screen opening the socket: its `lang` cookie (which the browser sends
 /// with the upgrade request), else its `Accept-Language`, else English ([`app::i18n::choose`]).
 fn request_lang(headers: &HeaderMap) -> Lang {
-    let header = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let cookie = header(header::COOKIE).and_then(|c| cookie_value(c, COOKIE));
-    choose(None, cookie, header(header::ACCEPT_LANGUAGE))
+    crate::web::lang::request_lang(None, headers)
 }
 
 /// Why a request to `/ws` is not a websocket handshake.
