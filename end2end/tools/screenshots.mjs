@@ -4,7 +4,7 @@
 // It runs two workshops at two sites the way a facilitator would (create, pairs join on touch
 // tablets and place by keyboard, "Start placing", "Reveal"), then captures the new-workshop
 // form, the console, the projector, a pair's tablet, and the researcher area's list, replay and
-// comparison of the two sites.
+// comparison of the two sites; then a Welsh tablet in a workshop written in English and Welsh.
 import { chromium } from "@playwright/test";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
@@ -104,5 +104,55 @@ const max = Number(await slider.getAttribute("max"));
 await slider.fill(String(Math.round(max * 0.6)));
 await desk.locator(".dot").first().waitFor();
 await desk.screenshot({ path: `${out}/replay.png` });
+
+// A Welsh tablet in a workshop written in English and Welsh: the board in Welsh, the content
+// in its Welsh texts (POST /api/workshops with a second language, as the form sends it).
+const welshAspects = [
+  "Faint o apwyntiadau y gall claf eu cael",
+  "Ble mae pobl yn cael eu gweld",
+  "Peidio ag eithrio neb, beth bynnag fo'u hanghenion",
+  "Cefnogi gofalwyr ac aelodau o'r teulu",
+  "Cydbwysedd llwyth achosion a llesiant gweithwyr cyswllt",
+];
+const bilingual = await (
+  await fetch(`${base}/api/workshops`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({
+      title: "Cyfarfod cyfnewid gwybodaeth",
+      site: "Safle 7",
+      question: "In an ideal social prescribing service, how much discretion should link workers have over…",
+      left_pole: "Fixed / prescribed",
+      right_pole: "Flexible / autonomous",
+      aspects,
+      second_language: {
+        language: "cy",
+        question: "Mewn gwasanaeth presgripsiynu cymdeithasol delfrydol, faint o ddisgresiwn ddylai fod gan weithwyr cyswllt dros…",
+        left_pole: "Sefydlog / wedi'i ragnodi",
+        right_pole: "Hyblyg / ymreolaethol",
+        aspects: welshAspects,
+      },
+    }),
+  })
+).json();
+const welshConsole = await (await browser.newContext()).newPage();
+await welshConsole.goto(base + bilingual.console_path);
+await welshConsole.getByRole("button", { name: "Start placing", exact: true }).click();
+const welsh = await (
+  await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, locale: "cy-GB" })
+).newPage();
+await welsh.goto(`${base}/join?code=${bilingual.join_code}`);
+await welsh.getByLabel("Enw'r pâr", { exact: true }).fill("Pâr 3");
+await welsh.getByRole("button", { name: "Ymuno", exact: true }).click();
+await welsh.waitForURL(/\/pair\//);
+for (const [text, tens] of [[welshAspects[0], 2], [welshAspects[1], -3], [welshAspects[3], 1]]) {
+  await welsh.getByRole("button", { name: new RegExp("^" + escape(text)) }).first().focus();
+  await welsh.keyboard.press("Space");
+  for (let k = 0; k < Math.abs(tens); k++) await welsh.keyboard.press(tens > 0 ? "Shift+ArrowRight" : "Shift+ArrowLeft");
+  await welsh.keyboard.press("Enter");
+}
+await welsh.locator(".sync-status").filter({ hasText: "Wedi'i gadw" }).waitFor();
+await welsh.screenshot({ path: `${out}/welsh-tablet.png` });
+
 await browser.close();
-console.log(`screenshots written to ${out} (workshops ${first.id}, ${second.id})`);
+console.log(`screenshots written to ${out} (workshops ${first.id}, ${second.id}, ${bilingual.workshop_id})`);
