@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::domain::session::format_countdown;
-use crate::i18n::{phase_name, t};
+use crate::domain::session::phase_name;
+use crate::i18n::t;
 use crate::live::Live;
 
 /// Server-clock milliseconds, ticking twice a second in the browser (0 on the server).

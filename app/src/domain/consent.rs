@@ -30,16 +30,7 @@ pub const MAX_PEOPLE: u8 = 4;
 pub const DEFAULT_PEOPLE: u8 = 2;
 
 /// The form's field names, as the refusals name them.
-pub mod field {
-    /// The sheet's title.
-    pub const TITLE: &str = "Sheet title";
-    /// The sheet's version.
-    pub const VERSION: &str = "Sheet version";
-    /// The sheet's text.
-    pub const TEXT: &str = "Information sheet text";
-    /// The consent statements.
-    pub const STATEMENTS: &str = "Consent statements";
-}
+pub use super::validate::sheet_field as field;
 
 /// An information sheet: what participants are told, and the statements each person agrees
 /// to. Stored in the event log (`consent_sheet_set`), every version kept.
@@ -209,12 +200,6 @@ pub fn next_version(version: &str) -> String {
         Ok(n) => format!("{stem}{}", n + 1),
         Err(_) => format!("{version} (2)"),
     }
-}
-
-/// The refusal a pair without consent to the current sheet gets for any change, in English
-/// ([`RefusalText::ConsentNeeded`](super::rules::RefusalText::ConsentNeeded) in any language).
-pub fn consent_needed_message(version: &str) -> String {
-    super::rules::RefusalText::ConsentNeeded { version: version.into() }.message(Lang::EN)
 }
 
 /// Sheets the unit tests build on.

@@ -3,6 +3,8 @@
 //! keeps a copy; both change it only by applying events ([`super::event`], applied in
 //! [`super::apply`]).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -10,6 +12,27 @@ use super::consent::{PairConsent, SheetVersion};
 use super::placements::{Placement, Placements};
 use super::serde_helpers::{first_round, is_false};
 use super::session::{Focus, Phase, Settings, Timer};
+
+/// The workshop's texts in its second language (its checks and its texts per screen are in
+/// [`super::second_language`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecondLanguage {
+    /// The language's code (`cy`), one of the app's languages.
+    pub language: String,
+    /// The question in it; empty: shown in the first language.
+    #[serde(default)]
+    pub question: String,
+    /// The 0 end's label in it; empty: shown in the first language.
+    #[serde(default)]
+    pub left_pole: String,
+    /// The 100 end's label in it; empty: shown in the first language.
+    #[serde(default)]
+    pub right_pole: String,
+    /// Each aspect's text in it, by aspect id; an aspect left out is shown in the first
+    /// language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub aspects: BTreeMap<Uuid, String>,
+}
 
 /// The new-workshop form's starting content in `l`: the question, the poles and the aspects
 /// (the English ones are [`DEFAULT_QUESTION`], [`DEFAULT_LEFT_POLE`], [`DEFAULT_RIGHT_POLE`]
@@ -243,7 +266,7 @@ pub struct RoomView {
     pub seq: u64,
     /// The workshop's texts in a second language, if it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub second_language: Option<super::second_language::SecondLanguage>,
+    pub second_language: Option<SecondLanguage>,
 }
 
 impl RoomView {

@@ -5,8 +5,9 @@
 
 use super::day::Day;
 use super::session::Phase;
+use super::session::{phase_name, placing_blocked};
 use super::validate::InvalidInput;
-use crate::i18n::{Lang, placing_blocked, t};
+use crate::i18n::{Lang, t};
 
 /// Why something was refused, with what the sentence needs. [`RefusalText::message`] says it
 /// in a language (catalog messages `refusal-*`; input, phase and settings refusals reuse the
@@ -136,9 +137,7 @@ impl RefusalText {
             R::CardMerged => t::refusal_card_merged(l).into(),
             R::PairRemoved => t::refusal_pair_removed(l).into(),
             R::Closed => t::phase_blocked_closed(l).into(),
-            R::PlacingBlocked(phase) => {
-                placing_blocked(l, *phase).unwrap_or_else(|| crate::i18n::phase_name(l, *phase)).into()
-            }
+            R::PlacingBlocked(phase) => placing_blocked(l, *phase).unwrap_or_else(|| phase_name(l, *phase)).into(),
             R::ConsentNeeded { version } => t::refusal_consent_needed(l, version),
             R::CardIdTaken => t::refusal_card_id_taken(l).into(),
             R::TooManyPairCards { max } => t::refusal_too_many_pair_cards(l, *max),
@@ -185,6 +184,30 @@ impl std::fmt::Display for RefusalText {
     /// The English sentence.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message(Lang::EN))
+    }
+}
+
+/// The phase steps the facilitator may take (here, beside the refusals they give, so the
+/// phases know nothing of refusals).
+impl Phase {
+    /// Whether the facilitator may go from `self` to `to` (one step forward or back, or
+    /// closing from anywhere). `Err` says why not, in words for the facilitator.
+    pub fn check_step(self, to: Phase, rounds: u8) -> Result<(), RefusalText> {
+        if self == to {
+            return Err(RefusalText::AlreadyInPhase);
+        }
+        if to == Phase::Closed || self.previous(rounds) == Some(to) {
+            return Ok(());
+        }
+        match (self, to) {
+            (Phase::Joining, Phase::Placing)
+            | (Phase::Placing, Phase::Reveal)
+            | (Phase::Reveal, Phase::SecondRound) => Ok(()),
+            (_, Phase::SecondRound) => Err(RefusalText::SecondRoundTooSoon),
+            (_, Phase::Reveal) => Err(RefusalText::RevealTooSoon),
+            (Phase::Closed, _) => Err(RefusalText::ClosedReopensOneStep),
+            _ => Err(RefusalText::OneStepAtATime),
+        }
     }
 }
 

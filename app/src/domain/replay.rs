@@ -10,7 +10,8 @@ use super::board::format_position;
 use super::event::Event;
 use super::model::RoomView;
 use super::session::Phase;
-use crate::i18n::{Lang, phase_name, t};
+use super::session::phase_name;
+use crate::i18n::{Lang, t};
 
 /// How many steps apart [`Player`] keeps a copy of the state, so a jump back costs at most
 /// this many applications instead of a replay from the start.

@@ -10,32 +10,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::model::{Card, RoomView};
 use super::validate::{ASPECT_MAX, InvalidInput, POLE_MAX, QUESTION_MAX, optional_clean_text};
 use crate::i18n::Lang;
 
-/// The workshop's texts in its second language.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SecondLanguage {
-    /// The language's code (`cy`), one of the app's languages.
-    pub language: String,
-    /// The question in it; empty: shown in the first language.
-    #[serde(default)]
-    pub question: String,
-    /// The 0 end's label in it; empty: shown in the first language.
-    #[serde(default)]
-    pub left_pole: String,
-    /// The 100 end's label in it; empty: shown in the first language.
-    #[serde(default)]
-    pub right_pole: String,
-    /// Each aspect's text in it, by aspect id; an aspect left out is shown in the first
-    /// language.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub aspects: BTreeMap<Uuid, String>,
-}
+pub use super::model::SecondLanguage;
 
 impl SecondLanguage {
     /// The language, if the app has it.

@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::day::Day;
-use super::refusal::RefusalText;
 use crate::i18n::{Lang, t};
 
 /// Where the session is. Set by the facilitator; every screen follows it.
@@ -66,26 +65,6 @@ impl Phase {
             Phase::SecondRound => Some(Phase::Reveal),
             Phase::Closed if rounds >= 2 => Some(Phase::SecondRound),
             Phase::Closed => Some(Phase::Reveal),
-        }
-    }
-
-    /// Whether the facilitator may go from `self` to `to` (one step forward or back, or
-    /// closing from anywhere). `Err` says why not, in words for the facilitator.
-    pub fn check_step(self, to: Phase, rounds: u8) -> Result<(), RefusalText> {
-        if self == to {
-            return Err(RefusalText::AlreadyInPhase);
-        }
-        if to == Phase::Closed || self.previous(rounds) == Some(to) {
-            return Ok(());
-        }
-        match (self, to) {
-            (Phase::Joining, Phase::Placing)
-            | (Phase::Placing, Phase::Reveal)
-            | (Phase::Reveal, Phase::SecondRound) => Ok(()),
-            (_, Phase::SecondRound) => Err(RefusalText::SecondRoundTooSoon),
-            (_, Phase::Reveal) => Err(RefusalText::RevealTooSoon),
-            (Phase::Closed, _) => Err(RefusalText::ClosedReopensOneStep),
-            _ => Err(RefusalText::OneStepAtATime),
         }
     }
 }
@@ -337,9 +316,40 @@ pub struct Focus {
     pub order: AspectOrder,
 }
 
+/// A phase's name ("Reveal & discuss").
+pub fn phase_name(l: Lang, phase: Phase) -> &'static str {
+    match phase {
+        Phase::Joining => t::phase_joining(l),
+        Phase::Placing => t::phase_placing(l),
+        Phase::Reveal => t::phase_reveal(l),
+        Phase::SecondRound => t::phase_second_round(l),
+        Phase::Closed => t::phase_closed(l),
+    }
+}
+
+/// Why pairs may not place in this phase, if they may not (see
+/// [`Phase::placing_blocked_reason`]).
+pub fn placing_blocked(l: Lang, phase: Phase) -> Option<&'static str> {
+    match phase {
+        Phase::Joining => Some(t::phase_blocked_joining(l)),
+        Phase::Reveal => Some(t::phase_blocked_reveal(l)),
+        Phase::Closed => Some(t::phase_blocked_closed(l)),
+        Phase::Placing | Phase::SecondRound => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phases_have_the_domain_s_english_names() {
+        for p in [Phase::Joining, Phase::Placing, Phase::Reveal, Phase::SecondRound, Phase::Closed] {
+            assert_eq!(phase_name(Lang::EN, p), p.name());
+            assert_eq!(placing_blocked(Lang::EN, p), p.placing_blocked_reason());
+            assert_ne!(phase_name(Lang::CY, p), p.name());
+        }
+    }
 
     #[test]
     fn phases_step_one_at_a_time_and_close_from_anywhere() {

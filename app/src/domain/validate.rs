@@ -87,10 +87,22 @@ impl InvalidInput {
     }
 }
 
+/// The information sheet's form fields, as its refusals name them (`consent::field`).
+pub mod sheet_field {
+    /// The sheet's title.
+    pub const TITLE: &str = "Sheet title";
+    /// The sheet's version.
+    pub const VERSION: &str = "Sheet version";
+    /// The sheet's text.
+    pub const TEXT: &str = "Information sheet text";
+    /// The consent statements.
+    pub const STATEMENTS: &str = "Consent statements";
+}
+
 /// A field's name in `l`, from its English name (what [`InvalidInput`] carries); a field not
 /// known here keeps its English name.
 pub fn field_name(l: Lang, field: &'static str) -> &'static str {
-    use super::consent::field as sheet;
+    use sheet_field as sheet;
     match field {
         "Title" => t::domain_field_title(l),
         "Site" => t::domain_field_site(l),

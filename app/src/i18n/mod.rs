@@ -46,6 +46,11 @@ impl Lang {
         (0..LANGUAGES.len() as u8).map(Lang)
     }
 
+    /// The first offered language that is not this one (what a second language starts as).
+    pub fn other(self) -> Lang {
+        Lang::offered().find(|l| *l != self).unwrap_or(self)
+    }
+
     /// The languages offered to people: the switch's, and those `Accept-Language` can choose.
     pub fn offered() -> impl Iterator<Item = Lang> {
         Lang::all().filter(|l| !l.info().pseudo)
@@ -253,30 +258,6 @@ pub fn long_date(l: Lang, iso: &str) -> String {
     }
 }
 
-/// A phase's name ("Reveal & discuss").
-pub fn phase_name(l: Lang, phase: crate::domain::Phase) -> &'static str {
-    use crate::domain::Phase;
-    match phase {
-        Phase::Joining => t::phase_joining(l),
-        Phase::Placing => t::phase_placing(l),
-        Phase::Reveal => t::phase_reveal(l),
-        Phase::SecondRound => t::phase_second_round(l),
-        Phase::Closed => t::phase_closed(l),
-    }
-}
-
-/// Why pairs may not place in this phase, if they may not (see
-/// [`Phase::placing_blocked_reason`](crate::domain::Phase::placing_blocked_reason)).
-pub fn placing_blocked(l: Lang, phase: crate::domain::Phase) -> Option<&'static str> {
-    use crate::domain::Phase;
-    match phase {
-        Phase::Joining => Some(t::phase_blocked_joining(l)),
-        Phase::Reveal => Some(t::phase_blocked_reveal(l)),
-        Phase::Closed => Some(t::phase_blocked_closed(l)),
-        Phase::Placing | Phase::SecondRound => None,
-    }
-}
-
 /// This page's language (what [`provide_lang`] put in the context; English outside a page).
 pub fn use_lang() -> Lang {
     leptos::prelude::use_context::<Lang>().unwrap_or_default()
@@ -405,16 +386,6 @@ mod tests {
         assert_eq!(number(Lang::EN, 3.0), "3");
         assert_eq!(number(Lang::EN, 0.5), "0.5");
         assert_eq!(number(Lang::CY, 12.25), "12.25");
-    }
-
-    #[test]
-    fn phases_have_the_domain_s_english_names() {
-        use crate::domain::Phase;
-        for p in [Phase::Joining, Phase::Placing, Phase::Reveal, Phase::SecondRound, Phase::Closed] {
-            assert_eq!(phase_name(Lang::EN, p), p.name());
-            assert_eq!(placing_blocked(Lang::EN, p), p.placing_blocked_reason());
-            assert_ne!(phase_name(Lang::CY, p), p.name());
-        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::components::field::Field;
 use crate::components::room_picture::RoomPicture;
 use crate::domain::RoomView;
 use crate::domain::replay::{Player, researcher_picture};
-use crate::i18n::phase_name;
+use crate::domain::session::phase_name;
 use crate::i18n::{Lang, t, use_lang};
 
 /// How often "Play" steps to the next change (about four changes a second).

@@ -11,7 +11,8 @@ mod post_it;
 mod sheet;
 pub mod state;
 
-use crate::i18n::{placing_blocked, t};
+use crate::domain::session::placing_blocked;
+use crate::i18n::t;
 use leptos::prelude::*;
 use uuid::Uuid;
 

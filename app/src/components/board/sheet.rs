@@ -2,7 +2,8 @@
 //! freedom over this aspect, and "can't place / it depends" with a reason. Opens on a tap (not
 //! a drag) or Enter on a post-it; Escape or Cancel closes it and gives focus back.
 
-use crate::i18n::{placing_blocked, t};
+use crate::domain::session::placing_blocked;
+use crate::i18n::t;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use uuid::Uuid;

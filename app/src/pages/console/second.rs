@@ -49,10 +49,9 @@ pub fn SecondLanguageControl(live: Live) -> impl IntoView {
     let right = RwSignal::new(String::new());
     let texts = RwSignal::new(BTreeMap::<Uuid, String>::new());
     let open = move |_| {
-        let now = current.get_untracked().unwrap_or_else(|| SecondLanguage {
-            language: Lang::offered().find(|o| *o != l).unwrap_or(l).code().to_string(),
-            ..SecondLanguage::default()
-        });
+        let now = current
+            .get_untracked()
+            .unwrap_or_else(|| SecondLanguage { language: l.other().code().to_string(), ..SecondLanguage::default() });
         language.set(now.language.clone());
         question.set(now.question.clone());
         left.set(now.left_pole.clone());

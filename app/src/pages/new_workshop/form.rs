@@ -107,7 +107,7 @@ impl WorkshopForm {
             error: RwSignal::new(None),
             busy: RwSignal::new(false),
             second_on: RwSignal::new(false),
-            second_language: RwSignal::new(super::second::default_second_language(l).code().to_string()),
+            second_language: RwSignal::new(l.other().code().to_string()),
             second_question: RwSignal::new(String::new()),
             second_left_pole: RwSignal::new(String::new()),
             second_right_pole: RwSignal::new(String::new()),

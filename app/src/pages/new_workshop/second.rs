@@ -9,11 +9,6 @@ use crate::components::field::Field;
 use crate::domain::validate::{POLE_MAX, QUESTION_MAX};
 use crate::i18n::{Lang, t, use_lang};
 
-/// The language a second language starts as: the first offered one that is not the page's.
-pub fn default_second_language(page: Lang) -> Lang {
-    Lang::offered().find(|l| *l != page).unwrap_or(page)
-}
-
 /// A labelled one-line text field mirrored into `signal` (the second language's texts, here
 /// and on the console).
 pub fn text_field(id: &'static str, label: &'static str, signal: RwSignal<String>, max: usize) -> impl IntoView {

@@ -15,7 +15,7 @@ use crate::browser;
 use crate::components::confirm::Confirm;
 use crate::components::field::Field;
 use crate::domain::Phase;
-use crate::i18n::phase_name;
+use crate::domain::session::phase_name;
 use crate::i18n::{Lang, t, use_lang};
 
 /// Every site in the list, sorted, once each.

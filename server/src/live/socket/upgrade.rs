@@ -31,7 +31,8 @@ pub struct WsUpgrade {
 /// The language of the screen opening the socket: its `lang` cookie (which the browser sends
 /// with the upgrade request), else its `Accept-Language`, else English ([`app::i18n::choose`]).
 fn request_lang(headers: &HeaderMap) -> Lang {
-    crate::web::lang::request_lang(None, headers)
+    let header = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    app::i18n::of_request(None, header(header::COOKIE), header(header::ACCEPT_LANGUAGE))
 }
 
 /// Why a request to `/ws` is not a websocket handshake.
