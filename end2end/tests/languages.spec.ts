@@ -41,7 +41,11 @@ function plainMessages(code: string): Map<string, string> {
 function englishOnly(): { phrases: string[]; words: string[] } {
   const english = plainMessages("en");
   const welsh = plainMessages("cy");
-  const texts = [...english].filter(([id, text]) => welsh.get(id) !== text && !id.startsWith("language-")).map(([, t]) => t);
+  // Not the form's starting content (`default-…`): that is the workshop's content, which a
+  // workshop may leave in its first language, not the interface.
+  const texts = [...english]
+    .filter(([id, text]) => welsh.get(id) !== text && !id.startsWith("language-") && !id.startsWith("default-"))
+    .map(([, t]) => t);
   return { phrases: texts.filter((t) => t.length >= 12), words: texts.filter((t) => t.length < 12) };
 }
 

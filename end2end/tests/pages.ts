@@ -183,13 +183,21 @@ export class PairScreen {
   /** Places a post-it from the tray with the keyboard only (picked up at 50, moved by tens
    * and ones, dropped). */
   async placeByKeyboard(aspect: string, position: number) {
-    await this.tray.getByRole("button", { name: new RegExp("^" + escapeRegExp(aspect)) }).focus();
+    const card = this.tray.getByRole("button", { name: new RegExp("^" + escapeRegExp(aspect)) });
+    await card.focus();
+    // The board may still move the focus (to the post-it placed just before): the keys must go
+    // to this one, and Space must have picked it up before the arrows and Enter (Enter on a
+    // post-it that is not held opens its sheet).
+    await expect(card).toBeFocused();
     await this.page.keyboard.press("Space");
+    const held = this.page.getByRole("button", { name: new RegExp("^" + escapeRegExp(aspect) + " — .*holding at ") });
+    await expect(held).toBeFocused();
     const delta = position - 50;
     const [tens, ones] = [Math.trunc(delta / 10), delta % 10];
     for (let i = 0; i < Math.abs(tens); i++) await this.page.keyboard.press(tens > 0 ? "Shift+ArrowRight" : "Shift+ArrowLeft");
     for (let i = 0; i < Math.abs(ones); i++) await this.page.keyboard.press(ones > 0 ? "ArrowRight" : "ArrowLeft");
     await this.page.keyboard.press("Enter");
+    await expect(this.spectrum.getByRole("button", { name: new RegExp("^" + escapeRegExp(aspect) + " — ") })).toBeVisible();
   }
 
   /** The open sheet (notes and "can't place") of a post-it. */
