@@ -462,7 +462,10 @@ results-back = ← Back to our board
 results-loading = Loading our results…
 results-not-joined = This device has not joined workshop { $code }
 results-only-joined-tablet = Only the tablet a pair joined with can open its results.
-results-room = the room's median { $median }, middle half from { $q1 } to { $q3 } ({ $count } pairs placed it)
+results-room = the room's median { $median }, middle half from { $q1 } to { $q3 } ({ $count ->
+    [one] { $count } pair placed it
+   *[other] { $count } pairs placed it
+})
 results-room-none = no pair placed it
 results-room-hidden = the room's numbers are not shown: { $count ->
     [one] { $count } pair
@@ -482,7 +485,10 @@ results-no-notes = We wrote no notes.
 results-reference = Our reference
 results-reference-keep = {" "}— keep it. It is how the research team finds our answers without our names: quote it to them to withdraw from the study, and everything this pair did is deleted.
 results-no-reference = This pair has no reference (it joined before references existed).
-results-foot = { $count } pairs took part. The room's median and middle half are those of the workshop's summary.csv; a room's numbers are shown only where at least { $min } pairs placed the aspect.
+results-foot = { $count ->
+    [one] { $count } pair took part.
+   *[other] { $count } pairs took part.
+} The room's median and middle half are those of the workshop's summary.csv; a room's numbers are shown only where at least { $min } pairs placed the aspect.
 results-print = Print or save as PDF
 results-round = Round { $round }:{" "}
 results-spoken = we put it at { $place }; { $room }.
@@ -493,7 +499,10 @@ results-we-put-it-at = we put it at{" "}
 spotlight-a-pair = A pair
 spotlight-label = Spotlight: { $text }
 spotlight-kicker = In the spotlight
-spotlight-placed = { $count } pairs placed it
+spotlight-placed = { $count ->
+    [one] { $count } pair placed it
+   *[other] { $count } pairs placed it
+}
 spotlight-summary = {" "}· median { $median } · middle half { $q1 } to { $q3 }
 spotlight-cant-place = {" "}· { $count } can't place
 spotlight-cant-because = Can't place it, because…
@@ -514,14 +523,20 @@ picture-movement = median { $from } → { $to } · spread { $spread_from } → {
 ## Opinion groups
 
 groups-title = Opinion groups
-groups-head = Group { $group } ({ $size } pairs, { $stability })
+groups-head = Group { $group } ({ $size ->
+    [one] { $size } pair
+   *[other] { $size } pairs
+}, { $stability })
 groups-stable = stable
 groups-weak = weak
 groups-unstable = unstable
 groups-caption = Where each group put the aspects (median)
 groups-aspect = Aspect
 groups-hint = Stable: the group comes back when the pairs are resampled; weak: a pattern, but who belongs to it is doubtful; unstable: it dissolves (the codebook explains).
-groups-hidden = { $count } smaller group(s) not shown (privacy threshold).
+groups-hidden = { $count ->
+    [one] { $count } smaller group not shown (privacy threshold).
+   *[other] { $count } smaller groups not shown (privacy threshold).
+}
 groups-too-few-pairs = Opinion groups need at least { $need } pairs who placed at least half of the aspects (here: { $have }).
 groups-too-few-aspects = Opinion groups need at least { $need } aspects placed by at least { $by } pairs each (here: { $have }).
 groups-no-structure = The pairs do not fall into clear groups (best silhouette { $best }, below { $min }).

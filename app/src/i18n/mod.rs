@@ -346,6 +346,14 @@ mod tests {
     }
 
     #[test]
+    fn english_counts_say_one_pair_and_two_pairs() {
+        assert_eq!(t::spotlight_placed(Lang::EN, 1), "1 pair placed it");
+        assert_eq!(t::spotlight_placed(Lang::EN, 2), "2 pairs placed it");
+        assert_eq!(t::groups_hidden(Lang::EN, 1), "1 smaller group not shown (privacy threshold).");
+        assert_eq!(t::groups_head(Lang::EN, 2, 1, "stable"), "Group 2 (1 pair, stable)");
+    }
+
+    #[test]
     fn the_language_is_chosen_by_address_then_cookie_then_browser() {
         assert_eq!(choose(Some("cy"), Some("en"), Some("en-GB")), Lang::CY);
         assert_eq!(choose(Some("xx"), Some("cy"), Some("en-GB")), Lang::CY, "an unknown ?lang= is ignored");
