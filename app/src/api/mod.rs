@@ -5,12 +5,14 @@
 pub mod calls;
 pub mod consent;
 pub mod join_form;
+pub mod second_language;
 pub mod template;
 pub mod urls;
 
 use crate::domain::consent::{ConsentAnswer, ConsentSheet};
 pub use consent::{CurrentSheet, DeclineRequest, SheetSaved};
 pub use join_form::{JoinForm, JoinRefusal};
+pub use second_language::{NewSecondLanguage, SECOND_LANGUAGE_FIELD};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -63,60 +65,6 @@ pub struct NewWorkshop {
     /// workshop in one language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_language: Option<NewSecondLanguage>,
-}
-
-/// The form field a refused second-language text points at.
-pub const SECOND_LANGUAGE_FIELD: &str = "Second language";
-
-/// A new workshop's texts in a second language (`POST /api/workshops`, `second_language`;
-/// the same in a template file). Empty texts are shown in the first language.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewSecondLanguage {
-    /// The language's code (`cy`).
-    pub language: String,
-    /// The question in it.
-    #[serde(default)]
-    pub question: String,
-    /// The 0 end's label in it.
-    #[serde(default)]
-    pub left_pole: String,
-    /// The 100 end's label in it.
-    #[serde(default)]
-    pub right_pole: String,
-    /// One entry per entry of the aspects, in the same order (missing ones are empty).
-    #[serde(default)]
-    pub aspects: Vec<String>,
-}
-
-impl NewSecondLanguage {
-    /// The second texts of the aspects that are kept from `aspects` (blank aspects are left
-    /// out, with their second texts), in order.
-    pub fn kept_aspects(&self, aspects: &[String]) -> Vec<String> {
-        aspects
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| !crate::domain::validate::is_blank_aspect(a))
-            .map(|(i, _)| self.aspects.get(i).cloned().unwrap_or_default())
-            .collect()
-    }
-
-    /// The texts for the aspects `cards` (the kept aspects, in order), checked
-    /// ([`SecondLanguage::checked`](crate::domain::second_language::SecondLanguage::checked)).
-    pub fn for_cards(
-        &self,
-        aspects: &[String],
-        cards: &[crate::domain::Card],
-    ) -> Result<crate::domain::second_language::SecondLanguage, crate::domain::validate::InvalidInput> {
-        let texts = self.kept_aspects(aspects);
-        crate::domain::second_language::SecondLanguage {
-            language: self.language.clone(),
-            question: self.question.clone(),
-            left_pole: self.left_pole.clone(),
-            right_pole: self.right_pole.clone(),
-            aspects: cards.iter().zip(texts).map(|(c, t)| (c.id, t)).collect(),
-        }
-        .checked(cards)
-    }
 }
 
 /// Reply to `POST /api/workshops`. The secret appears here once; the console URL holds it.

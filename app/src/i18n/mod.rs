@@ -188,11 +188,25 @@ pub fn plural(lang: Lang, n: f64) -> Plural {
     }
 }
 
-/// The cardinal plural category of `n` in `lang`, by the browser's `Intl.PluralRules`.
+/// The cardinal plural category of `n` in `lang`, by the browser's `Intl.PluralRules` (one
+/// per language, made the first time it is asked for: a count on screen asks on every change).
 #[cfg(target_arch = "wasm32")]
 pub fn plural(lang: Lang, n: f64) -> Plural {
-    let rules = js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&lang.code().into()), &js_sys::Object::new());
-    Plural::from_name(&String::from(rules.select(n)))
+    thread_local! {
+        static RULES: std::cell::RefCell<Vec<Option<js_sys::Intl::PluralRules>>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let name = RULES.with_borrow_mut(|rules| {
+        let i = usize::from(lang.0);
+        if rules.len() <= i {
+            rules.resize(i + 1, None);
+        }
+        let rules = rules[i].get_or_insert_with(|| {
+            js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&lang.code().into()), &js_sys::Object::new())
+        });
+        String::from(rules.select(n))
+    });
+    Plural::from_name(&name)
 }
 
 /// Anything counted: the type of a message's number variables.

@@ -13,12 +13,11 @@ use app::domain::consent::{ConsentSheet, SheetCheck, SheetProblem, check_sheet};
 use app::domain::validate::{
     InvalidInput, PAIR_LABEL_MAX, POLE_MAX, QUESTION_MAX, SITE_MAX, TITLE_MAX, clean_aspects, clean_text,
 };
-use app::domain::{Card, Settings, WorkshopInfo};
+use app::domain::{Settings, WorkshopInfo};
 use app::i18n::Lang;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use uuid::Uuid;
 
 use super::audit::Seen;
 use super::lang::RequestLang;
@@ -109,29 +108,13 @@ pub fn check_new_sheet(new: &NewWorkshop, l: Lang) -> Result<Option<ConsentSheet
     }
 }
 
-/// A new workshop's second language, checked like its first ([`NewSecondLanguage::for_cards`]):
+/// A new workshop's second language, checked like its first ([`NewSecondLanguage::checked`]):
 /// its aspects' texts in the order of the stored aspects. `None` when it has none.
-pub fn check_second_language(
-    new: &NewWorkshop,
-    record: &NewWorkshopRecord,
-    l: Lang,
-) -> Result<Option<NewSecondLanguage>, ApiFailure> {
-    let Some(second) = &new.second_language else { return Ok(None) };
-    // Stand-in ids, one per stored aspect, in order: the store gives the real ones.
-    let cards: Vec<Card> = record
-        .aspects
-        .iter()
-        .enumerate()
-        .map(|(i, text)| Card::new(Uuid::from_u128(i as u128 + 1), text.clone(), i as u32))
-        .collect();
-    let checked = second.for_cards(&new.aspects, &cards).map_err(|e| invalid_in(l, SECOND_LANGUAGE_FIELD, e))?;
-    Ok(Some(NewSecondLanguage {
-        language: checked.language,
-        question: checked.question,
-        left_pole: checked.left_pole,
-        right_pole: checked.right_pole,
-        aspects: cards.iter().map(|c| checked.aspects.get(&c.id).cloned().unwrap_or_default()).collect(),
-    }))
+pub fn check_second_language(new: &NewWorkshop, l: Lang) -> Result<Option<NewSecondLanguage>, ApiFailure> {
+    new.second_language
+        .as_ref()
+        .map(|second| second.checked(&new.aspects).map_err(|e| invalid_in(l, SECOND_LANGUAGE_FIELD, e)))
+        .transpose()
 }
 
 /// A refused information sheet: 400 with its sentence and field.
@@ -152,7 +135,7 @@ pub async fn create_workshop(
     let template = check_template(&new, l)?;
     let delete_after = check_day(new.delete_after.as_deref(), state.clock.as_ref())?;
     let sheet = check_new_sheet(&new, l)?;
-    let second_language = check_second_language(&new, &record, l)?;
+    let second_language = check_second_language(&new, l)?;
     let mut extras = NewWorkshopExtras {
         delete_after: delete_after.clone(),
         audit: Vec::new(),

@@ -40,21 +40,17 @@ pub fn check_form(form: &NewWorkshop, l: Lang) -> Result<NewWorkshop, ApiError> 
     })
 }
 
-/// A new workshop's second language, checked by the server's rule, its aspects' texts aligned
-/// with the aspects that are kept (blank rows leave with theirs); the refusal in `l`.
+/// A new workshop's second language, checked by the server's rule
+/// ([`NewSecondLanguage::checked`](crate::api::NewSecondLanguage::checked)), its aspects'
+/// texts aligned with the aspects that are kept; the refusal in `l`.
 fn check_second_language(
     second: &crate::api::NewSecondLanguage,
     aspects: &[String],
     l: Lang,
 ) -> Result<crate::api::NewSecondLanguage, ApiError> {
-    let kept = second.kept_aspects(aspects);
-    let cards: Vec<crate::domain::Card> = (0..kept.len())
-        .map(|i| crate::domain::Card::new(uuid::Uuid::from_u128(i as u128 + 1), String::new(), i as u32))
-        .collect();
     second
-        .for_cards(aspects, &cards)
-        .map_err(|e| ApiError { error: e.text(l), field: Some(crate::api::SECOND_LANGUAGE_FIELD.to_string()) })?;
-    Ok(crate::api::NewSecondLanguage { aspects: kept, ..second.clone() })
+        .checked(aspects)
+        .map_err(|e| ApiError { error: e.text(l), field: Some(crate::api::SECOND_LANGUAGE_FIELD.to_string()) })
 }
 
 /// A new workshop's information sheet, checked and cleaned by the server's rule (the refusal in
