@@ -183,22 +183,23 @@ pub struct ManifestFile {
 
 /// The manifest of `files` (pretty JSON with a final newline).
 pub fn manifest_json<B: AsRef<[u8]>>(workshop_id: Uuid, files: &[(&str, B)]) -> Result<Vec<u8>, serde_json::Error> {
-    let manifest = Manifest {
-        format: MANIFEST_FORMAT.into(),
-        version: MANIFEST_VERSION,
-        workshop_id,
-        files: files
-            .iter()
-            .map(|(name, bytes)| ManifestFile {
-                name: (*name).into(),
-                bytes: bytes.as_ref().len() as u64,
-                sha256: hex::encode(Sha256::digest(bytes.as_ref())),
-            })
-            .collect(),
-    };
+    manifest_of(workshop_id, files.iter().map(|(name, bytes)| ManifestFile::of(name, bytes.as_ref())).collect())
+}
+
+/// The manifest listing `files`, described beforehand ([`ManifestFile::of`], which the export
+/// runs on each file's own thread), as [`manifest_json`] writes it.
+pub fn manifest_of(workshop_id: Uuid, files: Vec<ManifestFile>) -> Result<Vec<u8>, serde_json::Error> {
+    let manifest = Manifest { format: MANIFEST_FORMAT.into(), version: MANIFEST_VERSION, workshop_id, files };
     let mut out = serde_json::to_vec_pretty(&manifest)?;
     out.push(b'\n');
     Ok(out)
+}
+
+impl ManifestFile {
+    /// The file `name` with these bytes: its length and SHA-256.
+    pub fn of(name: &str, bytes: &[u8]) -> ManifestFile {
+        ManifestFile { name: name.into(), bytes: bytes.len() as u64, sha256: hex::encode(Sha256::digest(bytes)) }
+    }
 }
 
 /// What is wrong with an archive, in words a researcher can act on.

@@ -6,7 +6,7 @@ use thiserror::Error;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::archive::{MANIFEST_FILE, RECORD_FILE, manifest_json, record_json};
+use super::archive::{MANIFEST_FILE, ManifestFile, RECORD_FILE, manifest_of, record_json};
 use super::chart::chart_svg;
 use super::csv_files::table_csv;
 use super::json::workshop_json;
@@ -65,8 +65,17 @@ pub fn export_packed(export: &WorkshopExport) -> Result<Vec<(&'static str, Packe
                 .map(|(name, bytes)| (name, scope.spawn(move || Packed::new(name, bytes))))
                 .collect::<Vec<_>>()
         };
+        // Each round's chart is rasterised on a thread of its own too (about as long as the
+        // CSV files together), so the tables below do not wait for them.
+        let charts: Vec<_> =
+            chart_rounds(export).into_iter().map(|round| scope.spawn(move || chart_files(export, round))).collect();
         let tables = deflate(table_files(export)?);
-        let charts = deflate(chart_files(export)?);
+        let mut rendered = Vec::new();
+        for chart in charts {
+            let files = chart.join().map_err(|_| std::io::Error::other("drawing a chart panicked"))??;
+            rendered.extend(files);
+        }
+        let charts = deflate(rendered);
         let workbook = vec![("workshop.xlsx", workbook)];
         let mut files = Vec::new();
         for (name, packing) in tables.into_iter().chain(workbook).chain(charts) {
@@ -76,8 +85,8 @@ pub fn export_packed(export: &WorkshopExport) -> Result<Vec<(&'static str, Packe
         }
         Ok(files)
     })?;
-    let plain: Vec<(&str, &[u8])> = files.iter().map(|(name, file)| (*name, &file.bytes[..])).collect();
-    let manifest = manifest_json(export.snapshot.workshop.id, &plain)?;
+    let listed = files.iter().map(|(_, file)| file.listed.clone()).collect();
+    let manifest = manifest_of(export.snapshot.workshop.id, listed)?;
     files.push((MANIFEST_FILE, Packed::new(MANIFEST_FILE, manifest)?));
     Ok(files)
 }
@@ -99,18 +108,17 @@ fn table_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, 
     ])
 }
 
-/// The charts: round 1, and round 2 when a second round was opened.
-fn chart_files(export: &WorkshopExport) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
-    let svg = chart_svg(export, 1);
+/// The rounds that get a chart: round 1, and round 2 when a second round was opened.
+fn chart_rounds(export: &WorkshopExport) -> Vec<u32> {
+    if export.aspect_rounds.iter().any(|a| a.round == 2) { vec![1, 2] } else { vec![1] }
+}
+
+/// One round's chart, as SVG and PNG, with their names in the zip.
+fn chart_files(export: &WorkshopExport, round: u32) -> Result<[(&'static str, Vec<u8>); 2], ExportError> {
+    let svg = chart_svg(export, round);
     let png = svg_to_png(&svg)?;
-    let mut files = vec![("chart.svg", svg.into_bytes()), ("chart.png", png)];
-    if export.aspect_rounds.iter().any(|a| a.round == 2) {
-        let svg = chart_svg(export, 2);
-        let png = svg_to_png(&svg)?;
-        files.push(("chart-round-2.svg", svg.into_bytes()));
-        files.push(("chart-round-2.png", png));
-    }
-    Ok(files)
+    let names = if round == 1 { ["chart.svg", "chart.png"] } else { ["chart-round-2.svg", "chart-round-2.png"] };
+    Ok([(names[0], svg.into_bytes()), (names[1], png)])
 }
 
 /// `notes.qdpx` of these workshops ([`qdpx`]): one REFI-QDA project across them.
@@ -141,6 +149,8 @@ pub struct Packed {
     pub bytes: Vec<u8>,
     /// A zip holding only this file's entry.
     entry: Vec<u8>,
+    /// Its line in the manifest (length and SHA-256), worked out on the same thread.
+    listed: ManifestFile,
 }
 
 impl Packed {
@@ -148,14 +158,16 @@ impl Packed {
     pub fn new(name: &str, bytes: Vec<u8>) -> Result<Packed, ExportError> {
         let mut one = ZipOfFiles::new();
         one.add(name, &bytes)?;
-        Ok(Packed { bytes, entry: one.finish()? })
+        let listed = ManifestFile::of(name, &bytes);
+        Ok(Packed { bytes, entry: one.finish()?, listed })
     }
 }
 
-/// How hard every entry of an export, and the workbook's own parts, are deflated: level 3 of
-/// 9 deflates the 100,000-event log several times faster than the default 6, for a zip a little
-/// bigger (docs/PERFORMANCE.md, "Export, idle sockets").
-pub const DEFLATE_LEVEL: i64 = 3;
+/// How hard every entry of an export, and the workbook's own parts, are deflated: level 2 of
+/// 9 (zlib-rs's `deflate_fast`; level 3 is already its slower `deflate_medium`) writes the
+/// 100,000-event export in about a second on two cores, for a zip about a fifth bigger than
+/// level 3's (docs/PERFORMANCE.md, "Export of 100,000 events").
+pub const DEFLATE_LEVEL: i64 = 2;
 
 /// A zip being written in memory, the same way for every export: deflated, except the
 /// workbook and the PNGs (already compressed, so stored as they are); every entry with a

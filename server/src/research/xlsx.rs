@@ -71,7 +71,19 @@ pub fn workshop_xlsx(export: &WorkshopExport, deflate_level: u8) -> Result<Vec<u
         about.write_string(i as u32 + 1, 1, value)?;
     }
     for table in export.tables() {
-        write_table(workbook.add_worksheet(), table, &header)?;
+        // Written row by row, so each table's sheet streams its rows to a temporary file as
+        // they are written instead of keeping every cell in memory until the end ("constant
+        // memory" mode): the 100,000-event sheet is written in about half the time.
+        // It needs a temporary file: where the temporary directory cannot be written (a
+        // service with a read-only /tmp), the sheet is kept in memory as before.
+        let sheet = match workbook.add_worksheet_with_constant_memory() {
+            Ok(sheet) => sheet,
+            Err(e) => {
+                tracing::warn!(error = %e, "no temporary file for the workbook; writing it in memory");
+                workbook.add_worksheet()
+            }
+        };
+        write_table(sheet, table, &header)?;
     }
     workbook.save_to_buffer()
 }

@@ -371,8 +371,8 @@ pub(super) fn declined(conn: &mut dyn Sql, workshop_id: Uuid) -> Result<u64, Sto
 
 /// The event in the `payload_json` column of an event-log row (read with its `seq`).
 pub(super) fn payload(row: &Row) -> Result<Event, StoreError> {
-    let json = row.text("payload_json")?;
-    serde_json::from_str(&json).map_err(|e| {
+    let json = row.opt_str("payload_json")?.ok_or_else(|| StoreError::Corrupt("event without its payload".into()))?;
+    serde_json::from_str(json).map_err(|e| {
         let seq = row.opt_int("seq").ok().flatten().unwrap_or_default();
         StoreError::Corrupt(format!("event {seq}: {e}"))
     })
@@ -392,22 +392,41 @@ pub(super) fn read_event_log(
          FROM events WHERE workshop_id = ?1 ORDER BY seq",
         args![workshop_id],
     )?;
-    rows.iter()
-        .map(|r| {
-            let has_payload = with_payload && r.opt_text("payload_json")?.is_some();
-            Ok(LoggedEvent {
-                seq: r.uint("seq")?,
-                at: r.int("at")?,
-                actor: ActorKind::from_row(r)?,
-                actor_label: r.text("actor_label")?,
-                action: r.text("action")?,
-                card_id: r.opt_uuid("card_id")?,
-                pair_id: r.opt_uuid("pair_id")?,
-                before: r.opt_json("before_json")?,
-                after: r.opt_json("after_json")?,
-                change_id: r.opt_uuid("change_id")?,
-                payload: if has_payload { Some(payload(r)?) } else { None },
-            })
-        })
-        .collect()
+    // A big workshop's log (100,000 events) is parsed on every core: the rows are read in
+    // order, then decoded in as many runs of rows as there are cores, then put back in order.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let run = if rows.len() < PARSED_ALONE { rows.len().max(1) } else { rows.len().div_ceil(cores) };
+    let decode = |rows: &[Row]| rows.iter().map(|r| logged_event(r, with_payload)).collect::<Result<Vec<_>, _>>();
+    if rows.len() <= run {
+        return decode(&rows);
+    }
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = rows.chunks(run).map(|rows| scope.spawn(move || decode(rows))).collect();
+        let mut events = Vec::with_capacity(rows.len());
+        for parsed in runs {
+            events.extend(parsed.join().map_err(|_| StoreError::Corrupt("decoding the event log panicked".into()))??);
+        }
+        Ok(events)
+    })
+}
+
+/// Below this many events, the log is decoded on the calling thread alone.
+const PARSED_ALONE: usize = 4096;
+
+/// One row of the event log ([`read_event_log`]).
+fn logged_event(r: &Row, with_payload: bool) -> Result<LoggedEvent, StoreError> {
+    let has_payload = with_payload && r.opt_str("payload_json")?.is_some();
+    Ok(LoggedEvent {
+        seq: r.uint("seq")?,
+        at: r.int("at")?,
+        actor: ActorKind::from_row(r)?,
+        actor_label: r.text("actor_label")?,
+        action: r.text("action")?,
+        card_id: r.opt_uuid("card_id")?,
+        pair_id: r.opt_uuid("pair_id")?,
+        before: r.opt_json("before_json")?,
+        after: r.opt_json("after_json")?,
+        change_id: r.opt_uuid("change_id")?,
+        payload: if has_payload { Some(payload(r)?) } else { None },
+    })
 }

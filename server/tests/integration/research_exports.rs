@@ -223,9 +223,13 @@ async fn every_file_has_exactly_the_expected_contents() {
     for (name, xml) in &worksheets {
         assert!(!text(xml).contains("<f>") && !text(xml).contains("<f "), "{name} has a formula");
     }
-    let shared = sheets.iter().find(|(n, _)| n == "xl/sharedStrings.xml").expect("shared strings");
-    assert!(text(&shared.1).contains("=Where people are seen"), "text kept as typed, as a string");
+    // The tables' sheets are streamed ("constant memory"), so their text is in inline string
+    // cells, still strings, never formulas.
     let placements_sheet = text(&worksheets[1].1);
+    assert!(
+        placements_sheet.contains("t=\"inlineStr\"><is><t>=Where people are seen</t></is>"),
+        "text kept as typed, as a string: {placements_sheet}"
+    );
     assert!(placements_sheet.contains("<v>15.5</v>"), "positions are numbers");
 
     // chart.svg: one row per aspect, one dot per placement, text escaped.

@@ -141,9 +141,15 @@ impl Row {
 
     /// A text column that may be NULL.
     pub fn opt_text(&self, column: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.opt_str(column)?.map(str::to_owned))
+    }
+
+    /// A text column that may be NULL, borrowed from the row (for a value that is parsed, not
+    /// kept: a uuid, a JSON document).
+    pub fn opt_str(&self, column: &str) -> Result<Option<&str>, StoreError> {
         match self.get(column)? {
             Value::Null => Ok(None),
-            Value::Text(v) => Ok(Some(v.clone())),
+            Value::Text(v) => Ok(Some(v)),
             _ => Err(self.wrong(column, "text")),
         }
     }
@@ -155,8 +161,8 @@ impl Row {
 
     /// A TEXT uuid column that may be NULL.
     pub fn opt_uuid(&self, column: &str) -> Result<Option<Uuid>, StoreError> {
-        self.opt_text(column)?
-            .map(|text| Uuid::parse_str(&text).map_err(|e| StoreError::Corrupt(format!("column {column}: {e}"))))
+        self.opt_str(column)?
+            .map(|text| Uuid::parse_str(text).map_err(|e| StoreError::Corrupt(format!("column {column}: {e}"))))
             .transpose()
     }
 
@@ -167,8 +173,8 @@ impl Row {
 
     /// A TEXT JSON column that may be NULL.
     pub fn opt_json(&self, column: &str) -> Result<Option<serde_json::Value>, StoreError> {
-        self.opt_text(column)?
-            .map(|text| serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("column {column}: {e}"))))
+        self.opt_str(column)?
+            .map(|text| serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("column {column}: {e}"))))
             .transpose()
     }
 }
