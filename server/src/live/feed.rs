@@ -100,7 +100,9 @@ impl Feed {
             }
             if self.resync {
                 // If this await is cancelled, `resync` stays set and the next call retries.
-                let view = self.room.snapshot(&self.viewer).await;
+                // Rare (a screen that fell behind): on the heap, so every idle screen's task
+                // does not keep room for it.
+                let view = Box::pin(self.room.snapshot(&self.viewer)).await;
                 self.resync = false;
                 self.sent_seq = view.seq;
                 self.queue_presence();

@@ -205,26 +205,28 @@ pub async fn body_deadline(State(total): State<Duration>, request: Request, next
 }
 
 /// A connection that fails with `TimedOut` once nothing has been read or written for `idle`,
-/// until it is upgraded (it has written a `101 Switching Protocols` answer).
+/// until it is upgraded (it has written a `101 Switching Protocols` answer). The upgrade
+/// drops the timer: a websocket keeps no timer here, and its reads and writes reset none.
 struct IdleTimeout<T> {
     inner: T,
     idle: Duration,
-    deadline: std::pin::Pin<Box<tokio::time::Sleep>>,
-    upgraded: bool,
+    /// `None` once upgraded.
+    deadline: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
 }
 
 impl<T> IdleTimeout<T> {
     fn new(inner: T, idle: Duration) -> Self {
-        IdleTimeout { inner, idle, deadline: Box::pin(tokio::time::sleep(idle)), upgraded: false }
+        IdleTimeout { inner, idle, deadline: Some(Box::pin(tokio::time::sleep(idle))) }
     }
 
     fn active(&mut self) {
-        let next = tokio::time::Instant::now() + self.idle;
-        self.deadline.as_mut().reset(next);
+        if let Some(deadline) = &mut self.deadline {
+            deadline.as_mut().reset(tokio::time::Instant::now() + self.idle);
+        }
     }
 
     fn timed_out(&mut self, cx: &mut std::task::Context<'_>) -> bool {
-        !self.upgraded && self.deadline.as_mut().poll(cx).is_ready()
+        self.deadline.as_mut().is_some_and(|deadline| deadline.as_mut().poll(cx).is_ready())
     }
 }
 
@@ -251,7 +253,7 @@ impl<T: AsyncRead + Unpin> AsyncRead for IdleTimeout<T> {
 impl<T: AsyncWrite + Unpin> AsyncWrite for IdleTimeout<T> {
     fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, data: &[u8]) -> Poll<std::io::Result<usize>> {
         if data.starts_with(b"HTTP/1.1 101") {
-            self.upgraded = true;
+            self.deadline = None;
         }
         match Pin::new(&mut self.inner).poll_write(cx, data) {
             Poll::Ready(Ok(n)) => {

@@ -80,40 +80,41 @@ impl SocketSender {
     /// The message is taken by value and serialised before the returned future starts, so
     /// the future holds the bytes, not the message (a `ServerMsg` is 384 bytes, and every
     /// future awaited in a socket's loop adds to the task every connected screen keeps).
-    pub fn send(&mut self, msg: ServerMsg) -> impl Future<Output = Result<(), Gone>> + Send + '_ {
+    pub fn send(&mut self, msg: ServerMsg) -> Sending<'_> {
         self.send_outgoing(Outgoing::Msg(msg))
     }
 
     /// Sends what a screen's feed handed out.
-    pub fn send_outgoing(&mut self, out: Outgoing) -> impl Future<Output = Result<(), Gone>> + Send + '_ {
-        let frame = match out {
-            Outgoing::Msg(msg) => encode(&msg),
-            Outgoing::Frame(frame) => Ok(frame),
-        };
-        async move { self.send_frame(frame?).await }
+    pub fn send_outgoing(&mut self, out: Outgoing) -> Sending<'_> {
+        match frame_of(out) {
+            Ok(frame) => self.send_frame(frame),
+            Err(gone) => Box::pin(std::future::ready(Err(gone))),
+        }
     }
 
     /// Sends an already serialised message (its bytes are shared, not copied), in fragments
     /// of [`FRAGMENT`] bytes when it is longer.
-    pub async fn send_frame(&mut self, frame: Frame) -> Result<(), Gone> {
-        let mut write = std::pin::pin!(self.write(frame));
-        // Nearly every send completes at once (the kernel's buffer has room): only a send that
-        // has to wait arms the deadline, which costs a timer registration per message.
-        let sent = match futures::poll!(&mut write) {
-            std::task::Poll::Ready(result) => Ok(result),
-            std::task::Poll::Pending => tokio::time::timeout(SEND_TIMEOUT, write).await,
-        };
-        match sent {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => {
-                tracing::debug!(error = %e, "websocket send failed");
-                Err(Gone)
+    pub fn send_frame(&mut self, frame: Frame) -> Sending<'_> {
+        Box::pin(async move {
+            let mut write = std::pin::pin!(self.write(frame));
+            // Nearly every send completes at once (the kernel's buffer has room): only a send
+            // that has to wait arms the deadline, which costs a timer registration per message.
+            let sent = match futures::poll!(&mut write) {
+                std::task::Poll::Ready(result) => Ok(result),
+                std::task::Poll::Pending => tokio::time::timeout(SEND_TIMEOUT, write).await,
+            };
+            match sent {
+                Ok(Ok(())) => Ok(()),
+                Ok(Err(e)) => {
+                    tracing::debug!(error = %e, "websocket send failed");
+                    Err(Gone)
+                }
+                Err(_) => {
+                    tracing::info!("websocket client too slow to read; dropping it");
+                    Err(Gone)
+                }
             }
-            Err(_) => {
-                tracing::info!("websocket client too slow to read; dropping it");
-                Err(Gone)
-            }
-        }
+        })
     }
 
     async fn write(&mut self, frame: Frame) -> Result<(), tokio_tungstenite::tungstenite::Error> {
@@ -134,34 +135,51 @@ impl SocketSender {
     }
 
     /// Sends a websocket ping (the browser answers it with a pong by itself).
-    pub async fn ping(&mut self) -> Result<(), Gone> {
-        match tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Ping(Default::default()))).await {
-            Ok(Ok(())) => Ok(()),
-            _ => Err(Gone),
-        }
+    pub fn ping(&mut self) -> Sending<'_> {
+        Box::pin(async move {
+            match tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Ping(Default::default()))).await {
+                Ok(Ok(())) => Ok(()),
+                _ => Err(Gone),
+            }
+        })
     }
 
     /// Closes the socket with [`CLOSE_RESTART`]: the server is stopping. Waits at most
     /// [`SEND_TIMEOUT`] for a client that does not read.
-    pub async fn close_for_restart(&mut self) {
-        let close = CloseFrame { code: CloseCode::from(CLOSE_RESTART), reason: "service restart".into() };
-        let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(close)))).await;
+    pub fn close_for_restart(&mut self) -> Closing<'_> {
+        Box::pin(async move {
+            let close = CloseFrame { code: CloseCode::from(CLOSE_RESTART), reason: "service restart".into() };
+            let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(close)))).await;
+        })
     }
 
     /// Sends a refusal, then closes the socket with a policy-violation code.
-    pub fn refuse_and_close(
-        &mut self,
-        refusal: ServerMsg,
-        reason: &'static str,
-    ) -> impl Future<Output = ()> + Send + '_ {
+    pub fn refuse_and_close(&mut self, refusal: ServerMsg, reason: &'static str) -> Closing<'_> {
         let frame = encode(&refusal);
-        async move {
+        Box::pin(async move {
             let Ok(frame) = frame else { return };
             if self.send_frame(frame).await.is_ok() {
                 let close = CloseFrame { code: CloseCode::from(CLOSE_POLICY), reason: reason.into() };
                 let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(close)))).await;
             }
-        }
+        })
+    }
+}
+
+/// A send in progress, on the heap: a socket's task awaits one for every message, and kept
+/// inline each kind of send (the write, its deadline's timer) would be part of the task every
+/// idle screen keeps for as long as it is connected (480 bytes of it). One small allocation
+/// per message is what this costs.
+pub type Sending<'a> = std::pin::Pin<Box<dyn Future<Output = Result<(), Gone>> + Send + 'a>>;
+
+/// Closing the socket, on the heap like [`Sending`].
+pub type Closing<'a> = std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'a>>;
+
+/// What a feed handed out, as the JSON text frame it is sent as.
+pub fn frame_of(out: Outgoing) -> Result<Frame, Gone> {
+    match out {
+        Outgoing::Msg(msg) => encode(&msg),
+        Outgoing::Frame(frame) => Ok(frame),
     }
 }
 

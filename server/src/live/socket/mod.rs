@@ -11,6 +11,7 @@ mod conn;
 mod hello;
 mod upgrade;
 
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -27,12 +28,13 @@ use tokio::sync::watch;
 use tracing::Instrument;
 use uuid::Uuid;
 
-use super::feed::Feed;
+use super::feed::{Feed, Outgoing};
 use super::hub::Hub;
-use super::room::{MAX_SCREENS_PER_PAIR, Room, RoomError, TooManyScreens};
+use super::room::{Frame, MAX_SCREENS_PER_PAIR, Room, RoomError, TooManyScreens};
 use crate::time::now_ms;
 use conn::{Gone, Incoming, SocketSender, classify, rate_limiter};
 use hello::{Identity, authenticate};
+use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use upgrade::{Socket, WsUpgrade};
 
@@ -73,34 +75,53 @@ static SOCKETS: AtomicU64 = AtomicU64::new(1);
 /// Serves one socket until it closes, in a span with the socket's id (`conn`), so every log
 /// line it causes says which connection it belongs to. Never panics on client input. The
 /// rules' refusals are sent in `lang`, the language of the screen that opened it.
-pub async fn handle_socket(socket: Socket, hub: Arc<Hub>, lang: Lang) {
+///
+/// Not an `async fn` itself, and the socket is split before the task starts: every layer of
+/// `async fn` that took the socket by value kept room for it (328 bytes) for the socket's whole
+/// life, though the halves live on the heap.
+pub fn handle_socket(socket: Socket, hub: Arc<Hub>, lang: Lang) -> impl Future<Output = ()> + Send {
     let span = tracing::info_span!("socket", conn = SOCKETS.fetch_add(1, Ordering::Relaxed));
-    serve_socket(socket, hub, lang).instrument(span).await;
+    let (sink, inbox) = socket.split();
+    serve_socket(SocketSender::new(sink), inbox, hub, lang).instrument(span)
 }
 
-async fn serve_socket(socket: Socket, hub: Arc<Hub>, lang: Lang) {
+async fn serve_socket(mut out: SocketSender, mut inbox: SplitStream<Socket>, hub: Arc<Hub>, lang: Lang) {
     let _open = hub.socket_opened();
     let mut stopping = hub.stopping();
-    let (sink, mut inbox) = socket.split();
-    let mut out = SocketSender::new(sink);
     let limiter = rate_limiter();
-    // Boxed, like `handle_message` below: a socket's task holds its future for as long as the
-    // screen is connected, and these two were most of its size (2.2 KB and 2 KB of 4.8 KB).
-    let hello = tokio::select! {
-        hello = Box::pin(await_hello(&mut out, &mut inbox, &hub, &limiter)) => hello,
-        () = stopped(&mut stopping) => None,
-    };
-    let Some((identity, last_seq)) = hello else {
-        if *stopping.borrow() {
-            out.close_for_restart().await;
-        }
+    // This function's locals stay in the socket's task for as long as the screen is connected:
+    // the hello phase is on the heap (it was most of the task's size), and nothing borrows
+    // `identity` here (a borrowed local keeps its room until the end of its scope).
+    let Some((identity, last_seq)) = hello_or_stop(&mut out, &mut inbox, &hub, &limiter, &mut stopping).await else {
         return;
     };
-    let workshop = identity.room.workshop_id();
-    tracing::debug!(%workshop, viewer = ?identity.viewer, "socket joined");
     if let Err(Gone) = serve(&mut out, &mut inbox, &limiter, &mut stopping, identity, last_seq, lang).await {
-        tracing::debug!(%workshop, "socket gone");
+        tracing::debug!("socket gone");
     }
+}
+
+/// Who a socket's client proved to be, and the last change its screen had seen.
+type Hello = (Identity, Option<u64>);
+
+/// The client's `Hello` ([`await_hello`]), or `None` when it never came or the server began
+/// to stop first (the socket is then closed for the restart).
+fn hello_or_stop<'a>(
+    out: &'a mut SocketSender,
+    inbox: &'a mut SplitStream<Socket>,
+    hub: &'a Hub,
+    limiter: &'a DefaultDirectRateLimiter,
+    stopping: &'a mut watch::Receiver<bool>,
+) -> Pin<Box<dyn Future<Output = Option<Hello>> + Send + 'a>> {
+    Box::pin(async move {
+        let hello = tokio::select! {
+            hello = await_hello(out, inbox, hub, limiter) => hello,
+            () = stopped(stopping) => None,
+        };
+        if hello.is_none() && *stopping.borrow() {
+            out.close_for_restart().await;
+        }
+        hello
+    })
 }
 
 /// Waits for a valid `Hello`. Other messages before it are refused (the connection stays);
@@ -155,6 +176,7 @@ async fn serve(
     lang: Lang,
 ) -> Result<(), Gone> {
     let Identity { room, viewer, pair } = identity;
+    tracing::debug!(workshop = %room.workshop_id(), ?viewer, "socket joined");
     let _counted = crate::telemetry::screen_connected(role(&viewer));
     // Subscribe first: everything committed after this point arrives through the feed.
     let mut feed = Feed::subscribe(Arc::clone(&room), viewer.clone());
@@ -169,8 +191,13 @@ async fn serve(
         }
     };
     out.send(ServerMsg::Welcome { you: viewer.clone(), now: now_ms() }).await?;
-    feed.start(last_seq).await;
-    while let Some(msg) = feed.pop_pending() {
+    // Once per connection: on the heap, so the task does not keep its room while idle.
+    Box::pin(feed.start(last_seq)).await;
+    // Not `while let`: its scrutinee (a whole `ServerMsg`, 592 bytes) would stay in the task
+    // across the send.
+    #[allow(clippy::while_let_loop)]
+    loop {
+        let Some(msg) = feed.pop_pending() else { break };
         out.send(msg).await?;
     }
     let start = tokio::time::Instant::now() + conn::HEARTBEAT_EVERY;
@@ -189,25 +216,22 @@ async fn serve(
                 out.close_for_restart().await;
                 return Ok(());
             }
-            msg = feed.next() => match msg {
-                Some(msg) => out.send_outgoing(msg).await?,
+            // What the branches hand over is small (a serialised frame, not a `ServerMsg`):
+            // it stays in the task while it is sent.
+            frame = next_frame(&mut feed) => match frame {
+                Some(frame) => out.send_frame(frame?).await?,
                 // The workshop was deleted (its refusal was just sent): close the socket.
                 None => return Ok(()),
             },
             frame = inbox.next() => {
                 let Some(Ok(frame)) = frame else { return Ok(()) };
                 last_heard = tokio::time::Instant::now();
-                let reply = match classify(frame, limiter) {
-                    Incoming::Msg(ClientMsg::Ping { id }) => ServerMsg::Pong { id },
-                    Incoming::Msg(msg) if pair.as_ref().is_some_and(|p| !room.pair_may_send(p.id)) => {
-                        conn::too_many(msg.change_id())
-                    }
-                    Incoming::Msg(msg) => Box::pin(handle_message(&room, &viewer, pair.as_ref(), msg, lang)).await,
-                    Incoming::Refuse(refusal) => refusal,
-                    Incoming::Ignore => continue,
-                    Incoming::Close => return Ok(()),
-                };
-                out.send(reply).await?;
+                // On the heap: a client's message and the reply are large, and rare.
+                match Box::pin(answer(frame, limiter, &room, &viewer, pair.as_ref(), lang)).await {
+                    Answer::Send(reply) => out.send_frame(reply).await?,
+                    Answer::Nothing => continue,
+                    Answer::Close => return Ok(()),
+                }
             }
             _ = heartbeat.tick() => match conn::heartbeat(last_heard.elapsed()) {
                 conn::Heartbeat::Quiet => {}
@@ -218,6 +242,45 @@ async fn serve(
                 }
             },
         }
+    }
+}
+
+/// The next message of a screen's feed, serialised; `None` when the feed ended.
+async fn next_frame(feed: &mut Feed) -> Option<Result<Frame, Gone>> {
+    Some(conn::frame_of(feed.next().await?))
+}
+
+/// What to do after one frame from a signed-in client.
+enum Answer {
+    /// Send it this (serialised).
+    Send(Frame),
+    /// Nothing (a pong, a ping tungstenite answered itself).
+    Nothing,
+    /// The client closed the socket, or the reply could not be serialised.
+    Close,
+}
+
+/// Handles one frame from a signed-in client: its reply (an acknowledgement, a refusal in
+/// `lang`, a pong), serialised.
+async fn answer(
+    frame: Message,
+    limiter: &DefaultDirectRateLimiter,
+    room: &Room,
+    viewer: &Viewer,
+    pair: Option<&PairSummary>,
+    lang: Lang,
+) -> Answer {
+    let reply = match classify(frame, limiter) {
+        Incoming::Msg(ClientMsg::Ping { id }) => ServerMsg::Pong { id },
+        Incoming::Msg(msg) if pair.is_some_and(|p| !room.pair_may_send(p.id)) => conn::too_many(msg.change_id()),
+        Incoming::Msg(msg) => handle_message(room, viewer, pair, msg, lang).await,
+        Incoming::Refuse(refusal) => refusal,
+        Incoming::Ignore => return Answer::Nothing,
+        Incoming::Close => return Answer::Close,
+    };
+    match conn::frame_of(Outgoing::Msg(reply)) {
+        Ok(frame) => Answer::Send(frame),
+        Err(Gone) => Answer::Close,
     }
 }
 

@@ -105,7 +105,9 @@ impl WsUpgrade {
                 Ok(upgraded) => {
                     let socket =
                         WebSocketStream::from_raw_socket(TokioIo::new(upgraded), Role::Server, Some(config)).await;
-                    serve(socket).await;
+                    // A task of its own for as long as the screen is connected, holding only
+                    // what serving it needs (not this one's upgrade and configuration).
+                    tokio::spawn(serve(socket));
                 }
                 Err(e) => tracing::debug!(error = %e, "websocket upgrade failed"),
             }
