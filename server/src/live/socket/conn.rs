@@ -1,12 +1,14 @@
 //! One websocket's plumbing: sending with a deadline, reading and classifying frames, and the
 //! per-connection rate limit.
 
+use std::task::Poll;
 use std::time::Duration;
 
 use app::protocol::{ClientMsg, ErrorCode, MAX_MESSAGE_BYTES, ServerMsg};
-use futures::SinkExt;
 use futures::stream::SplitSink;
+use futures::{Sink, SinkExt};
 use governor::{DefaultDirectRateLimiter, RateLimiter};
+use tokio_tungstenite::tungstenite::Bytes;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::protocol::frame::Frame as WireFrame;
@@ -78,60 +80,21 @@ impl SocketSender {
     /// Sends one message as a JSON text frame, giving up after [`SEND_TIMEOUT`].
     ///
     /// The message is taken by value and serialised before the returned future starts, so
-    /// the future holds the bytes, not the message (a `ServerMsg` is 384 bytes, and every
+    /// the future holds the bytes, not the message (a `ServerMsg` is 592 bytes, and every
     /// future awaited in a socket's loop adds to the task every connected screen keeps).
-    pub fn send(&mut self, msg: ServerMsg) -> Sending<'_> {
+    pub fn send(&mut self, msg: ServerMsg) -> SendFrame<'_> {
         self.send_outgoing(Outgoing::Msg(msg))
     }
 
     /// Sends what a screen's feed handed out.
-    pub fn send_outgoing(&mut self, out: Outgoing) -> Sending<'_> {
-        match frame_of(out) {
-            Ok(frame) => self.send_frame(frame),
-            Err(gone) => Box::pin(std::future::ready(Err(gone))),
-        }
+    pub fn send_outgoing(&mut self, out: Outgoing) -> SendFrame<'_> {
+        SendFrame::new(&mut self.sink, frame_of(out))
     }
 
     /// Sends an already serialised message (its bytes are shared, not copied), in fragments
     /// of [`FRAGMENT`] bytes when it is longer.
-    pub fn send_frame(&mut self, frame: Frame) -> Sending<'_> {
-        Box::pin(async move {
-            let mut write = std::pin::pin!(self.write(frame));
-            // Nearly every send completes at once (the kernel's buffer has room): only a send
-            // that has to wait arms the deadline, which costs a timer registration per message.
-            let sent = match futures::poll!(&mut write) {
-                std::task::Poll::Ready(result) => Ok(result),
-                std::task::Poll::Pending => tokio::time::timeout(SEND_TIMEOUT, write).await,
-            };
-            match sent {
-                Ok(Ok(())) => Ok(()),
-                Ok(Err(e)) => {
-                    tracing::debug!(error = %e, "websocket send failed");
-                    Err(Gone)
-                }
-                Err(_) => {
-                    tracing::info!("websocket client too slow to read; dropping it");
-                    Err(Gone)
-                }
-            }
-        })
-    }
-
-    async fn write(&mut self, frame: Frame) -> Result<(), tokio_tungstenite::tungstenite::Error> {
-        if frame.len() <= FRAGMENT {
-            return self.sink.send(Message::Text(frame)).await;
-        }
-        let bytes = tokio_tungstenite::tungstenite::Bytes::from(frame);
-        let mut start = 0;
-        while start < bytes.len() {
-            let end = (start + FRAGMENT).min(bytes.len());
-            // A text message may be cut anywhere: the receiver checks the UTF-8 of the whole.
-            let opcode = OpCode::Data(if start == 0 { Data::Text } else { Data::Continue });
-            let part = WireFrame::message(bytes.slice(start..end), opcode, end == bytes.len());
-            self.sink.feed(Message::Frame(part)).await?;
-            start = end;
-        }
-        self.sink.flush().await
+    pub fn send_frame(&mut self, frame: Frame) -> SendFrame<'_> {
+        SendFrame::new(&mut self.sink, Ok(frame))
     }
 
     /// Sends a websocket ping (the browser answers it with a pong by itself).
@@ -166,11 +129,86 @@ impl SocketSender {
     }
 }
 
-/// A send in progress, on the heap: a socket's task awaits one for every message, and kept
-/// inline each kind of send (the write, its deadline's timer) would be part of the task every
-/// idle screen keeps for as long as it is connected (480 bytes of it). One small allocation
-/// per message is what this costs.
+/// A rare send in progress (a ping), on the heap, so the task every idle screen keeps for as
+/// long as it is connected does not keep room for it.
 pub type Sending<'a> = std::pin::Pin<Box<dyn Future<Output = Result<(), Gone>> + Send + 'a>>;
+
+/// One message being sent ([`SocketSender::send_frame`]): a future written by hand, so the
+/// one every delivery awaits is small (it is part of every idle socket's task) and allocates
+/// nothing. A message longer than [`FRAGMENT`] goes out in fragments of that size (a text
+/// message may be cut anywhere: the receiver checks the UTF-8 of the whole). Nearly every
+/// send completes at its first poll (the kernel's buffer has room); only one that has to wait
+/// arms its deadline ([`SEND_TIMEOUT`]), a timer on the heap.
+pub struct SendFrame<'a> {
+    sink: &'a mut SplitSink<Socket, Message>,
+    /// The message, or why it could not be serialised.
+    frame: Result<Frame, Gone>,
+    /// How many of its bytes were handed to the sink.
+    sent: usize,
+    /// Every part was handed to the sink: only the flush is left.
+    handed: bool,
+    deadline: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl<'a> SendFrame<'a> {
+    fn new(sink: &'a mut SplitSink<Socket, Message>, frame: Result<Frame, Gone>) -> Self {
+        SendFrame { sink, frame, sent: 0, handed: false, deadline: None }
+    }
+
+    /// Waiting on the client: gone once [`SEND_TIMEOUT`] has passed since the first wait.
+    fn wait(&mut self, cx: &mut std::task::Context<'_>) -> Poll<Result<(), Gone>> {
+        let deadline = self.deadline.get_or_insert_with(|| Box::pin(tokio::time::sleep(SEND_TIMEOUT)));
+        if deadline.as_mut().poll(cx).is_ready() {
+            tracing::info!("websocket client too slow to read; dropping it");
+            return Poll::Ready(Err(Gone));
+        }
+        Poll::Pending
+    }
+}
+
+fn send_failed(e: tokio_tungstenite::tungstenite::Error) -> Poll<Result<(), Gone>> {
+    tracing::debug!(error = %e, "websocket send failed");
+    Poll::Ready(Err(Gone))
+}
+
+impl Future for SendFrame<'_> {
+    type Output = Result<(), Gone>;
+
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<Result<(), Gone>> {
+        let this = &mut *self;
+        let frame = match &this.frame {
+            Ok(frame) => frame.clone(),
+            Err(Gone) => return Poll::Ready(Err(Gone)),
+        };
+        while !this.handed {
+            match std::pin::Pin::new(&mut *this.sink).poll_ready(cx) {
+                Poll::Ready(Ok(())) => {}
+                Poll::Ready(Err(e)) => return send_failed(e),
+                Poll::Pending => return this.wait(cx),
+            }
+            let part = if frame.len() <= FRAGMENT {
+                this.handed = true;
+                Message::Text(frame.clone())
+            } else {
+                let bytes = Bytes::from(frame.clone());
+                let end = (this.sent + FRAGMENT).min(bytes.len());
+                let opcode = OpCode::Data(if this.sent == 0 { Data::Text } else { Data::Continue });
+                let part = WireFrame::message(bytes.slice(this.sent..end), opcode, end == bytes.len());
+                this.sent = end;
+                this.handed = end == bytes.len();
+                Message::Frame(part)
+            };
+            if let Err(e) = std::pin::Pin::new(&mut *this.sink).start_send(part) {
+                return send_failed(e);
+            }
+        }
+        match std::pin::Pin::new(&mut *this.sink).poll_flush(cx) {
+            Poll::Ready(Ok(())) => Poll::Ready(Ok(())),
+            Poll::Ready(Err(e)) => send_failed(e),
+            Poll::Pending => this.wait(cx),
+        }
+    }
+}
 
 /// Closing the socket, on the heap like [`Sending`].
 pub type Closing<'a> = std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'a>>;
