@@ -10,7 +10,7 @@ use tokio::net::TcpStream;
 use crate::common::TestServer;
 
 /// The server's fragment size (server/src/live/socket/conn.rs `FRAGMENT`).
-const FRAGMENT: usize = 1024;
+const FRAGMENT: usize = 512;
 
 /// Opens `/ws` by hand and returns the stream after the `101`.
 async fn handshake(server: &TestServer) -> TcpStream {

@@ -48,8 +48,9 @@ pub const MAX_WS_MESSAGE: usize = 64 * 1024;
 /// every read attempt, and a socket's read is attempted each time its task wakes (for every
 /// broadcast it sends), so the default 128 KiB cost a 128 KiB memset per delivered message
 /// and 128 KiB of memory per connection. Client messages are a few hundred bytes; a bigger
-/// one (up to [`MAX_WS_MESSAGE`]) grows the buffer for as long as it takes.
-const READ_BUFFER: usize = 1024;
+/// one (up to [`MAX_WS_MESSAGE`]) grows the buffer for as long as it takes. 512 rather than
+/// 1 KiB: with [`conn::FRAGMENT`] at 512 too, 1 KiB less per idle socket (docs/PERFORMANCE.md).
+const READ_BUFFER: usize = 512;
 /// Bytes buffered before a write goes to the network: none, every message is flushed as
 /// it is sent anyway.
 const WRITE_BUFFER: usize = 0;
