@@ -22,7 +22,8 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::csv_files::{table_csv, table_csv_without};
-use super::tables::{WorkshopExport, has_join_code, without_join_code};
+use super::event_table::{has_join_code, without_join_code};
+use super::tables::WorkshopExport;
 use crate::store::{LoggedEvent, StoredCard, StoredPair, StoredWorkshop, WorkshopSnapshot};
 
 /// The column the tables gained after archives were first made (older archives lack it).

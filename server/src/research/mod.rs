@@ -17,6 +17,7 @@ pub mod compare;
 pub mod compare_groups;
 pub mod consent_table;
 pub mod csv_files;
+pub mod event_table;
 pub mod json;
 mod pair_cells;
 pub mod pair_results;

@@ -1,7 +1,6 @@
 //! The export tables of one workshop (their columns and rows), computed once from a
 //! [`WorkshopSnapshot`] and then written as CSV, JSON and XLSX.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use app::domain::aspect_stats::{AspectStats, aspect_stats};
@@ -13,8 +12,9 @@ use chrono::DateTime;
 use uuid::Uuid;
 
 use super::cells::{Cell, Table, columns};
-use super::pair_cells::{pair_references, reference_cell};
-use crate::store::{LoggedEvent, WorkshopSnapshot};
+use super::event_table::event_rows;
+use super::pair_cells::reference_cell;
+use crate::store::WorkshopSnapshot;
 use crate::time::iso_ms;
 
 /// `aspect_author` of aspects the facilitator wrote (a pair's label otherwise).
@@ -396,13 +396,6 @@ fn note_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
     rows
 }
 
-/// `events.csv`: one row per event-log row.
-fn event_rows(snapshot: &WorkshopSnapshot) -> Vec<Vec<Cell>> {
-    let card_text: HashMap<Uuid, &str> = snapshot.cards.iter().map(|c| (c.id, c.text.as_str())).collect();
-    let references = pair_references(snapshot);
-    snapshot.events.iter().map(|e| event_row(e, &card_text, &references)).collect()
-}
-
 /// `groups.csv`: the opinion groups of each round ([`app::domain::groups`], built from the
 /// room by [`room_groups`]): one row per round × pair, with the pair's group, its scores on
 /// the two principal components and its silhouette, the round's number of groups and mean
@@ -473,69 +466,14 @@ fn movement_cells(moved: Option<&Movement>) -> Vec<Cell> {
     ]
 }
 
-/// A before/after state: the position alone for placement events (`{"position": x}`), the
-/// compact JSON otherwise, empty when there was no state.
-fn state_cell(value: Option<&serde_json::Value>) -> Cell {
-    match value {
-        None => Cell::Empty,
-        Some(v) => match v.as_object().filter(|o| o.len() == 1).and_then(|o| o.get("position")) {
-            Some(position) => position.as_f64().map_or_else(|| Cell::Text(v.to_string()), Cell::Num),
-            None => Cell::Text(v.to_string()),
-        },
-    }
-}
-
-/// Whether a logged state records a join code (`workshop_created` does).
-pub fn has_join_code(state: Option<&serde_json::Value>) -> bool {
-    state.is_some_and(|v| v.get("join_code").is_some())
-}
-
-/// The logged state without the join code: exports carry nothing that lets a reader join or
-/// act in the workshop. Borrowed when there is none to remove.
-pub fn without_join_code(state: Option<&serde_json::Value>) -> Option<Cow<'_, serde_json::Value>> {
-    if !has_join_code(state) {
-        return state.map(Cow::Borrowed);
-    }
-    let mut state = state?.clone();
-    if let Some(object) = state.as_object_mut() {
-        object.remove("join_code");
-    }
-    Some(Cow::Owned(state))
-}
-
-fn event_row(event: &LoggedEvent, card_text: &HashMap<Uuid, &str>, references: &HashMap<Uuid, &str>) -> Vec<Cell> {
-    let aspect = event.card_id.and_then(|id| card_text.get(&id)).map_or(Cell::Empty, |t| Cell::text(*t));
-    let (before, after) = (without_join_code(event.before.as_ref()), without_join_code(event.after.as_ref()));
-    vec![
-        Cell::Int(i64::try_from(event.seq).unwrap_or(i64::MAX)),
-        Cell::Text(iso_ms(event.at)),
-        // `facilitator`, `system`, or the pair's label for a pair's own change.
-        Cell::text(event.who()),
-        // The pair the row concerns, while it has a reference (a withdrawn pair has none).
-        event.pair_id.and_then(|id| references.get(&id)).map_or(Cell::Empty, |r| Cell::text(*r)),
-        Cell::text(&event.action),
-        aspect,
-        state_cell(before.as_deref()),
-        state_cell(after.as_deref()),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn dates_are_utc_days() {
         // 2026-11-23T23:59:59.999Z is still the 23rd in UTC.
         assert_eq!(workshop_date(1_795_478_399_999), "2026-11-23");
         assert_eq!(workshop_date(0), "1970-01-01");
-    }
-
-    #[test]
-    fn states_are_positions_or_json() {
-        assert_eq!(state_cell(None), Cell::Empty);
-        assert_eq!(state_cell(Some(&json!({"position": 42.5}))), Cell::Num(42.5));
-        assert_eq!(state_cell(Some(&json!({"label": "Pair A"}))), Cell::Text("{\"label\":\"Pair A\"}".into()));
     }
 }
