@@ -394,14 +394,14 @@ pub(super) fn read_event_log(
     )?;
     // A big workshop's log (100,000 events) is parsed on every core: the rows are read in
     // order, then decoded in as many runs of rows as there are cores, then put back in order.
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let run = if rows.len() < PARSED_ALONE { rows.len().max(1) } else { rows.len().div_ceil(cores) };
     let decode = |rows: &[Row]| rows.iter().map(|r| logged_event(r, with_payload)).collect::<Result<Vec<_>, _>>();
-    if rows.len() <= run {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if rows.len() < PARSED_ALONE || cores == 1 {
         return decode(&rows);
     }
     std::thread::scope(|scope| {
-        let runs: Vec<_> = rows.chunks(run).map(|rows| scope.spawn(move || decode(rows))).collect();
+        let runs: Vec<_> =
+            rows.chunks(rows.len().div_ceil(cores)).map(|rows| scope.spawn(move || decode(rows))).collect();
         let mut events = Vec::with_capacity(rows.len());
         for parsed in runs {
             events.extend(parsed.join().map_err(|_| StoreError::Corrupt("decoding the event log panicked".into()))??);
