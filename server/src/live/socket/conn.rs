@@ -85,12 +85,7 @@ impl SocketSender {
     /// the future holds the bytes, not the message (a `ServerMsg` is 592 bytes, and every
     /// future awaited in a socket's loop adds to the task every connected screen keeps).
     pub fn send(&mut self, msg: ServerMsg) -> SendFrame<'_> {
-        self.send_outgoing(Outgoing::Msg(msg))
-    }
-
-    /// Sends what a screen's feed handed out.
-    pub fn send_outgoing(&mut self, out: Outgoing) -> SendFrame<'_> {
-        SendFrame::new(&mut self.sink, frame_of(out))
+        SendFrame::new(&mut self.sink, encode(&msg))
     }
 
     /// Sends an already serialised message (its bytes are shared, not copied), in fragments
@@ -224,7 +219,7 @@ pub fn frame_of(out: Outgoing) -> Result<Frame, Gone> {
 }
 
 /// A server message as the JSON text frame it is sent as.
-fn encode(msg: &ServerMsg) -> Result<Frame, Gone> {
+pub fn encode(msg: &ServerMsg) -> Result<Frame, Gone> {
     if let ServerMsg::Refused { code, .. } = msg {
         crate::telemetry::refused(code_name(*code));
     }

@@ -28,7 +28,7 @@ use tokio::sync::watch;
 use tracing::Instrument;
 use uuid::Uuid;
 
-use super::feed::{Feed, Outgoing};
+use super::feed::Feed;
 use super::hub::Hub;
 use super::room::{Frame, MAX_SCREENS_PER_PAIR, Room, RoomError, TooManyScreens};
 use crate::time::now_ms;
@@ -279,7 +279,7 @@ async fn answer(
         Incoming::Ignore => return Answer::Nothing,
         Incoming::Close => return Answer::Close,
     };
-    match conn::frame_of(Outgoing::Msg(reply)) {
+    match conn::encode(&reply) {
         Ok(frame) => Answer::Send(frame),
         Err(Gone) => Answer::Close,
     }
