@@ -109,6 +109,7 @@ sync-with-unsaved = { $state } — { $count ->
 board-closed = Mae'r gweithdy ar gau. Diolch!
 board-second-round = Ail rownd: symudwch eich nodiadau gludiog os newidiodd y drafodaeth eich barn.
 board-help = Llusgwch nodyn gludiog i'r llinell, neu dewiswch ef a defnyddio'r botymau o dan y llinell. Tapiwch nodyn gludiog (neu pwyswch Enter) i ysgrifennu nodiadau. Bysellfwrdd: mae Bwlch yn codi, mae'r saethau'n symud (Shift: fesul 10), mae Bwlch neu Enter yn gollwng, mae Escape yn canslo, mae Delete yn tynnu'n ôl. 0 yw “{ $left }”, 100 yw “{ $right }”.
+board-before-code = Eich bwrdd fel y cafodd ei gadw ddiwethaf. Gallwch symud nodiadau gludiog unwaith y bydd y dudalen wedi gorffen llwytho.
 board-room-on = Yr ystafell ar “{ $text }”: y dotiau llwyd yw'r parau eraill, y bar oren yw canolrif yr ystafell.
 board-select-to-see-room = Dewiswch nodyn gludiog i weld lle rhoddodd y parau eraill ef.
 board-spectrum = Sbectrwm

@@ -101,6 +101,7 @@ sync-with-unsaved = { $state } — { $count ->
 board-closed = The workshop is closed. Thank you!
 board-second-round = Second round: move your post-its if the discussion changed your mind.
 board-help = Drag a post-it onto the line, or select it and use the buttons under the line. Tap a post-it (or press Enter) to write notes. Keyboard: Space picks up, arrow keys move (Shift: by 10), Space or Enter drops, Escape cancels, Delete takes back. 0 is “{ $left }”, 100 is “{ $right }”.
+board-before-code = Your board as last saved. You can move post-its once the page has finished loading.
 board-room-on = The room on “{ $text }”: grey dots are the other pairs, the orange bar is the room’s median.
 board-select-to-see-room = Select a post-it to see where the other pairs put it.
 board-spectrum = Spectrum

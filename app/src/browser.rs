@@ -168,6 +168,18 @@ mod real {
         web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
     }
 
+    /// Whether the page came over HTTPS (a cookie it sets is then `Secure`).
+    pub fn is_https() -> bool {
+        web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "https:")
+    }
+
+    /// Sets (or, with `Max-Age=0`, removes) one cookie: `document.cookie = cookie`.
+    pub fn set_cookie(cookie: &str) {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let _ = js_sys::Reflect::set(&document, &"cookie".into(), &cookie.into());
+        }
+    }
+
     /// Full page navigation (`location.assign`).
     pub fn go_to(url: &str) {
         if let Some(w) = web_sys::window() {
@@ -317,6 +329,10 @@ mod inert {
     pub fn address_fragment() -> String {
         String::new()
     }
+    pub fn is_https() -> bool {
+        false
+    }
+    pub fn set_cookie(_cookie: &str) {}
     pub fn go_to(_url: &str) {}
     pub fn replace_address(_url: &str) {}
     pub fn focus_later(_id: String) {}

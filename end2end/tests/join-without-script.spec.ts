@@ -1,7 +1,9 @@
 // The join page works as a plain HTML form: with JavaScript disabled a tablet joins and lands
 // on its board's page; the pair it joined as travels in the address's fragment, and the board
 // (with its code running) keeps it, takes it out of the address and places with it. A refusal
-// comes back to the join page with what was typed and a sentence, without any script.
+// comes back to the join page with what was typed and a sentence, without any script. The
+// board's page is readable without script too: the server draws the pair's post-its where the
+// pair put them, found by the board's cookie (set by the plain join, and by the board's code).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { Console, PairScreen, TABLET } from "./pages";
@@ -30,6 +32,12 @@ test("a tablet without JavaScript joins with the plain form and its board opens 
   await tablet.getByRole("button", { name: "Join" }).tap();
   await tablet.waitForURL(new RegExp(`/pair/${code}#joined=`));
   const boardAddress = tablet.url();
+  // The board as the server drew it: the pair, the question and the post-it still to place.
+  const drawn = tablet.locator(".board-before-code");
+  await expect(drawn.locator(".pair-label")).toHaveText("Paper pair");
+  await expect(drawn.getByRole("heading", { level: 1 })).toHaveText("How much discretion?");
+  await expect(drawn.locator(".tray-cards li")).toHaveText([ASPECT]);
+  await expect(drawn.locator("li.on-spectrum")).toHaveCount(0);
   await expect(page.locator("li.pair-line").filter({ hasText: "Paper pair" })).toBeVisible();
 
   // The same name again, still without script: back to the form with what was typed and why.
@@ -72,5 +80,33 @@ test("a tablet without JavaScript joins with the plain form and its board opens 
   await board.reload();
   await expect(pair.status).toHaveText("Saved");
   expect(await pair.placedPosition(ASPECT)).toBe(60);
+
+  // The same device with its script off again (the board's code renewed the cookie): the
+  // server draws the post-it at 60, readable and accessible, and nothing left to place.
+  const paper = await browser.newContext({ ...TABLET, javaScriptEnabled: false, storageState: await scripted.storageState() });
   await scripted.close();
+  const drawnBoard = await paper.newPage();
+  await drawnBoard.goto(`/pair/${code}`);
+  const placed = drawnBoard.locator(".board-before-code li.on-spectrum");
+  await expect(placed).toHaveCount(1);
+  await expect(placed).toHaveAttribute("data-position", "60");
+  await expect(placed).toContainText(ASPECT);
+  await expect(drawnBoard.locator(".board-before-code .tray-cards li")).toHaveCount(0);
+  // axe needs script: the same board with script but no WebAssembly (held back for good).
+  const held = await browser.newContext({ ...TABLET, serviceWorkers: "block", storageState: await paper.storageState() });
+  await held.route(/\.wasm$/, (route) => route.abort());
+  const heldBoard = await held.newPage();
+  await heldBoard.goto(`/pair/${code}`);
+  await expect(heldBoard.locator(".board-before-code li.on-spectrum")).toHaveAttribute("data-position", "60");
+  const drawnAxe = await new AxeBuilder({ page: heldBoard }).withTags(TAGS).analyze();
+  expect(drawnAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await held.close();
+  // Another device (no cookie) gets the page without anyone's board.
+  const stranger = await browser.newContext({ ...TABLET, javaScriptEnabled: false });
+  const strangerPage = await stranger.newPage();
+  await strangerPage.goto(`/pair/${code}`);
+  await expect(strangerPage.locator(".loading")).toBeVisible();
+  await expect(strangerPage.locator(".board-before-code li")).toHaveCount(0);
+  await stranger.close();
+  await paper.close();
 });

@@ -226,7 +226,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         .with_state(leptos_options);
     // The API router compresses its own answers and the static files are precompressed, so
     // only the pages need the compression layer here.
-    let pages = no_cache_unless_set(pages).layer(compression());
+    let pages = no_cache_unless_set(pages).layer(compression()).layer(axum::middleware::from_fn_with_state(
+        std::sync::Arc::clone(&state.hub),
+        server::web::pair_board::seed_pair_board,
+    ));
     let public_url = state.public_url.clone();
     // The pages and files take no bodies: the API's limit guards them too.
     let site = body_limit(Router::new().merge(static_router()).merge(pages), MAX_BODY_BYTES);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::device::{keep_joined_from_address, pair_key, pending_key, stored_pair, view_key};
+use super::device::{forget_pair, keep_joined_from_address, keep_pair_cookie, pending_key, stored_pair, view_key};
 use crate::api::Joined;
 use crate::api::urls;
 use crate::browser;
@@ -39,10 +39,21 @@ pub fn PairPage() -> impl IntoView {
     let params = use_params_map();
     let code = Memo::new(move |_| params.with(|p| p.get("code")).unwrap_or_default().trim().to_uppercase());
     let device = RwSignal::new(Device::Unknown);
+    #[cfg(feature = "ssr")]
+    let before_code = crate::components::board::before_code::board_before_code(
+        crate::components::board::before_code::request_seed().as_ref(),
+        l,
+    );
+    #[cfg(not(feature = "ssr"))]
+    let before_code = String::new();
     Effect::new(move |_| {
         let code = code.get();
         keep_joined_from_address(&code);
-        device.set(stored_pair(&code).map_or(Device::NotJoined, Device::Joined));
+        let stored = stored_pair(&code);
+        if let Some(joined) = &stored {
+            keep_pair_cookie(joined);
+        }
+        device.set(stored.map_or(Device::NotJoined, Device::Joined));
     });
     let config = Signal::derive(move || match device.get() {
         Device::Joined(j) => Some(LiveConfig {
@@ -56,7 +67,7 @@ pub fn PairPage() -> impl IntoView {
     let ready = Memo::new(move |_| live.view.with(Option::is_some));
     let question = move || live.view.with(|v| v.as_ref().map(|v| v.question_in(l).to_string()));
     let forget = move |_| {
-        browser::local_remove(&pair_key(&code.get_untracked()));
+        forget_pair(&code.get_untracked());
         browser::local_remove(&view_key(&code.get_untracked()));
         browser::go_to(&urls::join_page(&code.get_untracked()));
     };
@@ -64,7 +75,12 @@ pub fn PairPage() -> impl IntoView {
     view! {
         <main class="pair-page">
             {move || match device.get() {
-                Device::Unknown => view! { <p class="loading">{t::loading(l)}</p> }.into_any(),
+                // Before the page's code runs: the board the server drew from the board's cookie
+                // (hydration keeps the server's `inner_html`; in the browser it is empty).
+                Device::Unknown => view! {
+                    <p class="loading">{t::loading(l)}</p>
+                    <div class="board-before-code" inner_html=before_code.clone()></div>
+                }.into_any(),
                 Device::NotJoined => view! {
                     <section class="page not-joined">
                         <h1>{t::pair_not_joined(l, code.get())}</h1>
@@ -106,7 +122,7 @@ pub fn PairPage() -> impl IntoView {
                     let decline = move |()| {
                         if live.send_consent(ClientMsg::DeclineConsent { change_id: browser::random_uuid() }) {
                             declined.set(true);
-                            browser::local_remove(&pair_key(&code.get_untracked()));
+                            forget_pair(&code.get_untracked());
                             browser::local_remove(&view_key(&code.get_untracked()));
                             browser::local_remove(&pending_key(&code.get_untracked()));
                             browser::focus_later("declined-title".into());
@@ -119,7 +135,7 @@ pub fn PairPage() -> impl IntoView {
                         live.view.with(|v| v.as_ref().is_some_and(|v| results_closed_reason(v).is_none()))
                     });
                     let leave = move |_| {
-                        browser::local_remove(&pair_key(&code.get_untracked()));
+                        forget_pair(&code.get_untracked());
                         browser::local_remove(&view_key(&code.get_untracked()));
                         browser::local_remove(&pending_key(&code.get_untracked()));
                     };

@@ -10,7 +10,8 @@
 //!   archive, templates, the placements CSV); what they serve is made in [`crate::research`].
 //! - [`audit`]: writing the audit log's rows for requests, and reading it; [`retention`]:
 //!   checking and setting a workshop's "Delete after" day.
-//! - [`pair_results`]: a pair's own results ("Our results"), by its token.
+//! - [`pair_results`]: a pair's own results ("Our results"), by its token; [`pair_board`]: the
+//!   pair a board's page is drawn for before its code runs, by the board's cookie.
 //! - [`qr`]: the join QR code and the origin join links use.
 //!
 //! The edge is the top floor of the server: it uses [`crate::live`], [`crate::research`] and
@@ -31,6 +32,7 @@ pub mod lang;
 pub mod limits;
 pub mod metrics;
 pub mod nvivo;
+pub mod pair_board;
 pub mod pair_results;
 pub mod qr;
 pub mod reply;

@@ -6,7 +6,7 @@
 use app::api::Joined;
 use app::api::join_form::joined_from_fragment;
 use reqwest::StatusCode;
-use reqwest::header::LOCATION;
+use reqwest::header::{LOCATION, SET_COOKIE};
 use server::store::sql::Value;
 
 use crate::common::TestServer;
@@ -49,6 +49,31 @@ async fn the_plain_form_joins_and_the_board_opens_with_the_pair_it_carries() {
     assert!(joined.reference.is_some());
     let (_tablet, view) = server.pair(&joined).await;
     assert_eq!(view.pairs.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["Pair F"]);
+}
+
+#[tokio::test]
+async fn a_join_sets_the_boards_cookie_for_that_workshop_and_a_refusal_sets_none() {
+    let server = TestServer::start().await;
+    let created = server.create_workshop(&["Holding patients"]).await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let post = |label: &'static str| {
+        client
+            .post(server.url("/join"))
+            .header("origin", "null")
+            .form(&[("code", created.join_code.as_str()), ("label", label)])
+            .send()
+    };
+    let response = post("Pair C").await.unwrap();
+    let location = response.headers()[LOCATION].to_str().unwrap().to_string();
+    let joined = joined_of(&location, &created.join_code);
+    let cookies: Vec<&str> = response.headers().get_all(SET_COOKIE).iter().map(|c| c.to_str().unwrap()).collect();
+    assert_eq!(
+        cookies,
+        [format!("ds_pair={}; Path=/pair/{}; Max-Age=2592000; SameSite=Lax", joined.token, created.join_code)]
+    );
+    let refused = post("pair c").await.unwrap();
+    assert!(refused.headers()[LOCATION].to_str().unwrap().contains("refused=taken"));
+    assert!(refused.headers().get(SET_COOKIE).is_none());
 }
 
 #[tokio::test]

@@ -5,8 +5,11 @@
 //! - [`post_it`]: one post-it, with drag and drop and keyboard placement.
 //! - [`add`]: writing a new post-it.
 //! - [`sheet`]: a post-it's sheet (outcome notes, "can't place").
+//! - `before_code` (server only): the board drawn into the page before its code runs.
 
 mod add;
+#[cfg(feature = "ssr")]
+pub mod before_code;
 mod post_it;
 mod sheet;
 pub mod state;

@@ -8,7 +8,7 @@
 //! budget (not the pair's, which is for changes).
 
 mod conn;
-mod hello;
+pub mod hello;
 mod upgrade;
 
 use std::pin::Pin;

@@ -1,0 +1,137 @@
+//! A pair's board as the server draws it into the board's page, before (or without) the page's
+//! WebAssembly: the question, the spectrum with the pair's post-its at their positions, and
+//! the post-its still to place. Nothing on it moves; once the page's code runs, the live board
+//! takes its place (issue 25: "the server-rendered board is readable before hydration").
+//!
+//! The server knows the pair from the board's cookie ([`crate::pages::device::PAIR_COOKIE`]),
+//! puts its [`PairSeed`] in the request, and the board's page writes [`board_before_code`]'s
+//! HTML with `inner_html`, which hydration leaves as it is. So none of this is in the browser's
+//! WebAssembly.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::state::{CardState, board_cards};
+use crate::domain::RoomView;
+use crate::domain::board::{POST_IT_WIDTH_PCT, assign_lanes, format_position, min_gap};
+use crate::i18n::{Lang, t};
+
+/// The pair a board's page is for and its room as that pair sees it, found by the server from
+/// the board's cookie and kept in the request's extensions for the page to draw.
+#[derive(Clone, Debug)]
+pub struct PairSeed {
+    /// The workshop's view for this pair (what its websocket's first snapshot would be).
+    pub view: RoomView,
+    /// The pair the cookie's token is.
+    pub pair_id: Uuid,
+}
+
+/// The request's [`PairSeed`], if the server put one there.
+pub fn request_seed() -> Option<PairSeed> {
+    use_context::<http::request::Parts>()?.extensions.get::<PairSeed>().cloned()
+}
+
+/// The board of the request's pair as HTML, or an empty string when there is none to draw:
+/// no seed, the pair is gone, or an information sheet waits for its answer (the page's code
+/// asks it before the board opens).
+pub fn board_before_code(seed: Option<&PairSeed>, l: Lang) -> String {
+    let Some(PairSeed { view, pair_id }) = seed else { return String::new() };
+    let Some(pair) = view.pair(*pair_id) else { return String::new() };
+    if view.current_sheet().is_some() && !view.pair_has_consent(*pair_id) {
+        return String::new();
+    }
+    let cards = board_cards(view, *pair_id, l);
+    let placed: Vec<&CardState> = cards.iter().filter(|c| c.position.is_some()).collect();
+    let positions: Vec<f64> = placed.iter().filter_map(|c| c.position).collect();
+    let lanes = assign_lanes(&positions, min_gap(POST_IT_WIDTH_PCT));
+    let lane_count = lanes.iter().map(|l| l + 1).max().unwrap_or(1);
+    let unplaced: Vec<&CardState> = cards.iter().filter(|c| c.position.is_none() && c.cant_place.is_none()).collect();
+    let cant_placed: Vec<&CardState> =
+        cards.iter().filter(|c| c.position.is_none() && c.cant_place.is_some()).collect();
+    let (left, right) = (view.left_pole_in(l).to_string(), view.right_pole_in(l).to_string());
+    let pins = positions
+        .iter()
+        .zip(&lanes)
+        .map(|(p, lane)| {
+            view! {
+                <span class="pin" aria-hidden="true" style:left=format!("{p}%")
+                    style:height=format!("calc(var(--lane-top) - var(--line-y) + {lane} * var(--lane-step))")></span>
+            }
+        })
+        .collect_view();
+    let on_spectrum = placed
+        .iter()
+        .zip(&lanes)
+        .map(|(card, lane)| {
+            let p = card.position.unwrap_or_default();
+            view! {
+                <li
+                    class="post-it on-spectrum"
+                    class:mine=card.mine
+                    class:locked=card.locked
+                    data-position=format_position(p)
+                    style:left=format!("{p}%")
+                    style:top=format!("calc(var(--lane-top) + {lane} * var(--lane-step))")
+                    style:transform=format!("translate(-{p}%, 0px)")
+                    style:width=format!("{POST_IT_WIDTH_PCT}%")
+                >
+                    <span class="post-it-text" aria-hidden="true">{card.text.clone()}</span>
+                    <span class="visually-hidden">{t::board_card_at(l, card.text.clone(), format_position(p))}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let in_tray = |cards: Vec<&CardState>| {
+        cards
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <li class="post-it" class:mine=c.mine class:cant-place=c.cant_place.is_some()>
+                        <span class="post-it-text">{c.text.clone()}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let has_cant_placed = !cant_placed.is_empty();
+    view! {
+        <header class="pair-header">
+            <p class="pair-label">{pair.label.clone()}</p>
+        </header>
+        <h1 class="question">{view.question_in(l).to_string()}</h1>
+        <p class="board-help">{t::board_before_code(l)}</p>
+        <div
+            class="spectrum"
+            translate="no"
+            dir="ltr"
+            role="region"
+            aria-label=t::board_spectrum(l)
+            style:height=format!("calc(var(--spectrum-base) + {lane_count} * var(--lane-step))")
+        >
+            <span class="pole pole-left">{left}</span>
+            <span class="pole pole-right">{right}</span>
+            <span class="spectrum-line" aria-hidden="true">
+                <span class="tick" style:left="0%"></span>
+                <span class="tick" style:left="25%"></span>
+                <span class="tick" style:left="50%"></span>
+                <span class="tick" style:left="75%"></span>
+                <span class="tick" style:left="100%"></span>
+            </span>
+            {pins}
+            <ul class="placed-before-code">{on_spectrum}</ul>
+        </div>
+        <div class="pair-areas">
+            <section class="tray" role="region" aria-label=t::board_post_its(l) translate="no">
+                <h2 class="tray-title">{t::board_to_place(l)}</h2>
+                <ul class="tray-cards">{in_tray(unplaced)}</ul>
+            </section>
+            {has_cant_placed.then(|| view! {
+                <section class="cant-place-area" translate="no" role="region" aria-label=t::board_cant_place_area(l)>
+                    <h2 class="tray-title">{t::board_cant_place(l)}</h2>
+                    <ul class="tray-cards">{in_tray(cant_placed)}</ul>
+                </section>
+            })}
+        </div>
+    }
+    .to_html()
+}
