@@ -12,7 +12,8 @@
 //   content, so a cached copy is always right.
 // - Pages a pair uses (/join, /pair/{code}): network first, the copy kept for when the network
 //   is gone or too slow; an unknown /pair/ page falls back to any kept board page, which
-//   renders the same until the browser reads the device's pair.
+//   renders the same until the browser reads the device's pair (the board the server drew
+//   for the pair is taken out of the kept copy: keptCopy).
 // - Icons and the manifest: the cached copy at once, refreshed behind it.
 // - Everything else (the API, the websocket, downloads, the console): not touched.
 "use strict";
@@ -24,7 +25,20 @@ const STATIC = ["/favicon.svg", "/manifest.webmanifest", "/icons/icon-192.png", 
 
 async function cachePage(cache, url) {
   const response = await fetch(url, { cache: "no-cache" });
-  if (response.ok) await cache.put(url, response);
+  if (response.ok) await cache.put(url, await keptCopy(url, response));
+}
+
+// The copy of a page kept here. A board's page drawn for its pair (the board's cookie) holds
+// the pair's post-its between two marks (app/src/components/board/before_code.rs): they are
+// taken out, so this cache holds no pair's data and every board page it keeps renders the same
+// until the browser reads the pair from the device's storage.
+async function keptCopy(path, response) {
+  if (!path.startsWith("/pair/")) return response;
+  const html = (await response.text()).replace(/<!--ds-drawn-->[\s\S]*?<!--\/ds-drawn-->/g, "");
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
 }
 
 // Files the page loaded before the worker controlled it: from the HTTP cache (immutable,
@@ -92,7 +106,7 @@ async function pageFromNetworkOrCache(request) {
   const path = url.pathname + url.search;
   const cache = await caches.open(CACHE);
   const network = fetch(request).then(async (response) => {
-    if (response.ok) await cache.put(path, response.clone());
+    if (response.ok) await cache.put(path, await keptCopy(path, response.clone()));
     return response;
   });
   try {

@@ -41,7 +41,7 @@ pub fn shell(files: site::SiteFiles) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#1d4ed8"/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="icon" href=site::favicon_address() type="image/svg+xml"/>
                 <link rel="icon" href="/icons/icon-192.png" sizes="192x192" type="image/png"/>
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 <link rel="manifest" href="/manifest.webmanifest"/>

@@ -125,6 +125,18 @@ impl SiteFiles {
     }
 }
 
+/// The favicon (`public/favicon.svg`, 515 bytes) as a `data:` address in every page's
+/// `<head>`, so that no page load costs a request, or a revalidation of `/favicon.svg`
+/// (issue 25: join + board in at most 15 requests). The file stays served for the manifest.
+#[cfg(feature = "ssr")]
+pub fn favicon_address() -> &'static str {
+    static ADDRESS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ADDRESS.get_or_init(|| {
+        let svg = include_str!("../../public/favicon.svg").split_whitespace().collect::<Vec<_>>().join(" ");
+        format!("data:image/svg+xml,{}", urlencoding::encode(&svg))
+    })
+}
+
 /// The wasm-split loader and manifest, for a lazy screen's preload links ([`preload_chunks`]).
 #[cfg(feature = "ssr")]
 #[derive(Clone, Debug)]
@@ -213,6 +225,20 @@ mod tests {
         assert!(script.contains("setTimeout(show, 4000)"), "{script}");
         assert!(!script.contains('<') && !script.contains('&') && !script.contains("=>"), "{script}");
         assert!(TOO_OLD_TEXT.contains("iPadOS 16 or later, or open"), "{TOO_OLD_TEXT}");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_favicon_is_inline_and_decodes_to_the_served_file() {
+        let address = favicon_address();
+        let svg = address.strip_prefix("data:image/svg+xml,").expect("a data address");
+        let decoded = urlencoding::decode(svg).unwrap();
+        assert!(
+            decoded.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\"") && decoded.ends_with("</svg>"),
+            "{decoded}"
+        );
+        let served: String = include_str!("../../public/favicon.svg").split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(decoded, served);
     }
 
     #[test]

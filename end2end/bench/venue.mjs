@@ -16,6 +16,8 @@
 // worker, which fetched it from the network) count as the page's; its own fetches (precache,
 // "cache-page") are reported separately as "SW background".
 //
+// A hasty pair (2b): Join pressed as soon as it shows, before the WebAssembly; times until the
+// board the server drew is readable and until the live board is interactive.
 // Screens: the join page (/join?code=…, interactive = "Join" enabled: the form works as plain
 // HTML before the WebAssembly, so this is when it shows), then in the same context the pair's board (Join pressed → a post-it is
 // shown in the "Post-its to place" tray); then each cold in its own context: the console
@@ -151,6 +153,7 @@ const newWorkshop = (run) => api("/api/workshops", { title: `Venue bench ${run}`
 const results = {}; // screen -> list of rows
 const record = (run, screen, row) => { (results[screen] ??= []).push(row); console.log(JSON.stringify({ run, screen, ...row })); };
 let pairFiles = [];
+const hasty = []; // a pair that presses Join at once: see 2b
 
 for (let run = 1; run <= RUNS; run++) {
   const w = await newWorkshop(run);
@@ -182,6 +185,28 @@ for (let run = 1; run <= RUNS; run++) {
       linkKiB: +(join.linkKiB + board.linkKiB).toFixed(1), linkRequests: join.linkRequests + board.linkRequests,
       linkKiBAtInteractive: +(join.linkKiB + board.linkKiBAtInteractive).toFixed(1) });
     pairFiles = [...join.files.map((f) => ({ ...f, phase: "join" })), ...board.files.map((f) => ({ ...f, phase: "board" }))];
+    await context.close();
+  }
+  // 2b: a hasty pair: Join pressed as soon as it can be (the plain form, before the page's
+  // WebAssembly). Times from navigation start (wall clock, node and page on one machine):
+  // Join pressed, the board the server drew ("drawn": its post-its readable), the live board.
+  {
+    const { context, page } = await coldPage(TABLET);
+    link.start("hasty");
+    const t0 = Date.now();
+    await page.goto(`${BASE}/join?code=${w.join_code}`, { waitUntil: "commit" });
+    await when(page, visible("form button.primary"));
+    await page.getByLabel("Pair name", { exact: true }).fill(`Hasty ${run}`);
+    const pressed = Date.now();
+    await page.locator("form button.primary").click({ noWaitAfter: true });
+    await page.waitForURL(/\/pair\//, { waitUntil: "commit" });
+    const epoch = (test) => new Function(`return (${test})() && performance.timeOrigin + performance.now()`);
+    const drawn = await (await page.waitForFunction(epoch(visible(".board-before-code li")), null, { polling: "raf", timeout: 120_000 })).jsonValue();
+    const live = await (await page.waitForFunction(epoch(visible("section.tray .tray-cards button")), null, { polling: "raf", timeout: 120_000 })).jsonValue();
+    const linkAt = link.snapshot();
+    await quiet();
+    hasty.push({ pressedMs: pressed - t0, drawnMs: Math.round(drawn - t0), liveMs: Math.round(live - t0), ...linked(link.snapshot(), linkAt) });
+    console.log(JSON.stringify({ run, screen: "hasty join", ...hasty.at(-1) }));
     await context.close();
   }
   // 3: the other screens, each cold.
@@ -230,6 +255,9 @@ const requests = median(results["join+board"].map((r) => r.linkRequests));
 console.log(`\nJoin page + board: ${together} KiB on the link, service worker and websocket included (budget 200 KiB: ` +
   `${together <= 200 ? "within" : "OVER"}), ${requests} requests (budget 15: ${requests <= 15 ? "within" : "OVER"}).`);
 console.log("\"interactive\" of join+board = Join enabled + (Join pressed → board shown); typing and waiting for quiet excluded.");
+console.log(`\n### A hasty pair (Join pressed as soon as it can be, before the WebAssembly), medians of ${RUNS}, ms from navigation start\n`);
+console.log("| Join pressed | board drawn by the server (readable) | live board (interactive) | link KiB at live board | link requests |\n|---:|---:|---:|---:|---:|");
+console.log(`| ${cell(hasty, "pressedMs")} | ${cell(hasty, "drawnMs")} | ${cell(hasty, "liveMs")} | ${cell(hasty, "linkKiBAtInteractive")} | ${cell(hasty, "linkRequests")} |`);
 console.log(`\n### /pkg/ files on the pair's path (last run)\n\n| phase | file | fetched by | encoded bytes | content-encoding |\n|---|---|---|---:|---|`);
 for (const f of pairFiles) console.log(`| ${f.phase} | ${f.file} | ${f.who} | ${f.bytes} | ${f.encoding || "none"} |`);
 const failures = Object.values(results).flat().flatMap((r) => r.failed ?? []);

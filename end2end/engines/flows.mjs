@@ -235,6 +235,16 @@ export function engineSuite(title, launch) {
             }),
           "the service worker to keep the pair's page and its code",
         );
+        // The board's cookie, set by the board's code in this engine, lets the server draw the
+        // pair's post-it into the page; the service worker's copy of the page has it taken out.
+        const pages = await pair.tab.eval(async () => {
+          const fresh = await (await fetch(location.pathname, { cache: "no-store" })).text();
+          const kept = await (await (await caches.open("ds-shell-v1")).match(location.pathname)).text();
+          return { fresh, kept };
+        });
+        assert.match(pages.fresh, /<li data-position="40"[^>]* class="post-it on-spectrum/, "the board drawn by the server");
+        assert.ok(pages.fresh.includes(CARERS), "the drawn post-it's text");
+        assert.ok(pages.kept.includes('class="board-before-code"') && !pages.kept.includes(CARERS), "the kept page holds no post-it");
 
         // The Wi-Fi goes down; the pair keeps working: the move is queued on the tablet.
         proxy.offline(true);

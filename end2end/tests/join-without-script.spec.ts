@@ -80,6 +80,15 @@ test("a tablet without JavaScript joins with the plain form and its board opens 
   await board.reload();
   await expect(pair.status).toHaveText("Saved");
   expect(await pair.placedPosition(ASPECT)).toBe(60);
+  // The service worker's copy of the board's page (to reopen it offline) holds no post-it:
+  // the board the server drew for the pair is taken out of it.
+  const kept = () =>
+    board.evaluate(async (c) => {
+      const page = await (await caches.open("ds-shell-v1")).match(`/pair/${c}`);
+      return page ? page.text() : "";
+    }, code);
+  await expect.poll(kept).toContain('class="board-before-code"');
+  expect(await kept()).not.toContain(ASPECT);
 
   // The same device with its script off again (the board's code renewed the cookie): the
   // server draws the post-it at 60, readable and accessible, and nothing left to place.

@@ -16,6 +16,12 @@ use crate::domain::RoomView;
 use crate::domain::board::{POST_IT_WIDTH_PCT, assign_lanes, format_position, min_gap};
 use crate::i18n::{Lang, t};
 
+/// Marks around the drawn board in the page, so the service worker can keep its copy of the
+/// page without the pair's post-its (`public/sw.js`, `keptCopy`).
+pub const DRAWN_START: &str = "<!--ds-drawn-->";
+/// See [`DRAWN_START`].
+pub const DRAWN_END: &str = "<!--/ds-drawn-->";
+
 /// The pair a board's page is for and its room as that pair sees it, found by the server from
 /// the board's cookie and kept in the request's extensions for the page to draw.
 #[derive(Clone, Debug)]
@@ -94,7 +100,7 @@ pub fn board_before_code(seed: Option<&PairSeed>, l: Lang) -> String {
             .collect_view()
     };
     let has_cant_placed = !cant_placed.is_empty();
-    view! {
+    let drawn = view! {
         <header class="pair-header">
             <p class="pair-label">{pair.label.clone()}</p>
         </header>
@@ -133,5 +139,6 @@ pub fn board_before_code(seed: Option<&PairSeed>, l: Lang) -> String {
             })}
         </div>
     }
-    .to_html()
+    .to_html();
+    format!("{DRAWN_START}{drawn}{DRAWN_END}")
 }
