@@ -4,7 +4,8 @@
 // It runs two workshops at two sites the way a facilitator would (create, pairs join on touch
 // tablets and place by keyboard, "Start placing", "Reveal"), then captures the new-workshop
 // form, the console, the projector, a pair's tablet, and the researcher area's list, replay and
-// comparison of the two sites; then a Welsh tablet in a workshop written in English and Welsh.
+// comparison of the two sites; then a Welsh tablet in a workshop written in English and Welsh;
+// and the first tablet's board with JavaScript off, as the server draws it.
 import { chromium } from "@playwright/test";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
@@ -73,6 +74,13 @@ const first = await runWorkshop("Knowledge exchange meeting", "Site 3", [
   [-2, 1, 5, 2, 2],
 ], { shootForm: true });
 await first.tablet.screenshot({ path: `${out}/pair-tablet.png` });
+// The same tablet's board with JavaScript off: drawn by the server from the board's cookie.
+const paper = await (
+  await browser.newContext({ viewport: { width: 1024, height: 768 }, javaScriptEnabled: false, storageState: await first.tablet.context().storageState() })
+).newPage();
+await paper.goto(first.tablet.url());
+await paper.locator(".board-before-code li.on-spectrum").first().waitFor();
+await paper.screenshot({ path: `${out}/pair-drawn.png` });
 await first.laptop.waitForTimeout(500);
 await first.laptop.screenshot({ path: `${out}/console.png`, fullPage: false });
 const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
