@@ -47,6 +47,7 @@ pub fn shell(files: site::SiteFiles) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <site::SiteScripts files/>
                 <script type="module" nonce=leptos::nonce::use_nonce() inner_html=site::REGISTER_SW></script>
+                <script type="module" nonce=leptos::nonce::use_nonce() inner_html=site::HOLD_JOIN></script>
                 <leptos_meta::MetaTags/>
             </head>
             <body>

@@ -38,6 +38,14 @@ pub fn content_security_policy(nonce: &str) -> String {
 /// inline in every page with the response's nonce: no request of its own on every load.
 pub const REGISTER_SW: &str = include_str!("register-sw.js");
 
+/// The script that holds "Join" pressed before the join page is ready, rather than leave the
+/// page with its WebAssembly half downloaded (`hold-join.js`), inline in every page like
+/// [`REGISTER_SW`]; it acts on `/join` only.
+pub const HOLD_JOIN: &str = include_str!("hold-join.js");
+
+/// The `id` of the join page's form, which [`HOLD_JOIN`] looks for.
+pub const JOIN_FORM_ID: &str = "join-form";
+
 /// The `id` of the notice shown when the WebAssembly does not start.
 pub const TOO_OLD_ID: &str = "too-old";
 
@@ -239,6 +247,13 @@ mod tests {
         );
         let served: String = include_str!("../../public/favicon.svg").split_whitespace().collect::<Vec<_>>().join(" ");
         assert_eq!(decoded, served);
+    }
+
+    #[test]
+    fn the_hold_script_acts_on_the_join_forms_id_and_cannot_close_its_script_element() {
+        assert!(HOLD_JOIN.contains(&format!(r#"form.id !== "{JOIN_FORM_ID}""#)), "{HOLD_JOIN}");
+        assert!(HOLD_JOIN.contains(r#"location.pathname === "/join""#), "{HOLD_JOIN}");
+        assert!(!HOLD_JOIN.contains("</"), "{HOLD_JOIN}");
     }
 
     #[test]

@@ -103,7 +103,7 @@ test("a wrong join code gets a clear message and joins nothing", async ({ page }
   await expect(page).toHaveURL(/\/join/);
 });
 
-test("Join works before the WebAssembly arrives, and the board opens as that pair once it does", async ({ page, request }) => {
+test("Join pressed before the WebAssembly arrives waits for it, then joins without leaving the page", async ({ page, request }) => {
   const created = await request.post("/api/workshops", {
     data: {
       title: "Early typing",
@@ -117,23 +117,61 @@ test("Join works before the WebAssembly arrives, and the board opens as that pai
   expect(created.status()).toBe(201);
   const { join_code: code } = await created.json();
 
-  // Hold the WebAssembly back, as a slow venue Wi-Fi would, while the pair types and joins:
-  // the form posts as plain HTML and the server sends the tablet to its board.
+  // Hold the WebAssembly back, as a slow venue Wi-Fi would, while the pair types and joins.
+  // The press is held (the page would otherwise leave with its WebAssembly half downloaded)
+  // until the page's code runs, which then joins and opens the board in the same page.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
+  const wasmRequests: string[] = [];
   await page.route(/\.wasm$/, async (route) => {
+    wasmRequests.push(new URL(route.request().url()).pathname);
     await held;
     await route.continue();
   });
+  const documents: string[] = [];
+  page.on("request", (r) => r.isNavigationRequest() && documents.push(`${r.method()} ${new URL(r.url()).pathname}`));
   await page.goto("/join");
   await page.getByLabel("Join code", { exact: true }).fill(code);
   await page.getByLabel("Pair name", { exact: true }).fill("Early birds");
   await expect(page.locator("html")).not.toHaveAttribute("data-wasm-started", "");
   await page.getByRole("button", { name: "Join" }).click();
-  await page.waitForURL(new RegExp(`/pair/${code}#joined=`));
+  await expect(page.locator("#join-form")).toHaveAttribute("data-held", "");
+  await expect(page.getByRole("button", { name: "Join" })).toHaveAttribute("aria-busy", "true");
+  await page.waitForTimeout(500);
+  expect(new URL(page.url()).pathname).toBe("/join");
 
   release();
+  await expect(page).toHaveURL(new RegExp(`/pair/${code}$`));
   await expect(page.locator(".sync-status")).toHaveText("Saved");
   await expect(page.getByText("Early birds").first()).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`/pair/${code}$`));
+  // One page load, no plain post: the WebAssembly was fetched once, by the join page.
+  expect(documents).toEqual(["GET /join"]);
+  expect(new Set(wasmRequests).size).toBe(wasmRequests.length);
+});
+
+test("Join pressed when the WebAssembly never comes posts the plain form, and the server draws the board", async ({ browser, request }) => {
+  const created = await request.post("/api/workshops", {
+    data: {
+      title: "No WebAssembly",
+      site: "Site 2",
+      question: "How much discretion?",
+      left_pole: "Fixed",
+      right_pole: "Flexible",
+      aspects: ["Where people are seen"],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { join_code: code } = await created.json();
+  // A browser that cannot run the page's code (the files never arrive): after the hold, the
+  // plain form is posted, and the board's page shows the board the server drew.
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  await context.route(/\.wasm$/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`/join?code=${code}`);
+  await page.getByLabel("Pair name", { exact: true }).fill("Patient pair");
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.waitForURL(new RegExp(`/pair/${code}#joined=`), { timeout: 15_000 });
+  await expect(page.locator(".board-before-code .pair-label")).toHaveText("Patient pair");
+  await expect(page.locator(".board-before-code .tray-cards li")).toHaveText(["Where people are seen"]);
+  await context.close();
 });

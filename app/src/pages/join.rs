@@ -166,6 +166,10 @@ pub fn JoinPage() -> impl IntoView {
     };
 
     let form_hidden = move || asking.with(Option::is_some) || declined.get();
+    // Set once this code runs (after hydration): a Join pressed before it was held by the
+    // page's inline script (`site::HOLD_JOIN`), which now submits the form again, to `submit`.
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
     view! {
         <main class="page join">
             {move || {
@@ -196,9 +200,19 @@ pub fn JoinPage() -> impl IntoView {
                     })
             }}
             <h1 hidden=form_hidden>{t::join_title(l)}</h1>
-            // A plain form too: before the WebAssembly runs (or without it) the browser posts it
-            // and the server joins (`POST /join`); once it runs, `submit` does the join here.
-            <form class="stack" method="post" action=urls::JOIN_FORM novalidate on:submit=submit hidden=form_hidden>
+            // A plain form too: without script the browser posts it and the server joins
+            // (`POST /join`); with script, a press before this code runs waits for it
+            // (`site::HOLD_JOIN`, up to 6 s, then posts); once it runs, `submit` joins here.
+            <form
+                id=crate::site::JOIN_FORM_ID
+                class="stack"
+                method="post"
+                action=urls::JOIN_FORM
+                novalidate
+                on:submit=submit
+                hidden=form_hidden
+                data-ready=move || ready.get().then_some("")
+            >
                 <Field id="join-code" label=t::join_code(l)>
                     <input
                         type="text"
