@@ -2,7 +2,7 @@
 // touch tablet), the facilitator switches the live wall on and starts placing, both pairs place
 // post-its by dragging, the projector shows the dots live, and the CSV download holds exactly
 // the placements the server acknowledged.
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { Console, NewWorkshopForm, PairScreen, Projector, TABLET, placedRows } from "./pages";
 
 const FIRST = "How many appointments a patient can have";
@@ -103,19 +103,17 @@ test("a wrong join code gets a clear message and joins nothing", async ({ page }
   await expect(page).toHaveURL(/\/join/);
 });
 
-test("Join pressed before the WebAssembly arrives waits for it, then joins without leaving the page", async ({ page, request }) => {
+/** A workshop with one aspect, made through the API; its join code. */
+async function oneAspectWorkshop(request: APIRequestContext, title: string): Promise<string> {
   const created = await request.post("/api/workshops", {
-    data: {
-      title: "Early typing",
-      site: "Site 2",
-      question: "How much discretion?",
-      left_pole: "Fixed",
-      right_pole: "Flexible",
-      aspects: ["Where people are seen"],
-    },
+    data: { title, site: "Site 2", question: "How much discretion?", left_pole: "Fixed", right_pole: "Flexible", aspects: ["Where people are seen"] },
   });
   expect(created.status()).toBe(201);
-  const { join_code: code } = await created.json();
+  return (await created.json()).join_code;
+}
+
+test("Join pressed before the WebAssembly arrives waits for it, then joins without leaving the page", async ({ page, request }) => {
+  const code = await oneAspectWorkshop(request, "Early typing");
 
   // Hold the WebAssembly back, as a slow venue Wi-Fi would, while the pair types and joins.
   // The press is held (the page would otherwise leave with its WebAssembly half downloaded)
@@ -150,18 +148,7 @@ test("Join pressed before the WebAssembly arrives waits for it, then joins witho
 });
 
 test("Join pressed when the WebAssembly never comes posts the plain form, and the server draws the board", async ({ browser, request }) => {
-  const created = await request.post("/api/workshops", {
-    data: {
-      title: "No WebAssembly",
-      site: "Site 2",
-      question: "How much discretion?",
-      left_pole: "Fixed",
-      right_pole: "Flexible",
-      aspects: ["Where people are seen"],
-    },
-  });
-  expect(created.status()).toBe(201);
-  const { join_code: code } = await created.json();
+  const code = await oneAspectWorkshop(request, "No WebAssembly");
   // A browser that cannot run the page's code (the files never arrive): after the hold, the
   // plain form is posted, and the board's page shows the board the server drew.
   const context = await browser.newContext({ serviceWorkers: "block" });

@@ -11,6 +11,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::spectrum_line;
 use super::state::{CardState, board_cards};
 use crate::domain::RoomView;
 use crate::domain::board::{POST_IT_WIDTH_PCT, assign_lanes, format_position, min_gap};
@@ -116,13 +117,7 @@ pub fn board_before_code(seed: Option<&PairSeed>, l: Lang) -> String {
         >
             <span class="pole pole-left">{left}</span>
             <span class="pole pole-right">{right}</span>
-            <span class="spectrum-line" aria-hidden="true">
-                <span class="tick" style:left="0%"></span>
-                <span class="tick" style:left="25%"></span>
-                <span class="tick" style:left="50%"></span>
-                <span class="tick" style:left="75%"></span>
-                <span class="tick" style:left="100%"></span>
-            </span>
+            {spectrum_line()}
             {pins}
             <ul class="placed-before-code">{on_spectrum}</ul>
         </div>

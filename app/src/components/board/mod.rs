@@ -35,6 +35,20 @@ fn stem(lane: usize) -> String {
     format!("calc(var(--lane-top) - var(--line-y) + {lane} * var(--lane-step))")
 }
 
+/// The spectrum's line with its ticks at 0, 25, 50, 75 and 100 (the live board's and the one
+/// the server draws before the page's code runs).
+pub(crate) fn spectrum_line() -> impl IntoView {
+    view! {
+        <span class="spectrum-line" aria-hidden="true">
+            <span class="tick" style:left="0%"></span>
+            <span class="tick" style:left="25%"></span>
+            <span class="tick" style:left="50%"></span>
+            <span class="tick" style:left="75%"></span>
+            <span class="tick" style:left="100%"></span>
+        </span>
+    }
+}
+
 /// The board of pair `pair_id`, drawn from the live view with this device's queued changes.
 #[component]
 pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
@@ -115,13 +129,7 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
         >
             <span class="pole pole-left">{move || pole(false)}</span>
             <span class="pole pole-right">{move || pole(true)}</span>
-            <span class="spectrum-line" aria-hidden="true">
-                <span class="tick" style:left="0%"></span>
-                <span class="tick" style:left="25%"></span>
-                <span class="tick" style:left="50%"></span>
-                <span class="tick" style:left="75%"></span>
-                <span class="tick" style:left="100%"></span>
-            </span>
+            {spectrum_line()}
             {move || marks.get().map(|m| view! {
                 <span class="room-marks" aria-hidden="true">
                     {m.others.into_iter().map(|p| view! { <span class="room-dot" style:left=format!("{p}%") data-position=format_position(p)></span> }).collect_view()}
