@@ -41,7 +41,7 @@ pub fn PairPage() -> impl IntoView {
     let device = RwSignal::new(Device::Unknown);
     #[cfg(feature = "ssr")]
     let before_code = crate::components::board::before_code::board_before_code(
-        crate::components::board::before_code::request_seed().as_ref(),
+        crate::components::board::before_code::request_seed().as_deref(),
         l,
     );
     #[cfg(not(feature = "ssr"))]

@@ -21,7 +21,7 @@ use crate::live::socket::hello::authenticate;
 /// Middleware on the pages: seeds a board's page with its pair, when the cookie names one.
 pub async fn seed_pair_board(State(hub): State<Arc<Hub>>, mut request: Request, next: Next) -> Response {
     if let Some(seed) = pair_seed(&hub, request.uri().path(), request.headers()).await {
-        request.extensions_mut().insert(seed);
+        request.extensions_mut().insert(Arc::new(seed));
     }
     next.run(request).await
 }

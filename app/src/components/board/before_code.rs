@@ -11,10 +11,10 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::spectrum_line;
-use super::state::{CardState, board_cards};
+use super::state::{CardState, board_cards, lane_count, slots_of};
+use super::{lane_top, spectrum_height, spectrum_line, stem};
 use crate::domain::RoomView;
-use crate::domain::board::{POST_IT_WIDTH_PCT, assign_lanes, format_position, min_gap};
+use crate::domain::board::{POST_IT_WIDTH_PCT, format_position};
 use crate::i18n::{Lang, t};
 
 /// Marks around the drawn board in the page, so the service worker can keep its copy of the
@@ -24,7 +24,8 @@ pub const DRAWN_START: &str = "<!--ds-drawn-->";
 pub const DRAWN_END: &str = "<!--/ds-drawn-->";
 
 /// The pair a board's page is for and its room as that pair sees it, found by the server from
-/// the board's cookie and kept in the request's extensions for the page to draw.
+/// the board's cookie and kept in the request's extensions (as an `Arc<PairSeed>`) for the page
+/// to draw.
 #[derive(Clone, Debug)]
 pub struct PairSeed {
     /// The workshop's view for this pair (what its websocket's first snapshot would be).
@@ -33,9 +34,10 @@ pub struct PairSeed {
     pub pair_id: Uuid,
 }
 
-/// The request's [`PairSeed`], if the server put one there.
-pub fn request_seed() -> Option<PairSeed> {
-    use_context::<http::request::Parts>()?.extensions.get::<PairSeed>().cloned()
+/// The request's [`PairSeed`], if the server put one there. It is kept behind an `Arc`: the
+/// request's parts are copied into the page's context, and the room's view need not be.
+pub fn request_seed() -> Option<std::sync::Arc<PairSeed>> {
+    use_context::<http::request::Parts>()?.extensions.get::<std::sync::Arc<PairSeed>>().cloned()
 }
 
 /// The board of the request's pair as HTML, or an empty string when there is none to draw:
@@ -48,29 +50,22 @@ pub fn board_before_code(seed: Option<&PairSeed>, l: Lang) -> String {
         return String::new();
     }
     let cards = board_cards(view, *pair_id, l);
-    let placed: Vec<&CardState> = cards.iter().filter(|c| c.position.is_some()).collect();
-    let positions: Vec<f64> = placed.iter().filter_map(|c| c.position).collect();
-    let lanes = assign_lanes(&positions, min_gap(POST_IT_WIDTH_PCT));
-    let lane_count = lanes.iter().map(|l| l + 1).max().unwrap_or(1);
+    let placed: Vec<(Uuid, f64)> = cards.iter().filter_map(|c| Some((c.id, c.position?))).collect();
+    let slots = slots_of(placed, POST_IT_WIDTH_PCT);
     let unplaced: Vec<&CardState> = cards.iter().filter(|c| c.position.is_none() && c.cant_place.is_none()).collect();
     let cant_placed: Vec<&CardState> =
         cards.iter().filter(|c| c.position.is_none() && c.cant_place.is_some()).collect();
     let (left, right) = (view.left_pole_in(l).to_string(), view.right_pole_in(l).to_string());
-    let pins = positions
+    let pins = slots
         .iter()
-        .zip(&lanes)
-        .map(|(p, lane)| {
-            view! {
-                <span class="pin" aria-hidden="true" style:left=format!("{p}%")
-                    style:height=format!("calc(var(--lane-top) - var(--line-y) + {lane} * var(--lane-step))")></span>
-            }
-        })
+        .map(|s| view! { <span class="pin" aria-hidden="true" style:left=format!("{}%", s.position) style:height=stem(s.lane)></span> })
         .collect_view();
-    let on_spectrum = placed
+    // The slots are in the order of the placed cards.
+    let on_spectrum = slots
         .iter()
-        .zip(&lanes)
-        .map(|(card, lane)| {
-            let p = card.position.unwrap_or_default();
+        .zip(cards.iter().filter(|c| c.position.is_some()))
+        .map(|(s, card)| {
+            let p = s.position;
             view! {
                 <li
                     class="post-it on-spectrum"
@@ -78,7 +73,7 @@ pub fn board_before_code(seed: Option<&PairSeed>, l: Lang) -> String {
                     class:locked=card.locked
                     data-position=format_position(p)
                     style:left=format!("{p}%")
-                    style:top=format!("calc(var(--lane-top) + {lane} * var(--lane-step))")
+                    style:top=lane_top(s.lane)
                     style:transform=format!("translate(-{p}%, 0px)")
                     style:width=format!("{POST_IT_WIDTH_PCT}%")
                 >
@@ -113,7 +108,7 @@ pub fn board_before_code(seed: Option<&PairSeed>, l: Lang) -> String {
             dir="ltr"
             role="region"
             aria-label=t::board_spectrum(l)
-            style:height=format!("calc(var(--spectrum-base) + {lane_count} * var(--lane-step))")
+            style:height=spectrum_height(lane_count(&slots))
         >
             <span class="pole pole-left">{left}</span>
             <span class="pole pole-right">{right}</span>

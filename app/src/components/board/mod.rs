@@ -35,6 +35,16 @@ fn stem(lane: usize) -> String {
     format!("calc(var(--lane-top) - var(--line-y) + {lane} * var(--lane-step))")
 }
 
+/// Top of a post-it in `lane` on the spectrum (CSS).
+fn lane_top(lane: usize) -> String {
+    format!("calc(var(--lane-top) + {lane} * var(--lane-step))")
+}
+
+/// Height of a spectrum with `lanes` lanes of post-its (CSS).
+fn spectrum_height(lanes: usize) -> String {
+    format!("calc(var(--spectrum-base) + {lanes} * var(--lane-step))")
+}
+
 /// The spectrum's line with its ticks at 0, 25, 50, 75 and 100 (the live board's and the one
 /// the server draws before the page's code runs).
 pub(crate) fn spectrum_line() -> impl IntoView {
@@ -125,7 +135,7 @@ pub fn Board(live: Live, pair_id: Uuid) -> impl IntoView {
             role="region"
             aria-label=t::board_spectrum(l)
             node_ref=ctx.spectrum
-            style:height=move || format!("calc(var(--spectrum-base) + {} * var(--lane-step))", ctx.lane_count())
+            style:height=move || spectrum_height(ctx.lane_count())
         >
             <span class="pole pole-left">{move || pole(false)}</span>
             <span class="pole pole-right">{move || pole(true)}</span>

@@ -6,6 +6,7 @@ use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::lane_top;
 use super::state::{BoardCtx, Drag, post_it_dom_id};
 use crate::browser;
 use crate::domain::board::{
@@ -188,7 +189,7 @@ pub fn PostIt(ctx: BoardCtx, card_id: Uuid, on_spectrum: bool) -> impl IntoView 
             aria-describedby="board-help"
             data-position=move || slot().map(|s| format_position(s.position))
             style:left=move || slot().map(|s| format!("{}%", s.position))
-            style:top=move || slot().map(|s| format!("calc(var(--lane-top) + {} * var(--lane-step))", s.lane))
+            style:top=move || slot().map(|s| lane_top(s.lane))
             style:transform=transform
             style:width=move || on_spectrum.then(|| format!("{}%", ctx.width_pct.get()))
             on:pointerdown=move |ev| {

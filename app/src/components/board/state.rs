@@ -113,6 +113,19 @@ pub struct Slot {
     pub lane: usize,
 }
 
+/// The post-its at these positions in their lanes, for post-its `width_pct` wide: the lowest
+/// lane each fits in without overlapping another ([`assign_lanes`]).
+pub fn slots_of(placed: Vec<(Uuid, f64)>, width_pct: f64) -> Vec<Slot> {
+    let positions: Vec<f64> = placed.iter().map(|(_, p)| *p).collect();
+    let lanes = assign_lanes(&positions, min_gap(width_pct));
+    placed.into_iter().zip(lanes).map(|((card_id, position), lane)| Slot { card_id, position, lane }).collect()
+}
+
+/// How many lanes `slots` take (one when there is none).
+pub fn lane_count(slots: &[Slot]) -> usize {
+    slots.iter().map(|s| s.lane + 1).max().unwrap_or(1)
+}
+
 /// Everything the board's pieces share. `Copy`, like the signals inside it.
 #[derive(Clone, Copy)]
 pub struct BoardCtx {
@@ -174,9 +187,7 @@ impl BoardCtx {
                     })
                     .collect()
             });
-            let positions: Vec<f64> = placed.iter().map(|(_, p)| *p).collect();
-            let lanes = assign_lanes(&positions, min_gap(width_pct.get()));
-            placed.into_iter().zip(lanes).map(|((card_id, position), lane)| Slot { card_id, position, lane }).collect()
+            slots_of(placed, width_pct.get())
         });
         BoardCtx {
             live,
@@ -263,7 +274,7 @@ impl BoardCtx {
 
     /// Number of lanes in use (at least one, so the spectrum never collapses).
     pub fn lane_count(&self) -> usize {
-        self.slots.with(|slots| slots.iter().map(|s| s.lane + 1).max().unwrap_or(1))
+        self.slots.with(|slots| lane_count(slots))
     }
 
     fn say(&self, words: String) {
