@@ -15,6 +15,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::api::join_pair;
+use super::serves_https;
 use super::state::AppState;
 
 /// `POST /join` (`code`, `label`, form-encoded). A workshop with an information sheet is
@@ -29,9 +30,8 @@ pub async fn join_form(State(state): State<AppState>, form: Result<Form<JoinForm
             let mut response = Redirect::to(&board_address(&joined)).into_response();
             // The board's cookie: the server draws the pair's board into its page with it,
             // before (or without) the WebAssembly.
-            let https = state.public_url.as_deref().is_some_and(|u| u.starts_with("https://"));
-            if let Some(cookie) =
-                pair_cookie(&joined.code, &joined.token, https).and_then(|c| HeaderValue::from_str(&c).ok())
+            if let Some(cookie) = pair_cookie(&joined.code, &joined.token, serves_https(state.public_url.as_deref()))
+                .and_then(|c| HeaderValue::from_str(&c).ok())
             {
                 response.headers_mut().append(header::SET_COOKIE, cookie);
             }

@@ -125,6 +125,12 @@ pub fn api_router(state: AppState) -> Router {
 pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), \
      accelerometer=(), gyroscope=(), magnetometer=(), display-capture=(), browsing-topics=()";
 
+/// Whether the server is reached over HTTPS: its public URL (`--public-url`) is `https://`.
+/// Then responses carry `Strict-Transport-Security` and the cookies it sets are `Secure`.
+pub fn serves_https(public_url: Option<&str>) -> bool {
+    public_url.is_some_and(|u| u.starts_with("https://"))
+}
+
 /// Adds headers every response should carry: no MIME sniffing; no `Referer`, so the
 /// facilitator's secret console URL never leaks to another site; no framing; no device
 /// features; and, when the public URL is `https`, `Strict-Transport-Security`.
@@ -132,7 +138,7 @@ pub fn with_security_headers<S: Clone + Send + Sync + 'static>(
     router: Router<S>,
     public_url: Option<&str>,
 ) -> Router<S> {
-    let router = if public_url.is_some_and(|u| u.starts_with("https://")) {
+    let router = if serves_https(public_url) {
         router.layer(SetResponseHeaderLayer::if_not_present(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static("max-age=31536000"),

@@ -107,10 +107,7 @@ impl SocketSender {
     /// Closes the socket with [`CLOSE_RESTART`]: the server is stopping. Waits at most
     /// [`SEND_TIMEOUT`] for a client that does not read.
     pub fn close_for_restart(&mut self) -> Closing<'_> {
-        Box::pin(async move {
-            let close = CloseFrame { code: CloseCode::from(CLOSE_RESTART), reason: "service restart".into() };
-            let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(close)))).await;
-        })
+        Box::pin(self.close(CLOSE_RESTART, "service restart"))
     }
 
     /// Sends a refusal, then closes the socket with a policy-violation code.
@@ -119,10 +116,15 @@ impl SocketSender {
         Box::pin(async move {
             let Ok(frame) = frame else { return };
             if self.send_frame(frame).await.is_ok() {
-                let close = CloseFrame { code: CloseCode::from(CLOSE_POLICY), reason: reason.into() };
-                let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(close)))).await;
+                self.close(CLOSE_POLICY, reason).await;
             }
         })
+    }
+
+    /// Sends a close frame with `code` and `reason`, waiting at most [`SEND_TIMEOUT`].
+    async fn close(&mut self, code: u16, reason: &'static str) {
+        let close = CloseFrame { code: CloseCode::from(code), reason: reason.into() };
+        let _ = tokio::time::timeout(SEND_TIMEOUT, self.sink.send(Message::Close(Some(close)))).await;
     }
 }
 
