@@ -135,9 +135,11 @@ async function coldPage(device) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   return { context, page };
 }
-/** Resolves with performance.now() in the page at the first frame where `test` holds. */
-const when = async (page, test, arg) =>
-  (await page.waitForFunction(new Function("arg", `return (${test})(arg) && performance.now()`), arg, { polling: "raf", timeout: 120_000 })).jsonValue();
+/** Resolves with `clock` in the page (performance.now(), by default) at the first frame where `test` holds. */
+const when = async (page, test, arg, clock = "performance.now()") =>
+  (await page.waitForFunction(new Function("arg", `return (${test})(arg) && ${clock}`), arg, { polling: "raf", timeout: 120_000 })).jsonValue();
+/** The wall clock in the page, which holds across the navigations of a join. */
+const WALL_CLOCK = "performance.timeOrigin + performance.now()";
 const fcp = (page) => page.evaluate(() => Math.round(performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint")?.startTime ?? -1));
 const visible = (sel) => `() => [...document.querySelectorAll(${JSON.stringify(sel)})].some((e) => e.getClientRects().length && !e.disabled)`;
 
@@ -200,11 +202,10 @@ for (let run = 1; run <= RUNS; run++) {
     const pressed = Date.now();
     await page.locator("form button.primary").click({ noWaitAfter: true });
     await page.waitForURL(/\/pair\//, { waitUntil: "commit" });
-    const epoch = (test) => new Function(`return (${test})() && performance.timeOrigin + performance.now()`);
     // The board shown: drawn by the server (the plain form was posted) or the live one (the
     // press was held until the page's code ran, which joined without leaving the page).
-    const drawn = await (await page.waitForFunction(epoch(visible(".board-before-code li, section.tray .tray-cards button")), null, { polling: "raf", timeout: 120_000 })).jsonValue();
-    const live = await (await page.waitForFunction(epoch(visible("section.tray .tray-cards button")), null, { polling: "raf", timeout: 120_000 })).jsonValue();
+    const drawn = await when(page, visible(".board-before-code li, section.tray .tray-cards button"), undefined, WALL_CLOCK);
+    const live = await when(page, visible("section.tray .tray-cards button"), undefined, WALL_CLOCK);
     const linkAt = link.snapshot();
     await quiet();
     hasty.push({ pressedMs: pressed - t0, drawnMs: Math.round(drawn - t0), liveMs: Math.round(live - t0), ...linked(link.snapshot(), linkAt) });

@@ -5,18 +5,11 @@
 // tablet again). The export then has consent rows for the first pair only, both versions'
 // texts, and nothing of the withdrawn pair in any file (the workbook's sheets and the chart's
 // text included), with statistics from the pair that stayed.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { Console, PairScreen, TABLET, csvRecords, everyText } from "./pages";
+import { Console, PairScreen, TABLET, csvRecords, everyText, expectNoAxeViolations } from "./pages";
 
 const ADMIN_KEY = process.env.DS_ADMIN_KEY ?? "";
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const ASPECT = "Where people are seen";
-
-async function expectNoAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Types the code and name on the join page and presses Join (a sheet is shown next). */
 async function startJoining(page: Page, code: string, label: string) {

@@ -4,11 +4,9 @@
 // comes back to the join page with what was typed and a sentence, without any script. The
 // board's page is readable without script too: the server draws the pair's post-its where the
 // pair put them, found by the board's cookie (set by the plain join, and by the board's code).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { Console, PairScreen, TABLET } from "./pages";
+import { Console, PairScreen, TABLET, expectNoAxeViolations } from "./pages";
 
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const ASPECT = "Where people are seen";
 
 test("a tablet without JavaScript joins with the plain form and its board opens as that pair", async ({ browser, page }) => {
@@ -58,8 +56,7 @@ test("a tablet without JavaScript joins with the plain form and its board opens 
   await refusedPage.goto(`/join?code=${code}&name=paper%20PAIR&refused=taken`);
   await expect(refusedPage.locator("html")).toHaveAttribute("data-wasm-started", "");
   await expect(refusedPage.getByLabel("Pair name", { exact: true })).toBeFocused();
-  const axe = await new AxeBuilder({ page: refusedPage }).withTags(TAGS).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoAxeViolations(refusedPage);
   await checked.close();
 
   // The board's address with its code running: the pair is kept on the device, the address
@@ -107,8 +104,7 @@ test("a tablet without JavaScript joins with the plain form and its board opens 
   const heldBoard = await held.newPage();
   await heldBoard.goto(`/pair/${code}`);
   await expect(heldBoard.locator(".board-before-code li.on-spectrum")).toHaveAttribute("data-position", "60");
-  const drawnAxe = await new AxeBuilder({ page: heldBoard }).withTags(TAGS).analyze();
-  expect(drawnAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoAxeViolations(heldBoard);
   await held.close();
   // Another device (no cookie) gets the page without anyone's board.
   const stranger = await browser.newContext({ ...TABLET, javaScriptEnabled: false });

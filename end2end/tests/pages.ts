@@ -1,8 +1,18 @@
 // Page objects: one per screen, named after what users see. Each test makes its own workshop,
 // so tests run in parallel without seeing each other's data.
+import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+
+/** The WCAG 2.2 AA rules axe-core checks. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Runs axe-core on the page as it is now and expects no violations (each listed with its nodes). */
+export async function expectNoAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 /** A tablet: touch screen, iPad-sized viewport. */
 export const TABLET = {
